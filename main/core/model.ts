@@ -1,0 +1,153 @@
+/**
+ * The notebook's data model, declared once as schemas so that what comes off disk, over IPC or out of a W3C file
+ * is checked against the same definition the types are derived from.
+ *
+ * Offsets: every `start`/`end` in the notebook counts UTF-16 code units of `Document.text` (JavaScript string
+ * indices). The W3C Web Annotation model counts code points; conversion happens only at that boundary (w3c.ts).
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+/** Characters of context kept on each side of a quote (as the Hypothesis client does). */
+export const CONTEXT_LENGTH = 32;
+
+const id = z.string().min(1).max(100);
+const isoTime = z.string().min(1).max(40);
+
+export const BlockSchema = z.object({
+  kind: z.enum(['heading', 'paragraph']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Block = z.infer<typeof BlockSchema>;
+
+export const DocumentFormatSchema = z.enum(['text', 'markdown', 'html']);
+export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
+
+export const DocumentSchema = z.object({
+  id,
+  title: z.string().max(1000),
+  source: z.string().max(1000),
+  /** Publication date as written by the importer: `YYYY-MM-DD`, optionally with `THH:MM`. Empty when unknown. */
+  published: z.string().max(40),
+  url: z.string().max(4000),
+  importedAt: isoTime,
+  format: DocumentFormatSchema,
+  /** Normalized plain text: paragraphs separated by a blank line ("\n\n"), no page furniture. */
+  text: z.string(),
+  blocks: z.array(BlockSchema),
+  /** SHA-256 of `text`, hex. */
+  contentHash: z.string().max(128),
+});
+export type ParleyDocument = z.infer<typeof DocumentSchema>;
+
+export const TopicSchema = z.object({
+  id,
+  /** Slash-separated path, e.g. `iran/nuclear`. */
+  path: z.string().min(1).max(200),
+  colour: z.string().max(40),
+  description: z.string().max(4000),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+
+export const PartySchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  short: z.string().max(40),
+  colour: z.string().max(40),
+  aliases: z.array(z.string().max(200)).max(200),
+});
+export type Party = z.infer<typeof PartySchema>;
+
+export const TextTargetSchema = z.object({
+  /** Position selector, UTF-16 code units into `Document.text`. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Quote selector. */
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextTarget = z.infer<typeof TextTargetSchema>;
+
+export const LinkSchema = z.object({
+  type: z.string().min(1).max(40),
+  annotationId: id,
+});
+export type AnnotationLink = z.infer<typeof LinkSchema>;
+
+export const AnnotationSchema = z.object({
+  id,
+  documentId: id,
+  target: TextTargetSchema,
+  topicIds: z.array(id).max(200),
+  partyId: id.nullable(),
+  stance: z.string().max(40).nullable(),
+  /** Markdown, as the user wrote it. */
+  note: z.string(),
+  links: z.array(LinkSchema).max(200),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+export const NotebookSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  documents: z.array(DocumentSchema),
+  topics: z.array(TopicSchema),
+  parties: z.array(PartySchema),
+  annotations: z.array(AnnotationSchema),
+});
+export type Notebook = z.infer<typeof NotebookSchema>;
+
+export function emptyNotebook(): Notebook {
+  return { schemaVersion: SCHEMA_VERSION, documents: [], topics: [], parties: [], annotations: [] };
+}
+
+/** What the library lists: a document without its text. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  source: string;
+  published: string;
+  format: DocumentFormat;
+  importedAt: string;
+  annotationCount: number;
+}
+
+/** Whether a stored highlight still matches its document's text. */
+export type AnchorState = 'anchored' | 'needs-review';
+
+/** A document opened for reading: its text, its highlights, and which of them need review. */
+export interface OpenedDocument {
+  document: ParleyDocument;
+  annotations: Annotation[];
+  /** Ids of annotations whose quote no longer matches the text at their position (and was not found elsewhere). */
+  needsReview: string[];
+}
+
+/** An error whose message is meant for the user. */
+export class ParleyError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'invalid',
+  ) {
+    super(message);
+    this.name = 'ParleyError';
+  }
+}
+
+/** 1-based number of the block (paragraph or heading) that contains `offset`, as shown in exports (¶N). */
+export function paragraphNumber(doc: Pick<ParleyDocument, 'blocks'>, offset: number): number {
+  let lo = 0;
+  let hi = doc.blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const block = doc.blocks[mid]!;
+    if (offset < block.start) hi = mid - 1;
+    else if (offset >= block.end && mid < doc.blocks.length - 1) lo = mid + 1;
+    else return mid + 1;
+  }
+  return Math.max(1, lo + 1);
+}
