@@ -39,7 +39,7 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    // main/cli.ts starts with its own shebang line, which esbuild keeps.
   }),
   build({
     ...common,

@@ -1,0 +1,200 @@
+/**
+ * The `parley` commands: the notebook without a window, over the same core and storage the app uses. Every command reads and
+ * checks all its input before it changes anything, so bad input leaves the notebook as it was.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportDocumentMarkdown } from '../core/export-markdown';
+import { importByFileName } from '../core/import-text';
+import { ParleyError } from '../core/model';
+import * as ops from '../core/notebook';
+import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
+import { readImportFile } from '../files';
+import { defaultNotebookPath } from '../default-notebook';
+import { NotebookFileError, openNotebookStore, type NotebookStore } from '../storage/notebook-store';
+
+const USAGE = `Usage: parley <command> [options]
+
+Commands:
+  init [--sample]                       create a notebook (with --sample: the sample article)
+  import FILE...                        add documents (.txt, .md); prints id<TAB>title per document
+  annotations import FILE.jsonld [--document ID]
+                                        add W3C Web Annotations; nothing is written unless all anchor
+  export [--document ID] [--format markdown|w3c] [--out FILE]
+                                        write a document's highlights (stdout unless --out)
+  list                                  print id<TAB>title<TAB>highlights per document
+
+Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook).`;
+
+class UsageError extends Error {}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Where the shipped sample article is. */
+  samplePath: string;
+}
+
+function notebookPathFrom(values: { notebook?: string | undefined }, env: NodeJS.ProcessEnv): string {
+  return values.notebook ?? env.PARLEY_NOTEBOOK ?? defaultNotebookPath(process.platform, env);
+}
+
+async function withStore<T>(path: string, create: boolean, run: (store: NotebookStore) => T | Promise<T>) {
+  const store = await openNotebookStore(path, { createIfMissing: create, debounceMs: 0 });
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  const options = {
+    notebook: { type: 'string' },
+    sample: { type: 'boolean' },
+    document: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (!command || command === 'help' || command === '--help' || command === '-h' || values.help) {
+    io.out(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  const path = notebookPathFrom(values, io.env);
+
+  switch (command) {
+    case 'init': {
+      const store = await openNotebookStore(path, { createIfMissing: true, debounceMs: 0 });
+      try {
+        if (!store.created)
+          throw new ParleyError(`A notebook already exists at ${path}; nothing was changed.`);
+        if (values.sample) {
+          const text = await readFile(io.samplePath, 'utf8');
+          store.change((nb) => ops.addSampleDocument(nb, text, new Date()));
+        }
+      } finally {
+        await store.close();
+      }
+      io.out(`Created ${path}\n`);
+      return 0;
+    }
+    case 'import': {
+      if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
+      const drafts = [];
+      for (const file of positionals) {
+        drafts.push(importByFileName(basename(file), await readImportFile(file)));
+      }
+      const docs = await withStore(path, true, (store) =>
+        store.change((nb) => drafts.map((draft) => ops.addDocument(nb, draft, new Date()))),
+      );
+      for (const doc of docs) io.out(`${doc.id}\t${doc.title}\n`);
+      return 0;
+    }
+    case 'annotations': {
+      const [sub, file, ...extra] = positionals;
+      if (sub !== 'import' || !file || extra.length > 0) {
+        throw new UsageError('usage: parley annotations import FILE.jsonld [--document ID]');
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(file, 'utf8'));
+      } catch (error) {
+        throw new ParleyError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+      }
+      const added = await withStore(path, false, (store) => {
+        if (values.document) ops.getDocument(store.data, values.document);
+        const now = new Date();
+        const result = importW3C(store.data, json, {
+          now,
+          ...(values.document ? { documentId: values.document } : {}),
+        });
+        if (result.errors.length > 0) {
+          throw new ParleyError(
+            `Nothing was imported; ${result.errors.length} annotation(s) could not be used:\n` +
+              result.errors.map((e) => `  - ${e}`).join('\n'),
+          );
+        }
+        return store.change((nb) =>
+          applyW3CImport(nb, result, (topicPath) => ops.createTopic(nb, { path: topicPath })),
+        );
+      });
+      io.out(`Imported ${added.length} annotation(s)\n`);
+      return 0;
+    }
+    case 'export': {
+      const format = values.format ?? 'markdown';
+      if (format !== 'markdown' && format !== 'w3c') {
+        throw new UsageError(`unknown --format ${format}: use markdown or w3c`);
+      }
+      const text = await withStore(path, false, (store) => {
+        const nb = store.data;
+        const now = new Date();
+        if (format === 'w3c') {
+          if (values.document) ops.getDocument(nb, values.document);
+          const collection = exportW3C(nb, {
+            now,
+            ...(values.document ? { documentId: values.document } : {}),
+          });
+          return JSON.stringify(collection, null, 2) + '\n';
+        }
+        const documentId = values.document ?? onlyDocumentId(nb.documents);
+        return exportDocumentMarkdown(nb, documentId, { now });
+      });
+      if (values.out) {
+        await writeFile(values.out, text, 'utf8');
+        io.err(`Wrote ${values.out}\n`);
+      } else {
+        io.out(text);
+      }
+      return 0;
+    }
+    case 'list': {
+      const summaries = await withStore(path, false, (store) => ops.listDocuments(store.data));
+      for (const s of summaries) io.out(`${s.id}\t${s.title}\t${s.annotationCount}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+function onlyDocumentId(documents: { id: string }[]): string {
+  if (documents.length === 1) return documents[0]!.id;
+  if (documents.length === 0) throw new ParleyError('The notebook has no documents to export.');
+  throw new ParleyError(
+    `The notebook has ${documents.length} documents: name one with --document ID (see parley list).`,
+  );
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`parley: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ParleyError || error instanceof NotebookFileError) {
+      io.err(`parley: ${error.message}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      io.err(`parley: ${(error as Error).message}\n`);
+      return 1;
+    }
+    io.err(`parley: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The handler table: one thin function per contract call, each a core operation applied to the store. Electron
+ * appears only behind `Dialogs`, so the renderer tests run this very table against a real notebook file.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { exportDocumentMarkdown } from '../core/export-markdown';
+import { importByFileName, type DocumentDraft } from '../core/import-text';
+import type { DocumentSummary } from '../core/model';
+import * as ops from '../core/notebook';
+import { exportW3C } from '../core/w3c';
+import type { NotebookStore } from '../storage/notebook-store';
+import { readImportFile, safeFileName } from '../files';
+import type { HandlerTable } from './dispatch';
+
+export interface Dialogs {
+  /** Paths the user chose to import; empty when cancelled. */
+  chooseImportFiles(): Promise<string[]>;
+  /** Where to save an export; null when cancelled. */
+  chooseExportPath(defaultName: string): Promise<string | null>;
+}
+
+export interface HandlerDeps {
+  store: NotebookStore;
+  dialogs: Dialogs;
+  appVersion: string;
+  now?: () => Date;
+}
+
+export function createHandlers({
+  store,
+  dialogs,
+  appVersion,
+  now = () => new Date(),
+}: HandlerDeps): HandlerTable {
+  /** Adds parsed documents in one change, so a failure leaves none of them behind. */
+  const addDrafts = (drafts: DocumentDraft[]): DocumentSummary[] => {
+    const ids = new Set(store.change((nb) => drafts.map((draft) => ops.addDocument(nb, draft, now()).id)));
+    return ops.listDocuments(store.data).filter((summary) => ids.has(summary.id));
+  };
+
+  return {
+    notebookInfo: () => ({ path: store.path, appVersion }),
+    saveState: () => store.saveState,
+
+    listDocuments: () => ops.listDocuments(store.data),
+    openDocument: ({ id }) => ops.openDocument(store.data, id),
+    importDocument: ({ fileName, content }) => addDrafts([importByFileName(fileName, content)])[0]!,
+    importFromDialog: async () => {
+      const paths = await dialogs.chooseImportFiles();
+      const files = await Promise.all(
+        paths.map(async (path) => ({ path, content: await readImportFile(path) })),
+      );
+      return addDrafts(files.map(({ path, content }) => importByFileName(basename(path), content)));
+    },
+    updateDocument: (patch) => store.change((nb) => ops.updateDocument(nb, patch)),
+
+    listTopics: () => ops.listTopics(store.data),
+    createTopic: (input) => store.change((nb) => ops.createTopic(nb, input)),
+
+    createAnnotation: (input) => store.change((nb) => ops.createAnnotation(nb, input, now())),
+    updateAnnotation: (patch) => store.change((nb) => ops.updateAnnotation(nb, patch, now())),
+    deleteAnnotation: ({ id }) => store.change((nb) => ops.deleteAnnotation(nb, id)),
+
+    exportMarkdown: ({ documentId }) => exportDocumentMarkdown(store.data, documentId, { now: now() }),
+    saveMarkdown: async ({ documentId }) => {
+      const doc = ops.getDocument(store.data, documentId);
+      const markdown = exportDocumentMarkdown(store.data, documentId, { now: now() });
+      const path = await dialogs.chooseExportPath(safeFileName(doc.title, 'md'));
+      if (!path) return null;
+      await writeFile(path, markdown, 'utf8');
+      return { path };
+    },
+    exportW3C: ({ documentId }) =>
+      JSON.stringify(exportW3C(store.data, { now: now(), ...(documentId ? { documentId } : {}) }), null, 2),
+  };
+}

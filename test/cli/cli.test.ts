@@ -1,0 +1,254 @@
+/**
+ * The `parley` command line end to end: in-process through `run` for most cases, and as the built
+ * `dist/cli.cjs` under plain Node to prove the shipped binary works.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { run } from '../../main/cli/commands';
+
+const root = resolve(import.meta.dirname, '../..');
+const samplePath = join(root, 'assets/sample-miliband-lavrov.txt');
+let dir: string;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'parley-cli-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function parley(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+    env: {},
+    samplePath,
+  });
+  return { code, stdout, stderr };
+}
+
+async function freshSampleNotebook(name: string) {
+  const notebook = join(dir, name);
+  const init = await parley('init', '--sample', '--notebook', notebook);
+  assert.equal(init.code, 0, init.stderr);
+  const list = await parley('list', '--notebook', notebook);
+  const [id, title, count] = list.stdout.trim().split('\t');
+  return { notebook, id: id!, title: title!, count: count! };
+}
+
+function quoteAnnotation(exact: string, note: string, topic: string) {
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'Annotation',
+    body: [
+      { type: 'TextualBody', purpose: 'tagging', value: topic },
+      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: note },
+    ],
+    target: { source: 'https://example.org/article', selector: { type: 'TextQuoteSelector', exact } },
+  };
+}
+
+describe('parley init and list', () => {
+  test('init --sample creates a notebook holding the sample article, with no highlights', async () => {
+    const { id, title, count } = await freshSampleNotebook('init.json');
+    assert.match(id, /\S/);
+    assert.equal(title, 'Miliband: bilateral differences will not obscure our relationship');
+    assert.equal(count, '0');
+  });
+
+  test('init refuses to replace an existing notebook and leaves it untouched', async () => {
+    const { notebook } = await freshSampleNotebook('twice.json');
+    const before = await readFile(notebook);
+    const again = await parley('init', '--notebook', notebook);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already exists/);
+    assert.deepEqual(await readFile(notebook), before);
+  });
+
+  test('list on a missing notebook fails plainly without creating it', async () => {
+    const notebook = join(dir, 'missing.json');
+    const result = await parley('list', '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /missing\.json/);
+    assert.equal(existsSync(notebook), false);
+  });
+
+  test('a corrupt notebook is reported and left byte for byte as it was', async () => {
+    const notebook = join(dir, 'corrupt.json');
+    await writeFile(notebook, '{"schemaVersion": 1, "documents": [');
+    const result = await parley('import', samplePath, '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /corrupt\.json/);
+    assert.equal(await readFile(notebook, 'utf8'), '{"schemaVersion": 1, "documents": [');
+  });
+
+  test('unknown commands and options are usage errors (exit 2)', async () => {
+    assert.equal((await parley('frobnicate')).code, 2);
+    assert.equal((await parley('list', '--bogus')).code, 2);
+    const badFormat = await parley('export', '--format', 'pdf', '--notebook', join(dir, 'x.json'));
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.stderr, /markdown or w3c/);
+  });
+});
+
+describe('parley import', () => {
+  test('adds text and Markdown files and prints id<TAB>title for each', async () => {
+    const { notebook } = await freshSampleNotebook('import.json');
+    const txt = join(dir, 'talks.txt');
+    const md = join(dir, 'brief.md');
+    await writeFile(txt, 'Talks resume in Geneva\n\nThe delegations met for six hours on Tuesday.\n');
+    await writeFile(md, '# Briefing on sanctions\n\nThe council **renewed** the measures for a year.\n');
+    const result = await parley('import', txt, md, '--notebook', notebook);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.trim().split('\n');
+    assert.equal(lines.length, 2);
+    assert.deepEqual(
+      lines.map((line) => line.split('\t')[1]),
+      ['Talks resume in Geneva', 'Briefing on sanctions'],
+    );
+    const list = await parley('list', '--notebook', notebook);
+    assert.equal(list.stdout.trim().split('\n').length, 3);
+  });
+
+  test('one unreadable file among good ones imports nothing', async () => {
+    const { notebook } = await freshSampleNotebook('partial.json');
+    const before = await readFile(notebook);
+    const good = join(dir, 'good.txt');
+    const binary = join(dir, 'image.txt');
+    await writeFile(good, 'A fine headline\n\nA fine paragraph of text.\n');
+    await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a, 0xff, 0xfe]));
+    const result = await parley('import', good, binary, '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /image\.txt/);
+    assert.deepEqual(await readFile(notebook), before);
+  });
+
+  test('an unsupported format is refused with the accepted ones named', async () => {
+    const { notebook } = await freshSampleNotebook('format.json');
+    const pdf = join(dir, 'paper.pdf');
+    await writeFile(pdf, 'plain enough');
+    const result = await parley('import', pdf, '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /\.txt|\.md/);
+  });
+});
+
+describe('parley annotations import and export', () => {
+  test('quote-only W3C annotations anchor by quote, then export as Markdown and W3C', async () => {
+    const { notebook, id } = await freshSampleNotebook('annotate.json');
+    const file = join(dir, 'notes.jsonld');
+    await writeFile(
+      file,
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationCollection',
+        items: [
+          quoteAnnotation(
+            'his extradition to UK is absolutely out of the question',
+            'Russia **refuses**.',
+            'extradition',
+          ),
+          quoteAnnotation('enriching uranium abroad', 'The IAEA proposal.', 'iran/nuclear'),
+        ],
+      }),
+    );
+    const imported = await parley('annotations', 'import', file, '--document', id, '--notebook', notebook);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /Imported 2/);
+    assert.match((await parley('list', '--notebook', notebook)).stdout, /\t2\n$/);
+
+    const md = await parley('export', '--document', id, '--notebook', notebook);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /^---\n/);
+    assert.match(md.stdout, /his extradition to UK is absolutely out of the question/);
+    assert.match(md.stdout, /Russia \*\*refuses\*\*\./);
+    assert.match(md.stdout, /#iran\/nuclear/);
+
+    const out = join(dir, 'export.jsonld');
+    const w3c = await parley('export', '--format', 'w3c', '--out', out, '--notebook', notebook);
+    assert.equal(w3c.code, 0, w3c.stderr);
+    const collection = JSON.parse(await readFile(out, 'utf8'));
+    assert.equal(collection['@context'], 'http://www.w3.org/ns/anno.jsonld');
+
+    // Round trip into another notebook holding the same article.
+    const other = await freshSampleNotebook('roundtrip.json');
+    const again = await parley(
+      'annotations',
+      'import',
+      out,
+      '--document',
+      other.id,
+      '--notebook',
+      other.notebook,
+    );
+    assert.equal(again.code, 0, again.stderr);
+    const otherMd = await parley('export', '--notebook', other.notebook);
+    const strip = (text: string) => text.replace(/^exported: .*$/m, '');
+    assert.equal(strip(otherMd.stdout), strip(md.stdout));
+  });
+
+  test('if any annotation cannot be anchored, none is written', async () => {
+    const { notebook, id } = await freshSampleNotebook('atomic.json');
+    const before = await readFile(notebook);
+    const file = join(dir, 'mixed.jsonld');
+    await writeFile(
+      file,
+      JSON.stringify([
+        quoteAnnotation('absolutely out of the question', 'fine', 'extradition'),
+        quoteAnnotation('a sentence that appears nowhere in this article at all', 'lost', 'extradition'),
+      ]),
+    );
+    const result = await parley('annotations', 'import', file, '--document', id, '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Nothing was imported/);
+    assert.deepEqual(await readFile(notebook), before);
+  });
+
+  test('a file that is not JSON is refused', async () => {
+    const { notebook, id } = await freshSampleNotebook('notjson.json');
+    const file = join(dir, 'broken.jsonld');
+    await writeFile(file, '{ not json');
+    const result = await parley('annotations', 'import', file, '--document', id, '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /as JSON/);
+  });
+
+  test('export of an unknown document names it', async () => {
+    const { notebook } = await freshSampleNotebook('unknown.json');
+    const result = await parley('export', '--document', 'nope', '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /nope/);
+  });
+});
+
+describe('the built dist/cli.cjs', () => {
+  const cli = join(root, 'dist/cli.cjs');
+  test(
+    'runs under plain Node and honours PARLEY_NOTEBOOK',
+    { skip: !existsSync(cli) && 'dist/cli.cjs is not built: run npm run build' },
+    async () => {
+      const notebook = join(dir, 'built.json');
+      const exec = promisify(execFile);
+      const env = { ...process.env, PARLEY_NOTEBOOK: notebook };
+      await exec(process.execPath, [cli, 'init', '--sample'], { env });
+      const { stdout } = await exec(process.execPath, [cli, 'list'], { env });
+      assert.match(stdout, /^\S+\tMiliband: bilateral differences will not obscure our relationship\t0\n$/);
+      await assert.rejects(
+        exec(process.execPath, [cli, 'import', join(dir, 'nothing-here.txt')], { env }),
+        (error: { code: number; stderr: string }) => {
+          assert.equal(error.code, 1);
+          assert.match(error.stderr, /nothing-here\.txt/);
+          return true;
+        },
+      );
+    },
+  );
+});
