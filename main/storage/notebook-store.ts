@@ -1,0 +1,302 @@
+/**
+ * The open notebook: one lowdb JSON file, held in memory and written back durably. Changes apply at once in memory
+ * and are saved in coalesced writes (a burst of edits is one write, never two writes at once), and the save state
+ * is reported so the window can say "Saving…" / "Saved" / what went wrong. A file that cannot be read or is not a
+ * valid notebook is refused with a plain message and is never written over.
+ */
+import { Low, type Adapter } from 'lowdb';
+import { access, copyFile, constants as fsConstants, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../core/model';
+import type { SaveState } from '../../preload/contract';
+import { DurableJsonFile, removeStaleTempFiles } from './durable-file';
+import { MigrationError, migrate, schemaVersionOf } from './migrations/index';
+
+export type NotebookFileProblem = 'unreadable' | 'not-json' | 'invalid' | 'too-new';
+
+export class NotebookFileError extends Error {
+  readonly path: string;
+  readonly reason: NotebookFileProblem;
+
+  constructor(path: string, reason: NotebookFileProblem, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NotebookFileError';
+    this.path = path;
+    this.reason = reason;
+  }
+}
+
+export interface NotebookStore {
+  readonly path: string;
+  /** True when this open created the file (first run): the caller seeds the sample then. */
+  readonly created: boolean;
+  /** The live notebook. Mutate only inside change(). */
+  readonly data: Notebook;
+  /** Runs `mutate` on the data synchronously and schedules a coalesced durable write; returns mutate's result.
+   *  If mutate throws, nothing is scheduled (core operations validate before mutating). */
+  change<T>(mutate: (nb: Notebook) => T): T;
+  /** Resolves once every change made so far is on disk (rejects if the write failed). */
+  flush(): Promise<void>;
+  readonly saveState: SaveState;
+  onSaveState(listener: (s: SaveState) => void): () => void;
+  /** Flushes, then refuses further changes. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** How long after the first unsaved change the write starts, gathering the changes made meanwhile. */
+  debounceMs?: number;
+  /** Create an empty notebook when the file does not exist (default true); otherwise refuse with 'unreadable'. */
+  createIfMissing?: boolean;
+  /** The file adapter to use; tests wrap the default to count or fail writes. */
+  adapterFor?: (path: string) => Adapter<Notebook>;
+}
+
+const DEFAULT_DEBOUNCE_MS = 100;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function cannotOpen(path: string): string {
+  return `Cannot open the notebook ${path}:`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path, fsConstants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Waiter {
+  revision: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+class LowNotebookStore implements NotebookStore {
+  readonly path: string;
+  readonly created: boolean;
+  private readonly db: Low<Notebook>;
+  private readonly debounceMs: number;
+  /** Bumped by every change; the file holds `savedRevision`. */
+  private revision = 0;
+  private savedRevision = 0;
+  private writing = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private waiters: Waiter[] = [];
+  private state: SaveState = { status: 'saved' };
+  private readonly listeners = new Set<(s: SaveState) => void>();
+  private closed = false;
+
+  constructor(path: string, created: boolean, db: Low<Notebook>, debounceMs: number) {
+    this.path = path;
+    this.created = created;
+    this.db = db;
+    this.debounceMs = debounceMs;
+  }
+
+  get data(): Notebook {
+    return this.db.data;
+  }
+
+  get saveState(): SaveState {
+    return { ...this.state };
+  }
+
+  change<T>(mutate: (nb: Notebook) => T): T {
+    if (this.closed) throw new Error(`The notebook ${this.path} is closed; the change was not made.`);
+    const result = mutate(this.db.data);
+    this.revision++;
+    this.setState({ status: 'saving' });
+    if (!this.timer && !this.writing) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.pump();
+      }, this.debounceMs);
+    }
+    return result;
+  }
+
+  flush(): Promise<void> {
+    if (this.savedRevision >= this.revision) return Promise.resolve();
+    const done = new Promise<void>((resolve, reject) => {
+      this.waiters.push({ revision: this.revision, resolve, reject });
+    });
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.pump();
+    return done;
+  }
+
+  onSaveState(listener: (s: SaveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+  }
+
+  /** Starts a write of everything changed so far, unless one is already running (its end starts the next). */
+  private pump(): void {
+    if (this.writing || this.savedRevision >= this.revision) return;
+    this.writing = true;
+    const revision = this.revision;
+    // lowdb hands the data to the adapter synchronously, and the adapter serializes it before its first await,
+    // so the bytes written are exactly the data at `revision` even if changes keep arriving during the write.
+    this.db.write().then(
+      () => this.written(revision),
+      (error: unknown) => this.failed(error),
+    );
+  }
+
+  private written(revision: number): void {
+    this.writing = false;
+    this.savedRevision = revision;
+    this.waiters = this.waiters.filter((waiter) => {
+      if (waiter.revision > revision) return true;
+      waiter.resolve();
+      return false;
+    });
+    if (this.revision > revision) {
+      // Changes made during the write: they have waited one write already, so go again now unless a
+      // flush or the debounce has it in hand.
+      if (!this.timer) this.pump();
+    } else {
+      this.setState({ status: 'saved' });
+    }
+  }
+
+  private failed(error: unknown): void {
+    this.writing = false;
+    const message = `Could not save the notebook ${this.path}: ${messageOf(error)}`;
+    const waiters = this.waiters;
+    this.waiters = [];
+    // Kept in memory; the next change or flush tries again.
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.setState({ status: 'error', error: message });
+    for (const waiter of waiters) waiter.reject(new Error(message, { cause: error }));
+  }
+
+  private setState(next: SaveState): void {
+    if (next.status === this.state.status && next.error === this.state.error) return;
+    this.state = next;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener({ ...next });
+      } catch (error) {
+        console.error('[parley] save-state listener failed', error);
+      }
+    }
+  }
+}
+
+function readFailure(path: string, error: unknown): NotebookFileError {
+  if (error instanceof SyntaxError) {
+    return new NotebookFileError(
+      path,
+      'not-json',
+      `${cannotOpen(path)} it is not valid JSON (it may be damaged or cut short): ${error.message}`,
+      { cause: error },
+    );
+  }
+  return new NotebookFileError(path, 'unreadable', `${cannotOpen(path)} ${messageOf(error)}`, {
+    cause: error,
+  });
+}
+
+/** Keeps the file as it was before the first write in a newer schema, so an upgrade can always be undone. */
+async function backUpBeforeUpgrade(path: string, fromVersion: number): Promise<void> {
+  try {
+    await copyFile(path, `${path}.schema-${fromVersion}.bak`, fsConstants.COPYFILE_EXCL);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (code !== 'EEXIST') throw error;
+  }
+}
+
+/**
+ * Opens (or on first run creates) the notebook at `path`. Throws NotebookFileError, without touching the file,
+ * when it cannot be read, is not JSON, is not a valid notebook, or was written by a newer Parley.
+ */
+export async function openNotebookStore(path: string, options: OpenOptions = {}): Promise<NotebookStore> {
+  const adapter = options.adapterFor?.(path) ?? new DurableJsonFile<Notebook>(path);
+  let raw: unknown;
+  try {
+    raw = await adapter.read();
+  } catch (error) {
+    throw readFailure(path, error);
+  }
+
+  let data: Notebook;
+  let created = false;
+  if (raw === null && (await exists(path))) {
+    // The file holds the JSON literal `null`: present but not a notebook, so it must not be replaced.
+    throw new NotebookFileError(
+      path,
+      'invalid',
+      `${cannotOpen(path)} it is not a Parley notebook (it holds null).`,
+    );
+  }
+  if (raw === null) {
+    if (options.createIfMissing === false) {
+      throw new NotebookFileError(path, 'unreadable', `${cannotOpen(path)} the file does not exist.`);
+    }
+    data = emptyNotebook();
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await adapter.write(data);
+    } catch (error) {
+      throw new NotebookFileError(
+        path,
+        'unreadable',
+        `Cannot create the notebook ${path}: ${messageOf(error)}`,
+        { cause: error },
+      );
+    }
+    created = true;
+  } else {
+    let fromVersion: number;
+    try {
+      fromVersion = schemaVersionOf(raw);
+      data = migrate(raw);
+    } catch (error) {
+      if (error instanceof MigrationError) {
+        throw new NotebookFileError(path, error.reason, `${cannotOpen(path)} ${error.message}`, {
+          cause: error,
+        });
+      }
+      throw new NotebookFileError(path, 'invalid', `${cannotOpen(path)} ${messageOf(error)}`, {
+        cause: error,
+      });
+    }
+    if (fromVersion < SCHEMA_VERSION) {
+      try {
+        await backUpBeforeUpgrade(path, fromVersion);
+      } catch (error) {
+        throw new NotebookFileError(
+          path,
+          'unreadable',
+          `${cannotOpen(path)} could not keep a copy of it before upgrading: ${messageOf(error)}`,
+          { cause: error },
+        );
+      }
+    }
+  }
+
+  await removeStaleTempFiles(path);
+  const db = new Low<Notebook>(adapter, data);
+  return new LowNotebookStore(path, created, db, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+}
