@@ -1,0 +1,187 @@
+/**
+ * The composition root: everything the app is made of, built and wired in one visible order. Before `ready`:
+ * the profile folder, the single-instance lock, the privileged app:// scheme, the sandbox and the hardening of
+ * every web contents. On `ready`: serve the renderer, open the notebook (refusing, never overwriting, a file it
+ * cannot read), seed the sample on first run, register the IPC handlers behind the sender check, open the window,
+ * forward save state and set the menu. On quit: flush the notebook first.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { eventChannels, type EventName, type Events } from '../preload/contract';
+import { confirmQuitWithoutSaving, electronDialogs, notebookOpenFailure } from './dialogs';
+import { seedOnFirstRun } from './first-run';
+import { createHandlers } from './ipc/handlers';
+import { registerHandlers } from './ipc/register';
+import { buildMenuTemplate } from './menu';
+import { appPaths, resolveNotebookPath, userDataDirArgument } from './paths';
+import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './protocol';
+import { hardenSession, hardenWebContents, isTrustedSender } from './security';
+import { NotebookFileError, openNotebookStore, type NotebookStore } from './storage/notebook-store';
+import { APP_ENTRY_URL } from './url-policy';
+import { createMainWindow } from './window';
+
+let mainWindow: BrowserWindow | null = null;
+let store: NotebookStore | null = null;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Says why Parley cannot go on, then leaves without touching anything. */
+function stop(title: string, body: string): void {
+  console.error(`[parley] ${title}: ${body}`);
+  dialog.showErrorBox(title, body);
+  app.exit(1);
+}
+
+function send<K extends EventName>(name: K, payload: Events[K]): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannels[name], payload);
+}
+
+function openWindow(preloadPath: string): BrowserWindow {
+  const win = createMainWindow({ BrowserWindow, preloadPath, url: APP_ENTRY_URL });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+  return win;
+}
+
+async function start(): Promise<void> {
+  const paths = appPaths(app.getAppPath());
+
+  // 1. Serve the built renderer on app://parley/ and lock the session down.
+  serveAppProtocol(protocol, paths.renderer);
+  hardenSession(session.defaultSession);
+
+  // 2. Which notebook, then open it. A file that cannot be read is reported and left exactly as it is.
+  let notebookPath: string;
+  try {
+    notebookPath = resolveNotebookPath({
+      argv: process.argv,
+      env: process.env,
+      userDataDir: app.getPath('userData'),
+      cwd: process.cwd(),
+    });
+  } catch (error) {
+    return stop('Parley cannot start', message(error));
+  }
+  let opened: NotebookStore;
+  try {
+    opened = await openNotebookStore(notebookPath);
+  } catch (error) {
+    const failure =
+      error instanceof NotebookFileError
+        ? notebookOpenFailure(error.path, error.reason, error.message)
+        : notebookOpenFailure(notebookPath, undefined, message(error));
+    return stop(failure.title, failure.message);
+  }
+  store = opened;
+
+  // 3. First run: the sample article. A missing sample is no reason not to start.
+  try {
+    await seedOnFirstRun(opened, () => readFile(paths.sample, 'utf8'));
+  } catch (error) {
+    console.error('[parley] could not add the sample article', error);
+  }
+
+  // 4. The handlers, answered only for our own window's main frame on an app:// page.
+  const handlers = createHandlers({
+    store: opened,
+    dialogs: electronDialogs(dialog, () => mainWindow),
+    appVersion: app.getVersion(),
+  });
+  registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
+
+  // 5. The window, and what main tells it.
+  openWindow(paths.preload);
+  opened.onSaveState((state) => send('saveState', state));
+
+  // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once it has loaded.
+  const template = buildMenuTemplate({
+    isMac: process.platform === 'darwin',
+    isPackaged: app.isPackaged,
+    send: (command) => {
+      if (mainWindow && !mainWindow.isDestroyed()) return send('menuCommand', command);
+      const win = openWindow(paths.preload);
+      win.webContents.once('did-finish-load', () => send('menuCommand', command));
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  app.setAboutPanelOptions({
+    applicationName: 'Parley',
+    applicationVersion: app.getVersion(),
+    credits: 'A research notebook for close reading. Nothing you read or write leaves this machine.',
+  });
+
+  // 7. macOS keeps running with no window; clicking the dock icon brings one back.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow(paths.preload);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+// Before ready. The profile folder first: the single-instance lock and the default notebook live in it.
+const userDataDir = (() => {
+  try {
+    return userDataDirArgument(process.argv, process.cwd());
+  } catch {
+    return undefined;
+  }
+})();
+if (userDataDir) app.setPath('userData', userDataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Parley owns this profile; it has been told (second-instance) and will come to the front.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId('org.parley.app');
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, (url) => shell.openExternal(url)),
+  );
+
+  // Quitting waits for the notebook to be on disk. If the write fails, the user decides: stay, or quit anyway.
+  let flushed = false;
+  let flushing = false;
+  app.on('before-quit', (event) => {
+    const open = store;
+    if (flushed || !open) return;
+    event.preventDefault();
+    if (flushing) return;
+    flushing = true;
+    open
+      .flush()
+      .then(() => open.close())
+      .then(
+        () => {
+          flushed = true;
+          app.quit();
+        },
+        (error: unknown) => {
+          flushing = false;
+          if (confirmQuitWithoutSaving(dialog, mainWindow, open.path, message(error))) {
+            flushed = true;
+            app.quit();
+          } else if (!mainWindow || mainWindow.isDestroyed()) {
+            openWindow(appPaths(app.getAppPath()).preload);
+          }
+        },
+      );
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => stop('Parley cannot start', message(error)));
+}

@@ -1,0 +1,132 @@
+// The menu template's shape: the commands it sends, the roles it uses, and what changes by platform and build.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../../preload/contract';
+import { buildMenuTemplate } from '../../../main/menu';
+
+function build(isMac: boolean, isPackaged: boolean) {
+  const sent: MenuCommand[] = [];
+  const template = buildMenuTemplate({ isMac, isPackaged, send: (command) => sent.push(command) });
+  return { template, sent };
+}
+
+const plain = (label: string | undefined) => label?.replace('&', '');
+
+function menu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
+  const found = template.find((item) => plain(item.label) === label);
+  assert.ok(found, `no ${label} menu`);
+  assert.ok(Array.isArray(found.submenu), `${label} has no submenu`);
+  return found.submenu as MenuItemConstructorOptions[];
+}
+
+const roles = (items: MenuItemConstructorOptions[]) =>
+  items.flatMap((item) => (item.role ? [item.role] : []));
+const byLabel = (items: MenuItemConstructorOptions[], label: string) => {
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `no item ${label}`);
+  return item;
+};
+
+function click(item: MenuItemConstructorOptions): void {
+  assert.equal(typeof item.click, 'function', `${item.label} does nothing`);
+  (item.click as () => void)();
+}
+
+describe('buildMenuTemplate', () => {
+  test('Windows and Linux: File, Edit, View, Window, Help with Alt mnemonics', () => {
+    const { template } = build(false, true);
+    assert.deepEqual(
+      template.map((item) => item.label),
+      ['&File', '&Edit', '&View', '&Window', '&Help'],
+    );
+  });
+
+  test('macOS: the app menu comes first, with about, services, hide and quit', () => {
+    const { template } = build(true, true);
+    assert.deepEqual(
+      template.map((item) => item.label),
+      ['Parley', 'File', 'Edit', 'View', 'Window', 'Help'],
+    );
+    assert.deepEqual(roles(template[0]!.submenu as MenuItemConstructorOptions[]), [
+      'about',
+      'services',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'quit',
+    ]);
+  });
+
+  test('File sends import and export-markdown, and ends with quit (close on macOS)', () => {
+    const { template, sent } = build(false, true);
+    const file = menu(template, 'File');
+    const importItem = byLabel(file, 'Import…');
+    const exportItem = byLabel(file, 'Export Markdown…');
+    assert.equal(importItem.accelerator, 'CmdOrCtrl+O');
+    assert.equal(exportItem.accelerator, 'CmdOrCtrl+E');
+    click(importItem);
+    click(exportItem);
+    assert.deepEqual(sent, ['import', 'export-markdown']);
+    assert.equal(file[2]?.type, 'separator');
+    assert.equal(file.at(-1)?.role, 'quit');
+    assert.equal(menu(build(true, true).template, 'File').at(-1)?.role, 'close');
+  });
+
+  test('Edit has the standard roles, then Highlight Selection and Find', () => {
+    const { template, sent } = build(false, true);
+    const edit = menu(template, 'Edit');
+    assert.deepEqual(roles(edit), ['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
+    const highlight = byLabel(edit, 'Highlight Selection');
+    assert.equal(highlight.accelerator, 'CmdOrCtrl+Shift+H');
+    click(highlight);
+    click(byLabel(edit, 'Find…'));
+    assert.deepEqual(sent, ['highlight', 'find']);
+    assert.ok(roles(menu(build(true, true).template, 'Edit')).includes('pasteAndMatchStyle'));
+  });
+
+  test('View: reload and developer tools only in development', () => {
+    const packaged = roles(menu(build(false, true).template, 'View'));
+    assert.deepEqual(packaged, ['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    const development = roles(menu(build(false, false).template, 'View'));
+    assert.deepEqual(development, [
+      'reload',
+      'forceReload',
+      'toggleDevTools',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+    ]);
+  });
+
+  test('Window: minimize and close everywhere, zoom and front on macOS', () => {
+    assert.deepEqual(roles(menu(build(false, true).template, 'Window')), ['minimize', 'close']);
+    assert.deepEqual(roles(menu(build(true, true).template, 'Window')), [
+      'minimize',
+      'zoom',
+      'close',
+      'front',
+    ]);
+  });
+
+  test('Help offers About Parley and nothing that goes online', () => {
+    for (const isMac of [false, true]) {
+      const help = menu(build(isMac, true).template, 'Help');
+      assert.deepEqual(
+        help.map((item) => [item.role, item.label]),
+        [['about', 'About Parley']],
+      );
+    }
+  });
+
+  test('no item sends anything until clicked, and every accelerator is unique', () => {
+    const { template, sent } = build(false, false);
+    assert.deepEqual(sent, []);
+    const accelerators = template
+      .flatMap((top) => top.submenu as MenuItemConstructorOptions[])
+      .flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
+    assert.equal(new Set(accelerators).size, accelerators.length);
+    assert.equal(accelerators.length, 4);
+  });
+});
