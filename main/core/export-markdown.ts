@@ -1,0 +1,130 @@
+/**
+ * One document's highlights as a Markdown file a researcher can keep, read as plain text, or open in any CommonMark
+ * viewer: front matter for tools, then the passages grouped by topic, each quoted exactly with its paragraph number
+ * and tags, followed by the note as the user wrote it.
+ */
+import {
+  ParleyError,
+  paragraphNumber,
+  type Annotation,
+  type Notebook,
+  type ParleyDocument,
+  type Topic,
+} from './model';
+import {
+  blockQuote,
+  containMarkdown,
+  escapeHeading,
+  escapeInline,
+  yamlString,
+  yamlStringList,
+} from './markdown-text';
+import { compareTopicPaths } from './topics';
+
+/** Heading of the group of highlights that have no topic. */
+export const UNTAGGED_HEADING = 'Untagged';
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byTextOrder(a: Annotation, b: Annotation): number {
+  return (
+    a.target.start - b.target.start ||
+    a.target.end - b.target.end ||
+    compareCodeUnits(a.createdAt, b.createdAt) ||
+    compareCodeUnits(a.id, b.id)
+  );
+}
+
+/** `#iran/nuclear`; blanks inside a path become `-` so the tag stays one word. */
+export function tagLabel(path: string): string {
+  return '#' + escapeInline(path.trim().replace(/\s+/g, '-'));
+}
+
+/** `Source: RT · Published: 2009-11-02`, with the source linked when the document has a web address. */
+function sourceLine(doc: ParleyDocument): string | null {
+  const parts: string[] = [];
+  const url = /^https?:\/\/[^\s<>]+$/i.test(doc.url.trim()) ? doc.url.trim() : '';
+  const source = escapeInline(doc.source.replace(/\s+/g, ' ').trim());
+  if (source && url) parts.push(`Source: [${source}](<${url}>)`);
+  else if (source) parts.push(`Source: ${source}`);
+  else if (url) parts.push(`Source: <${url}>`);
+  const published = escapeInline(doc.published.trim());
+  if (published) parts.push(`Published: ${published}`);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+function highlightBlock(
+  nb: Notebook,
+  doc: ParleyDocument,
+  annotation: Annotation,
+  topics: readonly Topic[],
+): string[] {
+  const lines = blockQuote(annotation.target.exact);
+  const attribution: string[] = [];
+  const party = annotation.partyId ? nb.parties.find((p) => p.id === annotation.partyId) : undefined;
+  if (party) attribution.push(escapeInline(party.name.replace(/\s+/g, ' ').trim()));
+  attribution.push(`¶${paragraphNumber(doc, annotation.target.start)}`);
+  if (topics.length > 0) attribution.push(topics.map((t) => tagLabel(t.path)).join(' '));
+  if (lines.length > 0) lines.push('>');
+  lines.push(`> — ${attribution.join(' · ')}`);
+  const note = containMarkdown(annotation.note);
+  if (note.trim() !== '') lines.push('', note);
+  return lines;
+}
+
+export function exportDocumentMarkdown(nb: Notebook, documentId: string, options: { now: Date }): string {
+  const doc = nb.documents.find((d) => d.id === documentId);
+  if (!doc) throw new ParleyError(`There is no document ${documentId} in this notebook.`, 'not-found');
+
+  const topicById = new Map(nb.topics.map((t) => [t.id, t]));
+  const annotations = nb.annotations.filter((a) => a.documentId === doc.id).sort(byTextOrder);
+  const topicsOf = new Map<Annotation, Topic[]>();
+  const groups = new Map<string, { topic: Topic; annotations: Annotation[] }>();
+  const untagged: Annotation[] = [];
+  for (const annotation of annotations) {
+    const topics = [...new Set(annotation.topicIds)]
+      .map((id) => topicById.get(id))
+      .filter((t): t is Topic => t !== undefined)
+      .sort((a, b) => compareTopicPaths(a.path, b.path));
+    topicsOf.set(annotation, topics);
+    if (topics.length === 0) untagged.push(annotation);
+    for (const topic of topics) {
+      const group = groups.get(topic.id) ?? { topic, annotations: [] };
+      group.annotations.push(annotation);
+      groups.set(topic.id, group);
+    }
+  }
+  const ordered = [...groups.values()].sort((a, b) => compareTopicPaths(a.topic.path, b.topic.path));
+
+  const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';
+  const out: string[] = [
+    '---',
+    `title: ${yamlString(doc.title.trim() === '' ? title : doc.title)}`,
+    `source: ${yamlString(doc.source)}`,
+    `published: ${yamlString(doc.published)}`,
+    `topics: ${yamlStringList(ordered.map((g) => g.topic.path))}`,
+    `highlights: ${annotations.length}`,
+    `exported: ${yamlString(options.now.toISOString())}`,
+    '---',
+    '',
+    `# ${escapeHeading(title)}`,
+  ];
+  const meta = sourceLine(doc);
+  if (meta) out.push('', meta);
+
+  const sections: { heading: string; annotations: Annotation[] }[] = ordered.map((g) => ({
+    heading: escapeHeading(g.topic.path),
+    annotations: g.annotations,
+  }));
+  if (untagged.length > 0) sections.push({ heading: UNTAGGED_HEADING, annotations: untagged });
+  if (sections.length === 0) out.push('', 'No highlights yet.');
+  for (const section of sections) {
+    out.push('', `## ${section.heading}`);
+    for (const annotation of section.annotations) {
+      out.push('', ...highlightBlock(nb, doc, annotation, topicsOf.get(annotation) ?? []));
+    }
+  }
+  return out.join('\n') + '\n';
+}
