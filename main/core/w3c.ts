@@ -1,0 +1,554 @@
+/**
+ * The notebook's highlights as W3C Web Annotations (JSON-LD), and back: the lossless, re-importable export, and the
+ * import that reads our own files and other tools' annotations of the same text. The W3C model counts offsets in
+ * code points, the notebook in UTF-16 code units; this file is the only place that converts between them.
+ *
+ * Parley's own fields that the W3C vocabulary lacks (party, stance, links between highlights) are meant to travel
+ * later as extension properties under a Parley JSON-LD context next to W3C_CONTEXT.
+ */
+import { z } from 'zod';
+import { describeRange, locate, toCodePointOffset, toUtf16Offset } from './anchoring';
+import { ParleyError, type Annotation, type Notebook, type ParleyDocument, type TextTarget } from './model';
+import { normalizeTopicPath, topicPathKey } from './topics';
+
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** What `target.source` is for a notebook document: not a web address, the document's identity in Parley. */
+export const DOCUMENT_URN_PREFIX = 'urn:parley:document:';
+const ANNOTATION_URN_PREFIX = 'urn:uuid:';
+/** Topic ids in an import result that name a topic still to be created, by path: `path:iran/nuclear`. */
+export const TOPIC_PLACEHOLDER_PREFIX = 'path:';
+/** More errors than this are summarized in one closing line. */
+const MAX_ERRORS = 100;
+
+export function documentUrn(documentId: string): string {
+  return DOCUMENT_URN_PREFIX + documentId;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Export
+
+interface W3CTextualBody {
+  type: 'TextualBody';
+  purpose: 'tagging' | 'commenting';
+  value: string;
+  format?: 'text/markdown';
+}
+
+export interface W3CAnnotation {
+  '@context': typeof W3C_CONTEXT;
+  id: string;
+  type: 'Annotation';
+  motivation: 'commenting' | 'highlighting';
+  created: string;
+  modified: string;
+  body: W3CTextualBody[];
+  target: {
+    source: string;
+    /** The document's web address, where it has one: lets other tools see which page was annotated. */
+    scope?: string;
+    selector: [
+      { type: 'TextPositionSelector'; start: number; end: number },
+      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+    ];
+  };
+}
+
+function toW3CAnnotation(nb: Notebook, doc: ParleyDocument, annotation: Annotation): W3CAnnotation {
+  const body: W3CTextualBody[] = [];
+  for (const topicId of annotation.topicIds) {
+    const topic = nb.topics.find((t) => t.id === topicId);
+    if (topic) body.push({ type: 'TextualBody', purpose: 'tagging', value: topic.path });
+  }
+  if (annotation.note !== '') {
+    body.push({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      format: 'text/markdown',
+      value: annotation.note,
+    });
+  }
+  const { start, end, exact, prefix, suffix } = annotation.target;
+  // A highlight left beyond the end of its text (needs review) still exports; its quote says what it was.
+  const limit = doc.text.length;
+  const url = doc.url.trim();
+  return {
+    '@context': W3C_CONTEXT,
+    id: ANNOTATION_URN_PREFIX + annotation.id,
+    type: 'Annotation',
+    motivation: annotation.note !== '' ? 'commenting' : 'highlighting',
+    created: annotation.createdAt,
+    modified: annotation.updatedAt,
+    body,
+    target: {
+      source: documentUrn(doc.id),
+      ...(url ? { scope: url } : {}),
+      selector: [
+        {
+          type: 'TextPositionSelector',
+          start: toCodePointOffset(doc.text, Math.min(start, limit)),
+          end: toCodePointOffset(doc.text, Math.min(end, limit)),
+        },
+        { type: 'TextQuoteSelector', exact, prefix, suffix },
+      ],
+    },
+  };
+}
+
+/**
+ * An AnnotationCollection of one document's highlights, or of every document's when no `documentId` is given; the
+ * annotations are in its first page, inline (`first.items`).
+ */
+export function exportW3C(nb: Notebook, options: { documentId?: string; now: Date }): object {
+  let docs = nb.documents;
+  if (options.documentId !== undefined) {
+    const doc = nb.documents.find((d) => d.id === options.documentId);
+    if (!doc)
+      throw new ParleyError(`There is no document ${options.documentId} in this notebook.`, 'not-found');
+    docs = [doc];
+  }
+  const items: W3CAnnotation[] = [];
+  for (const doc of docs) {
+    const annotations = nb.annotations
+      .filter((a) => a.documentId === doc.id)
+      .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
+    for (const annotation of annotations) items.push(toW3CAnnotation(nb, doc, annotation));
+  }
+  const single = options.documentId !== undefined ? docs[0] : undefined;
+  const id = single ? `urn:parley:export:document:${single.id}` : 'urn:parley:export:notebook';
+  return {
+    '@context': W3C_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: single ? `Parley highlights: ${single.title}` : 'Parley highlights',
+    total: items.length,
+    generator: { id: 'urn:parley:app', type: 'Software', name: 'Parley' },
+    generated: options.now.toISOString(),
+    first: { id: `${id}:page:0`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import
+
+export interface W3CImportResult {
+  annotations: Annotation[];
+  /** Paths of topics the notebook lacks; annotations refer to them as `path:<path>` until applyW3CImport. */
+  topicsToCreate: string[];
+  errors: string[];
+}
+
+const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)]);
+const typeList = oneOrMany(z.string());
+
+const AnnotationInput = z.looseObject({
+  id: z.string().optional(),
+  type: typeList,
+  motivation: typeList.optional(),
+  created: z.string().optional(),
+  modified: z.string().optional(),
+  body: oneOrMany(z.union([z.string(), z.looseObject({})])).optional(),
+  target: oneOrMany(z.union([z.string(), z.looseObject({})])),
+});
+
+const BodyInput = z.looseObject({
+  type: typeList.optional(),
+  purpose: typeList.optional(),
+  format: z.string().optional(),
+  value: z.unknown().optional(),
+});
+
+const TargetInput = z.looseObject({
+  source: z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]),
+  selector: oneOrMany(z.looseObject({ type: z.string() })).optional(),
+});
+
+const PositionSelectorInput = z.looseObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+const QuoteSelectorInput = z.looseObject({
+  exact: z.string().min(1),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+});
+
+const CollectionPageInput = z.looseObject({
+  items: z.array(z.unknown()),
+  next: z.unknown().optional(),
+});
+
+/** Why a value failed a schema, in one short line: `target.selector.0.start: expected number, received string`. */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+function list<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** An annotation that could not be used, with enough to find it in the file. */
+class Rejection extends Error {}
+
+interface Context {
+  nb: Notebook;
+  options: { documentId?: string; now: Date };
+  /** Existing topics by `topicPathKey`: a tag names a topic whatever its case. */
+  topicIdByKey: Map<string, string>;
+  /** Missing topics by key, with the path as first written. */
+  topicsToCreate: Map<string, string>;
+  seenIds: Set<string>;
+  existingIds: Set<string>;
+}
+
+/** The items of whatever was given: one annotation, an array, an AnnotationPage or an AnnotationCollection. */
+function itemsOf(json: unknown): { items: unknown[] } | { error: string } {
+  if (Array.isArray(json)) return { items: json };
+  if (typeof json !== 'object' || json === null) {
+    return { error: 'Expected a W3C annotation, an array of them, or an AnnotationCollection.' };
+  }
+  const types = list((json as { type?: unknown }).type).filter((t): t is string => typeof t === 'string');
+  if (types.includes('Annotation')) return { items: [json] };
+  const pageOf = (page: unknown, what: string): { items: unknown[] } | { error: string } => {
+    const parsed = CollectionPageInput.safeParse(page);
+    if (!parsed.success) {
+      return { error: `The ${what} has no list of annotations (items): ${describeIssue(parsed.error)}` };
+    }
+    if (parsed.data.next !== undefined && parsed.data.next !== null) {
+      return { error: `The ${what} continues on further pages (next), which are not in this file.` };
+    }
+    return { items: parsed.data.items };
+  };
+  if (types.includes('AnnotationCollection')) {
+    const collection = json as { items?: unknown; first?: unknown };
+    if (collection.items !== undefined) return pageOf(collection, 'collection');
+    if (typeof collection.first === 'string') {
+      return {
+        error: 'The collection’s first page is only a link (first); its annotations are not in this file.',
+      };
+    }
+    return pageOf(collection.first, 'collection’s first page');
+  }
+  if (types.includes('AnnotationPage')) return pageOf(json, 'page');
+  return {
+    error:
+      'Expected a W3C annotation, an array of them, or an AnnotationCollection; its "type" is none of these.',
+  };
+}
+
+function resolveDocument(ctx: Context, target: z.infer<typeof TargetInput>): ParleyDocument {
+  const { nb, options } = ctx;
+  if (options.documentId !== undefined) {
+    const doc = nb.documents.find((d) => d.id === options.documentId);
+    if (!doc) throw new Rejection(`there is no document ${options.documentId} in this notebook`);
+    return doc;
+  }
+  const source = typeof target.source === 'string' ? target.source : target.source.id;
+  if (source.startsWith(DOCUMENT_URN_PREFIX)) {
+    const id = source.slice(DOCUMENT_URN_PREFIX.length);
+    const doc = nb.documents.find((d) => d.id === id);
+    if (!doc) throw new Rejection(`it targets document ${id}, which is not in this notebook`);
+    return doc;
+  }
+  const byUrl = nb.documents.filter((d) => d.url.trim() !== '' && d.url.trim() === source.trim());
+  if (byUrl.length === 1) return byUrl[0]!;
+  if (byUrl.length > 1)
+    throw new Rejection(`several documents have the address ${shorten(source)}; choose one`);
+  throw new Rejection(
+    `it targets ${shorten(source)}, which is no document in this notebook; choose the document to import into`,
+  );
+}
+
+/** Where the selectors put the passage in `doc.text`, in UTF-16 code units, with its quote and context. */
+function anchor(doc: ParleyDocument, selectors: { type: string }[]): TextTarget {
+  const text = doc.text;
+  let position: { start: number; end: number } | undefined;
+  let quote: z.infer<typeof QuoteSelectorInput> | undefined;
+  selectors.forEach((selector, i) => {
+    if (selector.type === 'TextPositionSelector' && position === undefined) {
+      const parsed = PositionSelectorInput.safeParse(selector);
+      if (!parsed.success) throw new Rejection(`selector ${i}: ${describeIssue(parsed.error)}`);
+      if (parsed.data.end < parsed.data.start) throw new Rejection(`selector ${i}: end comes before start`);
+      position = parsed.data;
+    } else if (selector.type === 'TextQuoteSelector' && quote === undefined) {
+      const parsed = QuoteSelectorInput.safeParse(selector);
+      if (!parsed.success) throw new Rejection(`selector ${i}: ${describeIssue(parsed.error)}`);
+      quote = parsed.data;
+    }
+  });
+  if (!position && !quote) {
+    throw new Rejection('it has neither a TextPositionSelector nor a TextQuoteSelector to anchor it');
+  }
+
+  const length = toCodePointOffset(text, text.length);
+  let start: number | undefined;
+  let end: number | undefined;
+  if (position && position.end <= length) {
+    start = toUtf16Offset(text, position.start);
+    end = toUtf16Offset(text, position.end);
+  }
+  if (!quote) {
+    if (start === undefined || end === undefined) {
+      throw new Rejection(
+        `its position ${position!.start}–${position!.end} lies beyond the document's end (${length})`,
+      );
+    }
+    if (start === end) throw new Rejection('its position selects no text');
+    return describeRange(text, start, end);
+  }
+  const { exact, prefix, suffix } = quote;
+  if (start !== undefined && end !== undefined && text.slice(start, end) === exact) {
+    const fresh = describeRange(text, start, end);
+    // The file's own context is kept when the text around the passage still reads that way, so a round trip
+    // through the export gives back exactly what was stored.
+    return {
+      start,
+      end,
+      exact,
+      prefix: prefix !== undefined && text.slice(0, start).endsWith(prefix) ? prefix : fresh.prefix,
+      suffix: suffix !== undefined && text.slice(end).startsWith(suffix) ? suffix : fresh.suffix,
+    };
+  }
+  const hint = position ? toUtf16Offset(text, Math.min(position.start, length)) : undefined;
+  const found = locate(text, {
+    exact,
+    ...(prefix !== undefined ? { prefix } : {}),
+    ...(suffix !== undefined ? { suffix } : {}),
+    ...(hint !== undefined ? { start: hint } : {}),
+  });
+  if (!found) throw new Rejection(`its quote “${shorten(exact)}” is not in document ${doc.id}`);
+  return describeRange(text, found.start, found.end);
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+function timestamp(value: string | undefined, field: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (value.length === 0 || value.length > 40 || Number.isNaN(Date.parse(value))) {
+    throw new Rejection(`${field} is not a date and time: ${shorten(value)}`);
+  }
+  return value;
+}
+
+function readBodies(
+  ctx: Context,
+  bodies: unknown[],
+  motivations: string[],
+): { topicIds: string[]; note: string } {
+  const topicIds: string[] = [];
+  const notes: string[] = [];
+  bodies.forEach((raw, i) => {
+    // A body that is only a link names some other resource: nothing Parley can keep.
+    if (typeof raw === 'string') return;
+    const parsed = BodyInput.safeParse(raw);
+    if (!parsed.success) throw new Rejection(`body ${i}: ${describeIssue(parsed.error)}`);
+    const body = parsed.data;
+    const types = list(body.type);
+    const textual = types.includes('TextualBody') || (types.length === 0 && body.value !== undefined);
+    if (!textual) return;
+    if (typeof body.value !== 'string') throw new Rejection(`body ${i}: a TextualBody needs a text value`);
+    const purposes = body.purpose === undefined ? motivations : list(body.purpose);
+    if (purposes.includes('tagging')) {
+      let path: string;
+      try {
+        path = normalizeTopicPath(body.value);
+      } catch (error) {
+        if (error instanceof ParleyError)
+          throw new Rejection(`body ${i}: ${error.message.replace(/\.$/, '')}`);
+        throw error;
+      }
+      const key = topicPathKey(path);
+      let id = ctx.topicIdByKey.get(key);
+      if (id === undefined) {
+        const pending = ctx.topicsToCreate.get(key) ?? path;
+        ctx.topicsToCreate.set(key, pending);
+        id = TOPIC_PLACEHOLDER_PREFIX + pending;
+      }
+      if (!topicIds.includes(id)) topicIds.push(id);
+    } else if (body.purpose === undefined || purposes.includes('commenting')) {
+      if (body.format !== undefined && !body.format.startsWith('text/')) {
+        throw new Rejection(`body ${i}: a note in ${body.format} cannot be kept; Parley notes are Markdown`);
+      }
+      notes.push(body.value);
+    }
+  });
+  return { topicIds, note: notes.join('\n\n') };
+}
+
+function readAnnotation(ctx: Context, raw: unknown): Annotation {
+  const parsed = AnnotationInput.safeParse(raw);
+  if (!parsed.success) throw new Rejection(`not a W3C annotation (${describeIssue(parsed.error)})`);
+  const input = parsed.data;
+  if (!list(input.type).includes('Annotation')) throw new Rejection('its type is not "Annotation"');
+
+  let id: string = crypto.randomUUID();
+  if (input.id !== undefined && input.id.toLowerCase().startsWith(ANNOTATION_URN_PREFIX)) {
+    const own = input.id.slice(ANNOTATION_URN_PREFIX.length);
+    if (own.length === 0 || own.length > 100) throw new Rejection('its id is not a usable urn:uuid');
+    id = own;
+  }
+  if (ctx.existingIds.has(id)) throw new Rejection('it is already in this notebook');
+  if (ctx.seenIds.has(id)) throw new Rejection('the file holds it twice');
+
+  const targets = list(input.target);
+  if (targets.length !== 1)
+    throw new Rejection(`it has ${targets.length} targets; a highlight has exactly one`);
+  const target = TargetInput.safeParse(targets[0]);
+  if (!target.success) {
+    throw new Rejection(
+      typeof targets[0] === 'string'
+        ? 'its target is a whole resource, with no selector to find the passage'
+        : `target: ${describeIssue(target.error)}`,
+    );
+  }
+  const doc = resolveDocument(ctx, target.data);
+  const textTarget = anchor(doc, list(target.data.selector));
+  const { topicIds, note } = readBodies(ctx, list(input.body), list(input.motivation));
+  const now = ctx.options.now.toISOString();
+  const createdAt = timestamp(input.created, 'created', now);
+  const updatedAt = timestamp(input.modified, 'modified', createdAt);
+  ctx.seenIds.add(id);
+  return {
+    id,
+    documentId: doc.id,
+    target: textTarget,
+    topicIds,
+    partyId: null,
+    stance: null,
+    note,
+    links: [],
+    createdAt,
+    updatedAt,
+  };
+}
+
+/**
+ * Parses one annotation, an array, or an AnnotationCollection (items or first.items). Targets: `source` is
+ * `urn:parley:document:<id>` (what exportW3C writes), a document's web address, or anything when
+ * `options.documentId` is given (then all target that document). Selectors: TextPositionSelector and
+ * TextQuoteSelector (the position is checked against the quote; if the quote is not there, `locate` finds it);
+ * a quote alone is found with `locate`; a position alone is taken as it is. Bodies: TextualBody with purpose
+ * `tagging` → topic by path (unknown paths are returned in topicsToCreate and referred to as `path:<path>`);
+ * purpose `commenting` (or none) → note. Anything unanchorable, malformed, or naming an unknown document → an error
+ * string naming the annotation's index and id; the caller writes nothing unless errors is empty. Does not mutate nb.
+ * A JSON string is parsed first.
+ */
+export function importW3C(
+  nb: Notebook,
+  json: unknown,
+  options: { documentId?: string; now: Date },
+): W3CImportResult {
+  if (typeof json === 'string') {
+    try {
+      json = JSON.parse(json) as unknown;
+    } catch (error) {
+      return { annotations: [], topicsToCreate: [], errors: [`Not JSON: ${(error as Error).message}`] };
+    }
+  }
+  const items = itemsOf(json);
+  if ('error' in items) return { annotations: [], topicsToCreate: [], errors: [items.error] };
+
+  const ctx: Context = {
+    nb,
+    options,
+    topicIdByKey: topicsByKey(nb),
+    topicsToCreate: new Map(),
+    seenIds: new Set(),
+    existingIds: new Set(nb.annotations.map((a) => a.id)),
+  };
+  const annotations: Annotation[] = [];
+  const errors: string[] = [];
+  items.items.forEach((raw, index) => {
+    try {
+      annotations.push(readAnnotation(ctx, raw));
+    } catch (error) {
+      // Anchoring refuses impossible ranges with ParleyError or RangeError: still this annotation's fault.
+      if (!(error instanceof Rejection || error instanceof ParleyError || error instanceof RangeError))
+        throw error;
+      const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+      const named = typeof rawId === 'string' ? ` (${shorten(rawId)})` : '';
+      errors.push(`Annotation ${index + 1}${named}: ${error.message.replace(/\.$/, '')}.`);
+    }
+  });
+  if (items.items.length === 0) errors.push('The file holds no annotations.');
+  if (errors.length > MAX_ERRORS) {
+    const more = errors.length - MAX_ERRORS;
+    errors.splice(MAX_ERRORS, more, `… and ${more} more.`);
+  }
+  return { annotations, topicsToCreate: [...ctx.topicsToCreate.values()], errors };
+}
+
+function topicsByKey(nb: Notebook): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const topic of nb.topics) {
+    byKey.set(topicPathKey(topic.path), topic.id);
+    try {
+      const key = topicPathKey(normalizeTopicPath(topic.path));
+      if (!byKey.has(key)) byKey.set(key, topic.id);
+    } catch {
+      // A stored path the codebook would no longer accept is still matched as it is spelled.
+    }
+  }
+  return byKey;
+}
+
+/**
+ * Applies a successful import: creates the missing topics (through `createTopic`, which the caller supplies so the
+ * core does not depend on the codebook) and appends the annotations with their topics resolved. Checks everything
+ * before it changes anything; returns the annotations added.
+ */
+export function applyW3CImport(
+  nb: Notebook,
+  result: W3CImportResult,
+  createTopic: (path: string) => { id: string },
+): Annotation[] {
+  if (result.errors.length > 0) {
+    throw new ParleyError(`Nothing was imported: ${result.errors.length} annotation(s) could not be used.`);
+  }
+  const existingIds = new Set(nb.annotations.map((a) => a.id));
+  const documentIds = new Set(nb.documents.map((d) => d.id));
+  const topicIds = new Set(nb.topics.map((t) => t.id));
+  const pending = new Set(result.topicsToCreate.map((path) => TOPIC_PLACEHOLDER_PREFIX + path));
+  for (const annotation of result.annotations) {
+    if (existingIds.has(annotation.id)) {
+      throw new ParleyError(`Annotation ${annotation.id} is already in this notebook.`, 'conflict');
+    }
+    existingIds.add(annotation.id);
+    if (!documentIds.has(annotation.documentId)) {
+      throw new ParleyError(`There is no document ${annotation.documentId} in this notebook.`, 'not-found');
+    }
+    for (const id of annotation.topicIds) {
+      if (!topicIds.has(id) && !pending.has(id)) {
+        throw new ParleyError(
+          `Annotation ${annotation.id} refers to topic ${id}, which does not exist.`,
+          'not-found',
+        );
+      }
+    }
+  }
+
+  const resolved = new Map<string, string>();
+  for (const path of result.topicsToCreate) {
+    // The notebook may have gained the topic since the file was read.
+    const existing = topicsByKey(nb).get(topicPathKey(path));
+    resolved.set(TOPIC_PLACEHOLDER_PREFIX + path, existing ?? createTopic(path).id);
+  }
+  const added = result.annotations.map((annotation): Annotation => ({
+    ...annotation,
+    target: { ...annotation.target },
+    topicIds: [
+      ...new Set(annotation.topicIds.map((id) => (topicIds.has(id) ? id : (resolved.get(id) ?? id)))),
+    ],
+    links: annotation.links.map((link) => ({ ...link })),
+  }));
+  nb.annotations.push(...added);
+  return added;
+}

@@ -1,0 +1,596 @@
+// The W3C Web Annotation export and import: the shape other tools read, code-point offsets at the boundary, a
+// lossless round trip through our own files, and imports that report every bad annotation instead of throwing.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describeRange } from '../../../main/core/anchoring';
+import { emptyNotebook, type Annotation, type Notebook, type ParleyDocument } from '../../../main/core/model';
+import { W3C_CONTEXT, applyW3CImport, exportW3C, importW3C } from '../../../main/core/w3c';
+
+const NOW = new Date('2026-11-30T12:00:00.000Z');
+
+function makeDocument(id: string, paragraphs: string[], meta: Partial<ParleyDocument> = {}): ParleyDocument {
+  let text = '';
+  const blocks: ParleyDocument['blocks'] = [];
+  paragraphs.forEach((p, i) => {
+    if (i > 0) text += '\n\n';
+    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
+    text += p;
+  });
+  return {
+    id,
+    title: paragraphs[0] ?? '',
+    source: '',
+    published: '',
+    url: '',
+    importedAt: '2026-11-01T00:00:00.000Z',
+    format: 'text',
+    text,
+    blocks,
+    contentHash: '',
+    ...meta,
+  };
+}
+
+function sampleDocument(): ParleyDocument {
+  const lines = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .slice(3)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return makeDocument('doc-sample', lines, { source: 'RT', published: '2009-11-02' });
+}
+
+function annotationAt(
+  doc: ParleyDocument,
+  id: string,
+  start: number,
+  end: number,
+  extra: Partial<Omit<Annotation, 'target'>> = {},
+): Annotation {
+  return {
+    id,
+    documentId: doc.id,
+    target: describeRange(doc.text, start, end),
+    topicIds: [],
+    partyId: null,
+    stance: null,
+    note: '',
+    links: [],
+    createdAt: '2026-11-02T10:00:00.000Z',
+    updatedAt: '2026-11-03T09:30:00.000Z',
+    ...extra,
+  };
+}
+
+function annotationOf(
+  doc: ParleyDocument,
+  id: string,
+  exact: string,
+  extra: Partial<Omit<Annotation, 'target'>> = {},
+) {
+  const start = doc.text.indexOf(exact);
+  assert.ok(start >= 0, `fixture quote not in text: ${exact}`);
+  return annotationAt(doc, id, start, start + exact.length, extra);
+}
+
+function sampleNotebook(): Notebook {
+  const nb = emptyNotebook();
+  const doc = sampleDocument();
+  nb.documents.push(doc);
+  nb.topics.push(
+    { id: 't-ext', path: 'extradition', colour: '#88ccee', description: '' },
+    { id: 't-iran', path: 'iran/nuclear', colour: '#cc6677', description: 'IAEA, enrichment' },
+  );
+  nb.annotations.push(
+    annotationOf(
+      doc,
+      '0b6f9a52-8a1e-4c44-9f0e-2b8f1c7c1a01',
+      'his extradition to UK is absolutely out of the question',
+      {
+        topicIds: ['t-ext'],
+        note: 'Flat refusal. Compare **¶13**.\n\n- Constitution\n- "no obstacles"',
+      },
+    ),
+    annotationOf(doc, '0b6f9a52-8a1e-4c44-9f0e-2b8f1c7c1a02', 'he expects Iran to accept IAEA proposal', {
+      topicIds: ['t-iran', 't-ext'],
+    }),
+  );
+  return nb;
+}
+
+/** The notebook with the same documents (and, if asked, topics) but no highlights. */
+function emptyCopy(nb: Notebook, keepTopics: boolean): Notebook {
+  const copy = structuredClone(nb);
+  copy.annotations = [];
+  if (!keepTopics) copy.topics = [];
+  return copy;
+}
+
+/** Code points before a UTF-16 offset, counted without the code under test. */
+const codePoints = (s: string, utf16: number): number => Array.from(s.slice(0, utf16)).length;
+
+interface Collection {
+  '@context': string;
+  type: string;
+  total: number;
+  first: { type: string; items: Record<string, unknown>[] };
+}
+const asCollection = (value: object): Collection => value as Collection;
+
+const byId = (a: Annotation, b: Annotation) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+describe('exportW3C', () => {
+  test('an AnnotationCollection with the annotations inline in its first page', () => {
+    const nb = sampleNotebook();
+    const doc = nb.documents[0]!;
+    const collection = asCollection(exportW3C(nb, { documentId: doc.id, now: NOW }));
+    assert.equal(collection['@context'], W3C_CONTEXT);
+    assert.equal(collection.type, 'AnnotationCollection');
+    assert.equal(collection.total, 2);
+    assert.equal(collection.first.type, 'AnnotationPage');
+    assert.equal(collection.first.items.length, 2);
+
+    // Text order: the Iran passage (earlier paragraph) first.
+    const [iran, ext] = collection.first.items;
+    const a = nb.annotations[0]!;
+    assert.deepEqual(ext, {
+      '@context': W3C_CONTEXT,
+      id: `urn:uuid:${a.id}`,
+      type: 'Annotation',
+      motivation: 'commenting',
+      created: '2026-11-02T10:00:00.000Z',
+      modified: '2026-11-03T09:30:00.000Z',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'extradition' },
+        { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: a.note },
+      ],
+      target: {
+        source: `urn:parley:document:${doc.id}`,
+        selector: [
+          {
+            type: 'TextPositionSelector',
+            start: codePoints(doc.text, a.target.start),
+            end: codePoints(doc.text, a.target.end),
+          },
+          {
+            type: 'TextQuoteSelector',
+            exact: a.target.exact,
+            prefix: a.target.prefix,
+            suffix: a.target.suffix,
+          },
+        ],
+      },
+    });
+    assert.equal(iran!.motivation, 'highlighting');
+    assert.deepEqual(iran!.body, [
+      { type: 'TextualBody', purpose: 'tagging', value: 'iran/nuclear' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'extradition' },
+    ]);
+  });
+
+  test('all documents when none is named; an unknown document is refused', () => {
+    const nb = sampleNotebook();
+    const second = makeDocument('doc-2', ['Another article', 'With 😀 one passage.']);
+    nb.documents.push(second);
+    nb.annotations.push(annotationOf(second, 'c1', 'one passage'));
+    const all = asCollection(exportW3C(nb, { now: NOW }));
+    assert.equal(all.total, 3);
+    const targets = all.first.items.map((i) => (i.target as { source: string }).source);
+    assert.deepEqual(targets, [
+      'urn:parley:document:doc-sample',
+      'urn:parley:document:doc-sample',
+      'urn:parley:document:doc-2',
+    ]);
+    assert.equal(asCollection(exportW3C(nb, { documentId: 'doc-2', now: NOW })).total, 1);
+    assert.throws(() => exportW3C(nb, { documentId: 'missing', now: NOW }), /missing/);
+  });
+
+  test('positions count code points, not UTF-16 units', () => {
+    const nb = emptyNotebook();
+    const doc = makeDocument('d', ['🇬🇧 and 🇷🇺 talk 𝐛𝐨𝐥𝐝𝐥𝐲', 'Then 😀😀 the passage here.']);
+    nb.documents.push(doc);
+    nb.annotations.push(annotationOf(doc, 'x', 'the passage'));
+    const item = asCollection(exportW3C(nb, { now: NOW })).first.items[0]!;
+    const [position] = (item.target as { selector: { start: number; end: number }[] }).selector;
+    const utf16Start = doc.text.indexOf('the passage');
+    assert.ok(position!.start < utf16Start, 'astral characters before the passage count once each');
+    assert.equal(position!.start, codePoints(doc.text, utf16Start));
+    assert.equal(position!.end - position!.start, 'the passage'.length);
+
+    // A highlight that no longer fits its text (it needs review) still exports, clamped, with its quote.
+    nb.annotations[0]!.target = {
+      ...nb.annotations[0]!.target,
+      start: doc.text.length + 5,
+      end: doc.text.length + 9,
+    };
+    const stale = asCollection(exportW3C(nb, { now: NOW })).first.items[0]!;
+    const [pos, quote] = (stale.target as { selector: [{ start: number; end: number }, { exact: string }] })
+      .selector;
+    assert.deepEqual([pos.start, pos.end], [Array.from(doc.text).length, Array.from(doc.text).length]);
+    assert.equal(quote.exact, 'the passage');
+  });
+});
+
+describe('importW3C', () => {
+  test('round trip: export, then import into an empty copy, gives back identical annotations', () => {
+    const nb = sampleNotebook();
+    const json = JSON.parse(JSON.stringify(exportW3C(nb, { now: NOW }))) as unknown;
+    const copy = emptyCopy(nb, true);
+    const result = importW3C(copy, json, { now: new Date('2030-01-01T00:00:00Z') });
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.topicsToCreate, []);
+    assert.deepEqual([...result.annotations].sort(byId), [...nb.annotations].sort(byId));
+    assert.equal(copy.annotations.length, 0, 'import does not write');
+    const added = applyW3CImport(copy, result, () => assert.fail('no topic should be created'));
+    assert.deepEqual([...copy.annotations].sort(byId), [...nb.annotations].sort(byId));
+    assert.equal(added.length, 2);
+  });
+
+  test('round trip into a notebook without the topics: they are created, then referred to', () => {
+    const nb = sampleNotebook();
+    const copy = emptyCopy(nb, false);
+    const result = importW3C(copy, JSON.stringify(exportW3C(nb, { now: NOW })), { now: NOW });
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual([...result.topicsToCreate].sort(), ['extradition', 'iran/nuclear']);
+    const iranImport = result.annotations.find((a) => a.id.endsWith('02'))!;
+    assert.deepEqual(iranImport.topicIds, ['path:iran/nuclear', 'path:extradition']);
+
+    const created: string[] = [];
+    applyW3CImport(copy, result, (path) => {
+      created.push(path);
+      const topic = { id: `new-${created.length}`, path, colour: '#000000', description: '' };
+      copy.topics.push(topic);
+      return topic;
+    });
+    assert.deepEqual(created.sort(), ['extradition', 'iran/nuclear']);
+    const pathsOf = (n: Notebook, a: Annotation) =>
+      a.topicIds.map((id) => n.topics.find((t) => t.id === id)!.path);
+    for (const original of nb.annotations) {
+      const back = copy.annotations.find((a) => a.id === original.id);
+      assert.ok(back);
+      assert.deepEqual(pathsOf(copy, back), pathsOf(nb, original));
+      assert.deepEqual({ ...back, topicIds: [] }, { ...original, topicIds: [] });
+    }
+  });
+
+  test('property: round trip with astral text, quotes and notes keeps every annotation exactly', () => {
+    const chunk = fc.constantFrom(
+      'a',
+      'Z',
+      ' ',
+      '.',
+      'é',
+      'e\u0301',
+      '😀',
+      '🇬🇧',
+      '𝄞',
+      '中',
+      '\u200d',
+      '—',
+      '"',
+    );
+    const paragraph = fc.array(chunk, { minLength: 1, maxLength: 25 }).map((c) => c.join(''));
+    const topicPaths = ['extradition', 'iran/nuclear', 'eu/lisbon', 'Ρωσία 🇷🇺'];
+    const arb = fc.record({
+      paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 5 }),
+      highlights: fc.array(
+        fc.record({
+          a: fc.nat(),
+          b: fc.nat(),
+          note: fc.oneof(fc.constant(''), fc.string({ unit: 'grapheme', maxLength: 40 })),
+          topics: fc.subarray(topicPaths),
+          created: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
+    });
+    fc.assert(
+      fc.property(arb, ({ paragraphs, highlights }) => {
+        const nb = emptyNotebook();
+        const doc = makeDocument('d', paragraphs);
+        nb.documents.push(doc);
+        nb.topics.push(
+          ...topicPaths.map((path, i) => ({ id: `t${i}`, path, colour: '#123456', description: '' })),
+        );
+        // Ranges fall on code point boundaries: offsets are chosen among the starts of code points.
+        const boundaries = [0];
+        for (const ch of doc.text) boundaries.push(boundaries[boundaries.length - 1]! + ch.length);
+        highlights.forEach((h, i) => {
+          let s = boundaries[h.a % boundaries.length]!;
+          let e = boundaries[h.b % boundaries.length]!;
+          if (s > e) [s, e] = [e, s];
+          if (s === e) return;
+          nb.annotations.push(
+            annotationAt(doc, `id-${i}`, s, e, {
+              note: h.note,
+              topicIds: h.topics.map((p) => `t${topicPaths.indexOf(p)}`),
+              createdAt: h.created.toISOString(),
+              updatedAt: h.created.toISOString(),
+            }),
+          );
+        });
+        fc.pre(nb.annotations.length > 0);
+
+        const exported = asCollection(exportW3C(nb, { documentId: 'd', now: NOW }));
+        for (const item of exported.first.items) {
+          const original = nb.annotations.find((a) => `urn:uuid:${a.id}` === item.id)!;
+          const [pos, quote] = (
+            item.target as { selector: [{ start: number; end: number }, { exact: string }] }
+          ).selector;
+          assert.equal(pos.start, codePoints(doc.text, original.target.start));
+          assert.equal(pos.end, codePoints(doc.text, original.target.end));
+          assert.equal(Array.from(doc.text).slice(pos.start, pos.end).join(''), quote.exact);
+        }
+
+        const copy = emptyCopy(nb, true);
+        const result = importW3C(copy, JSON.parse(JSON.stringify(exported)), { now: NOW });
+        assert.deepEqual(result.errors, []);
+        assert.deepEqual([...result.annotations].sort(byId), [...nb.annotations].sort(byId));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('a foreign annotation: quote only, found by search; the web address names the document', () => {
+    const nb = sampleNotebook();
+    nb.documents[0]!.url = 'https://www.rt.com/news/miliband-lavrov';
+    nb.annotations = [];
+    const exact = 'absolutely out of the question';
+    const result = importW3C(
+      nb,
+      {
+        '@context': W3C_CONTEXT,
+        id: 'https://hypothes.is/a/AbCdEf',
+        type: 'Annotation',
+        motivation: 'commenting',
+        body: [
+          { type: 'TextualBody', value: 'A *note* in Markdown' },
+          { type: 'TextualBody', purpose: 'tagging', value: 'Extradition' },
+          { type: 'TextualBody', purpose: 'tagging', value: ' russia / refusals ' },
+          'https://example.org/a-linked-resource',
+        ],
+        target: {
+          source: 'https://www.rt.com/news/miliband-lavrov',
+          selector: { type: 'TextQuoteSelector', exact },
+        },
+      },
+      { now: NOW },
+    );
+    assert.deepEqual(result.errors, []);
+    const [a] = result.annotations;
+    assert.ok(a);
+    const start = nb.documents[0]!.text.indexOf(exact);
+    assert.deepEqual(a.target, describeRange(nb.documents[0]!.text, start, start + exact.length));
+    assert.equal(a.note, 'A *note* in Markdown');
+    assert.deepEqual(a.topicIds, ['t-ext', 'path:russia/refusals'], 'known tag matched whatever its case');
+    assert.deepEqual(result.topicsToCreate, ['russia/refusals']);
+    assert.match(a.id, /^[0-9a-f-]{36}$/, 'a foreign id gets a fresh one');
+    assert.equal(a.createdAt, NOW.toISOString());
+    assert.equal(a.updatedAt, NOW.toISOString());
+  });
+
+  test('a position alone is read in code points and taken as it is', () => {
+    const nb = emptyNotebook();
+    const doc = makeDocument('d', ['😀😀 ab 🇬🇧 ab ab', 'second 𝄞 paragraph']);
+    nb.documents.push(doc);
+    const source = 'urn:parley:document:d';
+    const cp = Array.from(doc.text);
+    const at = (start: number, end: number) => ({
+      type: 'Annotation',
+      target: { source, selector: { type: 'TextPositionSelector', start, end } },
+    });
+    // Code points 9–11 are the second "ab" (after 😀😀, " ab ", 🇬🇧 as two code points, " ").
+    assert.equal(cp.slice(9, 11).join(''), 'ab');
+    const result = importW3C(nb, [at(9, 11), at(cp.indexOf('𝄞'), cp.indexOf('𝄞') + 1)], { now: NOW });
+    assert.deepEqual(result.errors, []);
+    const [ab, clef] = result.annotations.map((a) => a.target);
+    const second = doc.text.indexOf('ab', doc.text.indexOf('🇬🇧'));
+    assert.deepEqual([ab!.start, ab!.end, ab!.exact], [second, second + 2, 'ab']);
+    assert.equal(clef!.exact, '𝄞');
+    assert.equal(clef!.end - clef!.start, 2);
+    assert.match(importW3C(nb, at(3, 3), { now: NOW }).errors[0]!, /selects no text/);
+  });
+
+  test('a position that no longer holds the quote falls back to finding the quote', () => {
+    const nb = sampleNotebook();
+    const doc = nb.documents[0]!;
+    const [exportedItem] = asCollection(exportW3C(nb, { now: NOW })).first.items.slice(1);
+    const item = structuredClone(exportedItem!) as {
+      target: { selector: { start?: number; end?: number }[] };
+    };
+    item.target.selector[0]!.start = 3;
+    item.target.selector[0]!.end = 10;
+    const beyond = structuredClone(exportedItem!) as typeof item;
+    beyond.target.selector[0]!.start = 1_000_000;
+    beyond.target.selector[0]!.end = 1_000_010;
+    for (const moved of [item, beyond]) {
+      const result = importW3C(emptyCopy(nb, true), moved, { now: NOW });
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.annotations[0]!.target, nb.annotations[0]!.target);
+      assert.equal(
+        doc.text.slice(result.annotations[0]!.target.start, result.annotations[0]!.target.end),
+        nb.annotations[0]!.target.exact,
+      );
+    }
+  });
+
+  test('with documentId every annotation targets that document, whatever its source says', () => {
+    const nb = sampleNotebook();
+    const exported = exportW3C(nb, { now: NOW });
+    const copy = emptyCopy(nb, true);
+    copy.documents[0]!.id = 'renamed';
+    const plain = importW3C(copy, exported, { now: NOW });
+    assert.equal(plain.annotations.length, 0);
+    assert.equal(plain.errors.length, 2);
+    assert.match(
+      plain.errors[0]!,
+      /^Annotation 1 \(urn:uuid:[0-9a-f-]+\): .*doc-sample.*not in this notebook/,
+    );
+    const directed = importW3C(copy, exported, { documentId: 'renamed', now: NOW });
+    assert.deepEqual(directed.errors, []);
+    assert.deepEqual(
+      directed.annotations.map((a) => a.documentId),
+      ['renamed', 'renamed'],
+    );
+    const missing = importW3C(copy, exported, { documentId: 'nope', now: NOW });
+    assert.equal(missing.errors.length, 2);
+    assert.match(missing.errors[0]!, /nope/);
+  });
+
+  test('accepts an array, a single annotation, items on the collection, and a page', () => {
+    const nb = sampleNotebook();
+    const items = asCollection(exportW3C(nb, { now: NOW })).first.items;
+    const counts = [
+      items,
+      items[0],
+      { type: 'AnnotationCollection', items },
+      { type: 'AnnotationPage', items },
+      { type: ['AnnotationCollection'], first: { type: 'AnnotationPage', items, next: null } },
+    ].map((input) => {
+      const result = importW3C(emptyCopy(nb, true), input, { now: NOW });
+      assert.deepEqual(result.errors, []);
+      return result.annotations.length;
+    });
+    assert.deepEqual(counts, [2, 1, 2, 2, 2]);
+  });
+
+  test('malformed input is reported, never thrown, and nothing is taken from a bad annotation', () => {
+    const nb = sampleNotebook();
+    const copy = emptyCopy(nb, true);
+    const good = asCollection(exportW3C(nb, { now: NOW })).first.items[0]!;
+    const target = good.target as { source: string; selector: object[] };
+    // Without an id, each bad copy is a different annotation, so only its own fault is reported.
+    const { id: _id, ...anon } = good;
+    const whole = (input: unknown) => importW3C(copy, input, { now: NOW }).errors;
+
+    for (const input of [null, 42, 'not json {', { type: 'Something' }, { hello: 1 }, [], true]) {
+      const errors = whole(input);
+      assert.equal(errors.length, 1, `one error for ${JSON.stringify(input)}`);
+    }
+    assert.match(
+      whole({ type: 'AnnotationCollection', first: 'https://example.org/page1' })[0]!,
+      /only a link/,
+    );
+    assert.match(
+      whole({ type: 'AnnotationCollection', first: { items: [good], next: 'p2' } })[0]!,
+      /further pages/,
+    );
+
+    const bad: [unknown, RegExp][] = [
+      ['a string', /not a W3C annotation/],
+      [{ ...anon, type: 'Note' }, /type is not "Annotation"/],
+      [{ ...anon, target: undefined }, /not a W3C annotation/],
+      [{ ...anon, target: target.source }, /whole resource/],
+      [{ ...anon, target: [target, target] }, /2 targets/],
+      [
+        { ...anon, target: { ...target, selector: [] } },
+        /neither a TextPositionSelector nor a TextQuoteSelector/,
+      ],
+      [
+        { ...anon, target: { ...target, selector: [{ type: 'TextPositionSelector', start: 'x', end: 3 }] } },
+        /selector 0: start/,
+      ],
+      [
+        { ...anon, target: { ...target, selector: [{ type: 'TextPositionSelector', start: 9, end: 3 }] } },
+        /end comes before start/,
+      ],
+      [
+        {
+          ...anon,
+          target: { ...target, selector: [{ type: 'TextQuoteSelector', exact: 'words that are nowhere' }] },
+        },
+        /not in document/,
+      ],
+      [
+        { ...anon, target: { ...target, selector: [{ type: 'TextPositionSelector', start: 0, end: 1e9 }] } },
+        /beyond the document's end/,
+      ],
+      [
+        { ...anon, target: { ...target, source: 'urn:parley:document:gone' } },
+        /document gone, which is not in this notebook/,
+      ],
+      [{ ...anon, body: [{ type: 'TextualBody', value: 42 }] }, /body 0: a TextualBody needs a text value/],
+      [
+        { ...anon, body: { type: 'TextualBody', purpose: 'tagging', value: ' / ' } },
+        /body 0: A topic needs a name/,
+      ],
+      [
+        { ...anon, body: { type: 'TextualBody', purpose: 'commenting', format: 'image/png', value: 'x' } },
+        /image\/png/,
+      ],
+      [{ ...anon, created: 'yesterday' }, /created is not a date/],
+    ];
+    const result = importW3C(copy, [good, ...bad.map(([input]) => input)], { now: NOW });
+    assert.equal(result.annotations.length, 1, 'only the good one is read');
+    assert.equal(result.errors.length, bad.length);
+    bad.forEach(([, pattern], i) => {
+      assert.match(result.errors[i]!, new RegExp(`^Annotation ${i + 2}\\b`));
+      assert.match(result.errors[i]!, pattern);
+    });
+    assert.throws(() => applyW3CImport(copy, result, () => ({ id: 'x' })), /Nothing was imported/);
+    assert.equal(copy.annotations.length, 0);
+  });
+
+  test('property: no input makes it throw', () => {
+    const nb = sampleNotebook();
+    const good = asCollection(exportW3C(nb, { now: NOW })).first.items[0]!;
+    const mutated = fc.record({
+      key: fc.constantFrom('id', 'type', 'body', 'target', 'created', 'motivation'),
+      value: fc.jsonValue(),
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.anything(),
+          mutated.map(({ key, value }) => ({ ...good, [key]: value })),
+        ),
+        (input) => {
+          const result = importW3C(emptyCopy(nb, true), input, { now: NOW });
+          assert.ok(Array.isArray(result.errors) && Array.isArray(result.annotations));
+          assert.ok(result.errors.length > 0 || result.annotations.length > 0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('does not change the notebook; importing twice is refused', () => {
+    const nb = sampleNotebook();
+    const before = structuredClone(nb);
+    const exported = exportW3C(nb, { now: NOW });
+    const again = importW3C(nb, exported, { now: NOW });
+    assert.deepEqual(nb, before);
+    assert.equal(again.errors.length, 2);
+    assert.match(again.errors[0]!, /already in this notebook/);
+    const twice = importW3C(
+      emptyCopy(nb, true),
+      [...asCollection(exported).first.items, asCollection(exported).first.items[0]],
+      { now: NOW },
+    );
+    assert.equal(twice.errors.length, 1);
+    assert.match(twice.errors[0]!, /^Annotation 3 .*twice/);
+  });
+
+  test('applyW3CImport uses a topic the notebook gained meanwhile and checks before writing', () => {
+    const nb = sampleNotebook();
+    const copy = emptyCopy(nb, false);
+    const result = importW3C(copy, exportW3C(nb, { now: NOW }), { now: NOW });
+    copy.topics.push({ id: 'late', path: 'Extradition', colour: '#000000', description: '' });
+    const created: string[] = [];
+    applyW3CImport(copy, result, (path) => {
+      created.push(path);
+      return { id: `new:${path}` };
+    });
+    assert.deepEqual(created, ['iran/nuclear']);
+    const iran = copy.annotations.find((a) => a.id.endsWith('02'))!;
+    assert.deepEqual(iran.topicIds, ['new:iran/nuclear', 'late']);
+
+    // Applied a second time, the same result collides and nothing more is written.
+    const count = copy.annotations.length;
+    assert.throws(() => applyW3CImport(copy, result, (path) => ({ id: path })), /already in this notebook/);
+    assert.equal(copy.annotations.length, count);
+  });
+});
