@@ -1,8 +1,9 @@
 /**
  * App-wide hardening, in one place: every web contents may navigate only within app://parley/, opens no
  * windows (http and https links go to the system browser, nothing else does), attaches no webviews; the session
- * grants no permission and stamps our Content-Security-Policy on app:// responses; and IPC is answered only for
- * our own window's main frame. Electron objects are passed in, so the rules run under plain Node in tests.
+ * grants no permission, downloads no spellchecker dictionary and stamps our Content-Security-Policy on app://
+ * responses; and IPC is answered only for our own window's main frame. Electron objects are passed in, so the
+ * rules run under plain Node in tests.
  */
 import type { BrowserWindow, Session, WebContents, WebFrameMain } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './protocol';
@@ -47,10 +48,21 @@ export function withContentSecurityPolicy(url: string, headers: Headers | undefi
   return result;
 }
 
-/** No camera, microphone, notifications, geolocation or anything else: Parley needs no permission. */
+/**
+ * Where the spellchecker may fetch dictionaries from: nowhere. On Linux Chromium would otherwise download them from
+ * Google; a file: URL keeps the request off the network (it simply fails), and dictionaries already in the
+ * profile's Dictionaries folder still work. Windows and macOS use the system's spellchecker and download nothing.
+ */
+export const SPELLCHECK_DICTIONARY_URL = 'file:///nonexistent/parley-downloads-no-dictionaries/';
+
+/**
+ * No camera, microphone, notifications, geolocation or anything else: Parley needs no permission. And the
+ * spellchecker downloads nothing.
+ */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setSpellCheckerDictionaryDownloadURL(SPELLCHECK_DICTIONARY_URL);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.url, details.responseHeaders) });
   });

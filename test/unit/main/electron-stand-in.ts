@@ -148,6 +148,9 @@ export const protocol = {
 
 export const session = {
   defaultSession: {
+    setSpellCheckerDictionaryDownloadURL(url: string) {
+      report.dictionaryUrl = url;
+    },
     setPermissionRequestHandler() {
       note('setPermissionRequestHandler');
     },

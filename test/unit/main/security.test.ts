@@ -8,6 +8,7 @@ import {
   hardenSession,
   hardenWebContents,
   isTrustedSender,
+  SPELLCHECK_DICTIONARY_URL,
   withContentSecurityPolicy,
 } from '../../../main/security';
 
@@ -92,6 +93,7 @@ describe('hardenWebContents', () => {
 describe('hardenSession', () => {
   function fakeSession() {
     const calls: {
+      dictionaryUrl?: string;
       request?: (c: unknown, p: string, cb: (granted: boolean) => void) => void;
       check?: (...args: unknown[]) => boolean;
       headers?: (
@@ -100,6 +102,7 @@ describe('hardenSession', () => {
       ) => void;
     } = {};
     const session = {
+      setSpellCheckerDictionaryDownloadURL: (url: string) => (calls.dictionaryUrl = url),
       setPermissionRequestHandler: (h: typeof calls.request) => (calls.request = h),
       setPermissionCheckHandler: (h: typeof calls.check) => (calls.check = h),
       webRequest: { onHeadersReceived: (h: typeof calls.headers) => (calls.headers = h) },
@@ -116,6 +119,13 @@ describe('hardenSession', () => {
       assert.deepEqual(answers, [false], permission);
       assert.equal(calls.check!(null, permission, 'app://parley', {}), false, permission);
     }
+  });
+
+  test('points the spellchecker dictionary download off the network', () => {
+    const { dictionaryUrl } = fakeSession();
+    assert.ok(dictionaryUrl, 'download URL left at the default');
+    assert.equal(new URL(dictionaryUrl).protocol, 'file:');
+    assert.equal(dictionaryUrl, SPELLCHECK_DICTIONARY_URL);
   });
 
   test('stamps the CSP on app:// responses and leaves others alone', () => {
