@@ -1,0 +1,8 @@
+// The page's one door to main: the preload puts the contract's API on `window.parley`.
+import type { ParleyApi } from '../preload/contract';
+
+declare global {
+  interface Window {
+    parley: ParleyApi;
+  }
+}

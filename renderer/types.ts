@@ -1,0 +1,12 @@
+// The model types the renderer works with, read off the contract's call results so the renderer never
+// imports from main/.
+import type { CallResult } from '../preload/contract';
+
+export type Annotation = CallResult<'createAnnotation'>;
+export type Topic = CallResult<'createTopic'>;
+export type TopicWithCount = CallResult<'listTopics'>[number];
+export type OpenedDocument = CallResult<'openDocument'>;
+export type ParleyDocument = CallResult<'updateDocument'>;
+export type DocumentSummary = CallResult<'importDocument'>;
+export type Block = ParleyDocument['blocks'][number];
+export type { SaveState, MenuCommand, NotebookInfo } from '../preload/contract';
