@@ -1,0 +1,357 @@
+// Runs the built renderer in Chromium against the real handler table over a real notebook file: the page gets
+// `window.parley` from the preload's own buildApi, wired through a Playwright binding to the same dispatch main
+// uses, so these tests exercise everything but Electron's IPC pipe.
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Notebook } from '../../main/core/model';
+import { ParleyError } from '../../main/core/model';
+import { seedOnFirstRun } from '../../main/first-run';
+import { dispatch, type HandlerTable } from '../../main/ipc/dispatch';
+import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
+import { openNotebookStore, type NotebookStore } from '../../main/storage/notebook-store';
+import {
+  eventChannels,
+  type CallName,
+  type MenuCommand,
+  type ParleyApi,
+  type SaveState,
+} from '../../preload/contract';
+
+declare global {
+  interface Window {
+    parley: ParleyApi;
+  }
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const distDir = resolve(root, 'dist/renderer');
+const samplePath = resolve(root, 'assets/sample-miliband-lavrov.txt');
+export const ORIGIN = 'http://parley.test';
+export const APP_URL = `${ORIGIN}/index.html`;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+let apiBundle: Promise<string> | null = null;
+
+/** preload/api.ts as one classic script defining `__parleyPreload.buildApi`. */
+function preloadApiBundle(): Promise<string> {
+  apiBundle ??= build({
+    entryPoints: [resolve(root, 'preload/api.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: '__parleyPreload',
+    platform: 'browser',
+    target: 'chrome130',
+    logLevel: 'warning',
+  }).then((result) => result.outputFiles[0]!.text);
+  return apiBundle;
+}
+
+/** Runs in the page before any of its scripts: stands in for the preload, over the test's binding. */
+function installParley(preload: { buildApi: (invoke: unknown, listen: unknown) => unknown }): void {
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<string, Set<Listener>>();
+  const w = window as unknown as { __parleyInvoke: (channel: string, args: unknown) => Promise<unknown> };
+  const violations: string[] = [];
+  document.addEventListener('securitypolicyviolation', (event) =>
+    violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+  );
+  Object.defineProperty(window, '__cspViolations', { value: violations });
+  Object.defineProperty(window, '__parleyEmit', {
+    value: (channel: string, payload: unknown) => {
+      for (const listener of listeners.get(channel) ?? []) listener(payload);
+    },
+  });
+  const api = preload.buildApi(
+    (channel: string, args: unknown) => w.__parleyInvoke(channel, args),
+    (channel: string, listener: Listener) => {
+      const set = listeners.get(channel) ?? new Set<Listener>();
+      listeners.set(channel, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  );
+  Object.defineProperty(window, 'parley', { value: Object.freeze(api) });
+}
+
+export interface Parley {
+  /** The test's temp folder: notebook, exports, files to import. */
+  dir: string;
+  notebookPath: string;
+  store: NotebookStore;
+  page: Page;
+  /** Every save state the store reported, in order. */
+  saveEvents: SaveState[];
+  /** What the stub "Import…" dialog returns next. */
+  importPaths: string[];
+  /** Paths the stub save dialog handed out. */
+  exportPaths: string[];
+  /** CSP violations matching `pattern` are expected in this test (the policy doing its job) and not failures. */
+  allowCspViolations(pattern: RegExp): void;
+  /** Makes the next call to `name` fail with `message`, as a failing handler would. */
+  failNext(name: CallName, message: string): void;
+  /** A new page on the same notebook file, after closing the store (which flushes) and opening it again. */
+  reload(): Promise<Page>;
+  menuCommand(command: MenuCommand): Promise<void>;
+  /** The notebook file as it is on disk now. */
+  readNotebookFile(): Promise<Notebook>;
+  /** Writes a file into the temp folder and returns its path. */
+  writeFile(name: string, content: string): Promise<string>;
+}
+
+interface Backend {
+  store: NotebookStore;
+  table: HandlerTable;
+  unsubscribe: () => void;
+}
+
+export const test = base.extend<{ parley: Parley }>({
+  parley: async ({ context }, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-renderer-'));
+    const notebookPath = join(dir, 'notebook.json');
+    const saveEvents: SaveState[] = [];
+    const failures = new Map<CallName, string>();
+    const pageErrors: string[] = [];
+    const allowedViolations: RegExp[] = [];
+    const dialogs: Dialogs = {
+      chooseImportFiles: async () => parley.importPaths.splice(0),
+      chooseExportPath: async (defaultName) => {
+        await mkdir(join(dir, 'exports'), { recursive: true });
+        const path = join(dir, 'exports', defaultName);
+        parley.exportPaths.push(path);
+        return path;
+      },
+    };
+    let page: Page | null = null;
+
+    const openBackend = async (): Promise<Backend> => {
+      const store = await openNotebookStore(notebookPath);
+      await seedOnFirstRun(store, () => readFile(samplePath, 'utf8'));
+      const real = createHandlers({ store, dialogs, appVersion: 'test' });
+      const table = new Proxy(real, {
+        get(target, name: CallName) {
+          const message = failures.get(name);
+          if (message === undefined) return target[name];
+          return () => {
+            failures.delete(name);
+            throw new ParleyError(message);
+          };
+        },
+      });
+      const unsubscribe = store.onSaveState((state) => {
+        saveEvents.push(state);
+        page
+          ?.evaluate(
+            ([channel, payload]) => (window as unknown as TestWindow).__parleyEmit(channel, payload),
+            [eventChannels.saveState, state] as const,
+          )
+          .catch(() => {});
+      });
+      return { store, table, unsubscribe };
+    };
+
+    const openPage = async (ctx: BrowserContext, backend: Backend): Promise<Page> => {
+      const next = await ctx.newPage();
+      // Instant scrolling and no card glides, so positions read by a test are final.
+      await next.emulateMedia({ reducedMotion: 'reduce' });
+      next.on('pageerror', (error) => pageErrors.push(String(error)));
+      next.on('console', (message) => {
+        // Resource 404s are the routed fake origin's; CSP refusals are checked through their violation events.
+        const text = message.text();
+        if (message.type() === 'error' && !/Failed to load resource|Content Security Policy/.test(text)) {
+          pageErrors.push(text);
+        }
+      });
+      await next.route(`${ORIGIN}/**`, async (route) => {
+        const name =
+          decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/+/, '') || 'index.html';
+        const file = resolve(distDir, name);
+        if (!file.startsWith(distDir + sep)) return route.fulfill({ status: 404, body: 'Not found' });
+        try {
+          const body = await readFile(file);
+          return route.fulfill({
+            status: 200,
+            body,
+            contentType: contentTypes[extname(file)] ?? 'application/octet-stream',
+          });
+        } catch {
+          return route.fulfill({ status: 404, body: 'Not found' });
+        }
+      });
+      await next.exposeBinding('__parleyInvoke', (source, channel: string, args: unknown) => {
+        if (source.frame !== next.mainFrame()) {
+          return {
+            ok: false,
+            error: { code: 'forbidden', message: `Refused ${channel} from an untrusted frame` },
+          };
+        }
+        return dispatch(backend.table, channel, args);
+      });
+      await next.addInitScript({
+        content: `${await preloadApiBundle()}\n(${installParley.toString()})(__parleyPreload);`,
+      });
+      await next.goto(APP_URL);
+      return next;
+    };
+
+    const assertCleanPage = async (current: Page) => {
+      if (current.isClosed()) return;
+      const violations = await current.evaluate(() => (window as unknown as TestWindow).__cspViolations);
+      const unexpected = violations.filter(
+        (violation) => !allowedViolations.some((re) => re.test(violation)),
+      );
+      expect(unexpected, 'Content-Security-Policy violations').toEqual([]);
+    };
+
+    try {
+      await readFile(join(distDir, 'app.js'));
+    } catch {
+      throw new Error('dist/renderer/app.js is missing: run `npm run build` before the renderer tests.');
+    }
+
+    let backend = await openBackend();
+    page = await openPage(context, backend);
+
+    const parley: Parley = {
+      dir,
+      notebookPath,
+      get store() {
+        return backend.store;
+      },
+      get page() {
+        return page!;
+      },
+      saveEvents,
+      importPaths: [],
+      exportPaths: [],
+      allowCspViolations(pattern) {
+        allowedViolations.push(pattern);
+      },
+      failNext(name, message) {
+        failures.set(name, message);
+      },
+      async reload() {
+        await assertCleanPage(page!);
+        await page!.close();
+        page = null;
+        backend.unsubscribe();
+        await backend.store.close();
+        backend = await openBackend();
+        page = await openPage(context, backend);
+        return page;
+      },
+      async menuCommand(command) {
+        await page!.evaluate(
+          ([channel, payload]) => (window as unknown as TestWindow).__parleyEmit(channel, payload),
+          [eventChannels.menuCommand, command] as const,
+        );
+      },
+      async readNotebookFile() {
+        return JSON.parse(await readFile(notebookPath, 'utf8')) as Notebook;
+      },
+      async writeFile(name, content) {
+        const path = join(dir, name);
+        await writeFile(path, content, 'utf8');
+        return path;
+      },
+    };
+
+    await use(parley);
+
+    if (page) await assertCleanPage(page);
+    expect(pageErrors, 'errors in the page').toEqual([]);
+    backend.unsubscribe();
+    await backend.store.close();
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export interface TestWindow {
+  __parleyEmit(channel: string, payload: unknown): void;
+  __cspViolations: string[];
+}
+
+/** Selects the first occurrence of `phrase` in the reading column through a DOM Range, as a drag would. */
+export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await page.locator('.doc-text [data-start]').first().waitFor();
+  const found = await page.evaluate((text) => {
+    for (const block of document.querySelectorAll('.doc-text [data-start]')) {
+      const node = block.firstChild;
+      if (!(node instanceof Text)) continue;
+      const at = node.data.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+    return false;
+  }, phrase);
+  if (!found) throw new Error(`"${phrase}" is not in the reading column`);
+}
+
+/** Viewport rectangle of the first occurrence of `phrase` in the reading column. */
+export async function phraseRect(
+  page: Page,
+  phrase: string,
+): Promise<{
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  firstLineTop: number;
+  firstLineLeft: number;
+} | null> {
+  return page.evaluate((text) => {
+    for (const block of document.querySelectorAll('.doc-text [data-start]')) {
+      const node = block.firstChild;
+      if (!(node instanceof Text)) continue;
+      const at = node.data.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const rect = range.getBoundingClientRect();
+      const first = range.getClientRects()[0] ?? rect;
+      return {
+        top: rect.top,
+        bottom: rect.bottom,
+        left: rect.left,
+        right: rect.right,
+        firstLineTop: first.top,
+        firstLineLeft: first.left,
+      };
+    }
+    return null;
+  }, phrase);
+}
+
+/** Names of the CSS highlights that hold a range whose text is exactly `phrase`. */
+export async function highlightsCovering(page: Page, phrase: string): Promise<string[]> {
+  return page.evaluate((text) => {
+    const names: string[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      for (const range of highlight) {
+        if (range instanceof Range && range.toString() === text) names.push(name);
+      }
+    });
+    return names;
+  }, phrase);
+}
