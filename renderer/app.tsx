@@ -42,9 +42,8 @@ interface PendingPaste {
   content: string;
 }
 
-/** Files the importers understand, by name. */
-const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml)$/i;
-const MAX_IMPORT_CHARS = 20_000_000;
+/** Largest file read for import; main refuses longer text anyway, this spares reading it. */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 function byPosition(a: Annotation, b: Annotation): number {
   return a.target.start - b.target.start || a.target.end - b.target.end;
@@ -136,6 +135,10 @@ export function App() {
     cardFor(id)?.focus({ preventScroll: true });
   });
 
+  useEffect(() => {
+    document.title = doc ? `${doc.title || 'Untitled'} — Parley` : 'Parley';
+  }, [doc?.title]);
+
   const fail = useCallback((failure: unknown) => setError(errorMessage(failure)), []);
 
   const refreshLists = useCallback(async () => {
@@ -196,18 +199,14 @@ export function App() {
 
   const importFiles = useCallback(
     async (files: File[]) => {
-      const wanted = files.filter((file) => IMPORTABLE.test(file.name));
-      if (wanted.length === 0) {
-        setError('Parley imports plain text (.txt), Markdown (.md) and HTML (.html) files.');
-        return;
-      }
-      const tooLarge = wanted.find((file) => file.size > MAX_IMPORT_CHARS);
+      // Which formats can be read is main's decision: every file goes there, and its refusal is shown.
+      const tooLarge = files.find((file) => file.size > MAX_IMPORT_BYTES);
       if (tooLarge) {
         setError(`${tooLarge.name} is larger than 20 MB; Parley imports files of up to 20 MB.`);
         return;
       }
       const items = await Promise.all(
-        wanted.map(async (file) => ({ fileName: file.name, content: await file.text() })),
+        files.map(async (file) => ({ fileName: file.name, content: await file.text() })),
       );
       await importContents(items);
     },
@@ -480,18 +479,14 @@ export function App() {
         void handlers.current.importFiles(files);
         return;
       }
-      const html = event.clipboardData.getData('text/html');
       const text = event.clipboardData.getData('text/plain');
       if (!text.trim()) return;
       event.preventDefault();
-      setPendingPaste(
-        html.trim()
-          ? { fileName: 'Pasted page.html', content: html }
-          : { fileName: 'Pasted text.txt', content: text },
-      );
+      setPendingPaste({ fileName: 'Pasted text.txt', content: text });
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('selectionchange', onSelectionChange);
+    window.addEventListener('resize', onSelectionChange);
     document.addEventListener('dragover', onDragOver);
     document.addEventListener('dragleave', onDragLeave);
     document.addEventListener('drop', onDrop);
@@ -500,6 +495,7 @@ export function App() {
       cancelAnimationFrame(frame);
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('selectionchange', onSelectionChange);
+      window.removeEventListener('resize', onSelectionChange);
       document.removeEventListener('dragover', onDragOver);
       document.removeEventListener('dragleave', onDragLeave);
       document.removeEventListener('drop', onDrop);
@@ -547,9 +543,7 @@ export function App() {
         </div>
         {pendingPaste && (
           <div class="notice notice--question" role="group" aria-label="Import pasted text">
-            <span>
-              Import the pasted {pendingPaste.fileName.endsWith('.html') ? 'page' : 'text'} as a new document?
-            </span>
+            <span>Import the pasted text as a new document?</span>
             <button
               type="button"
               class="button button--small button--primary"
