@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportDocumentMarkdown } from '../core/export-markdown';
-import { importByFileName } from '../core/import-text';
+import { importByFileName, type DocumentDraft } from '../core/import-text';
 import { ParleyError } from '../core/model';
 import * as ops from '../core/notebook';
 import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
@@ -91,7 +91,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
-      const drafts = [];
+      const drafts: DocumentDraft[] = [];
       for (const file of positionals) {
         drafts.push(importByFileName(basename(file), await readImportFile(file)));
       }

@@ -3,7 +3,7 @@
  * schema, run the handler, and turn any failure into an envelope the renderer can show. Free of Electron so the
  * renderer tests route their calls through exactly this code.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ParleyError } from '../core/model';
 import { calls, type CallArgs, type CallName, type CallResult, type Envelope } from '../../preload/contract';
 
