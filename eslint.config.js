@@ -19,7 +19,7 @@ const nodeBuiltins = [
 const node = (names) => names.flatMap((n) => [n, `${n}/*`, `node:${n}`, `node:${n}/*`]);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
