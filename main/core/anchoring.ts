@@ -1,0 +1,491 @@
+/**
+ * Where a highlight is, said two ways (W3C position and quote selectors), and how it is found again when the text
+ * around it has changed: the stored position if the quote is still there, else the quote itself, else a close
+ * match that must clear a minimum score, so that a look-alike passage never silently takes its place.
+ * Offsets are UTF-16 code units; the code point conversions are for the W3C boundary.
+ */
+import { CONTEXT_LENGTH, ParleyError, type TextTarget } from './model';
+
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** True when `offset` falls between the two halves of a surrogate pair. */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHigh(text.charCodeAt(offset - 1)) &&
+    isLow(text.charCodeAt(offset))
+  );
+}
+
+/** The selectors for `text[start, end)`: position, exact quote and up to CONTEXT_LENGTH units of context on each
+ *  side (never cutting a surrogate pair in half). */
+export function describeRange(text: string, start: number, end: number): TextTarget {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new ParleyError(
+      `The range ${start}–${end} does not select any text in a document of ${text.length} characters.`,
+    );
+  }
+  let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, prefixStart)) prefixStart += 1;
+  let suffixEnd = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, suffixEnd)) suffixEnd -= 1;
+  return {
+    start,
+    end,
+    exact: text.slice(start, end),
+    prefix: text.slice(prefixStart, start),
+    suffix: text.slice(end, suffixEnd),
+  };
+}
+
+export interface QuoteQuery {
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  /** Where the quote was last seen (a hint), in UTF-16 code units. */
+  start?: number;
+}
+
+/** True when the target's exact quote is still at its position. */
+export function isAnchored(text: string, target: TextTarget): boolean {
+  return (
+    target.start >= 0 &&
+    target.end <= text.length &&
+    target.end - target.start === target.exact.length &&
+    text.startsWith(target.exact, target.start)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scoring
+
+/** Weights of the evidence for a candidate: the quote itself, its context, and nearness to where it was. */
+const QUOTE_WEIGHT = 50;
+const CONTEXT_WEIGHT = 40;
+const POSITION_WEIGHT = 2;
+/** An approximate match is accepted only at this combined score or above... */
+export const MIN_MATCH_SCORE = 0.7;
+/** ...and only when the quote itself is at least this similar (the share of its characters not edited). */
+export const MIN_QUOTE_SIMILARITY = 0.75;
+/** Quote similarity of a passage that equals the quote only with case, spacing and typography disregarded. */
+const FOLDED_SIMILARITY = 0.98;
+/** An exact quote whose context agrees this well is taken without looking for anything better. */
+const TRUSTED_CONTEXT = 0.5;
+/** Most edits an approximate quote match may need, whatever the quote's length. */
+const MAX_EDITS = 32;
+const MAX_OCCURRENCES = 20_000;
+/** Most close matches scored for one quote. */
+const MAX_CANDIDATES = 5_000;
+
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    const unit = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (unit === b.charCodeAt(j - 1) ? 0 : 1),
+      );
+    }
+    [previous, row] = [row, previous];
+  }
+  return previous[b.length]!;
+}
+
+function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  quote: number;
+  context: number;
+  distance: number;
+}
+
+/** How well the text around a candidate agrees with the query's prefix and suffix, 0–1 (1 when none is given). */
+function contextAgreement(text: string, start: number, end: number, prefix: string, suffix: string): number {
+  const parts: number[] = [];
+  if (prefix !== '') parts.push(similarity(prefix, text.slice(Math.max(0, start - prefix.length), start)));
+  if (suffix !== '') parts.push(similarity(suffix, text.slice(end, end + suffix.length)));
+  return parts.length === 0 ? 1 : parts.reduce((sum, value) => sum + value, 0) / parts.length;
+}
+
+function score(candidate: Candidate, textLength: number, hasHint: boolean): number {
+  const nearness = hasHint ? 1 - Math.min(1, candidate.distance / Math.max(1, textLength)) : 1;
+  return (
+    (QUOTE_WEIGHT * candidate.quote + CONTEXT_WEIGHT * candidate.context + POSITION_WEIGHT * nearness) /
+    (QUOTE_WEIGHT + CONTEXT_WEIGHT + POSITION_WEIGHT)
+  );
+}
+
+/** Most agreeing context first, then nearest the hint, then earliest. */
+function byContextThenNearness(a: Candidate, b: Candidate): number {
+  return b.context - a.context || a.distance - b.distance || a.start - b.start;
+}
+
+function occurrences(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = haystack.indexOf(needle); at !== -1 && found.length < MAX_OCCURRENCES;) {
+    found.push(at);
+    at = haystack.indexOf(needle, at + 1);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A forgiving view of the text: whitespace runs as one space, case folded, typographic quotes and dashes plain
+
+interface FoldedText {
+  text: string;
+  /** For each folded code unit, the original range it came from. */
+  from: number[];
+  to: number[];
+}
+
+const FOLDS: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '‛': "'",
+  '′': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '‟': '"',
+  '″': '"',
+  '«': '"',
+  '»': '"',
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '–': '-',
+  '—': '-',
+  '―': '-',
+  '−': '-',
+  '…': '...',
+  '\u00ad': '',
+  '\u200b': '',
+  '\u200c': '',
+  '\ufeff': '',
+};
+
+/** The characters JavaScript's `\s` matches. */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function fold(text: string): FoldedText {
+  const parts: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let lastWasSpace = false;
+  for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
+    const width = isHigh(code) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+    if (isSpace(code)) {
+      if (lastWasSpace) to[to.length - 1] = i + width;
+      else {
+        parts.push(' ');
+        from.push(i);
+        to.push(i + width);
+      }
+      lastWasSpace = true;
+    } else {
+      let mapped: string;
+      if (code < 0x80) mapped = code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text[i]!;
+      else {
+        const char = text.slice(i, i + width);
+        mapped = FOLDS[char] ?? char.toLowerCase();
+      }
+      for (let k = 0; k < mapped.length; k++) {
+        from.push(i);
+        to.push(i + width);
+      }
+      parts.push(mapped);
+      // A character folded to nothing (a soft hyphen) does not end a run of spaces.
+      if (mapped.length > 0) lastWasSpace = false;
+    }
+    i += width;
+  }
+  return { text: parts.join(''), from, to };
+}
+
+/** Upper bound on alignment work (pattern length × text aligned) before close matching gives up. */
+const MAX_ALIGNMENT_CELLS = 60_000_000;
+
+/**
+ * Sellers' algorithm over `text[lo, hi)`: every place where `pattern` aligns with at most `maxEdits` edits
+ * (insertions, deletions, substitutions), one per local minimum of the edit count.
+ */
+function alignInRegion(
+  pattern: string,
+  text: string,
+  lo: number,
+  hi: number,
+  maxEdits: number,
+): Array<{ start: number; end: number; edits: number }> {
+  const n = hi - lo;
+  let cost = new Int32Array(n + 1);
+  let origin = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let nextCost = new Int32Array(n + 1);
+  let nextOrigin = new Int32Array(n + 1);
+  for (let i = 1; i <= pattern.length; i++) {
+    const unit = pattern.charCodeAt(i - 1);
+    nextCost[0] = i;
+    nextOrigin[0] = 0;
+    for (let j = 1; j <= n; j++) {
+      const substitute = cost[j - 1]! + (unit === text.charCodeAt(lo + j - 1) ? 0 : 1);
+      const skipPattern = cost[j]! + 1;
+      const skipText = nextCost[j - 1]! + 1;
+      if (substitute <= skipPattern && substitute <= skipText) {
+        nextCost[j] = substitute;
+        nextOrigin[j] = origin[j - 1]!;
+      } else if (skipPattern <= skipText) {
+        nextCost[j] = skipPattern;
+        nextOrigin[j] = origin[j]!;
+      } else {
+        nextCost[j] = skipText;
+        nextOrigin[j] = nextOrigin[j - 1]!;
+      }
+    }
+    [cost, nextCost] = [nextCost, cost];
+    [origin, nextOrigin] = [nextOrigin, origin];
+  }
+  const matches: Array<{ start: number; end: number; edits: number }> = [];
+  for (let j = 1; j <= n; j++) {
+    const edits = cost[j]!;
+    if (edits > maxEdits || edits > cost[j - 1]! || (j < n && edits >= cost[j + 1]!)) continue;
+    matches.push({ start: lo + origin[j]!, end: lo + j, edits });
+  }
+  return matches;
+}
+
+/**
+ * Approximate occurrences of `pattern` in `text` with at most `maxEdits` edits. With k edits, one of k + 1
+ * pieces of the pattern must appear unchanged, so only the regions around exact piece matches are aligned.
+ */
+function approximateMatches(
+  text: string,
+  pattern: string,
+  maxEdits: number,
+): Array<{ start: number; end: number; edits: number }> {
+  const m = pattern.length;
+  const pieces = maxEdits + 1;
+  const pieceLength = Math.floor(m / pieces);
+  if (pieceLength === 0) return [];
+  const starts: number[] = [];
+  for (let p = 0; p < pieces; p++) {
+    const offset = p * pieceLength;
+    for (const at of occurrences(text, pattern.slice(offset, offset + pieceLength))) starts.push(at - offset);
+  }
+  starts.sort((a, b) => a - b);
+  const regions: Array<[number, number]> = [];
+  for (const start of starts) {
+    const lo = Math.max(0, start - maxEdits);
+    const hi = Math.min(text.length, start + m + maxEdits);
+    const last = regions[regions.length - 1];
+    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else regions.push([lo, hi]);
+  }
+  const cells = regions.reduce((sum, [lo, hi]) => sum + (hi - lo), 0) * m;
+  if (cells > MAX_ALIGNMENT_CELLS) return [];
+  const matches = regions.flatMap(([lo, hi]) => alignInRegion(pattern, text, lo, hi, maxEdits));
+  // In very repetitive text, keep the closest matches only.
+  return matches.length <= MAX_CANDIDATES
+    ? matches
+    : matches.sort((a, b) => a.edits - b.edits).slice(0, MAX_CANDIDATES);
+}
+
+/** Narrows a range to exclude whitespace at either end and widens it to whole code points. */
+function tidyRange(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (splitsSurrogatePair(text, s)) s--;
+  if (splitsSurrogatePair(text, e)) e++;
+  return s < e ? { start: s, end: e } : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Locating
+
+/**
+ * Finds a quote in `text`. Cascade: the hinted position if the exact quote and its context are there → the exact quote's
+ * occurrences, best by prefix/suffix agreement then nearness to the hint → the quote with whitespace, case,
+ * typographic quotes and dashes disregarded, ranked the same way → an approximate match of the quote, accepted
+ * only when its combined score (quote similarity, context agreement, nearness) reaches MIN_MATCH_SCORE. An exact
+ * occurrence whose context disagrees competes on score with close matches whose context agrees. Else null.
+ */
+export function locate(text: string, query: QuoteQuery): { start: number; end: number } | null {
+  const { exact } = query;
+  const prefix = query.prefix ?? '';
+  const suffix = query.suffix ?? '';
+  if (exact === '' || text === '') return null;
+  const hint =
+    query.start !== undefined &&
+    Number.isInteger(query.start) &&
+    query.start >= 0 &&
+    query.start <= text.length
+      ? query.start
+      : undefined;
+  const hasHint = hint !== undefined;
+  const hasContext = prefix !== '' || suffix !== '';
+
+  // The stored position, if the quote and all its context are still there; otherwise it competes below.
+  if (
+    hint !== undefined &&
+    text.startsWith(exact, hint) &&
+    contextAgreement(text, hint, hint + exact.length, prefix, suffix) === 1
+  ) {
+    return { start: hint, end: hint + exact.length };
+  }
+
+  const exactCandidates: Candidate[] = occurrences(text, exact).map((start) => ({
+    start,
+    end: start + exact.length,
+    quote: 1,
+    context: contextAgreement(text, start, start + exact.length, prefix, suffix),
+    distance: hasHint ? Math.abs(start - hint) : 0,
+  }));
+  exactCandidates.sort(byContextThenNearness);
+  const bestExact = exactCandidates[0];
+  if (bestExact && (!hasContext || bestExact.context >= TRUSTED_CONTEXT)) {
+    return { start: bestExact.start, end: bestExact.end };
+  }
+
+  const folded = fold(text);
+  const pattern = fold(exact).text.trim();
+  if (pattern === '') return bestExact ? { start: bestExact.start, end: bestExact.end } : null;
+  const foldedPrefix = fold(prefix).text;
+  const foldedSuffix = fold(suffix).text;
+  const foldedHint = hasHint ? Math.max(0, lowerBound(folded.from, hint)) : 0;
+
+  const toCandidate = (start: number, end: number, edits: number): Candidate | null => {
+    const range = tidyRange(text, folded.from[start]!, folded.to[end - 1]!);
+    if (!range) return null;
+    // Equal only once folded (case, spacing, typography) is a shade less than equal.
+    const unchanged = text.slice(range.start, range.end) === exact;
+    return {
+      ...range,
+      quote: (1 - edits / pattern.length) * (unchanged ? 1 : FOLDED_SIMILARITY),
+      context: contextAgreement(folded.text, start, end, foldedPrefix, foldedSuffix),
+      distance: hasHint ? Math.abs(start - foldedHint) : 0,
+    };
+  };
+
+  const foldedExact = occurrences(folded.text, pattern)
+    .map((start) => toCandidate(start, start + pattern.length, 0))
+    .filter((candidate): candidate is Candidate => candidate !== null)
+    .sort(byContextThenNearness);
+  const bestFolded = foldedExact[0];
+  if (!bestExact && bestFolded && (!hasContext || bestFolded.context >= TRUSTED_CONTEXT)) {
+    return { start: bestFolded.start, end: bestFolded.end };
+  }
+
+  const maxEdits = Math.min(MAX_EDITS, Math.floor(pattern.length * (1 - MIN_QUOTE_SIMILARITY)));
+  const approximate =
+    maxEdits === 0
+      ? []
+      : approximateMatches(folded.text, pattern, maxEdits)
+          .filter((match) => match.edits > 0)
+          .map((match) => toCandidate(match.start, match.end, match.edits))
+          .filter(
+            (candidate): candidate is Candidate =>
+              candidate !== null &&
+              candidate.quote >= MIN_QUOTE_SIMILARITY &&
+              score(candidate, text.length, hasHint) >= MIN_MATCH_SCORE,
+          );
+
+  // Exact and whitespace-insensitive occurrences are always acceptable; approximate ones have cleared the bar.
+  // Where the exact quote is, nothing else is considered.
+  const overlapsExact = (candidate: Candidate) =>
+    bestExact !== undefined && candidate.start < bestExact.end && bestExact.start < candidate.end;
+  const pool = [
+    ...(bestExact ? [bestExact] : []),
+    ...[...(bestFolded ? [bestFolded] : []), ...approximate].filter((candidate) => !overlapsExact(candidate)),
+  ];
+  let best: Candidate | undefined;
+  let bestScore = -1;
+  for (const candidate of pool) {
+    const value = score(candidate, text.length, hasHint);
+    if (value > bestScore) {
+      best = candidate;
+      bestScore = value;
+    }
+  }
+  return best ? { start: best.start, end: best.end } : null;
+}
+
+/** Index of the first element of the ascending `values` that is >= `target` (values.length if none). */
+function lowerBound(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Code points
+
+function checkOffset(offset: number, limit: number, unit: string): void {
+  if (!Number.isInteger(offset) || offset < 0 || offset > limit) {
+    throw new RangeError(`Offset ${offset} is outside the text (0–${limit} ${unit}).`);
+  }
+}
+
+/** The code point offset of a UTF-16 offset. An offset inside a surrogate pair counts the pair as not reached. */
+export function toCodePointOffset(text: string, utf16Offset: number): number {
+  checkOffset(utf16Offset, text.length, 'code units');
+  let count = 0;
+  for (let i = 0; i < utf16Offset; i++) {
+    if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) {
+      if (i + 1 >= utf16Offset) break;
+      i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** The UTF-16 offset of a code point offset (W3C selectors count code points). */
+export function toUtf16Offset(text: string, codePointOffset: number): number {
+  if (!Number.isInteger(codePointOffset) || codePointOffset < 0) {
+    throw new RangeError(`Offset ${codePointOffset} is outside the text.`);
+  }
+  let i = 0;
+  for (let count = 0; count < codePointOffset; count++) {
+    if (i >= text.length) {
+      throw new RangeError(`Offset ${codePointOffset} is beyond the end of the text.`);
+    }
+    i += isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+  }
+  return i;
+}

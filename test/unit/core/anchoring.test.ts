@@ -1,0 +1,390 @@
+// Anchoring: selectors describe a passage exactly, a passage is found again after edits elsewhere in the text,
+// a close match must earn its place, and offsets convert between UTF-16 units and code points without loss.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import {
+  describeRange,
+  isAnchored,
+  locate,
+  toCodePointOffset,
+  toUtf16Offset,
+} from '../../../main/core/anchoring';
+import { importPlainText } from '../../../main/core/import-text';
+import { CONTEXT_LENGTH, ParleyError } from '../../../main/core/model';
+
+const SAMPLE = importPlainText(
+  readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8'),
+).text;
+
+function rangeOf(text: string, quote: string, from = 0): { start: number; end: number } {
+  const start = text.indexOf(quote, from);
+  assert.notEqual(start, -1, `"${quote}" is in the text`);
+  return { start, end: start + quote.length };
+}
+
+describe('describeRange', () => {
+  test('gives the exact quote and CONTEXT_LENGTH units of context on each side', () => {
+    const { start, end } = rangeOf(SAMPLE, 'his extradition to UK is absolutely out of the question');
+    const target = describeRange(SAMPLE, start, end);
+    assert.equal(target.start, start);
+    assert.equal(target.end, end);
+    assert.equal(target.exact, 'his extradition to UK is absolutely out of the question');
+    assert.equal(target.prefix.length, CONTEXT_LENGTH);
+    assert.equal(target.suffix.length, CONTEXT_LENGTH);
+    assert.equal(SAMPLE.slice(start - CONTEXT_LENGTH, start), target.prefix);
+    assert.equal(SAMPLE.slice(end, end + CONTEXT_LENGTH), target.suffix);
+    assert.ok(target.prefix.endsWith('Lavrov stated that '));
+  });
+
+  test('context is cut short at the edges of the text', () => {
+    const text = 'Short text here.';
+    assert.deepEqual(describeRange(text, 0, 5), {
+      start: 0,
+      end: 5,
+      exact: 'Short',
+      prefix: '',
+      suffix: ' text here.',
+    });
+    assert.deepEqual(describeRange(text, 6, 16), {
+      start: 6,
+      end: 16,
+      exact: 'text here.',
+      prefix: 'Short ',
+      suffix: '',
+    });
+  });
+
+  test('context never starts or ends inside a surrogate pair', () => {
+    const emoji = '😀'; // two UTF-16 units
+    const text = `${emoji}${'a'.repeat(CONTEXT_LENGTH - 1)}QUOTE${'b'.repeat(CONTEXT_LENGTH - 1)}${emoji}tail`;
+    const start = text.indexOf('QUOTE');
+    const target = describeRange(text, start, start + 5);
+    // The 32-unit window would begin on the pair's second half: the prefix is one unit shorter instead.
+    assert.equal(target.prefix, 'a'.repeat(CONTEXT_LENGTH - 1));
+    assert.equal(target.suffix, 'b'.repeat(CONTEXT_LENGTH - 1));
+    // A window that begins exactly on a pair keeps the whole pair.
+    const exactFit = `x${emoji}${'a'.repeat(CONTEXT_LENGTH - 2)}QUOTE`;
+    assert.equal(
+      describeRange(exactFit, exactFit.length - 5, exactFit.length).prefix,
+      `${emoji}${'a'.repeat(30)}`,
+    );
+  });
+
+  test('refuses empty, reversed and out-of-range ranges', () => {
+    for (const [start, end] of [
+      [3, 3],
+      [5, 2],
+      [-1, 2],
+      [0, 17],
+      [0.5, 2],
+    ] as const) {
+      assert.throws(() => describeRange('Short text here.', start, end), ParleyError);
+    }
+  });
+});
+
+describe('isAnchored', () => {
+  test('is true while the quote is at its position and false once it is not', () => {
+    const { start, end } = rangeOf(SAMPLE, 'Our position has not changed');
+    const target = describeRange(SAMPLE, start, end);
+    assert.equal(isAnchored(SAMPLE, target), true);
+    assert.equal(isAnchored(`X${SAMPLE}`, target), false);
+    assert.equal(isAnchored(SAMPLE.slice(0, end - 1), target), false);
+    assert.equal(isAnchored(SAMPLE, { ...target, end: target.end + 1 }), false);
+  });
+});
+
+describe('locate', () => {
+  test('takes the stored position when the quote is still there', () => {
+    const { start, end } = rangeOf(SAMPLE, 'Lavrov');
+    assert.deepEqual(locate(SAMPLE, { exact: 'Lavrov', start }), { start, end });
+  });
+
+  test('finds a moved quote by its context rather than by the nearest occurrence', () => {
+    const text =
+      'The minister said yes. Later, in Moscow, the minister said no. At home the minister said maybe.';
+    const second = rangeOf(text, 'the minister said', text.indexOf('Moscow'));
+    const target = describeRange(text, second.start, second.end);
+    const edited = `Breaking: ${text}`;
+    // The hint now points near the first occurrence; the context still names the second.
+    const found = locate(edited, { ...target, start: 0 });
+    assert.deepEqual(found, { start: second.start + 10, end: second.end + 10 });
+  });
+
+  test('among occurrences with the same context, takes the one nearest the hint', () => {
+    const text = 'abc xyz abc xyz abc xyz abc';
+    const hint = 17;
+    assert.deepEqual(locate(text, { exact: 'abc', prefix: 'xyz ', start: hint }), { start: 16, end: 19 });
+    assert.deepEqual(locate(text, { exact: 'abc', prefix: 'xyz ', start: 25 }), { start: 24, end: 27 });
+  });
+
+  test('without context or hint, takes the first occurrence', () => {
+    assert.deepEqual(locate('one two one two', { exact: 'two' }), { start: 4, end: 7 });
+  });
+
+  test('finds a quote whose whitespace, case, quotes or dashes changed', () => {
+    const quote = '“Our position has not changed,” Sergey Lavrov said';
+    const { start } = rangeOf(SAMPLE, quote);
+    const target = describeRange(SAMPLE, start, start + quote.length);
+    const edited = SAMPLE.replace(quote, '"Our  position\nhas not CHANGED," Sergey Lavrov said');
+    const found = locate(edited, target);
+    assert.ok(found);
+    assert.equal(
+      edited.slice(found.start, found.end),
+      '"Our  position\nhas not CHANGED," Sergey Lavrov said',
+    );
+  });
+
+  test('accepts a close match whose context agrees', () => {
+    const quote = 'his extradition to UK is absolutely out of the question';
+    const { start, end } = rangeOf(SAMPLE, quote);
+    const target = describeRange(SAMPLE, start, end);
+    const edited = SAMPLE.replace(quote, 'his extradition to Britain is absolutely out of question');
+    const found = locate(edited, target);
+    assert.ok(found);
+    assert.equal(
+      edited.slice(found.start, found.end),
+      'his extradition to Britain is absolutely out of question',
+    );
+  });
+
+  test('prefers a close match in the right place to an exact look-alike elsewhere', () => {
+    const text =
+      'In March the minister said the talks failed. ' +
+      'Nobody was surprised by this at all. ' +
+      'In November, after long meetings in Moscow, the minister said the talks succeeded and all were pleased.';
+    const quote = 'the minister said the talks succeeded';
+    const { start, end } = rangeOf(text, quote);
+    const target = describeRange(text, start, end);
+    const edited = text.replace(quote, 'the minister says the talks succeeded');
+    // "the minister said the talks failed" shares most of the quote, but not the context; the edited passage wins.
+    const found = locate(edited, target);
+    assert.ok(found);
+    assert.equal(edited.slice(found.start, found.end), 'the minister says the talks succeeded');
+  });
+
+  test('refuses a look-alike whose context does not agree', () => {
+    const text =
+      'Alpha beta gamma. The treaty was signed in Lisbon by all members. Delta epsilon zeta eta theta.';
+    const { start, end } = rangeOf(text, 'The treaty was signed in Lisbon by all members.');
+    const target = describeRange(text, start, end);
+    const rewritten =
+      'Something else entirely opens this text now. The treaty was signed in Paris by few members. ' +
+      'Then quite different words follow here.';
+    assert.equal(locate(rewritten, target), null);
+  });
+
+  test('refuses a match too far from the quote', () => {
+    const text = 'Lavrov stated that his extradition to UK is absolutely out of the question, he said.';
+    const { start, end } = rangeOf(text, 'his extradition to UK is absolutely out of the question');
+    const target = describeRange(text, start, end);
+    const edited = text.replace(
+      'his extradition to UK is absolutely out of the question',
+      'a trade deal is likely',
+    );
+    assert.equal(locate(edited, target), null);
+  });
+
+  test('returns null for a missing or empty quote', () => {
+    assert.equal(locate(SAMPLE, { exact: 'Paris agreement on climate' }), null);
+    assert.equal(locate(SAMPLE, { exact: '' }), null);
+    assert.equal(locate('', { exact: 'x' }), null);
+  });
+
+  test('ignores a hint outside the text', () => {
+    assert.deepEqual(locate('abc abc', { exact: 'abc', start: 99 }), { start: 0, end: 3 });
+    assert.deepEqual(locate('abc abc', { exact: 'abc', start: -4 }), { start: 0, end: 3 });
+  });
+
+  test('a close match in a long text is found in reasonable time', () => {
+    // 200,000 characters of varied words (a fixed pseudo-random sequence), one sentence of which is edited.
+    const vocabulary =
+      'talks minister treaty Moscow London said would nuclear Iran extradition joint statement'.split(' ');
+    let seed = 7;
+    const nextWord = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return vocabulary[(seed >>> 0) % vocabulary.length]!;
+    };
+    const words = Array.from({ length: 28_000 }, nextWord);
+    const text = words.join(' ');
+    const quoteStart = words.slice(0, 20_000).join(' ').length + 1;
+    const quote = text.slice(quoteStart, quoteStart + 60);
+    const target = describeRange(text, quoteStart, quoteStart + 60);
+    const changed = `${quote.slice(0, 25)}XYZ${quote.slice(28)}`;
+    const edited = text.slice(0, quoteStart) + changed + text.slice(quoteStart + 60);
+    const started = Date.now();
+    const found = locate(edited, target);
+    assert.deepEqual(found, { start: quoteStart, end: quoteStart + 60 });
+    assert.ok(Date.now() - started < 5000);
+  });
+
+  describe('properties', () => {
+    const alphabet = fc.constantFrom(...'abcdefghij klmnop.,é😀'.split(/(?:)/u));
+    const textArb = fc.array(alphabet, { minLength: 40, maxLength: 300 }).map((chars) => chars.join(''));
+
+    /** A passage of the text on code point boundaries, with some non-space character in it. */
+    const withPassage = textArb.chain((text) => {
+      const points = [...text];
+      return fc
+        .tuple(fc.nat({ max: points.length - 1 }), fc.integer({ min: 1, max: 20 }))
+        .map(([from, length]) => {
+          const start = points.slice(0, from).join('').length;
+          const end = points.slice(0, Math.min(points.length, from + length)).join('').length;
+          return { text, start, end };
+        })
+        .filter(({ text, start, end }) => text.slice(start, end).trim() !== '');
+    });
+
+    const edit = fc.record({
+      before: fc.boolean(),
+      at: fc.nat(),
+      remove: fc.nat({ max: 30 }),
+      insert: fc.array(alphabet, { maxLength: 30 }).map((chars) => chars.join('')),
+    });
+
+    /** Applies edits that keep clear of the passage and its context; returns the edited text and new start. */
+    function applyEdits(
+      text: string,
+      start: number,
+      end: number,
+      edits: Array<{ before: boolean; at: number; remove: number; insert: string }>,
+      margin: number,
+    ): { text: string; start: number } {
+      let head = text.slice(0, Math.max(0, start - margin));
+      let tail = text.slice(Math.min(text.length, end + margin));
+      const middle = text.slice(head.length, text.length - tail.length);
+      const offset = start - head.length;
+      for (const { before, at, remove, insert } of edits) {
+        const points = [...(before ? head : tail)];
+        const from = at % (points.length + 1);
+        points.splice(from, Math.min(remove, points.length - from), ...insert);
+        if (before) head = points.join('');
+        else tail = points.join('');
+      }
+      return { text: head + middle + tail, start: head.length + offset };
+    }
+
+    test('edits away from a passage and its context leave it locatable at its shifted place', () => {
+      fc.assert(
+        fc.property(withPassage, fc.array(edit, { maxLength: 6 }), ({ text, start, end }, edits) => {
+          const target = describeRange(text, start, end);
+          const edited = applyEdits(text, start, end, edits, CONTEXT_LENGTH);
+          const found = locate(edited.text, target);
+          assert.ok(found, 'found');
+          assert.equal(edited.text.slice(found.start, found.end), target.exact);
+          // With its full context unchanged, the passage is found at its own shifted place.
+          const sameContext = (at: number) =>
+            edited.text.slice(at - target.prefix.length, at) === target.prefix &&
+            edited.text.slice(at + target.exact.length, at + target.exact.length + target.suffix.length) ===
+              target.suffix;
+          assert.ok(sameContext(found.start));
+          if (!sameContext(edited.start)) assert.fail('the passage kept its context');
+          const rivals = [];
+          for (
+            let at = edited.text.indexOf(target.exact);
+            at !== -1;
+            at = edited.text.indexOf(target.exact, at + 1)
+          ) {
+            if (sameContext(at)) rivals.push(at);
+          }
+          if (rivals.length === 1) assert.equal(found.start, edited.start);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    test('edits right up to a passage on one side still find the exact quote by the other side', () => {
+      fc.assert(
+        fc.property(
+          withPassage,
+          fc.boolean(),
+          fc.array(edit, { maxLength: 6 }),
+          ({ text, start, end }, editBefore, edits) => {
+            const target = describeRange(text, start, end);
+            fc.pre((editBefore ? target.suffix : target.prefix) !== '');
+            const oneSided = edits.map((e) => ({ ...e, before: editBefore }));
+            const edited = applyEdits(text, start, end, oneSided, 0);
+            const found = locate(edited.text, target);
+            assert.ok(found);
+            assert.equal(edited.text.slice(found.start, found.end), target.exact);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    test('a located range is on code point boundaries and inside the text', () => {
+      fc.assert(
+        fc.property(textArb, textArb, fc.nat({ max: 200 }), (original, other, from) => {
+          const points = [...original];
+          const s = points.slice(0, from % points.length).join('').length;
+          const e = points.slice(0, (from % points.length) + 10).join('').length;
+          fc.pre(original.slice(s, e).trim() !== '');
+          const target = describeRange(original, s, e);
+          const found = locate(other, target);
+          if (!found) return;
+          assert.ok(found.start >= 0 && found.end <= other.length && found.start < found.end);
+          for (const at of [found.start, found.end]) {
+            const before = other.charCodeAt(at - 1);
+            assert.ok(!(before >= 0xd800 && before <= 0xdbff), 'not inside a pair');
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+});
+
+describe('code point offsets', () => {
+  test('count astral characters once', () => {
+    const text = 'a😀b𝄞c';
+    assert.equal(text.length, 7);
+    assert.equal(toCodePointOffset(text, 0), 0);
+    assert.equal(toCodePointOffset(text, 1), 1);
+    assert.equal(toCodePointOffset(text, 3), 2);
+    assert.equal(toCodePointOffset(text, 4), 3);
+    assert.equal(toCodePointOffset(text, 6), 4);
+    assert.equal(toCodePointOffset(text, 7), 5);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5].map((cp) => toUtf16Offset(text, cp)),
+      [0, 1, 3, 4, 6, 7],
+    );
+  });
+
+  test('an offset inside a pair counts the pair as not reached', () => {
+    assert.equal(toCodePointOffset('a😀b', 2), 1);
+  });
+
+  test('refuses offsets outside the text', () => {
+    assert.throws(() => toCodePointOffset('abc', 4), RangeError);
+    assert.throws(() => toCodePointOffset('abc', -1), RangeError);
+    assert.throws(() => toUtf16Offset('a😀', 3), RangeError);
+    assert.throws(() => toUtf16Offset('abc', 1.5), RangeError);
+  });
+
+  test('round trip on any text, astral characters and lone surrogates included', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 60 }),
+          fc.string({ unit: 'binary-ascii', maxLength: 20 }),
+        ),
+        fc.string({ unit: fc.constantFrom('\ud83d', '\ude00', '😀', 'x'), maxLength: 10 }),
+        (a, b) => {
+          const text = a + b;
+          const points = [...text];
+          assert.equal(toCodePointOffset(text, text.length), points.length);
+          for (let cp = 0; cp <= points.length; cp++) {
+            const unit = toUtf16Offset(text, cp);
+            assert.equal(unit, points.slice(0, cp).join('').length);
+            assert.equal(toCodePointOffset(text, unit), cp);
+          }
+        },
+      ),
+    );
+  });
+});
