@@ -1,0 +1,341 @@
+/**
+ * What a researcher does to a notebook — import a document, edit its details, create topics, highlight and annotate
+ * passages — as operations on the Notebook object itself. Each one checks everything before it changes anything,
+ * so a refused call leaves the notebook exactly as it was; its error says why in words a user can act on.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { describeRange, isAnchored, locate, splitsSurrogatePair } from './anchoring';
+import { importPlainText, parseDateLine, type DocumentDraft } from './import-text';
+import {
+  AnnotationSchema,
+  DocumentSchema,
+  ParleyError,
+  TopicSchema,
+  type Annotation,
+  type DocumentSummary,
+  type Notebook,
+  type OpenedDocument,
+  type ParleyDocument,
+  type Topic,
+} from './model';
+import {
+  compareTopicPaths,
+  normalizeColour,
+  normalizeTopicPath,
+  pickTopicColour,
+  topicPathKey,
+} from './topics';
+
+const MAX_TITLE_LENGTH = 1000;
+const MAX_SOURCE_LENGTH = 1000;
+
+function notFound(what: string, id: string): ParleyError {
+  return new ParleyError(`There is no ${what} with id "${id.slice(0, 100)}" in this notebook.`, 'not-found');
+}
+
+function invalid(message: string): ParleyError {
+  return new ParleyError(message, 'invalid');
+}
+
+/** The first zod issue as a sentence, for values built here that the schema still refuses. */
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.map(String).join('.')})` : '';
+  throw invalid(`The ${what} cannot be saved${where}: ${issue?.message ?? 'it is not valid'}.`);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function findDocument(nb: Notebook, id: string): ParleyDocument | undefined {
+  return nb.documents.find((doc) => doc.id === id);
+}
+
+function findAnnotation(nb: Notebook, id: string): Annotation | undefined {
+  return nb.annotations.find((annotation) => annotation.id === id);
+}
+
+/** Unknown ids are refused; repeated ids are kept once, in their first place. */
+function checkTopicIds(nb: Notebook, topicIds: readonly string[]): string[] {
+  const known = new Set(nb.topics.map((topic) => topic.id));
+  const unknown = topicIds.find((id) => !known.has(id));
+  if (unknown !== undefined) throw notFound('topic', unknown);
+  return [...new Set(topicIds)];
+}
+
+function checkNote(note: unknown): string {
+  if (typeof note !== 'string') throw invalid('A note must be text.');
+  return note;
+}
+
+function summarize(nb: Notebook, doc: ParleyDocument): DocumentSummary {
+  return {
+    id: doc.id,
+    title: doc.title,
+    source: doc.source,
+    published: doc.published,
+    format: doc.format,
+    importedAt: doc.importedAt,
+    annotationCount: nb.annotations.filter((annotation) => annotation.documentId === doc.id).length,
+  };
+}
+
+function checkBlocks(draft: DocumentDraft): void {
+  let previousEnd = 0;
+  for (const block of draft.blocks) {
+    if (
+      !Number.isInteger(block.start) ||
+      !Number.isInteger(block.end) ||
+      block.start < previousEnd ||
+      block.end <= block.start ||
+      block.end > draft.text.length
+    ) {
+      throw invalid('The document cannot be saved: its paragraphs do not match its text.');
+    }
+    previousEnd = block.end;
+  }
+}
+
+/** A publication date as the notebook stores it: empty, or any date the importer reads, as `YYYY-MM-DD[THH:MM]`. */
+function normalizePublished(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') return '';
+  const date = parseDateLine(trimmed);
+  if (date === null) {
+    throw invalid(
+      `"${trimmed.slice(0, 60)}" is not a date Parley can read: write it as YYYY-MM-DD, for example 2009-11-02.`,
+    );
+  }
+  return date;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents
+
+/** Adds an imported document with a fresh id, its import time and the SHA-256 of its text. */
+export function addDocument(nb: Notebook, draft: DocumentDraft, now: Date): ParleyDocument {
+  if (typeof draft.text !== 'string' || draft.text.trim() === '') {
+    throw invalid('The document has no text to read, so it was not added.');
+  }
+  checkBlocks(draft);
+  const title = draft.title.replace(/\s+/g, ' ').trim() || 'Untitled';
+  if (title.length > MAX_TITLE_LENGTH) {
+    throw invalid(`A title can be at most ${MAX_TITLE_LENGTH} characters long.`);
+  }
+  const doc = check<ParleyDocument>(
+    DocumentSchema,
+    {
+      id: crypto.randomUUID(),
+      title,
+      source: draft.source.trim(),
+      published: normalizePublished(draft.published),
+      url: draft.url.trim(),
+      importedAt: now.toISOString(),
+      format: draft.format,
+      text: draft.text,
+      blocks: draft.blocks.map((block) => ({ kind: block.kind, start: block.start, end: block.end })),
+      contentHash: sha256(draft.text),
+    },
+    'document',
+  );
+  nb.documents.push(doc);
+  return doc;
+}
+
+/** The library: every document without its text, in the order they were imported. */
+export function listDocuments(nb: Notebook): DocumentSummary[] {
+  return nb.documents.map((doc) => summarize(nb, doc));
+}
+
+export function getDocument(nb: Notebook, id: string): ParleyDocument {
+  const doc = findDocument(nb, id);
+  if (!doc) throw notFound('document', id);
+  return doc;
+}
+
+/**
+ * The document with its annotations (sorted by position) and the ids of those whose quote no longer matches.
+ * A highlight whose quote has moved but is found again (see `locate`) is returned at its new place, not listed
+ * for review; the notebook itself is not changed by opening a document.
+ */
+export function openDocument(nb: Notebook, id: string): OpenedDocument {
+  const document = getDocument(nb, id);
+  const needsReview: string[] = [];
+  const annotations = nb.annotations
+    .filter((annotation) => annotation.documentId === id)
+    .map((annotation): Annotation => {
+      const { target } = annotation;
+      if (isAnchored(document.text, target)) return annotation;
+      const found = locate(document.text, target);
+      if (found) return { ...annotation, target: describeRange(document.text, found.start, found.end) };
+      needsReview.push(annotation.id);
+      return annotation;
+    })
+    .sort(
+      (a, b) =>
+        a.target.start - b.target.start ||
+        a.target.end - b.target.end ||
+        a.createdAt.localeCompare(b.createdAt),
+    );
+  return { document, annotations, needsReview };
+}
+
+/** Edits a document's title, source or publication date (any date the importer reads; stored as ISO). */
+export function updateDocument(
+  nb: Notebook,
+  patch: { id: string; title?: string; source?: string; published?: string },
+): ParleyDocument {
+  const doc = getDocument(nb, patch.id);
+  let title: string | undefined;
+  if (patch.title !== undefined) {
+    title = patch.title.replace(/\s+/g, ' ').trim();
+    if (title === '') throw invalid('A document needs a title.');
+    if (title.length > MAX_TITLE_LENGTH) {
+      throw invalid(`A title can be at most ${MAX_TITLE_LENGTH} characters long.`);
+    }
+  }
+  let source: string | undefined;
+  if (patch.source !== undefined) {
+    source = patch.source.trim();
+    if (source.length > MAX_SOURCE_LENGTH) {
+      throw invalid(`A source can be at most ${MAX_SOURCE_LENGTH} characters long.`);
+    }
+  }
+  const published = patch.published === undefined ? undefined : normalizePublished(patch.published);
+  if (title !== undefined) doc.title = title;
+  if (source !== undefined) doc.source = source;
+  if (published !== undefined) doc.published = published;
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Topics
+
+/** The codebook in tree order, each topic with the number of annotations that use it. */
+export function listTopics(nb: Notebook): Array<Topic & { count: number }> {
+  const counts = new Map<string, number>();
+  for (const annotation of nb.annotations) {
+    for (const topicId of new Set(annotation.topicIds)) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
+  }
+  return nb.topics
+    .map((topic) => ({ ...topic, count: counts.get(topic.id) ?? 0 }))
+    .sort((a, b) => compareTopicPaths(a.path, b.path));
+}
+
+/**
+ * Normalizes the path (trim, collapse spaces and slashes; case is kept) and returns the existing topic if one has
+ * that path in any case; otherwise adds a topic with the given colour or the next free one from the palette.
+ */
+export function createTopic(nb: Notebook, input: { path: string; colour?: string }): Topic {
+  const path = normalizeTopicPath(input.path);
+  const colour = input.colour === undefined ? undefined : normalizeColour(input.colour);
+  const key = topicPathKey(path);
+  const existing = nb.topics.find((topic) => topicPathKey(topic.path) === key);
+  if (existing) return existing;
+  const topic = check<Topic>(
+    TopicSchema,
+    {
+      id: crypto.randomUUID(),
+      path,
+      colour: colour ?? pickTopicColour(nb.topics.map((t) => t.colour)),
+      description: '',
+    },
+    'topic',
+  );
+  nb.topics.push(topic);
+  return topic;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Annotations
+
+/**
+ * Highlights `text[start, end)` of a document, narrowed to leave out whitespace at either end. Refuses ranges
+ * outside the text, ranges that cut a character (a surrogate pair) in half, ranges with nothing but whitespace,
+ * and unknown topics.
+ */
+export function createAnnotation(
+  nb: Notebook,
+  input: { documentId: string; start: number; end: number; topicIds: string[]; note: string },
+  now: Date,
+): Annotation {
+  const doc = getDocument(nb, input.documentId);
+  const { text } = doc;
+  let { start, end } = input;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < 0) {
+    throw invalid('A highlight needs a start and an end inside the text.');
+  }
+  if (start > end) throw invalid('A highlight cannot end before it starts.');
+  if (end > text.length) {
+    throw invalid(`The highlight ends at ${end}, beyond the end of the text (${text.length}).`);
+  }
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
+    throw invalid('A highlight cannot begin or end in the middle of a character.');
+  }
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (start === end)
+    throw invalid('Select some text to highlight: the selection is empty or only whitespace.');
+  const topicIds = checkTopicIds(nb, input.topicIds);
+  const note = checkNote(input.note);
+  const stamp = now.toISOString();
+  const annotation = check<Annotation>(
+    AnnotationSchema,
+    {
+      id: crypto.randomUUID(),
+      documentId: doc.id,
+      target: describeRange(text, start, end),
+      topicIds,
+      partyId: null,
+      stance: null,
+      note,
+      links: [],
+      createdAt: stamp,
+      updatedAt: stamp,
+    },
+    'highlight',
+  );
+  nb.annotations.push(annotation);
+  return annotation;
+}
+
+/** Replaces an annotation's topics and/or note; its passage stays as it is. */
+export function updateAnnotation(
+  nb: Notebook,
+  patch: { id: string; topicIds?: string[]; note?: string },
+  now: Date,
+): Annotation {
+  const annotation = findAnnotation(nb, patch.id);
+  if (!annotation) throw notFound('highlight', patch.id);
+  const topicIds = patch.topicIds === undefined ? undefined : checkTopicIds(nb, patch.topicIds);
+  const note = patch.note === undefined ? undefined : checkNote(patch.note);
+  const stamp = now.toISOString();
+  if (topicIds === undefined && note === undefined) return annotation;
+  if (topicIds !== undefined) annotation.topicIds = topicIds;
+  if (note !== undefined) annotation.note = note;
+  annotation.updatedAt = stamp;
+  return annotation;
+}
+
+/** Removes an annotation, and the links other annotations had to it. */
+export function deleteAnnotation(nb: Notebook, id: string): { id: string } {
+  const index = nb.annotations.findIndex((annotation) => annotation.id === id);
+  if (index === -1) throw notFound('highlight', id);
+  nb.annotations.splice(index, 1);
+  for (const annotation of nb.annotations) {
+    if (annotation.links.some((link) => link.annotationId === id)) {
+      annotation.links = annotation.links.filter((link) => link.annotationId !== id);
+    }
+  }
+  return { id };
+}
+
+/** Imports the shipped sample article through importPlainText (source 'RT', url ''), as on first run. */
+export function addSampleDocument(nb: Notebook, sampleText: string, now: Date): ParleyDocument {
+  const draft = importPlainText(sampleText, { fileName: 'sample-miliband-lavrov.txt', source: 'RT' });
+  return addDocument(nb, { ...draft, source: 'RT', url: '' }, now);
+}
