@@ -103,7 +103,9 @@ const UI_WORDS = new Set(
   volume fullscreen expand collapse toggle trash delete flag ok check camera music swipe button btn loading load
   click tap read listen watch page pages stories trending popular latest sections section account profile
   notifications notification alerts donate support contact about faq help feedback cancel submit send copy link
-  links permalink embed zoom article articles`.split(/\s+/),
+  links permalink embed zoom article articles opinion culture lifestyle business tech technology science health
+  travel entertainment arts books film tv radio games puzzles crosswords obituaries money environment education
+  style food jobs shop store more`.split(/\s+/),
 );
 
 /** Stems of run-together widget names ("bookmarkicon", "v-playicon", "fa-share", "btn-close"). */
@@ -133,8 +135,8 @@ const FUNCTION_WORDS = new Set(
 const LABELLED_LIST =
   /^(tags?|topics?|filed under|categor(y|ies)|keywords|related( articles| stories| topics| content| coverage)?|read more|see also|more on this( story)?|more from|share( this)?( article| story| page)?|follow us( on)?|posted in)\s*:/i;
 
-function bareWord(token: string): string {
-  return token.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+function bareToken(token: string): string {
+  return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
 function isRunTogetherWidget(word: string): boolean {
@@ -170,15 +172,21 @@ export function isPageFurniture(line: string): boolean {
   const text = line.replace(/\s+/g, ' ').trim();
   if (text === '') return false;
   if (isCopyrightLine(text)) return true;
-  const tokens = text
+  const raw = text
     .split(/[\s|•·›»«‹/]+/)
-    .map(bareWord)
-    .filter((word) => /\p{L}/u.test(word));
+    .map(bareToken)
+    .filter((token) => /\p{L}/u.test(token));
+  const tokens = raw.map((token) => token.toLowerCase());
   if (tokens.length === 0) return false;
   if (hasSentence(text, tokens.length)) return false;
   // Breadcrumbs and link bars: three or more short items between separators.
   const items = text.split(/\s+[›»>|•·]\s+/);
   if (items.length >= 3 && items.every((item) => words(item).length <= 3)) return true;
+  // "Site name - Back to home": short parts between separators, one of them furniture on its own.
+  const parts = text.split(/\s+[-–—|·]\s+/);
+  if (parts.length >= 2 && parts.every((part) => words(part).length <= 4) && parts.some(isPageFurniture)) {
+    return true;
+  }
   const labelled = LABELLED_LIST.exec(text);
   if (labelled) return !hasSentence(text.slice(labelled[0].length).trim(), tokens.length);
 
@@ -186,24 +194,26 @@ export function isPageFurniture(line: string): boolean {
   let grammar = 0;
   let runTogether = 0;
   let other = 0;
-  for (const word of tokens) {
+  for (const [i, word] of tokens.entries()) {
     if (UI_WORDS.has(word)) ui++;
     else if (FUNCTION_WORDS.has(word)) grammar++;
     else if (isRunTogetherWidget(word)) {
       ui++;
       runTogether++;
-    } else if (/^[a-z]{1,2}$/.test(word)) ui += 0.5;
+    } else if (/^[a-z]{1,2}$/.test(raw[i]!))
+      ui += 0.5; // "fm", "v": fragments of class names, not acronyms
     else other++;
   }
   const content = ui + other;
   if (content === 0) return false;
   const uiShare = ui / content;
   if (uiShare >= 0.6) return true;
-  // A long line of words with no punctuation and no grammar is a word list (a menu bar, a sprite sheet's names).
+  // A long line of words with no punctuation and no grammar is a word list: a menu bar of section names, or a
+  // sprite sheet's icon names.
   const punctuated = /[.,;:!?"“”()]/.test(text);
-  return (
-    !punctuated && tokens.length >= 8 && grammar / tokens.length < 0.1 && (uiShare >= 0.3 || runTogether >= 3)
-  );
+  if (punctuated || tokens.length < 8 || grammar / tokens.length >= 0.1) return false;
+  const capitalized = text.split(/\s+/).filter((token) => /^\p{Lu}/u.test(token)).length;
+  return uiShare >= 0.3 || runTogether >= 3 || capitalized / tokens.length >= 0.8;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -291,8 +301,9 @@ const DATE_PATTERNS: Array<{
   },
 ];
 
-const TIME = /\b(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\.?(?![a-z]))?/;
-const TIME_HOUR_ONLY = /\b(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/;
+/** 10:22, 10.22, 10:22:05, 10:22 pm, 10 p.m. (named groups: hour, minute, meridiem); read after the date. */
+const TIME =
+  /\b(?<hour>\d{1,2})(?:[:.](?<minute>\d{2})(?::\d{2})?(?:\s*(?<meridiem>[ap])\.?m\.?(?![a-z]))?|\s*(?<meridiem2>[ap])\.?m\.?(?![a-z]))/;
 
 /** What may stand beside a date on a dateline: labels, weekdays, time zones, separators. */
 const DATELINE_WORDS = new Set(
@@ -330,12 +341,12 @@ export function parseDateLine(line: string): string | null {
   let hour = date.hour;
   let minute = date.minute;
   if (hour === undefined) {
-    const time = TIME.exec(rest) ?? TIME_HOUR_ONLY.exec(rest);
-    if (time) {
-      const withMinutes = time.length === 4;
-      hour = +time[1]!;
-      minute = withMinutes ? +time[2]! : 0;
-      const meridiem = withMinutes ? time[3] : time[2];
+    const time = TIME.exec(rest);
+    if (time?.groups) {
+      const { groups } = time;
+      hour = Number(groups.hour);
+      minute = groups.minute === undefined ? 0 : Number(groups.minute);
+      const meridiem = groups.meridiem ?? groups.meridiem2;
       if (meridiem) {
         if (hour < 1 || hour > 12) return null;
         hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
@@ -431,6 +442,11 @@ function isBodyText(line: string): boolean {
   return line.length > MAX_HEADLINE_LENGTH || /[.,;:…]["'”’»)\]]*$/u.test(line);
 }
 
+/** Ends as a sentence does (or is too long to be anything but prose). */
+function isProse(line: string): boolean {
+  return line.length > MAX_HEADLINE_LENGTH || /[.!?…]["'”’»)\]]*$/u.test(line);
+}
+
 function isHeadlineCandidate(line: string): boolean {
   const count = words(line).length;
   return count > 0 && count <= MAX_HEADLINE_WORDS && /\p{L}/u.test(line) && !isBodyText(line);
@@ -481,32 +497,43 @@ export function importPlainText(raw: string, options: ImportOptions = {}): Docum
     candidates.push(i);
   }
 
-  const headline =
-    candidates.find((i) => !isByline(units[i]!.text) && words(units[i]!.text).length >= 3) ??
-    candidates.find((i) => !isByline(units[i]!.text));
+  // Section labels and site names above a headline are a word or two; a standfirst below it is often longer than
+  // the headline, so the first line of three words or more is taken.
+  const named = candidates.filter((i) => !isByline(units[i]!.text));
+  const headline = named.find((i) => words(units[i]!.text).length >= 3) ?? named[0];
   if (headline !== undefined) dropped.add(headline);
 
+  // The trailer: after the last line of prose, everything from the first furniture line on ("Topics", then the
+  // topic links; "Share this article", then the share buttons) goes. Lines before it (a signature) stay.
+  let trailer = units.length;
   for (let i = units.length - 1; i >= Math.max(bodyStart, units.length - FOOTER_SCAN); i--) {
     const line = units[i]!.text;
-    if (isPageFurniture(line)) dropped.add(i);
-    else if (isBareUrl(line)) {
-      if (url === '') url = line;
-      dropped.add(i);
-    } else break;
+    if (isProse(line) && !isPageFurniture(line)) break;
+    if (isPageFurniture(line) || isBareUrl(line)) trailer = i;
+  }
+  for (let i = trailer; i < units.length; i++) {
+    if (isBareUrl(units[i]!.text) && url === '') url = units[i]!.text;
+    dropped.add(i);
   }
 
   // A text that is nothing but its headline keeps it as its body.
   const remaining = units.filter((_, i) => !dropped.has(i));
   const body = remaining.length === 0 && headline !== undefined ? [units[headline]!] : remaining;
 
-  const paragraphs: Array<{ kind: Block['kind']; text: string }> = [];
-  let previousGroup = -1;
+  // Lines left together in one group are one paragraph (a list, a verse), unless most of them are sentences:
+  // then single line breaks separated paragraphs.
+  const runs: Unit[][] = [];
   for (const unit of body) {
-    const last = paragraphs[paragraphs.length - 1];
-    if (last && unit.group === previousGroup) last.text += `\n${unit.text}`;
-    else paragraphs.push({ kind: 'paragraph', text: unit.text });
-    previousGroup = unit.group;
+    const run = runs[runs.length - 1];
+    if (run && run[0]!.group === unit.group) run.push(unit);
+    else runs.push([unit]);
   }
+  const paragraphs = runs.flatMap((run) => {
+    const sentences = run.filter((unit) => isProse(unit.text)).length;
+    return sentences * 2 >= run.length
+      ? run.map((unit) => ({ kind: 'paragraph' as const, text: unit.text }))
+      : [{ kind: 'paragraph' as const, text: run.map((unit) => unit.text).join('\n') }];
+  });
 
   return {
     title: chooseTitle(headline === undefined ? null : units[headline]!.text, options),
@@ -677,7 +704,10 @@ function splitFrontMatter(text: string): { fields: Map<string, string>; body: st
   if (!match) return { fields, body: text };
   for (const line of match[1]!.split('\n')) {
     const field = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
-    if (field && field[2]!.trim() !== '') fields.set(field[1]!.toLowerCase(), unquoteYaml(field[2]!));
+    // Block scalars (`title: >`) and nested values are not read.
+    if (field && field[2]!.trim() !== '' && !/^[|>][-+]?\s*$/.test(field[2]!)) {
+      fields.set(field[1]!.toLowerCase(), unquoteYaml(field[2]!));
+    }
   }
   return { fields, body: text.slice(match[0].length) };
 }

@@ -66,6 +66,8 @@ describe('isPageFurniture', () => {
   const furniture = [
     'icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon',
     'Home News Sport Weather iPlayer Sounds',
+    'News Opinion Sport Culture Lifestyle',
+    'World Europe US Americas Asia Australia Middle East Africa Inequality Global development',
     'Share this article Facebook Twitter Email',
     'Skip to content',
     'Skip to main content',
@@ -80,6 +82,7 @@ describe('isPageFurniture', () => {
     'Most read',
     'Log in | Register',
     'Home › World › Europe',
+    'The Daily Example - Back to home',
     'Tags: Russia, UK, Iran',
     'Loading...',
     'Download the app',
@@ -92,6 +95,8 @@ describe('isPageFurniture', () => {
     'Why Russia said no',
     'Miliband: bilateral differences will not obscure our relationship',
     'Russia rejects UK extradition request',
+    'Russia Rejects Britain’s Extradition Request for Andrey Lugovoy Again',
+    'Lavrov Miliband Moscow talks nuclear proliferation Afghanistan Middle East',
     '“Our position has not changed,” Sergey Lavrov said at a news conference.',
     'Share your thoughts with us.',
     'Sign the treaty now, he said.',
@@ -99,6 +104,8 @@ describe('isPageFurniture', () => {
     'By John Smith',
     'Iran',
     'Lexicon of diplomacy',
+    'Miliband in Moscow | RT News',
+    'Lavrov - Miliband talks',
     'Breaking news: Lavrov and Miliband meet in Moscow',
     'The menu at the embassy dinner included caviar and blini.',
     'Follow the money: who pays for the pipeline?',
@@ -133,11 +140,13 @@ describe('parseDateLine', () => {
     ['Published: 2 November 2009, 10:22 GMT', '2009-11-02T10:22'],
     ['Updated 3:05 pm, Nov 2nd 2009', '2009-11-02T15:05'],
     ['12:05 am 2 Nov 2009', '2009-11-02T00:05'],
+    ['2 Nov 2009, 10 p.m.', '2009-11-02T22:00'],
     ['the 2nd of November 2009', '2009-11-02'],
     ['2009-11-02T10:22:00Z', '2009-11-02T10:22'],
     ['2009-11-02 10:22:00 +0300', '2009-11-02T10:22'],
     ['2009/11/02', '2009-11-02'],
     ['2.11.2009', '2009-11-02'],
+    ['Mon 2 Nov 2009 12.03 GMT', '2009-11-02T12:03'],
     ['25/11/2009', '2009-11-25'],
     ['11/25/2009', '2009-11-25'],
     ['29 Feb 2008', '2008-02-29'],
@@ -201,6 +210,77 @@ describe('importPlainText, general rules', () => {
     assertBlocksTileText(draft);
   });
 
+  test('a newspaper page: section menus, share buttons, a byline and a topic list around the article', () => {
+    const newspaper = [
+      'Menu',
+      'Search',
+      'The Daily Example - Back to home',
+      'News Opinion Sport Culture Lifestyle',
+      'World Europe US Americas Asia Australia Middle East Africa Inequality Global development',
+      '',
+      'Can Britain and Russia ever trust each other?',
+      'A visit to Moscow shows how far apart the two countries remain',
+      '',
+      'Luke Reporter in Moscow',
+      'Mon 2 Nov 2009 12.03 GMT',
+      '',
+      'Share on Facebook',
+      'Share on Twitter',
+      '',
+      'The British foreign secretary arrived in Moscow today.',
+      '',
+      '"We have real differences," he said.',
+      '',
+      'Yes.',
+      '',
+      'Sam Reporter',
+      '',
+      'Topics',
+      'Russia',
+      'Foreign policy',
+      'Reuse this content',
+    ].join('\n');
+    const draft = importPlainText(newspaper);
+    assert.equal(draft.title, 'Can Britain and Russia ever trust each other?');
+    assert.equal(draft.published, '2009-11-02T12:03');
+    assert.deepEqual(paragraphs(draft), [
+      'A visit to Moscow shows how far apart the two countries remain',
+      'Luke Reporter in Moscow',
+      'The British foreign secretary arrived in Moscow today.',
+      '"We have real differences," he said.',
+      'Yes.',
+      // A signature before the trailer stays; the trailer from "Topics" on goes.
+      'Sam Reporter',
+    ]);
+  });
+
+  test('single line breaks between short sentences separate paragraphs; between other short lines they stay', () => {
+    const draft = importPlainText(
+      [
+        'Russia Today',
+        'Miliband visit: talks "successful"',
+        'November 2, 2009',
+        'Lavrov said the talks were successful. He praised Miliband.',
+        'Miliband said he hoped for progress.',
+        'Cookie policy | Privacy | Terms of use',
+        '',
+        'Roses are red,',
+        'violets are blue,',
+        'the talks were long',
+        'and so are you.',
+      ].join('\n'),
+    );
+    assert.equal(draft.title, 'Miliband visit: talks "successful"');
+    assert.equal(draft.published, '2009-11-02');
+    assert.deepEqual(paragraphs(draft), [
+      'Russia Today',
+      'Lavrov said the talks were successful. He praised Miliband.',
+      'Miliband said he hoped for progress.',
+      'Cookie policy | Privacy | Terms of use',
+      'Roses are red,\nviolets are blue,\nthe talks were long\nand so are you.',
+    ]);
+  });
+
   test('line endings, BOM, NFC and trailing spaces are normalized', () => {
     const lf = 'Title of the piece\n\nCaf\u0065\u0301 society met.   \n\nSecond paragraph here.\t\n';
     const expected = importPlainText(lf);
@@ -258,6 +338,20 @@ describe('importPlainText, general rules', () => {
     assert.equal(importPlainText(body).text, body);
   });
 
+  test('the headline is the first short line of some words, not a section label above or a standfirst below', () => {
+    const draft = importPlainText(
+      'Europe Desk\n\nLavrov and Miliband agree to differ\n\n' +
+        'The foreign ministers met in Moscow and signed three joint statements but not on extradition\n\n' +
+        'The talks ended without agreement.',
+    );
+    assert.equal(draft.title, 'Lavrov and Miliband agree to differ');
+    assert.deepEqual(paragraphs(draft), [
+      'Europe Desk',
+      'The foreign ministers met in Moscow and signed three joint statements but not on extradition',
+      'The talks ended without agreement.',
+    ]);
+  });
+
   test('a text that is only a headline keeps it as its body', () => {
     const draft = importPlainText('Hello world');
     assert.equal(draft.title, 'Hello world');
@@ -290,6 +384,56 @@ describe('importPlainText, general rules', () => {
             assert.ok(!paragraph.includes('\r'));
           }
           assert.equal(draft.text, draft.text.normalize('NFC'));
+        },
+      ),
+    );
+  });
+
+  test('furniture around an article goes and every sentence of the article stays', () => {
+    const furnitureLine = fc.constantFrom(
+      'Skip to content',
+      'Home News Sport Weather iPlayer Sounds',
+      'Sign in Subscribe',
+      'Share this article Facebook Twitter Email',
+      'Advertisement',
+      'Accept all cookies',
+      'Most read',
+      'Home › World › Europe',
+      '© 2009 Example News Ltd. All rights reserved.',
+    );
+    const sentence = fc
+      .array(
+        fc.constantFrom(
+          'share',
+          'menu',
+          'the',
+          'talks',
+          'Lavrov',
+          'said',
+          'sign',
+          'in',
+          'news',
+          'home',
+          'icon',
+        ),
+        {
+          minLength: 2,
+          maxLength: 20,
+        },
+      )
+      .map((words) => `${words.join(' ')}.`)
+      .map((text) => text[0]!.toUpperCase() + text.slice(1));
+    fc.assert(
+      fc.property(
+        fc.array(furnitureLine, { maxLength: 4 }),
+        fc.array(sentence, { minLength: 1, maxLength: 6 }),
+        fc.array(furnitureLine, { maxLength: 4 }),
+        fc.boolean(),
+        (header, body, footer, blankLines) => {
+          const lines = [...header, 'The headline of the piece', ...body, ...footer];
+          const draft = importPlainText(lines.join(blankLines ? '\n\n' : '\n'));
+          assert.equal(draft.title, 'The headline of the piece');
+          assert.deepEqual(paragraphs(draft), body);
         },
       ),
     );
@@ -404,6 +548,15 @@ describe('importMarkdown', () => {
     assert.equal(draft.title, "It's the title");
     assert.equal(draft.published, '2009-11-02');
     assert.deepEqual(paragraphs(draft), ['Intro', 'Text.']);
+  });
+
+  test('front matter values it cannot read are left alone', () => {
+    const draft = importMarkdown('---\ntitle: >\n  Folded title\ndate: someday\n---\nText.', {
+      fileName: 'f.md',
+    });
+    assert.equal(draft.title, 'f');
+    assert.equal(draft.published, '');
+    assert.equal(draft.text, 'Text.');
   });
 
   test('with no title anywhere the file name is used', () => {
