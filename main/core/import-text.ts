@@ -200,9 +200,10 @@ export function isPageFurniture(line: string): boolean {
     else if (isRunTogetherWidget(word)) {
       ui++;
       runTogether++;
-    } else if (/^[a-z]{1,2}$/.test(raw[i]!))
-      ui += 0.5; // "fm", "v": fragments of class names, not acronyms
-    else other++;
+    } else if (/^[a-z]{1,2}$/.test(raw[i]!)) {
+      // "fm", "v": fragments of class names (an acronym such as "RT" is not one).
+      ui += 0.5;
+    } else other++;
   }
   const content = ui + other;
   if (content === 0) return false;
