@@ -96,7 +96,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         drafts.push(importByFileName(basename(file), await readImportFile(file)));
       }
       const docs = await withStore(path, true, (store) =>
-        store.change((nb) => drafts.map((draft) => ops.addDocument(nb, draft, new Date()))),
+        store.change((nb) => ops.addDocuments(nb, drafts, new Date())),
       );
       for (const doc of docs) io.out(`${doc.id}\t${doc.title}\n`);
       return 0;

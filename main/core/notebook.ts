@@ -146,6 +146,17 @@ export function addDocument(nb: Notebook, draft: DocumentDraft, now: Date): Parl
   return doc;
 }
 
+/** Adds several documents as one step: if any draft is refused, none of them stays in the notebook. */
+export function addDocuments(nb: Notebook, drafts: readonly DocumentDraft[], now: Date): ParleyDocument[] {
+  const before = nb.documents.length;
+  try {
+    return drafts.map((draft) => addDocument(nb, draft, now));
+  } catch (error) {
+    nb.documents.length = before;
+    throw error;
+  }
+}
+
 /** The library: every document without its text, in the order they were imported. */
 export function listDocuments(nb: Notebook): DocumentSummary[] {
   return nb.documents.map((doc) => summarize(nb, doc));

@@ -35,7 +35,8 @@ export function createHandlers({
 }: HandlerDeps): HandlerTable {
   /** Adds parsed documents in one change, so a failure leaves none of them behind. */
   const addDrafts = (drafts: DocumentDraft[]): DocumentSummary[] => {
-    const ids = new Set(store.change((nb) => drafts.map((draft) => ops.addDocument(nb, draft, now()).id)));
+    const docs = store.change((nb) => ops.addDocuments(nb, drafts, now()));
+    const ids = new Set(docs.map((doc) => doc.id));
     return ops.listDocuments(store.data).filter((summary) => ids.has(summary.id));
   };
 

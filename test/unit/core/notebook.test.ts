@@ -8,6 +8,7 @@ import { importPlainText, type DocumentDraft } from '../../../main/core/import-t
 import { emptyNotebook, NotebookSchema, ParleyError, type Notebook } from '../../../main/core/model';
 import {
   addDocument,
+  addDocuments,
   addSampleDocument,
   createAnnotation,
   createTopic,
@@ -464,5 +465,18 @@ describe('openDocument', () => {
     );
     // Opening is a read: the stored annotations are untouched.
     assert.deepEqual(nb.annotations, stored);
+  });
+});
+
+describe('addDocuments', () => {
+  test('adds every draft, or none when one is refused', () => {
+    const nb = emptyNotebook();
+    const good = importPlainText('A headline here\n\nA paragraph of real text.\n');
+    const added = addDocuments(nb, [good, good], new Date('2026-01-01T00:00:00Z'));
+    assert.equal(added.length, 2);
+    assert.equal(nb.documents.length, 2);
+    const refused = { ...good, text: '   ' };
+    assert.throws(() => addDocuments(nb, [good, refused], new Date()), /no text/);
+    assert.equal(nb.documents.length, 2, 'the first draft of the failed batch must be rolled back');
   });
 });
