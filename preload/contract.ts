@@ -4,12 +4,45 @@
  * `window.parley`, and the renderer calls it through the `ParleyApi` type derived here.
  */
 import { z } from 'zod';
-import type { Annotation, DocumentSummary, OpenedDocument, ParleyDocument, Topic } from '../main/core/model';
+import { LinkTypeSchema } from '../main/core/model';
+import type {
+  Annotation,
+  Comparison,
+  DocumentSummary,
+  OpenedDocument,
+  Party,
+  ParleyDocument,
+  Suggestion,
+  Topic,
+} from '../main/core/model';
+
+export type {
+  Annotation,
+  Comparison,
+  ComparisonEntry,
+  ComparisonRow,
+  CommonGround,
+  DocumentSummary,
+  LinkType,
+  OpenedDocument,
+  Party,
+  ParleyDocument,
+  Suggestion,
+  Topic,
+} from '../main/core/model';
+export { LINK_TYPES, STANDARD_STANCES } from '../main/core/model';
 
 const id = z.string().min(1).max(100);
 const offset = z.number().int().nonnegative().max(1_000_000_000);
 const note = z.string().max(1_000_000);
 const topicIds = z.array(id).max(200);
+const stance = z.string().trim().min(1).max(40).nullable();
+const partyFields = {
+  name: z.string().trim().min(1).max(200),
+  short: z.string().trim().max(40),
+  colour: z.string().max(40),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(200),
+};
 /** Largest text accepted from a drop or paste, in UTF-16 code units (20 MB of ASCII). */
 export const MAX_IMPORT_CHARS = 20_000_000;
 
@@ -22,6 +55,11 @@ export interface TopicWithCount extends Topic {
   count: number;
 }
 
+export interface PartyWithCount extends Party {
+  /** Highlights whose position this party holds. */
+  count: number;
+}
+
 export type SaveStatus = 'saved' | 'saving' | 'error';
 export interface SaveState {
   status: SaveStatus;
@@ -29,7 +67,8 @@ export interface SaveState {
   error?: string;
 }
 
-export type MenuCommand = 'import' | 'export-markdown' | 'highlight' | 'find';
+export type MenuCommand =
+  'import' | 'export-markdown' | 'export-comparison' | 'highlight' | 'find' | 'compare';
 
 interface CallSpec<Args extends z.ZodType, Result> {
   channel: string;
@@ -82,13 +121,77 @@ export const calls = {
 
   createAnnotation: call<Annotation>()(
     'annotations:create',
-    z.strictObject({ documentId: id, start: offset, end: offset, topicIds, note }),
+    z.strictObject({
+      documentId: id,
+      start: offset,
+      end: offset,
+      topicIds,
+      note,
+      partyId: id.nullable().optional(),
+      stance: stance.optional(),
+    }),
   ),
   updateAnnotation: call<Annotation>()(
     'annotations:update',
-    z.strictObject({ id, topicIds: topicIds.optional(), note: note.optional() }),
+    z.strictObject({
+      id,
+      topicIds: topicIds.optional(),
+      note: note.optional(),
+      partyId: id.nullable().optional(),
+      stance: stance.optional(),
+    }),
+  ),
+  linkAnnotations: call<Annotation>()(
+    'annotations:link',
+    z.strictObject({ fromId: id, toId: id, type: LinkTypeSchema }),
+  ),
+  unlinkAnnotations: call<Annotation>()(
+    'annotations:unlink',
+    z.strictObject({ fromId: id, toId: id, type: LinkTypeSchema }),
   ),
   deleteAnnotation: call<{ id: string }>()('annotations:delete', z.strictObject({ id })),
+
+  listParties: call<PartyWithCount[]>()('parties:list', none),
+  createParty: call<Party>()(
+    'parties:create',
+    z.strictObject({
+      name: partyFields.name,
+      short: partyFields.short.optional(),
+      colour: partyFields.colour.optional(),
+      aliases: partyFields.aliases.optional(),
+    }),
+  ),
+  updateParty: call<Party>()(
+    'parties:update',
+    z.strictObject({
+      id,
+      name: partyFields.name.optional(),
+      short: partyFields.short.optional(),
+      colour: partyFields.colour.optional(),
+      aliases: partyFields.aliases.optional(),
+    }),
+  ),
+  mergeParties: call<Party>()('parties:merge', z.strictObject({ fromId: id, intoId: id })),
+  deleteParty: call<{ id: string }>()('parties:delete', z.strictObject({ id })),
+
+  listStances: call<string[]>()('stances:list', none),
+  addStance: call<string[]>()('stances:add', z.strictObject({ name: z.string().trim().min(1).max(40) })),
+
+  suggestStatements: call<Suggestion[]>()('suggestions:list', z.strictObject({ documentId: id })),
+  dismissSuggestion: call<{ key: string }>()(
+    'suggestions:dismiss',
+    z.strictObject({ key: z.string().min(1).max(300) }),
+  ),
+
+  compare: call<Comparison>()('compare:get', z.strictObject({ topicId: id.optional() })),
+  exportComparisonMarkdown: call<string>()(
+    'export:compare-markdown',
+    z.strictObject({ topicId: id.optional() }),
+  ),
+  saveComparisonMarkdown: call<{ path: string } | null>()(
+    'export:save-compare-markdown',
+    z.strictObject({ topicId: id.optional() }),
+  ),
 
   exportMarkdown: call<string>()('export:markdown', z.strictObject({ documentId: id })),
   saveMarkdown: call<{ path: string } | null>()('export:save-markdown', z.strictObject({ documentId: id })),

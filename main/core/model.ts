@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Characters of context kept on each side of a quote (as the Hypothesis client does). */
 export const CONTEXT_LENGTH = 32;
@@ -72,6 +72,7 @@ export const TextTargetSchema = z.object({
 export type TextTarget = z.infer<typeof TextTargetSchema>;
 
 export const LinkSchema = z.object({
+  /** A LinkType; kept as a string on disk so a newer Parley's types survive a round trip through this one. */
   type: z.string().min(1).max(40),
   annotationId: id,
 });
@@ -92,17 +93,52 @@ export const AnnotationSchema = z.object({
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
+/** The stances every notebook offers; users add their own to `Notebook.stances`. */
+export const STANDARD_STANCES = [
+  'demand',
+  'refusal',
+  'proposal',
+  'concession',
+  'agreement',
+  'warning',
+  'denial',
+  'hedge',
+] as const;
+
+/** Link types between passages, each read from the linking passage to the linked one, with its inverse. */
+export const LINK_TYPES = {
+  rebuts: 'rebutted by',
+  contradicts: 'contradicted by',
+  'concedes-to': 'conceded to by',
+  'agrees-with': 'agreed with by',
+  answers: 'answered by',
+} as const;
+export type LinkType = keyof typeof LINK_TYPES;
+export const LinkTypeSchema = z.enum(Object.keys(LINK_TYPES) as [LinkType, ...LinkType[]]);
+
 export const NotebookSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   documents: z.array(DocumentSchema),
   topics: z.array(TopicSchema),
   parties: z.array(PartySchema),
   annotations: z.array(AnnotationSchema),
+  /** Stances the user added beyond STANDARD_STANCES. */
+  stances: z.array(z.string().min(1).max(40)).max(200),
+  /** Suggestion keys (see suggest.ts) the user dismissed, so they are not offered again. */
+  dismissedSuggestions: z.array(z.string().max(300)),
 });
 export type Notebook = z.infer<typeof NotebookSchema>;
 
 export function emptyNotebook(): Notebook {
-  return { schemaVersion: SCHEMA_VERSION, documents: [], topics: [], parties: [], annotations: [] };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    documents: [],
+    topics: [],
+    parties: [],
+    annotations: [],
+    stances: [],
+    dismissedSuggestions: [],
+  };
 }
 
 /** What the library lists: a document without its text. */
@@ -150,4 +186,56 @@ export function paragraphNumber(doc: Pick<ParleyDocument, 'blocks'>, offset: num
     else return mid + 1;
   }
   return Math.max(1, lo + 1);
+}
+
+/** A statement found in a document, offered as a draft highlight. */
+export interface Suggestion {
+  /** Stable for the same statement in the same text: `documentId:start:end`. */
+  key: string;
+  documentId: string;
+  /** The statement's span in Document.text (UTF-16 code units). */
+  start: number;
+  end: number;
+  quote: string;
+  /** Who made it, as the text names them ("Sergey Lavrov", "Lugovoy"). */
+  speaker: string;
+  /** The party whose alias matched the speaker; null when none did. */
+  partyId: string | null;
+  /** Direct quotation, or reported speech ("Lavrov stated that …"). */
+  kind: 'quote' | 'reported';
+  /** The words that attribute it ("retorted Lavrov", "He also said"). */
+  cue: string;
+}
+
+/** One passage in the comparison. */
+export interface ComparisonEntry {
+  annotationId: string;
+  documentId: string;
+  documentTitle: string;
+  paragraph: number;
+  quote: string;
+  stance: string | null;
+  note: string;
+}
+
+/** One topic: a cell per party (in party order), and the topic's one-line summary. */
+export interface ComparisonRow {
+  topicId: string;
+  path: string;
+  /** "extradition: UK demand ↔ Russia refusal". */
+  summary: string;
+  cells: Array<{ partyId: string; entries: ComparisonEntry[] }>;
+}
+
+export interface CommonGround {
+  topicId: string;
+  path: string;
+  /** Why this counts as agreement ("both agreement", "UK agrees with Russia (¶6)"). */
+  reason: string;
+}
+
+export interface Comparison {
+  parties: Party[];
+  rows: ComparisonRow[];
+  commonGround: CommonGround[];
 }

@@ -6,6 +6,7 @@
  * `Migration` whose `version` is the new number, list it in `migrations` below, and give it its own test.
  */
 import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../core/model';
+import { stancesAndSuggestions } from './002-stances-and-suggestions';
 
 /** One step: turns a notebook at `version - 1` into one at `version`. The runner sets `schemaVersion`. */
 export interface Migration {
@@ -14,8 +15,8 @@ export interface Migration {
   up(notebook: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Every migration, in any order; the runner sorts them. Empty while the schema is at version 1. */
-export const migrations: readonly Migration[] = [];
+/** Every migration, in any order; the runner sorts them. */
+export const migrations: readonly Migration[] = [stancesAndSuggestions];
 
 export type MigrationFailure = 'invalid' | 'too-new';
 

@@ -1,0 +1,72 @@
+/** Migration 2 on a notebook exactly as schema 1 wrote it: everything kept, the two new lists added empty. */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { migrate } from '../../../../main/storage/migrations';
+import { openNotebookStore } from '../../../../main/storage/notebook-store';
+
+const v1 = {
+  schemaVersion: 1,
+  documents: [
+    {
+      id: 'd1',
+      title: 'Talks',
+      source: 'RT',
+      published: '2009-11-02',
+      url: '',
+      importedAt: '2026-11-30T10:00:00.000Z',
+      format: 'text',
+      text: 'Lavrov said no.',
+      blocks: [{ kind: 'paragraph', start: 0, end: 15 }],
+      contentHash: 'abc',
+    },
+  ],
+  topics: [{ id: 't1', path: 'extradition', colour: '#88ccee', description: '' }],
+  parties: [],
+  annotations: [
+    {
+      id: 'a1',
+      documentId: 'd1',
+      target: { start: 0, end: 15, exact: 'Lavrov said no.', prefix: '', suffix: '' },
+      topicIds: ['t1'],
+      partyId: null,
+      stance: null,
+      note: '**no**',
+      links: [],
+      createdAt: '2026-11-30T10:00:00.000Z',
+      updatedAt: '2026-11-30T10:00:00.000Z',
+    },
+  ],
+};
+
+test('a schema 1 notebook gains empty stances and dismissed suggestions and keeps the rest', () => {
+  const migrated = migrate(structuredClone(v1));
+  assert.equal(migrated.schemaVersion, 2);
+  assert.deepEqual(migrated.stances, []);
+  assert.deepEqual(migrated.dismissedSuggestions, []);
+  const { schemaVersion: _a, stances: _b, dismissedSuggestions: _c, ...rest } = migrated;
+  const { schemaVersion: _d, ...original } = v1;
+  assert.deepEqual(rest, original);
+});
+
+test('opening a schema 1 file upgrades it and keeps the old file beside it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-m2-'));
+  try {
+    const path = join(dir, 'notebook.json');
+    await writeFile(path, JSON.stringify(v1));
+    const store = await openNotebookStore(path, { debounceMs: 0 });
+    assert.equal(store.data.annotations[0]?.note, '**no**');
+    store.change((nb) => nb.stances.push('ultimatum'));
+    await store.close();
+    const onDisk = JSON.parse(await readFile(path, 'utf8'));
+    assert.equal(onDisk.schemaVersion, 2);
+    assert.deepEqual(onDisk.stances, ['ultimatum']);
+    assert.ok(existsSync(`${path}.schema-1.bak`), 'the schema 1 file is kept as a backup');
+    assert.equal(JSON.parse(await readFile(`${path}.schema-1.bak`, 'utf8')).schemaVersion, 1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
