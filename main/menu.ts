@@ -45,6 +45,7 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): Men
     submenu: [
       command('Import…', 'CmdOrCtrl+O', 'import'),
       command('Export Markdown…', 'CmdOrCtrl+E', 'export-markdown'),
+      command('Export Comparison…', 'CmdOrCtrl+Shift+E', 'export-comparison'),
       separator,
       // On macOS, quitting lives in the app menu and File ends by closing the window.
       isMac ? { role: 'close' } : { role: 'quit' },
@@ -75,6 +76,8 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): Men
   const viewMenu: MenuItemConstructorOptions = {
     label: top('View'),
     submenu: [
+      command('Compare Parties', 'CmdOrCtrl+Shift+C', 'compare'),
+      separator,
       ...development,
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -58,17 +58,20 @@ describe('buildMenuTemplate', () => {
     ]);
   });
 
-  test('File sends import and export-markdown, and ends with quit (close on macOS)', () => {
+  test('File sends import and the exports, and ends with quit (close on macOS)', () => {
     const { template, sent } = build(false, true);
     const file = menu(template, 'File');
     const importItem = byLabel(file, 'Import…');
     const exportItem = byLabel(file, 'Export Markdown…');
+    const compareItem = byLabel(file, 'Export Comparison…');
     assert.equal(importItem.accelerator, 'CmdOrCtrl+O');
     assert.equal(exportItem.accelerator, 'CmdOrCtrl+E');
+    assert.equal(compareItem.accelerator, 'CmdOrCtrl+Shift+E');
     click(importItem);
     click(exportItem);
-    assert.deepEqual(sent, ['import', 'export-markdown']);
-    assert.equal(file[2]?.type, 'separator');
+    click(compareItem);
+    assert.deepEqual(sent, ['import', 'export-markdown', 'export-comparison']);
+    assert.equal(file[3]?.type, 'separator');
     assert.equal(file.at(-1)?.role, 'quit');
     assert.equal(menu(build(true, true).template, 'File').at(-1)?.role, 'close');
   });
@@ -85,7 +88,12 @@ describe('buildMenuTemplate', () => {
     assert.ok(roles(menu(build(true, true).template, 'Edit')).includes('pasteAndMatchStyle'));
   });
 
-  test('View: reload and developer tools only in development', () => {
+  test('View: Compare Parties, then reload and developer tools only in development', () => {
+    const { template, sent } = build(false, true);
+    const compare = byLabel(menu(template, 'View'), 'Compare Parties');
+    assert.equal(compare.accelerator, 'CmdOrCtrl+Shift+C');
+    click(compare);
+    assert.deepEqual(sent, ['compare']);
     const packaged = roles(menu(build(false, true).template, 'View'));
     assert.deepEqual(packaged, ['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
     const development = roles(menu(build(false, false).template, 'View'));
@@ -127,6 +135,6 @@ describe('buildMenuTemplate', () => {
       .flatMap((top) => top.submenu as MenuItemConstructorOptions[])
       .flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
     assert.equal(new Set(accelerators).size, accelerators.length);
-    assert.equal(accelerators.length, 4);
+    assert.equal(accelerators.length, 6);
   });
 });
