@@ -19,6 +19,8 @@ import {
   type ParleyDocument,
   type Topic,
 } from './model';
+import { addSampleParties } from './parties';
+import { resolveStance } from './stances';
 import {
   compareTopicPaths,
   normalizeColour,
@@ -65,6 +67,13 @@ function checkTopicIds(nb: Notebook, topicIds: readonly string[]): string[] {
   const unknown = topicIds.find((id) => !known.has(id));
   if (unknown !== undefined) throw notFound('topic', unknown);
   return [...new Set(topicIds)];
+}
+
+/** null (or absent) for no party; otherwise a party of this notebook. */
+function checkPartyId(nb: Notebook, partyId: string | null | undefined): string | null {
+  if (partyId === undefined || partyId === null) return null;
+  if (!nb.parties.some((party) => party.id === partyId)) throw notFound('party', partyId);
+  return partyId;
 }
 
 function checkNote(note: unknown): string {
@@ -265,13 +274,21 @@ export function createTopic(nb: Notebook, input: { path: string; colour?: string
 // Annotations
 
 /**
- * Highlights `text[start, end)` of a document, narrowed to leave out whitespace at either end. Refuses ranges
- * outside the text, ranges that cut a character (a surrogate pair) in half, ranges with nothing but whitespace,
- * and unknown topics.
+ * Highlights `text[start, end)` of a document, narrowed to leave out whitespace at either end, optionally with the
+ * party whose position it is and its stance. Refuses ranges outside the text, ranges that cut a character (a
+ * surrogate pair) in half, ranges with nothing but whitespace, unknown topics and parties, and stances not listed.
  */
 export function createAnnotation(
   nb: Notebook,
-  input: { documentId: string; start: number; end: number; topicIds: string[]; note: string },
+  input: {
+    documentId: string;
+    start: number;
+    end: number;
+    topicIds: string[];
+    note: string;
+    partyId?: string | null;
+    stance?: string | null;
+  },
   now: Date,
 ): Annotation {
   const doc = getDocument(nb, input.documentId);
@@ -292,6 +309,8 @@ export function createAnnotation(
   if (start === end)
     throw invalid('Select some text to highlight: the selection is empty or only whitespace.');
   const topicIds = checkTopicIds(nb, input.topicIds);
+  const partyId = checkPartyId(nb, input.partyId);
+  const stance = resolveStance(nb, input.stance ?? null);
   const note = checkNote(input.note);
   const stamp = now.toISOString();
   const annotation = check<Annotation>(
@@ -301,8 +320,8 @@ export function createAnnotation(
       documentId: doc.id,
       target: describeRange(text, start, end),
       topicIds,
-      partyId: null,
-      stance: null,
+      partyId,
+      stance,
       note,
       links: [],
       createdAt: stamp,
@@ -314,20 +333,35 @@ export function createAnnotation(
   return annotation;
 }
 
-/** Replaces an annotation's topics and/or note; its passage stays as it is. */
+/**
+ * Replaces an annotation's topics, note, party or stance (null clears the party or stance); its passage stays as
+ * it is. Only what the patch names changes.
+ */
 export function updateAnnotation(
   nb: Notebook,
-  patch: { id: string; topicIds?: string[]; note?: string },
+  patch: {
+    id: string;
+    topicIds?: string[];
+    note?: string;
+    partyId?: string | null;
+    stance?: string | null;
+  },
   now: Date,
 ): Annotation {
   const annotation = findAnnotation(nb, patch.id);
   if (!annotation) throw notFound('highlight', patch.id);
   const topicIds = patch.topicIds === undefined ? undefined : checkTopicIds(nb, patch.topicIds);
   const note = patch.note === undefined ? undefined : checkNote(patch.note);
+  const partyId = patch.partyId === undefined ? undefined : checkPartyId(nb, patch.partyId);
+  const stance = patch.stance === undefined ? undefined : resolveStance(nb, patch.stance);
   const stamp = now.toISOString();
-  if (topicIds === undefined && note === undefined) return annotation;
+  if (topicIds === undefined && note === undefined && partyId === undefined && stance === undefined) {
+    return annotation;
+  }
   if (topicIds !== undefined) annotation.topicIds = topicIds;
   if (note !== undefined) annotation.note = note;
+  if (partyId !== undefined) annotation.partyId = partyId;
+  if (stance !== undefined) annotation.stance = stance;
   annotation.updatedAt = stamp;
   return annotation;
 }
@@ -345,8 +379,13 @@ export function deleteAnnotation(nb: Notebook, id: string): { id: string } {
   return { id };
 }
 
-/** Imports the shipped sample article through importPlainText (source 'RT', url ''), as on first run. */
+/**
+ * Imports the shipped sample article through importPlainText (source 'RT', url ''), as on first run, and adds its
+ * two parties (United Kingdom, Russia) unless the notebook already has parties by those names.
+ */
 export function addSampleDocument(nb: Notebook, sampleText: string, now: Date): ParleyDocument {
   const draft = importPlainText(sampleText, { fileName: 'sample-miliband-lavrov.txt', source: 'RT' });
-  return addDocument(nb, { ...draft, source: 'RT', url: '' }, now);
+  const doc = addDocument(nb, { ...draft, source: 'RT', url: '' }, now);
+  addSampleParties(nb);
+  return doc;
 }

@@ -480,3 +480,134 @@ describe('addDocuments', () => {
     assert.equal(nb.documents.length, 2, 'the first draft of the failed batch must be rolled back');
   });
 });
+
+describe('party and stance on a highlight', () => {
+  /** The sample with its parties, and the sample's refusal passage as a range. */
+  function withParties() {
+    const { nb, doc, extradition } = setup();
+    const [uk, russia] = nb.parties;
+    assert.ok(uk && russia);
+    const refusal = rangeOf(doc.text, 'his extradition to UK is absolutely out of the question');
+    return { nb, doc, extradition, uk, russia, refusal };
+  }
+
+  test('addSampleDocument adds the sample parties once, unless the notebook has them by name', () => {
+    const { nb } = setup();
+    assert.deepEqual(
+      nb.parties.map((p) => [p.name, p.short]),
+      [
+        ['United Kingdom', 'UK'],
+        ['Russia', 'Russia'],
+      ],
+    );
+    assert.ok(nb.parties[1]!.aliases.includes('Sergey Lavrov'));
+    addSampleDocument(nb, SAMPLE, T1);
+    assert.equal(nb.documents.length, 2);
+    assert.equal(nb.parties.length, 2);
+    assert.ok(NotebookSchema.safeParse(nb).success);
+
+    const own = emptyNotebook();
+    own.parties.push({ id: 'p1', name: 'united kingdom', short: 'GB', colour: '#000000', aliases: [] });
+    addSampleDocument(own, SAMPLE, T0);
+    assert.deepEqual(
+      own.parties.map((p) => p.name),
+      ['united kingdom', 'Russia'],
+    );
+  });
+
+  test('addSampleDocument adds no party when the sample is refused', () => {
+    const nb = emptyNotebook();
+    assert.throws(() => addSampleDocument(nb, '   ', T0), ParleyError);
+    assert.deepEqual(nb.parties, []);
+  });
+
+  test('createAnnotation records the party and stance, in the listed spelling', () => {
+    const { nb, doc, extradition, russia, refusal } = withParties();
+    const annotation = createAnnotation(
+      nb,
+      {
+        documentId: doc.id,
+        ...refusal,
+        topicIds: [extradition.id],
+        note: '',
+        partyId: russia.id,
+        stance: 'Refusal',
+      },
+      T1,
+    );
+    assert.equal(annotation.partyId, russia.id);
+    assert.equal(annotation.stance, 'refusal');
+    const plain = createAnnotation(
+      nb,
+      { documentId: doc.id, start: 0, end: 7, topicIds: [], note: '', partyId: null, stance: null },
+      T1,
+    );
+    assert.equal(plain.partyId, null);
+    assert.equal(plain.stance, null);
+    nb.stances.push('red line');
+    const own = createAnnotation(
+      nb,
+      { documentId: doc.id, start: 0, end: 7, topicIds: [], note: '', stance: 'red line' },
+      T1,
+    );
+    assert.equal(own.stance, 'red line');
+    assert.ok(NotebookSchema.safeParse(nb).success);
+  });
+
+  test('createAnnotation refuses an unknown party or stance, changing nothing', () => {
+    const { nb, doc, refusal } = withParties();
+    const ok = { documentId: doc.id, ...refusal, topicIds: [], note: '' };
+    assertRefused(
+      nb,
+      () => createAnnotation(nb, { ...ok, partyId: 'nobody' }, T1),
+      'not-found',
+      /party.*nobody/,
+    );
+    assertRefused(nb, () => createAnnotation(nb, { ...ok, stance: 'grumble' }, T1), 'invalid', /grumble/);
+  });
+
+  test('updateAnnotation sets and clears party and stance, keeping the rest', () => {
+    const { nb, doc, extradition, uk, russia, refusal } = withParties();
+    const created = createAnnotation(
+      nb,
+      { documentId: doc.id, ...refusal, topicIds: [extradition.id], note: 'n', partyId: uk.id },
+      T0,
+    );
+    const updated = updateAnnotation(nb, { id: created.id, partyId: russia.id, stance: 'denial' }, T1);
+    assert.equal(updated.partyId, russia.id);
+    assert.equal(updated.stance, 'denial');
+    assert.equal(updated.note, 'n');
+    assert.deepEqual(updated.topicIds, [extradition.id]);
+    assert.equal(updated.updatedAt, T1.toISOString());
+    // A patch without party or stance leaves them as they are.
+    updateAnnotation(nb, { id: created.id, note: 'm' }, T1);
+    assert.equal(created.partyId, russia.id);
+    assert.equal(created.stance, 'denial');
+    updateAnnotation(nb, { id: created.id, stance: null }, T1);
+    assert.equal(created.stance, null);
+    assert.equal(created.partyId, russia.id);
+    updateAnnotation(nb, { id: created.id, partyId: null }, T1);
+    assert.equal(created.partyId, null);
+    // Nothing to change: the time stamp stays.
+    const stamp = created.updatedAt;
+    updateAnnotation(nb, { id: created.id }, new Date('2030-01-01T00:00:00Z'));
+    assert.equal(created.updatedAt, stamp);
+  });
+
+  test('updateAnnotation refuses an unknown party or stance, applying none of the patch', () => {
+    const { nb, doc, refusal } = withParties();
+    const created = createAnnotation(nb, { documentId: doc.id, ...refusal, topicIds: [], note: 'a' }, T0);
+    assertRefused(
+      nb,
+      () => updateAnnotation(nb, { id: created.id, note: 'b', partyId: 'nobody' }, T1),
+      'not-found',
+      /nobody/,
+    );
+    assertRefused(
+      nb,
+      () => updateAnnotation(nb, { id: created.id, note: 'b', stance: 'grumble' }, T1),
+      'invalid',
+      /grumble/,
+    );
+  });
+});
