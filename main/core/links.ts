@@ -1,0 +1,115 @@
+/**
+ * Links between passages: one highlight rebuts, contradicts, concedes to, agrees with or answers another, possibly
+ * in another document. A link is stored once, on the passage it is read from, and shown on both ends: the linked
+ * passage reads it with the inverse label ("rebutted by").
+ */
+import { LINK_TYPES, ParleyError, type Annotation, type LinkType, type Notebook } from './model';
+
+const MAX_LINKS = 200;
+
+export interface LinkView {
+  type: LinkType;
+  /** As read from this passage: 'rebuts' on the linking end, 'rebutted by' on the linked one. */
+  label: string;
+  direction: 'out' | 'in';
+  /** The passage at the other end. */
+  annotationId: string;
+}
+
+function isLinkType(type: unknown): type is LinkType {
+  return typeof type === 'string' && Object.hasOwn(LINK_TYPES, type);
+}
+
+function checkType(type: unknown): LinkType {
+  if (!isLinkType(type)) {
+    throw new ParleyError(
+      `"${String(type).slice(0, 40)}" is not a kind of link; choose one of: ${Object.keys(LINK_TYPES).join(', ')}.`,
+    );
+  }
+  return type;
+}
+
+function findAnnotation(nb: Notebook, id: string): Annotation {
+  const annotation = nb.annotations.find((a) => a.id === id);
+  if (!annotation) {
+    throw new ParleyError(
+      `There is no highlight with id "${id.slice(0, 100)}" in this notebook.`,
+      'not-found',
+    );
+  }
+  return annotation;
+}
+
+/** How a link type reads from the linking passage: 'concedes-to' → 'concedes to'. */
+export function linkLabel(type: LinkType): string {
+  return type.replace(/-/g, ' ');
+}
+
+/** Links `from` to `to` with a type; linking the same pair with the same type again changes nothing. Returns `from`. */
+export function linkAnnotations(
+  nb: Notebook,
+  input: { fromId: string; toId: string; type: LinkType },
+  now: Date,
+): Annotation {
+  const type = checkType(input.type);
+  const from = findAnnotation(nb, input.fromId);
+  const to = findAnnotation(nb, input.toId);
+  if (from.id === to.id)
+    throw new ParleyError('A passage cannot be linked to itself: choose another passage.');
+  if (from.links.some((link) => link.type === type && link.annotationId === to.id)) return from;
+  if (from.links.length >= MAX_LINKS) {
+    throw new ParleyError(`A passage can have at most ${MAX_LINKS} links of its own.`);
+  }
+  from.links.push({ type, annotationId: to.id });
+  from.updatedAt = now.toISOString();
+  return from;
+}
+
+/**
+ * Removes the link of that type from `from` to `to`; removing a link that is not there changes nothing. The other
+ * end need not exist any more, so a link left dangling by an import can still be removed. Returns `from`.
+ */
+export function unlinkAnnotations(
+  nb: Notebook,
+  input: { fromId: string; toId: string; type: LinkType },
+  now: Date,
+): Annotation {
+  const type = checkType(input.type);
+  const from = findAnnotation(nb, input.fromId);
+  const linked = from.links.some((link) => link.type === type && link.annotationId === input.toId);
+  if (!linked) {
+    findAnnotation(nb, input.toId);
+    return from;
+  }
+  from.links = from.links.filter((link) => !(link.type === type && link.annotationId === input.toId));
+  from.updatedAt = now.toISOString();
+  return from;
+}
+
+/**
+ * A passage's links as read from it: its own (outgoing, in the order made) and then those of other passages to
+ * it (incoming, in notebook order), each with the passage at the other end. Links to passages no longer in the
+ * notebook, and types this version does not know, are left out.
+ */
+export function linksOf(nb: Notebook, annotationId: string): LinkView[] {
+  const annotation = findAnnotation(nb, annotationId);
+  const exists = new Set(nb.annotations.map((a) => a.id));
+  const views: LinkView[] = [];
+  for (const link of annotation.links) {
+    if (!isLinkType(link.type) || !exists.has(link.annotationId)) continue;
+    views.push({
+      type: link.type,
+      label: linkLabel(link.type),
+      direction: 'out',
+      annotationId: link.annotationId,
+    });
+  }
+  for (const other of nb.annotations) {
+    if (other.id === annotationId) continue;
+    for (const link of other.links) {
+      if (link.annotationId !== annotationId || !isLinkType(link.type)) continue;
+      views.push({ type: link.type, label: LINK_TYPES[link.type], direction: 'in', annotationId: other.id });
+    }
+  }
+  return views;
+}
