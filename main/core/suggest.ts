@@ -1,0 +1,1226 @@
+/**
+ * Finds the statements in a news text — what was quoted and what was reported, and who said it — so that a reader
+ * can accept each as a highlight with its party instead of selecting it by hand. Rule-based English: quote marks
+ * (curly, straight, guillemets, and single curly quotes where nothing else can be meant), attribution next to them
+ * ("commented David Miliband", "Lugovoy said", "according to …", "X told RT"), reported speech ("Lavrov stated
+ * that …"), quotations that run over several paragraphs, and he/she read as the last named speaker.
+ *
+ * Everything works on one pass of tokens with bounded look-around, so time grows with the length of the text.
+ */
+import { ParleyError, type Notebook, type Party, type Suggestion } from './model';
+import { getDocument, openDocument } from './notebook';
+import { partyForSpeaker } from './parties';
+
+export type FoundStatement = Omit<Suggestion, 'key' | 'documentId'>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word lists
+
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+/** Finite verbs that attribute speech or a stated position. */
+const SPEECH_VERBS = words(`
+  said says say stated states told tells added adds commented comments revealed reveals retorted retorts
+  insisted insists warned warns called calls urged urges noted notes argued argues claimed claims denied denies
+  admitted admits stressed stresses announced announces explained explains replied replies expects believes
+  believed declared declares asserted asserts maintained maintains suggested suggests acknowledged acknowledges
+  conceded concedes confirmed confirms emphasised emphasises emphasized emphasizes underlined underlines
+  reiterated reiterates responded responds answered remarked observed wrote writes tweeted promised vowed vows
+  pledged pledges predicted predicts cautioned cautions complained complains countered alleged alleges
+  demanded demands proposed proposes objected hopes hoped thinks feels reckons contended contends recalled
+  assured assures informed informs reminded reminds agreed agrees disagreed disagrees protested asked asks
+  continued concluded joked quipped
+`);
+
+/** Verbs that only ever introduce a quotation, never a reported clause of their own. */
+const QUOTE_ONLY_VERBS = words('continued concluded joked quipped');
+
+/** Verbs whose first object is the listener, not the statement: "told RT that …", "assured reporters …". */
+const LISTENER_VERBS = words('told tells assured assures informed informs reminded reminds promised');
+
+/** Two-word cues: "expressed hope that …", "made clear that …", "pointed out that …". */
+const PHRASAL: Record<string, ReadonlySet<string>> = {
+  expressed: words('hope hopes concern concerns confidence regret doubt doubts optimism satisfaction fears'),
+  voiced: words('hope concern confidence regret doubt doubts optimism satisfaction fears'),
+  made: words('clear'),
+  pointed: words('out'),
+};
+
+/** "…, adding: “…”": the participle carries the speaker of the sentence it ends. */
+const PARTICIPLES = words('adding saying insisting noting stressing warning explaining arguing declaring');
+
+/** Between a subject and its verb: "Lavrov has also said", "he later told". */
+const AUXILIARIES = words(`
+  has had have also later then again once further earlier previously repeatedly reportedly publicly firmly
+  flatly openly clearly bluntly strongly angrily calmly recently already subsequently separately yesterday today
+  himself herself itself themselves
+`);
+
+const SUBJECT_PRONOUNS = words('he she');
+
+/** Words that begin a clause, so a reported clause cannot have started yet when one of them follows the verb. */
+const CLAUSE_WORDS = words(`
+  he she it they we i you there this these those who which what would will could can is was were are has had have
+  must should may might does did do shall not be been being
+`);
+
+const DETERMINERS = words('the a an his her its their our');
+
+const LISTENERS = words(`
+  reporters journalists lawmakers legislators parliament voters supporters listeners viewers audience
+  newspaper agency broadcaster channel press him her them us me you delegates students
+`);
+
+const PREPOSITIONS = words(`
+  in at on during after before to while following via through from with without over under last this yesterday
+  today earlier later when as about for by outside inside near ahead behind amid among across around beside
+  despite into upon within late shortly soon
+`);
+
+/** Lower-case words that name a role ("the British foreign minister", "officials"). */
+const ROLE_HEADS = words(`
+  minister ministers secretary spokesman spokeswoman spokesperson spokespeople official officials president
+  premier chancellor ambassador envoy diplomat diplomats negotiator negotiators commissioner representative
+  representatives adviser advisers advisor advisors aide aides head chief leader leaders director chairman
+  chairwoman chair governor mayor senator senators lawmaker lawmakers legislator prosecutor prosecutors police
+  ministry government embassy counterpart source sources lawyer lawyers attorney king queen prince emir mp mps
+  deputy party administration office department commission council cabinet presidency authorities court judge
+  regulator delegation side team camp
+`);
+
+/** Lower-case words that qualify a role but cannot end a speaker's name. */
+const ROLE_MODIFIERS = words(`
+  foreign prime deputy vice senior junior top former acting chief trade commerce economy economic finance defence
+  defense interior justice home state press general first health energy environment security national federal
+  assistant executive special permanent presidential government ministry embassy party opposition military
+  official own
+`);
+
+/** Name particles, taken only between capitalised words: "Ursula von der Leyen". */
+const PARTICLES = words('von van der den de del della da di du la le bin ibn al el ter dos das');
+
+/** "Secretary of State", "a spokesman for the Kremlin". */
+const CONNECTORS = words('of for');
+
+/** Titles written with a full stop that does not end a sentence. */
+const TITLES = words(`
+  mr mrs ms dr prof gen sen rep gov lt col capt sgt st rev hon pres amb adm maj cmdr supt insp messrs mme mlle
+  sr jr
+`);
+
+const ABBREVIATIONS = words(`
+  etc vs e.g i.e no inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec fig approx
+`);
+
+const MALE_TITLES = words('mr sir lord king prince mister monsieur herr');
+const FEMALE_TITLES = words('mrs ms miss madam lady dame queen princess mme mlle madame frau');
+
+/** Capitalised words that are not names, mostly because they open sentences. */
+const NOT_NAMES = words(`
+  the a an and but or so yet then when while after before as if although though because since on in at by for
+  from with without during meanwhile however yesterday today tonight tomorrow earlier later last next this that
+  these those also still now here there it he she they we i you his her their our its my your speaking asked
+  according despite following under over among instead indeed moreover furthermore nevertheless separately
+  elsewhere unfortunately finally first second both all some many most several such what which who whom whose
+  where why how not no yes to of about into through between against across up down out off again further once
+  only even just too very every each other another any nor either neither whether until unless upon within
+  along around behind beyond near towards toward amid regarding concerning thus hence therefore otherwise
+  perhaps maybe well monday tuesday wednesday thursday friday saturday sunday january february march april june
+  july august september october november december
+`);
+
+const TERMINALS = new Set(['.', '!', '?', '…']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens, paragraphs, quotations, sentences
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  word: boolean;
+  capital: boolean;
+}
+
+interface Quote {
+  /** Token index of the opening mark. */
+  open: number;
+  /** Token index of the closing mark; -1 when the quotation runs to the end of its last paragraph. */
+  close: number;
+  /** Paragraph of the closing mark (or where it stops). */
+  lastParagraph: number;
+  start: number;
+  end: number;
+  /** Ends in punctuation that hands over to an attribution ("…,” said X). */
+  handsOver: boolean;
+}
+
+type Family = 'double' | 'straight' | 'guillemet' | 'single';
+
+const TOKEN = /(\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*)|\S/gu;
+const UPPER = /^\p{Lu}/u;
+const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
+
+class Analysis {
+  readonly tokens: Token[] = [];
+  /** Token ranges [first, end) of each paragraph. */
+  readonly paragraphs: Array<{ first: number; end: number }> = [];
+  readonly paragraphOf: Int32Array;
+  readonly quotes: Quote[] = [];
+  /** The quote each token belongs to (marks included), or -1. */
+  readonly quoteOf: Int32Array;
+  readonly sentenceStart: Int32Array;
+  readonly sentenceEnd: Int32Array;
+
+  constructor(readonly text: string) {
+    this.tokenize();
+    const n = this.tokens.length;
+    this.paragraphOf = new Int32Array(n);
+    this.paragraphs.forEach((p, index) => this.paragraphOf.fill(index, p.first, p.end));
+    this.quoteOf = new Int32Array(n).fill(-1);
+    this.findQuotes();
+    this.sentenceStart = new Int32Array(n);
+    this.sentenceEnd = new Int32Array(n);
+    this.findSentences();
+  }
+
+  private tokenize(): void {
+    const { text } = this;
+    let from = 0;
+    const add = (end: number) => {
+      if (!/\S/.test(text.slice(from, end))) return;
+      const first = this.tokens.length;
+      TOKEN.lastIndex = from;
+      for (let m = TOKEN.exec(text); m !== null && m.index < end; m = TOKEN.exec(text)) {
+        const value = m[0];
+        const word = m[1] !== undefined;
+        const code = value.charCodeAt(0);
+        this.tokens.push({
+          start: m.index,
+          end: m.index + value.length,
+          text: value,
+          lower: word ? value.toLowerCase() : value,
+          word,
+          capital: word && (code < 128 ? code >= 65 && code <= 90 : UPPER.test(value)),
+        });
+      }
+      this.paragraphs.push({ first, end: this.tokens.length });
+    };
+    PARAGRAPH_BREAK.lastIndex = 0;
+    for (let m = PARAGRAPH_BREAK.exec(text); m !== null; m = PARAGRAPH_BREAK.exec(text)) {
+      add(m.index);
+      from = m.index + m[0].length;
+    }
+    add(text.length);
+  }
+
+  tok(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+
+  /** The token at `i` if it is in paragraph `p`. */
+  inParagraph(i: number, p: number): Token | undefined {
+    const range = this.paragraphs[p];
+    return range && i >= range.first && i < range.end ? this.tokens[i] : undefined;
+  }
+
+  /** Directly touching the previous token (no space between). */
+  private touchesPrevious(i: number): boolean {
+    const t = this.tokens[i]!;
+    const prev = this.tokens[i - 1];
+    return prev !== undefined && this.paragraphOf[i - 1] === this.paragraphOf[i] && prev.end === t.start;
+  }
+
+  private touchesNext(i: number): boolean {
+    const t = this.tokens[i]!;
+    const next = this.tokens[i + 1];
+    return next !== undefined && this.paragraphOf[i + 1] === this.paragraphOf[i] && next.start === t.end;
+  }
+
+  /** A mark that can open a quotation here: after a space, a bracket or a dash, before the quoted words. */
+  private opensHere(i: number): boolean {
+    if (!this.touchesNext(i)) return false;
+    if (!this.touchesPrevious(i)) return true;
+    return /^[([{—–\-/:]$/.test(this.tokens[i - 1]!.text);
+  }
+
+  /** A single curly quote that plainly closes: against a word or stop, with punctuation on one side of it. */
+  private closesSingle(i: number): boolean {
+    if (!this.touchesPrevious(i)) return false;
+    const prev = this.tokens[i - 1]!;
+    const next = this.touchesNext(i) ? this.tokens[i + 1]! : undefined;
+    if (next?.word) return false;
+    return /^[.,!?…]$/.test(prev.text) || (next !== undefined && /^[,.;:!?…]$/.test(next.text));
+  }
+
+  private opening(i: number): Family | null {
+    const mark = this.tokens[i]!.text;
+    if (mark === '“') return 'double';
+    if (mark === '«') return 'guillemet';
+    if (mark === '"') return this.opensHere(i) ? 'straight' : null;
+    if (mark === '‘') return this.opensHere(i) ? 'single' : null;
+    return null;
+  }
+
+  private closing(i: number, family: Family): boolean {
+    const mark = this.tokens[i]!.text;
+    switch (family) {
+      case 'double':
+        return mark === '”';
+      case 'guillemet':
+        return mark === '»';
+      case 'straight':
+        return mark === '"';
+      case 'single':
+        return mark === '’' && this.closesSingle(i);
+    }
+  }
+
+  /**
+   * Pairs quote marks paragraph by paragraph. A quotation left open at the end of a paragraph continues when the
+   * next paragraph opens with a quote mark (the English convention for long quotations); otherwise it ends with
+   * its paragraph, except a single quote, which is then taken for an apostrophe.
+   */
+  private findQuotes(): void {
+    let open: { family: Family; at: number } | null = null;
+    const finish = (close: number, lastParagraph: number) => {
+      if (!open) return;
+      const first = this.tokens[open.at + 1];
+      const range = this.paragraphs[lastParagraph]!;
+      const endOffset = close >= 0 ? this.tokens[close]!.start : this.tokens[range.end - 1]!.end;
+      const stop = close >= 0 ? close : range.end - 1;
+      this.quoteOf.fill(this.quotes.length, open.at, stop + 1);
+      const span = first && first.start < endOffset ? trimSpan(this.text, first.start, endOffset) : null;
+      if (span) {
+        const raw = this.text.slice(first!.start, endOffset).trimEnd();
+        const after = close >= 0 ? this.inParagraph(close + 1, lastParagraph) : undefined;
+        this.quotes.push({
+          open: open.at,
+          close,
+          lastParagraph,
+          ...span,
+          handsOver: /[,.!?…—–\-:;]$/.test(raw) || after?.text === ',',
+        });
+      } else {
+        this.quoteOf.fill(-1, open.at, stop + 1);
+      }
+      open = null;
+    };
+    this.paragraphs.forEach((range, p) => {
+      let i = range.first;
+      if (open) {
+        const first = this.tokens[i];
+        const family: Family = open.family;
+        const continues =
+          first !== undefined &&
+          i < range.end &&
+          (first.text === '“' || first.text === '«' || first.text === '"' || first.text === '‘') &&
+          (family !== 'single' || first.text === '‘');
+        if (continues) i++;
+        else if (family === 'single') open = null;
+        else finish(-1, p - 1);
+      }
+      for (; i < range.end; i++) {
+        const t = this.tokens[i]!;
+        if (t.word) continue;
+        if (!open) {
+          const family = this.opening(i);
+          if (family) open = { family, at: i };
+        } else if (this.closing(i, open.family)) {
+          finish(i, p);
+        }
+      }
+    });
+    if (open) {
+      if ((open as { family: Family }).family === 'single') open = null;
+      else finish(-1, this.paragraphs.length - 1);
+    }
+  }
+
+  private isAbbreviationDot(i: number): boolean {
+    const prev = this.tokens[i - 1];
+    if (!prev || !prev.word || prev.end !== this.tokens[i]!.start) return false;
+    if (TITLES.has(prev.lower) || ABBREVIATIONS.has(prev.lower)) return true;
+    return prev.text.length === 1 && prev.capital;
+  }
+
+  private startsSentence(t: Token | undefined): boolean {
+    if (!t) return true;
+    if (t.word) return t.capital || /^\p{N}/u.test(t.text);
+    return t.text === '“' || t.text === '"' || t.text === '‘' || t.text === '«' || t.text === '(';
+  }
+
+  private findSentences(): void {
+    for (const range of this.paragraphs) {
+      let start = range.first;
+      const close = (last: number) => {
+        this.sentenceStart.fill(start, start, last + 1);
+        this.sentenceEnd.fill(last, start, last + 1);
+        start = last + 1;
+      };
+      for (let i = range.first; i < range.end; i++) {
+        const t = this.tokens[i]!;
+        const next = i + 1 < range.end ? this.tokens[i + 1] : undefined;
+        const q = this.quoteOf[i]!;
+        if (q === -1) {
+          if (TERMINALS.has(t.text) && !(t.text === '.' && this.isAbbreviationDot(i))) {
+            if (next && (next.text === ')' || next.text === ']' || TERMINALS.has(next.text))) continue;
+            if (next && next.word && next.start === t.end) continue;
+            if (this.startsSentence(next)) close(i);
+          }
+        } else if (this.quotes[q]!.close === i) {
+          const last = this.tokens[i - 1];
+          if (last && TERMINALS.has(last.text) && next && this.startsSentence(next)) close(i);
+        }
+      }
+      if (start < range.end) close(range.end - 1);
+    }
+  }
+
+  slice(first: number, last: number): string {
+    return this.text.slice(this.tokens[first]!.start, this.tokens[last]!.end).replace(/\s+/g, ' ');
+  }
+}
+
+/** [start, end) without surrounding space, a trailing comma, or a trailing full stop when `dropStop`. */
+function trimSpan(
+  text: string,
+  start: number,
+  end: number,
+  dropStop = false,
+): { start: number; end: number } | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  for (;;) {
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    const last = text[end - 1];
+    if (last === ',' || last === ';' || last === ':' || (dropStop && last === '.')) end--;
+    else break;
+  }
+  return end > start ? { start, end } : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Speakers
+
+interface Phrase {
+  first: number;
+  last: number;
+  pronoun: boolean;
+}
+
+function isTitleDot(a: Analysis, i: number): boolean {
+  const t = a.tok(i);
+  const prev = a.tok(i - 1);
+  return (
+    t?.text === '.' &&
+    prev !== undefined &&
+    prev.end === t.start &&
+    prev.word &&
+    (TITLES.has(prev.lower) || (prev.text.length === 1 && prev.capital))
+  );
+}
+
+function isPossessive(t: Token): boolean {
+  return t.word && /['’]s$/i.test(t.text) && t.text.length > 2;
+}
+
+function isName(a: Analysis, i: number): boolean {
+  const t = a.tok(i);
+  if (!t || !t.capital || isPossessive(t) || NOT_NAMES.has(t.lower)) return false;
+  // A capitalised word opening a sentence that reads as an adverb or participle is not a name.
+  if (a.sentenceStart[i] === i && t.text.length > 4 && /(?:ly|ing|ed)$/.test(t.text)) return false;
+  return true;
+}
+
+function isRole(t: Token | undefined): boolean {
+  return t !== undefined && t.word && !t.capital && (ROLE_HEADS.has(t.lower) || ROLE_MODIFIERS.has(t.lower));
+}
+
+/** A token that can end a speaker's name: a name word or a role. */
+function isHead(a: Analysis, i: number): boolean {
+  const t = a.tok(i);
+  return isName(a, i) || (t !== undefined && !t.capital && ROLE_HEADS.has(t.lower));
+}
+
+/** A lower-case word qualifying the role that follows it ("fisheries minister", "trade commissioner"). */
+function isModifierOf(a: Analysis, i: number, head: number): boolean {
+  const t = a.tok(i);
+  const h = a.tok(head);
+  return (
+    t !== undefined &&
+    h !== undefined &&
+    t.word &&
+    !t.capital &&
+    !h.capital &&
+    ROLE_HEADS.has(h.lower) &&
+    !NOT_NAMES.has(t.lower) &&
+    !CLAUSE_WORDS.has(t.lower) &&
+    !DETERMINERS.has(t.lower) &&
+    !SPEECH_VERBS.has(t.lower) &&
+    !isPossessive(t)
+  );
+}
+
+function usable(a: Analysis, i: number, p: number): boolean {
+  return a.inParagraph(i, p) !== undefined && a.quoteOf[i] === -1;
+}
+
+/** A name at `i`, perhaps after more particles ("von der Leyen" seen from "von"). */
+function nameAfter(a: Analysis, i: number, hi: number): boolean {
+  while (i <= hi && PARTICLES.has(a.tok(i)?.text ?? '')) i++;
+  return i <= hi && isName(a, i);
+}
+
+function nameBefore(a: Analysis, i: number, lo: number): boolean {
+  while (i >= lo && PARTICLES.has(a.tok(i)?.text ?? '')) i--;
+  return i >= lo && isName(a, i);
+}
+
+/** The speaker whose name ends at token `j`, no further left than `lo`. */
+function speakerEndingAt(a: Analysis, j: number, lo: number): Phrase | null {
+  const p = a.paragraphOf[j]!;
+  if (j < lo || !usable(a, j, p)) return null;
+  const t = a.tok(j)!;
+  if (SUBJECT_PRONOUNS.has(t.lower)) return { first: j, last: j, pronoun: true };
+  let first = j;
+  let k = j - 1;
+  if (!isHead(a, j)) {
+    // "a spokeswoman for the company", "the head of the delegation"
+    if (!t.word || t.capital || NOT_NAMES.has(t.lower) || CLAUSE_WORDS.has(t.lower) || verbAt(a, j))
+      return null;
+    let c = j - 1;
+    if (DETERMINERS.has(a.tok(c)?.lower ?? '')) c--;
+    if (c - 1 < lo || !CONNECTORS.has(a.tok(c)?.lower ?? '') || !isHead(a, c - 1) || !usable(a, c - 1, p)) {
+      return null;
+    }
+    first = c - 1;
+    k = c - 2;
+  }
+  while (k >= lo && usable(a, k, p)) {
+    const c = a.tok(k)!;
+    if (isName(a, k) || isRole(c) || isTitleDot(a, k) || isModifierOf(a, k, first)) {
+      first = k--;
+      continue;
+    }
+    const right = a.tok(first)!;
+    if (PARTICLES.has(c.text) && (right.capital || PARTICLES.has(right.text)) && nameBefore(a, k - 1, lo)) {
+      first = k--;
+      continue;
+    }
+    if (c.lower === 'and' && isName(a, first) && isName(a, k - 1)) {
+      first = k--;
+      continue;
+    }
+    if (CONNECTORS.has(c.lower) && (isName(a, first) || right.lower === 'the') && isHead(a, k - 1)) {
+      first = k--;
+      continue;
+    }
+    if (c.lower === 'the' && CONNECTORS.has(a.tok(k - 1)?.lower ?? '') && k - 2 >= lo && isHead(a, k - 2)) {
+      first = k--;
+      continue;
+    }
+    break;
+  }
+  const before = k >= lo && usable(a, k, p) ? a.tok(k)! : undefined;
+  if (before && isPossessive(before)) {
+    first = k--;
+    const det = k >= lo && usable(a, k, p) ? a.tok(k) : undefined;
+    if (det && DETERMINERS.has(det.lower)) first = k;
+  } else if (before && DETERMINERS.has(before.lower)) {
+    first = k;
+  }
+  return { first, last: j, pronoun: false };
+}
+
+/** The speaker whose name starts at token `i`, no further right than `hi`. */
+function speakerStartingAt(a: Analysis, i: number, hi: number): Phrase | null {
+  const p = a.paragraphOf[i]!;
+  if (i > hi || !usable(a, i, p)) return null;
+  const t = a.tok(i)!;
+  if (SUBJECT_PRONOUNS.has(t.lower)) return { first: i, last: i, pronoun: true };
+  let k = i;
+  if (DETERMINERS.has(t.lower)) k++;
+  const maybePossessive = a.tok(k);
+  if (k <= hi && maybePossessive && usable(a, k, p) && isPossessive(maybePossessive)) k++;
+  let last = -1;
+  for (; k <= hi && usable(a, k, p); k++) {
+    const c = a.tok(k)!;
+    if (isName(a, k) || isRole(c) || isTitleDot(a, k) || (k + 1 <= hi && isModifierOf(a, k, k + 1))) {
+      if (isHead(a, k)) last = k;
+      continue;
+    }
+    if (
+      PARTICLES.has(c.text) &&
+      (last === k - 1 || PARTICLES.has(a.tok(k - 1)!.text)) &&
+      nameAfter(a, k + 1, hi)
+    ) {
+      continue;
+    }
+    if (c.lower === 'and' && last === k - 1 && isName(a, k - 1) && isName(a, k + 1)) continue;
+    if (CONNECTORS.has(c.lower) && last === k - 1) {
+      const skipThe = DETERMINERS.has(a.tok(k + 1)?.lower ?? '') ? 1 : 0;
+      const noun = k + 1 + skipThe;
+      if (noun <= hi && isName(a, noun)) {
+        k += skipThe;
+        continue;
+      }
+      // "a spokeswoman for the company said" ends with one lower-case noun.
+      const n = a.tok(noun);
+      if (
+        noun <= hi &&
+        n &&
+        skipThe === 1 &&
+        usable(a, noun, p) &&
+        n.word &&
+        !n.capital &&
+        !NOT_NAMES.has(n.lower) &&
+        !CLAUSE_WORDS.has(n.lower) &&
+        !verbAt(a, noun) &&
+        !isName(a, noun + 1)
+      ) {
+        last = noun;
+      }
+    }
+    break;
+  }
+  return last === -1 ? null : { first: i, last, pronoun: false };
+}
+
+/** A role followed by the name of who holds it: "the Prime Minister, Keir Starmer" read as one speaker. */
+function withName(a: Analysis, phrase: Phrase, hi: number): Phrase;
+function withName(a: Analysis, phrase: Phrase | null, hi: number): Phrase | null;
+function withName(a: Analysis, phrase: Phrase | null, hi: number): Phrase | null {
+  if (!phrase || phrase.pronoun || isFullName(a, phrase) || a.tok(phrase.last + 1)?.text !== ',')
+    return phrase;
+  const name = speakerStartingAt(a, phrase.last + 2, hi);
+  if (!name || name.pronoun || !isFullName(a, name)) return phrase;
+  const after = a.tok(name.last + 1);
+  const ends = name.last === hi || !after || after.text === ',' || TERMINALS.has(after.text);
+  return ends ? { first: phrase.first, last: name.last, pronoun: false } : phrase;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cues
+
+interface Verb {
+  first: number;
+  last: number;
+  word: string;
+}
+
+/** A speech verb at token `i` (lower case), with the second word of a two-word cue. */
+function verbAt(a: Analysis, i: number): Verb | null {
+  const t = a.tok(i);
+  if (!t || !t.word || t.capital || a.quoteOf[i] !== -1) return null;
+  const phrasal = PHRASAL[t.lower];
+  if (phrasal) {
+    const next = a.tok(i + 1);
+    if (next && phrasal.has(next.lower)) return { first: i, last: i + 1, word: t.lower };
+    const it = a.tok(i + 2);
+    if (t.lower === 'made' && next?.lower === 'it' && it && phrasal.has(it.lower)) {
+      return { first: i, last: i + 2, word: t.lower };
+    }
+    return null;
+  }
+  return SPEECH_VERBS.has(t.lower) ? { first: i, last: i, word: t.lower } : null;
+}
+
+function isAuxiliary(t: Token | undefined): boolean {
+  return (
+    t !== undefined && t.word && !t.capital && (AUXILIARIES.has(t.lower) || /^[a-z]{3,}ly$/.test(t.lower))
+  );
+}
+
+interface Subject {
+  phrase: Phrase;
+  /** First token of the cue: the subject, or the auxiliaries when the subject sits before an aside. */
+  cueFirst: number;
+  /** The subject is separated from its verb by an aside ("Andrey Lugovoy, suspected …, has told"). */
+  aside: boolean;
+}
+
+/** Who is the subject of the verb at `i`: "Lavrov (also) said", "Andrey Lugovoy, suspected by …, has told". */
+function subjectOf(a: Analysis, i: number): Subject | null {
+  const p = a.paragraphOf[i]!;
+  const lo = Math.max(a.paragraphs[p]!.first, a.sentenceStart[i]!);
+  let j = i - 1;
+  for (let n = 0; n < 3 && j >= lo && isAuxiliary(a.tok(j)); n++) j--;
+  if (j < lo || a.quoteOf[j] !== -1) return null;
+  const direct = speakerEndingAt(a, j, lo);
+  if (direct) return { phrase: direct, cueFirst: direct.first, aside: false };
+  if (a.tok(j)!.lower === 'and') return coordinatedSubject(a, lo, j);
+  if (a.tok(j)!.text !== ',') return null;
+  const opening = speakerStartingAt(a, lo, j);
+  if (!opening || opening.pronoun || a.tok(opening.last + 1)?.text !== ',' || opening.last + 1 >= j)
+    return null;
+  if (j - opening.last > 40) return null;
+  for (let k = opening.last + 1; k < j; k++) if (a.quoteOf[k] !== -1 || verbAt(a, k)) return null;
+  const named = withName(a, opening, j - 1);
+  if (named.last === j - 1) return { phrase: named, cueFirst: named.first, aside: false };
+  return { phrase: opening, cueFirst: j + 1, aside: true };
+}
+
+/**
+ * The subject of a second verb joined by "and": "Pakistan's foreign ministry rejected the statement … and said
+ * …". The sentence must open with the speaker and go straight on to its first verb.
+ */
+function coordinatedSubject(a: Analysis, lo: number, and: number): Subject | null {
+  const opening = speakerStartingAt(a, lo, and - 1);
+  if (!opening || opening.pronoun || and - opening.last > 40) return null;
+  const verb = a.tok(opening.last + 1);
+  if (!verb || !verb.word || verb.capital || CLAUSE_WORDS.has(verb.lower) || NOT_NAMES.has(verb.lower)) {
+    return null;
+  }
+  return { phrase: opening, cueFirst: and, aside: true };
+}
+
+/** The listener after "told"/"assured": "RT", "reporters", "the BBC", "him". */
+function listenerAt(a: Analysis, i: number, hi: number): number | null {
+  const t = a.tok(i);
+  if (!t || i > hi || a.quoteOf[i] !== -1) return null;
+  let noun = -1;
+  if (LISTENERS.has(t.lower)) noun = i;
+  else if (DETERMINERS.has(t.lower) && i + 1 <= hi && LISTENERS.has(a.tok(i + 1)?.lower ?? '')) noun = i + 1;
+  if (noun !== -1) {
+    // "the broadcaster NRK", "the newspaper Kommersant"
+    const name = isName(a, noun + 1) ? speakerStartingAt(a, noun + 1, hi) : null;
+    return name && !name.pronoun ? name.last : noun;
+  }
+  const name = speakerStartingAt(a, i, hi);
+  return name && !name.pronoun ? name.last : null;
+}
+
+/**
+ * Where the reported clause begins after a verb whose next token is `k`: after "that" if it comes before the
+ * clause does ("said at a news conference that …", "warned Moscow that …"), else right away ("said he expects
+ * …"); null when the verb introduces no clause ("said.", "said:", "said at a news conference.").
+ */
+function clauseStart(a: Analysis, k: number, last: number): number | null {
+  const t = a.tok(k);
+  if (!t || k > last || !t.word || a.quoteOf[k] !== -1) return null;
+  if (t.lower === 'that') return k + 1 <= last ? k + 1 : null;
+  const adverbial = PREPOSITIONS.has(t.lower);
+  const limit = Math.min(last, k + (adverbial ? 15 : 8));
+  for (let m = k; m <= limit; m++) {
+    const c = a.tok(m)!;
+    if (a.quoteOf[m] !== -1) break;
+    if (c.lower === 'that') return m + 1 <= last ? m + 1 : null;
+    if (adverbial) {
+      if (CLAUSE_WORDS.has(c.lower) || verbAt(a, m) || TERMINALS.has(c.text)) break;
+      continue;
+    }
+    const objectLike = c.capital || LISTENERS.has(c.lower) || DETERMINERS.has(c.lower) || /ly$/.test(c.lower);
+    if (!c.word || !objectLike || CLAUSE_WORDS.has(c.lower) || verbAt(a, m)) break;
+  }
+  return adverbial ? null : k;
+}
+
+/** Nothing after the verb but an adverbial and the end of the sentence: "…, Lavrov said at a news conference." */
+function endsSentence(a: Analysis, k: number, last: number): boolean {
+  if (k > last) return true;
+  const t = a.tok(k)!;
+  if (TERMINALS.has(t.text)) return true;
+  if (!PREPOSITIONS.has(t.lower)) return false;
+  for (let m = k; m <= last; m++) {
+    const c = a.tok(m)!;
+    if (a.quoteOf[m] !== -1 || c.lower === 'that' || c.text === ',' || CLAUSE_WORDS.has(c.lower))
+      return false;
+  }
+  return true;
+}
+
+interface Draft {
+  start: number;
+  end: number;
+  kind: 'quote' | 'reported';
+  cue: string;
+  /** Offset of the cue, for reading he/she as the last speaker named before it. */
+  cueAt: number;
+  speaker: string;
+  pronoun: boolean;
+}
+
+function draftOf(
+  a: Analysis,
+  span: { start: number; end: number },
+  kind: Draft['kind'],
+  phrase: Phrase,
+  cueFirst: number,
+  cueLast: number,
+  aside = false,
+): Draft {
+  const speaker = a.slice(phrase.first, phrase.last);
+  const cue = aside ? `${speaker} … ${a.slice(cueFirst, cueLast)}` : a.slice(cueFirst, cueLast);
+  return {
+    ...span,
+    kind,
+    cue,
+    cueAt: a.tok(Math.min(cueFirst, phrase.first))!.start,
+    speaker,
+    pronoun: phrase.pronoun,
+  };
+}
+
+/** "‘…,’ Eddie Dempsey said outside the talks": the cue of the quotation before it, not a statement of its own. */
+function attributesQuote(a: Analysis, first: number): boolean {
+  let k = first - 1;
+  if (a.tok(k)?.text === ',' && a.quoteOf[k] === -1) k--;
+  const q = k >= 0 ? a.quoteOf[k]! : -1;
+  return q !== -1 && a.quotes[q]!.close === k && a.paragraphOf[k] === a.paragraphOf[first];
+}
+
+/** Reported speech, sentence by sentence, outside quotations. */
+function findReported(a: Analysis): Draft[] {
+  const found: Draft[] = [];
+  const { tokens } = a;
+  let skipTo = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i < skipTo || a.quoteOf[i] !== -1) continue;
+    const t = tokens[i]!;
+    const last = a.sentenceEnd[i]!;
+    const first = a.sentenceStart[i]!;
+
+    if (t.lower === 'according' && a.tok(i + 1)?.lower === 'to' && i + 2 <= last) {
+      const who = withName(a, speakerStartingAt(a, i + 2, last), last);
+      if (!who || who.pronoun) continue;
+      const after = who.last + 1;
+      let span: { start: number; end: number } | null = null;
+      if (i === first && a.tok(after)?.text === ',') {
+        span = clauseSpan(a, after + 1, last);
+      } else if (tokens[i - 1]?.text === ',' && endsSentence(a, after, last)) {
+        span = leadSpan(a, first, i - 2);
+      }
+      if (span) {
+        found.push(draftOf(a, span, 'reported', who, i, who.last));
+        skipTo = last + 1;
+      }
+      continue;
+    }
+
+    const verb = verbAt(a, i);
+    if (!verb || QUOTE_ONLY_VERBS.has(verb.word)) continue;
+    const subject = subjectOf(a, i);
+    if (subject && !subject.aside && attributesQuote(a, subject.phrase.first)) continue;
+    if (!subject) {
+      // "…, said Lavrov." — the statement comes first and the cue is inverted.
+      const who =
+        tokens[i - 1]?.text === ',' ? withName(a, speakerStartingAt(a, verb.last + 1, last), last) : null;
+      if (who && !who.pronoun && endsSentence(a, who.last + 1, last)) {
+        const span = leadSpan(a, first, i - 2);
+        if (span) {
+          found.push(draftOf(a, span, 'reported', who, i, who.last));
+          skipTo = last + 1;
+        }
+      }
+      continue;
+    }
+    let k = verb.last + 1;
+    let cueLast = verb.last;
+    if (LISTENER_VERBS.has(verb.word)) {
+      const listener = listenerAt(a, k, last);
+      if (listener !== null) {
+        k = listener + 1;
+        cueLast = listener;
+      } else if (verb.word === 'told' || verb.word === 'tells') {
+        continue;
+      }
+    }
+    const begin = clauseStart(a, k, last);
+    if (begin !== null) {
+      const span = clauseSpan(a, begin, last);
+      if (span) {
+        found.push(draftOf(a, span, 'reported', subject.phrase, subject.cueFirst, cueLast, subject.aside));
+        skipTo = last + 1;
+      }
+      continue;
+    }
+    // "Russia will not extradite him, Lavrov said." — the statement before the comma.
+    const before = subject.phrase.first - 1;
+    if (!subject.aside && tokens[before]?.text === ',' && before > first && endsSentence(a, k, last)) {
+      const span = leadSpan(a, first, before - 1);
+      if (span) {
+        found.push(draftOf(a, span, 'reported', subject.phrase, subject.cueFirst, cueLast));
+        skipTo = last + 1;
+      }
+    }
+  }
+  return found;
+}
+
+function wordCount(a: Analysis, first: number, last: number): number {
+  let n = 0;
+  for (let k = first; k <= last; k++) if (a.tok(k)!.word) n++;
+  return n;
+}
+
+/** A reported clause from token `first` to the end of its sentence, if it has three words or more. */
+function clauseSpan(a: Analysis, first: number, last: number): { start: number; end: number } | null {
+  // "…, according to Le Monde." names where the report comes from, not what was said.
+  for (let k = first; k < last - 1; k++) {
+    const t = a.tok(k)!;
+    if (
+      t.text === ',' &&
+      a.quoteOf[k] === -1 &&
+      a.tok(k + 1)!.lower === 'according' &&
+      a.tok(k + 2)!.lower === 'to'
+    ) {
+      last = k - 1;
+      break;
+    }
+  }
+  if (first > last || wordCount(a, first, last) < 3) return null;
+  return trimSpan(a.text, a.tok(first)!.start, a.tok(last)!.end, true);
+}
+
+/** The words before an end-of-sentence cue, if they hold no quotation and have three words or more. */
+function leadSpan(a: Analysis, first: number, last: number): { start: number; end: number } | null {
+  if (first > last || wordCount(a, first, last) < 3) return null;
+  for (let k = first; k <= last; k++) if (a.quoteOf[k] !== -1) return null;
+  return trimSpan(a.text, a.tok(first)!.start, a.tok(last)!.end);
+}
+
+/** The attribution right after a quotation: "…,” said X", "…,” X said", "…,” according to X". */
+function cueAfter(a: Analysis, quote: Quote): Draft | null {
+  if (quote.close < 0 || !quote.handsOver) return null;
+  const p = quote.lastParagraph;
+  const hi = a.paragraphs[p]!.end - 1;
+  let j = quote.close + 1;
+  if (a.inParagraph(j, p)?.text === ',') j++;
+  const t = a.inParagraph(j, p);
+  if (!t || a.quoteOf[j] !== -1) return null;
+  const verb = verbAt(a, j);
+  if (verb) {
+    const who = withName(a, speakerStartingAt(a, verb.last + 1, hi), hi);
+    return who ? draftOf(a, quote, 'quote', who, j, who.last) : null;
+  }
+  if (t.lower === 'according' && a.inParagraph(j + 1, p)?.lower === 'to') {
+    const who = withName(a, speakerStartingAt(a, j + 2, hi), hi);
+    return who && !who.pronoun ? draftOf(a, quote, 'quote', who, j, who.last) : null;
+  }
+  const who = speakerStartingAt(a, j, hi);
+  if (!who) return null;
+  let k = who.last + 1;
+  let aside = false;
+  if (a.tok(k)?.text === ',' && !who.pronoun) {
+    // "…,” Wang Wentao, China's commerce minister, told reporters.
+    let m = k + 1;
+    while (m <= Math.min(hi, k + 15) && a.tok(m)!.text !== ',' && a.quoteOf[m] === -1) m++;
+    if (m > hi || a.tok(m)!.text !== ',') return null;
+    k = m + 1;
+    aside = true;
+  }
+  const auxFirst = k;
+  for (let n = 0; n < 3 && k <= hi && isAuxiliary(a.tok(k)); n++) k++;
+  const spoken = k <= hi ? verbAt(a, k) : null;
+  if (!spoken) return null;
+  let cueLast = spoken.last;
+  if (LISTENER_VERBS.has(spoken.word)) cueLast = listenerAt(a, spoken.last + 1, hi) ?? cueLast;
+  return aside
+    ? draftOf(a, quote, 'quote', who, auxFirst, cueLast, true)
+    : draftOf(a, quote, 'quote', who, who.first, cueLast);
+}
+
+/** The attribution right before a quotation: "X said: “…", "X told reporters: "…", "According to X, “…". */
+function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft | null {
+  const p = a.paragraphOf[quote.open]!;
+  const lo = a.paragraphs[p]!.first;
+  let j = quote.open - 1;
+  const sep = a.inParagraph(j, p);
+  if (!sep || a.quoteOf[j] !== -1) return null;
+  if (sep.text === ':' || sep.text === ',') j--;
+  if (a.inParagraph(j, p)?.lower === 'that') j--;
+  const t = a.inParagraph(j, p);
+  if (!t || j < lo || a.quoteOf[j] !== -1) return null;
+
+  const verb = verbAt(a, j) ?? (j > lo ? verbAt(a, j - 1) : null);
+  if (verb && verb.last === j) {
+    const subject = subjectOf(a, verb.first);
+    if (subject) {
+      return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, verb.last, subject.aside);
+    }
+  }
+  // "X told reporters: “…"
+  for (let v = j - 1; v >= Math.max(lo, j - 4); v--) {
+    const listenerVerb = verbAt(a, v);
+    if (!listenerVerb || !LISTENER_VERBS.has(listenerVerb.word)) continue;
+    if (listenerAt(a, listenerVerb.last + 1, j) !== j) break;
+    const subject = subjectOf(a, v);
+    if (subject) return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, j, subject.aside);
+    break;
+  }
+  // "…, adding: “…" — the speaker of the sentence's own cue.
+  if (PARTICIPLES.has(t.lower) && a.tok(j - 1)?.text === ',') {
+    const start = a.tok(a.sentenceStart[j]!)!.start;
+    const owner = [...reported].reverse().find((d) => d.cueAt >= start && d.cueAt < t.start);
+    if (owner) return { ...owner, start: quote.start, end: quote.end, kind: 'quote' };
+  }
+  if (sep.text === ':' || sep.text === ',') {
+    const who = speakerEndingAt(a, j, lo);
+    if (who && !who.pronoun) {
+      const v = who.first - 1;
+      const inverted = verbAt(a, v);
+      if (inverted && inverted.last === v && sep.text === ':') {
+        return draftOf(a, quote, 'quote', who, v, who.last);
+      }
+      if (a.tok(v)?.lower === 'to' && a.tok(v - 1)?.lower === 'according') {
+        return draftOf(a, quote, 'quote', who, v - 1, who.last);
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether the quotation opens a sentence (so it may be the same speaker's next sentence, not a scare quote). */
+function opensSentence(a: Analysis, quote: Quote): boolean {
+  const p = a.paragraphOf[quote.open]!;
+  const prev = a.inParagraph(quote.open - 1, p);
+  if (!prev) return true;
+  if (TERMINALS.has(prev.text)) return true;
+  const q = a.quoteOf[quote.open - 1]!;
+  return q !== -1 && a.quotes[q]!.close === quote.open - 1 && a.sentenceStart[quote.open] === quote.open;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Putting it together
+
+function gender(speaker: string): 'm' | 'f' | null {
+  const first = speaker
+    .toLowerCase()
+    .replace(/^(?:the|a|an)\s+/, '')
+    .split(/[\s.]+/)[0];
+  if (first && MALE_TITLES.has(first)) return 'm';
+  if (first && FEMALE_TITLES.has(first)) return 'f';
+  return null;
+}
+
+/** Words that end the name of a body or a place rather than a person ("Foreign Office", "Middle East"). */
+const NOT_PERSONS = words(`
+  commission house ministry office government council union states kingdom republic federation party bank court
+  parliament assembly department agency service embassy police army nations organisation organization company
+  group times post news guard forces committee fund treaty agreement east west north south sea ocean river
+  island islands city region valley gulf coast
+`);
+
+const PERSON_ROLE =
+  /\b(?:minister|president|secretary|spokesman|spokeswoman|spokesperson|ambassador|envoy|negotiator|chancellor|premier|diplomat|official|commissioner|senator|mayor|governor|prosecutor|lawyer|chairman|chairwoman|leader|chief|adviser|advisor|aide|king|queen|prince|counterpart)\b/i;
+
+/** Whether a phrase reads as one person: a title, a role, or a plain full name. */
+function isPerson(a: Analysis, phrase: Phrase): boolean {
+  const speaker = a.slice(phrase.first, phrase.last);
+  if (gender(speaker) || PERSON_ROLE.test(speaker)) return true;
+  let names = 0;
+  for (let k = phrase.first; k <= phrase.last; k++) {
+    if (PARTICLES.has(a.tok(k)!.text) || isTitleDot(a, k)) continue;
+    if (!isName(a, k)) return false;
+    names++;
+  }
+  return names >= 2 && !NOT_PERSONS.has(a.tok(phrase.last)!.lower);
+}
+
+/** A name and nothing else: "Thorgerdur Katrin Gunnarsdottir", "Mr Olsen" — not "a Norwegian negotiator". */
+function isFullName(a: Analysis, phrase: Phrase): boolean {
+  for (let k = phrase.first; k <= phrase.last; k++) {
+    if (!isName(a, k) && !isTitleDot(a, k) && !PARTICLES.has(a.tok(k)!.text)) return false;
+  }
+  return isPerson(a, phrase);
+}
+
+/**
+ * People who open a sentence as its subject without a speech cue ("Norwegian fisheries minister X opened the
+ * session."): he or she in the next sentences may be them. A subject in apposition ("Iceland's foreign minister,
+ * Thorgerdur Gunnarsdottir, rejected …") is taken by the name between the commas.
+ */
+function subjectMentions(a: Analysis): Draft[] {
+  const mentions: Draft[] = [];
+  for (let s = 0; s < a.tokens.length; s = a.sentenceEnd[s]! + 1) {
+    if (a.quoteOf[s] !== -1) continue;
+    const last = a.sentenceEnd[s]!;
+    let phrase = speakerStartingAt(a, s, last);
+    if (!phrase || phrase.pronoun) continue;
+    const after = a.tok(phrase.last + 1);
+    if (after?.text === ',') {
+      const inner = speakerStartingAt(a, phrase.last + 2, last);
+      if (inner && !inner.pronoun && a.tok(inner.last + 1)?.text === ',' && isFullName(a, inner))
+        phrase = inner;
+    } else if (!after || !after.word || after.capital) {
+      continue;
+    }
+    if (!isPerson(a, phrase)) continue;
+    const speaker = a.slice(phrase.first, phrase.last);
+    mentions.push({
+      start: 0,
+      end: 0,
+      kind: 'reported',
+      cue: '',
+      cueAt: a.tok(s)!.start,
+      speaker,
+      pronoun: false,
+    });
+  }
+  return mentions;
+}
+
+function surname(speaker: string): string {
+  return speaker.split(/\s+/).pop()!.toLowerCase();
+}
+
+/**
+ * he/she → the most recent speaker named before the cue, or person who opened a sentence (`mentions`), skipping
+ * one whose title (here or elsewhere in the text: "Ms Gunnarsdottir") says otherwise.
+ */
+function resolvePronouns(drafts: Draft[], mentions: readonly Draft[]): void {
+  const named = [...drafts.filter((d) => !d.pronoun), ...mentions].sort((x, y) => x.cueAt - y.cueAt);
+  const genders = new Map<string, 'm' | 'f'>();
+  for (const d of named) {
+    const g = gender(d.speaker);
+    if (g) genders.set(surname(d.speaker), g);
+  }
+  const ordered = drafts.filter((d) => d.pronoun).sort((x, y) => x.cueAt - y.cueAt);
+  let n = 0;
+  for (const d of ordered) {
+    while (n < named.length && named[n]!.cueAt < d.cueAt) n++;
+    const wanted = /^she$/i.test(d.speaker) ? 'f' : 'm';
+    for (let k = n - 1; k >= Math.max(0, n - 50); k--) {
+      const candidate = named[k]!;
+      const g = genders.get(surname(candidate.speaker));
+      if (g && g !== wanted) continue;
+      d.speaker = candidate.speaker;
+      d.pronoun = false;
+      break;
+    }
+  }
+}
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+/**
+ * The quoted and reported statements in `text`, in text order, each with its speaker as the text names them and
+ * the party that speaker belongs to (null when no party's names match, or more than one party's do). Narration
+ * without a speech cue is never a statement.
+ */
+export function findStatements(text: string, parties: readonly Party[]): FoundStatement[] {
+  const a = new Analysis(text);
+  const reported = findReported(a);
+
+  const quoteDrafts: Array<Draft | null> = a.quotes.map(
+    (quote) => cueAfter(a, quote) ?? cueBefore(a, quote, reported),
+  );
+  resolvePronouns([...reported, ...quoteDrafts.filter((d): d is Draft => d !== null)], subjectMentions(a));
+
+  // A full-sentence quotation with no cue of its own continues the speaker quoted just before it in the same
+  // paragraph ("…,” Lavrov said. “I believe …”), or, failing that, the one quoted right after it.
+  a.quotes.forEach((quote, index) => {
+    if (quoteDrafts[index] || !opensSentence(a, quote)) return;
+    const p = a.paragraphOf[quote.open]!;
+    for (let k = index - 1; k >= 0 && a.quotes[k]!.lastParagraph === p; k--) {
+      const source = quoteDrafts[k];
+      if (source) {
+        quoteDrafts[index] = { ...source, start: quote.start, end: quote.end };
+        return;
+      }
+    }
+    const next = a.quotes[index + 1];
+    const source = quoteDrafts[index + 1];
+    if (next && source && a.paragraphOf[next.open] === quote.lastParagraph && next.open === quote.close + 1) {
+      quoteDrafts[index] = { ...source, start: quote.start, end: quote.end };
+    }
+  });
+
+  const quotes = quoteDrafts.filter((d): d is Draft => d !== null);
+  // A reported clause that is mostly an attributed quotation gives way to it; one that runs into a quotation
+  // stops before it.
+  const statements: Draft[] = [...quotes];
+  let q = 0;
+  for (const r of reported) {
+    while (q < quotes.length && quotes[q]!.end <= r.start) q++;
+    let kept: Draft | null = r;
+    for (let k = q; k < quotes.length && quotes[k]!.start < r.end && kept; k++) {
+      const quote = quotes[k]!;
+      if (overlap(kept, quote) * 2 > kept.end - kept.start) kept = null;
+      else if (quote.start > kept.start) {
+        const cut: string = text.slice(kept.start, quote.start).replace(/[\s"“«‘,;:—–-]+$/u, '');
+        const tidy: string = cut.replace(
+          /[\s,;:—–-]*\b(?:adding|saying|insisting|noting|stressing|warning)$/u,
+          '',
+        );
+        kept = tidy.split(/\s+/).length >= 3 ? { ...kept, end: kept.start + tidy.length } : null;
+      }
+    }
+    if (kept) statements.push(kept);
+  }
+
+  const cache = new Map<string, string | null>();
+  const partyOf = (speaker: string): string | null => {
+    if (!cache.has(speaker)) cache.set(speaker, partyForSpeaker(parties, speaker)?.id ?? null);
+    return cache.get(speaker)!;
+  };
+  const seen = new Set<string>();
+  return statements
+    .sort((x, y) => x.start - y.start || x.end - y.end)
+    .filter((d) => {
+      const key = `${d.start}:${d.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((d) => ({
+      start: d.start,
+      end: d.end,
+      quote: text.slice(d.start, d.end),
+      speaker: d.speaker,
+      partyId: d.pronoun ? null : partyOf(d.speaker),
+      kind: d.kind,
+      cue: d.cue,
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notebook operations
+
+export function suggestionKey(documentId: string, start: number, end: number): string {
+  return `${documentId}:${start}:${end}`;
+}
+
+/**
+ * The statements of one document offered as draft highlights, without those the user dismissed and those
+ * already highlighted (a highlight covering more than half of the statement).
+ */
+export function suggestStatements(nb: Notebook, documentId: string): Suggestion[] {
+  const { document, annotations, needsReview } = openDocument(nb, documentId);
+  const dismissed = new Set(nb.dismissedSuggestions);
+  const review = new Set(needsReview);
+  const highlighted = annotations.filter((x) => !review.has(x.id)).map((x) => x.target);
+  const suggestions: Suggestion[] = [];
+  for (const found of findStatements(document.text, nb.parties)) {
+    const key = suggestionKey(document.id, found.start, found.end);
+    if (dismissed.has(key)) continue;
+    if (highlighted.some((target) => overlap(target, found) * 2 > found.end - found.start)) continue;
+    suggestions.push({ key, documentId: document.id, ...found });
+  }
+  return suggestions;
+}
+
+/** Records that the user dismissed a suggestion, so it is not offered again; dismissing it twice is harmless. */
+export function dismissSuggestion(nb: Notebook, key: string): { key: string } {
+  const match = typeof key === 'string' && key.length <= 300 ? /^(.+):(\d{1,9}):(\d{1,9})$/.exec(key) : null;
+  if (!match) {
+    throw new ParleyError(
+      `"${String(key).slice(0, 100)}" is not a suggestion: it should read document:start:end.`,
+      'invalid',
+    );
+  }
+  const doc = getDocument(nb, match[1]!);
+  const start = Number(match[2]);
+  const end = Number(match[3]);
+  if (start >= end || end > doc.text.length) {
+    throw new ParleyError(
+      `The suggestion ${key} does not lie inside the text of "${doc.title.slice(0, 100)}".`,
+      'invalid',
+    );
+  }
+  if (!nb.dismissedSuggestions.includes(key)) nb.dismissedSuggestions.push(key);
+  return { key };
+}

@@ -1,0 +1,539 @@
+// The statement finder: how well it reads the sample against a careful reader's list, what it finds in news
+// texts with other names and conventions, that narration gives nothing, and the notebook operations around it.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { importPlainText } from '../../../main/core/import-text';
+import { emptyNotebook, ParleyError, type Notebook, type Party } from '../../../main/core/model';
+import { addDocument, addSampleDocument, createAnnotation } from '../../../main/core/notebook';
+import { SAMPLE_PARTIES } from '../../../main/core/parties';
+import {
+  dismissSuggestion,
+  findStatements,
+  suggestionKey,
+  suggestStatements,
+  type FoundStatement,
+} from '../../../main/core/suggest';
+import { evaluate, locateGold, SAMPLE_GOLD } from './suggest-gold';
+
+const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
+const T0 = new Date('2026-01-05T09:00:00.000Z');
+
+function partiesOf(spec: Record<string, string[]>): Party[] {
+  return Object.entries(spec).map(([name, aliases], i) => ({
+    id: `party-${i}`,
+    name,
+    short: name,
+    colour: '#000000',
+    aliases,
+  }));
+}
+
+const SAMPLE_PARTY_LIST: Party[] = SAMPLE_PARTIES.map((p, i) => ({ ...p, id: `sample-${i}` }));
+
+/** Each statement as [kind, speaker, party name or null, quote], for exact comparison. */
+function readable(
+  found: readonly FoundStatement[],
+  parties: readonly Party[],
+): Array<[string, string, string | null, string]> {
+  return found.map((s) => [
+    s.kind,
+    s.speaker,
+    parties.find((p) => p.id === s.partyId)?.name ?? null,
+    s.quote,
+  ]);
+}
+
+function assertSpans(text: string, found: readonly FoundStatement[]): void {
+  for (const s of found) {
+    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start < s.end);
+    assert.ok(s.end <= text.length);
+    assert.equal(s.quote, text.slice(s.start, s.end));
+    assert.equal(s.quote, s.quote.trim());
+  }
+  for (let i = 1; i < found.length; i++) assert.ok(found[i - 1]!.start <= found[i]!.start, 'in text order');
+}
+
+describe('the sample article', () => {
+  const draft = importPlainText(SAMPLE, { fileName: 'sample-miliband-lavrov.txt' });
+  const found = findStatements(draft.text, SAMPLE_PARTY_LIST);
+
+  test('the careful reader’s list stands in the text as imported', () => {
+    assert.equal(draft.blocks.length, 14);
+    assert.equal(locateGold(draft.text, draft.blocks).length, SAMPLE_GOLD.length);
+  });
+
+  test('finds at least 85% of the statements with the right party and makes at most one wrong suggestion', () => {
+    const gold = locateGold(draft.text, draft.blocks);
+    const scored = found.map((s) => ({
+      start: s.start,
+      end: s.end,
+      party: SAMPLE_PARTY_LIST.find((p) => p.id === s.partyId)?.name ?? null,
+    }));
+    const result = evaluate(gold, scored);
+    assert.ok(
+      result.recall >= 0.85,
+      `recall ${result.recall}: missed ${JSON.stringify(result.details.missed)}`,
+    );
+    assert.ok(result.falseSuggestions <= 1, JSON.stringify(result.details.falseSuggestions));
+  });
+
+  test('spans are the words inside the quote marks or the reported clause, without the final full stop', () => {
+    assertSpans(draft.text, found);
+    const quotes = found.filter((s) => s.kind === 'quote').map((s) => s.quote);
+    assert.ok(quotes.includes('Our position has not changed'));
+    assert.ok(
+      quotes.some((q) => q.startsWith('We are not allowing') && q.endsWith('on the international stage')),
+    );
+    const reported = found.filter((s) => s.kind === 'reported').map((s) => s.quote);
+    assert.ok(reported.includes('his extradition to UK is absolutely out of the question'));
+    assert.ok(reported.includes('his talks with the head of British Foreign Office successful and fruitful'));
+  });
+
+  test('a quote split by its attribution gives two statements by the same speaker', () => {
+    const lavrov = found.filter((s) => s.speaker === 'Sergey Lavrov' && s.kind === 'quote');
+    assert.deepEqual(
+      lavrov.map((s) => s.quote.slice(0, 20)),
+      ['Our position has not', 'I believe our Britis'],
+    );
+    assert.ok(lavrov.every((s) => s.cue === 'Sergey Lavrov said' && s.partyId === 'sample-1'));
+  });
+
+  test('inverted cues, pronouns and an aside between subject and verb', () => {
+    const by = (start: string) => found.find((s) => s.quote.startsWith(start));
+    assert.equal(by('We have signed')?.cue, 'revealed Lavrov');
+    assert.equal(by('Let me just add')?.cue, 'retorted Lavrov');
+    assert.equal(by('The horrific murder')?.cue, 'stated Miliband');
+    assert.equal(by('Russia would like')?.cue, 'He also said');
+    assert.equal(by('Russia would like')?.speaker, 'Lavrov');
+    assert.equal(by('he is grateful')?.speaker, 'Russian Foreign Minister Sergey Lavrov');
+    const lugovoy = by('he sees no obstacles');
+    assert.equal(lugovoy?.speaker, 'Andrey Lugovoy');
+    assert.equal(lugovoy?.partyId, null);
+    assert.match(lugovoy?.cue ?? '', /^Andrey Lugovoy … has told RT$/);
+  });
+
+  test('the nested single quotes in Lugovoy’s statement stay inside it', () => {
+    const last = found.at(-1)!;
+    assert.equal(last.speaker, 'Lugovoy');
+    assert.ok(last.quote.includes("'extradition this', 'extradition that'"));
+    assert.equal(found.filter((s) => s.quote.startsWith('extradition')).length, 0);
+  });
+
+  test('the journalist’s own paragraph about the meeting gives nothing', () => {
+    const p3 = draft.blocks[2]!;
+    assert.deepEqual(
+      found.filter((s) => s.start < p3.end && s.end > p3.start),
+      [],
+    );
+  });
+});
+
+describe('other texts, names and conventions', () => {
+  test('an EU–China trade story: “said Ursula von der Leyen”, “Wang Wentao told reporters”', () => {
+    const text = [
+      'Brussels and Beijing ended a second day of talks on electric vehicles without a deal on Tuesday.',
+      '“We want fair competition, not a trade war,” said Ursula von der Leyen, the president of the European ' +
+        'Commission. “But we will defend our industry when the rules are broken.”',
+      'China’s commerce minister Wang Wentao told reporters that the tariffs were protectionism dressed up as fair trade.',
+      '“The European side must return to the negotiating table with sincerity,” Wang said.',
+      'Valdis Dombrovskis said the Commission would keep the door open for price undertakings.',
+      'The Commission imposed duties of up to 35 per cent in October.',
+    ].join('\n\n');
+    const parties = partiesOf({
+      'European Union': [
+        'Ursula von der Leyen',
+        'European Commission',
+        'Commission',
+        'Dombrovskis',
+        'Brussels',
+      ],
+      China: ['Wang Wentao', 'Wang', 'Beijing', 'Chinese'],
+    });
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    assert.deepEqual(readable(found, parties), [
+      ['quote', 'Ursula von der Leyen', 'European Union', 'We want fair competition, not a trade war'],
+      [
+        'quote',
+        'Ursula von der Leyen',
+        'European Union',
+        'But we will defend our industry when the rules are broken.',
+      ],
+      [
+        'reported',
+        'China’s commerce minister Wang Wentao',
+        'China',
+        'the tariffs were protectionism dressed up as fair trade',
+      ],
+      ['quote', 'Wang', 'China', 'The European side must return to the negotiating table with sincerity'],
+      [
+        'reported',
+        'Valdis Dombrovskis',
+        'European Union',
+        'the Commission would keep the door open for price undertakings',
+      ],
+    ]);
+    assert.deepEqual(
+      found.map((s) => s.cue),
+      [
+        'said Ursula von der Leyen',
+        'said Ursula von der Leyen',
+        'China’s commerce minister Wang Wentao told reporters',
+        'Wang said',
+        'Valdis Dombrovskis said',
+      ],
+    );
+  });
+
+  test('a US–Mexico story with straight quotes and “according to” before and after', () => {
+    const text = [
+      'Mexico and the United States agreed on Thursday to set up a joint working group on border security.',
+      '"We will not accept tariffs as a tool of pressure," Mexican President Claudia Sheinbaum said at her morning news conference.',
+      'According to Secretary of State Marco Rubio, the agreement shows that cooperation works better than confrontation.',
+      'The cartels must be treated as terrorist organisations, according to the White House.',
+      '"This is a good first step, but Mexico has to do much more," said a White House spokeswoman.',
+      'Ms Sheinbaum said her government would send 10,000 National Guard troops to the northern border.',
+      'The peso rose 1.2 per cent against the dollar after the announcement.',
+    ].join('\n\n');
+    const parties = partiesOf({
+      'United States': ['Marco Rubio', 'Rubio', 'White House', 'Washington'],
+      Mexico: ['Claudia Sheinbaum', 'Sheinbaum', 'Mexican'],
+    });
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    assert.deepEqual(readable(found, parties), [
+      [
+        'quote',
+        'Mexican President Claudia Sheinbaum',
+        'Mexico',
+        'We will not accept tariffs as a tool of pressure',
+      ],
+      [
+        'reported',
+        'Secretary of State Marco Rubio',
+        'United States',
+        'the agreement shows that cooperation works better than confrontation',
+      ],
+      [
+        'reported',
+        'the White House',
+        'United States',
+        'The cartels must be treated as terrorist organisations',
+      ],
+      [
+        'quote',
+        'a White House spokeswoman',
+        'United States',
+        'This is a good first step, but Mexico has to do much more',
+      ],
+      [
+        'reported',
+        'Ms Sheinbaum',
+        'Mexico',
+        'her government would send 10,000 National Guard troops to the northern border',
+      ],
+    ]);
+  });
+
+  test('a quotation over two paragraphs and he/she read as the last person named', () => {
+    const text = [
+      'Norway and Iceland remain divided over mackerel quotas after a tense meeting in Reykjavik.',
+      'Norwegian fisheries minister Marianne Sivertsen Næss opened the session with a long statement. She said ' +
+        'Norway had already cut its catch by a fifth and could not go further.',
+      '“Our fishermen have carried the burden of this stock for a decade.',
+      '“We have offered a fair share based on science, and we expect our neighbours to do the same,” she added.',
+      'Iceland’s foreign minister, Thorgerdur Katrin Gunnarsdottir, rejected the offer.',
+      '“The stock has moved north. Our quota must follow the fish, not history,” Ms Gunnarsdottir said.',
+      'She warned that Iceland would set its own quota if no agreement was reached by December.',
+      'Mr Olsen, a Norwegian negotiator, told the broadcaster NRK he was disappointed.',
+      'She said the Norwegian offer ignored where the fish now spawn.',
+      'The meeting lasted four hours.',
+    ].join('\n\n');
+    const parties = partiesOf({
+      Norway: ['Marianne Sivertsen Næss', 'Sivertsen Næss', 'Norwegian', 'Oslo', 'Olsen'],
+      Iceland: ['Thorgerdur Katrin Gunnarsdottir', 'Gunnarsdottir', 'Icelandic', 'Reykjavik'],
+    });
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    const minister = 'Norwegian fisheries minister Marianne Sivertsen Næss';
+    assert.deepEqual(readable(found, parties), [
+      [
+        'reported',
+        minister,
+        'Norway',
+        'Norway had already cut its catch by a fifth and could not go further',
+      ],
+      [
+        'quote',
+        minister,
+        'Norway',
+        'Our fishermen have carried the burden of this stock for a decade.\n\n“We have offered a fair share based ' +
+          'on science, and we expect our neighbours to do the same',
+      ],
+      [
+        'quote',
+        'Ms Gunnarsdottir',
+        'Iceland',
+        'The stock has moved north. Our quota must follow the fish, not history',
+      ],
+      [
+        'reported',
+        'Ms Gunnarsdottir',
+        'Iceland',
+        'Iceland would set its own quota if no agreement was reached by December',
+      ],
+      ['reported', 'Mr Olsen', 'Norway', 'he was disappointed'],
+      // "She" passes over Mr Olsen to the last woman named.
+      ['reported', 'Ms Gunnarsdottir', 'Iceland', 'the Norwegian offer ignored where the fish now spawn'],
+    ]);
+    assert.deepEqual(
+      found.map((s) => s.cue),
+      [
+        'She said',
+        'she added',
+        'Ms Gunnarsdottir said',
+        'She warned',
+        'Mr Olsen … told the broadcaster NRK',
+        'She said',
+      ],
+    );
+  });
+
+  test('British single quotes, a role with its holder’s name, and a source named after the clause', () => {
+    const text = [
+      '‘We will not be bullied into a bad deal,’ said the Prime Minister, Keir Starmer.',
+      'Ministers’ patience with the talks is wearing thin, and the Chancellor’s aides have begun to plan for failure.',
+      '‘The door remains open,’ a spokesman for the French President said, ‘but the clock is ticking.’',
+      'The French government insisted that the fishing rights were not negotiable, according to Le Monde.',
+    ].join('\n\n');
+    const parties = partiesOf({ 'United Kingdom': ['Keir Starmer', 'Starmer'], France: ['French'] });
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    assert.deepEqual(readable(found, parties), [
+      [
+        'quote',
+        'the Prime Minister, Keir Starmer',
+        'United Kingdom',
+        'We will not be bullied into a bad deal',
+      ],
+      ['quote', 'a spokesman for the French President', 'France', 'The door remains open'],
+      ['quote', 'a spokesman for the French President', 'France', 'but the clock is ticking.'],
+      ['reported', 'The French government', 'France', 'the fishing rights were not negotiable'],
+    ]);
+  });
+
+  test('plain narration, scare quotes and apostrophes give nothing', () => {
+    const text = [
+      'Sergey Lavrov met David Miliband in Moscow on Monday. The two ministers discussed Iran, Afghanistan and the Middle East.',
+      'The so-called “reset” between the two capitals began in 2009. Reporters waited outside the ministers’ residence for hours.',
+      'The Foreign Office, which called the meeting at short notice, published no statement. It’s the first visit by a British foreign secretary since 2004.',
+      'Miliband flew back to London the same evening. The talks were held at the Osobnyak mansion, a building once called "the house of receptions".',
+    ].join('\n\n');
+    assert.deepEqual(findStatements(text, SAMPLE_PARTY_LIST), []);
+    assert.deepEqual(findStatements('', SAMPLE_PARTY_LIST), []);
+    assert.deepEqual(findStatements('\n\n  \n', SAMPLE_PARTY_LIST), []);
+  });
+
+  test('an unknown speaker is still suggested, with no party', () => {
+    const found = findStatements(
+      '“Nobody asked us,” said Maria Lopez, a fisherman’s widow.',
+      SAMPLE_PARTY_LIST,
+    );
+    assert.deepEqual(readable(found, SAMPLE_PARTY_LIST), [['quote', 'Maria Lopez', null, 'Nobody asked us']]);
+  });
+
+  test('a reported clause that is an attributed quotation gives way to the quotation', () => {
+    const text = 'Lavrov said that “our position has not changed and will not change”.';
+    const found = findStatements(text, SAMPLE_PARTY_LIST);
+    assert.deepEqual(readable(found, SAMPLE_PARTY_LIST), [
+      ['quote', 'Lavrov', 'Russia', 'our position has not changed and will not change'],
+    ]);
+  });
+
+  test('statements before an end-of-sentence cue, inverted or not', () => {
+    const text = [
+      'Russia will never hand over its own citizens, Lavrov said at the press conference.',
+      'The door to a new investigation remains open, said David Miliband.',
+    ].join('\n\n');
+    const found = findStatements(text, SAMPLE_PARTY_LIST);
+    assert.deepEqual(readable(found, SAMPLE_PARTY_LIST), [
+      ['reported', 'Lavrov', 'Russia', 'Russia will never hand over its own citizens'],
+      ['reported', 'David Miliband', 'United Kingdom', 'The door to a new investigation remains open'],
+    ]);
+    assert.deepEqual(
+      found.map((s) => s.cue),
+      ['Lavrov said', 'said David Miliband'],
+    );
+  });
+
+  test('a cue before the quotation, with a colon, a listener, or a participle', () => {
+    const text = [
+      'Wang Wentao told reporters: “China will take all necessary measures.”',
+      'Lavrov said Moscow would answer in kind, adding: “We will not be lectured.”',
+    ].join('\n\n');
+    const parties = partiesOf({ China: ['Wang Wentao'], Russia: ['Lavrov', 'Moscow'] });
+    const found = findStatements(text, parties);
+    assert.deepEqual(readable(found, parties), [
+      ['quote', 'Wang Wentao', 'China', 'China will take all necessary measures.'],
+      ['reported', 'Lavrov', 'Russia', 'Moscow would answer in kind'],
+      ['quote', 'Lavrov', 'Russia', 'We will not be lectured.'],
+    ]);
+  });
+
+  test('spans always lie in the text and match its words, whatever the text', () => {
+    const pieces = [
+      'Lavrov',
+      'said',
+      'that',
+      'he',
+      'She',
+      'told',
+      'RT',
+      'according to',
+      'the British foreign minister',
+      '“',
+      '”',
+      '"',
+      '‘',
+      '’',
+      ',',
+      '.',
+      ':',
+      '\n\n',
+      ' ',
+      'Russia would act',
+      'Mr.',
+      'von der',
+      '😀',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join(' ');
+        const found = findStatements(text, SAMPLE_PARTY_LIST);
+        assertSpans(text, found);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('finishes on a generated text of a megabyte', () => {
+    const paragraphs: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 1_000_000; i++) {
+      const paragraph =
+        i % 3 === 0
+          ? `“Statement number ${i} is on the record,” said Official${i % 17} Speaker.`
+          : i % 3 === 1
+            ? `He also said the talks number ${i} would continue next week in Geneva.`
+            : `The delegations met for the ${i}th time, and nothing was said about it.`;
+      paragraphs.push(paragraph);
+      size += paragraph.length + 2;
+    }
+    const text = paragraphs.join('\n\n');
+    const found = findStatements(text, SAMPLE_PARTY_LIST);
+    assert.ok(text.length >= 1_000_000);
+    // One quotation and one reported statement in every three paragraphs; "nothing was said" is no statement.
+    assert.equal(found.length, paragraphs.filter((_, i) => i % 3 !== 2).length);
+    assert.ok(
+      found.filter((s) => s.kind === 'reported').every((s) => /^Official\d+ Speaker$/.test(s.speaker)),
+    );
+  });
+});
+
+describe('suggestions in a notebook', () => {
+  function setup(): { nb: Notebook; id: string; text: string } {
+    const nb = emptyNotebook();
+    const doc = addSampleDocument(nb, SAMPLE, T0);
+    for (const party of SAMPLE_PARTIES) {
+      if (!nb.parties.some((p) => p.name === party.name))
+        nb.parties.push({ ...party, id: `added-${party.short}` });
+    }
+    return { nb, id: doc.id, text: doc.text };
+  }
+
+  test('each suggestion has a stable key, its document and the party of its speaker', () => {
+    const { nb, id, text } = setup();
+    const suggestions = suggestStatements(nb, id);
+    assert.equal(suggestions.length, findStatements(text, nb.parties).length);
+    const russia = nb.parties.find((p) => p.name === 'Russia')!;
+    for (const s of suggestions) {
+      assert.equal(s.key, `${id}:${s.start}:${s.end}`);
+      assert.equal(s.key, suggestionKey(id, s.start, s.end));
+      assert.equal(s.documentId, id);
+      assert.equal(s.quote, text.slice(s.start, s.end));
+    }
+    assert.equal(suggestions.find((s) => s.quote === 'Our position has not changed')?.partyId, russia.id);
+    assert.deepEqual(
+      suggestStatements(nb, id).map((s) => s.key),
+      suggestions.map((s) => s.key),
+    );
+  });
+
+  test('a dismissed suggestion is not offered again; dismissing twice records it once', () => {
+    const { nb, id } = setup();
+    const [first, second] = suggestStatements(nb, id);
+    assert.deepEqual(dismissSuggestion(nb, first!.key), { key: first!.key });
+    assert.deepEqual(dismissSuggestion(nb, first!.key), { key: first!.key });
+    assert.deepEqual(nb.dismissedSuggestions, [first!.key]);
+    const left = suggestStatements(nb, id);
+    assert.ok(!left.some((s) => s.key === first!.key));
+    assert.equal(left[0]!.key, second!.key);
+  });
+
+  test('a statement already highlighted over more than half of it is not offered; a small highlight inside is', () => {
+    const { nb, id } = setup();
+    const suggestions = suggestStatements(nb, id);
+    const whole = suggestions.find(
+      (s) => s.quote === 'his extradition to UK is absolutely out of the question',
+    )!;
+    const long = suggestions.find((s) => s.quote.startsWith('We are not allowing'))!;
+    createAnnotation(
+      nb,
+      { documentId: id, start: whole.start - 10, end: whole.end - 5, topicIds: [], note: '' },
+      T0,
+    );
+    createAnnotation(
+      nb,
+      { documentId: id, start: long.start, end: long.start + 20, topicIds: [], note: '' },
+      T0,
+    );
+    const keys = suggestStatements(nb, id).map((s) => s.key);
+    assert.ok(!keys.includes(whole.key));
+    assert.ok(keys.includes(long.key));
+    assert.equal(keys.length, suggestions.length - 1);
+  });
+
+  test('statements of one document only', () => {
+    const { nb, id } = setup();
+    const other = addDocument(
+      nb,
+      {
+        ...importPlainText('Headline\n\n“We will see,” said Lavrov.\n'),
+        source: 'Test',
+      },
+      T0,
+    );
+    assert.deepEqual(
+      suggestStatements(nb, other.id).map((s) => [s.quote, s.documentId]),
+      [['We will see', other.id]],
+    );
+    assert.ok(suggestStatements(nb, id).every((s) => s.documentId === id));
+  });
+
+  test('refuses an unknown document, and a key that is not one, leaving the notebook as it was', () => {
+    const { nb, id, text } = setup();
+    const before = structuredClone(nb);
+    const refused = (call: () => unknown, code: string) =>
+      assert.throws(call, (error: unknown) => error instanceof ParleyError && error.code === code);
+    refused(() => suggestStatements(nb, 'no-such-document'), 'not-found');
+    refused(() => dismissSuggestion(nb, 'no-such-document:1:5'), 'not-found');
+    refused(() => dismissSuggestion(nb, 'nonsense'), 'invalid');
+    refused(() => dismissSuggestion(nb, `${id}:5:5`), 'invalid');
+    refused(() => dismissSuggestion(nb, `${id}:0:${text.length + 1}`), 'invalid');
+    refused(() => dismissSuggestion(nb, `${id}:${'9'.repeat(400)}:1`), 'invalid');
+    refused(() => dismissSuggestion(nb, 42 as unknown as string), 'invalid');
+    assert.deepEqual(nb, before);
+  });
+});
