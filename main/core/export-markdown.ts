@@ -1,7 +1,8 @@
 /**
  * One document's highlights as a Markdown file a researcher can keep, read as plain text, or open in any CommonMark
- * viewer: front matter for tools, then the passages grouped by topic, each quoted exactly with its paragraph number
- * and tags, followed by the note as the user wrote it.
+ * viewer: front matter for tools, then the passages grouped by topic, each quoted exactly with the party whose
+ * position it is, its stance, paragraph number and tags (`> — Russia · refusal · ¶9 · #extradition`), followed by
+ * the note as the user wrote it.
  */
 import {
   ParleyError,
@@ -65,6 +66,8 @@ function highlightBlock(
   const attribution: string[] = [];
   const party = annotation.partyId ? nb.parties.find((p) => p.id === annotation.partyId) : undefined;
   if (party) attribution.push(escapeInline(party.name.replace(/\s+/g, ' ').trim()));
+  const stance = annotation.stance?.replace(/\s+/g, ' ').trim();
+  if (stance) attribution.push(escapeInline(stance));
   attribution.push(`¶${paragraphNumber(doc, annotation.target.start)}`);
   if (topics.length > 0) attribution.push(topics.map((t) => tagLabel(t.path)).join(' '));
   if (lines.length > 0) lines.push('>');

@@ -108,12 +108,13 @@ export function escapeInline(text: string): string {
 
 /**
  * Escapes one line of text that starts a Markdown line, so it cannot open a block: ATX heading, block quote, list
- * item, thematic break, setext underline or indented code. Leading and trailing blanks are dropped (Markdown drops
+ * item, thematic break, setext underline, table delimiter row or indented code. Leading and trailing blanks are dropped (Markdown drops
  * them anyway, and trailing spaces would mean a hard line break).
  */
 export function escapeLine(line: string): string {
   const escaped = escapeInline(line.trim());
-  if (/^[#>+=-]/.test(escaped)) return '\\' + escaped;
+  // `:-` would make the line a GFM table's delimiter row under the line before it (`a` then `:---`).
+  if (/^[#>+=-]|^:-/.test(escaped)) return '\\' + escaped;
   const ordered = /^(\d{1,9})([.)])/.exec(escaped);
   if (ordered) return `${ordered[1]}\\${ordered[2]}${escaped.slice(ordered[0].length)}`;
   return escaped;
@@ -165,4 +166,31 @@ export function containMarkdown(markdown: string): string {
   }
   if (open) lines.push(open.char.repeat(open.length));
   return lines.join('\n');
+}
+
+/**
+ * Text of several lines as one: each line trimmed, lines joined by a space, paragraphs (separated by a blank line)
+ * by ` / `, runs of spaces and tabs made one. For places that hold a single line, such as a table cell; HTML
+ * (`<br>`) is avoided so the file reads the same as plain text.
+ */
+export function oneLine(text: string): string {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (const raw of text.split(/\r\n|[\r\n\u2028\u2029\v\f\u0085]/)) {
+    const line = raw.replace(/[ \t]+/g, ' ').trim();
+    if (line === '') {
+      if (current.length > 0) paragraphs.push(current.join(' '));
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length > 0) paragraphs.push(current.join(' '));
+  return paragraphs.join(' / ');
+}
+
+/**
+ * A GFM table cell whose rendering is exactly `oneLine(text)`: one line, inline Markdown escaped, and every `|`
+ * written `\|` so it cannot end the cell. Empty for blank text.
+ */
+export function tableCell(text: string): string {
+  return escapeInline(oneLine(text));
 }

@@ -331,6 +331,7 @@ describe('exportDocumentMarkdown', () => {
       '1. not ordered 2) either',
       '---',
       '===',
+      ':---:',
       '<b>not html</b> &amp; not an entity &copy; AT&T',
       '~~not struck~~ ***',
       'back\\slash at the end\\',
@@ -460,6 +461,32 @@ describe('exportDocumentMarkdown', () => {
     const html = marked.parse(md, { async: false });
     assert.match(html, /<h2>a\*b<\/h2>/);
     assert.match(html, /<p>— Russia · ¶3 · #a\*b #human-rights<\/p>/);
+  });
+
+  test('each quote names its party and stance: party · stance · ¶N · tags', () => {
+    const doc = makeDocument('d1', ['Title', 'First para.', 'Second para with words.', 'Third *one*.']);
+    const nb = notebookWith(doc, [], ['extradition']);
+    nb.parties.push({ id: 'p1', name: 'Russia', short: 'RU', colour: '#c00', aliases: [] });
+    nb.stances.push('ultimatum *now*');
+    nb.annotations.push(
+      highlight(doc, 'First para', { topicIds: ['t0'], partyId: 'p1', stance: 'refusal' }),
+      highlight(doc, 'Second para', { stance: 'ultimatum *now*' }),
+      highlight(doc, 'Third', { partyId: 'p1' }),
+      highlight(doc, 'words', { partyId: 'gone', stance: null }),
+    );
+    const md = exportDocumentMarkdown(nb, 'd1', { now: NOW });
+    const attributions = md.split('\n').filter((l) => l.startsWith('> — '));
+    assert.deepEqual(attributions, [
+      '> — Russia · refusal · ¶2 · #extradition',
+      '> — ultimatum \\*now\\* · ¶3',
+      '> — ¶3',
+      '> — Russia · ¶4',
+    ]);
+    const quotes = renderedQuotes(md);
+    assert.deepEqual(
+      quotes.map((q) => q.paragraphs[q.paragraphs.length - 1]),
+      ['— Russia · refusal · ¶2 · #extradition', '— ultimatum *now* · ¶3', '— ¶3', '— Russia · ¶4'],
+    );
   });
 
   test('a note with an unclosed code fence does not swallow the next highlight', () => {
