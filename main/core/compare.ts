@@ -1,0 +1,285 @@
+/**
+ * The comparison: for each topic, every party's passages side by side, across all the notebook's documents, with a
+ * one-line summary of where each side stands and the topics on which the sides meet ("common ground"). The same
+ * data feeds the comparison view and its Markdown export, so what the researcher sees is what they export.
+ *
+ * Summary: each party that has passages on the topic, in party order, with its most frequent stance there (a tie
+ * goes to the stance of its earliest passage, in document then text order); a party whose passages carry no
+ * stance reads "(no stance)". Parties without passages on the topic are left out.
+ *
+ * Common ground needs at least two parties with passages on the topic, and either
+ *  - a link of type `agrees-with` or `concedes-to` from a passage of one party to a passage of another, both on
+ *    the topic; or
+ *  - every such party having at least one stance on the topic, and every stance there being `agreement` or
+ *    `concession`. A shared demand, proposal or hedge does not count: two sides can demand opposite things
+ *    (the UK demands an extradition, Russia demands documents), and a user's own stance means what they meant.
+ *    A concession is one side giving ground, so it counts with agreement.
+ */
+import {
+  ParleyError,
+  paragraphNumber,
+  type Annotation,
+  type CommonGround,
+  type Comparison,
+  type ComparisonEntry,
+  type ComparisonRow,
+  type Notebook,
+  type Party,
+  type ParleyDocument,
+  type Topic,
+} from './model';
+import {
+  tableCell,
+  escapeHeading,
+  escapeInline,
+  escapeLine,
+  yamlString,
+  yamlStringList,
+} from './markdown-text';
+import { compareTopicPaths } from './topics';
+
+/** Link types that mean one side meets the other, with the words the reason uses for them. */
+const AGREEING_LINKS: Readonly<Record<string, string>> = {
+  'agrees-with': 'agrees with',
+  'concedes-to': 'concedes to',
+};
+
+/** Stances that, when they are all a topic has, say the parties are on common ground. */
+const AGREEING_STANCES: Readonly<Record<string, string>> = { agreement: 'agrees', concession: 'concedes' };
+
+/** What a summary shows for a party whose passages on the topic carry no stance. */
+export const NO_STANCE = '(no stance)';
+
+function oneLineLabel(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The party as a column or summary names it: its short name, or its name when it has none. */
+export function partyLabel(party: Pick<Party, 'name' | 'short'>): string {
+  return oneLineLabel(party.short) || oneLineLabel(party.name);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `A, B and C`. */
+function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+}
+
+interface Passage {
+  annotation: Annotation;
+  party: Party;
+  doc: ParleyDocument;
+  entry: ComparisonEntry;
+}
+
+/** The most frequent stance among passages in reading order; a tie goes to the one that appears first. */
+function mainStance(passages: readonly Passage[]): string | null {
+  const counts = new Map<string, number>();
+  for (const { annotation } of passages) {
+    if (annotation.stance !== null) counts.set(annotation.stance, (counts.get(annotation.stance) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [stance, count] of counts) {
+    if (count > bestCount) {
+      best = stance;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function place(passage: Passage, other: Passage): string {
+  if (passage.doc.id === other.doc.id) return `¶${passage.entry.paragraph}`;
+  return `${oneLineLabel(passage.doc.title) || 'Untitled'} ¶${passage.entry.paragraph}`;
+}
+
+function commonGroundReason(byParty: ReadonlyMap<Party, Passage[]>, onTopic: ReadonlyMap<string, Passage>) {
+  const reasons: string[] = [];
+  for (const passages of byParty.values()) {
+    for (const from of passages) {
+      for (const link of from.annotation.links) {
+        const words = AGREEING_LINKS[link.type];
+        const to = onTopic.get(link.annotationId);
+        if (words === undefined || to === undefined || to.party.id === from.party.id) continue;
+        const reason = `${partyLabel(from.party)} ${words} ${partyLabel(to.party)} (${place(from, to)} → ${place(to, from)})`;
+        if (!reasons.includes(reason)) reasons.push(reason);
+      }
+    }
+  }
+
+  const verbs: string[] = [];
+  let allAgree = true;
+  for (const [party, passages] of byParty) {
+    const stances = new Set(passages.map((p) => p.annotation.stance).filter((s): s is string => s !== null));
+    if (stances.size === 0 || [...stances].some((s) => AGREEING_STANCES[s] === undefined)) {
+      verbs.length = 0;
+      break;
+    }
+    if (stances.size > 1 || !stances.has('agreement')) allAgree = false;
+    const said = [...stances].sort().map((s) => AGREEING_STANCES[s]!);
+    verbs.push(`${partyLabel(party)} ${said.join(' and ')}`);
+  }
+  if (verbs.length > 0) {
+    const labels = [...byParty.keys()].map(partyLabel);
+    reasons.push(
+      allAgree ? `${listInWords(labels)} ${labels.length === 2 ? 'both' : 'all'} agree` : verbs.join(', '),
+    );
+  }
+  return reasons.length > 0 ? reasons.join('; ') : null;
+}
+
+/**
+ * One row per topic on which at least one passage holds a party's position (only the given topic when `topicId`
+ * is set), in codebook order; in each row a cell per party, in party order, its passages in document import order
+ * then text order. Passages without a party, or whose party or document is gone, are left out.
+ */
+export function compare(nb: Notebook, options: { topicId?: string }): Comparison {
+  let topics: readonly Topic[] = nb.topics;
+  if (options.topicId !== undefined) {
+    const topic = nb.topics.find((t) => t.id === options.topicId);
+    if (!topic) throw new ParleyError(`There is no topic ${options.topicId} in this notebook.`, 'not-found');
+    topics = [topic];
+  }
+  const docOrder = new Map(nb.documents.map((d, i) => [d.id, i]));
+  const docById = new Map(nb.documents.map((d) => [d.id, d]));
+  const partyById = new Map(nb.parties.map((p) => [p.id, p]));
+
+  const passages: Passage[] = [];
+  for (const annotation of nb.annotations) {
+    const party = annotation.partyId === null ? undefined : partyById.get(annotation.partyId);
+    const doc = docById.get(annotation.documentId);
+    if (!party || !doc) continue;
+    passages.push({
+      annotation,
+      party,
+      doc,
+      entry: {
+        annotationId: annotation.id,
+        documentId: doc.id,
+        documentTitle: doc.title,
+        paragraph: paragraphNumber(doc, annotation.target.start),
+        quote: annotation.target.exact,
+        stance: annotation.stance,
+        note: annotation.note,
+      },
+    });
+  }
+  passages.sort(
+    (a, b) =>
+      docOrder.get(a.doc.id)! - docOrder.get(b.doc.id)! ||
+      a.annotation.target.start - b.annotation.target.start ||
+      a.annotation.target.end - b.annotation.target.end ||
+      compareCodeUnits(a.annotation.createdAt, b.annotation.createdAt) ||
+      compareCodeUnits(a.annotation.id, b.annotation.id),
+  );
+
+  const rows: ComparisonRow[] = [];
+  const commonGround: CommonGround[] = [];
+  for (const topic of [...topics].sort((a, b) => compareTopicPaths(a.path, b.path))) {
+    const onTopic = new Map<string, Passage>();
+    for (const passage of passages) {
+      if (passage.annotation.topicIds.includes(topic.id)) onTopic.set(passage.annotation.id, passage);
+    }
+    if (onTopic.size === 0) continue;
+    const byParty = new Map<Party, Passage[]>();
+    for (const party of nb.parties) {
+      const own = [...onTopic.values()].filter((p) => p.party === party);
+      if (own.length > 0) byParty.set(party, own);
+    }
+    const stances = [...byParty].map(
+      ([party, own]) => `${partyLabel(party)} ${mainStance(own) ?? NO_STANCE}`,
+    );
+    rows.push({
+      topicId: topic.id,
+      path: topic.path,
+      summary: `${oneLineLabel(topic.path)}: ${stances.join(' ↔ ')}`,
+      cells: nb.parties.map((party) => ({
+        partyId: party.id,
+        entries: (byParty.get(party) ?? []).map((p) => ({ ...p.entry })),
+      })),
+    });
+    if (byParty.size >= 2) {
+      const reason = commonGroundReason(byParty, onTopic);
+      if (reason !== null) commonGround.push({ topicId: topic.id, path: topic.path, reason });
+    }
+  }
+  return {
+    parties: nb.parties.map((p) => ({ ...p, aliases: [...p.aliases] })),
+    rows,
+    commonGround,
+  };
+}
+
+/** `“quote” — Document title ¶N · stance — note`, as one table cell. */
+function entryCell(entry: ComparisonEntry): string {
+  let cell = `“${tableCell(entry.quote)}” — ${tableCell(entry.documentTitle) || 'Untitled'} ¶${entry.paragraph}`;
+  if (entry.stance !== null) cell += ` · ${tableCell(entry.stance)}`;
+  const note = tableCell(entry.note);
+  if (note !== '') cell += ` — ${note}`;
+  return cell;
+}
+
+/**
+ * The comparison as Markdown: front matter, then per topic a heading, the summary in italics and a GFM table with
+ * a column per party that has passages in the comparison. A cell holds one passage; a topic has as many rows as
+ * its fullest cell. Quotes, titles and notes are flattened to one line and escaped, so they read as their literal
+ * text and no `|` or line break can split the table (see `tableCell`). Then the common ground.
+ */
+export function exportComparisonMarkdown(nb: Notebook, options: { topicId?: string; now: Date }): string {
+  const comparison = compare(nb, options.topicId !== undefined ? { topicId: options.topicId } : {});
+  const columns = comparison.parties.filter((party) =>
+    comparison.rows.some((row) => row.cells.some((c) => c.partyId === party.id && c.entries.length > 0)),
+  );
+  const out: string[] = [
+    '---',
+    `title: ${yamlString('Comparison')}`,
+    `parties: ${yamlStringList(columns.map((p) => p.name))}`,
+    `topics: ${yamlStringList(comparison.rows.map((r) => r.path))}`,
+    `exported: ${yamlString(options.now.toISOString())}`,
+    '---',
+    '',
+    '# Comparison',
+  ];
+
+  if (comparison.rows.length === 0) {
+    const topic = nb.topics.find((t) => t.id === options.topicId);
+    out.push(
+      '',
+      topic
+        ? `No passage on ${escapeInline(oneLineLabel(topic.path))} holds a party’s position yet, so there is nothing to compare.`
+        : 'No passage holds a party’s position yet, so there is nothing to compare: give highlights the party whose position they express.',
+    );
+    return out.join('\n') + '\n';
+  }
+
+  for (const row of comparison.rows) {
+    out.push('', `## ${escapeHeading(row.path)}`, '', `*${escapeInline(oneLineLabel(row.summary))}*`, '');
+    const cells = columns.map((party) => row.cells.find((c) => c.partyId === party.id)?.entries ?? []);
+    out.push(`| ${columns.map((p) => tableCell(p.name)).join(' | ')} |`);
+    out.push(`|${columns.map(() => ' --- |').join('')}`);
+    const height = Math.max(...cells.map((entries) => entries.length));
+    for (let i = 0; i < height; i++) {
+      const line = cells.map((entries) => {
+        const entry = entries[i];
+        return entry ? entryCell(entry) : '';
+      });
+      out.push(`| ${line.join(' | ')} |`);
+    }
+  }
+
+  out.push('', '## Common ground', '');
+  if (comparison.commonGround.length === 0) {
+    out.push(
+      'No topic yet on which the parties meet: link passages with “agrees with” or “concedes to”, or mark each side’s stances as agreement or concession.',
+    );
+  }
+  for (const ground of comparison.commonGround) {
+    out.push(`- ${escapeLine(oneLineLabel(ground.path))}: ${escapeInline(ground.reason)}`);
+  }
+  return out.join('\n') + '\n';
+}
