@@ -9,6 +9,7 @@ import { exportDocumentMarkdown } from '../core/export-markdown';
 import { importByFileName, type DocumentDraft } from '../core/import-text';
 import { ParleyError } from '../core/model';
 import * as ops from '../core/notebook';
+import { createParty } from '../core/parties';
 import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
 import { readImportFile } from '../files';
 import { defaultNotebookPath } from '../default-notebook';
@@ -126,7 +127,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
           );
         }
         return store.change((nb) =>
-          applyW3CImport(nb, result, (topicPath) => ops.createTopic(nb, { path: topicPath })),
+          applyW3CImport(nb, result, {
+            createTopic: (topicPath) => ops.createTopic(nb, { path: topicPath }),
+            createParty: ({ colour, ...party }) => createParty(nb, colour ? { ...party, colour } : party),
+          }),
         );
       });
       io.out(`Imported ${added.length} annotation(s)\n`);

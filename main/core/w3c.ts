@@ -3,21 +3,55 @@
  * import that reads our own files and other tools' annotations of the same text. The W3C model counts offsets in
  * code points, the notebook in UTF-16 code units; this file is the only place that converts between them.
  *
- * Parley's own fields that the W3C vocabulary lacks (party, stance, links between highlights) are meant to travel
- * later as extension properties under a Parley JSON-LD context next to W3C_CONTEXT.
+ * Parley's own fields that the W3C vocabulary lacks travel as extension properties under a Parley JSON-LD context
+ * given next to W3C_CONTEXT (EXPORT_CONTEXT):
+ *   "parley:party":  { "id": "urn:parley:party:<id>", "type": "parley:Party", "parley:name": "Russia",
+ *                      "parley:short": "RU", "parley:colour": "#cc3311", "parley:aliases": ["Lavrov", …] }
+ *   "parley:stance": "refusal"
+ *   "parley:links":  [{ "parley:linkType": "rebuts", "parley:annotation": "urn:uuid:<id of the linked one>" }]
+ * The namespace is `urn:parley:ns:`: a name rather than an address, so it needs no domain, never resolves to a
+ * page that could change or vanish, and sits beside the `urn:parley:` names the export already uses. Other tools
+ * keep or ignore these properties; the import reads them whether the file declares our context or only the W3C
+ * one, and whether the keys are compact (`parley:stance`) or full IRIs (`urn:parley:ns:stance`).
  */
 import { z } from 'zod';
 import { describeRange, locate, toCodePointOffset, toUtf16Offset } from './anchoring';
-import { ParleyError, type Annotation, type Notebook, type ParleyDocument, type TextTarget } from './model';
-import { normalizeTopicPath, topicPathKey } from './topics';
+import {
+  ParleyError,
+  type Annotation,
+  type AnnotationLink,
+  type Notebook,
+  type ParleyDocument,
+  type Party,
+  type TextTarget,
+} from './model';
+import { addStance, listStances } from './stances';
+import { normalizeColour, normalizeTopicPath, topicPathKey } from './topics';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** Where Parley's extension terms live: `parley:stance` is `urn:parley:ns:stance`. */
+export const PARLEY_NAMESPACE = 'urn:parley:ns:';
+
+/** The JSON-LD context that declares Parley's extension terms; lists keep their order. */
+export const PARLEY_CONTEXT = {
+  parley: PARLEY_NAMESPACE,
+  'parley:aliases': { '@container': '@list' },
+  'parley:links': { '@container': '@list' },
+  'parley:annotation': { '@type': '@id' },
+} as const;
+
+/** The `@context` of every exported collection and annotation: the W3C model, then Parley's terms. */
+export const EXPORT_CONTEXT = [W3C_CONTEXT, PARLEY_CONTEXT] as const;
 
 /** What `target.source` is for a notebook document: not a web address, the document's identity in Parley. */
 export const DOCUMENT_URN_PREFIX = 'urn:parley:document:';
 const ANNOTATION_URN_PREFIX = 'urn:uuid:';
+const PARTY_URN_PREFIX = 'urn:parley:party:';
 /** Topic ids in an import result that name a topic still to be created, by path: `path:iran/nuclear`. */
 export const TOPIC_PLACEHOLDER_PREFIX = 'path:';
+/** Party ids in an import result that name a party still to be created, by name: `party:Russia`. */
+export const PARTY_PLACEHOLDER_PREFIX = 'party:';
 /** More errors than this are summarized in one closing line. */
 const MAX_ERRORS = 100;
 
@@ -35,8 +69,22 @@ interface W3CTextualBody {
   format?: 'text/markdown';
 }
 
+export interface W3CParty {
+  id: string;
+  type: 'parley:Party';
+  'parley:name': string;
+  'parley:short': string;
+  'parley:colour': string;
+  'parley:aliases': string[];
+}
+
+export interface W3CLink {
+  'parley:linkType': string;
+  'parley:annotation': string;
+}
+
 export interface W3CAnnotation {
-  '@context': typeof W3C_CONTEXT;
+  '@context': typeof EXPORT_CONTEXT;
   id: string;
   type: 'Annotation';
   motivation: 'commenting' | 'highlighting';
@@ -52,6 +100,11 @@ export interface W3CAnnotation {
       { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
     ];
   };
+  /** The party whose position the passage expresses. */
+  'parley:party'?: W3CParty;
+  'parley:stance'?: string;
+  /** Links from this passage to others, each read from this one ("rebuts" the linked passage). */
+  'parley:links'?: W3CLink[];
 }
 
 function toW3CAnnotation(nb: Notebook, doc: ParleyDocument, annotation: Annotation): W3CAnnotation {
@@ -72,8 +125,9 @@ function toW3CAnnotation(nb: Notebook, doc: ParleyDocument, annotation: Annotati
   // A highlight left beyond the end of its text (needs review) still exports; its quote says what it was.
   const limit = doc.text.length;
   const url = doc.url.trim();
+  const party = annotation.partyId === null ? undefined : nb.parties.find((p) => p.id === annotation.partyId);
   return {
-    '@context': W3C_CONTEXT,
+    '@context': EXPORT_CONTEXT,
     id: ANNOTATION_URN_PREFIX + annotation.id,
     type: 'Annotation',
     motivation: annotation.note !== '' ? 'commenting' : 'highlighting',
@@ -92,6 +146,27 @@ function toW3CAnnotation(nb: Notebook, doc: ParleyDocument, annotation: Annotati
         { type: 'TextQuoteSelector', exact, prefix, suffix },
       ],
     },
+    ...(party ? { 'parley:party': toW3CParty(party) } : {}),
+    ...(annotation.stance !== null ? { 'parley:stance': annotation.stance } : {}),
+    ...(annotation.links.length > 0
+      ? {
+          'parley:links': annotation.links.map((link): W3CLink => ({
+            'parley:linkType': link.type,
+            'parley:annotation': ANNOTATION_URN_PREFIX + link.annotationId,
+          })),
+        }
+      : {}),
+  };
+}
+
+function toW3CParty(party: Party): W3CParty {
+  return {
+    id: PARTY_URN_PREFIX + party.id,
+    type: 'parley:Party',
+    'parley:name': party.name,
+    'parley:short': party.short,
+    'parley:colour': party.colour,
+    'parley:aliases': [...party.aliases],
   };
 }
 
@@ -117,7 +192,7 @@ export function exportW3C(nb: Notebook, options: { documentId?: string; now: Dat
   const single = options.documentId !== undefined ? docs[0] : undefined;
   const id = single ? `urn:parley:export:document:${single.id}` : 'urn:parley:export:notebook';
   return {
-    '@context': W3C_CONTEXT,
+    '@context': EXPORT_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: single ? `Parley highlights: ${single.title}` : 'Parley highlights',
@@ -135,6 +210,14 @@ export interface W3CImportResult {
   annotations: Annotation[];
   /** Paths of topics the notebook lacks; annotations refer to them as `path:<path>` until applyW3CImport. */
   topicsToCreate: string[];
+  /**
+   * Parties the notebook lacks (none has the file's party id, or answers to its name by name, short name or
+   * alias); annotations refer to them as `party:<name>` until applyW3CImport. `colour` is empty when the file
+   * gave none.
+   */
+  partiesToCreate: Array<Omit<Party, 'id'>>;
+  /** Stances the notebook does not offer yet (in any case); applyW3CImport adds them to its list. */
+  stancesToCreate: string[];
   errors: string[];
 }
 
@@ -174,6 +257,22 @@ const QuoteSelectorInput = z.looseObject({
   suffix: z.string().optional(),
 });
 
+const PartyInput = z.object({
+  id: z.string().optional(),
+  name: z
+    .string()
+    .max(200)
+    .refine((name) => name.trim() !== '', 'a party needs a name'),
+  short: z.string().max(40).optional(),
+  colour: z.string().max(40).optional(),
+  aliases: z.array(z.string().max(200)).max(200).optional(),
+});
+
+const LinkInput = z.object({
+  linkType: z.string().min(1).max(40),
+  annotation: z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]),
+});
+
 const CollectionPageInput = z.looseObject({
   items: z.array(z.unknown()),
   next: z.unknown().optional(),
@@ -202,8 +301,14 @@ interface Context {
   topicIdByKey: Map<string, string>;
   /** Missing topics by key, with the path as first written. */
   topicsToCreate: Map<string, string>;
+  /** Missing parties by the key of their name. */
+  partiesToCreate: Map<string, Omit<Party, 'id'>>;
+  /** Missing stances by lowercased name, as first written. */
+  stancesToCreate: Map<string, string>;
   seenIds: Set<string>;
   existingIds: Set<string>;
+  /** Ids of the file's own annotations (`urn:uuid:` ones), which links may point to. */
+  fileIds: Set<string>;
 }
 
 /** The items of whatever was given: one annotation, an array, an AnnotationPage or an AnnotationCollection. */
@@ -383,6 +488,105 @@ function readBodies(
   return { topicIds, note: notes.join('\n\n') };
 }
 
+/** One spelling of a name: NFC, single spaces, no space at either end. */
+function tidy(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** The key two names share when they name the same party, as parties.ts matches them. */
+function nameKey(value: string): string {
+  return tidy(value).replace(/[’‘]/g, "'").toLowerCase();
+}
+
+/** A Parley extension property, written compact (`parley:stance`) or as a full IRI (`urn:parley:ns:stance`). */
+function extension(node: Record<string, unknown>, name: string): unknown {
+  return node[`parley:${name}`] ?? node[PARLEY_NAMESPACE + name];
+}
+
+/** The notebook party the file's party is, or a placeholder for one to create. */
+function readParty(ctx: Context, raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  const node: Record<string, unknown> =
+    typeof raw === 'string'
+      ? { 'parley:name': raw }
+      : typeof raw === 'object'
+        ? (raw as Record<string, unknown>)
+        : {};
+  const parsed = PartyInput.safeParse({
+    id: node.id ?? node['@id'],
+    name: extension(node, 'name'),
+    short: extension(node, 'short'),
+    colour: extension(node, 'colour'),
+    aliases: extension(node, 'aliases'),
+  });
+  if (!parsed.success) throw new Rejection(`parley:party: ${describeIssue(parsed.error)}`);
+  const input = parsed.data;
+  const colour = input.colour?.trim() ?? '';
+  if (colour !== '') {
+    try {
+      normalizeColour(colour);
+    } catch {
+      throw new Rejection(`parley:party: "${shorten(colour)}" is not a colour`);
+    }
+  }
+  if (input.id?.startsWith(PARTY_URN_PREFIX)) {
+    const own = ctx.nb.parties.find((p) => p.id === input.id!.slice(PARTY_URN_PREFIX.length));
+    if (own) return own.id;
+  }
+  const key = nameKey(input.name);
+  const named =
+    ctx.nb.parties.find((p) => nameKey(p.name) === key) ??
+    ctx.nb.parties.find((p) => [p.short, ...p.aliases].some((n) => n.trim() !== '' && nameKey(n) === key));
+  if (named) return named.id;
+  let pending = ctx.partiesToCreate.get(key);
+  if (pending === undefined) {
+    pending = { name: input.name, short: input.short ?? '', colour, aliases: input.aliases ?? [] };
+    ctx.partiesToCreate.set(key, pending);
+  }
+  return PARTY_PLACEHOLDER_PREFIX + pending.name;
+}
+
+/** The stance as the notebook spells it; one it lacks is noted to be added. */
+function readStance(ctx: Context, raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') throw new Rejection('parley:stance is not text');
+  const stance = tidy(raw);
+  if (stance === '') return null;
+  if (stance.length > 40) throw new Rejection('parley:stance is longer than 40 characters');
+  const key = stance.toLowerCase();
+  const known = listStances(ctx.nb).find((s) => s.toLowerCase() === key);
+  if (known !== undefined) return known;
+  const pending = ctx.stancesToCreate.get(key) ?? stance;
+  ctx.stancesToCreate.set(key, pending);
+  return pending;
+}
+
+/** Links to annotations in this file or already in the notebook; any other target is refused. */
+function readLinks(ctx: Context, raw: unknown): AnnotationLink[] {
+  if (raw === undefined || raw === null) return [];
+  const items = Array.isArray(raw) ? raw : [raw];
+  if (items.length > 200) throw new Rejection('it has more than 200 links');
+  return items.map((item, i): AnnotationLink => {
+    const node = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+    const parsed = LinkInput.safeParse({
+      linkType: extension(node, 'linkType'),
+      annotation: extension(node, 'annotation'),
+    });
+    if (!parsed.success) throw new Rejection(`parley:links ${i}: ${describeIssue(parsed.error)}`);
+    const { linkType, annotation } = parsed.data;
+    const target = typeof annotation === 'string' ? annotation : annotation.id;
+    const id = target.toLowerCase().startsWith(ANNOTATION_URN_PREFIX)
+      ? target.slice(ANNOTATION_URN_PREFIX.length)
+      : '';
+    if (id === '' || !(ctx.fileIds.has(id) || ctx.existingIds.has(id))) {
+      throw new Rejection(
+        `its link (${shorten(linkType)}) points to ${shorten(target)}, which is neither in this file nor in this notebook`,
+      );
+    }
+    return { type: linkType, annotationId: id };
+  });
+}
+
 function readAnnotation(ctx: Context, raw: unknown): Annotation {
   const parsed = AnnotationInput.safeParse(raw);
   if (!parsed.success) throw new Rejection(`not a W3C annotation (${describeIssue(parsed.error)})`);
@@ -412,6 +616,9 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
   const doc = resolveDocument(ctx, target.data);
   const textTarget = anchor(doc, list(target.data.selector));
   const { topicIds, note } = readBodies(ctx, list(input.body), list(input.motivation));
+  const partyId = readParty(ctx, extension(input, 'party'));
+  const stance = readStance(ctx, extension(input, 'stance'));
+  const links = readLinks(ctx, extension(input, 'links'));
   const now = ctx.options.now.toISOString();
   const createdAt = timestamp(input.created, 'created', now);
   const updatedAt = timestamp(input.modified, 'modified', createdAt);
@@ -421,10 +628,10 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
     documentId: doc.id,
     target: textTarget,
     topicIds,
-    partyId: null,
-    stance: null,
+    partyId,
+    stance,
     note,
-    links: [],
+    links,
     createdAt,
     updatedAt,
   };
@@ -437,9 +644,13 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
  * TextQuoteSelector (the position is checked against the quote; if the quote is not there, `locate` finds it);
  * a quote alone is found with `locate`; a position alone is taken as it is. Bodies: TextualBody with purpose
  * `tagging` → topic by path (unknown paths are returned in topicsToCreate and referred to as `path:<path>`);
- * purpose `commenting` (or none) → note. Anything unanchorable, malformed, or naming an unknown document → an error
- * string naming the annotation's index and id; the caller writes nothing unless errors is empty. Does not mutate nb.
- * A JSON string is parsed first.
+ * purpose `commenting` (or none) → note. Parley's extension properties (see the top of this file): `parley:party`
+ * → the notebook party with that id, else the one that answers to its name (name, short name or alias), else one
+ * in partiesToCreate referred to as `party:<name>`; `parley:stance` → the notebook's spelling of it, or one in
+ * stancesToCreate; `parley:links` → links, each to an annotation in this file or in the notebook. Anything
+ * unanchorable, malformed, naming an unknown document or linking to an unknown annotation → an error string naming
+ * the annotation's index and id; the caller writes nothing unless errors is empty. Does not mutate nb. A JSON
+ * string is parsed first.
  */
 export function importW3C(
   nb: Notebook,
@@ -450,20 +661,29 @@ export function importW3C(
     try {
       json = JSON.parse(json) as unknown;
     } catch (error) {
-      return { annotations: [], topicsToCreate: [], errors: [`Not JSON: ${(error as Error).message}`] };
+      return failed(`Not JSON: ${(error as Error).message}`);
     }
   }
   const items = itemsOf(json);
-  if ('error' in items) return { annotations: [], topicsToCreate: [], errors: [items.error] };
+  if ('error' in items) return failed(items.error);
 
   const ctx: Context = {
     nb,
     options,
     topicIdByKey: topicsByKey(nb),
     topicsToCreate: new Map(),
+    partiesToCreate: new Map(),
+    stancesToCreate: new Map(),
     seenIds: new Set(),
     existingIds: new Set(nb.annotations.map((a) => a.id)),
+    fileIds: new Set(),
   };
+  for (const raw of items.items) {
+    const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+    if (typeof rawId === 'string' && rawId.toLowerCase().startsWith(ANNOTATION_URN_PREFIX)) {
+      ctx.fileIds.add(rawId.slice(ANNOTATION_URN_PREFIX.length));
+    }
+  }
   const annotations: Annotation[] = [];
   const errors: string[] = [];
   items.items.forEach((raw, index) => {
@@ -483,7 +703,17 @@ export function importW3C(
     const more = errors.length - MAX_ERRORS;
     errors.splice(MAX_ERRORS, more, `… and ${more} more.`);
   }
-  return { annotations, topicsToCreate: [...ctx.topicsToCreate.values()], errors };
+  return {
+    annotations,
+    topicsToCreate: [...ctx.topicsToCreate.values()],
+    partiesToCreate: [...ctx.partiesToCreate.values()],
+    stancesToCreate: [...ctx.stancesToCreate.values()],
+    errors,
+  };
+}
+
+function failed(error: string): W3CImportResult {
+  return { annotations: [], topicsToCreate: [], partiesToCreate: [], stancesToCreate: [], errors: [error] };
 }
 
 function topicsByKey(nb: Notebook): Map<string, string> {
@@ -500,23 +730,34 @@ function topicsByKey(nb: Notebook): Map<string, string> {
   return byKey;
 }
 
+/** How applyW3CImport makes what the notebook lacks; the caller supplies them, with its own rules and ids. */
+export interface W3CImportMakers {
+  createTopic: (path: string) => { id: string };
+  /** `colour` is empty when the file gave none: the maker picks one. */
+  createParty: (party: Omit<Party, 'id'>) => { id: string };
+}
+
 /**
- * Applies a successful import: creates the missing topics (through `createTopic`, which the caller supplies so the
- * core does not depend on the codebook) and appends the annotations with their topics resolved. Checks everything
- * before it changes anything; returns the annotations added.
+ * Applies a successful import: adds the missing stances, creates the missing topics and parties (through the
+ * caller's makers, so the core does not depend on the codebook's or the party list's own rules) and appends the
+ * annotations with their topics, party and stance resolved and their links kept. A topic, party or stance the
+ * notebook gained since the file was read is used rather than made again. Checks everything before it changes
+ * anything, and if a maker refuses, takes back what was made; returns the annotations added.
  */
-export function applyW3CImport(
-  nb: Notebook,
-  result: W3CImportResult,
-  createTopic: (path: string) => { id: string },
-): Annotation[] {
+export function applyW3CImport(nb: Notebook, result: W3CImportResult, makers: W3CImportMakers): Annotation[] {
   if (result.errors.length > 0) {
     throw new ParleyError(`Nothing was imported: ${result.errors.length} annotation(s) could not be used.`);
   }
   const existingIds = new Set(nb.annotations.map((a) => a.id));
+  const linkable = new Set([...existingIds, ...result.annotations.map((a) => a.id)]);
   const documentIds = new Set(nb.documents.map((d) => d.id));
   const topicIds = new Set(nb.topics.map((t) => t.id));
-  const pending = new Set(result.topicsToCreate.map((path) => TOPIC_PLACEHOLDER_PREFIX + path));
+  const partyIds = new Set(nb.parties.map((p) => p.id));
+  const pendingTopics = new Set(result.topicsToCreate.map((path) => TOPIC_PLACEHOLDER_PREFIX + path));
+  const pendingParties = new Set(result.partiesToCreate.map((p) => PARTY_PLACEHOLDER_PREFIX + p.name));
+  const stanceKeys = new Set(
+    [...listStances(nb), ...result.stancesToCreate].map((stance) => stance.toLowerCase()),
+  );
   for (const annotation of result.annotations) {
     if (existingIds.has(annotation.id)) {
       throw new ParleyError(`Annotation ${annotation.id} is already in this notebook.`, 'conflict');
@@ -526,27 +767,79 @@ export function applyW3CImport(
       throw new ParleyError(`There is no document ${annotation.documentId} in this notebook.`, 'not-found');
     }
     for (const id of annotation.topicIds) {
-      if (!topicIds.has(id) && !pending.has(id)) {
+      if (!topicIds.has(id) && !pendingTopics.has(id)) {
         throw new ParleyError(
           `Annotation ${annotation.id} refers to topic ${id}, which does not exist.`,
           'not-found',
         );
       }
     }
+    if (
+      annotation.partyId !== null &&
+      !partyIds.has(annotation.partyId) &&
+      !pendingParties.has(annotation.partyId)
+    ) {
+      throw new ParleyError(
+        `Annotation ${annotation.id} refers to party ${annotation.partyId}, which does not exist.`,
+        'not-found',
+      );
+    }
+    if (annotation.stance !== null && !stanceKeys.has(annotation.stance.toLowerCase())) {
+      throw new ParleyError(
+        `Annotation ${annotation.id} has the stance "${annotation.stance}", which is not listed.`,
+      );
+    }
+    for (const link of annotation.links) {
+      if (!linkable.has(link.annotationId)) {
+        throw new ParleyError(
+          `Annotation ${annotation.id} links to ${link.annotationId}, which is neither imported nor in this notebook.`,
+          'not-found',
+        );
+      }
+    }
   }
 
-  const resolved = new Map<string, string>();
-  for (const path of result.topicsToCreate) {
-    // The notebook may have gained the topic since the file was read.
-    const existing = topicsByKey(nb).get(topicPathKey(path));
-    resolved.set(TOPIC_PLACEHOLDER_PREFIX + path, existing ?? createTopic(path).id);
+  const before = { topics: [...nb.topics], parties: [...nb.parties], stances: [...nb.stances] };
+  const resolvedTopics = new Map<string, string>();
+  const resolvedParties = new Map<string, string>();
+  const stanceByKey = new Map<string, string>();
+  try {
+    for (const stance of result.stancesToCreate) {
+      // The notebook may have gained the stance, in some case, since the file was read.
+      if (!listStances(nb).some((s) => s.toLowerCase() === stance.toLowerCase())) addStance(nb, stance);
+    }
+    for (const stance of listStances(nb)) stanceByKey.set(stance.toLowerCase(), stance);
+    for (const path of result.topicsToCreate) {
+      const existing = topicsByKey(nb).get(topicPathKey(path));
+      resolvedTopics.set(TOPIC_PLACEHOLDER_PREFIX + path, existing ?? makers.createTopic(path).id);
+    }
+    for (const party of result.partiesToCreate) {
+      const existing = nb.parties.find((p) => nameKey(p.name) === nameKey(party.name));
+      resolvedParties.set(
+        PARTY_PLACEHOLDER_PREFIX + party.name,
+        existing?.id ?? makers.createParty(party).id,
+      );
+    }
+  } catch (error) {
+    nb.topics.splice(0, nb.topics.length, ...before.topics);
+    nb.parties.splice(0, nb.parties.length, ...before.parties);
+    nb.stances.splice(0, nb.stances.length, ...before.stances);
+    throw error;
   }
   const added = result.annotations.map((annotation): Annotation => ({
     ...annotation,
     target: { ...annotation.target },
     topicIds: [
-      ...new Set(annotation.topicIds.map((id) => (topicIds.has(id) ? id : (resolved.get(id) ?? id)))),
+      ...new Set(annotation.topicIds.map((id) => (topicIds.has(id) ? id : (resolvedTopics.get(id) ?? id)))),
     ],
+    partyId:
+      annotation.partyId === null || partyIds.has(annotation.partyId)
+        ? annotation.partyId
+        : (resolvedParties.get(annotation.partyId) ?? annotation.partyId),
+    stance:
+      annotation.stance === null
+        ? null
+        : (stanceByKey.get(annotation.stance.toLowerCase()) ?? annotation.stance),
     links: annotation.links.map((link) => ({ ...link })),
   }));
   nb.annotations.push(...added);

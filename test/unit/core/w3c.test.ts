@@ -5,8 +5,25 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describeRange } from '../../../main/core/anchoring';
-import { emptyNotebook, type Annotation, type Notebook, type ParleyDocument } from '../../../main/core/model';
-import { W3C_CONTEXT, applyW3CImport, exportW3C, importW3C } from '../../../main/core/w3c';
+import {
+  LINK_TYPES,
+  STANDARD_STANCES,
+  emptyNotebook,
+  type Annotation,
+  type Notebook,
+  type ParleyDocument,
+  type Party,
+} from '../../../main/core/model';
+import { createParty } from '../../../main/core/parties';
+import {
+  EXPORT_CONTEXT,
+  PARLEY_NAMESPACE,
+  W3C_CONTEXT,
+  applyW3CImport,
+  exportW3C,
+  importW3C,
+  type W3CImportMakers,
+} from '../../../main/core/w3c';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 
@@ -112,7 +129,7 @@ function emptyCopy(nb: Notebook, keepTopics: boolean): Notebook {
 const codePoints = (s: string, utf16: number): number => Array.from(s.slice(0, utf16)).length;
 
 interface Collection {
-  '@context': string;
+  '@context': unknown;
   type: string;
   total: number;
   first: { type: string; items: Record<string, unknown>[] };
@@ -121,12 +138,26 @@ const asCollection = (value: object): Collection => value as Collection;
 
 const byId = (a: Annotation, b: Annotation) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Makers for an import that must find everything in the notebook already. */
+const nothingToMake: W3CImportMakers = {
+  createTopic: () => assert.fail('no topic should be created'),
+  createParty: () => assert.fail('no party should be created'),
+};
+
 describe('exportW3C', () => {
   test('an AnnotationCollection with the annotations inline in its first page', () => {
     const nb = sampleNotebook();
     const doc = nb.documents[0]!;
     const collection = asCollection(exportW3C(nb, { documentId: doc.id, now: NOW }));
-    assert.equal(collection['@context'], W3C_CONTEXT);
+    assert.deepEqual(collection['@context'], [
+      W3C_CONTEXT,
+      {
+        parley: 'urn:parley:ns:',
+        'parley:aliases': { '@container': '@list' },
+        'parley:links': { '@container': '@list' },
+        'parley:annotation': { '@type': '@id' },
+      },
+    ]);
     assert.equal(collection.type, 'AnnotationCollection');
     assert.equal(collection.total, 2);
     assert.equal(collection.first.type, 'AnnotationPage');
@@ -136,7 +167,7 @@ describe('exportW3C', () => {
     const [iran, ext] = collection.first.items;
     const a = nb.annotations[0]!;
     assert.deepEqual(ext, {
-      '@context': W3C_CONTEXT,
+      '@context': EXPORT_CONTEXT,
       id: `urn:uuid:${a.id}`,
       type: 'Annotation',
       motivation: 'commenting',
@@ -223,7 +254,7 @@ describe('importW3C', () => {
     assert.deepEqual(result.topicsToCreate, []);
     assert.deepEqual([...result.annotations].sort(byId), [...nb.annotations].sort(byId));
     assert.equal(copy.annotations.length, 0, 'import does not write');
-    const added = applyW3CImport(copy, result, () => assert.fail('no topic should be created'));
+    const added = applyW3CImport(copy, result, nothingToMake);
     assert.deepEqual([...copy.annotations].sort(byId), [...nb.annotations].sort(byId));
     assert.equal(added.length, 2);
   });
@@ -238,11 +269,14 @@ describe('importW3C', () => {
     assert.deepEqual(iranImport.topicIds, ['path:iran/nuclear', 'path:extradition']);
 
     const created: string[] = [];
-    applyW3CImport(copy, result, (path) => {
-      created.push(path);
-      const topic = { id: `new-${created.length}`, path, colour: '#000000', description: '' };
-      copy.topics.push(topic);
-      return topic;
+    applyW3CImport(copy, result, {
+      ...nothingToMake,
+      createTopic: (path) => {
+        created.push(path);
+        const topic = { id: `new-${created.length}`, path, colour: '#000000', description: '' };
+        copy.topics.push(topic);
+        return topic;
+      },
     });
     assert.deepEqual(created.sort(), ['extradition', 'iran/nuclear']);
     const pathsOf = (n: Notebook, a: Annotation) =>
@@ -529,7 +563,11 @@ describe('importW3C', () => {
       assert.match(result.errors[i]!, new RegExp(`^Annotation ${i + 2}\\b`));
       assert.match(result.errors[i]!, pattern);
     });
-    assert.throws(() => applyW3CImport(copy, result, () => ({ id: 'x' })), /Nothing was imported/);
+    assert.throws(
+      () =>
+        applyW3CImport(copy, result, { createTopic: () => ({ id: 'x' }), createParty: () => ({ id: 'y' }) }),
+      /Nothing was imported/,
+    );
     assert.equal(copy.annotations.length, 0);
   });
 
@@ -537,7 +575,17 @@ describe('importW3C', () => {
     const nb = sampleNotebook();
     const good = asCollection(exportW3C(nb, { now: NOW })).first.items[0]!;
     const mutated = fc.record({
-      key: fc.constantFrom('id', 'type', 'body', 'target', 'created', 'motivation'),
+      key: fc.constantFrom(
+        'id',
+        'type',
+        'body',
+        'target',
+        'created',
+        'motivation',
+        'parley:party',
+        'parley:stance',
+        'parley:links',
+      ),
       value: fc.jsonValue(),
     });
     fc.assert(
@@ -580,9 +628,12 @@ describe('importW3C', () => {
     const result = importW3C(copy, exportW3C(nb, { now: NOW }), { now: NOW });
     copy.topics.push({ id: 'late', path: 'Extradition', colour: '#000000', description: '' });
     const created: string[] = [];
-    applyW3CImport(copy, result, (path) => {
-      created.push(path);
-      return { id: `new:${path}` };
+    applyW3CImport(copy, result, {
+      ...nothingToMake,
+      createTopic: (path) => {
+        created.push(path);
+        return { id: `new:${path}` };
+      },
     });
     assert.deepEqual(created, ['iran/nuclear']);
     const iran = copy.annotations.find((a) => a.id.endsWith('02'))!;
@@ -590,7 +641,377 @@ describe('importW3C', () => {
 
     // Applied a second time, the same result collides and nothing more is written.
     const count = copy.annotations.length;
-    assert.throws(() => applyW3CImport(copy, result, (path) => ({ id: path })), /already in this notebook/);
+    assert.throws(
+      () => applyW3CImport(copy, result, { ...nothingToMake, createTopic: (path) => ({ id: path }) }),
+      /already in this notebook/,
+    );
     assert.equal(copy.annotations.length, count);
+  });
+});
+
+/** The sample with two parties, a stance of the user's own, stances on two passages and links among three. */
+function workbenchNotebook(): Notebook {
+  const nb = sampleNotebook();
+  nb.parties.push(
+    {
+      id: 'p-uk',
+      name: 'United Kingdom',
+      short: 'UK',
+      colour: '#0077bb',
+      aliases: ['Miliband', 'David Miliband'],
+    },
+    { id: 'p-ru', name: 'Russia', short: 'RU', colour: '#cc3311', aliases: ['Lavrov', 'Moscow'] },
+  );
+  nb.stances.push('ultimatum');
+  const doc = nb.documents[0]!;
+  const [ext, iran] = nb.annotations as [Annotation, Annotation];
+  const uk = annotationOf(
+    doc,
+    '0b6f9a52-8a1e-4c44-9f0e-2b8f1c7c1a03',
+    'The horrific murder of Mr. Litvinenko',
+    {
+      topicIds: ['t-ext'],
+      partyId: 'p-uk',
+      stance: 'ultimatum',
+      links: [{ type: 'contradicts', annotationId: ext.id }],
+    },
+  );
+  Object.assign(ext, {
+    partyId: 'p-ru',
+    stance: 'refusal',
+    links: [
+      { type: 'rebuts', annotationId: uk.id },
+      { type: 'answers', annotationId: iran.id },
+    ],
+  });
+  iran.partyId = 'p-ru';
+  nb.annotations.push(uk);
+  return nb;
+}
+
+const withoutParty = (a: Annotation) => ({ ...a, partyId: null });
+/** The notebook with its annotations sorted by id: import appends them in text order. */
+const inIdOrder = (nb: Notebook): Notebook => ({ ...nb, annotations: [...nb.annotations].sort(byId) });
+
+describe('party, stance and links', () => {
+  test('export carries them as Parley extension properties', () => {
+    const nb = workbenchNotebook();
+    const items = asCollection(exportW3C(nb, { now: NOW })).first.items;
+    const item = (id: string) => items.find((i) => i.id === `urn:uuid:${id}`)!;
+    const [ext, iran, uk] = nb.annotations as [Annotation, Annotation, Annotation];
+    assert.deepEqual(item(ext.id)['parley:party'], {
+      id: 'urn:parley:party:p-ru',
+      type: 'parley:Party',
+      'parley:name': 'Russia',
+      'parley:short': 'RU',
+      'parley:colour': '#cc3311',
+      'parley:aliases': ['Lavrov', 'Moscow'],
+    });
+    assert.equal(item(ext.id)['parley:stance'], 'refusal');
+    assert.deepEqual(item(ext.id)['parley:links'], [
+      { 'parley:linkType': 'rebuts', 'parley:annotation': `urn:uuid:${uk.id}` },
+      { 'parley:linkType': 'answers', 'parley:annotation': `urn:uuid:${iran.id}` },
+    ]);
+    assert.equal(item(uk.id)['parley:stance'], 'ultimatum');
+    assert.equal((item(uk.id)['parley:party'] as { id: string }).id, 'urn:parley:party:p-uk');
+    // Only what is set is written: no stance, no links on the Iran passage.
+    assert.ok(!('parley:stance' in item(iran.id)) && !('parley:links' in item(iran.id)));
+    assert.ok('parley:party' in item(iran.id));
+    const bare = asCollection(exportW3C(sampleNotebook(), { now: NOW })).first.items[0]!;
+    assert.deepEqual(
+      Object.keys(bare).filter((k) => k.startsWith('parley:')),
+      [],
+    );
+    // Every key an exported annotation adds to the W3C model is in Parley's namespace.
+    const w3cKeys = ['@context', 'id', 'type', 'motivation', 'created', 'modified', 'body', 'target'];
+    for (const i of items) {
+      for (const key of Object.keys(i)) assert.ok(w3cKeys.includes(key) || key.startsWith('parley:'), key);
+    }
+  });
+
+  test('round trip into a copy with the same parties and stances gives back identical annotations', () => {
+    const nb = workbenchNotebook();
+    const copy = emptyCopy(nb, true);
+    const result = importW3C(copy, JSON.stringify(exportW3C(nb, { now: NOW })), { now: NOW });
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.partiesToCreate, []);
+    assert.deepEqual(result.stancesToCreate, []);
+    assert.deepEqual([...result.annotations].sort(byId), [...nb.annotations].sort(byId));
+    applyW3CImport(copy, result, nothingToMake);
+    assert.deepEqual(inIdOrder(copy), inIdOrder(nb));
+  });
+
+  test('round trip into a notebook without the parties, topics or stance: they are made, nothing is lost', () => {
+    const nb = workbenchNotebook();
+    const copy = emptyCopy(nb, false);
+    copy.parties = [];
+    copy.stances = [];
+    const result = importW3C(copy, exportW3C(nb, { now: NOW }), { now: NOW });
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(
+      [...result.partiesToCreate].sort((a, b) => a.name.localeCompare(b.name)),
+      nb.parties.map(({ id: _id, ...party }) => party).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    assert.deepEqual(result.stancesToCreate, ['ultimatum']);
+    assert.ok(result.annotations.some((a) => a.partyId === 'party:Russia'));
+
+    applyW3CImport(copy, result, {
+      createTopic: (path) => {
+        const topic = { id: `topic-${path}`, path, colour: '#000000', description: '' };
+        copy.topics.push(topic);
+        return topic;
+      },
+      createParty: (party) => createParty(copy, party),
+    });
+    assert.deepEqual(copy.stances, ['ultimatum']);
+    assert.deepEqual(
+      copy.parties.map(({ id: _id, ...p }) => p).sort((a, b) => a.name.localeCompare(b.name)),
+      nb.parties.map(({ id: _id, ...p }) => p).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    const partyName = (n: Notebook, id: string | null) => n.parties.find((p) => p.id === id)?.name;
+    const paths = (n: Notebook, a: Annotation) =>
+      a.topicIds.map((id) => n.topics.find((t) => t.id === id)!.path);
+    for (const original of nb.annotations) {
+      const back = copy.annotations.find((a) => a.id === original.id)!;
+      assert.equal(partyName(copy, back.partyId), partyName(nb, original.partyId));
+      assert.deepEqual(paths(copy, back), paths(nb, original));
+      assert.deepEqual({ ...withoutParty(back), topicIds: [] }, { ...withoutParty(original), topicIds: [] });
+    }
+  });
+
+  test('a party is found by its id, then by any name it answers to; a stance in any case', () => {
+    const nb = workbenchNotebook();
+    const exported = exportW3C(nb, { now: NOW });
+    const partiesOf = (copy: Notebook) => {
+      const result = importW3C(copy, exported, { now: NOW });
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.partiesToCreate, []);
+      return new Set(result.annotations.map((a) => a.partyId));
+    };
+    const renamed = emptyCopy(nb, true);
+    renamed.parties[1]!.name = 'Russian Federation';
+    renamed.parties[0]!.name = 'Britain';
+    assert.deepEqual(partiesOf(renamed), new Set(['p-ru', 'p-uk']), 'same id, whatever the name now');
+
+    const other = emptyCopy(nb, true);
+    other.parties = [
+      { id: 'x-ru', name: 'RUSSIA', short: '', colour: '#000000', aliases: [] },
+      { id: 'x-uk', name: 'Great Britain', short: 'GB', colour: '#000000', aliases: ['United Kingdom'] },
+    ];
+    other.stances = ['Ultimatum'];
+    assert.deepEqual(partiesOf(other), new Set(['x-ru', 'x-uk']), 'by name in any case, or by alias');
+    const result = importW3C(other, exported, { now: NOW });
+    assert.deepEqual(result.stancesToCreate, []);
+    assert.ok(
+      result.annotations.some((a) => a.stance === 'Ultimatum'),
+      "the notebook's spelling",
+    );
+  });
+
+  test('read with only the W3C context, full IRIs for keys, or a party given by name alone', () => {
+    const nb = workbenchNotebook();
+    const copy = emptyCopy(nb, true);
+    const [ext, iran] = nb.annotations as [Annotation, Annotation];
+    const items = asCollection(exportW3C(nb, { now: NOW })).first.items;
+    const plain = (id: string) => {
+      const {
+        'parley:party': _p,
+        'parley:stance': _s,
+        'parley:links': _l,
+        ...rest
+      } = structuredClone(items.find((i) => i.id === `urn:uuid:${id}`)!);
+      return { ...rest, '@context': W3C_CONTEXT };
+    };
+    const result = importW3C(
+      copy,
+      [
+        {
+          ...plain(ext.id),
+          [`${PARLEY_NAMESPACE}party`]: { [`${PARLEY_NAMESPACE}name`]: 'moscow' },
+          [`${PARLEY_NAMESPACE}stance`]: '  REFUSAL ',
+          [`${PARLEY_NAMESPACE}links`]: {
+            [`${PARLEY_NAMESPACE}linkType`]: 'answers',
+            [`${PARLEY_NAMESPACE}annotation`]: { id: `urn:uuid:${iran.id}` },
+          },
+        },
+        { ...plain(iran.id), 'parley:party': 'A New Party', 'parley:stance': 'a stance never seen' },
+      ],
+      { now: NOW },
+    );
+    assert.deepEqual(result.errors, []);
+    const [a, b] = result.annotations as [Annotation, Annotation];
+    assert.equal(a.partyId, 'p-ru', 'an alias names the party');
+    assert.equal(a.stance, 'refusal');
+    assert.deepEqual(a.links, [{ type: 'answers', annotationId: iran.id }]);
+    assert.equal(b.partyId, 'party:A New Party');
+    assert.deepEqual(result.partiesToCreate, [{ name: 'A New Party', short: '', colour: '', aliases: [] }]);
+    assert.deepEqual(result.stancesToCreate, ['a stance never seen']);
+    const made: Omit<Party, 'id'>[] = [];
+    applyW3CImport(copy, result, {
+      ...nothingToMake,
+      createParty: (party) => {
+        made.push(party);
+        return createParty(copy, { name: party.name });
+      },
+    });
+    assert.equal(made.length, 1);
+    const newParty = copy.parties.find((p) => p.name === 'A New Party')!;
+    assert.equal(copy.annotations.find((x) => x.id === iran.id)!.partyId, newParty.id);
+    assert.deepEqual(copy.stances, ['ultimatum', 'a stance never seen']);
+  });
+
+  test('links must reach an annotation in the file or the notebook; bad extensions are reported', () => {
+    const nb = workbenchNotebook();
+    const items = asCollection(exportW3C(nb, { now: NOW })).first.items;
+    const [ext, , uk] = nb.annotations as [Annotation, Annotation, Annotation];
+    const ukItem = items.find((i) => i.id === `urn:uuid:${uk.id}`)!;
+
+    const alone = importW3C(emptyCopy(nb, true), ukItem, { now: NOW });
+    assert.equal(alone.errors.length, 1);
+    assert.match(
+      alone.errors[0]!,
+      new RegExp(`link \\(contradicts\\) points to urn:uuid:${ext.id}, which is neither in this file nor`),
+    );
+    const withTarget = emptyCopy(nb, true);
+    withTarget.annotations.push(structuredClone(ext));
+    const kept = importW3C(withTarget, ukItem, { now: NOW });
+    assert.deepEqual(kept.errors, []);
+    applyW3CImport(withTarget, kept, nothingToMake);
+    assert.deepEqual(withTarget.annotations.find((a) => a.id === uk.id)!.links, uk.links);
+
+    const { id: _id, ...anon } = ukItem;
+    const party = ukItem['parley:party'] as Record<string, unknown>;
+    const bad: [unknown, RegExp][] = [
+      [{ ...anon, 'parley:stance': 42 }, /parley:stance is not text/],
+      [{ ...anon, 'parley:stance': 'x'.repeat(41) }, /longer than 40/],
+      [{ ...anon, 'parley:party': { ...party, 'parley:colour': 'blue' } }, /"blue" is not a colour/],
+      [{ ...anon, 'parley:party': { ...party, 'parley:name': ' ' } }, /parley:party: .*name/],
+      [{ ...anon, 'parley:party': { ...party, 'parley:aliases': 'Lavrov' } }, /parley:party: aliases/],
+      [
+        { ...anon, 'parley:links': [{ 'parley:annotation': `urn:uuid:${ext.id}` }] },
+        /parley:links 0: linkType/,
+      ],
+      [
+        {
+          ...anon,
+          'parley:links': [{ 'parley:linkType': 'rebuts', 'parley:annotation': 'https://x.org/a' }],
+        },
+        /points to https/,
+      ],
+    ];
+    const copy = emptyCopy(nb, true);
+    const result = importW3C(
+      copy,
+      bad.map(([input]) => input),
+      { now: NOW },
+    );
+    assert.equal(result.annotations.length, 0);
+    assert.equal(result.errors.length, bad.length);
+    bad.forEach(([, pattern], i) => assert.match(result.errors[i]!, pattern));
+  });
+
+  test('applyWC3Import checks parties, stances and links, and takes back what it made when a maker refuses', () => {
+    const nb = workbenchNotebook();
+    const copy = emptyCopy(nb, false);
+    copy.parties = [
+      { id: 'watch', name: 'Kremlin watchers', short: 'KW', colour: '#000000', aliases: ['Moscow'] },
+    ];
+    copy.stances = [];
+    const result = importW3C(copy, exportW3C(nb, { now: NOW }), { now: NOW });
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.partiesToCreate.length, 2);
+    const before = structuredClone(copy);
+    const makers: W3CImportMakers = {
+      createTopic: (path) => {
+        const topic = { id: `t:${path}`, path, colour: '#000000', description: '' };
+        copy.topics.push(topic);
+        return topic;
+      },
+      // Russia's alias "Moscow" already names another party: creating it is refused.
+      createParty: (party) => createParty(copy, party),
+    };
+    assert.throws(() => applyW3CImport(copy, result, makers), /"Moscow" already names the party/);
+    assert.deepEqual(copy, before, 'topics, parties and stances made before the refusal are taken back');
+
+    const tampered = (change: (a: Annotation) => void) => {
+      const r = structuredClone(result);
+      change(r.annotations[0]!);
+      return () => applyW3CImport(copy, r, makers);
+    };
+    assert.throws(
+      tampered((a) => (a.partyId = 'nobody')),
+      /party nobody/,
+    );
+    assert.throws(
+      tampered((a) => (a.stance = 'shrug')),
+      /stance "shrug"/,
+    );
+    assert.throws(
+      tampered((a) => (a.links = [{ type: 'rebuts', annotationId: 'gone' }])),
+      /links to gone/,
+    );
+    assert.deepEqual(copy, before);
+  });
+
+  test('property: parties, stances and links survive the round trip, with the parties made or found', () => {
+    const parties: Party[] = [
+      { id: 'p1', name: 'Россия 🇷🇺', short: 'RU', colour: '#cc3311', aliases: ['Лавров', 'Moscow "M"'] },
+      { id: 'p2', name: 'UK | *Gov*', short: 'UK', colour: '#0077bb', aliases: [] },
+    ];
+    const stances = [...STANDARD_STANCES, 'ultimatum', 'Große Geste'];
+    const linkTypes = [...Object.keys(LINK_TYPES), 'a-newer-type'];
+    const arb = fc.record({
+      keep: fc.boolean(),
+      highlights: fc.array(
+        fc.record({
+          paragraph: fc.nat(),
+          party: fc.constantFrom(null, 'p1', 'p2'),
+          stance: fc.option(fc.constantFrom(...stances)),
+          links: fc.array(fc.record({ to: fc.nat(), type: fc.constantFrom(...linkTypes) }), { maxLength: 3 }),
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
+    });
+    fc.assert(
+      fc.property(arb, ({ keep, highlights }) => {
+        const nb = emptyNotebook();
+        const doc = makeDocument('d', ['Title 😀', 'First — one.', 'Second "two".', 'Third 𝄞 three.']);
+        nb.documents.push(doc);
+        nb.parties.push(...structuredClone(parties));
+        nb.stances.push('ultimatum', 'Große Geste');
+        highlights.forEach((h, i) => {
+          const block = doc.blocks[h.paragraph % doc.blocks.length]!;
+          nb.annotations.push(
+            annotationAt(doc, `id-${i}`, block.start, block.end, {
+              partyId: h.party,
+              stance: h.stance,
+              links: h.links.map((l) => ({ type: l.type, annotationId: `id-${l.to % highlights.length}` })),
+            }),
+          );
+        });
+        const copy = emptyCopy(nb, true);
+        if (!keep) {
+          copy.parties = [];
+          copy.stances = [];
+        }
+        const result = importW3C(copy, JSON.parse(JSON.stringify(exportW3C(nb, { now: NOW }))), { now: NOW });
+        assert.deepEqual(result.errors, []);
+        applyW3CImport(copy, result, { ...nothingToMake, createParty: (party) => createParty(copy, party) });
+        if (keep) assert.deepEqual(inIdOrder(copy), inIdOrder(nb));
+        const nameOf = (n: Notebook, id: string | null) => n.parties.find((p) => p.id === id)?.name ?? null;
+        for (const original of nb.annotations) {
+          const back = copy.annotations.find((a) => a.id === original.id)!;
+          assert.equal(nameOf(copy, back.partyId), nameOf(nb, original.partyId));
+          assert.deepEqual(withoutParty(back), withoutParty(original));
+        }
+        for (const party of copy.parties) {
+          const { id: _id, ...content } = party;
+          const { id: _orig, ...expected } = nb.parties.find((p) => p.name === party.name)!;
+          assert.deepEqual(content, expected);
+        }
+        assert.ok(copy.stances.every((s) => nb.stances.includes(s)));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
