@@ -158,8 +158,37 @@ interface Quote {
 
 type Family = 'double' | 'straight' | 'guillemet' | 'single';
 
-const TOKEN = /(\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*)|\S/gu;
 const UPPER = /^\p{Lu}/u;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]/u;
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** How many UTF-16 units the letter, mark or digit at `i` takes (0 when it is none). */
+function wordCharWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) ? 1 : 0;
+  if (Number.isNaN(code)) return 0;
+  const point = text.codePointAt(i)!;
+  return WORD_CHAR.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
+}
 const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
 
 class Analysis {
@@ -189,23 +218,54 @@ class Analysis {
     const { text } = this;
     let from = 0;
     const add = (end: number) => {
-      if (!/\S/.test(text.slice(from, end))) return;
       const first = this.tokens.length;
-      TOKEN.lastIndex = from;
-      for (let m = TOKEN.exec(text); m !== null && m.index < end; m = TOKEN.exec(text)) {
-        const value = m[0];
-        const word = m[1] !== undefined;
-        const code = value.charCodeAt(0);
+      let i = from;
+      while (i < end) {
+        const code = text.charCodeAt(i);
+        if (isSpace(code)) {
+          i++;
+          continue;
+        }
+        const width = wordCharWidth(text, i);
+        let j = i + Math.max(width, 1);
+        if (width > 0) {
+          if (isDigit(code)) {
+            // 4.5, 10,000, 10:22 are one word
+            while (j < end && isDigit(text.charCodeAt(j))) j++;
+            while (j + 1 < end && /[.,:]/.test(text[j]!) && isDigit(text.charCodeAt(j + 1))) {
+              j += 2;
+              while (j < end && isDigit(text.charCodeAt(j))) j++;
+            }
+          }
+          for (;;) {
+            for (let w = wordCharWidth(text, j); j < end && w > 0; w = wordCharWidth(text, j)) j += w;
+            const joiner = text[j];
+            if (
+              j + 1 < end &&
+              (joiner === "'" || joiner === '’' || joiner === '-' || joiner === '‐') &&
+              wordCharWidth(text, j + 1) > 0
+            ) {
+              j++;
+              continue;
+            }
+            break;
+          }
+        } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+          j = i + 2;
+        }
+        const value = text.slice(i, j);
+        const word = width > 0;
         this.tokens.push({
-          start: m.index,
-          end: m.index + value.length,
+          start: i,
+          end: j,
           text: value,
           lower: word ? value.toLowerCase() : value,
           word,
           capital: word && (code < 128 ? code >= 65 && code <= 90 : UPPER.test(value)),
         });
+        i = j;
       }
-      this.paragraphs.push({ first, end: this.tokens.length });
+      if (this.tokens.length > first) this.paragraphs.push({ first, end: this.tokens.length });
     };
     PARAGRAPH_BREAK.lastIndex = 0;
     for (let m = PARAGRAPH_BREAK.exec(text); m !== null; m = PARAGRAPH_BREAK.exec(text)) {
