@@ -1,5 +1,6 @@
 // Paints highlights with the CSS Custom Highlight API: one Highlight per topic colour, one for untagged passages
 // and one for the active passage, so the reading DOM is never split into spans and stays exactly as rendered.
+// Suggested statements are painted apart and faintly, under the highlights, and never mistaken for one.
 import { offsetsToRange, type TextIndex } from './text-index';
 
 export interface PaintItem {
@@ -12,6 +13,8 @@ export interface PaintItem {
 
 export const UNTAGGED_HIGHLIGHT = 'parley-untagged';
 export const ACTIVE_HIGHLIGHT = 'parley-active';
+export const SUGGESTION_HIGHLIGHT = 'parley-suggestion';
+export const ACTIVE_SUGGESTION_HIGHLIGHT = 'parley-suggestion-active';
 const TOPIC_PREFIX = 'parley-t-';
 
 /** Topic colours are the user's data: only plain colour values reach a style rule. */
@@ -85,5 +88,37 @@ export class HighlightPainter {
   clear(): void {
     for (const name of this.painted) CSS.highlights.delete(name);
     this.painted.clear();
+  }
+
+  /** Paints suggested statements faintly, and the one in focus in the list a little more. */
+  paintSuggestions(
+    index: TextIndex,
+    spans: ReadonlyArray<{ key: string; start: number; end: number }>,
+    activeKey: string | null,
+  ): Range | null {
+    const ranges: Range[] = [];
+    let active: Range | null = null;
+    for (const span of spans) {
+      const range = offsetsToRange(index, span.start, span.end);
+      if (!range) continue;
+      if (span.key === activeKey) active = range;
+      else ranges.push(range);
+    }
+    const faint = new Highlight(...ranges);
+    faint.priority = -1;
+    CSS.highlights.set(SUGGESTION_HIGHLIGHT, faint);
+    if (active) {
+      const focused = new Highlight(active);
+      focused.priority = -1;
+      CSS.highlights.set(ACTIVE_SUGGESTION_HIGHLIGHT, focused);
+    } else {
+      CSS.highlights.delete(ACTIVE_SUGGESTION_HIGHLIGHT);
+    }
+    return active;
+  }
+
+  clearSuggestions(): void {
+    CSS.highlights.delete(SUGGESTION_HIGHLIGHT);
+    CSS.highlights.delete(ACTIVE_SUGGESTION_HIGHLIGHT);
   }
 }
