@@ -1,36 +1,62 @@
-// The reading view: one open document, its highlights painted in the text and its notes in the margin, and every
-// change made through window.parley. State lives here; the components below only show it and report intents.
+// The app: the reading view (one open document, its highlights painted in the text and its notes in the margin,
+// suggested statements beside it) and the comparison of the parties across every document, with every change
+// made through window.parley. State lives here; the components below only show it and report intents.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ComparisonView } from './components/comparison-view';
 import { DetailsEditor, type DetailsPatch } from './components/details-editor';
 import { HighlightEditor, type HighlightDraft } from './components/highlight-editor';
+import { LinkDialog } from './components/link-dialog';
 import { MarginNotes } from './components/margin-notes';
 import { NeedsReview } from './components/needs-review';
+import type { CardEnv } from './components/note-card';
+import { PartiesDialog, type PartyInput } from './components/parties-dialog';
+import { partyShortName } from './components/party-chip';
 import { DocumentHeader, DocumentText } from './components/reading-column';
 import { SelectionButton } from './components/selection-button';
-import { Toolbar } from './components/toolbar';
+import { SuggestionsPanel } from './components/suggestions-panel';
+import { Toolbar, VIEW_PANEL_IDS, VIEW_TAB_IDS, type View } from './components/toolbar';
 import { errorMessage, isTextEntry, saveStatusText, shortQuote } from './format';
 import { HighlightPainter } from './highlighting/painter';
 import {
   offsetAtPoint,
+  offsetsToRange,
   rangeContainsPoint,
   rangeToOffsets,
   type TextIndex,
   type TextSpan,
 } from './highlighting/text-index';
+import { isLinkType, linkLabel, type LinkItem, type PassageRef } from './links';
 import { ALL_TOPICS, matchesFilter, paintColour } from './topics';
 import type {
   Annotation,
+  Comparison,
   DocumentSummary,
+  LinkType,
   MenuCommand,
   OpenedDocument,
+  PartyWithCount,
   SaveState,
+  Suggestion,
   Topic,
   TopicWithCount,
 } from './types';
 
 type EditorState =
   | { mode: 'create'; documentId: string; span: TextSpan; quote: string; anchor: DOMRect | null }
-  | { mode: 'edit'; annotation: Annotation; anchor: DOMRect | null };
+  | {
+      mode: 'edit';
+      annotation: Annotation;
+      anchor: DOMRect | null;
+      /** Where focus goes when the editor closes, when not to the card: the suggestions it was opened from. */
+      returnTo?: 'suggestions';
+    };
+
+/** Another document's highlights, kept so links into and out of it can be shown and followed. */
+interface LibraryDocument {
+  id: string;
+  title: string;
+  annotations: Annotation[];
+}
 
 interface IndexedText {
   text: string;
@@ -69,6 +95,19 @@ function cardFor(id: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`.margin [data-annotation-id="${CSS.escape(id)}"]`);
 }
 
+function reviewCardFor(id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`.review [data-annotation-id="${CSS.escape(id)}"]`);
+}
+
+function focusSuggestionList(): void {
+  document.querySelector<HTMLElement>('.suggestions')?.focus({ preventScroll: true });
+}
+
+/** The list after a change, with the item at the same place (or the last) in focus. */
+function keyAt(list: Suggestion[], index: number): string | null {
+  return list[Math.min(Math.max(index, 0), list.length - 1)]?.key ?? null;
+}
+
 export function App() {
   const api = window.parley;
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
@@ -87,13 +126,52 @@ export function App() {
   const [selectionSpot, setSelectionSpot] = useState<{ top: number; left: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [pendingPaste, setPendingPaste] = useState<PendingPaste | null>(null);
+  const [view, setView] = useState<View>('reading');
+  const [parties, setParties] = useState<PartyWithCount[]>([]);
+  const [stances, setStances] = useState<string[]>([]);
+  const [library, setLibrary] = useState<ReadonlyMap<string, LibraryDocument>>(new Map());
+  const [linking, setLinking] = useState<Annotation | null>(null);
+  const [partiesOpen, setPartiesOpen] = useState(false);
+  const [suggestOpen, setSuggestOpen] = useState(false);
+  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
+  const [suggestionKey, setSuggestionKey] = useState<string | null>(null);
+  const [suggestBusy, setSuggestBusy] = useState(false);
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [compareTopic, setCompareTopic] = useState('');
+  /** Counts changes to the notebook, so the comparison is fetched again after any of them. */
+  const [dataVersion, setDataVersion] = useState(0);
+  /** Bumped to ask for a pending passage to be revealed when nothing else re-renders. */
+  const [revealTick, setRevealTick] = useState(0);
   const painter = useMemo(() => new HighlightPainter(), []);
   const filterRef = useRef<HTMLSelectElement>(null);
   const focusAfterRender = useRef<string | null>(null);
+  /** A passage to bring into view and make active once its document is open and painted. */
+  const pendingReveal = useRef<string | null>(null);
+  /** Where the reading view was scrolled when the comparison took its place. */
+  const readingScroll = useRef(0);
 
   const topicMap = useMemo(() => new Map(topics.map((topic) => [topic.id, topic])), [topics]);
+  const partyMap = useMemo(() => new Map(parties.map((party) => [party.id, party])), [parties]);
   const doc = opened?.document ?? null;
   const index = indexed && doc && indexed.text === doc.text ? indexed.index : null;
+
+  /** Every highlight in the notebook by id: the open document's as they are now, the others' as last read. */
+  const passages = useMemo(() => {
+    const map = new Map<string, PassageRef>();
+    for (const other of library.values()) {
+      if (other.id === opened?.document.id) continue;
+      for (const annotation of other.annotations) {
+        map.set(annotation.id, { annotation, documentId: other.id, documentTitle: other.title });
+      }
+    }
+    if (opened) {
+      const { id, title } = opened.document;
+      for (const annotation of [...opened.annotations].sort(byPosition)) {
+        map.set(annotation.id, { annotation, documentId: id, documentTitle: title });
+      }
+    }
+    return map;
+  }, [library, opened]);
 
   const { visible, review } = useMemo(() => {
     if (!opened) return { visible: [], review: [] };
@@ -128,6 +206,55 @@ export function App() {
 
   useEffect(() => () => painter.clear(), [painter]);
 
+  // Suggested statements, painted faintly while their panel is open.
+  const showSuggestions = suggestOpen && view === 'reading' && !!suggestions;
+  useLayoutEffect(() => {
+    if (!index || !showSuggestions || !suggestions) {
+      painter.clearSuggestions();
+      return;
+    }
+    painter.paintSuggestions(index, suggestions, suggestionKey);
+  }, [index, showSuggestions, suggestions, suggestionKey, painter]);
+
+  useEffect(() => () => painter.clearSuggestions(), [painter]);
+
+  // The suggestion in focus in the list is brought into view in the text.
+  useEffect(() => {
+    if (!index || !showSuggestions || !suggestionKey) return;
+    const suggestion = suggestions?.find((s) => s.key === suggestionKey);
+    const range = suggestion && offsetsToRange(index, suggestion.start, suggestion.end);
+    if (range) revealRange(range);
+  }, [suggestionKey, showSuggestions, index]);
+
+  // A passage asked for from a link or the comparison: once its document is open and painted, show it.
+  useEffect(() => {
+    const id = pendingReveal.current;
+    if (!id || view !== 'reading' || !opened) return;
+    const annotation = opened.annotations.find((a) => a.id === id);
+    if (!annotation) return;
+    if (opened.needsReview.includes(id)) {
+      if (!matchesFilter(annotation, filter, topicMap)) {
+        setFilter(ALL_TOPICS);
+        return;
+      }
+      pendingReveal.current = null;
+      const card = reviewCardFor(id);
+      card?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+      card?.focus({ preventScroll: true });
+      return;
+    }
+    if (!visible.some((a) => a.id === id)) {
+      setFilter(ALL_TOPICS);
+      return;
+    }
+    const range = ranges.get(id);
+    if (!range) return;
+    pendingReveal.current = null;
+    setActiveId(id);
+    revealRange(range);
+    cardFor(id)?.focus({ preventScroll: true });
+  }, [view, opened, visible, ranges, filter, topicMap, revealTick]);
+
   useEffect(() => {
     const id = focusAfterRender.current;
     if (!id) return;
@@ -141,11 +268,51 @@ export function App() {
 
   const fail = useCallback((failure: unknown) => setError(errorMessage(failure)), []);
 
+  /** Reads the highlights of every other document that has any, for links that cross documents. */
+  const refreshLibrary = useCallback(
+    async (docs: DocumentSummary[]) => {
+      const annotated = docs.filter((summary) => summary.annotationCount > 0);
+      const read = await Promise.all(annotated.map((summary) => api.openDocument({ id: summary.id })));
+      setLibrary(
+        new Map(
+          read.map(({ document: d, annotations }) => [d.id, { id: d.id, title: d.title, annotations }]),
+        ),
+      );
+    },
+    [api],
+  );
+
   const refreshLists = useCallback(async () => {
-    const [docs, topicList] = await Promise.all([api.listDocuments(), api.listTopics()]);
+    const [docs, topicList, partyList] = await Promise.all([
+      api.listDocuments(),
+      api.listTopics(),
+      api.listParties(),
+    ]);
     setDocuments(docs);
     setTopics(topicList);
-  }, [api]);
+    setParties(partyList);
+    setDataVersion((v) => v + 1);
+    await refreshLibrary(docs);
+  }, [api, refreshLibrary]);
+
+  /** Puts a saved highlight in place wherever it is shown: the open document, or another one's list. */
+  const applySaved = useCallback((saved: Annotation) => {
+    setOpened((current) => {
+      if (!current || current.document.id !== saved.documentId) return current;
+      const others = current.annotations.filter((a) => a.id !== saved.id);
+      return { ...current, annotations: [...others, saved] };
+    });
+    setLibrary((current) => {
+      const entry = current.get(saved.documentId);
+      if (!entry) return current;
+      const next = new Map(current);
+      next.set(entry.id, {
+        ...entry,
+        annotations: [...entry.annotations.filter((a) => a.id !== saved.id), saved],
+      });
+      return next;
+    });
+  }, []);
 
   const openDocument = useCallback(
     async (id: string) => {
@@ -235,7 +402,7 @@ export function App() {
   }, [index, doc]);
 
   const startHighlight = useCallback(() => {
-    if (editor || editingDetails || !doc) return;
+    if (editor || editingDetails || linking || partiesOpen || !doc || view !== 'reading') return;
     const current = currentSelection();
     if (!current) {
       setMessage('Select a passage in the text first, then press H.');
@@ -250,7 +417,7 @@ export function App() {
       quote: doc.text.slice(current.span.start, current.span.end),
       anchor: current.range.getBoundingClientRect(),
     });
-  }, [editor, editingDetails, doc, currentSelection]);
+  }, [editor, editingDetails, linking, partiesOpen, doc, view, currentSelection]);
 
   const editAnnotation = useCallback((annotation: Annotation) => {
     setError(null);
@@ -282,6 +449,8 @@ export function App() {
           end: editor.span.end,
           topicIds: draft.topicIds,
           note: draft.note,
+          partyId: draft.partyId,
+          stance: draft.stance,
         });
         document.getSelection()?.removeAllRanges();
       } else {
@@ -289,22 +458,299 @@ export function App() {
           id: editor.annotation.id,
           topicIds: draft.topicIds,
           note: draft.note,
+          partyId: draft.partyId,
+          stance: draft.stance,
         });
       }
-      setOpened((current) => {
-        if (!current || current.document.id !== saved.documentId) return current;
-        const others = current.annotations.filter((a) => a.id !== saved.id);
-        return { ...current, annotations: [...others, saved] };
-      });
+      applySaved(saved);
       if (!matchesFilter(saved, filter, topicMap)) setFilter(ALL_TOPICS);
       setActiveId(saved.id);
       setEditor(null);
-      setMessage(editor.mode === 'create' ? 'Highlight saved.' : 'Note updated.');
+      setMessage(editor.mode === 'create' ? 'Highlight saved.' : 'Highlight updated.');
+      if (editor.mode === 'edit' && editor.returnTo === 'suggestions')
+        requestAnimationFrame(focusSuggestionList);
+      else focusAfterRender.current = saved.id;
+      refreshLists().catch(fail);
+    },
+    [api, editor, filter, topicMap, applySaved, refreshLists, fail],
+  );
+
+  const addStance = useCallback(
+    async (name: string): Promise<string[]> => {
+      const list = await api.addStance({ name });
+      setStances(list);
+      return list;
+    },
+    [api],
+  );
+
+  /** Reads the open document again after a change made elsewhere (a party merged or deleted). */
+  const reloadOpened = useCallback(async () => {
+    if (!doc) return;
+    const next = await api.openDocument({ id: doc.id });
+    setOpened((current) => (current && current.document.id === next.document.id ? next : current));
+  }, [api, doc]);
+
+  const createParty = useCallback(
+    async (input: PartyInput) => {
+      const party = await api.createParty(input);
+      setMessage(`Added the party “${party.name}”.`);
+      await refreshLists();
+    },
+    [api, refreshLists],
+  );
+
+  const updateParty = useCallback(
+    async (id: string, input: PartyInput) => {
+      const party = await api.updateParty({ id, ...input });
+      setMessage(`Saved “${party.name}”.`);
+      await refreshLists();
+    },
+    [api, refreshLists],
+  );
+
+  const mergeParties = useCallback(
+    async (fromId: string, intoId: string) => {
+      const from = partyMap.get(fromId);
+      const into = await api.mergeParties({ fromId, intoId });
+      setMessage(`Merged “${from?.name ?? 'the party'}” into “${into.name}”.`);
+      await Promise.all([reloadOpened(), refreshLists()]);
+    },
+    [api, partyMap, reloadOpened, refreshLists],
+  );
+
+  const deleteParty = useCallback(
+    async (id: string) => {
+      const party = partyMap.get(id);
+      await api.deleteParty({ id });
+      setMessage(`Deleted the party “${party?.name ?? ''}”; its passages are kept.`);
+      await Promise.all([reloadOpened(), refreshLists()]);
+    },
+    [api, partyMap, reloadOpened, refreshLists],
+  );
+
+  const linkPassages = useCallback(
+    async ({ toId, type }: { toId: string; type: LinkType }) => {
+      if (!linking) return;
+      const saved = await api.linkAnnotations({ fromId: linking.id, toId, type });
+      applySaved(saved);
+      const to = passages.get(toId);
+      setLinking(null);
+      setMessage(
+        `Linked: “${shortQuote(saved.target.exact, 40)}” ${linkLabel(type)} “${shortQuote(to?.annotation.target.exact ?? '', 40)}”.`,
+      );
       focusAfterRender.current = saved.id;
       refreshLists().catch(fail);
     },
-    [api, editor, filter, topicMap, refreshLists, fail],
+    [api, linking, passages, applySaved, refreshLists, fail],
   );
+
+  const unlinkPassages = useCallback(
+    async (link: LinkItem) => {
+      if (!isLinkType(link.type)) return;
+      setError(null);
+      // The card the link was removed from keeps focus.
+      const cardId = link.direction === 'out' ? link.fromId : link.toId;
+      try {
+        const saved = await api.unlinkAnnotations({ fromId: link.fromId, toId: link.toId, type: link.type });
+        applySaved(saved);
+        setMessage(`Removed the link “${link.label}”.`);
+        focusAfterRender.current = cardId;
+        refreshLists().catch(fail);
+      } catch (failure) {
+        fail(failure);
+      }
+    },
+    [api, applySaved, refreshLists, fail],
+  );
+
+  const changeView = useCallback(
+    (next: View) => {
+      if (next === view) return;
+      if (view === 'reading') readingScroll.current = window.scrollY;
+      setView(next);
+      setSelectionSpot(null);
+    },
+    [view],
+  );
+
+  // Each view keeps its own place: the comparison starts at the top, the reading view where it was left.
+  useLayoutEffect(() => {
+    if (view === 'compare') window.scrollTo({ top: 0 });
+    else if (!pendingReveal.current) window.scrollTo({ top: readingScroll.current });
+  }, [view]);
+
+  /** Goes to a highlight in the reading view: opens its document if needed, scrolls to it, makes it active. */
+  const goToPassage = useCallback(
+    async (documentId: string, annotationId: string) => {
+      setError(null);
+      pendingReveal.current = annotationId;
+      if (view !== 'reading') setView('reading');
+      if (doc?.id !== documentId) await openDocument(documentId);
+      setRevealTick((tick) => tick + 1);
+    },
+    [view, doc, openDocument],
+  );
+
+  const loadSuggestions = useCallback(
+    async (documentId: string, keepIndex?: number) => {
+      const list = await api.suggestStatements({ documentId });
+      setSuggestions(list);
+      setSuggestionKey((key) =>
+        keepIndex !== undefined
+          ? keyAt(list, keepIndex)
+          : list.some((s) => s.key === key)
+            ? key
+            : keyAt(list, 0),
+      );
+      return list;
+    },
+    [api],
+  );
+
+  // The panel lists the open document's statements: read again whenever it opens or the document changes.
+  useEffect(() => {
+    if (!suggestOpen || !doc) return undefined;
+    let cancelled = false;
+    setSuggestions(null);
+    api
+      .suggestStatements({ documentId: doc.id })
+      .then((list) => {
+        if (cancelled) return;
+        setSuggestions(list);
+        setSuggestionKey(keyAt(list, 0));
+      })
+      .catch((failure: unknown) => {
+        if (!cancelled) {
+          setSuggestions([]);
+          fail(failure);
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, suggestOpen, doc?.id, fail]);
+
+  const acceptSuggestion = useCallback(
+    async (suggestion: Suggestion, edit: boolean) => {
+      if (suggestBusy) return;
+      setSuggestBusy(true);
+      setError(null);
+      const at = suggestions?.findIndex((s) => s.key === suggestion.key) ?? 0;
+      try {
+        const saved = await api.createAnnotation({
+          documentId: suggestion.documentId,
+          start: suggestion.start,
+          end: suggestion.end,
+          topicIds: [],
+          note: '',
+          partyId: suggestion.partyId,
+        });
+        applySaved(saved);
+        const party = suggestion.partyId ? partyMap.get(suggestion.partyId) : undefined;
+        const list = await loadSuggestions(suggestion.documentId, at);
+        const left = list.length === 1 ? '1 suggestion left' : `${list.length || 'No'} suggestions left`;
+        setMessage(
+          `Accepted “${shortQuote(suggestion.quote, 50)}”${party ? ` as ${partyShortName(party)}` : ''}. ${left}.`,
+        );
+        if (edit) setEditor({ mode: 'edit', annotation: saved, anchor: null, returnTo: 'suggestions' });
+        refreshLists().catch(fail);
+      } catch (failure) {
+        fail(failure);
+      } finally {
+        setSuggestBusy(false);
+      }
+    },
+    [api, suggestBusy, suggestions, partyMap, applySaved, loadSuggestions, refreshLists, fail],
+  );
+
+  const dismissSuggestion = useCallback(
+    async (suggestion: Suggestion) => {
+      if (suggestBusy) return;
+      setSuggestBusy(true);
+      setError(null);
+      const at = suggestions?.findIndex((s) => s.key === suggestion.key) ?? 0;
+      try {
+        await api.dismissSuggestion({ key: suggestion.key });
+        const list = await loadSuggestions(suggestion.documentId, at);
+        const left = list.length === 1 ? '1 suggestion left' : `${list.length || 'No'} suggestions left`;
+        setMessage(
+          `Dismissed “${shortQuote(suggestion.quote, 50)}”; it will not be suggested again. ${left}.`,
+        );
+      } catch (failure) {
+        fail(failure);
+      } finally {
+        setSuggestBusy(false);
+      }
+    },
+    [api, suggestBusy, suggestions, loadSuggestions, fail],
+  );
+
+  const acceptAllSuggestions = useCallback(async () => {
+    if (suggestBusy || !suggestions || suggestions.length === 0) return;
+    setSuggestBusy(true);
+    setError(null);
+    let accepted = 0;
+    try {
+      for (const suggestion of suggestions) {
+        const saved = await api.createAnnotation({
+          documentId: suggestion.documentId,
+          start: suggestion.start,
+          end: suggestion.end,
+          topicIds: [],
+          note: '',
+          partyId: suggestion.partyId,
+        });
+        applySaved(saved);
+        accepted++;
+      }
+      setMessage(accepted === 1 ? 'Accepted 1 suggestion.' : `Accepted ${accepted} suggestions.`);
+    } catch (failure) {
+      fail(failure);
+      if (accepted > 0) setMessage(`Accepted ${accepted} of ${suggestions.length} suggestions.`);
+    } finally {
+      const documentId = suggestions[0]?.documentId;
+      if (documentId) await loadSuggestions(documentId, 0).catch(fail);
+      setSuggestBusy(false);
+      refreshLists().catch(fail);
+    }
+  }, [api, suggestBusy, suggestions, applySaved, loadSuggestions, refreshLists, fail]);
+
+  const closeSuggestions = useCallback(() => {
+    setSuggestOpen(false);
+    setSuggestions(null);
+    setSuggestionKey(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('.toolbar [aria-pressed]')?.focus({ preventScroll: true }),
+    );
+  }, []);
+
+  const exportComparison = useCallback(async () => {
+    setError(null);
+    try {
+      const result = await api.saveComparisonMarkdown(compareTopic ? { topicId: compareTopic } : {});
+      if (result) setMessage(`Exported the comparison to ${result.path}`);
+    } catch (failure) {
+      fail(failure);
+    }
+  }, [api, compareTopic, fail]);
+
+  // The comparison is read again whenever it is shown, its topic changes, or the notebook does.
+  useEffect(() => {
+    if (view !== 'compare') return undefined;
+    let cancelled = false;
+    api
+      .compare(compareTopic ? { topicId: compareTopic } : {})
+      .then((result) => {
+        if (!cancelled) setComparison(result);
+      })
+      .catch((failure: unknown) => {
+        if (!cancelled) fail(failure);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, view, compareTopic, dataVersion, fail]);
 
   const deleteAnnotation = useCallback(
     async (annotation: Annotation) => {
@@ -331,6 +777,24 @@ export function App() {
       refreshLists().catch(fail);
     },
     [api, visible, refreshLists, fail],
+  );
+
+  const cardEnv = useMemo<CardEnv>(
+    () => ({
+      topics: topicMap,
+      parties: partyMap,
+      passages,
+      documentId: doc?.id ?? null,
+      onEdit: editAnnotation,
+      onDelete: (annotation) => void deleteAnnotation(annotation),
+      onLink: (annotation) => {
+        setError(null);
+        setLinking(annotation);
+      },
+      onUnlink: (link) => void unlinkPassages(link),
+      onGoTo: (passage) => void goToPassage(passage.documentId, passage.annotation.id),
+    }),
+    [topicMap, partyMap, passages, doc?.id, editAnnotation, deleteAnnotation, unlinkPassages, goToPassage],
   );
 
   const saveDetails = useCallback(
@@ -385,16 +849,20 @@ export function App() {
   };
 
   // The latest handlers, for listeners registered once.
-  const handlers = useRef({
+  const latest = {
     startHighlight,
     importFromDialog,
     exportMarkdown,
     importFiles,
     currentSelection,
-  });
-  handlers.current = { startHighlight, importFromDialog, exportMarkdown, importFiles, currentSelection };
+    exportComparison,
+    changeView,
+    view,
+  };
+  const handlers = useRef(latest);
+  handlers.current = latest;
   const modalOpen = useRef(false);
-  modalOpen.current = !!editor || editingDetails;
+  modalOpen.current = !!editor || editingDetails || !!linking || partiesOpen;
 
   useEffect(() => {
     let cancelled = false;
@@ -403,7 +871,13 @@ export function App() {
       if (command === 'import') void handlers.current.importFromDialog();
       else if (command === 'export-markdown') void handlers.current.exportMarkdown();
       else if (command === 'highlight') handlers.current.startHighlight();
-      else if (command === 'find') filterRef.current?.focus();
+      else if (command === 'export-comparison') void handlers.current.exportComparison();
+      else if (command === 'compare') {
+        handlers.current.changeView(handlers.current.view === 'compare' ? 'reading' : 'compare');
+      } else if (command === 'find') {
+        handlers.current.changeView('reading');
+        requestAnimationFrame(() => filterRef.current?.focus());
+      }
     });
     (async () => {
       try {
@@ -422,13 +896,23 @@ export function App() {
       } finally {
         if (!cancelled) setLoading(false);
       }
+      // Parties, stances and the other documents' highlights dress the view; the text does not wait for them.
+      try {
+        const [partyList, stanceList] = await Promise.all([api.listParties(), api.listStances()]);
+        if (cancelled) return;
+        setParties(partyList);
+        setStances(stanceList);
+        await refreshLibrary(await api.listDocuments());
+      } catch (failure) {
+        if (!cancelled) fail(failure);
+      }
     })();
     return () => {
       cancelled = true;
       offSave();
       offMenu();
     };
-  }, [api, openDocument, fail]);
+  }, [api, openDocument, refreshLibrary, fail]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -506,25 +990,38 @@ export function App() {
   const onIndex = useCallback((next: TextIndex, text: string) => setIndexed({ index: next, text }), []);
 
   const saveText = saveStatusText(saveState);
-  const editorTopicsAnnotation = editor?.mode === 'edit' ? editor.annotation : null;
+  const editing = editor?.mode === 'edit' ? editor.annotation : null;
+  const linkCandidates = useMemo(
+    () => (linking ? [...passages.values()].filter((p) => p.annotation.id !== linking.id) : []),
+    [linking, passages],
+  );
+  const drawerOpen = suggestOpen && view === 'reading' && !!doc;
 
   return (
-    <div class={`app${dragging ? ' app--dragging' : ''}`}>
-      <a class="skip-link" href="#reading">
-        Skip to the text
+    <div class={`app${dragging ? ' app--dragging' : ''}${drawerOpen ? ' app--drawer' : ''}`}>
+      <a class="skip-link" href={view === 'reading' ? '#reading' : '#compare'}>
+        {view === 'reading' ? 'Skip to the text' : 'Skip to the comparison'}
       </a>
       <Toolbar
+        view={view}
         documents={documents}
         documentId={doc?.id ?? null}
         topics={topics}
         filter={filter}
         saveStatus={saveText}
         saveFailed={saveState?.status === 'error'}
+        suggestionsOpen={drawerOpen}
         filterRef={filterRef}
+        onView={changeView}
         onOpenDocument={(id) => void openDocument(id)}
         onImport={() => void importFromDialog()}
         onFilter={setFilter}
         onExport={() => void exportMarkdown()}
+        onSuggestions={() => (suggestOpen ? closeSuggestions() : setSuggestOpen(true))}
+        onParties={() => {
+          setError(null);
+          setPartiesOpen(true);
+        }}
       />
 
       <div class="notices">
@@ -562,58 +1059,92 @@ export function App() {
         )}
       </div>
 
-      <main class="page" id="reading">
-        {doc && opened ? (
-          <div class="layout">
-            <article class="reading" aria-labelledby="doc-title" tabIndex={-1}>
-              <DocumentHeader document={doc} onEditDetails={() => setEditingDetails(true)} />
-              {review.length > 0 && (
-                <NeedsReview
-                  annotations={review}
-                  topics={topicMap}
-                  onEdit={editAnnotation}
-                  onDelete={(a) => void deleteAnnotation(a)}
+      <main class="page">
+        <div
+          id={VIEW_PANEL_IDS.reading}
+          role="tabpanel"
+          aria-labelledby={VIEW_TAB_IDS.reading}
+          hidden={view !== 'reading'}
+        >
+          {doc && opened ? (
+            <div class="layout">
+              <article class="reading" aria-labelledby="doc-title" tabIndex={-1}>
+                <DocumentHeader document={doc} onEditDetails={() => setEditingDetails(true)} />
+                {review.length > 0 && <NeedsReview annotations={review} env={cardEnv} />}
+                <div class="reading__text" onClick={onTextClick}>
+                  <DocumentText key={doc.id} text={doc.text} blocks={doc.blocks} onIndex={onIndex} />
+                </div>
+              </article>
+              <aside class="margin" aria-label="Notes">
+                {visible.length === 0 && (
+                  <p class="margin__hint">
+                    {opened.annotations.length === 0
+                      ? 'Select a passage, then press H or the Highlight button to tag it and write a note.'
+                      : 'No highlights match this topic.'}
+                  </p>
+                )}
+                <MarginNotes
+                  annotations={visible}
+                  ranges={ranges}
+                  env={cardEnv}
+                  activeId={activeId}
+                  textRoot={index?.root ?? null}
+                  onActivate={activate}
+                  onFocusCard={setActiveId}
                 />
-              )}
-              <div class="reading__text" onClick={onTextClick}>
-                <DocumentText key={doc.id} text={doc.text} blocks={doc.blocks} onIndex={onIndex} />
-              </div>
-            </article>
-            <aside class="margin" aria-label="Notes">
-              {visible.length === 0 && (
-                <p class="margin__hint">
-                  {opened.annotations.length === 0
-                    ? 'Select a passage, then press H or the Highlight button to tag it and write a note.'
-                    : 'No highlights match this topic.'}
-                </p>
-              )}
-              <MarginNotes
-                annotations={visible}
-                ranges={ranges}
-                topics={topicMap}
-                activeId={activeId}
-                textRoot={index?.root ?? null}
-                onActivate={activate}
-                onFocusCard={setActiveId}
-                onEdit={editAnnotation}
-                onDelete={(a) => void deleteAnnotation(a)}
-              />
-            </aside>
-          </div>
-        ) : (
-          !loading && (
-            <section class="empty" aria-labelledby="empty-heading">
-              <h1 id="empty-heading">No documents yet</h1>
-              <p>Import an article (plain text, Markdown or HTML) to start reading, or drop a file here.</p>
-              <button type="button" class="button button--primary" onClick={() => void importFromDialog()}>
-                Import…
-              </button>
-            </section>
-          )
-        )}
+              </aside>
+            </div>
+          ) : (
+            !loading && (
+              <section class="empty" aria-labelledby="empty-heading">
+                <h1 id="empty-heading">No documents yet</h1>
+                <p>Import an article (plain text, Markdown or HTML) to start reading, or drop a file here.</p>
+                <button type="button" class="button button--primary" onClick={() => void importFromDialog()}>
+                  Import…
+                </button>
+              </section>
+            )
+          )}
+        </div>
+        <div
+          id={VIEW_PANEL_IDS.compare}
+          role="tabpanel"
+          aria-labelledby={VIEW_TAB_IDS.compare}
+          hidden={view !== 'compare'}
+        >
+          {view === 'compare' && (
+            <ComparisonView
+              comparison={comparison}
+              topics={topics}
+              topicId={compareTopic}
+              onTopic={(topicId) => {
+                setComparison(null);
+                setCompareTopic(topicId);
+              }}
+              onOpenPassage={(entry) => void goToPassage(entry.documentId, entry.annotationId)}
+              onExport={() => void exportComparison()}
+            />
+          )}
+        </div>
       </main>
 
-      {selectionSpot && !editor && (
+      {drawerOpen && (
+        <SuggestionsPanel
+          suggestions={suggestions}
+          parties={partyMap}
+          activeKey={suggestionKey}
+          busy={suggestBusy}
+          focusOnOpen
+          onActivate={setSuggestionKey}
+          onAccept={(suggestion) => void acceptSuggestion(suggestion, false)}
+          onAcceptAndEdit={(suggestion) => void acceptSuggestion(suggestion, true)}
+          onDismiss={(suggestion) => void dismissSuggestion(suggestion)}
+          onAcceptAll={() => void acceptAllSuggestions()}
+          onClose={closeSuggestions}
+        />
+      )}
+
+      {selectionSpot && !editor && view === 'reading' && (
         <SelectionButton top={selectionSpot.top} left={selectionSpot.left} onHighlight={startHighlight} />
       )}
 
@@ -622,18 +1153,65 @@ export function App() {
           mode={editor.mode}
           quote={editor.mode === 'create' ? editor.quote : editor.annotation.target.exact}
           topics={topics}
+          parties={parties}
+          stances={stances}
           initial={
-            editorTopicsAnnotation
-              ? { topicIds: editorTopicsAnnotation.topicIds, note: editorTopicsAnnotation.note }
-              : { topicIds: filter && topicMap.has(filter) ? [filter] : [], note: '' }
+            editing
+              ? {
+                  topicIds: editing.topicIds,
+                  note: editing.note,
+                  partyId: editing.partyId,
+                  stance: editing.stance,
+                }
+              : {
+                  topicIds: filter && topicMap.has(filter) ? [filter] : [],
+                  note: '',
+                  partyId: null,
+                  stance: null,
+                }
           }
           anchor={editor.anchor}
           onCreateTopic={createTopic}
+          onAddStance={addStance}
           onSave={saveEditor}
           onCancel={() => {
+            const returnTo = editor.mode === 'edit' ? editor.returnTo : undefined;
             const id = editor.mode === 'edit' ? editor.annotation.id : null;
             setEditor(null);
-            if (id) focusAfterRender.current = id;
+            if (returnTo === 'suggestions') requestAnimationFrame(focusSuggestionList);
+            else if (id) focusAfterRender.current = id;
+          }}
+        />
+      )}
+
+      {linking && (
+        <LinkDialog
+          from={linking}
+          candidates={linkCandidates}
+          documentId={doc?.id ?? null}
+          parties={partyMap}
+          onLink={linkPassages}
+          onCancel={() => {
+            focusAfterRender.current = linking.id;
+            setLinking(null);
+          }}
+        />
+      )}
+
+      {partiesOpen && (
+        <PartiesDialog
+          parties={parties}
+          onCreate={createParty}
+          onUpdate={updateParty}
+          onMerge={mergeParties}
+          onDelete={deleteParty}
+          onClose={() => {
+            setPartiesOpen(false);
+            requestAnimationFrame(() =>
+              [...document.querySelectorAll<HTMLElement>('.toolbar button')]
+                .find((b) => b.textContent === 'Parties…')
+                ?.focus({ preventScroll: true }),
+            );
           }}
         />
       )}

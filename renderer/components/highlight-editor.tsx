@@ -1,38 +1,63 @@
-// The "Highlight" editor: pick or create topics and write a Markdown note with a live preview. A failed save
-// keeps the editor open with everything typed, and says why.
-import { useId, useMemo, useState } from 'preact/hooks';
+// The "Highlight" editor: pick or create topics, say whose position the passage is and what stance it takes,
+// and write a Markdown note with a live preview. A failed save keeps the editor open with everything typed, and
+// says why.
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage, shortQuote } from '../format';
 import { renderMarkdown } from '../markdown';
-import type { Topic, TopicWithCount } from '../types';
+import type { Party, Topic, TopicWithCount } from '../types';
 import { Modal } from './modal';
 import { Swatch } from './swatch';
 
 export interface HighlightDraft {
   topicIds: string[];
   note: string;
+  partyId: string | null;
+  stance: string | null;
 }
+
+/** The Stance select's value that opens the "New stance" field instead of choosing a stance. */
+const ADD_STANCE = '#add';
 
 interface HighlightEditorProps {
   mode: 'create' | 'edit';
   quote: string;
   topics: TopicWithCount[];
+  parties: Party[];
+  stances: string[];
   initial: HighlightDraft;
   anchor: DOMRect | null;
   onCreateTopic: (path: string) => Promise<Topic>;
+  /** Adds a stance to the notebook's list; resolves to the list as it now is. */
+  onAddStance: (name: string) => Promise<string[]>;
   onSave: (draft: HighlightDraft) => Promise<void>;
   onCancel: () => void;
 }
 
 export function HighlightEditor(props: HighlightEditorProps) {
-  const { quote, topics, anchor, onCreateTopic, onSave, onCancel } = props;
+  const { quote, topics, parties, stances, anchor, onCreateTopic, onAddStance, onSave, onCancel } = props;
   const [topicIds, setTopicIds] = useState<string[]>(props.initial.topicIds);
   const [note, setNote] = useState(props.initial.note);
   const [newTopic, setNewTopic] = useState('');
+  const [partyId, setPartyId] = useState<string | null>(props.initial.partyId);
+  const [stance, setStance] = useState<string | null>(props.initial.stance);
+  const [addingStance, setAddingStance] = useState(false);
+  const [newStance, setNewStance] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const newStanceRef = useRef<HTMLInputElement>(null);
   const noteId = useId();
   const newTopicId = useId();
+  const partySelectId = useId();
+  const stanceId = useId();
+  const newStanceId = useId();
   const preview = useMemo(() => renderMarkdown(note), [note]);
+  const party = parties.find((p) => p.id === partyId) ?? null;
+  // A stance the passage carries that the list no longer offers still shows, so saving keeps it.
+  const stanceOptions = stance && !stances.includes(stance) ? [...stances, stance] : stances;
+
+  useEffect(() => {
+    if (addingStance) newStanceRef.current?.focus();
+  }, [addingStance]);
 
   const toggle = (id: string, on: boolean) =>
     setTopicIds((ids) =>
@@ -58,12 +83,33 @@ export function HighlightEditor(props: HighlightEditorProps) {
     }
   };
 
+  const addStance = async () => {
+    const name = newStance.trim().replace(/\s+/g, ' ');
+    if (!name) return;
+    const existing = stanceOptions.find((s) => s.toLowerCase() === name.toLowerCase());
+    if (existing) {
+      setStance(existing);
+      setNewStance('');
+      setAddingStance(false);
+      return;
+    }
+    setError(null);
+    try {
+      const list = await onAddStance(name);
+      setStance(list.find((s) => s.toLowerCase() === name.toLowerCase()) ?? name);
+      setNewStance('');
+      setAddingStance(false);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
   const save = async () => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      await onSave({ topicIds, note });
+      await onSave({ topicIds, note, partyId, stance });
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);
@@ -123,6 +169,87 @@ export function HighlightEditor(props: HighlightEditorProps) {
             />
           </label>
         </fieldset>
+
+        <div class="editor__position">
+          <label class="field" for={partySelectId}>
+            <span class="field__label">Party</span>
+            <span class="editor__select-row">
+              <Swatch colour={party?.colour ?? 'transparent'} />
+              <select
+                id={partySelectId}
+                class="select"
+                value={partyId ?? ''}
+                onChange={(event) => setPartyId(event.currentTarget.value || null)}
+              >
+                <option value="">None</option>
+                {parties.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.short && p.short !== p.name ? `${p.name} (${p.short})` : p.name}
+                  </option>
+                ))}
+              </select>
+            </span>
+          </label>
+          <label class="field" for={stanceId}>
+            <span class="field__label">Stance</span>
+            <select
+              id={stanceId}
+              class="select"
+              value={stance ?? ''}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                if (value === ADD_STANCE) {
+                  event.currentTarget.value = stance ?? '';
+                  setAddingStance(true);
+                } else {
+                  setStance(value || null);
+                }
+              }}
+            >
+              <option value="">None</option>
+              {stanceOptions.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+              <option value={ADD_STANCE}>Add stance…</option>
+            </select>
+          </label>
+          {addingStance && (
+            <div class="field editor__new-stance">
+              <label class="field__label" for={newStanceId}>
+                New stance
+              </label>
+              <span class="editor__select-row">
+                <input
+                  id={newStanceId}
+                  ref={newStanceRef}
+                  class="input"
+                  type="text"
+                  maxLength={40}
+                  value={newStance}
+                  placeholder="e.g. threat, then Enter"
+                  autocomplete="off"
+                  onInput={(event) => setNewStance(event.currentTarget.value)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') {
+                      event.preventDefault();
+                      void addStance();
+                    } else if (event.key === 'Escape') {
+                      event.preventDefault();
+                      event.stopPropagation();
+                      setAddingStance(false);
+                      setNewStance('');
+                    }
+                  }}
+                />
+                <button type="button" class="button" onClick={() => void addStance()}>
+                  Add
+                </button>
+              </span>
+            </div>
+          )}
+        </div>
 
         <div class="editor__note">
           <label class="field__label" for={noteId}>

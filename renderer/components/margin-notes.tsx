@@ -1,21 +1,18 @@
 // The margin beside the text: each note card sits level with the first line of its passage and is pushed down
 // just enough not to overlap the card above it, like comments in a word processor.
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { TopicMap } from '../topics';
 import type { Annotation } from '../types';
-import { NoteCard } from './note-card';
+import { NoteCard, type CardEnv } from './note-card';
 
 interface MarginNotesProps {
   annotations: Annotation[];
   ranges: ReadonlyMap<string, Range>;
-  topics: TopicMap;
+  env: CardEnv;
   activeId: string | null;
   /** The text column, watched for reflow (window width, fonts) that moves the passages. */
   textRoot: HTMLElement | null;
   onActivate: (id: string) => void;
   onFocusCard: (id: string) => void;
-  onEdit: (annotation: Annotation) => void;
-  onDelete: (annotation: Annotation) => void;
 }
 
 const GAP = 12;
@@ -72,12 +69,10 @@ export function MarginNotes(props: MarginNotesProps) {
         <NoteCard
           key={annotation.id}
           annotation={annotation}
-          topics={props.topics}
+          env={props.env}
           active={annotation.id === props.activeId}
           onActivate={props.onActivate}
           onFocusCard={props.onFocusCard}
-          onEdit={props.onEdit}
-          onDelete={props.onDelete}
         />
       ))}
     </div>

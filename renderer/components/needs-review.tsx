@@ -1,17 +1,14 @@
 // Highlights whose stored quote no longer matches the text: listed apart with the quote they were made on, and
 // never painted, because painting them would point at the wrong words.
-import type { TopicMap } from '../topics';
 import type { Annotation } from '../types';
-import { NoteCard } from './note-card';
+import { NoteCard, type CardEnv } from './note-card';
 
 interface NeedsReviewProps {
   annotations: Annotation[];
-  topics: TopicMap;
-  onEdit: (annotation: Annotation) => void;
-  onDelete: (annotation: Annotation) => void;
+  env: CardEnv;
 }
 
-export function NeedsReview({ annotations, topics, onEdit, onDelete }: NeedsReviewProps) {
+export function NeedsReview({ annotations, env }: NeedsReviewProps) {
   return (
     <section class="review" aria-labelledby="review-heading">
       <h2 id="review-heading" class="review__heading">
@@ -25,14 +22,7 @@ export function NeedsReview({ annotations, topics, onEdit, onDelete }: NeedsRevi
       <div class="review__list" role="list">
         {annotations.map((annotation) => (
           <div role="listitem" key={annotation.id}>
-            <NoteCard
-              annotation={annotation}
-              topics={topics}
-              active={false}
-              showQuote
-              onEdit={onEdit}
-              onDelete={onDelete}
-            />
+            <NoteCard annotation={annotation} env={env} active={false} showQuote />
           </div>
         ))}
       </div>

@@ -1,25 +1,49 @@
-// One highlight's card: its topics, its note rendered from Markdown, and Edit / Delete (Delete asks first).
+// One highlight's card: its topics, whose position it is and its stance, its note rendered from Markdown, its
+// links to other passages both ways (each a way to go there), and Edit / Link / Delete (Delete asks first).
 // Used both in the margin, beside the passage, and in the "Needs review" list, where it shows the stored quote.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shortQuote } from '../format';
+import { linksOf, type LinkItem, type PassageRef } from '../links';
 import { renderMarkdown } from '../markdown';
 import type { TopicMap } from '../topics';
-import type { Annotation } from '../types';
+import type { Annotation, Party } from '../types';
+import { PartyChip, StanceChip } from './party-chip';
+
+/** What every card needs from the notebook around it, and the intents it reports. */
+export interface CardEnv {
+  topics: TopicMap;
+  parties: ReadonlyMap<string, Party>;
+  /** Every highlight in the notebook that links may point to or come from. */
+  passages: ReadonlyMap<string, PassageRef>;
+  /** The open document, so links into it need not name it. */
+  documentId: string | null;
+  onEdit: (annotation: Annotation) => void;
+  onDelete: (annotation: Annotation) => void;
+  onLink: (annotation: Annotation) => void;
+  onUnlink: (link: LinkItem) => void;
+  onGoTo: (passage: PassageRef) => void;
+}
 
 interface NoteCardProps {
   annotation: Annotation;
-  topics: TopicMap;
+  env: CardEnv;
   active: boolean;
   /** Show the stored quote in the card (for highlights that cannot be shown in the text). */
   showQuote?: boolean;
   onActivate?: (id: string) => void;
   onFocusCard?: (id: string) => void;
-  onEdit: (annotation: Annotation) => void;
-  onDelete: (annotation: Annotation) => void;
+}
+
+/** The other end of a link as its button reads: the quote, and its document when that is not the open one. */
+function otherEnd(link: LinkItem, documentId: string | null): string {
+  const quote = `“${shortQuote(link.other.annotation.target.exact, 60)}”`;
+  return link.other.documentId === documentId
+    ? quote
+    : `${quote} (${link.other.documentTitle || 'Untitled'})`;
 }
 
 export function NoteCard(props: NoteCardProps) {
-  const { annotation, topics, active, showQuote } = props;
+  const { annotation, env, active, showQuote } = props;
   const [confirming, setConfirming] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -28,9 +52,11 @@ export function NoteCard(props: NoteCardProps) {
   const html = useMemo(() => renderMarkdown(annotation.note), [annotation.note]);
   const quote = shortQuote(annotation.target.exact, 120);
   const chips = annotation.topicIds.flatMap((id) => {
-    const topic = topics.get(id);
+    const topic = env.topics.get(id);
     return topic ? [topic] : [];
   });
+  const party = annotation.partyId ? env.parties.get(annotation.partyId) : undefined;
+  const links = useMemo(() => linksOf(annotation, env.passages), [annotation, env.passages]);
 
   const fromControl = (event: Event) =>
     event.target instanceof Element && !!event.target.closest('button, a, input, textarea, select');
@@ -71,8 +97,11 @@ export function NoteCard(props: NoteCardProps) {
         )}
         {!confirming && (
           <div class="card__actions">
-            <button type="button" class="button button--small" onClick={() => props.onEdit(annotation)}>
+            <button type="button" class="button button--small" onClick={() => env.onEdit(annotation)}>
               Edit
+            </button>
+            <button type="button" class="button button--small" onClick={() => env.onLink(annotation)}>
+              Link…
             </button>
             <button type="button" class="button button--small" onClick={() => setConfirming(true)}>
               Delete
@@ -80,10 +109,45 @@ export function NoteCard(props: NoteCardProps) {
           </div>
         )}
       </div>
+      {(party || annotation.stance) && (
+        <p class="card__position">
+          {party && <PartyChip party={party} />}
+          {annotation.stance && <StanceChip stance={annotation.stance} />}
+        </p>
+      )}
       {annotation.note.trim() ? (
         <div class="markdown card__note" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <p class="card__empty">No note</p>
+      )}
+      {links.length > 0 && (
+        <ul class="card__links" aria-label="Links">
+          {links.map((link) => {
+            const other = otherEnd(link, env.documentId);
+            return (
+              <li key={`${link.direction}:${link.type}:${link.other.annotation.id}`} class="card__link">
+                <button
+                  type="button"
+                  class="link-button"
+                  data-direction={link.direction}
+                  onClick={() => env.onGoTo(link.other)}
+                >
+                  <span class="link-button__label">{link.label}:</span>{' '}
+                  <span class="link-button__quote">{other}</span>
+                </button>
+                <button
+                  type="button"
+                  class="button button--small button--quiet card__unlink"
+                  aria-label={`Remove link ${link.label}: ${other}`}
+                  title="Remove this link"
+                  onClick={() => env.onUnlink(link)}
+                >
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
       )}
       {confirming && (
         <div class="card__confirm" role="group" aria-label="Delete this highlight?">
@@ -101,7 +165,7 @@ export function NoteCard(props: NoteCardProps) {
             class="button button--small button--danger"
             onClick={() => {
               setConfirming(false);
-              props.onDelete(annotation);
+              env.onDelete(annotation);
             }}
           >
             Delete highlight

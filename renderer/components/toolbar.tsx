@@ -1,74 +1,147 @@
-// The toolbar: which document, importing, the topic filter, exporting, and whether the notebook is saved.
+// The toolbar: reading or comparing, which document, importing, the topic filter, exporting, the parties and
+// the suggestions, and whether the notebook is saved.
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { ALL_TOPICS, UNTAGGED } from '../topics';
 import type { DocumentSummary, TopicWithCount } from '../types';
 
+export type View = 'reading' | 'compare';
+
+export const VIEW_PANEL_IDS: Record<View, string> = { reading: 'reading', compare: 'compare' };
+export const VIEW_TAB_IDS: Record<View, string> = { reading: 'tab-reading', compare: 'tab-compare' };
+
 interface ToolbarProps {
+  view: View;
   documents: DocumentSummary[];
   documentId: string | null;
   topics: TopicWithCount[];
   filter: string;
   saveStatus: string;
   saveFailed: boolean;
+  suggestionsOpen: boolean;
   filterRef: { current: HTMLSelectElement | null };
+  onView: (view: View) => void;
   onOpenDocument: (id: string) => void;
   onImport: () => void;
   onFilter: (filter: string) => void;
   onExport: () => void;
+  onSuggestions: () => void;
+  onParties: () => void;
+}
+
+const VIEWS: Array<{ view: View; label: string }> = [
+  { view: 'reading', label: 'Reading' },
+  { view: 'compare', label: 'Compare' },
+];
+
+function ViewTabs({ view, onView }: { view: View; onView: (view: View) => void }) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = VIEWS.findIndex((v) => v.view === view);
+    let next = -1;
+    if (event.key === 'ArrowRight') next = (at + 1) % VIEWS.length;
+    else if (event.key === 'ArrowLeft') next = (at + VIEWS.length - 1) % VIEWS.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = VIEWS.length - 1;
+    const target = VIEWS[next];
+    if (!target) return;
+    event.preventDefault();
+    onView(target.view);
+    document.getElementById(VIEW_TAB_IDS[target.view])?.focus();
+  };
+  return (
+    <div class="view-tabs" role="tablist" aria-label="View" onKeyDown={onKeyDown}>
+      {VIEWS.map(({ view: v, label }) => (
+        <button
+          key={v}
+          type="button"
+          role="tab"
+          id={VIEW_TAB_IDS[v]}
+          class="view-tabs__tab"
+          aria-selected={view === v}
+          aria-controls={VIEW_PANEL_IDS[v]}
+          tabIndex={view === v ? 0 : -1}
+          onClick={() => onView(v)}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 export function Toolbar(props: ToolbarProps): JSX.Element {
   const documentSelect = useId();
   const filterSelect = useId();
+  const reading = props.view === 'reading';
   return (
     <header class="toolbar">
       <div class="toolbar__brand" aria-hidden="true">
         Parley
       </div>
-      <div class="toolbar__group">
-        {props.documents.length > 1 && (
-          <label class="toolbar__field" for={documentSelect}>
-            <span class="toolbar__label">Document</span>
+      <ViewTabs view={props.view} onView={props.onView} />
+      {reading && (
+        <div class="toolbar__group">
+          {props.documents.length > 1 && (
+            <label class="toolbar__field" for={documentSelect}>
+              <span class="toolbar__label">Document</span>
+              <select
+                id={documentSelect}
+                class="select"
+                value={props.documentId ?? ''}
+                onChange={(event) => props.onOpenDocument(event.currentTarget.value)}
+              >
+                {props.documents.map((doc) => (
+                  <option key={doc.id} value={doc.id}>
+                    {doc.title || 'Untitled'}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="button" class="button" onClick={props.onImport}>
+            Import…
+          </button>
+        </div>
+      )}
+      {reading && (
+        <div class="toolbar__group">
+          <label class="toolbar__field" for={filterSelect}>
+            <span class="toolbar__label">Filter by topic</span>
             <select
-              id={documentSelect}
+              id={filterSelect}
+              ref={props.filterRef}
               class="select"
-              value={props.documentId ?? ''}
-              onChange={(event) => props.onOpenDocument(event.currentTarget.value)}
+              value={props.filter}
+              onChange={(event) => props.onFilter(event.currentTarget.value)}
             >
-              {props.documents.map((doc) => (
-                <option key={doc.id} value={doc.id}>
-                  {doc.title || 'Untitled'}
+              <option value={ALL_TOPICS}>All topics</option>
+              {props.topics.map((topic) => (
+                <option key={topic.id} value={topic.id}>
+                  {topic.path}
                 </option>
               ))}
+              <option value={UNTAGGED}>Untagged</option>
             </select>
           </label>
-        )}
-        <button type="button" class="button" onClick={props.onImport}>
-          Import…
-        </button>
-      </div>
+          <button type="button" class="button" disabled={!props.documentId} onClick={props.onExport}>
+            Export Markdown…
+          </button>
+        </div>
+      )}
       <div class="toolbar__group">
-        <label class="toolbar__field" for={filterSelect}>
-          <span class="toolbar__label">Filter by topic</span>
-          <select
-            id={filterSelect}
-            ref={props.filterRef}
-            class="select"
-            value={props.filter}
-            onChange={(event) => props.onFilter(event.currentTarget.value)}
+        {reading && (
+          <button
+            type="button"
+            class="button"
+            aria-pressed={props.suggestionsOpen}
+            disabled={!props.documentId}
+            onClick={props.onSuggestions}
           >
-            <option value={ALL_TOPICS}>All topics</option>
-            {props.topics.map((topic) => (
-              <option key={topic.id} value={topic.id}>
-                {topic.path}
-              </option>
-            ))}
-            <option value={UNTAGGED}>Untagged</option>
-          </select>
-        </label>
-        <button type="button" class="button" disabled={!props.documentId} onClick={props.onExport}>
-          Export Markdown…
+            Suggestions
+          </button>
+        )}
+        <button type="button" class="button" onClick={props.onParties}>
+          Parties…
         </button>
       </div>
       <p

@@ -1,0 +1,194 @@
+// The "Suggestions" panel: statements found in the open document, each a draft highlight with who made it and
+// the party that speaks through them. Worked from the keyboard: arrows move, A or Enter accepts, E accepts and
+// opens the editor, D or Delete dismisses for good.
+import { useEffect, useId, useRef } from 'preact/hooks';
+import { shortQuote } from '../format';
+import type { Party, Suggestion } from '../types';
+import { PartyChip } from './party-chip';
+
+interface SuggestionsPanelProps {
+  /** Null while loading. */
+  suggestions: Suggestion[] | null;
+  parties: ReadonlyMap<string, Party>;
+  activeKey: string | null;
+  busy: boolean;
+  /** Focus the list when it is first shown, so the keys work at once. */
+  focusOnOpen: boolean;
+  onActivate: (key: string) => void;
+  onAccept: (suggestion: Suggestion) => void;
+  onAcceptAndEdit: (suggestion: Suggestion) => void;
+  onDismiss: (suggestion: Suggestion) => void;
+  onAcceptAll: () => void;
+  onClose: () => void;
+}
+
+export function SuggestionsPanel(props: SuggestionsPanelProps) {
+  const { suggestions, parties, activeKey, busy } = props;
+  const listRef = useRef<HTMLUListElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const wantFocus = useRef(props.focusOnOpen);
+  const baseId = useId();
+  const hintId = useId();
+  const headingId = useId();
+  const list = suggestions ?? [];
+  const index = Math.max(
+    0,
+    list.findIndex((s) => s.key === activeKey),
+  );
+  const active = list[index] ?? null;
+  const optionId = (key: string) => `${baseId}-${key.replace(/[^\w-]/g, '_')}`;
+
+  const hasList = list.length > 0;
+  useEffect(() => {
+    if (hasList && wantFocus.current) {
+      wantFocus.current = false;
+      listRef.current?.focus();
+    } else if (!hasList && suggestions !== null && document.activeElement === document.body) {
+      // The last one was just accepted or dismissed from the list, which has gone: stay in the panel.
+      closeRef.current?.focus();
+    }
+  }, [hasList, suggestions !== null]);
+
+  useEffect(() => {
+    if (!active) return;
+    listRef.current
+      ?.querySelector<HTMLElement>(`#${CSS.escape(optionId(active.key))}`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [active?.key]);
+
+  const move = (to: number) => {
+    const next = list[Math.min(Math.max(to, 0), list.length - 1)];
+    if (next) props.onActivate(next.key);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const ready = !!active && !busy;
+    let handled = true;
+    if (key === 'ArrowDown') move(index + 1);
+    else if (key === 'ArrowUp') move(index - 1);
+    else if (key === 'Home') move(0);
+    else if (key === 'End') move(list.length - 1);
+    else if (key === 'a' || key === 'Enter') {
+      if (ready) props.onAccept(active);
+    } else if (key === 'e') {
+      if (ready) props.onAcceptAndEdit(active);
+    } else if (key === 'd' || key === 'Delete' || key === 'Backspace') {
+      if (ready) props.onDismiss(active);
+    } else handled = false;
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  return (
+    <aside
+      class="drawer"
+      aria-labelledby={headingId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.isComposing) {
+          event.preventDefault();
+          props.onClose();
+        }
+      }}
+    >
+      <div class="drawer__head">
+        <h2 class="drawer__title" id={headingId}>
+          Suggestions
+        </h2>
+        <button
+          type="button"
+          class="button button--quiet button--small"
+          ref={closeRef}
+          onClick={props.onClose}
+        >
+          Close
+        </button>
+      </div>
+      <p class="drawer__hint" id={hintId}>
+        Statements found in this document, with who made them. <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>A</kbd>{' '}
+        accepts, <kbd>E</kbd> accepts and edits, <kbd>D</kbd> dismisses.
+      </p>
+      {suggestions === null ? (
+        <p class="drawer__empty">Looking for statements…</p>
+      ) : list.length === 0 ? (
+        <p class="drawer__empty">No more suggestions in this document.</p>
+      ) : (
+        <>
+          <div class="drawer__actions">
+            <span class="drawer__count">
+              {list.length === 1 ? '1 statement' : `${list.length} statements`}
+            </span>
+            <button
+              type="button"
+              class="button button--small"
+              disabled={busy || !active}
+              onClick={() => active && props.onAccept(active)}
+            >
+              Accept
+            </button>
+            <button
+              type="button"
+              class="button button--small"
+              disabled={busy || !active}
+              onClick={() => active && props.onDismiss(active)}
+            >
+              Dismiss
+            </button>
+            <button
+              type="button"
+              class="button button--small button--primary"
+              disabled={busy}
+              onClick={props.onAcceptAll}
+            >
+              Accept all
+            </button>
+          </div>
+          <ul
+            ref={listRef}
+            class="suggestions"
+            role="listbox"
+            aria-label="Suggested statements"
+            aria-describedby={hintId}
+            aria-keyshortcuts="A Enter E D Delete"
+            aria-activedescendant={active ? optionId(active.key) : undefined}
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+          >
+            {list.map((suggestion) => {
+              const party = suggestion.partyId ? parties.get(suggestion.partyId) : undefined;
+              const selected = suggestion.key === active?.key;
+              return (
+                <li
+                  key={suggestion.key}
+                  id={optionId(suggestion.key)}
+                  role="option"
+                  aria-selected={selected}
+                  class={`suggestion${selected ? ' suggestion--active' : ''}`}
+                  onClick={() => {
+                    props.onActivate(suggestion.key);
+                    listRef.current?.focus({ preventScroll: true });
+                  }}
+                >
+                  <q class="suggestion__quote">{shortQuote(suggestion.quote, 140)}</q>
+                  <span class="suggestion__meta">
+                    {party ? <PartyChip party={party} /> : <span class="chip">No party</span>}
+                    <span class="suggestion__speaker">
+                      <span class="visually-hidden">, said by </span>
+                      {suggestion.speaker}
+                    </span>
+                    <span class="suggestion__cue" title={`Attributed by “${suggestion.cue}”`}>
+                      {suggestion.kind === 'quote' ? 'quoted' : 'reported'}
+                    </span>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}
