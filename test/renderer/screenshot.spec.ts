@@ -63,3 +63,104 @@ test('writes docs/reading-view.png with the sample and four notes', async ({ par
   await page.waitForTimeout(300);
   await page.screenshot({ path: screenshotPath });
 });
+
+const comparisonPath = fileURLToPath(new URL('../../docs/comparison-view.png', import.meta.url));
+
+/** Passages of the sample by topic, party and stance: what a researcher would have after one close reading. */
+const POSITIONS = [
+  {
+    quote:
+      'The horrific murder of Mr. Litvinenko in 2006 has been followed up by our independent prosecuting authorities',
+    topic: 'extradition',
+    party: 'United Kingdom',
+    stance: 'demand',
+    note: 'Evidence **sent**; the UK expects Lugovoy to stand trial in London.',
+  },
+  {
+    quote: 'his extradition to UK is absolutely out of the question',
+    topic: 'extradition',
+    party: 'Russia',
+    stance: 'refusal',
+    note: 'Flat refusal: the Constitution bars extraditing a citizen.',
+  },
+  {
+    quote: 'their demands that we amend our Constitution are absolutely unrealistic',
+    topic: 'extradition',
+    party: 'Russia',
+    stance: 'refusal',
+    note: '',
+  },
+  {
+    quote: 'he expects Iran to accept IAEA proposal on enriching uranium abroad',
+    topic: 'iran/nuclear',
+    party: 'Russia',
+    stance: 'proposal',
+    note: 'Backs the fuel swap, and an *immediate* sextet meeting.',
+  },
+  {
+    quote: 'The documents define the common stance of Russia and the United Kingdom',
+    topic: 'joint statements',
+    party: 'Russia',
+    stance: 'agreement',
+    note: 'Non-proliferation, Afghanistan, the Middle East.',
+  },
+  {
+    quote:
+      'nor are we going to allow bilateral differences stand in our way of working together on the international stage',
+    topic: 'joint statements',
+    party: 'United Kingdom',
+    stance: 'agreement',
+    note: '',
+  },
+  {
+    quote: 'they wouldn’t try to paper over their differences, but would search for common ground',
+    topic: 'relations',
+    party: 'United Kingdom',
+    stance: 'hedge',
+    note: 'Differences **bounded**, not hidden.',
+  },
+  {
+    quote: 'successful and fruitful',
+    topic: 'relations',
+    party: 'Russia',
+    stance: 'agreement',
+    note: '',
+  },
+];
+
+test('writes docs/comparison-view.png: the sample compared across four topics', async ({ parley }) => {
+  const { page } = parley;
+  await page.locator('.doc-text [data-start]').first().waitFor();
+  await page.evaluate(async (positions) => {
+    const [first] = await window.parley.listDocuments();
+    const opened = await window.parley.openDocument({ id: first!.id });
+    const parties = await window.parley.listParties();
+    for (const { quote, topic, party, stance, note } of positions) {
+      const start = opened.document.text.indexOf(quote);
+      if (start < 0) throw new Error(`not in the sample: ${quote}`);
+      const existing = (await window.parley.listTopics()).find((t) => t.path === topic);
+      const topicId = existing?.id ?? (await window.parley.createTopic({ path: topic })).id;
+      const partyId = parties.find((p) => p.name === party)?.id;
+      if (!partyId) throw new Error(`no party ${party}`);
+      await window.parley.createAnnotation({
+        documentId: opened.document.id,
+        start,
+        end: start + quote.length,
+        topicIds: [topicId],
+        note,
+        partyId,
+        stance,
+      });
+    }
+  }, POSITIONS);
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const table = page.getByRole('tabpanel', { name: 'Compare' }).getByRole('table');
+  await expect(table.getByRole('rowheader')).toHaveCount(4);
+  await expect(table.getByRole('rowheader', { name: /^extradition/ })).toContainText(
+    'extradition: UK demand ↔ Russia refusal',
+  );
+  await expect(page.getByRole('region', { name: 'Common ground' })).toContainText('joint statements');
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: comparisonPath });
+});
