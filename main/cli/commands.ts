@@ -7,7 +7,10 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportDocumentMarkdown } from '../core/export-markdown';
 import { importByFileName, type DocumentDraft } from '../core/import-text';
-import { ParleyError } from '../core/model';
+import { ParleyError, type Notebook, type Suggestion } from '../core/model';
+import { exportComparisonMarkdown } from '../core/compare';
+import { suggestStatements } from '../core/suggest';
+import { normalizeTopicPath, topicPathKey } from '../core/topics';
 import * as ops from '../core/notebook';
 import { createParty } from '../core/parties';
 import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
@@ -24,6 +27,10 @@ Commands:
                                         add W3C Web Annotations; nothing is written unless all anchor
   export [--document ID] [--format markdown|w3c] [--out FILE]
                                         write a document's highlights (stdout unless --out)
+  export --view compare [--topic PATH] [--out FILE]
+                                        write the parties' positions side by side, per topic
+  suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
+                                        (party "-" when none); --accept adds them all as highlights
   list                                  print id<TAB>title<TAB>highlights per document
 
 Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook).`;
@@ -59,6 +66,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     document: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    view: { type: 'string' },
+    topic: { type: 'string' },
+    accept: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -136,7 +146,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(`Imported ${added.length} annotation(s)\n`);
       return 0;
     }
+    case 'suggest': {
+      const documentId = values.document;
+      if (!documentId) throw new UsageError('suggest needs --document ID (see parley list)');
+      const { suggestions, added, names } = await withStore(path, false, (store) => {
+        const found = suggestStatements(store.data, documentId);
+        const accepted = values.accept ? store.change((nb) => acceptAll(nb, found, new Date())) : 0;
+        return {
+          suggestions: found,
+          added: accepted,
+          names: new Map(store.data.parties.map((p) => [p.id, p.name])),
+        };
+      });
+      for (const s of suggestions) {
+        const party = (s.partyId && names.get(s.partyId)) || '-';
+        io.out(`${party}\t${oneLine(s.speaker)}\t${oneLine(s.quote)}\n`);
+      }
+      if (values.accept) io.err(`Added ${added} highlight(s)\n`);
+      return 0;
+    }
     case 'export': {
+      if (values.view !== undefined && values.view !== 'compare') {
+        throw new UsageError(`unknown --view ${values.view}: the only view is compare`);
+      }
       const format = values.format ?? 'markdown';
       if (format !== 'markdown' && format !== 'w3c') {
         throw new UsageError(`unknown --format ${format}: use markdown or w3c`);
@@ -144,6 +176,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const text = await withStore(path, false, (store) => {
         const nb = store.data;
         const now = new Date();
+        if (values.view === 'compare') {
+          if (format !== 'markdown') throw new UsageError('the comparison exports as markdown only');
+          const topicId = values.topic === undefined ? undefined : topicIdFor(nb, values.topic);
+          return exportComparisonMarkdown(nb, { now, ...(topicId ? { topicId } : {}) });
+        }
         if (format === 'w3c') {
           if (values.document) ops.getDocument(nb, values.document);
           const collection = exportW3C(nb, {
@@ -171,6 +208,39 @@ export async function main(argv: string[], io: Io): Promise<number> {
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function topicIdFor(nb: Notebook, path: string): string {
+  const key = topicPathKey(normalizeTopicPath(path));
+  const topic = nb.topics.find((t) => topicPathKey(t.path) === key);
+  if (!topic) throw new ParleyError(`No topic ${path} in this notebook.`, 'not-found');
+  return topic.id;
+}
+
+/** Adds every suggestion as a highlight with its party, or none if one is refused. */
+function acceptAll(nb: Notebook, suggestions: Suggestion[], now: Date): number {
+  const before = nb.annotations.length;
+  try {
+    for (const s of suggestions) {
+      const input = {
+        documentId: s.documentId,
+        start: s.start,
+        end: s.end,
+        topicIds: [],
+        note: '',
+        partyId: s.partyId,
+      };
+      ops.createAnnotation(nb, input, now);
+    }
+  } catch (error) {
+    nb.annotations.length = before;
+    throw error;
+  }
+  return suggestions.length;
 }
 
 function onlyDocumentId(documents: { id: string }[]): string {

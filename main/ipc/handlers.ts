@@ -7,7 +7,12 @@ import { basename } from 'node:path';
 import { exportDocumentMarkdown } from '../core/export-markdown';
 import { importByFileName, type DocumentDraft } from '../core/import-text';
 import type { DocumentSummary } from '../core/model';
+import { compare, exportComparisonMarkdown } from '../core/compare';
+import * as links from '../core/links';
 import * as ops from '../core/notebook';
+import * as parties from '../core/parties';
+import { addStance, listStances } from '../core/stances';
+import { dismissSuggestion, suggestStatements } from '../core/suggest';
 import { exportW3C } from '../core/w3c';
 import type { NotebookStore } from '../storage/notebook-store';
 import { readImportFile, safeFileName } from '../files';
@@ -40,6 +45,14 @@ export function createHandlers({
     return ops.listDocuments(store.data).filter((summary) => ids.has(summary.id));
   };
 
+  /** Asks where to save, then writes; null when the user cancels. */
+  const saveExport = async (text: string, defaultName: string) => {
+    const path = await dialogs.chooseExportPath(defaultName);
+    if (!path) return null;
+    await writeFile(path, text, 'utf8');
+    return { path };
+  };
+
   return {
     notebookInfo: () => ({ path: store.path, appVersion }),
     saveState: () => store.saveState,
@@ -62,15 +75,31 @@ export function createHandlers({
     createAnnotation: (input) => store.change((nb) => ops.createAnnotation(nb, input, now())),
     updateAnnotation: (patch) => store.change((nb) => ops.updateAnnotation(nb, patch, now())),
     deleteAnnotation: ({ id }) => store.change((nb) => ops.deleteAnnotation(nb, id)),
+    linkAnnotations: (input) => store.change((nb) => links.linkAnnotations(nb, input, now())),
+    unlinkAnnotations: (input) => store.change((nb) => links.unlinkAnnotations(nb, input, now())),
+
+    listParties: () => parties.listParties(store.data),
+    createParty: (input) => store.change((nb) => parties.createParty(nb, input)),
+    updateParty: (patch) => store.change((nb) => parties.updateParty(nb, patch)),
+    mergeParties: (input) => store.change((nb) => parties.mergeParties(nb, input)),
+    deleteParty: ({ id }) => store.change((nb) => parties.deleteParty(nb, id)),
+
+    listStances: () => listStances(store.data),
+    addStance: ({ name }) => store.change((nb) => addStance(nb, name)),
+
+    suggestStatements: ({ documentId }) => suggestStatements(store.data, documentId),
+    dismissSuggestion: ({ key }) => store.change((nb) => dismissSuggestion(nb, key)),
+
+    compare: (options) => compare(store.data, options),
+    exportComparisonMarkdown: (options) => exportComparisonMarkdown(store.data, { ...options, now: now() }),
+    saveComparisonMarkdown: (options) =>
+      saveExport(exportComparisonMarkdown(store.data, { ...options, now: now() }), 'comparison.md'),
 
     exportMarkdown: ({ documentId }) => exportDocumentMarkdown(store.data, documentId, { now: now() }),
-    saveMarkdown: async ({ documentId }) => {
+    saveMarkdown: ({ documentId }) => {
       const doc = ops.getDocument(store.data, documentId);
       const markdown = exportDocumentMarkdown(store.data, documentId, { now: now() });
-      const path = await dialogs.chooseExportPath(safeFileName(doc.title, 'md'));
-      if (!path) return null;
-      await writeFile(path, markdown, 'utf8');
-      return { path };
+      return saveExport(markdown, safeFileName(doc.title, 'md'));
     },
     exportW3C: ({ documentId }) =>
       JSON.stringify(exportW3C(store.data, { now: now(), ...(documentId ? { documentId } : {}) }), null, 2),
