@@ -46,6 +46,10 @@ const PHRASAL: Record<string, ReadonlySet<string>> = {
   pointed: words('out'),
 };
 
+const LONGEST_CUE_WORD = Math.max(
+  ...[...SPEECH_VERBS, ...Object.keys(PHRASAL), 'according'].map((w) => w.length),
+);
+
 /** "…, adding: “…”": the participle carries the speaker of the sentence it ends. */
 const PARTICIPLES = words('adding saying insisting noting stressing warning explaining arguing declaring');
 
@@ -191,8 +195,30 @@ function wordCharWidth(text: string, i: number): number {
 }
 const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
 
+const WORD = 1;
+const CAPITAL = 2;
+
+const OPEN_DOUBLE = 0x201c; // “
+const CLOSE_DOUBLE = 0x201d; // ”
+const OPEN_SINGLE = 0x2018; // ‘
+const CLOSE_SINGLE = 0x2019; // ’
+const STRAIGHT = 0x22; // "
+const OPEN_GUILLEMET = 0xab; // «
+const CLOSE_GUILLEMET = 0xbb; // »
+
+function isTerminalCode(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
+}
+
+/**
+ * The text cut into words and marks, paragraphs, quotations and sentences. Tokens are kept in typed arrays (a
+ * megabyte of text has a quarter of a million of them); `tok(i)` gives one as an object where a rule reads it.
+ */
 class Analysis {
-  readonly tokens: Token[] = [];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly flags: Uint8Array;
+  count = 0;
   /** Token ranges [first, end) of each paragraph. */
   readonly paragraphs: Array<{ first: number; end: number }> = [];
   readonly paragraphOf: Int32Array;
@@ -203,8 +229,11 @@ class Analysis {
   readonly sentenceEnd: Int32Array;
 
   constructor(readonly text: string) {
+    this.starts = new Int32Array(text.length + 1);
+    this.ends = new Int32Array(text.length + 1);
+    this.flags = new Uint8Array(text.length + 1);
     this.tokenize();
-    const n = this.tokens.length;
+    const n = this.count;
     this.paragraphOf = new Int32Array(n);
     this.paragraphs.forEach((p, index) => this.paragraphOf.fill(index, p.first, p.end));
     this.quoteOf = new Int32Array(n).fill(-1);
@@ -218,7 +247,7 @@ class Analysis {
     const { text } = this;
     let from = 0;
     const add = (end: number) => {
-      const first = this.tokens.length;
+      const first = this.count;
       let i = from;
       while (i < end) {
         const code = text.charCodeAt(i);
@@ -239,10 +268,10 @@ class Analysis {
           }
           for (;;) {
             for (let w = wordCharWidth(text, j); j < end && w > 0; w = wordCharWidth(text, j)) j += w;
-            const joiner = text[j];
+            const joiner = text.charCodeAt(j);
             if (
               j + 1 < end &&
-              (joiner === "'" || joiner === '’' || joiner === '-' || joiner === '‐') &&
+              (joiner === 0x27 || joiner === CLOSE_SINGLE || joiner === 0x2d || joiner === 0x2010) &&
               wordCharWidth(text, j + 1) > 0
             ) {
               j++;
@@ -253,19 +282,14 @@ class Analysis {
         } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
           j = i + 2;
         }
-        const value = text.slice(i, j);
-        const word = width > 0;
-        this.tokens.push({
-          start: i,
-          end: j,
-          text: value,
-          lower: word ? value.toLowerCase() : value,
-          word,
-          capital: word && (code < 128 ? code >= 65 && code <= 90 : UPPER.test(value)),
-        });
+        const n = this.count++;
+        this.starts[n] = i;
+        this.ends[n] = j;
+        const capital = width > 0 && (code < 128 ? code >= 65 && code <= 90 : UPPER.test(text.slice(i, j)));
+        this.flags[n] = (width > 0 ? WORD : 0) | (capital ? CAPITAL : 0);
         i = j;
       }
-      if (this.tokens.length > first) this.paragraphs.push({ first, end: this.tokens.length });
+      if (this.count > first) this.paragraphs.push({ first, end: this.count });
     };
     PARAGRAPH_BREAK.lastIndex = 0;
     for (let m = PARAGRAPH_BREAK.exec(text); m !== null; m = PARAGRAPH_BREAK.exec(text)) {
@@ -275,65 +299,89 @@ class Analysis {
     add(text.length);
   }
 
+  /** Token `i` as an object, or undefined outside the text. */
   tok(i: number): Token | undefined {
-    return this.tokens[i];
+    if (i < 0 || i >= this.count) return undefined;
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    const text = this.text.slice(start, end);
+    const flags = this.flags[i]!;
+    const word = (flags & WORD) !== 0;
+    return {
+      start,
+      end,
+      text,
+      lower: word ? text.toLowerCase() : text,
+      word,
+      capital: (flags & CAPITAL) !== 0,
+    };
+  }
+
+  isWord(i: number): boolean {
+    return i >= 0 && i < this.count && (this.flags[i]! & WORD) !== 0;
+  }
+
+  /** The first UTF-16 unit of token `i` (a mark is one character), or -1. */
+  code(i: number): number {
+    return i >= 0 && i < this.count ? this.text.charCodeAt(this.starts[i]!) : -1;
   }
 
   /** The token at `i` if it is in paragraph `p`. */
   inParagraph(i: number, p: number): Token | undefined {
     const range = this.paragraphs[p];
-    return range && i >= range.first && i < range.end ? this.tokens[i] : undefined;
+    return range && i >= range.first && i < range.end ? this.tok(i) : undefined;
+  }
+
+  private sameParagraph(i: number, j: number): boolean {
+    return j >= 0 && j < this.count && this.paragraphOf[i] === this.paragraphOf[j];
   }
 
   /** Directly touching the previous token (no space between). */
   private touchesPrevious(i: number): boolean {
-    const t = this.tokens[i]!;
-    const prev = this.tokens[i - 1];
-    return prev !== undefined && this.paragraphOf[i - 1] === this.paragraphOf[i] && prev.end === t.start;
+    return this.sameParagraph(i, i - 1) && this.ends[i - 1] === this.starts[i];
   }
 
   private touchesNext(i: number): boolean {
-    const t = this.tokens[i]!;
-    const next = this.tokens[i + 1];
-    return next !== undefined && this.paragraphOf[i + 1] === this.paragraphOf[i] && next.start === t.end;
+    return this.sameParagraph(i, i + 1) && this.starts[i + 1] === this.ends[i];
   }
 
   /** A mark that can open a quotation here: after a space, a bracket or a dash, before the quoted words. */
   private opensHere(i: number): boolean {
     if (!this.touchesNext(i)) return false;
     if (!this.touchesPrevious(i)) return true;
-    return /^[([{—–\-/:]$/.test(this.tokens[i - 1]!.text);
+    return !this.isWord(i - 1) && '([{—–-/:'.includes(this.text[this.starts[i - 1]!]!);
   }
 
   /** A single curly quote that plainly closes: against a word or stop, with punctuation on one side of it. */
   private closesSingle(i: number): boolean {
     if (!this.touchesPrevious(i)) return false;
-    const prev = this.tokens[i - 1]!;
-    const next = this.touchesNext(i) ? this.tokens[i + 1]! : undefined;
-    if (next?.word) return false;
-    return /^[.,!?…]$/.test(prev.text) || (next !== undefined && /^[,.;:!?…]$/.test(next.text));
+    const next = this.touchesNext(i) ? i + 1 : -1;
+    if (next !== -1 && this.isWord(next)) return false;
+    const before = this.isWord(i - 1) ? '' : this.text[this.starts[i - 1]!]!;
+    const after = next === -1 ? '' : this.text[this.starts[next]!]!;
+    return (before !== '' && '.,!?…'.includes(before)) || (after !== '' && ',.;:!?…'.includes(after));
   }
 
   private opening(i: number): Family | null {
-    const mark = this.tokens[i]!.text;
-    if (mark === '“') return 'double';
-    if (mark === '«') return 'guillemet';
-    if (mark === '"') return this.opensHere(i) ? 'straight' : null;
-    if (mark === '‘') return this.opensHere(i) ? 'single' : null;
+    const mark = this.code(i);
+    if (mark === OPEN_DOUBLE) return 'double';
+    if (mark === OPEN_GUILLEMET) return 'guillemet';
+    if (mark === STRAIGHT) return this.opensHere(i) ? 'straight' : null;
+    if (mark === OPEN_SINGLE) return this.opensHere(i) ? 'single' : null;
     return null;
   }
 
   private closing(i: number, family: Family): boolean {
-    const mark = this.tokens[i]!.text;
+    const mark = this.code(i);
     switch (family) {
       case 'double':
-        return mark === '”';
+        return mark === CLOSE_DOUBLE;
       case 'guillemet':
-        return mark === '»';
+        return mark === CLOSE_GUILLEMET;
       case 'straight':
-        return mark === '"';
+        return mark === STRAIGHT;
       case 'single':
-        return mark === '’' && this.closesSingle(i);
+        return mark === CLOSE_SINGLE && this.closesSingle(i);
     }
   }
 
@@ -346,14 +394,14 @@ class Analysis {
     let open: { family: Family; at: number } | null = null;
     const finish = (close: number, lastParagraph: number) => {
       if (!open) return;
-      const first = this.tokens[open.at + 1];
       const range = this.paragraphs[lastParagraph]!;
-      const endOffset = close >= 0 ? this.tokens[close]!.start : this.tokens[range.end - 1]!.end;
+      const contentStart = this.ends[open.at]!;
+      const endOffset = close >= 0 ? this.starts[close]! : this.ends[range.end - 1]!;
       const stop = close >= 0 ? close : range.end - 1;
       this.quoteOf.fill(this.quotes.length, open.at, stop + 1);
-      const span = first && first.start < endOffset ? trimSpan(this.text, first.start, endOffset) : null;
+      const span = contentStart < endOffset ? trimSpan(this.text, contentStart, endOffset) : null;
       if (span) {
-        const raw = this.text.slice(first!.start, endOffset).trimEnd();
+        const raw = this.text.slice(contentStart, endOffset).trimEnd();
         const after = close >= 0 ? this.inParagraph(close + 1, lastParagraph) : undefined;
         this.quotes.push({
           open: open.at,
@@ -370,20 +418,19 @@ class Analysis {
     this.paragraphs.forEach((range, p) => {
       let i = range.first;
       if (open) {
-        const first = this.tokens[i];
+        const mark = this.code(i);
         const family: Family = open.family;
         const continues =
-          first !== undefined &&
           i < range.end &&
-          (first.text === '“' || first.text === '«' || first.text === '"' || first.text === '‘') &&
-          (family !== 'single' || first.text === '‘');
+          (family === 'single'
+            ? mark === OPEN_SINGLE
+            : mark === OPEN_DOUBLE || mark === OPEN_GUILLEMET || mark === STRAIGHT || mark === OPEN_SINGLE);
         if (continues) i++;
         else if (family === 'single') open = null;
         else finish(-1, p - 1);
       }
       for (; i < range.end; i++) {
-        const t = this.tokens[i]!;
-        if (t.word) continue;
+        if ((this.flags[i]! & WORD) !== 0) continue;
         if (!open) {
           const family = this.opening(i);
           if (family) open = { family, at: i };
@@ -399,16 +446,25 @@ class Analysis {
   }
 
   private isAbbreviationDot(i: number): boolean {
-    const prev = this.tokens[i - 1];
-    if (!prev || !prev.word || prev.end !== this.tokens[i]!.start) return false;
+    if (!this.isWord(i - 1) || this.ends[i - 1] !== this.starts[i]) return false;
+    const prev = this.tok(i - 1)!;
     if (TITLES.has(prev.lower) || ABBREVIATIONS.has(prev.lower)) return true;
     return prev.text.length === 1 && prev.capital;
   }
 
-  private startsSentence(t: Token | undefined): boolean {
-    if (!t) return true;
-    if (t.word) return t.capital || /^\p{N}/u.test(t.text);
-    return t.text === '“' || t.text === '"' || t.text === '‘' || t.text === '«' || t.text === '(';
+  /** Whether token `i` (or the end of the paragraph, -1) can begin a sentence. */
+  private startsSentence(i: number): boolean {
+    if (i === -1) return true;
+    const code = this.code(i);
+    if (this.isWord(i))
+      return (this.flags[i]! & CAPITAL) !== 0 || isDigit(code) || /^\p{N}/u.test(this.text[this.starts[i]!]!);
+    return (
+      code === OPEN_DOUBLE ||
+      code === STRAIGHT ||
+      code === OPEN_SINGLE ||
+      code === OPEN_GUILLEMET ||
+      code === 0x28
+    );
   }
 
   private findSentences(): void {
@@ -420,18 +476,26 @@ class Analysis {
         start = last + 1;
       };
       for (let i = range.first; i < range.end; i++) {
-        const t = this.tokens[i]!;
-        const next = i + 1 < range.end ? this.tokens[i + 1] : undefined;
+        if ((this.flags[i]! & WORD) !== 0) continue;
+        const next = i + 1 < range.end ? i + 1 : -1;
+        const code = this.code(i);
         const q = this.quoteOf[i]!;
         if (q === -1) {
-          if (TERMINALS.has(t.text) && !(t.text === '.' && this.isAbbreviationDot(i))) {
-            if (next && (next.text === ')' || next.text === ']' || TERMINALS.has(next.text))) continue;
-            if (next && next.word && next.start === t.end) continue;
+          if (isTerminalCode(code) && !(code === 0x2e && this.isAbbreviationDot(i))) {
+            const after = next === -1 ? -1 : this.code(next);
+            if (after === 0x29 || after === 0x5d || (!this.isWord(next) && isTerminalCode(after))) continue;
+            if (next !== -1 && this.isWord(next) && this.starts[next] === this.ends[i]) continue;
             if (this.startsSentence(next)) close(i);
           }
         } else if (this.quotes[q]!.close === i) {
-          const last = this.tokens[i - 1];
-          if (last && TERMINALS.has(last.text) && next && this.startsSentence(next)) close(i);
+          if (
+            !this.isWord(i - 1) &&
+            isTerminalCode(this.code(i - 1)) &&
+            next !== -1 &&
+            this.startsSentence(next)
+          ) {
+            close(i);
+          }
         }
       }
       if (start < range.end) close(range.end - 1);
@@ -439,7 +503,8 @@ class Analysis {
   }
 
   slice(first: number, last: number): string {
-    return this.text.slice(this.tokens[first]!.start, this.tokens[last]!.end).replace(/\s+/g, ' ');
+    const text = this.text.slice(this.starts[first]!, this.ends[last]!);
+    return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
   }
 }
 
@@ -833,11 +898,12 @@ function attributesQuote(a: Analysis, first: number): boolean {
 /** Reported speech, sentence by sentence, outside quotations. */
 function findReported(a: Analysis): Draft[] {
   const found: Draft[] = [];
-  const { tokens } = a;
   let skipTo = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (i < skipTo || a.quoteOf[i] !== -1) continue;
-    const t = tokens[i]!;
+  for (let i = 0; i < a.count; i++) {
+    if (i < skipTo || a.quoteOf[i] !== -1 || !a.isWord(i)) continue;
+    const length = a.ends[i]! - a.starts[i]!;
+    if (length < 3 || length > LONGEST_CUE_WORD) continue;
+    const t = a.tok(i)!;
     const last = a.sentenceEnd[i]!;
     const first = a.sentenceStart[i]!;
 
@@ -848,7 +914,7 @@ function findReported(a: Analysis): Draft[] {
       let span: { start: number; end: number } | null = null;
       if (i === first && a.tok(after)?.text === ',') {
         span = clauseSpan(a, after + 1, last);
-      } else if (tokens[i - 1]?.text === ',' && endsSentence(a, after, last)) {
+      } else if (a.tok(i - 1)?.text === ',' && endsSentence(a, after, last)) {
         span = leadSpan(a, first, i - 2);
       }
       if (span) {
@@ -865,7 +931,7 @@ function findReported(a: Analysis): Draft[] {
     if (!subject) {
       // "…, said Lavrov." — the statement comes first and the cue is inverted.
       const who =
-        tokens[i - 1]?.text === ',' ? withName(a, speakerStartingAt(a, verb.last + 1, last), last) : null;
+        a.tok(i - 1)?.text === ',' ? withName(a, speakerStartingAt(a, verb.last + 1, last), last) : null;
       if (who && !who.pronoun && endsSentence(a, who.last + 1, last)) {
         const span = leadSpan(a, first, i - 2);
         if (span) {
@@ -897,7 +963,7 @@ function findReported(a: Analysis): Draft[] {
     }
     // "Russia will not extradite him, Lavrov said." — the statement before the comma.
     const before = subject.phrase.first - 1;
-    if (!subject.aside && tokens[before]?.text === ',' && before > first && endsSentence(a, k, last)) {
+    if (!subject.aside && a.tok(before)?.text === ',' && before > first && endsSentence(a, k, last)) {
       const span = leadSpan(a, first, before - 1);
       if (span) {
         found.push(draftOf(a, span, 'reported', subject.phrase, subject.cueFirst, cueLast));
@@ -1093,7 +1159,7 @@ function isFullName(a: Analysis, phrase: Phrase): boolean {
  */
 function subjectMentions(a: Analysis): Draft[] {
   const mentions: Draft[] = [];
-  for (let s = 0; s < a.tokens.length; s = a.sentenceEnd[s]! + 1) {
+  for (let s = 0; s < a.count; s = a.sentenceEnd[s]! + 1) {
     if (a.quoteOf[s] !== -1) continue;
     const last = a.sentenceEnd[s]!;
     let phrase = speakerStartingAt(a, s, last);
