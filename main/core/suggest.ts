@@ -193,7 +193,7 @@ function wordCharWidth(text: string, i: number): number {
   const point = text.codePointAt(i)!;
   return WORD_CHAR.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
 }
-const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
+const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n\s*/g;
 
 const WORD = 1;
 const CAPITAL = 2;
@@ -1097,6 +1097,51 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
   return null;
 }
 
+/**
+ * "“We are ready,” he said, adding that talks could resume": a participle after a cue reports more of the same
+ * speaker, up to the end of the sentence, unless a statement already covers it.
+ */
+function findParticiples(a: Analysis, statements: readonly Draft[]): Draft[] {
+  const byCue = [...statements].sort((x, y) => x.cueAt - y.cueAt);
+  const byStart = [...statements].sort((x, y) => x.start - y.start);
+  const furthest: number[] = [];
+  for (const d of byStart) furthest.push(Math.max(d.end, furthest.at(-1) ?? 0));
+  /** Whether a statement overlaps [start, end): the furthest end among those starting before `end`. */
+  const covered = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthest[lo - 1]! > start;
+  };
+  const found: Draft[] = [];
+  for (let i = 1; i < a.count; i++) {
+    if (a.quoteOf[i] !== -1 || !a.isWord(i) || a.code(i - 1) !== 0x2c) continue;
+    const t = a.tok(i)!;
+    if (!PARTICIPLES.has(t.lower)) continue;
+    const last = a.sentenceEnd[i]!;
+    const sentenceAt = a.starts[a.sentenceStart[i]!]!;
+    // The last cue before the participle, if it is in the same sentence.
+    let lo = 0;
+    let hi = byCue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byCue[mid]!.cueAt < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const owner = byCue[lo - 1];
+    if (!owner || owner.cueAt < sentenceAt) continue;
+    const begin = clauseStart(a, i + 1, last);
+    const span = begin === null ? null : clauseSpan(a, begin, last);
+    if (!span || covered(span.start, span.end)) continue;
+    found.push({ ...owner, ...span, kind: 'reported', cue: `${owner.cue}, ${t.text}` });
+  }
+  return found;
+}
+
 /** Whether the quotation opens a sentence (so it may be the same speaker's next sentence, not a scare quote). */
 function opensSentence(a: Analysis, quote: Quote): boolean {
   const p = a.paragraphOf[quote.open]!;
@@ -1153,7 +1198,7 @@ function isFullName(a: Analysis, phrase: Phrase): boolean {
 }
 
 /**
- * People who open a sentence as its subject without a speech cue ("Norwegian fisheries minister X opened the
+ * People who open a sentence as its subject with no statement of their own ("Norwegian fisheries minister X opened the
  * session."): he or she in the next sentences may be them. A subject in apposition ("Iceland's foreign minister,
  * Thorgerdur Gunnarsdottir, rejected …") is taken by the name between the commas.
  */
@@ -1172,7 +1217,8 @@ function subjectMentions(a: Analysis): Draft[] {
     } else if (!after || !after.word || after.capital) {
       continue;
     }
-    if (!isPerson(a, phrase)) continue;
+    // "Lavrov said." names a speaker even with nothing reported.
+    if (!isPerson(a, phrase) && !(phrase.last + 1 <= last && verbAt(a, phrase.last + 1))) continue;
     const speaker = a.slice(phrase.first, phrase.last);
     mentions.push({
       start: 0,
@@ -1277,6 +1323,7 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
     }
     if (kept) statements.push(kept);
   }
+  statements.push(...findParticiples(a, statements));
 
   const cache = new Map<string, string | null>();
   const partyOf = (speaker: string): string | null => {

@@ -361,6 +361,21 @@ describe('other texts, names and conventions', () => {
     assert.equal(found[2]!.cue, 'The ministry … and said');
   });
 
+  test('a participle after a cue reports more of the same speaker; Windows line breaks separate paragraphs', () => {
+    const text =
+      'Sergey Lavrov spoke briefly.\r\n\r\n“We are ready,” he said, adding that talks could resume next month.';
+    const found = findStatements(text, SAMPLE_PARTY_LIST);
+    assertSpans(text, found);
+    assert.deepEqual(readable(found, SAMPLE_PARTY_LIST), [
+      ['quote', 'Sergey Lavrov', 'Russia', 'We are ready'],
+      ['reported', 'Sergey Lavrov', 'Russia', 'talks could resume next month'],
+    ]);
+    assert.deepEqual(
+      found.map((s) => s.cue),
+      ['he said', 'he said, adding'],
+    );
+  });
+
   test('plain narration, scare quotes and apostrophes give nothing', () => {
     const text = [
       'Sergey Lavrov met David Miliband in Moscow on Monday. The two ministers discussed Iran, Afghanistan and the Middle East.',
