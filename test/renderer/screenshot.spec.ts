@@ -19,7 +19,7 @@ const HIGHLIGHTS = [
   {
     quote: 'the extradition request for Andrey Lugovoy',
     topic: 'extradition',
-    note: 'Last on the agenda. Lavrov answers in ¶11: “out of the question”.',
+    note: 'Last on the agenda. Lavrov answers in ¶9: “out of the question”.',
   },
   {
     quote: 'they wouldn’t try to paper over their differences, but would search for common ground',
