@@ -135,6 +135,12 @@ const NOT_NAMES = words(`
 
 const TERMINALS = new Set(['.', '!', '?', '…']);
 
+/** Bounds, in tokens, that keep every look-around short however long a sentence runs. */
+const LONGEST_NAME = 16;
+const LONGEST_ADVERBIAL = 20;
+/** A reported clause is one sentence; past this length the "sentence" is a list or a run-on, not a statement. */
+const LONGEST_STATEMENT = 300;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Tokens, paragraphs, quotations, sentences
 
@@ -622,7 +628,7 @@ function speakerEndingAt(a: Analysis, j: number, lo: number): Phrase | null {
     first = c - 1;
     k = c - 2;
   }
-  while (k >= lo && usable(a, k, p)) {
+  while (k >= lo && j - k < LONGEST_NAME && usable(a, k, p)) {
     const c = a.tok(k)!;
     if (isName(a, k) || isRole(c) || isTitleDot(a, k) || isModifierOf(a, k, first)) {
       first = k--;
@@ -669,7 +675,7 @@ function speakerStartingAt(a: Analysis, i: number, hi: number): Phrase | null {
   const maybePossessive = a.tok(k);
   if (k <= hi && maybePossessive && usable(a, k, p) && isPossessive(maybePossessive)) k++;
   let last = -1;
-  for (; k <= hi && usable(a, k, p); k++) {
+  for (; k <= hi && k - i < LONGEST_NAME && usable(a, k, p); k++) {
     const c = a.tok(k)!;
     if (isName(a, k) || isRole(c) || isTitleDot(a, k) || (k + 1 <= hi && isModifierOf(a, k, k + 1))) {
       if (isHead(a, k)) last = k;
@@ -846,7 +852,7 @@ function endsSentence(a: Analysis, k: number, last: number): boolean {
   if (k > last) return true;
   const t = a.tok(k)!;
   if (TERMINALS.has(t.text)) return true;
-  if (!PREPOSITIONS.has(t.lower)) return false;
+  if (!PREPOSITIONS.has(t.lower) || last - k > LONGEST_ADVERBIAL) return false;
   for (let m = k; m <= last; m++) {
     const c = a.tok(m)!;
     if (a.quoteOf[m] !== -1 || c.lower === 'that' || c.text === ',' || CLAUSE_WORDS.has(c.lower))
@@ -878,7 +884,8 @@ function draftOf(
   const speaker = a.slice(phrase.first, phrase.last);
   const cue = aside ? `${speaker} … ${a.slice(cueFirst, cueLast)}` : a.slice(cueFirst, cueLast);
   return {
-    ...span,
+    start: span.start,
+    end: span.end,
     kind,
     cue,
     cueAt: a.tok(Math.min(cueFirst, phrase.first))!.start,
@@ -982,6 +989,7 @@ function wordCount(a: Analysis, first: number, last: number): number {
 
 /** A reported clause from token `first` to the end of its sentence, if it has three words or more. */
 function clauseSpan(a: Analysis, first: number, last: number): { start: number; end: number } | null {
+  if (last - first > LONGEST_STATEMENT) return null;
   // "…, according to Le Monde." names where the report comes from, not what was said.
   for (let k = first; k < last - 1; k++) {
     const t = a.tok(k)!;
@@ -1001,7 +1009,7 @@ function clauseSpan(a: Analysis, first: number, last: number): { start: number; 
 
 /** The words before an end-of-sentence cue, if they hold no quotation and have three words or more. */
 function leadSpan(a: Analysis, first: number, last: number): { start: number; end: number } | null {
-  if (first > last || wordCount(a, first, last) < 3) return null;
+  if (last - first > LONGEST_STATEMENT || first > last || wordCount(a, first, last) < 3) return null;
   for (let k = first; k <= last; k++) if (a.quoteOf[k] !== -1) return null;
   return trimSpan(a.text, a.tok(first)!.start, a.tok(last)!.end);
 }
@@ -1287,12 +1295,10 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
   a.quotes.forEach((quote, index) => {
     if (quoteDrafts[index] || !opensSentence(a, quote)) return;
     const p = a.paragraphOf[quote.open]!;
-    for (let k = index - 1; k >= 0 && a.quotes[k]!.lastParagraph === p; k--) {
-      const source = quoteDrafts[k];
-      if (source) {
-        quoteDrafts[index] = { ...source, start: quote.start, end: quote.end };
-        return;
-      }
+    const previous = quoteDrafts[index - 1];
+    if (previous && a.quotes[index - 1]!.lastParagraph === p) {
+      quoteDrafts[index] = { ...previous, start: quote.start, end: quote.end };
+      return;
     }
     const next = a.quotes[index + 1];
     const source = quoteDrafts[index + 1];
