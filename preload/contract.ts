@@ -55,6 +55,13 @@ export interface TopicWithCount extends Topic {
   count: number;
 }
 
+/** Every document's highlights without its text: what links across documents need. */
+export interface DocumentAnnotations {
+  documentId: string;
+  title: string;
+  annotations: Annotation[];
+}
+
 export interface PartyWithCount extends Party {
   /** Highlights whose position this party holds. */
   count: number;
@@ -149,6 +156,7 @@ export const calls = {
     'annotations:unlink',
     z.strictObject({ fromId: id, toId: id, type: LinkTypeSchema }),
   ),
+  listAnnotations: call<DocumentAnnotations[]>()('annotations:list', none),
   deleteAnnotation: call<{ id: string }>()('annotations:delete', z.strictObject({ id })),
 
   listParties: call<PartyWithCount[]>()('parties:list', none),

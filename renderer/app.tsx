@@ -268,19 +268,17 @@ export function App() {
 
   const fail = useCallback((failure: unknown) => setError(errorMessage(failure)), []);
 
-  /** Reads the highlights of every other document that has any, for links that cross documents. */
-  const refreshLibrary = useCallback(
-    async (docs: DocumentSummary[]) => {
-      const annotated = docs.filter((summary) => summary.annotationCount > 0);
-      const read = await Promise.all(annotated.map((summary) => api.openDocument({ id: summary.id })));
-      setLibrary(
-        new Map(
-          read.map(({ document: d, annotations }) => [d.id, { id: d.id, title: d.title, annotations }]),
-        ),
-      );
-    },
-    [api],
-  );
+  /** Reads every document's highlights (without their texts), for links that cross documents. */
+  const refreshLibrary = useCallback(async () => {
+    const read = await api.listAnnotations();
+    setLibrary(
+      new Map(
+        read
+          .filter((entry) => entry.annotations.length > 0)
+          .map(({ documentId, title, annotations }) => [documentId, { id: documentId, title, annotations }]),
+      ),
+    );
+  }, [api]);
 
   const refreshLists = useCallback(async () => {
     const [docs, topicList, partyList] = await Promise.all([
@@ -292,7 +290,7 @@ export function App() {
     setTopics(topicList);
     setParties(partyList);
     setDataVersion((v) => v + 1);
-    await refreshLibrary(docs);
+    await refreshLibrary();
   }, [api, refreshLibrary]);
 
   /** Puts a saved highlight in place wherever it is shown: the open document, or another one's list. */
@@ -902,7 +900,7 @@ export function App() {
         if (cancelled) return;
         setParties(partyList);
         setStances(stanceList);
-        await refreshLibrary(await api.listDocuments());
+        await refreshLibrary();
       } catch (failure) {
         if (!cancelled) fail(failure);
       }

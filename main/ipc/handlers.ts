@@ -74,6 +74,12 @@ export function createHandlers({
 
     createAnnotation: (input) => store.change((nb) => ops.createAnnotation(nb, input, now())),
     updateAnnotation: (patch) => store.change((nb) => ops.updateAnnotation(nb, patch, now())),
+    listAnnotations: () =>
+      store.data.documents.map((doc) => ({
+        documentId: doc.id,
+        title: doc.title,
+        annotations: store.data.annotations.filter((a) => a.documentId === doc.id),
+      })),
     deleteAnnotation: ({ id }) => store.change((nb) => ops.deleteAnnotation(nb, id)),
     linkAnnotations: (input) => store.change((nb) => links.linkAnnotations(nb, input, now())),
     unlinkAnnotations: (input) => store.change((nb) => links.unlinkAnnotations(nb, input, now())),
