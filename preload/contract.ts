@@ -12,11 +12,17 @@ import type {
   OpenedDocument,
   Party,
   ParleyDocument,
+  HistoryState,
+  SearchResults,
   Suggestion,
   Topic,
 } from '../main/core/model';
 
 export type {
+  HistoryState,
+  SearchGroup,
+  SearchHit,
+  SearchResults,
   Annotation,
   Comparison,
   ComparisonEntry,
@@ -45,6 +51,8 @@ const partyFields = {
 };
 /** Largest text accepted from a drop or paste, in UTF-16 code units (20 MB of ASCII). */
 export const MAX_IMPORT_CHARS = 20_000_000;
+/** Largest file accepted for import, in bytes. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export interface NotebookInfo {
   path: string;
@@ -75,7 +83,27 @@ export interface SaveState {
 }
 
 export type MenuCommand =
-  'import' | 'export-markdown' | 'export-comparison' | 'highlight' | 'find' | 'compare';
+  | 'import'
+  | 'export-markdown'
+  | 'export-comparison'
+  | 'export-topic'
+  | 'export-notebook'
+  | 'export-csv'
+  | 'highlight'
+  | 'find'
+  | 'compare'
+  | 'undo'
+  | 'redo'
+  | 'shortcuts'
+  | 'toggle-library'
+  | 'codebook';
+
+/** Long work (imports, exports) reports how far it has got. */
+export interface Progress {
+  task: string;
+  done: number;
+  total: number;
+}
 
 interface CallSpec<Args extends z.ZodType, Result> {
   channel: string;
@@ -107,6 +135,17 @@ export const calls = {
     }),
   ),
   importFromDialog: call<DocumentSummary[]>()('documents:import-dialog', none),
+  /** A dropped or pasted file's bytes: main finds the encoding and the format. */
+  importFile: call<DocumentSummary>()(
+    'documents:import-file',
+    z.strictObject({
+      fileName: z.string().min(1).max(1000),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
+        message: 'the file is over 20 MB',
+      }),
+    }),
+  ),
+  deleteDocument: call<{ id: string }>()('documents:delete', z.strictObject({ id })),
   updateDocument: call<ParleyDocument>()(
     'documents:update',
     z.strictObject({
@@ -114,10 +153,25 @@ export const calls = {
       title: z.string().min(1).max(1000).optional(),
       source: z.string().max(1000).optional(),
       published: z.string().max(40).optional(),
+      note: note.optional(),
     }),
   ),
 
   listTopics: call<TopicWithCount[]>()('topics:list', none),
+  /** Rename or move (a new path moves the subtree with it), recolour, describe. */
+  updateTopic: call<Topic>()(
+    'topics:update',
+    z.strictObject({
+      id,
+      path: z.string().min(1).max(200).optional(),
+      colour: z.string().max(40).optional(),
+      description: z.string().max(4000).optional(),
+    }),
+  ),
+  /** Passages of `from` gain `into` (keeping all their other topics); `from` goes. */
+  mergeTopics: call<Topic>()('topics:merge', z.strictObject({ fromId: id, intoId: id })),
+  /** The topic goes from every passage; the passages stay. */
+  deleteTopic: call<{ id: string }>()('topics:delete', z.strictObject({ id })),
   createTopic: call<Topic>()(
     'topics:create',
     z.strictObject({
@@ -201,6 +255,35 @@ export const calls = {
     z.strictObject({ topicId: id.optional() }),
   ),
 
+  search: call<SearchResults>()(
+    'search:query',
+    z.strictObject({
+      query: z.string().max(500),
+      topicId: id.optional(),
+      partyId: id.optional(),
+      documentId: id.optional(),
+      hasNote: z.boolean().optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+    }),
+  ),
+
+  undo: call<HistoryState>()('history:undo', none),
+  redo: call<HistoryState>()('history:redo', none),
+  historyState: call<HistoryState>()('history:state', none),
+
+  exportTopicMarkdown: call<string>()('export:topic-markdown', z.strictObject({ topicId: id })),
+  saveTopicMarkdown: call<{ path: string } | null>()(
+    'export:save-topic-markdown',
+    z.strictObject({ topicId: id }),
+  ),
+  /** The whole notebook: one Markdown file, or one file per document in a folder. */
+  saveNotebookMarkdown: call<{ path: string; files: number } | null>()(
+    'export:save-notebook-markdown',
+    z.strictObject({ mode: z.enum(['file', 'folder']) }),
+  ),
+  exportCsv: call<string>()('export:csv', none),
+  saveCsv: call<{ path: string } | null>()('export:save-csv', none),
+
   exportMarkdown: call<string>()('export:markdown', z.strictObject({ documentId: id })),
   saveMarkdown: call<{ path: string } | null>()('export:save-markdown', z.strictObject({ documentId: id })),
   exportW3C: call<string>()('export:w3c', z.strictObject({ documentId: id.optional() })),
@@ -215,11 +298,19 @@ export type CallResult<K extends CallName> = Calls[K] extends CallSpec<z.ZodType
 export interface Events {
   saveState: SaveState;
   menuCommand: MenuCommand;
+  /** After any change, undo or redo: what the Edit menu's Undo/Redo would do. */
+  history: HistoryState;
+  progress: Progress;
+  /** Documents added from outside the window (a file opened with Parley): the renderer opens the first. */
+  documentsAdded: string[];
 }
 export type EventName = keyof Events;
 export const eventChannels: { readonly [K in EventName]: string } = {
   saveState: 'event:save-state',
   menuCommand: 'event:menu-command',
+  history: 'event:history',
+  progress: 'event:progress',
+  documentsAdded: 'event:documents-added',
 };
 
 type Subscribe<K extends EventName> = `on${Capitalize<K>}`;

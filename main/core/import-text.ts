@@ -14,6 +14,8 @@ export interface DocumentDraft {
   format: DocumentFormat;
   text: string;
   blocks: Block[];
+  /** Who wrote it, when the source says (HTML pages). */
+  byline?: string;
 }
 
 export interface ImportOptions {

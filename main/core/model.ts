@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Characters of context kept on each side of a quote (as the Hypothesis client does). */
 export const CONTEXT_LENGTH = 32;
@@ -39,6 +39,10 @@ export const DocumentSchema = z.object({
   blocks: z.array(BlockSchema),
   /** SHA-256 of `text`, hex. */
   contentHash: z.string().max(128),
+  /** The researcher's own Markdown note on the whole document. */
+  note: z.string(),
+  /** Who wrote it, when the page said (HTML imports). */
+  byline: z.string().max(1000),
 });
 export type ParleyDocument = z.infer<typeof DocumentSchema>;
 
@@ -186,6 +190,39 @@ export function paragraphNumber(doc: Pick<ParleyDocument, 'blocks'>, offset: num
     else return mid + 1;
   }
   return Math.max(1, lo + 1);
+}
+
+/** One hit of a search: a title, a highlighted passage, or a note. */
+export interface SearchHit {
+  kind: 'title' | 'passage' | 'note' | 'document-note';
+  /** The highlight hit (kind passage or note). */
+  annotationId: string | null;
+  /** A short excerpt around the match, and the match's offsets inside `snippet`. */
+  snippet: string;
+  matchStart: number;
+  matchEnd: number;
+}
+
+export interface SearchGroup {
+  documentId: string;
+  title: string;
+  hits: SearchHit[];
+}
+
+export interface SearchResults {
+  query: string;
+  /** Hits in all, before any cut. */
+  total: number;
+  groups: SearchGroup[];
+}
+
+/** What undo and redo would do now, for the menu and the toolbar. */
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** "Undo Delete highlight". */
+  undoLabel: string | null;
+  redoLabel: string | null;
 }
 
 /** A statement found in a document, offered as a draft highlight. */

@@ -148,6 +148,8 @@ export function addDocument(nb: Notebook, draft: DocumentDraft, now: Date): Parl
       text: draft.text,
       blocks: draft.blocks.map((block) => ({ kind: block.kind, start: block.start, end: block.end })),
       contentHash: sha256(draft.text),
+      note: '',
+      byline: (draft.byline ?? '').trim(),
     },
     'document',
   );

@@ -35,6 +35,8 @@ function makeDocument(id: string, paragraphs: string[], meta: Partial<ParleyDocu
     text,
     blocks,
     contentHash: '',
+    note: '',
+    byline: '',
     ...meta,
   };
 }

@@ -18,6 +18,8 @@ if (store.created) {
       published: '2009-11-02',
       url: '',
       importedAt: new Date().toISOString(),
+      note: '',
+      byline: '',
       format: 'text',
       text,
       blocks: [{ kind: 'paragraph', start: 0, end: text.length }],

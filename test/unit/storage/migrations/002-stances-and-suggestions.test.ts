@@ -5,7 +5,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { migrate } from '../../../../main/storage/migrations';
+import { SCHEMA_VERSION } from '../../../../main/core/model';
+import { migrate, runMigrations } from '../../../../main/storage/migrations';
+import { stancesAndSuggestions } from '../../../../main/storage/migrations/002-stances-and-suggestions';
 import { openNotebookStore } from '../../../../main/storage/notebook-store';
 
 const v1 = {
@@ -43,13 +45,14 @@ const v1 = {
 };
 
 test('a schema 1 notebook gains empty stances and dismissed suggestions and keeps the rest', () => {
-  const migrated = migrate(structuredClone(v1));
+  const migrated = runMigrations(structuredClone(v1), [stancesAndSuggestions], 2);
   assert.equal(migrated.schemaVersion, 2);
   assert.deepEqual(migrated.stances, []);
   assert.deepEqual(migrated.dismissedSuggestions, []);
   const { schemaVersion: _a, stances: _b, dismissedSuggestions: _c, ...rest } = migrated;
   const { schemaVersion: _d, ...original } = v1;
   assert.deepEqual(rest, original);
+  assert.equal(migrate(structuredClone(v1)).schemaVersion, SCHEMA_VERSION, 'and on to the current schema');
 });
 
 test('opening a schema 1 file upgrades it and keeps the old file beside it', async () => {
@@ -62,7 +65,7 @@ test('opening a schema 1 file upgrades it and keeps the old file beside it', asy
     store.change((nb) => nb.stances.push('ultimatum'));
     await store.close();
     const onDisk = JSON.parse(await readFile(path, 'utf8'));
-    assert.equal(onDisk.schemaVersion, 2);
+    assert.equal(onDisk.schemaVersion, SCHEMA_VERSION);
     assert.deepEqual(onDisk.stances, ['ultimatum']);
     assert.ok(existsSync(`${path}.schema-1.bak`), 'the schema 1 file is kept as a backup');
     assert.equal(JSON.parse(await readFile(`${path}.schema-1.bak`, 'utf8')).schemaVersion, 1);
