@@ -44,8 +44,20 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): Men
     label: top('File'),
     submenu: [
       command('Import…', 'CmdOrCtrl+O', 'import'),
+      ...(isMac
+        ? [
+            {
+              role: 'recentDocuments',
+              submenu: [{ role: 'clearRecentDocuments' }],
+            } as MenuItemConstructorOptions,
+          ]
+        : []),
+      separator,
       command('Export Markdown…', 'CmdOrCtrl+E', 'export-markdown'),
       command('Export Comparison…', 'CmdOrCtrl+Shift+E', 'export-comparison'),
+      { label: 'Export Topic…', click: () => send('export-topic') },
+      { label: 'Export Notebook…', click: () => send('export-notebook') },
+      { label: 'Export Highlights as CSV…', click: () => send('export-csv') },
       separator,
       // On macOS, quitting lives in the app menu and File ends by closing the window.
       isMac ? { role: 'close' } : { role: 'quit' },
@@ -55,8 +67,9 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): Men
   const editMenu: MenuItemConstructorOptions = {
     label: top('Edit'),
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // Undo and redo go to the page: in a text field they undo typing, elsewhere they undo notebook changes.
+      command('Undo', 'CmdOrCtrl+Z', 'undo'),
+      command('Redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', 'redo'),
       separator,
       { role: 'cut' },
       { role: 'copy' },
@@ -77,6 +90,8 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): Men
     label: top('View'),
     submenu: [
       command('Compare Parties', 'CmdOrCtrl+Shift+C', 'compare'),
+      command('Library', 'CmdOrCtrl+B', 'toggle-library'),
+      command('Codebook', 'CmdOrCtrl+Shift+K', 'codebook'),
       separator,
       ...development,
       { role: 'resetZoom' },
@@ -98,7 +113,7 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): Men
   const helpMenu: MenuItemConstructorOptions = {
     role: 'help',
     label: top('Help'),
-    submenu: [about],
+    submenu: [command('Keyboard Shortcuts', 'CmdOrCtrl+/', 'shortcuts'), separator, about],
   };
 
   return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];

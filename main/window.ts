@@ -6,6 +6,8 @@
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
+import type { WindowState } from './window-state';
+
 export const WINDOW_TITLE = 'Parley';
 export const MIN_WIDTH = 720;
 export const MIN_HEIGHT = 480;
@@ -49,11 +51,28 @@ export interface MainWindowOptions {
   preloadPath: string;
   /** The app:// page to load. */
   url: string;
+  /** Where the user left the window last time. */
+  state?: WindowState | null;
+  /** Painted before the page loads, so a dark system theme gets no white flash. */
+  backgroundColor?: string;
 }
 
-export function createMainWindow({ BrowserWindow, preloadPath, url }: MainWindowOptions): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
-  win.once('ready-to-show', () => win.show());
+export function createMainWindow({
+  BrowserWindow,
+  preloadPath,
+  url,
+  state,
+  backgroundColor,
+}: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    ...mainWindowOptions(preloadPath),
+    ...state?.bounds,
+    ...(backgroundColor ? { backgroundColor } : {}),
+  });
+  win.once('ready-to-show', () => {
+    if (state?.maximized) win.maximize();
+    win.show();
+  });
   win.loadURL(url).catch((error: unknown) => {
     // Show the window anyway: an invisible app that failed to load is worse than an error page.
     console.error(`[parley] could not load ${url}`, error);

@@ -70,16 +70,35 @@ describe('buildMenuTemplate', () => {
     click(importItem);
     click(exportItem);
     click(compareItem);
-    assert.deepEqual(sent, ['import', 'export-markdown', 'export-comparison']);
-    assert.equal(file[3]?.type, 'separator');
+    click(byLabel(file, 'Export Topic…'));
+    click(byLabel(file, 'Export Notebook…'));
+    click(byLabel(file, 'Export Highlights as CSV…'));
+    assert.deepEqual(sent, [
+      'import',
+      'export-markdown',
+      'export-comparison',
+      'export-topic',
+      'export-notebook',
+      'export-csv',
+    ]);
+    assert.equal(file[1]?.type, 'separator');
+    assert.equal(file.at(-2)?.type, 'separator');
+    assert.ok(!roles(file).includes('recentDocuments'), 'no Open Recent outside macOS');
+    assert.ok(roles(menu(build(true, true).template, 'File')).includes('recentDocuments'));
     assert.equal(file.at(-1)?.role, 'quit');
     assert.equal(menu(build(true, true).template, 'File').at(-1)?.role, 'close');
   });
 
-  test('Edit has the standard roles, then Highlight Selection and Find', () => {
+  test('Edit: Undo and Redo go to the page, then the standard roles, Highlight Selection and Find', () => {
     const { template, sent } = build(false, true);
     const edit = menu(template, 'Edit');
-    assert.deepEqual(roles(edit), ['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
+    click(byLabel(edit, 'Undo'));
+    click(byLabel(edit, 'Redo'));
+    assert.deepEqual(sent.splice(0), ['undo', 'redo']);
+    assert.equal(byLabel(edit, 'Undo').accelerator, 'CmdOrCtrl+Z');
+    assert.equal(byLabel(edit, 'Redo').accelerator, 'Ctrl+Y');
+    assert.equal(byLabel(menu(build(true, true).template, 'Edit'), 'Redo').accelerator, 'Cmd+Shift+Z');
+    assert.deepEqual(roles(edit), ['cut', 'copy', 'paste', 'delete', 'selectAll']);
     const highlight = byLabel(edit, 'Highlight Selection');
     assert.equal(highlight.accelerator, 'CmdOrCtrl+Shift+H');
     click(highlight);
@@ -118,13 +137,20 @@ describe('buildMenuTemplate', () => {
     ]);
   });
 
-  test('Help offers About Parley and nothing that goes online', () => {
+  test('Help offers the keyboard shortcuts and About Parley, and nothing that goes online', () => {
     for (const isMac of [false, true]) {
-      const help = menu(build(isMac, true).template, 'Help');
+      const { template, sent } = build(isMac, true);
+      const help = menu(template, 'Help');
       assert.deepEqual(
-        help.map((item) => [item.role, item.label]),
-        [['about', 'About Parley']],
+        help.map((item) => [item.role ?? item.type, item.label]),
+        [
+          [undefined, 'Keyboard Shortcuts'],
+          ['separator', undefined],
+          ['about', 'About Parley'],
+        ],
       );
+      click(byLabel(help, 'Keyboard Shortcuts'));
+      assert.deepEqual(sent, ['shortcuts']);
     }
   });
 
@@ -135,6 +161,6 @@ describe('buildMenuTemplate', () => {
       .flatMap((top) => top.submenu as MenuItemConstructorOptions[])
       .flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
     assert.equal(new Set(accelerators).size, accelerators.length);
-    assert.equal(accelerators.length, 6);
+    assert.equal(accelerators.length, 11);
   });
 });
