@@ -4,12 +4,21 @@
  * `dialog` module is passed in and read at call time, so tests (and the e2e suite) can stand in for it.
  */
 import type { BrowserWindow, Dialog } from 'electron';
-import type { Dialogs } from './ipc/handlers';
+import type { Dialogs, ExportKind } from './ipc/handlers';
 
-export const IMPORT_FILTERS = [{ name: 'Text and Markdown', extensions: ['txt', 'md', 'markdown'] }];
-export const EXPORT_FILTERS = [{ name: 'Markdown', extensions: ['md'] }];
+export const IMPORT_FILTERS = [
+  { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml'] },
+  { name: 'Text', extensions: ['txt', 'text'] },
+  { name: 'Markdown', extensions: ['md', 'markdown'] },
+  { name: 'Web pages', extensions: ['html', 'htm', 'xhtml'] },
+];
+export const EXPORT_FILTERS: Record<ExportKind, Array<{ name: string; extensions: string[] }>> = {
+  markdown: [{ name: 'Markdown', extensions: ['md'] }],
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+  json: [{ name: 'JSON-LD', extensions: ['jsonld', 'json'] }],
+};
 
-type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
 
 export function electronDialogs(dialog: DialogApi, getWindow: () => BrowserWindow | null): Dialogs {
   const parent = () => {
@@ -28,12 +37,12 @@ export function electronDialogs(dialog: DialogApi, getWindow: () => BrowserWindo
       const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
       return result.canceled ? [] : result.filePaths;
     },
-    async chooseExportPath(defaultName: string) {
+    async chooseExportPath(defaultName: string, kind: ExportKind = 'markdown') {
       const options = {
-        title: 'Export Markdown',
+        title: 'Export',
         buttonLabel: 'Export',
         defaultPath: defaultName,
-        filters: EXPORT_FILTERS,
+        filters: EXPORT_FILTERS[kind],
         properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<
           'createDirectory' | 'showOverwriteConfirmation'
         >,
@@ -41,6 +50,32 @@ export function electronDialogs(dialog: DialogApi, getWindow: () => BrowserWindo
       const win = parent();
       const result = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseExportFolder() {
+      const options = {
+        title: 'Export each document to a folder',
+        buttonLabel: 'Export here',
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+      };
+      const win = parent();
+      const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
+    async confirmOverwrite(names: string[]) {
+      const shown =
+        names.slice(0, 10).join('\n') + (names.length > 10 ? `\n… and ${names.length - 10} more` : '');
+      const options = {
+        type: 'warning' as const,
+        title: 'Replace files?',
+        message: `${names.length} file(s) already exist in that folder. Replace them?`,
+        detail: shown,
+        buttons: ['Cancel', 'Replace'],
+        defaultId: 0,
+        cancelId: 0,
+      };
+      const win = parent();
+      const result = await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+      return result.response === 1;
     },
   };
 }

@@ -1,15 +1,28 @@
 /**
- * Reading files for import and naming files for export, shared by the app and the command line: size and
- * encoding are checked before any text reaches an importer.
+ * Reading files for import and naming files for export, shared by the app and the command line: size, encoding
+ * and format are checked before any text reaches a notebook.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { DocumentDraft } from './core/import-text';
 import { ParleyError } from './core/model';
+import { decodeImportBytes } from './import/decode';
+import { importAny } from './import';
+import { MAX_IMPORT_BYTES } from '../preload/contract';
 
-/** Bytes read from a file chosen for import, at most. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** What Parley imports, by file name ending; the file associations in electron-builder.yml name the same. */
+export const IMPORTABLE_EXTENSIONS = [
+  '.txt',
+  '.text',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.xhtml',
+] as const;
 
-export async function readImportFile(path: string): Promise<string> {
+/** Reads a file chosen for import, refusing what is not a file or is over the size limit before reading it. */
+export async function readImportBytes(path: string): Promise<Uint8Array> {
   const info = await stat(path).catch(() => {
     throw new ParleyError(
       `Cannot read ${basename(path)}: the file does not exist or is not readable.`,
@@ -21,15 +34,13 @@ export async function readImportFile(path: string): Promise<string> {
     const mb = (info.size / 1024 / 1024).toFixed(1);
     throw new ParleyError(`${basename(path)} is ${mb} MB; Parley imports files of up to 20 MB.`, 'too-large');
   }
-  const bytes = await readFile(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ParleyError(
-      `${basename(path)} is not UTF-8 text; save it as UTF-8 and import it again.`,
-      'encoding',
-    );
-  }
+  return new Uint8Array(await readFile(path));
+}
+
+/** A file on disk as a draft document: size, encoding and format checked, nothing added to any notebook yet. */
+export async function loadImportFile(path: string): Promise<DocumentDraft> {
+  const name = basename(path);
+  return importAny(name, decodeImportBytes(name, await readImportBytes(path)));
 }
 
 export function safeFileName(title: string, extension: string): string {

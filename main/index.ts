@@ -5,8 +5,23 @@
  * cannot read), seed the sample on first run, register the IPC handlers behind the sender check, open the window,
  * forward save state and set the menu. On quit: flush the notebook first.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { addDocuments } from './core/notebook';
+import { IMPORTABLE_EXTENSIONS, loadImportFile } from './files';
+import { loadWindowState, trackWindowState } from './window-state';
 import { eventChannels, type EventName, type Events } from '../preload/contract';
 import { confirmQuitWithoutSaving, electronDialogs, notebookOpenFailure } from './dialogs';
 import { seedOnFirstRun } from './first-run';
@@ -27,6 +42,32 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Paths in an argument list that name files Parley imports. */
+function filesIn(argv: readonly string[]): string[] {
+  return argv.filter(
+    (arg) => !arg.startsWith('-') && IMPORTABLE_EXTENSIONS.some((ext) => arg.toLowerCase().endsWith(ext)),
+  );
+}
+
+/** Files opened before the notebook is ready wait here. */
+const pendingFiles: string[] = [];
+let openFiles = (paths: string[]) => void pendingFiles.push(...paths);
+
+async function importOpenedFiles(open: NotebookStore, paths: string[]): Promise<void> {
+  if (paths.length === 0) return;
+  try {
+    const drafts = await Promise.all(paths.map((path) => loadImportFile(path)));
+    const docs = open.change((nb) => addDocuments(nb, drafts, new Date()), 'Import document');
+    paths.forEach((path) => app.addRecentDocument(path));
+    send(
+      'documentsAdded',
+      docs.map((doc) => doc.id),
+    );
+  } catch (error) {
+    dialog.showErrorBox('Parley could not import the file', message(error));
+  }
+}
+
 /** Says why Parley cannot go on, then leaves without touching anything. */
 function stop(title: string, body: string): void {
   console.error(`[parley] ${title}: ${body}`);
@@ -39,7 +80,16 @@ function send<K extends EventName>(name: K, payload: Events[K]): void {
 }
 
 function openWindow(preloadPath: string): BrowserWindow {
-  const win = createMainWindow({ BrowserWindow, preloadPath, url: APP_ENTRY_URL });
+  const statePath = join(app.getPath('userData'), 'window-state.json');
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const win = createMainWindow({
+    BrowserWindow,
+    preloadPath,
+    url: APP_ENTRY_URL,
+    state: loadWindowState(statePath, workAreas),
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1b19' : '#f7f5f0',
+  });
+  trackWindowState(win, statePath);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -90,12 +140,18 @@ async function start(): Promise<void> {
     store: opened,
     dialogs: electronDialogs(dialog, () => mainWindow),
     appVersion: app.getVersion(),
+    progress: (progress) => send('progress', progress),
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 
   // 5. The window, and what main tells it.
   openWindow(paths.preload);
   opened.onSaveState((state) => send('saveState', state));
+  opened.onHistory((history) => send('history', history));
+
+  // Files opened with Parley (file associations, the command line, the macOS dock) are imported.
+  openFiles = (paths) => importOpenedFiles(opened, paths);
+  openFiles(pendingFiles.splice(0).concat(filesIn(process.argv.slice(1))));
 
   // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once it has loaded.
   const template = buildMenuTemplate({
@@ -137,7 +193,12 @@ if (!app.requestSingleInstanceLock()) {
   // Another Parley owns this profile; it has been told (second-instance) and will come to the front.
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
+  });
+  app.on('second-instance', (_event, argv) => {
+    openFiles(filesIn(argv.slice(1)));
     if (!mainWindow || mainWindow.isDestroyed()) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();

@@ -3,10 +3,9 @@
  * checks all its input before it changes anything, so bad input leaves the notebook as it was.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportDocumentMarkdown } from '../core/export-markdown';
-import { importByFileName, type DocumentDraft } from '../core/import-text';
+import type { DocumentDraft } from '../core/import-text';
 import { ParleyError, type Notebook, type Suggestion } from '../core/model';
 import { exportComparisonMarkdown } from '../core/compare';
 import { suggestStatements } from '../core/suggest';
@@ -14,7 +13,7 @@ import { normalizeTopicPath, topicPathKey } from '../core/topics';
 import * as ops from '../core/notebook';
 import { createParty } from '../core/parties';
 import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
-import { readImportFile } from '../files';
+import { loadImportFile } from '../files';
 import { defaultNotebookPath } from '../default-notebook';
 import { NotebookFileError, openNotebookStore, type NotebookStore } from '../storage/notebook-store';
 
@@ -22,7 +21,7 @@ const USAGE = `Usage: parley <command> [options]
 
 Commands:
   init [--sample]                       create a notebook (with --sample: the sample article)
-  import FILE...                        add documents (.txt, .md); prints id<TAB>title per document
+  import FILE...                        add documents (.txt, .md, .html); prints id<TAB>title per document
   annotations import FILE.jsonld [--document ID]
                                         add W3C Web Annotations; nothing is written unless all anchor
   export [--document ID] [--format markdown|w3c] [--out FILE]
@@ -104,7 +103,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
       const drafts: DocumentDraft[] = [];
       for (const file of positionals) {
-        drafts.push(importByFileName(basename(file), await readImportFile(file)));
+        drafts.push(await loadImportFile(file));
       }
       const docs = await withStore(path, true, (store) =>
         store.change((nb) => ops.addDocuments(nb, drafts, new Date())),

@@ -2,10 +2,21 @@
  * The handler table: one thin function per contract call, each a core operation applied to the store. Electron
  * appears only behind `Dialogs`, so the renderer tests run this very table against a real notebook file.
  */
-import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { access, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { exportDocumentMarkdown } from '../core/export-markdown';
-import { importByFileName, type DocumentDraft } from '../core/import-text';
+import type { DocumentDraft } from '../core/import-text';
+import { deleteTopic, mergeTopics, updateTopic } from '../core/codebook';
+import {
+  exportCsv,
+  exportNotebookFiles,
+  exportNotebookMarkdown,
+  exportTopicMarkdown,
+} from '../core/export-more';
+import { search } from '../core/search';
+import { decodeImportBytes } from '../import/decode';
+import { importAny } from '../import';
+import type { Progress } from '../../preload/contract';
 import type { DocumentSummary } from '../core/model';
 import { compare, exportComparisonMarkdown } from '../core/compare';
 import * as links from '../core/links';
@@ -15,14 +26,20 @@ import { addStance, listStances } from '../core/stances';
 import { dismissSuggestion, suggestStatements } from '../core/suggest';
 import { exportW3C } from '../core/w3c';
 import type { NotebookStore } from '../storage/notebook-store';
-import { readImportFile, safeFileName } from '../files';
+import { loadImportFile, safeFileName } from '../files';
 import type { HandlerTable } from './dispatch';
+
+export type ExportKind = 'markdown' | 'csv' | 'json';
 
 export interface Dialogs {
   /** Paths the user chose to import; empty when cancelled. */
   chooseImportFiles(): Promise<string[]>;
-  /** Where to save an export; null when cancelled. */
-  chooseExportPath(defaultName: string): Promise<string | null>;
+  /** Where to save an export; null when cancelled. The dialog itself asks before replacing a file. */
+  chooseExportPath(defaultName: string, kind?: ExportKind): Promise<string | null>;
+  /** A folder for one file per document; null when cancelled. */
+  chooseExportFolder(): Promise<string | null>;
+  /** Whether to replace these existing files; false leaves them, and the export, alone. */
+  confirmOverwrite(names: string[]): Promise<boolean>;
 }
 
 export interface HandlerDeps {
@@ -30,24 +47,34 @@ export interface HandlerDeps {
   dialogs: Dialogs;
   appVersion: string;
   now?: () => Date;
+  /** Long imports and exports say how far they have got. */
+  progress?: (progress: Progress) => void;
 }
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 export function createHandlers({
   store,
   dialogs,
   appVersion,
   now = () => new Date(),
+  progress = () => {},
 }: HandlerDeps): HandlerTable {
   /** Adds parsed documents in one change, so a failure leaves none of them behind. */
   const addDrafts = (drafts: DocumentDraft[]): DocumentSummary[] => {
-    const docs = store.change((nb) => ops.addDocuments(nb, drafts, now()));
+    const label = drafts.length === 1 ? 'Import document' : `Import ${drafts.length} documents`;
+    const docs = store.change((nb) => ops.addDocuments(nb, drafts, now()), label);
     const ids = new Set(docs.map((doc) => doc.id));
     return ops.listDocuments(store.data).filter((summary) => ids.has(summary.id));
   };
 
   /** Asks where to save, then writes; null when the user cancels. */
-  const saveExport = async (text: string, defaultName: string) => {
-    const path = await dialogs.chooseExportPath(defaultName);
+  const saveExport = async (text: string, defaultName: string, kind: ExportKind = 'markdown') => {
+    const path = await dialogs.chooseExportPath(defaultName, kind);
     if (!path) return null;
     await writeFile(path, text, 'utf8');
     return { path };
@@ -59,47 +86,104 @@ export function createHandlers({
 
     listDocuments: () => ops.listDocuments(store.data),
     openDocument: ({ id }) => ops.openDocument(store.data, id),
-    importDocument: ({ fileName, content }) => addDrafts([importByFileName(fileName, content)])[0]!,
+    importDocument: ({ fileName, content }) => addDrafts([importAny(fileName, content)])[0]!,
+    importFile: ({ fileName, bytes }) => {
+      const task = `Importing ${fileName}`;
+      progress({ task, done: 0, total: 1 });
+      try {
+        return addDrafts([importAny(fileName, decodeImportBytes(fileName, bytes))])[0]!;
+      } finally {
+        progress({ task, done: 1, total: 1 });
+      }
+    },
     importFromDialog: async () => {
       const paths = await dialogs.chooseImportFiles();
-      const files = await Promise.all(
-        paths.map(async (path) => ({ path, content: await readImportFile(path) })),
-      );
-      return addDrafts(files.map(({ path, content }) => importByFileName(basename(path), content)));
+      const drafts: DocumentDraft[] = [];
+      for (const [i, path] of paths.entries()) {
+        progress({ task: 'Importing', done: i, total: paths.length });
+        drafts.push(await loadImportFile(path));
+      }
+      if (paths.length > 0) progress({ task: 'Importing', done: paths.length, total: paths.length });
+      return addDrafts(drafts);
     },
-    updateDocument: (patch) => store.change((nb) => ops.updateDocument(nb, patch)),
+    deleteDocument: ({ id }) => store.change((nb) => ops.deleteDocument(nb, id), 'Delete document'),
+    updateDocument: (patch) =>
+      store.change(
+        (nb) => ops.updateDocument(nb, patch),
+        patch.note !== undefined ? 'Edit document note' : 'Edit document details',
+      ),
 
     listTopics: () => ops.listTopics(store.data),
-    createTopic: (input) => store.change((nb) => ops.createTopic(nb, input)),
+    createTopic: (input) => store.change((nb) => ops.createTopic(nb, input), 'New topic'),
+    updateTopic: (patch) => store.change((nb) => updateTopic(nb, patch), 'Edit topic'),
+    mergeTopics: (input) => store.change((nb) => mergeTopics(nb, input), 'Merge topics'),
+    deleteTopic: ({ id }) => store.change((nb) => deleteTopic(nb, id), 'Delete topic'),
 
-    createAnnotation: (input) => store.change((nb) => ops.createAnnotation(nb, input, now())),
-    updateAnnotation: (patch) => store.change((nb) => ops.updateAnnotation(nb, patch, now())),
+    createAnnotation: (input) => store.change((nb) => ops.createAnnotation(nb, input, now()), 'Highlight'),
+    updateAnnotation: (patch) =>
+      store.change((nb) => ops.updateAnnotation(nb, patch, now()), 'Edit highlight'),
     listAnnotations: () =>
       store.data.documents.map((doc) => ({
         documentId: doc.id,
         title: doc.title,
         annotations: store.data.annotations.filter((a) => a.documentId === doc.id),
       })),
-    deleteAnnotation: ({ id }) => store.change((nb) => ops.deleteAnnotation(nb, id)),
-    linkAnnotations: (input) => store.change((nb) => links.linkAnnotations(nb, input, now())),
-    unlinkAnnotations: (input) => store.change((nb) => links.unlinkAnnotations(nb, input, now())),
+    deleteAnnotation: ({ id }) => store.change((nb) => ops.deleteAnnotation(nb, id), 'Delete highlight'),
+    linkAnnotations: (input) =>
+      store.change((nb) => links.linkAnnotations(nb, input, now()), 'Link passages'),
+    unlinkAnnotations: (input) =>
+      store.change((nb) => links.unlinkAnnotations(nb, input, now()), 'Remove link'),
 
     listParties: () => parties.listParties(store.data),
-    createParty: (input) => store.change((nb) => parties.createParty(nb, input)),
-    updateParty: (patch) => store.change((nb) => parties.updateParty(nb, patch)),
-    mergeParties: (input) => store.change((nb) => parties.mergeParties(nb, input)),
-    deleteParty: ({ id }) => store.change((nb) => parties.deleteParty(nb, id)),
+    createParty: (input) => store.change((nb) => parties.createParty(nb, input), 'New party'),
+    updateParty: (patch) => store.change((nb) => parties.updateParty(nb, patch), 'Edit party'),
+    mergeParties: (input) => store.change((nb) => parties.mergeParties(nb, input), 'Merge parties'),
+    deleteParty: ({ id }) => store.change((nb) => parties.deleteParty(nb, id), 'Delete party'),
 
     listStances: () => listStances(store.data),
-    addStance: ({ name }) => store.change((nb) => addStance(nb, name)),
+    addStance: ({ name }) => store.change((nb) => addStance(nb, name), 'New stance'),
 
     suggestStatements: ({ documentId }) => suggestStatements(store.data, documentId),
-    dismissSuggestion: ({ key }) => store.change((nb) => dismissSuggestion(nb, key)),
+    dismissSuggestion: ({ key }) => store.change((nb) => dismissSuggestion(nb, key), 'Dismiss suggestion'),
 
     compare: (options) => compare(store.data, options),
     exportComparisonMarkdown: (options) => exportComparisonMarkdown(store.data, { ...options, now: now() }),
     saveComparisonMarkdown: (options) =>
       saveExport(exportComparisonMarkdown(store.data, { ...options, now: now() }), 'comparison.md'),
+
+    search: (query) => search(store.data, query),
+
+    undo: () => store.undo(),
+    redo: () => store.redo(),
+    historyState: () => store.history,
+
+    exportTopicMarkdown: ({ topicId }) => exportTopicMarkdown(store.data, topicId, { now: now() }),
+    saveTopicMarkdown: ({ topicId }) => {
+      const topic = store.data.topics.find((t) => t.id === topicId);
+      const markdown = exportTopicMarkdown(store.data, topicId, { now: now() });
+      return saveExport(markdown, safeFileName(topic?.path ?? 'topic', 'md'));
+    },
+    saveNotebookMarkdown: async ({ mode }) => {
+      if (mode === 'file') {
+        const saved = await saveExport(exportNotebookMarkdown(store.data, { now: now() }), 'notebook.md');
+        return saved && { path: saved.path, files: 1 };
+      }
+      const folder = await dialogs.chooseExportFolder();
+      if (!folder) return null;
+      const files = exportNotebookFiles(store.data, { now: now() });
+      const taken: string[] = [];
+      for (const file of files) if (await exists(join(folder, file.fileName))) taken.push(file.fileName);
+      if (taken.length > 0 && !(await dialogs.confirmOverwrite(taken))) return null;
+      const task = 'Exporting the notebook';
+      for (const [i, file] of files.entries()) {
+        progress({ task, done: i, total: files.length });
+        await writeFile(join(folder, file.fileName), file.markdown, 'utf8');
+      }
+      progress({ task, done: files.length, total: files.length });
+      return { path: folder, files: files.length };
+    },
+    exportCsv: () => exportCsv(store.data),
+    saveCsv: () => saveExport(exportCsv(store.data), 'highlights.csv', 'csv'),
 
     exportMarkdown: ({ documentId }) => exportDocumentMarkdown(store.data, documentId, { now: now() }),
     saveMarkdown: ({ documentId }) => {

@@ -20,6 +20,7 @@ function fakeDialog(answer: Record<string, unknown>) {
     showOpenDialog: record('showOpenDialog'),
     showSaveDialog: record('showSaveDialog'),
     showMessageBoxSync: record('showMessageBoxSync'),
+    showMessageBox: record('showMessageBox'),
   } as unknown as Dialog;
   return { dialog, calls };
 }
@@ -27,16 +28,15 @@ function fakeDialog(answer: Record<string, unknown>) {
 const win = { isDestroyed: () => false } as unknown as BrowserWindow;
 
 describe('electronDialogs', () => {
-  test('import: text and Markdown files, several at once, over our window', async () => {
+  test('import: text, Markdown and web pages, several at once, over our window', async () => {
     const { dialog, calls } = fakeDialog({ canceled: false, filePaths: ['/a.txt', '/b.md'] });
     const paths = await electronDialogs(dialog, () => win).chooseImportFiles();
     assert.deepEqual(paths, ['/a.txt', '/b.md']);
     assert.equal(calls.length, 1);
     assert.equal(calls[0]!.method, 'showOpenDialog');
     assert.equal(calls[0]!.parent, win);
-    assert.deepEqual(calls[0]!.options.filters, [
-      { name: 'Text and Markdown', extensions: ['txt', 'md', 'markdown'] },
-    ]);
+    const filters = calls[0]!.options.filters as Array<{ extensions: string[] }>;
+    assert.deepEqual(filters[0]!.extensions, ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml']);
     assert.deepEqual(calls[0]!.options.properties, ['openFile', 'multiSelections']);
   });
 
@@ -57,6 +57,29 @@ describe('electronDialogs', () => {
 
     const cancelled = fakeDialog({ canceled: true, filePath: '' });
     assert.equal(await electronDialogs(cancelled.dialog, () => win).chooseExportPath('x.md'), null);
+  });
+
+  test('CSV exports offer a CSV filter', async () => {
+    const chosen = fakeDialog({ canceled: false, filePath: '/out/highlights.csv' });
+    await electronDialogs(chosen.dialog, () => win).chooseExportPath('highlights.csv', 'csv');
+    assert.deepEqual(chosen.calls[0]!.options.filters, [{ name: 'CSV', extensions: ['csv'] }]);
+  });
+
+  test('folder export: a folder, or null when cancelled', async () => {
+    const chosen = fakeDialog({ canceled: false, filePaths: ['/out'] });
+    assert.equal(await electronDialogs(chosen.dialog, () => win).chooseExportFolder(), '/out');
+    assert.deepEqual(chosen.calls[0]!.options.properties, ['openDirectory', 'createDirectory']);
+    const cancelled = fakeDialog({ canceled: true, filePaths: [] });
+    assert.equal(await electronDialogs(cancelled.dialog, () => win).chooseExportFolder(), null);
+  });
+
+  test('replacing files needs the Replace button; Cancel is the default', async () => {
+    const replace = fakeDialog({ response: 1 });
+    assert.equal(await electronDialogs(replace.dialog, () => win).confirmOverwrite(['a.md', 'b.md']), true);
+    assert.match(String(replace.calls[0]!.options.detail), /a\.md\nb\.md/);
+    assert.equal(replace.calls[0]!.options.defaultId, 0);
+    const cancel = fakeDialog({ response: 0 });
+    assert.equal(await electronDialogs(cancel.dialog, () => win).confirmOverwrite(['a.md']), false);
   });
 
   test('with no window open the dialogs still show, unparented', async () => {
