@@ -39,6 +39,10 @@ class StandInApp extends EventEmitter {
     note('enableSandbox');
   }
   setAppUserModelId() {}
+  recent: string[] = [];
+  addRecentDocument(path: string) {
+    this.recent.push(path);
+  }
   setAboutPanelOptions(options: unknown) {
     report.about = options;
   }
@@ -121,7 +125,20 @@ export class BrowserWindow extends EventEmitter {
   }
   restore() {}
   focus() {}
+  maximize() {}
+  isMaximized() {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 860 };
+  }
 }
+
+export const screen = {
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
+
+export const nativeTheme = { shouldUseDarkColors: false };
 
 const handlers = new Map<string, Listener>();
 export const ipcMain = {
@@ -185,6 +202,9 @@ export const dialog = {
   },
   showMessageBoxSync() {
     return 0;
+  },
+  async showMessageBox() {
+    return { response: 0 };
   },
 };
 
