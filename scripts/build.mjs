@@ -21,7 +21,8 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron'],
+    // jsdom reads its own files (stylesheets, workers) at run time and cannot be bundled: it loads from node_modules.
+    external: ['electron', 'jsdom'],
   }),
   build({
     ...common,
@@ -39,6 +40,7 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    external: ['jsdom'],
     // main/cli.ts starts with its own shebang line, which esbuild keeps.
   }),
   build({

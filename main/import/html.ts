@@ -1,0 +1,496 @@
+/**
+ * Turns a saved web page into a document draft: Mozilla's Readability (the engine of Firefox's Reader View) finds
+ * the article among the menus, banners and related links, DOMPurify strips anything active from what it found,
+ * and the result is read into the same plain text and blocks as any other import. The page's own metadata (Open
+ * Graph, JSON-LD, <time>) gives the title, byline, site and date. Lives outside core because it needs a DOM.
+ */
+import { Readability } from '@mozilla/readability';
+import createDOMPurify from 'dompurify';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { Block } from '../core/model';
+import { ParleyError } from '../core/model';
+import { isPageFurniture, parseDateLine, type DocumentDraft } from '../core/import-text';
+import { MAX_IMPORT_CHARS } from '../../preload/contract';
+
+const MAX_FIELD = 1000;
+const MAX_URL = 4000;
+/** How many leading blocks may hold the byline, the dateline and the headline repeated from the page header. */
+const HEADER_SCAN = 6;
+/** A byline or dateline left in the article body is a short line. */
+const MAX_META_LINE = 200;
+
+/** Stands for a <br> while whitespace is collapsed. */
+const LINE_BREAK = '\u0000';
+
+const BLOCK_TAGS = new Set(
+  `address article aside blockquote body center caption details dialog dd div dl dt fieldset figcaption figure
+  footer form header hgroup hr legend li main menu nav ol p section summary table tbody tfoot thead ul`.split(
+    /\s+/,
+  ),
+);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Elements whose contents never become reading text, removed with everything in them. */
+const DROP_WITH_CONTENTS = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'video',
+  'audio',
+  'canvas',
+  'picture',
+  'img',
+  'map',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'dialog',
+  'link',
+  'meta',
+  'base',
+];
+
+interface PageMetadata {
+  title: string;
+  ogTitle: string;
+  htmlTitle: string;
+  byline: string;
+  siteName: string;
+  published: string;
+  url: string;
+}
+
+interface TextBlock {
+  kind: Block['kind'];
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max).trimEnd() : text;
+}
+
+function flat(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function baseName(fileName: string | undefined): string {
+  return (fileName ?? '').split(/[/\\]/).pop() ?? '';
+}
+
+function titleFromFileName(fileName: string | undefined): string {
+  const base = baseName(fileName);
+  return flat(base.includes('.', 1) ? base.slice(0, base.lastIndexOf('.')) : base);
+}
+
+/** An absolute http(s) URL, or ''. */
+function webUrl(value: string | null | undefined): string {
+  const text = flat(value);
+  if (text === '') return '';
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? clip(url.href, MAX_URL) : '';
+  } catch {
+    return '';
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '');
+  } catch {
+    return '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Metadata
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function asObjects(value: Json | undefined): Array<{ [key: string]: Json }> {
+  if (Array.isArray(value)) return value.flatMap(asObjects);
+  if (value && typeof value === 'object') {
+    const graph = value['@graph'];
+    return [value, ...(graph === undefined ? [] : asObjects(graph))];
+  }
+  return [];
+}
+
+function jsonText(value: Json | undefined): string {
+  if (typeof value === 'string') return flat(value);
+  if (Array.isArray(value)) {
+    return value
+      .map(jsonText)
+      .filter((part) => part !== '')
+      .join(', ');
+  }
+  if (value && typeof value === 'object') return jsonText(value['name'] ?? value['@id'] ?? value['url']);
+  return '';
+}
+
+function isArticleType(value: Json | undefined): boolean {
+  const types = Array.isArray(value) ? value : [value];
+  return types.some((type) => typeof type === 'string' && /article|blogposting|report/i.test(type));
+}
+
+/** The page's JSON-LD article, if it has one. */
+function jsonLdArticle(document: Document): { [key: string]: Json } | null {
+  const objects: Array<{ [key: string]: Json }> = [];
+  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
+    try {
+      objects.push(...asObjects(JSON.parse(script.textContent ?? '') as Json));
+    } catch {
+      // A broken JSON-LD block is common on real pages; the other sources of metadata still count.
+    }
+  }
+  return (
+    objects.find((object) => isArticleType(object['@type'])) ??
+    objects.find((object) => object['datePublished'] !== undefined) ??
+    null
+  );
+}
+
+function metaContent(document: Document, ...keys: string[]): string {
+  for (const key of keys) {
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const meta = document.querySelector(`meta[${attribute}="${key}" i]`);
+      const content = flat(meta?.getAttribute('content'));
+      if (content !== '') return content;
+    }
+  }
+  return '';
+}
+
+function publishedDate(document: Document, article: { [key: string]: Json } | null): string {
+  const candidates = [
+    jsonText(article?.['datePublished']),
+    metaContent(
+      document,
+      'article:published_time',
+      'og:published_time',
+      'datePublished',
+      'date',
+      'dc.date',
+      'dc.date.issued',
+      'dcterms.created',
+      'dcterms.date',
+      'pubdate',
+      'publish-date',
+      'publication_date',
+      'parsely-pub-date',
+      'sailthru.date',
+    ),
+    ...[
+      ...document.querySelectorAll(
+        'time[itemprop~="datePublished" i], time[pubdate], [itemprop~="datePublished" i][datetime]',
+      ),
+      ...document.querySelectorAll('article time[datetime], main time[datetime], time[datetime]'),
+    ].map((element) => flat(element.getAttribute('datetime'))),
+  ];
+  for (const candidate of candidates) {
+    const date = candidate === '' ? null : parseDateLine(candidate);
+    if (date) return date;
+  }
+  return '';
+}
+
+function readMetadata(document: Document): PageMetadata {
+  const article = jsonLdArticle(document);
+  const linkHref = (rel: string) => document.querySelector(`link[rel~="${rel}" i]`)?.getAttribute('href');
+  const mainEntity = article?.['mainEntityOfPage'];
+  const url =
+    webUrl(linkHref('canonical')) ||
+    webUrl(metaContent(document, 'og:url')) ||
+    webUrl(jsonText(article?.['url'])) ||
+    webUrl(typeof mainEntity === 'string' ? mainEntity : jsonText(mainEntity));
+  const siteName =
+    metaContent(document, 'og:site_name') ||
+    jsonText(asObjects(article?.['publisher'])[0]?.['name']) ||
+    metaContent(document, 'application-name', 'twitter:site').replace(/^@(?=\S+$)/, '');
+  return {
+    title: flat(jsonText(article?.['headline'])),
+    ogTitle: metaContent(document, 'og:title', 'twitter:title', 'dc.title'),
+    htmlTitle: flat(document.querySelector('title')?.textContent),
+    byline:
+      jsonText(article?.['author']) || metaContent(document, 'author', 'article:author', 'byl', 'dc.creator'),
+    siteName,
+    published: publishedDate(document, article),
+    url,
+  };
+}
+
+const SEPARATORS = '[|\\-–—·:»/\\\\•]';
+
+/** The headline without the site's name before or after it ("Headline | World news | The Herald"). */
+export function stripSiteFromTitle(title: string, siteNames: readonly string[]): string {
+  let result = flat(title);
+  for (const site of siteNames.map(flat).filter((name) => name.length >= 2)) {
+    const escaped = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const suffix = new RegExp(`\\s+${SEPARATORS}\\s+${escaped}$`, 'i');
+    const prefix = new RegExp(`^${escaped}\\s+${SEPARATORS}\\s+`, 'i');
+    const stripped = result.replace(suffix, '').replace(prefix, '');
+    if (stripped !== '' && stripped !== result) result = stripped;
+  }
+  // "Headline | Section | Site": what follows a bar is the site's furniture when each part is short.
+  const parts = result.split(/\s+\|\s+/);
+  if (parts.length >= 2 && parts.slice(1).every((part) => part.split(/\s+/).length <= 4)) {
+    const head = parts[0]!;
+    if (head.split(/\s+/).length >= 2) result = head;
+  }
+  return result;
+}
+
+function cleanByline(byline: string | null | undefined): string {
+  const text = flat(byline)
+    .replace(/^by\s+/i, '')
+    .replace(/^[,;:\s]+|[,;:\s]+$/g, '');
+  if (text === '' || /^https?:\/\//i.test(text) || text.length > 300) return '';
+  return clip(text, MAX_FIELD);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sanitized article → blocks
+
+/** Keeps what reads as text, drops every active or embedded thing with whatever text it carries. */
+function sanitize(window: JSDOM['window'], html: string): DocumentFragment {
+  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  return purify.sanitize(html, {
+    FORBID_TAGS: DROP_WITH_CONTENTS,
+    ADD_FORBID_CONTENTS: DROP_WITH_CONTENTS,
+    ALLOWED_ATTR: ['href', 'datetime', 'lang', 'dir', 'colspan', 'rowspan'],
+    RETURN_DOM_FRAGMENT: true,
+  }) as unknown as DocumentFragment;
+}
+
+/** Control characters (but the whitespace that is collapsed later), soft hyphens and zero-width spaces go. */
+function cleanText(raw: string): string {
+  return raw.replace(/(?![\t\n\r\f])[\p{Cc}\u00ad\u200b\ufeff]/gu, '').normalize('NFC');
+}
+
+/** Collapses whitespace as a browser does; each <br> becomes a line break inside the paragraph. */
+function collapse(raw: string): string {
+  return raw
+    .replace(/[\s\u00a0]+/g, ' ')
+    .split(LINE_BREAK)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+function inlineText(node: Node): string {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) text += cleanText(child.nodeValue ?? '');
+    else if (child.nodeType === 1) {
+      const tag = (child as Element).localName;
+      if (tag === 'br') text += LINE_BREAK;
+      else if (BLOCK_TAGS.has(tag) || HEADING_TAGS.has(tag) || tag === 'td' || tag === 'th') {
+        text += ` ${inlineText(child)} `;
+      } else text += inlineText(child);
+    }
+  }
+  return text;
+}
+
+function preText(node: Node): string {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) text += cleanText(child.nodeValue ?? '');
+    else if (child.nodeType === 1) text += (child as Element).localName === 'br' ? '\n' : preText(child);
+  }
+  return text;
+}
+
+/** Walks the sanitized article in document order, cutting it into headings and paragraphs. */
+function toBlocks(root: Node): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let buffer = '';
+  const flush = () => {
+    const text = collapse(buffer);
+    if (text !== '') blocks.push({ kind: 'paragraph', text });
+    buffer = '';
+  };
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) {
+        buffer += cleanText(child.nodeValue ?? '');
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const tag = (child as Element).localName;
+      if (tag === 'br') buffer += LINE_BREAK;
+      else if (HEADING_TAGS.has(tag)) {
+        flush();
+        const text = collapse(inlineText(child)).replace(/\n/g, ' ');
+        if (text !== '') blocks.push({ kind: 'heading', text });
+      } else if (tag === 'tr') {
+        flush();
+        const cells = [...(child as Element).children]
+          .filter((cell) => cell.localName === 'td' || cell.localName === 'th')
+          .map((cell) => collapse(inlineText(cell)).replace(/\n/g, ' '))
+          .filter((cell) => cell !== '');
+        if (cells.length > 0) blocks.push({ kind: 'paragraph', text: cells.join(' | ') });
+      } else if (tag === 'pre') {
+        flush();
+        for (const piece of preText(child).split(/\n[ \t]*\n/)) {
+          const text = piece
+            .split('\n')
+            .map((line) => line.replace(/\u00a0/g, ' ').trimEnd())
+            .join('\n')
+            .replace(/^\n+|\n+$/g, '');
+          if (text.trim() !== '') blocks.push({ kind: 'paragraph', text });
+        }
+      } else if (BLOCK_TAGS.has(tag)) {
+        flush();
+        walk(child);
+        flush();
+      } else walk(child);
+    }
+  };
+  walk(root);
+  flush();
+  return blocks;
+}
+
+function sameText(a: string, b: string): boolean {
+  const key = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return key(a) !== '' && key(a) === key(b);
+}
+
+function isMetaLine(text: string, meta: { title: string; byline: string }): boolean {
+  if (text.length > MAX_META_LINE) return false;
+  if (sameText(text, meta.title)) return true;
+  if (parseDateLine(text) !== null) return true;
+  if (/^by\s/i.test(text) && !/[.!?]["'”’]?$/.test(text)) return true;
+  const byline = meta.byline.toLowerCase();
+  return byline !== '' && text.toLowerCase().includes(byline) && text.length <= byline.length + 80;
+}
+
+/**
+ * Drops what Readability kept of the page around the article: the headline, byline and dateline repeated near the
+ * top, furniture lines (share prompts, "Advertisement", tag lists) anywhere, and headings left with nothing under
+ * them at the end.
+ */
+function trimArticle(blocks: TextBlock[], meta: { title: string; byline: string }): TextBlock[] {
+  const kept = blocks
+    .filter((block) => !isPageFurniture(block.text))
+    .filter((block, i) => i >= HEADER_SCAN || !isMetaLine(block.text, meta));
+  while (kept.length > 0 && kept[kept.length - 1]!.kind === 'heading') kept.pop();
+  return kept;
+}
+
+function joinBlocks(parts: readonly TextBlock[]): { text: string; blocks: Block[] } {
+  let text = '';
+  const blocks: Block[] = [];
+  for (const part of parts) {
+    if (text !== '') text += '\n\n';
+    blocks.push({ kind: part.kind, start: text.length, end: text.length + part.text.length });
+    text += part.text;
+  }
+  return { text, blocks };
+}
+
+/** When Readability finds nothing, the body less its obvious page furniture is all there is to read. */
+function bodyWithoutFurniture(document: Document): string {
+  const body = document.body;
+  if (!body) return '';
+  for (const element of body.querySelectorAll(
+    'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="dialog"], [aria-hidden="true"], [hidden]',
+  )) {
+    element.remove();
+  }
+  return body.innerHTML;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Saved HTML page → DocumentDraft (format 'html'): Readability extracts the article, DOMPurify sanitizes it, then
+ * headings and paragraphs become blocks of plain text; title, byline, site name (→ source), published date
+ * (article:published_time, <time datetime>, JSON-LD datePublished) and canonical URL are kept.
+ * Refuses (ParleyError) a page over MAX_IMPORT_CHARS ('too-large') and one with no readable text ('invalid').
+ */
+export function importHtml(html: string, options: { fileName?: string } = {}): DocumentDraft {
+  const name = baseName(options.fileName) || 'The page';
+  const quoted = options.fileName ? `"${name}"` : name;
+  if (html.length > MAX_IMPORT_CHARS) {
+    throw new ParleyError(`${quoted} is too large: Parley imports pages of up to 20 MB.`, 'too-large');
+  }
+  // No scripts run and nothing is fetched (jsdom's defaults); its console complaints about page CSS are dropped.
+  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  const { document } = dom.window;
+  const meta = readMetadata(document);
+
+  let readability: ReturnType<Readability['parse']>;
+  try {
+    // Readability changes the document it reads: the metadata was taken first, the fallback parses again.
+    readability = new Readability(document, { charThreshold: 250 }).parse();
+  } catch {
+    readability = null;
+  }
+  const content = readability?.content;
+
+  const siteName = clip(meta.siteName || flat(readability?.siteName), MAX_FIELD);
+  const siteNames = [siteName, hostOf(meta.url)];
+  const title = clip(
+    stripSiteFromTitle(
+      meta.title ||
+        meta.ogTitle ||
+        flat(readability?.title) ||
+        meta.htmlTitle ||
+        flat(document.querySelector('h1')?.textContent),
+      siteNames,
+    ) || titleFromFileName(options.fileName),
+    MAX_FIELD,
+  );
+  const byline = cleanByline(meta.byline || readability?.byline);
+  const articleMeta = { title, byline };
+
+  let blocks = content ? trimArticle(toBlocks(sanitize(dom.window, content)), articleMeta) : [];
+  if (blocks.length === 0) {
+    const fresh = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+    blocks = trimArticle(
+      toBlocks(sanitize(fresh.window, bodyWithoutFurniture(fresh.window.document))),
+      articleMeta,
+    );
+    fresh.window.close();
+  }
+  if (blocks.length === 0) {
+    throw new ParleyError(
+      `${quoted} has no article text to read: Parley found only page furniture (menus, links, notices) in it.`,
+      'invalid',
+    );
+  }
+
+  const published =
+    meta.published || (readability?.publishedTime ? (parseDateLine(readability.publishedTime) ?? '') : '');
+  dom.window.close();
+  return {
+    title: title || 'Untitled',
+    source: siteName || hostOf(meta.url),
+    published,
+    url: meta.url,
+    format: 'html',
+    byline,
+    ...joinBlocks(blocks),
+  };
+}
