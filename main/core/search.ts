@@ -1,0 +1,338 @@
+/**
+ * Find: one query across document titles, highlighted passages, highlight notes and document notes, insensitive to
+ * case and accents, with results grouped by document for a jump to each hit. Folded text is cached per object (the
+ * notebook's objects are replaced, not edited, by each change), so a query over a large notebook scans prepared
+ * strings instead of normalizing every passage again.
+ */
+import type { Annotation, Notebook, ParleyDocument, SearchGroup, SearchHit, SearchResults } from './model';
+import { topicPathKey } from './topics';
+
+export interface SearchQuery {
+  query: string;
+  topicId?: string;
+  partyId?: string;
+  documentId?: string;
+  hasNote?: boolean;
+  limit?: number;
+}
+
+export const DEFAULT_SEARCH_LIMIT = 200;
+
+/** About how many characters of context a snippet shows around its match. */
+export const SNIPPET_LENGTH = 60;
+
+const COMBINING_MARK = /\p{M}/gu;
+const WHITESPACE = /\s/;
+const ASCII = /^[^\u0080-\uffff]*$/;
+const ASCII_SPACES = /[\t\n\v\f\r ]+/g;
+
+/** Folds that NFKD and lowercasing leave apart but a reader would not: typographic quotes, final sigma. */
+const EXTRA_FOLDS: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  ς: 'σ',
+};
+
+const foldedCodePoints = new Map<string, string>();
+
+/** One character (code point) folded: compatibility-decomposed, combining marks dropped, lowercased. */
+function foldCodePoint(ch: string): string {
+  let folded = foldedCodePoints.get(ch);
+  if (folded === undefined) {
+    folded = '';
+    for (const c of ch.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase()) {
+      folded += EXTRA_FOLDS[c] ?? c;
+    }
+    if (foldedCodePoints.size < 100_000) foldedCodePoints.set(ch, folded);
+  }
+  return folded;
+}
+
+/**
+ * `text` folded for matching, character by character so that every folded character can be traced back to the
+ * original one: runs of whitespace become one space. With `map`, `map[i]` is the offset in `text` of the character
+ * folded into position `i`, and `map[folded.length]` is `text.length`.
+ */
+function fold(text: string, map?: number[]): string {
+  if (!map && ASCII.test(text)) return text.toLowerCase().replace(ASCII_SPACES, ' ');
+  // Built as an array and joined, so the result is one flat string that `includes` scans without flattening it.
+  const out: string[] = [];
+  let lastSpace = false;
+  for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const isSpace = code === 0x20 || (code >= 0x09 && code <= 0x0d);
+      if (isSpace) {
+        if (!lastSpace) {
+          out.push(' ');
+          map?.push(i);
+        }
+        lastSpace = true;
+      } else {
+        out.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text[i]!);
+        map?.push(i);
+        lastSpace = false;
+      }
+      i++;
+      continue;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    if (WHITESPACE.test(ch)) {
+      if (!lastSpace) {
+        out.push(' ');
+        map?.push(i);
+      }
+      lastSpace = true;
+    } else {
+      const folded = foldCodePoint(ch);
+      for (const c of folded) {
+        out.push(c);
+        map?.push(i);
+        if (c.length === 2) map?.push(i);
+      }
+      if (folded !== '') lastSpace = false;
+    }
+    i += width;
+  }
+  map?.push(text.length);
+  return out.join('');
+}
+
+interface Folded {
+  source: string;
+  folded: string;
+}
+
+type Field = 'title' | 'note' | 'exact';
+const caches: Record<Field, WeakMap<object, Folded>> = {
+  title: new WeakMap(),
+  note: new WeakMap(),
+  exact: new WeakMap(),
+};
+
+/** The folded form of `source`, cached on `owner`; checked against the source so an edit in place is never missed. */
+function folded(owner: object, field: Field, source: string): string {
+  const cache = caches[field];
+  const hit = cache.get(owner);
+  if (hit && hit.source === source) return hit.folded;
+  const value = fold(source);
+  cache.set(owner, { source, folded: value });
+  return value;
+}
+
+/** The terms of a query: words, and "quoted phrases" kept whole; each folded as the text is. Empty terms dropped. */
+export function parseQuery(query: string): string[] {
+  const terms: string[] = [];
+  const pattern = /"([^"]*)"?|(\S+)/g;
+  const normalizedQuotes = query.replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g, '"');
+  for (const match of normalizedQuotes.matchAll(pattern)) {
+    const raw = match[1] ?? match[2] ?? '';
+    const term = fold(raw).trim();
+    if (term !== '' && !terms.includes(term)) terms.push(term);
+  }
+  return terms;
+}
+
+function matchesAll(text: string, terms: readonly string[]): boolean {
+  for (const term of terms) if (!text.includes(term)) return false;
+  return true;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/**
+ * An excerpt of `text` around the first place any term occurs: about SNIPPET_LENGTH characters, cut at word
+ * boundaries, with `…` where text was left out; whitespace runs shown as one space. Offsets are into the snippet.
+ */
+export function makeSnippet(
+  text: string,
+  terms: readonly string[],
+): { snippet: string; matchStart: number; matchEnd: number } {
+  const map: number[] = [];
+  const haystack = fold(text, map);
+  let first = -1;
+  let firstEnd = -1;
+  for (const term of terms) {
+    const at = haystack.indexOf(term);
+    if (at !== -1 && (first === -1 || at < first || (at === first && at + term.length > firstEnd))) {
+      first = at;
+      firstEnd = at + term.length;
+    }
+  }
+  let ms = 0;
+  let me: number;
+  if (first === -1) {
+    while (ms < text.length && WHITESPACE.test(text[ms]!)) ms++;
+    me = ms;
+  } else {
+    ms = map[first]!;
+    // Up to where the next folded character comes from, so marks that folded to nothing stay with the match,
+    // and at least past the whole of the last matched character (a surrogate pair, or "ﬁ" folded to "fi").
+    const last = map[firstEnd - 1]!;
+    const width = /[\ud800-\udbff]/.test(text[last]!) && last + 1 < text.length ? 2 : 1;
+    me = Math.max(map[firstEnd]!, last + width);
+  }
+
+  const room = Math.max(0, SNIPPET_LENGTH - (me - ms));
+  let start = ms - Math.floor(room / 2);
+  let end = me + (room - Math.floor(room / 2));
+  if (start < 0) {
+    end -= start;
+    start = 0;
+  }
+  if (end > text.length) {
+    start = Math.max(0, start - (end - text.length));
+    end = text.length;
+  }
+  // Cut at word boundaries, never into the match.
+  if (start > 0 && !WHITESPACE.test(text[start - 1]!)) {
+    let at = start;
+    while (at < ms && !WHITESPACE.test(text[at]!)) at++;
+    start = at;
+  }
+  if (end < text.length && !WHITESPACE.test(text[end]!)) {
+    let at = end;
+    while (at > me && !WHITESPACE.test(text[at - 1]!)) at--;
+    end = at;
+  }
+
+  const before = collapse(text.slice(start, ms)).trimStart();
+  const match = collapse(text.slice(ms, me));
+  const after = collapse(text.slice(me, end)).trimEnd();
+  const lead = start > 0 ? '…' : '';
+  const trail = end < text.length ? '…' : '';
+  const matchStart = lead.length + before.length;
+  return {
+    snippet: lead + before + match + after + trail,
+    matchStart,
+    matchEnd: matchStart + match.length,
+  };
+}
+
+function byTextOrder(a: Annotation, b: Annotation): number {
+  return (
+    a.target.start - b.target.start ||
+    a.target.end - b.target.end ||
+    (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Ids of the topic and every topic under it by path; empty when there is no such topic. */
+function subtree(nb: Notebook, topicId: string): Set<string> {
+  const topic = nb.topics.find((t) => t.id === topicId);
+  if (!topic) return new Set();
+  const key = topicPathKey(topic.path);
+  const prefix = key + '/';
+  return new Set(
+    nb.topics
+      .filter((t) => {
+        const k = topicPathKey(t.path);
+        return k === key || k.startsWith(prefix);
+      })
+      .map((t) => t.id),
+  );
+}
+
+interface PendingHit {
+  kind: SearchHit['kind'];
+  annotation: Annotation | null;
+  text: string;
+}
+
+/**
+ * Searches the notebook. Every term must occur in the same field (a title, a passage, a highlight's note or a
+ * document's note); a field may hold them in any order. Groups follow the library's order; within a group the title
+ * comes first, then the document's note, then highlights in text order (passage before its note).
+ *
+ * Filters: `documentId` keeps one document. `topicId` (the topic and its subtopics), `partyId` and `hasNote` are
+ * about highlights, so with any of them only passage and note hits are returned. An empty query with a filter lists
+ * every highlight the filters keep, as passage hits; an empty query without one finds nothing.
+ *
+ * `total` counts every hit; `groups` hold at most `limit` of them (default 200), in order.
+ */
+export function search(nb: Notebook, q: SearchQuery): SearchResults {
+  const terms = parseQuery(q.query);
+  const limit = Math.max(0, Math.floor(q.limit ?? DEFAULT_SEARCH_LIMIT));
+  const highlightFilter = q.topicId !== undefined || q.partyId !== undefined || q.hasNote !== undefined;
+  const empty: SearchResults = { query: q.query, total: 0, groups: [] };
+  if (terms.length === 0 && !highlightFilter && q.documentId === undefined) return empty;
+
+  const documents: ParleyDocument[] =
+    q.documentId === undefined ? nb.documents : nb.documents.filter((d) => d.id === q.documentId);
+  if (documents.length === 0) return empty;
+  const wanted = new Set(documents.map((d) => d.id));
+  const topics = q.topicId === undefined ? null : subtree(nb, q.topicId);
+
+  // Matching highlights, per document.
+  const byDocument = new Map<string, Array<{ annotation: Annotation; passage: boolean; note: boolean }>>();
+  for (const annotation of nb.annotations) {
+    if (!wanted.has(annotation.documentId)) continue;
+    if (q.partyId !== undefined && annotation.partyId !== q.partyId) continue;
+    if (q.hasNote !== undefined && (annotation.note.trim() !== '') !== q.hasNote) continue;
+    if (topics && !annotation.topicIds.some((id) => topics.has(id))) continue;
+    let passage: boolean;
+    let note: boolean;
+    if (terms.length === 0) {
+      passage = true;
+      note = false;
+    } else {
+      passage = matchesAll(folded(annotation, 'exact', annotation.target.exact), terms);
+      note = annotation.note !== '' && matchesAll(folded(annotation, 'note', annotation.note), terms);
+      if (!passage && !note) continue;
+    }
+    let list = byDocument.get(annotation.documentId);
+    if (!list) byDocument.set(annotation.documentId, (list = []));
+    list.push({ annotation, passage, note });
+  }
+
+  let total = 0;
+  let room = limit;
+  const groups: SearchGroup[] = [];
+  for (const doc of documents) {
+    const pending: PendingHit[] = [];
+    if (terms.length > 0 && !highlightFilter) {
+      if (matchesAll(folded(doc, 'title', doc.title), terms)) {
+        pending.push({ kind: 'title', annotation: null, text: doc.title });
+      }
+      if (doc.note !== '' && matchesAll(folded(doc, 'note', doc.note), terms)) {
+        pending.push({ kind: 'document-note', annotation: null, text: doc.note });
+      }
+    }
+    const matches = byDocument.get(doc.id);
+    if (matches) {
+      matches.sort((a, b) => byTextOrder(a.annotation, b.annotation));
+      for (const m of matches) {
+        if (m.passage)
+          pending.push({ kind: 'passage', annotation: m.annotation, text: m.annotation.target.exact });
+        if (m.note) pending.push({ kind: 'note', annotation: m.annotation, text: m.annotation.note });
+      }
+    }
+    total += pending.length;
+    if (room === 0 || pending.length === 0) continue;
+    const kept = pending.slice(0, room);
+    room -= kept.length;
+    groups.push({
+      documentId: doc.id,
+      title: doc.title,
+      hits: kept.map((p) => ({
+        kind: p.kind,
+        annotationId: p.annotation?.id ?? null,
+        ...makeSnippet(p.text, terms),
+      })),
+    });
+  }
+  return { query: q.query, total, groups };
+}
