@@ -1,15 +1,17 @@
 /**
  * The open notebook: one lowdb JSON file, held in memory and written back durably. Changes apply at once in memory
  * and are saved in coalesced writes (a burst of edits is one write, never two writes at once), and the save state
- * is reported so the window can say "Saving…" / "Saved" / what went wrong. A file that cannot be read or is not a
- * valid notebook is refused with a plain message and is never written over.
+ * is reported so the window can say "Saving…" / "Saved" / what went wrong. Every change is a step of history that
+ * undo and redo walk (see history.ts); the data is immutable between changes. A file that cannot be read or is not
+ * a valid notebook is refused with a plain message and is never written over.
  */
 import { Low, type Adapter } from 'lowdb';
 import { access, copyFile, constants as fsConstants, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../core/model';
+import { emptyNotebook, SCHEMA_VERSION, type HistoryState, type Notebook } from '../core/model';
 import type { SaveState } from '../../preload/contract';
 import { DurableJsonFile, removeStaleTempFiles } from './durable-file';
+import { applyChange, freezeState, UndoHistory } from './history';
 import { MigrationError, migrate, schemaVersionOf } from './migrations/index';
 
 export type NotebookFileProblem = 'unreadable' | 'not-json' | 'invalid' | 'too-new';
@@ -30,11 +32,22 @@ export interface NotebookStore {
   readonly path: string;
   /** True when this open created the file (first run): the caller seeds the sample then. */
   readonly created: boolean;
-  /** The live notebook. Mutate only inside change(). */
+  /** The current notebook, frozen: each change replaces it with a new state that shares what did not change. */
   readonly data: Notebook;
-  /** Runs `mutate` on the data synchronously and schedules a coalesced durable write; returns mutate's result.
-   *  If mutate throws, nothing is scheduled (core operations validate before mutating). */
-  change<T>(mutate: (nb: Notebook) => T): T;
+  /**
+   * Runs `mutate` on a draft of the data synchronously, makes the result the current state, records it as a step
+   * of history named `label` ("Delete highlight"; a generic name without one) and schedules a coalesced durable
+   * write; returns mutate's result, copied out of the draft. If mutate throws, nothing changes, nothing is recorded
+   * and nothing is scheduled. A change that changes nothing records and schedules nothing.
+   */
+  change<T>(mutate: (nb: Notebook) => T, label?: string): T;
+  /** Takes back the last step (saved like any change); does nothing when there is none. */
+  undo(): HistoryState;
+  /** Makes the last undone step again; does nothing when there is none. A new change clears what redo would do. */
+  redo(): HistoryState;
+  readonly history: HistoryState;
+  /** Hears the history state after every change, undo and redo. */
+  onHistory(listener: (s: HistoryState) => void): () => void;
   /** Resolves once every change made so far is on disk (rejects if the write failed). */
   flush(): Promise<void>;
   readonly saveState: SaveState;
@@ -50,6 +63,8 @@ export interface OpenOptions {
   createIfMissing?: boolean;
   /** The file adapter to use; tests wrap the default to count or fail writes. */
   adapterFor?: (path: string) => Adapter<Notebook>;
+  /** How many steps undo reaches back (default MAX_HISTORY_STEPS). */
+  historyLimit?: number;
 }
 
 const DEFAULT_DEBOUNCE_MS = 100;
@@ -90,13 +105,16 @@ class LowNotebookStore implements NotebookStore {
   private waiters: Waiter[] = [];
   private state: SaveState = { status: 'saved' };
   private readonly listeners = new Set<(s: SaveState) => void>();
+  private readonly history_: UndoHistory;
+  private readonly historyListeners = new Set<(s: HistoryState) => void>();
   private closed = false;
 
-  constructor(path: string, created: boolean, db: Low<Notebook>, debounceMs: number) {
+  constructor(path: string, created: boolean, db: Low<Notebook>, debounceMs: number, historyLimit?: number) {
     this.path = path;
     this.created = created;
     this.db = db;
     this.debounceMs = debounceMs;
+    this.history_ = new UndoHistory(historyLimit === undefined ? {} : { limit: historyLimit });
   }
 
   get data(): Notebook {
@@ -107,9 +125,48 @@ class LowNotebookStore implements NotebookStore {
     return { ...this.state };
   }
 
-  change<T>(mutate: (nb: Notebook) => T): T {
+  get history(): HistoryState {
+    return this.history_.state;
+  }
+
+  change<T>(mutate: (nb: Notebook) => T, label?: string): T {
+    this.checkOpen();
+    const { state, result, step } = applyChange(this.db.data, mutate, label);
+    if (step) {
+      this.history_.record(step);
+      this.commit(state);
+    }
+    return result;
+  }
+
+  undo(): HistoryState {
+    this.checkOpen();
+    const undone = this.history_.undo(this.db.data);
+    if (undone) this.commit(undone.state);
+    return this.history_.state;
+  }
+
+  redo(): HistoryState {
+    this.checkOpen();
+    const redone = this.history_.redo(this.db.data);
+    if (redone) this.commit(redone.state);
+    return this.history_.state;
+  }
+
+  onHistory(listener: (s: HistoryState) => void): () => void {
+    this.historyListeners.add(listener);
+    return () => {
+      this.historyListeners.delete(listener);
+    };
+  }
+
+  private checkOpen(): void {
     if (this.closed) throw new Error(`The notebook ${this.path} is closed; the change was not made.`);
-    const result = mutate(this.db.data);
+  }
+
+  /** Makes `next` the current state, schedules its write and tells the history listeners. */
+  private commit(next: Notebook): void {
+    this.db.data = next;
     this.revision++;
     this.setState({ status: 'saving' });
     if (!this.timer && !this.writing) {
@@ -118,7 +175,14 @@ class LowNotebookStore implements NotebookStore {
         this.pump();
       }, this.debounceMs);
     }
-    return result;
+    const state = this.history_.state;
+    for (const listener of [...this.historyListeners]) {
+      try {
+        listener({ ...state });
+      } catch (error) {
+        console.error('[parley] history listener failed', error);
+      }
+    }
   }
 
   flush(): Promise<void> {
@@ -297,6 +361,12 @@ export async function openNotebookStore(path: string, options: OpenOptions = {})
   }
 
   await removeStaleTempFiles(path);
-  const db = new Low<Notebook>(adapter, data);
-  return new LowNotebookStore(path, created, db, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  const db = new Low<Notebook>(adapter, freezeState(data));
+  return new LowNotebookStore(
+    path,
+    created,
+    db,
+    options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
+    options.historyLimit,
+  );
 }
