@@ -1,4 +1,4 @@
-// The "Highlight" editor: pick or create topics, say whose position the passage is and what stance it takes,
+// The "Highlight" editor: pick or create topics by typing, say whose position the passage is and what stance it takes,
 // and write a Markdown note with a live preview. A failed save keeps the editor open with everything typed, and
 // says why.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
@@ -7,6 +7,7 @@ import { renderMarkdown } from '../markdown';
 import type { Party, Topic, TopicWithCount } from '../types';
 import { Modal } from './modal';
 import { Swatch } from './swatch';
+import { TopicCombobox } from './topic-combobox';
 
 export interface HighlightDraft {
   topicIds: string[];
@@ -37,7 +38,6 @@ export function HighlightEditor(props: HighlightEditorProps) {
   const { quote, topics, parties, stances, anchor, onCreateTopic, onAddStance, onSave, onCancel } = props;
   const [topicIds, setTopicIds] = useState<string[]>(props.initial.topicIds);
   const [note, setNote] = useState(props.initial.note);
-  const [newTopic, setNewTopic] = useState('');
   const [partyId, setPartyId] = useState<string | null>(props.initial.partyId);
   const [stance, setStance] = useState<string | null>(props.initial.stance);
   const [addingStance, setAddingStance] = useState(false);
@@ -46,7 +46,6 @@ export function HighlightEditor(props: HighlightEditorProps) {
   const [error, setError] = useState<string | null>(null);
   const newStanceRef = useRef<HTMLInputElement>(null);
   const noteId = useId();
-  const newTopicId = useId();
   const partySelectId = useId();
   const stanceId = useId();
   const newStanceId = useId();
@@ -59,27 +58,14 @@ export function HighlightEditor(props: HighlightEditorProps) {
     if (addingStance) newStanceRef.current?.focus();
   }, [addingStance]);
 
-  const toggle = (id: string, on: boolean) =>
-    setTopicIds((ids) =>
-      on ? (ids.includes(id) ? ids : [...ids, id]) : ids.filter((other) => other !== id),
-    );
-
-  const addTopic = async () => {
-    const path = newTopic.trim().replace(/\s*\/\s*/g, '/');
-    if (!path) return;
-    const existing = topics.find((topic) => topic.path.toLowerCase() === path.toLowerCase());
-    if (existing) {
-      toggle(existing.id, true);
-      setNewTopic('');
-      return;
-    }
+  /** Makes a topic from the combobox; a failure is said here and leaves the text typed there. */
+  const createTopic = async (path: string): Promise<Topic> => {
     setError(null);
     try {
-      const topic = await onCreateTopic(path);
-      toggle(topic.id, true);
-      setNewTopic('');
+      return await onCreateTopic(path);
     } catch (failure) {
       setError(errorMessage(failure));
+      throw failure;
     }
   };
 
@@ -128,47 +114,15 @@ export function HighlightEditor(props: HighlightEditorProps) {
         <h2 class="editor__title">{props.mode === 'create' ? 'Highlight' : 'Edit highlight'}</h2>
         <blockquote class="editor__quote">{shortQuote(quote, 220)}</blockquote>
 
-        <fieldset class="editor__topics">
-          <legend>Topics</legend>
-          {topics.length > 0 ? (
-            <ul class="topic-options">
-              {topics.map((topic) => (
-                <li key={topic.id}>
-                  <label class="topic-option">
-                    <input
-                      type="checkbox"
-                      checked={topicIds.includes(topic.id)}
-                      onChange={(event) => toggle(topic.id, event.currentTarget.checked)}
-                    />
-                    <Swatch colour={topic.colour} />
-                    <span class="topic-option__path">{topic.path}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p class="editor__hint">No topics yet: type one below.</p>
-          )}
-          <label class="field field--inline" for={newTopicId}>
-            <span class="field__label">New topic</span>
-            <input
-              id={newTopicId}
-              class="input"
-              type="text"
-              value={newTopic}
-              placeholder="e.g. iran/nuclear, then Enter"
-              autocomplete="off"
-              spellcheck={false}
-              onInput={(event) => setNewTopic(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  void addTopic();
-                }
-              }}
-            />
-          </label>
-        </fieldset>
+        <div class="editor__topics">
+          <TopicCombobox
+            topics={topics}
+            selected={topicIds}
+            onChange={setTopicIds}
+            onCreate={createTopic}
+            label="Topics"
+          />
+        </div>
 
         <div class="editor__position">
           <label class="field" for={partySelectId}>

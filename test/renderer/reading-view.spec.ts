@@ -32,13 +32,12 @@ async function highlight(
   await page.keyboard.press('h');
   const editor = page.getByRole('dialog', { name: 'Highlight' });
   await expect(editor).toBeVisible();
-  for (const path of topics.create ?? []) {
-    await editor.getByRole('textbox', { name: 'New topic' }).fill(path);
-    await editor.getByRole('textbox', { name: 'New topic' }).press('Enter');
-    await expect(editor.getByRole('checkbox', { name: path, exact: true })).toBeChecked();
+  // Typing a path and pressing Enter picks the topic, or makes it when there is none.
+  for (const path of [...(topics.create ?? []), ...(topics.pick ?? [])]) {
+    await editor.getByRole('combobox', { name: 'Topics' }).fill(path);
+    await editor.getByRole('combobox', { name: 'Topics' }).press('Enter');
+    await expect(editor.getByRole('button', { name: `Remove topic ${path}`, exact: true })).toBeVisible();
   }
-  for (const path of topics.pick ?? [])
-    await editor.getByRole('checkbox', { name: path, exact: true }).check();
   await editor.getByRole('textbox', { name: 'Note (Markdown)' }).fill(note);
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor).toBeHidden();
@@ -72,10 +71,10 @@ test('highlight, note, edit, filter, delete, reload and export, as a researcher 
   const editor = page.getByRole('dialog', { name: 'Highlight' });
   await expect(editor).toBeVisible();
   await expect(editor.getByRole('blockquote')).toHaveText(EXTRADITION);
-  const newTopic = editor.getByRole('textbox', { name: 'New topic' });
+  const newTopic = editor.getByRole('combobox', { name: 'Topics' });
   await newTopic.fill('extradition');
   await newTopic.press('Enter');
-  await expect(editor.getByRole('checkbox', { name: 'extradition' })).toBeChecked();
+  await expect(editor.getByRole('button', { name: 'Remove topic extradition' })).toBeVisible();
   await expect(editor).toBeVisible();
   const note = editor.getByRole('textbox', { name: 'Note (Markdown)' });
   await note.fill('Lavrov rules it out **flatly**.');
@@ -132,7 +131,7 @@ test('highlight, note, edit, filter, delete, reload and export, as a researcher 
   await expect(editor.getByRole('blockquote')).toHaveText(IRAN);
   await newTopic.fill('iran / nuclear');
   await newTopic.press('Enter');
-  await expect(editor.getByRole('checkbox', { name: 'iran/nuclear' })).toBeChecked();
+  await expect(editor.getByRole('button', { name: 'Remove topic iran/nuclear' })).toBeVisible();
   await note.fill('Russia backs the *IAEA* fuel swap.');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor).toBeHidden();
@@ -290,8 +289,8 @@ test('a failed save keeps the editor open with the note, and says why', async ({
   await selectPhrase(page, IRAN);
   await page.keyboard.press('h');
   parley.failNext('createTopic', 'That topic name is not allowed.');
-  await editor.getByRole('textbox', { name: 'New topic' }).fill('iran');
-  await editor.getByRole('textbox', { name: 'New topic' }).press('Enter');
+  await editor.getByRole('combobox', { name: 'Topics' }).fill('iran');
+  await editor.getByRole('combobox', { name: 'Topics' }).press('Enter');
   await expect(editor.getByRole('alert')).toHaveText('That topic name is not allowed.');
   // Esc cancels, and nothing is saved.
   await page.keyboard.press('Escape');

@@ -46,13 +46,9 @@ async function highlight(page: Page, { phrase, topics = [], party, stance, note 
   const editor = page.getByRole('dialog', { name: 'Highlight' });
   await expect(editor).toBeVisible();
   for (const path of topics) {
-    const box = editor.getByRole('checkbox', { name: path, exact: true });
-    if ((await box.count()) > 0) await box.check();
-    else {
-      await editor.getByRole('textbox', { name: 'New topic' }).fill(path);
-      await editor.getByRole('textbox', { name: 'New topic' }).press('Enter');
-      await expect(box).toBeChecked();
-    }
+    await editor.getByRole('combobox', { name: 'Topics' }).fill(path);
+    await editor.getByRole('combobox', { name: 'Topics' }).press('Enter');
+    await expect(editor.getByRole('button', { name: `Remove topic ${path}`, exact: true })).toBeVisible();
   }
   if (party) await editor.getByRole('combobox', { name: 'Party' }).selectOption({ label: party });
   if (stance) await editor.getByRole('combobox', { name: 'Stance' }).selectOption({ label: stance });

@@ -1,0 +1,140 @@
+// Picking topics in the highlight editor with the keyboard alone: typing filters by path, arrows move, Enter
+// picks or makes the topic typed, Backspace in the empty field drops the last one; and the matching rules the
+// combobox relies on, checked without a browser.
+import type { Page } from '@playwright/test';
+import { buildTopicTree, matchTopics, normalizePath, visibleNodes } from '../../renderer/panels/topic-paths';
+import type { TopicWithCount } from '../../renderer/types';
+import { expect, selectPhrase, test } from './harness';
+
+const EXTRADITION = 'his extradition to UK is absolutely out of the question';
+const IRAN = 'he expects Iran to accept IAEA proposal on enriching uranium abroad';
+
+function topic(id: string, path: string, count = 0): TopicWithCount {
+  return { id, path, colour: '#88ccee', description: '', count };
+}
+
+async function openEditor(page: Page, phrase: string) {
+  await selectPhrase(page, phrase);
+  await page.keyboard.press('h');
+  const editor = page.getByRole('dialog', { name: 'Highlight' });
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+test('topics are picked, made and dropped from the keyboard alone', async ({ parley }) => {
+  const { page } = parley;
+  let editor = await openEditor(page, EXTRADITION);
+  const combo = editor.getByRole('combobox', { name: 'Topics' });
+  await combo.focus();
+  await page.keyboard.type('iran / nuclear');
+  await expect(combo).toHaveAttribute('aria-expanded', 'true');
+  await expect(editor.getByRole('option', { name: 'Create topic “iran/nuclear”' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('button', { name: 'Remove topic iran/nuclear', exact: true })).toBeVisible();
+  await expect(combo).toHaveValue('');
+  await page.keyboard.type('extradition');
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('button', { name: 'Remove topic extradition', exact: true })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(editor.getByRole('combobox', { name: 'Party' })).toBeFocused();
+  await editor.getByRole('textbox', { name: 'Note (Markdown)' }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toBeHidden();
+  expect(parley.store.data.topics.map((t) => t.path).sort()).toEqual(['extradition', 'iran/nuclear']);
+
+  editor = await openEditor(page, IRAN);
+  await combo.focus();
+  // A substring of a segment finds the topic with its full path; the others are filtered out.
+  await page.keyboard.type('nuc');
+  const listbox = editor.getByRole('listbox', { name: 'Topics' });
+  await expect(listbox.getByRole('option')).toHaveText(['iran/nuclear', 'Create topic “nuc”']);
+  await page.keyboard.press('ArrowDown');
+  const first = listbox.getByRole('option', { name: 'iran/nuclear' });
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(combo).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('button', { name: 'Remove topic iran/nuclear', exact: true })).toBeVisible();
+
+  // "iran" exists only as a prefix: the option to make it comes last, and ArrowUp wraps round to it.
+  await page.keyboard.type('iran');
+  await expect(listbox.getByRole('option').last()).toHaveText('Create topic “iran”');
+  // The topic already chosen is not offered again.
+  await expect(listbox.getByRole('option', { name: 'iran/nuclear' })).toHaveCount(0);
+  await page.keyboard.press('ArrowUp');
+  await expect(listbox.getByRole('option', { name: 'Create topic “iran”' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('button', { name: 'Remove topic iran', exact: true })).toBeVisible();
+  expect(parley.store.data.topics.map((t) => t.path).sort()).toEqual(['extradition', 'iran', 'iran/nuclear']);
+
+  // Backspace in the empty field drops the last topic chosen.
+  await page.keyboard.press('Backspace');
+  await expect(editor.getByRole('button', { name: 'Remove topic iran', exact: true })).toHaveCount(0);
+  await expect(editor.getByRole('button', { name: 'Remove topic iran/nuclear', exact: true })).toBeVisible();
+
+  // An existing topic typed in another case is picked, not made twice.
+  await page.keyboard.type('EXTRADITION');
+  await expect(listbox.getByRole('option')).toHaveText(['extradition']);
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('button', { name: 'Remove topic extradition', exact: true })).toBeVisible();
+  expect(parley.store.data.topics).toHaveLength(3);
+
+  // Esc closes the list first and only then the editor; the chips' own buttons remove topics too.
+  await page.keyboard.type('x');
+  await expect(listbox).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(listbox).toBeHidden();
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Backspace');
+  await editor.getByRole('button', { name: 'Remove topic iran/nuclear', exact: true }).press('Enter');
+  await expect(editor.getByRole('button', { name: 'Remove topic iran/nuclear', exact: true })).toHaveCount(0);
+  await editor.getByRole('textbox', { name: 'Note (Markdown)' }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toBeHidden();
+
+  const iranPassage = parley.store.data.annotations.find((a) => a.target.exact === IRAN);
+  const paths = iranPassage?.topicIds.map((id) => parley.store.data.topics.find((t) => t.id === id)?.path);
+  expect(paths).toEqual(['extradition']);
+});
+
+test('matching: paths as stored, exact first, chosen left out, groups in the tree', () => {
+  expect(normalizePath('  iran /  nuclear// ')).toBe('iran/nuclear');
+  expect(normalizePath('/a  b/ c/')).toBe('a b/c');
+
+  const topics = [
+    topic('a', 'iran/nuclear', 2),
+    topic('b', 'iran-deal', 1),
+    topic('c', 'sanctions/iran', 1),
+    topic('d', 'iran', 3),
+    topic('e', 'extradition', 4),
+  ];
+  const all = matchTopics(topics, 'Iran', new Set());
+  expect(all.exact?.id).toBe('d');
+  expect(all.matches.map((t) => t.path)).toEqual(['iran', 'iran/nuclear', 'iran-deal', 'sanctions/iran']);
+  const without = matchTopics(topics, 'iran', new Set(['d', 'a']));
+  expect(without.exact?.id).toBe('d');
+  expect(without.matches.map((t) => t.id)).toEqual(['b', 'c']);
+  expect(matchTopics(topics, 'zzz', new Set()).matches).toEqual([]);
+
+  // "sanctions" has no topic of its own: a group; passages tagged twice in a subtree count once.
+  const tree = buildTopicTree(topics, [['a', 'd'], ['a'], ['c'], ['e']]);
+  expect(tree.map((n) => n.path)).toEqual(['extradition', 'iran', 'iran-deal', 'sanctions']);
+  const iran = tree.find((n) => n.path === 'iran')!;
+  expect(iran.topic?.id).toBe('d');
+  expect(iran.subtreeCount).toBe(2);
+  expect(iran.children.map((n) => [n.name, n.depth, n.subtreeCount])).toEqual([['nuclear', 2, 2]]);
+  const sanctions = tree.find((n) => n.path === 'sanctions')!;
+  expect(sanctions.topic).toBeNull();
+  expect(sanctions.subtreeCount).toBe(1);
+  // Without the passages, the subtree count is the sum of the topics' own counts.
+  expect(buildTopicTree(topics).find((n) => n.path === 'iran')!.subtreeCount).toBe(5);
+  expect(visibleNodes(tree, new Set(['iran'])).map((n) => n.path)).toEqual([
+    'extradition',
+    'iran',
+    'iran-deal',
+    'sanctions',
+    'sanctions/iran',
+  ]);
+});
