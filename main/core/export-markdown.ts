@@ -29,7 +29,8 @@ function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function byTextOrder(a: Annotation, b: Annotation): number {
+/** Highlights in the order their passages appear in the text. */
+export function byTextOrder(a: Annotation, b: Annotation): number {
   return (
     a.target.start - b.target.start ||
     a.target.end - b.target.end ||
@@ -44,7 +45,7 @@ export function tagLabel(path: string): string {
 }
 
 /** `Source: RT · Published: 2009-11-02`, with the source linked when the document has a web address. */
-function sourceLine(doc: ParleyDocument): string | null {
+export function sourceLine(doc: ParleyDocument): string | null {
   const parts: string[] = [];
   const url = /^https?:\/\/[^\s<>]+$/i.test(doc.url.trim()) ? doc.url.trim() : '';
   const source = escapeInline(doc.source.replace(/\s+/g, ' ').trim());
@@ -56,7 +57,8 @@ function sourceLine(doc: ParleyDocument): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-function highlightBlock(
+/** One highlight: its quote, the attribution line (party · stance · ¶N · tags) and its note. */
+export function highlightBlock(
   nb: Notebook,
   doc: ParleyDocument,
   annotation: Annotation,
@@ -77,20 +79,37 @@ function highlightBlock(
   return lines;
 }
 
-export function exportDocumentMarkdown(nb: Notebook, documentId: string, options: { now: Date }): string {
+/** The topics of a highlight that the notebook knows, in codebook order. */
+export function topicsOfAnnotation(topicById: ReadonlyMap<string, Topic>, annotation: Annotation): Topic[] {
+  return [...new Set(annotation.topicIds)]
+    .map((id) => topicById.get(id))
+    .filter((t): t is Topic => t !== undefined)
+    .sort((a, b) => compareTopicPaths(a.path, b.path));
+}
+
+function findDocument(nb: Notebook, documentId: string): ParleyDocument {
   const doc = nb.documents.find((d) => d.id === documentId);
   if (!doc) throw new ParleyError(`There is no document ${documentId} in this notebook.`, 'not-found');
+  return doc;
+}
 
+interface DocumentSections {
+  doc: ParleyDocument;
+  title: string;
+  annotations: Annotation[];
+  topicPaths: string[];
+  lines: (depth: number) => string[];
+}
+
+/** A document's export without front matter; `lines(1)` starts with `# Title`, `lines(2)` with `## Title`. */
+function documentSections(nb: Notebook, doc: ParleyDocument): DocumentSections {
   const topicById = new Map(nb.topics.map((t) => [t.id, t]));
   const annotations = nb.annotations.filter((a) => a.documentId === doc.id).sort(byTextOrder);
   const topicsOf = new Map<Annotation, Topic[]>();
   const groups = new Map<string, { topic: Topic; annotations: Annotation[] }>();
   const untagged: Annotation[] = [];
   for (const annotation of annotations) {
-    const topics = [...new Set(annotation.topicIds)]
-      .map((id) => topicById.get(id))
-      .filter((t): t is Topic => t !== undefined)
-      .sort((a, b) => compareTopicPaths(a.path, b.path));
+    const topics = topicsOfAnnotation(topicById, annotation);
     topicsOf.set(annotation, topics);
     if (topics.length === 0) untagged.push(annotation);
     for (const topic of topics) {
@@ -100,34 +119,52 @@ export function exportDocumentMarkdown(nb: Notebook, documentId: string, options
     }
   }
   const ordered = [...groups.values()].sort((a, b) => compareTopicPaths(a.topic.path, b.topic.path));
-
   const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';
+
+  const lines = (depth: number): string[] => {
+    const h = '#'.repeat(depth);
+    const out: string[] = [`${h} ${escapeHeading(title)}`];
+    const meta = sourceLine(doc);
+    if (meta) out.push('', meta);
+    const sections: { heading: string; annotations: Annotation[] }[] = ordered.map((g) => ({
+      heading: escapeHeading(g.topic.path),
+      annotations: g.annotations,
+    }));
+    if (untagged.length > 0) sections.push({ heading: UNTAGGED_HEADING, annotations: untagged });
+    if (sections.length === 0) out.push('', 'No highlights yet.');
+    for (const section of sections) {
+      out.push('', `${h}# ${section.heading}`);
+      for (const annotation of section.annotations) {
+        out.push('', ...highlightBlock(nb, doc, annotation, topicsOf.get(annotation) ?? []));
+      }
+    }
+    return out;
+  };
+  return { doc, title, annotations, topicPaths: ordered.map((g) => g.topic.path), lines };
+}
+
+/**
+ * One document's section of a larger export: what exportDocumentMarkdown writes after its front matter, with every
+ * heading at `depth` and below (`depth` 2: `## Title`, `### topic`). No trailing newline.
+ */
+export function documentMarkdownSection(nb: Notebook, documentId: string, depth: number): string {
+  return documentSections(nb, findDocument(nb, documentId)).lines(depth).join('\n');
+}
+
+export function exportDocumentMarkdown(nb: Notebook, documentId: string, options: { now: Date }): string {
+  const doc = findDocument(nb, documentId);
+  const sections = documentSections(nb, doc);
   const out: string[] = [
     '---',
-    `title: ${yamlString(doc.title.trim() === '' ? title : doc.title)}`,
+    `title: ${yamlString(doc.title.trim() === '' ? sections.title : doc.title)}`,
     `source: ${yamlString(doc.source)}`,
     `published: ${yamlString(doc.published)}`,
-    `topics: ${yamlStringList(ordered.map((g) => g.topic.path))}`,
-    `highlights: ${annotations.length}`,
+    `topics: ${yamlStringList(sections.topicPaths)}`,
+    `highlights: ${sections.annotations.length}`,
     `exported: ${yamlString(options.now.toISOString())}`,
     '---',
     '',
-    `# ${escapeHeading(title)}`,
+    ...sections.lines(1),
   ];
-  const meta = sourceLine(doc);
-  if (meta) out.push('', meta);
-
-  const sections: { heading: string; annotations: Annotation[] }[] = ordered.map((g) => ({
-    heading: escapeHeading(g.topic.path),
-    annotations: g.annotations,
-  }));
-  if (untagged.length > 0) sections.push({ heading: UNTAGGED_HEADING, annotations: untagged });
-  if (sections.length === 0) out.push('', 'No highlights yet.');
-  for (const section of sections) {
-    out.push('', `## ${section.heading}`);
-    for (const annotation of section.annotations) {
-      out.push('', ...highlightBlock(nb, doc, annotation, topicsOf.get(annotation) ?? []));
-    }
-  }
   return out.join('\n') + '\n';
 }
