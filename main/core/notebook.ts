@@ -206,10 +206,13 @@ export function openDocument(nb: Notebook, id: string): OpenedDocument {
   return { document, annotations, needsReview };
 }
 
-/** Edits a document's title, source or publication date (any date the importer reads; stored as ISO). */
+/**
+ * Edits a document's title, source, publication date (any date the importer reads; stored as ISO) or its own
+ * Markdown note (kept as written).
+ */
 export function updateDocument(
   nb: Notebook,
-  patch: { id: string; title?: string; source?: string; published?: string },
+  patch: { id: string; title?: string; source?: string; published?: string; note?: string },
 ): ParleyDocument {
   const doc = getDocument(nb, patch.id);
   let title: string | undefined;
@@ -228,10 +231,36 @@ export function updateDocument(
     }
   }
   const published = patch.published === undefined ? undefined : normalizePublished(patch.published);
+  const note = patch.note === undefined ? undefined : checkNote(patch.note);
   if (title !== undefined) doc.title = title;
   if (source !== undefined) doc.source = source;
   if (published !== undefined) doc.published = published;
+  if (note !== undefined) doc.note = note;
   return doc;
+}
+
+/**
+ * Removes a document with everything that belongs to it: its highlights, the suggestions dismissed in it, and the
+ * links other documents' highlights had to its highlights.
+ */
+export function deleteDocument(nb: Notebook, id: string): { id: string } {
+  const index = nb.documents.findIndex((doc) => doc.id === id);
+  if (index === -1) throw notFound('document', id);
+  const gone = new Set(nb.annotations.filter((a) => a.documentId === id).map((a) => a.id));
+  nb.documents.splice(index, 1);
+  if (gone.size > 0) {
+    nb.annotations = nb.annotations.filter((annotation) => !gone.has(annotation.id));
+    for (const annotation of nb.annotations) {
+      if (annotation.links.some((link) => gone.has(link.annotationId))) {
+        annotation.links = annotation.links.filter((link) => !gone.has(link.annotationId));
+      }
+    }
+  }
+  const dismissedHere = (key: string) => /^(.+):\d{1,9}:\d{1,9}$/.exec(key)?.[1] === id;
+  if (nb.dismissedSuggestions.some(dismissedHere)) {
+    nb.dismissedSuggestions = nb.dismissedSuggestions.filter((key) => !dismissedHere(key));
+  }
+  return { id };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
