@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { exportDocumentMarkdown } from '../core/export-markdown';
+import { exportCsv, exportNotebookMarkdown, exportTopicMarkdown } from '../core/export-more';
 import type { DocumentDraft } from '../core/import-text';
 import { ParleyError, type Notebook, type Suggestion } from '../core/model';
 import { exportComparisonMarkdown } from '../core/compare';
@@ -24,8 +25,11 @@ Commands:
   import FILE...                        add documents (.txt, .md, .html); prints id<TAB>title per document
   annotations import FILE.jsonld [--document ID]
                                         add W3C Web Annotations; nothing is written unless all anchor
-  export [--document ID] [--format markdown|w3c] [--out FILE]
-                                        write a document's highlights (stdout unless --out)
+  export [--document ID] [--format markdown|w3c|csv] [--out FILE]
+                                        write a document's highlights (stdout unless --out);
+                                        csv: every highlight, or one document's with --document
+  export --topic PATH [--out FILE]      write one topic and its subtopics across all documents
+  export --all [--out FILE]             write the whole notebook as one Markdown file
   export --view compare [--topic PATH] [--out FILE]
                                         write the parties' positions side by side, per topic
   suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
@@ -68,6 +72,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     view: { type: 'string' },
     topic: { type: 'string' },
     accept: { type: 'boolean' },
+    all: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -169,8 +174,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown --view ${values.view}: the only view is compare`);
       }
       const format = values.format ?? 'markdown';
-      if (format !== 'markdown' && format !== 'w3c') {
-        throw new UsageError(`unknown --format ${format}: use markdown or w3c`);
+      if (format !== 'markdown' && format !== 'w3c' && format !== 'csv') {
+        throw new UsageError(
+          `unknown --format ${format}: use markdown or w3c, or csv for a table of highlights`,
+        );
+      }
+      if (values.all && (values.document !== undefined || values.topic !== undefined || values.view)) {
+        throw new UsageError('--all exports every document: leave out --document, --topic and --view');
+      }
+      if (values.all && format !== 'markdown') throw new UsageError('--all exports as markdown only');
+      if (values.topic !== undefined && !values.view) {
+        if (format !== 'markdown') throw new UsageError('--topic exports as markdown only');
+        if (values.document !== undefined) {
+          throw new UsageError('--topic exports the topic across all documents: leave out --document');
+        }
       }
       const text = await withStore(path, false, (store) => {
         const nb = store.data;
@@ -179,6 +196,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (format !== 'markdown') throw new UsageError('the comparison exports as markdown only');
           const topicId = values.topic === undefined ? undefined : topicIdFor(nb, values.topic);
           return exportComparisonMarkdown(nb, { now, ...(topicId ? { topicId } : {}) });
+        }
+        if (values.all) return exportNotebookMarkdown(nb, { now });
+        if (values.topic !== undefined) return exportTopicMarkdown(nb, topicIdFor(nb, values.topic), { now });
+        if (format === 'csv') {
+          if (values.document === undefined) return exportCsv(nb);
+          const doc = ops.getDocument(nb, values.document);
+          return exportCsv({
+            ...nb,
+            documents: [doc],
+            annotations: nb.annotations.filter((a) => a.documentId === doc.id),
+          });
         }
         if (format === 'w3c') {
           if (values.document) ops.getDocument(nb, values.document);

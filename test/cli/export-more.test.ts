@@ -1,0 +1,166 @@
+/**
+ * `parley export` beyond one document: CSV of every highlight (or one document's), one topic across documents,
+ * and the whole notebook in one file, through `run` in-process over a real notebook file.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { run } from '../../main/cli/commands';
+
+const root = resolve(import.meta.dirname, '../..');
+const samplePath = join(root, 'assets/sample-miliband-lavrov.txt');
+let dir: string;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'parley-cli-export-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function parley(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+    env: {},
+    samplePath,
+  });
+  return { code, stdout, stderr };
+}
+
+function tagged(exact: string, topic: string, note = '') {
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'Annotation',
+    body: [
+      { type: 'TextualBody', purpose: 'tagging', value: topic },
+      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: note },
+    ],
+    target: { source: 'https://example.org/article', selector: { type: 'TextQuoteSelector', exact } },
+  };
+}
+
+/** The sample article and a second Markdown document, each with highlights under iran, iran/nuclear or extradition. */
+async function notebookWithTwoDocuments(name: string) {
+  const notebook = join(dir, name);
+  assert.equal((await parley('init', '--sample', '--notebook', notebook)).code, 0);
+  const article = join(dir, `${name}-second.md`);
+  await writeFile(
+    article,
+    '# Talks in Geneva\n\nIran offered a proposal on enrichment.\n\nNothing was said about extradition.\n',
+  );
+  const imported = await parley('import', article, '--notebook', notebook);
+  assert.equal(imported.code, 0, imported.stderr);
+  const list = await parley('list', '--notebook', notebook);
+  const [sample, second] = list.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t')[0]!);
+  const annotate = async (documentId: string, annotations: object[]) => {
+    const file = join(dir, `${name}-${documentId}.jsonld`);
+    await writeFile(file, JSON.stringify({ type: 'AnnotationCollection', items: annotations }));
+    const result = await parley(
+      'annotations',
+      'import',
+      file,
+      '--document',
+      documentId,
+      '--notebook',
+      notebook,
+    );
+    assert.equal(result.code, 0, result.stderr);
+  };
+  await annotate(sample!, [
+    tagged('his extradition to UK is absolutely out of the question', 'extradition', '=cmd|calc'),
+    tagged('Iran', 'iran'),
+  ]);
+  await annotate(second!, [
+    tagged('Iran offered a proposal on enrichment.', 'iran/nuclear', 'A "real" offer, or not'),
+    tagged('Nothing was said about extradition.', 'extradition'),
+  ]);
+  return { notebook, sample: sample!, second: second! };
+}
+
+describe('parley export, wider', () => {
+  test('--format csv writes one row per highlight and topic, with a header, CRLF lines and formulas disarmed', async () => {
+    const { notebook, sample, second } = await notebookWithTwoDocuments('csv.json');
+    const result = await parley('export', '--format', 'csv', '--notebook', notebook);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.split('\r\n');
+    assert.equal(lines.pop(), '');
+    assert.equal(
+      lines[0],
+      'document,title,paragraph,start,end,quote,topic,party,stance,note,created,updated',
+    );
+    assert.equal(lines.length, 5);
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      [sample, sample, second, second],
+    );
+    assert.ok(lines.some((l) => l.includes(",'=cmd|calc,")));
+    assert.ok(lines.some((l) => l.includes('"A ""real"" offer, or not"')));
+
+    const one = await parley('export', '--format', 'csv', '--document', second, '--notebook', notebook);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(one.stdout.split('\r\n').length - 2, 2);
+    assert.ok(!one.stdout.includes(sample));
+  });
+
+  test('--topic PATH writes the topic and its subtopics across documents, to --out', async () => {
+    const { notebook } = await notebookWithTwoDocuments('topic.json');
+    const out = join(dir, 'iran.md');
+    const result = await parley('export', '--topic', 'IRAN', '--out', out, '--notebook', notebook);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /Wrote .*iran\.md/);
+    const md = await readFile(out, 'utf8');
+    assert.match(md, /^# Topic: iran$/m);
+    assert.match(md, /^## Miliband: bilateral differences will not obscure our relationship$/m);
+    assert.match(md, /^## Talks in Geneva$/m);
+    assert.match(md, /^### iran\/nuclear$/m);
+    assert.ok(md.includes('> Iran offered a proposal on enrichment.'));
+    assert.ok(!md.includes('extradition to UK'));
+
+    const missing = await parley('export', '--topic', 'visas', '--notebook', notebook);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /No topic visas/);
+  });
+
+  test('--all writes every document under one front matter', async () => {
+    const { notebook } = await notebookWithTwoDocuments('all.json');
+    const result = await parley('export', '--all', '--notebook', notebook);
+    assert.equal(result.code, 0, result.stderr);
+    const md = result.stdout;
+    assert.ok(md.startsWith('---\ntitle: "Notebook"\n'));
+    assert.equal(md.match(/^---$/gm)?.length, 2);
+    assert.match(md, /^highlights: 4$/m);
+    assert.deepEqual(
+      md.split('\n').filter((l) => /^#{1,2} /.test(l)),
+      [
+        '# Notebook',
+        '## Miliband: bilateral differences will not obscure our relationship',
+        '## Talks in Geneva',
+      ],
+    );
+  });
+
+  test('conflicting options are usage errors and write nothing', async () => {
+    const { notebook } = await notebookWithTwoDocuments('usage.json');
+    for (const argv of [
+      ['--all', '--document', 'x'],
+      ['--all', '--format', 'csv'],
+      ['--topic', 'iran', '--format', 'csv'],
+      ['--topic', 'iran', '--document', 'x'],
+      ['--format', 'xlsx'],
+    ]) {
+      const result = await parley('export', ...argv, '--out', join(dir, 'never.txt'), '--notebook', notebook);
+      assert.equal(result.code, 2, argv.join(' '));
+      assert.match(result.stderr, /Usage: parley/);
+    }
+    await assert.rejects(readFile(join(dir, 'never.txt')));
+  });
+});
