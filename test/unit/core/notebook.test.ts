@@ -13,6 +13,7 @@ import {
   createAnnotation,
   createTopic,
   deleteAnnotation,
+  deleteDocument,
   getDocument,
   listDocuments,
   listTopics,
@@ -20,6 +21,8 @@ import {
   updateAnnotation,
   updateDocument,
 } from '../../../main/core/notebook';
+import { linkAnnotations } from '../../../main/core/links';
+import { dismissSuggestion } from '../../../main/core/suggest';
 import { TOPIC_PALETTE } from '../../../main/core/topics';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
@@ -609,5 +612,86 @@ describe('party and stance on a highlight', () => {
       'invalid',
       /grumble/,
     );
+  });
+});
+
+describe('the document note and deleting a document', () => {
+  test('updateDocument keeps a Markdown note as written, alone or with other fields', () => {
+    const { nb, doc } = setup();
+    const note = '# Reading\n\n* Lavrov *refuses*  \n  twice.\n';
+    updateDocument(nb, { id: doc.id, note });
+    assert.equal(getDocument(nb, doc.id).note, note);
+    assert.equal(getDocument(nb, doc.id).title, doc.title);
+    updateDocument(nb, { id: doc.id, title: 'Talks', note: '' });
+    assert.deepEqual([doc.title, doc.note], ['Talks', '']);
+    assertRefused(
+      nb,
+      () => updateDocument(nb, { id: doc.id, note: 42 as unknown as string }),
+      'invalid',
+      /text/,
+    );
+    assertRefused(
+      nb,
+      () => updateDocument(nb, { id: doc.id, note: 'kept?', published: 'someday' }),
+      'invalid',
+      /someday/,
+    );
+    NotebookSchema.parse(nb);
+  });
+
+  test('deleteDocument removes its highlights, its dismissed suggestions and the links to its highlights', () => {
+    const { nb, doc, extradition } = setup();
+    const other = addDocument(nb, draftOf('Miliband replied.\n\nLavrov answered.', 'Other'), T0);
+    const here = createAnnotation(
+      nb,
+      { documentId: doc.id, ...rangeOf(doc.text, 'Lugovoy'), topicIds: [extradition.id], note: '' },
+      T0,
+    );
+    const there = createAnnotation(
+      nb,
+      {
+        documentId: other.id,
+        ...rangeOf(other.text, 'Miliband replied'),
+        topicIds: [extradition.id],
+        note: '',
+      },
+      T0,
+    );
+    const thereToo = createAnnotation(
+      nb,
+      { documentId: other.id, ...rangeOf(other.text, 'Lavrov answered'), topicIds: [], note: '' },
+      T0,
+    );
+    linkAnnotations(nb, { fromId: there.id, toId: here.id, type: 'answers' }, T0);
+    linkAnnotations(nb, { fromId: there.id, toId: thereToo.id, type: 'agrees-with' }, T0);
+    linkAnnotations(nb, { fromId: here.id, toId: there.id, type: 'rebuts' }, T0);
+    dismissSuggestion(nb, `${doc.id}:0:5`);
+    dismissSuggestion(nb, `${other.id}:0:5`);
+
+    assert.deepEqual(deleteDocument(nb, doc.id), { id: doc.id });
+    assert.deepEqual(
+      nb.documents.map((d) => d.id),
+      [other.id],
+    );
+    assert.deepEqual(
+      nb.annotations.map((a) => a.id),
+      [there.id, thereToo.id],
+    );
+    assert.deepEqual(nb.annotations[0]!.links, [{ type: 'agrees-with', annotationId: thereToo.id }]);
+    assert.deepEqual(nb.dismissedSuggestions, [`${other.id}:0:5`]);
+    assert.equal(nb.topics.length, 2, 'topics stay');
+    assert.equal(nb.parties.length, 2, 'parties stay');
+    assert.throws(() => getDocument(nb, doc.id), { code: 'not-found' });
+    NotebookSchema.parse(nb);
+  });
+
+  test('deleteDocument of a document without highlights changes nothing else; an unknown id is refused', () => {
+    const { nb, doc } = setup();
+    const other = addDocument(nb, draftOf('Alone.'), T0);
+    createAnnotation(nb, { documentId: doc.id, ...rangeOf(doc.text, 'Lugovoy'), topicIds: [], note: '' }, T0);
+    const before = structuredClone(nb);
+    deleteDocument(nb, other.id);
+    assert.deepEqual(nb, { ...before, documents: before.documents.filter((d) => d.id !== other.id) });
+    assertRefused(nb, () => deleteDocument(nb, other.id), 'not-found', /no document/);
   });
 });
