@@ -51,7 +51,7 @@ function filesIn(argv: readonly string[]): string[] {
 
 /** Files opened before the notebook is ready wait here. */
 const pendingFiles: string[] = [];
-let openFiles = (paths: string[]) => void pendingFiles.push(...paths);
+let openFiles: (paths: string[]) => void = (paths) => void pendingFiles.push(...paths);
 
 async function importOpenedFiles(open: NotebookStore, paths: string[]): Promise<void> {
   if (paths.length === 0) return;
@@ -150,7 +150,7 @@ async function start(): Promise<void> {
   opened.onHistory((history) => send('history', history));
 
   // Files opened with Parley (file associations, the command line, the macOS dock) are imported.
-  openFiles = (paths) => importOpenedFiles(opened, paths);
+  openFiles = (paths) => void importOpenedFiles(opened, paths);
   openFiles(pendingFiles.splice(0).concat(filesIn(process.argv.slice(1))));
 
   // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once it has loaded.
