@@ -215,6 +215,35 @@ describe('saving', () => {
     assert.deepEqual(store.data.topics, [topic(1)]);
   });
 
+  test('a change that changes nothing schedules no write', async () => {
+    const probe = new Probe();
+    const store = await open(probe, 5);
+    store.change((nb) => nb.topics.push(topic(1)));
+    await store.flush();
+    const writes = probe.writes;
+    const count = store.change((nb) => {
+      nb.topics[0]!.path = 'topic/1';
+      return nb.topics.length;
+    });
+    assert.equal(count, 1);
+    assert.deepEqual(store.saveState, { status: 'saved' });
+    await new Promise((r) => setTimeout(r, 30));
+    await store.flush();
+    assert.equal(probe.writes, writes);
+  });
+
+  test('each change makes a new state; one read before it still holds the old one', async () => {
+    const store = await open();
+    store.change((nb) => nb.topics.push(topic(1)));
+    const earlier = store.data;
+    store.change((nb) => nb.topics.push(topic(2)));
+    assert.deepEqual(earlier.topics, [topic(1)]);
+    assert.deepEqual(store.data.topics, [topic(1), topic(2)]);
+    assert.equal(store.data.topics[0], earlier.topics[0], 'the unchanged topic is shared');
+    await store.flush();
+    assert.deepEqual((await onDisk()).topics, [topic(1), topic(2)]);
+  });
+
   test('a throwing mutate schedules nothing', async () => {
     const probe = new Probe();
     const store = await open(probe, 5);
