@@ -139,7 +139,7 @@ export function CodebookPanel(props: CodebookPanelProps) {
 
   return (
     <aside
-      class="drawer codebook"
+      class="panel-body codebook"
       aria-labelledby={headingId}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.isComposing && !event.defaultPrevented) {

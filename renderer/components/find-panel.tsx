@@ -126,7 +126,7 @@ export function FindPanel(props: FindPanelProps) {
 
   return (
     <aside
-      class="drawer find"
+      class="panel-body find"
       aria-labelledby={headingId}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.isComposing) {
