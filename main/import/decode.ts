@@ -11,6 +11,8 @@ import { MAX_IMPORT_BYTES } from '../../preload/contract';
 const PRESCAN_BYTES = 8192;
 
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'xht', 'shtml']);
+/** Files that are text by name: markup at their start is their content, not a declaration. */
+const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown']);
 
 /** Signatures of common binary files, so the message can say what the file seems to be. */
 const MAGIC: Array<{ bytes: number[]; what: string }> = [
@@ -154,19 +156,22 @@ export function decodeImportBytes(fileName: string, bytes: Uint8Array): string {
   }
 
   const head = asciiView(bytes, PRESCAN_BYTES);
-  if (HTML_EXTENSIONS.has(extensionOf(name)) || looksLikeHtml(head)) {
+  const extension = extensionOf(name);
+  if (HTML_EXTENSIONS.has(extension) || (!TEXT_EXTENSIONS.has(extension) && looksLikeHtml(head))) {
     const label = declaredCharset(head);
     const decoder = label === null ? null : decoderFor(label);
     if (label !== null && decoder === null) {
       // A label TextDecoder does not know: the page may still be UTF-8, otherwise say what it declared.
+      let text: string;
       try {
-        return checked(name, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       } catch {
         throw new ParleyError(
           `"${name}" is written in an encoding Parley cannot read ("${label.trim()}"). Open it in a browser or editor and save it as UTF-8, then import it again.`,
           'encoding',
         );
       }
+      return checked(name, text);
     }
     // A page cannot truly be UTF-16 if its declaration was readable as ASCII: browsers read it as UTF-8.
     if (decoder && !decoder.encoding.startsWith('utf-16')) {
@@ -174,14 +179,16 @@ export function decodeImportBytes(fileName: string, bytes: Uint8Array): string {
     }
   }
 
+  let text: string;
   try {
-    return checked(name, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new ParleyError(
       `"${name}" is not UTF-8 and does not say which encoding it uses, so Parley cannot read it without garbling it. Open it in an editor and save it as UTF-8, then import it again.`,
       'encoding',
     );
   }
+  return checked(name, text);
 }
 
 /** Refuses decoded text that is really binary: many control characters where text would have none. */

@@ -65,6 +65,8 @@ const DROP_WITH_CONTENTS = [
 interface PageMetadata {
   title: string;
   ogTitle: string;
+  /** The page's one <h1>, when it reads as a headline rather than a logo. */
+  headline: string;
   htmlTitle: string;
   byline: string;
   siteName: string;
@@ -151,7 +153,8 @@ function isArticleType(value: Json | undefined): boolean {
 /** The page's JSON-LD article, if it has one. */
 function jsonLdArticle(document: Document): { [key: string]: Json } | null {
   const objects: Array<{ [key: string]: Json }> = [];
-  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of document.getElementsByTagName('script')) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     try {
       objects.push(...asObjects(JSON.parse(script.textContent ?? '') as Json));
     } catch {
@@ -165,25 +168,64 @@ function jsonLdArticle(document: Document): { [key: string]: Json } | null {
   );
 }
 
-function metaContent(document: Document, ...keys: string[]): string {
-  for (const key of keys) {
+function onlyHeadline(document: Document, siteName: string): string {
+  const headings = document.getElementsByTagName('h1');
+  if (headings.length !== 1) return '';
+  const text = flat(headings[0]!.textContent);
+  const count = text.split(' ').length;
+  if (count < 2 || count > 30 || sameText(text, siteName) || isPageFurniture(text)) return '';
+  return text;
+}
+
+/** Every <meta> of the page by its property, name or itemprop (lower case), read in one pass: on a big page each
+ *  selector query walks the whole tree. */
+function metaTable(document: Document): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const meta of document.getElementsByTagName('meta')) {
+    const content = flat(meta.getAttribute('content'));
+    if (content === '') continue;
     for (const attribute of ['property', 'name', 'itemprop']) {
-      const meta = document.querySelector(`meta[${attribute}="${key}" i]`);
-      const content = flat(meta?.getAttribute('content'));
-      if (content !== '') return content;
+      const key = meta.getAttribute(attribute)?.trim().toLowerCase();
+      if (key && !table.has(key)) table.set(key, content);
     }
+  }
+  return table;
+}
+
+function firstOf(table: Map<string, string>, ...keys: string[]): string {
+  for (const key of keys) {
+    const value = table.get(key);
+    if (value) return value;
   }
   return '';
 }
 
-function publishedDate(document: Document, article: { [key: string]: Json } | null): string {
+/** <time datetime> values, the one marked as the publication date first. */
+function timeValues(document: Document): string[] {
+  const marked: string[] = [];
+  const others: string[] = [];
+  for (const time of document.getElementsByTagName('time')) {
+    const value = flat(time.getAttribute('datetime'));
+    if (value === '') continue;
+    const itemprop = (time.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
+    if (itemprop.includes('datepublished') || time.hasAttribute('pubdate')) marked.push(value);
+    else others.push(value);
+  }
+  return [...marked, ...others];
+}
+
+function publishedDate(
+  document: Document,
+  metas: Map<string, string>,
+  article: { [key: string]: Json } | null,
+): string {
   const candidates = [
     jsonText(article?.['datePublished']),
-    metaContent(
-      document,
+    firstOf(
+      metas,
       'article:published_time',
       'og:published_time',
-      'datePublished',
+      'datepublished',
       'date',
       'dc.date',
       'dc.date.issued',
@@ -195,12 +237,7 @@ function publishedDate(document: Document, article: { [key: string]: Json } | nu
       'parsely-pub-date',
       'sailthru.date',
     ),
-    ...[
-      ...document.querySelectorAll(
-        'time[itemprop~="datePublished" i], time[pubdate], [itemprop~="datePublished" i][datetime]',
-      ),
-      ...document.querySelectorAll('article time[datetime], main time[datetime], time[datetime]'),
-    ].map((element) => flat(element.getAttribute('datetime'))),
+    ...timeValues(document),
   ];
   for (const candidate of candidates) {
     const date = candidate === '' ? null : parseDateLine(candidate);
@@ -209,27 +246,35 @@ function publishedDate(document: Document, article: { [key: string]: Json } | nu
   return '';
 }
 
+function canonicalHref(document: Document): string {
+  for (const link of document.getElementsByTagName('link')) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (rel.includes('canonical')) return link.getAttribute('href') ?? '';
+  }
+  return '';
+}
+
 function readMetadata(document: Document): PageMetadata {
+  const metas = metaTable(document);
   const article = jsonLdArticle(document);
-  const linkHref = (rel: string) => document.querySelector(`link[rel~="${rel}" i]`)?.getAttribute('href');
   const mainEntity = article?.['mainEntityOfPage'];
   const url =
-    webUrl(linkHref('canonical')) ||
-    webUrl(metaContent(document, 'og:url')) ||
+    webUrl(canonicalHref(document)) ||
+    webUrl(firstOf(metas, 'og:url')) ||
     webUrl(jsonText(article?.['url'])) ||
     webUrl(typeof mainEntity === 'string' ? mainEntity : jsonText(mainEntity));
   const siteName =
-    metaContent(document, 'og:site_name') ||
+    firstOf(metas, 'og:site_name') ||
     jsonText(asObjects(article?.['publisher'])[0]?.['name']) ||
-    metaContent(document, 'application-name', 'twitter:site').replace(/^@(?=\S+$)/, '');
+    firstOf(metas, 'application-name', 'twitter:site').replace(/^@(?=\S+$)/, '');
   return {
     title: flat(jsonText(article?.['headline'])),
-    ogTitle: metaContent(document, 'og:title', 'twitter:title', 'dc.title'),
-    htmlTitle: flat(document.querySelector('title')?.textContent),
-    byline:
-      jsonText(article?.['author']) || metaContent(document, 'author', 'article:author', 'byl', 'dc.creator'),
+    ogTitle: firstOf(metas, 'og:title', 'twitter:title', 'dc.title'),
+    headline: onlyHeadline(document, siteName),
+    htmlTitle: flat(document.getElementsByTagName('title')[0]?.textContent),
+    byline: jsonText(article?.['author']) || firstOf(metas, 'author', 'article:author', 'byl', 'dc.creator'),
     siteName,
-    published: publishedDate(document, article),
+    published: publishedDate(document, metas, article),
     url,
   };
 }
@@ -267,14 +312,22 @@ function cleanByline(byline: string | null | undefined): string {
 // Sanitized article → blocks
 
 /** Keeps what reads as text, drops every active or embedded thing with whatever text it carries. */
-function sanitize(window: JSDOM['window'], html: string): DocumentFragment {
+function sanitize(window: JSDOM['window'], root: Element): Element {
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-  return purify.sanitize(html, {
+  // In place: the article is already a tree, and serializing it for DOMPurify to parse again costs seconds on a
+  // big page.
+  purify.sanitize(root, {
     FORBID_TAGS: DROP_WITH_CONTENTS,
     ADD_FORBID_CONTENTS: DROP_WITH_CONTENTS,
     ALLOWED_ATTR: ['href', 'datetime', 'lang', 'dir', 'colspan', 'rowspan'],
-    RETURN_DOM_FRAGMENT: true,
-  }) as unknown as DocumentFragment;
+    IN_PLACE: true,
+  });
+  return root;
+}
+
+/** Children in order, read through sibling links: jsdom's live child lists are slow to walk on a big page. */
+function* childrenOf(node: Node): Generator<ChildNode> {
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) yield child;
 }
 
 /** Control characters (but the whitespace that is collapsed later), soft hyphens and zero-width spaces go. */
@@ -294,7 +347,7 @@ function collapse(raw: string): string {
 
 function inlineText(node: Node): string {
   let text = '';
-  for (const child of node.childNodes) {
+  for (const child of childrenOf(node)) {
     if (child.nodeType === 3) text += cleanText(child.nodeValue ?? '');
     else if (child.nodeType === 1) {
       const tag = (child as Element).localName;
@@ -309,7 +362,7 @@ function inlineText(node: Node): string {
 
 function preText(node: Node): string {
   let text = '';
-  for (const child of node.childNodes) {
+  for (const child of childrenOf(node)) {
     if (child.nodeType === 3) text += cleanText(child.nodeValue ?? '');
     else if (child.nodeType === 1) text += (child as Element).localName === 'br' ? '\n' : preText(child);
   }
@@ -326,7 +379,7 @@ function toBlocks(root: Node): TextBlock[] {
     buffer = '';
   };
   const walk = (node: Node) => {
-    for (const child of node.childNodes) {
+    for (const child of childrenOf(node)) {
       if (child.nodeType === 3) {
         buffer += cleanText(child.nodeValue ?? '');
         continue;
@@ -410,15 +463,17 @@ function joinBlocks(parts: readonly TextBlock[]): { text: string; blocks: Block[
 }
 
 /** When Readability finds nothing, the body less its obvious page furniture is all there is to read. */
-function bodyWithoutFurniture(document: Document): string {
+function bodyWithoutFurniture(document: Document): Element {
+  const root = document.createElement('div');
   const body = document.body;
-  if (!body) return '';
+  if (!body) return root;
   for (const element of body.querySelectorAll(
     'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="dialog"], [aria-hidden="true"], [hidden]',
   )) {
     element.remove();
   }
-  return body.innerHTML;
+  root.append(...childrenOf(body));
+  return root;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -440,10 +495,10 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const { document } = dom.window;
   const meta = readMetadata(document);
 
-  let readability: ReturnType<Readability['parse']>;
+  let readability: ReturnType<Readability<Node>['parse']>;
   try {
     // Readability changes the document it reads: the metadata was taken first, the fallback parses again.
-    readability = new Readability(document, { charThreshold: 250 }).parse();
+    readability = new Readability<Node>(document, { charThreshold: 250, serializer: (node) => node }).parse();
   } catch {
     readability = null;
   }
@@ -453,11 +508,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const siteNames = [siteName, hostOf(meta.url)];
   const title = clip(
     stripSiteFromTitle(
-      meta.title ||
-        meta.ogTitle ||
-        flat(readability?.title) ||
-        meta.htmlTitle ||
-        flat(document.querySelector('h1')?.textContent),
+      meta.title || meta.ogTitle || meta.headline || flat(readability?.title) || meta.htmlTitle,
       siteNames,
     ) || titleFromFileName(options.fileName),
     MAX_FIELD,
@@ -465,7 +516,10 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const byline = cleanByline(meta.byline || readability?.byline);
   const articleMeta = { title, byline };
 
-  let blocks = content ? trimArticle(toBlocks(sanitize(dom.window, content)), articleMeta) : [];
+  let blocks =
+    content && content.nodeType === 1
+      ? trimArticle(toBlocks(sanitize(dom.window, content as Element)), articleMeta)
+      : [];
   if (blocks.length === 0) {
     const fresh = new JSDOM(html, { virtualConsole: new VirtualConsole() });
     blocks = trimArticle(
