@@ -1,8 +1,16 @@
-// The app: the reading view (one open document, its highlights painted in the text and its notes in the margin,
-// suggested statements beside it) and the comparison of the parties across every document, with every change
-// made through window.parley. State lives here; the components below only show it and report intents.
+// The app: the library of documents, the reading view (one open document, its highlights painted in the text and
+// its notes in the margin, suggested statements, Find or the Codebook beside it) and the comparison of the
+// parties across every document, with every change made through window.parley and undone the same way. State
+// lives here; the components below only show it and report intents.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { HistoryState, Progress } from '../preload/contract';
+import { CodebookPanel } from './components/codebook-panel';
 import { ComparisonView } from './components/comparison-view';
+import { DocumentNote } from './components/document-note';
+import { NotebookExportDialog, TopicExportDialog, type ExportKind } from './components/export-menu';
+import { FindPanel } from './components/find-panel';
+import { LibrarySidebar } from './components/library-sidebar';
+import { ShortcutsDialog } from './components/shortcuts-dialog';
 import { DetailsEditor, type DetailsPatch } from './components/details-editor';
 import { HighlightEditor, type HighlightDraft } from './components/highlight-editor';
 import { LinkDialog } from './components/link-dialog';
@@ -14,7 +22,7 @@ import { partyShortName } from './components/party-chip';
 import { DocumentHeader, DocumentText } from './components/reading-column';
 import { SelectionButton } from './components/selection-button';
 import { SuggestionsPanel } from './components/suggestions-panel';
-import { Toolbar, VIEW_PANEL_IDS, VIEW_TAB_IDS, type View } from './components/toolbar';
+import { Toolbar, VIEW_PANEL_IDS, VIEW_TAB_IDS, type SidePanel, type View } from './components/toolbar';
 import { errorMessage, isTextEntry, saveStatusText, shortQuote } from './format';
 import { HighlightPainter } from './highlighting/painter';
 import {
@@ -65,11 +73,25 @@ interface IndexedText {
 
 interface PendingPaste {
   fileName: string;
-  content: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  /** What the offer calls it: "text" or "web page". */
+  kind: string;
 }
 
-/** Largest file read for import; main refuses longer text anyway, this spares reading it. */
+/** Largest file read for import; main refuses larger ones anyway, this spares reading it. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Within this many milliseconds, a menu command repeats a key the window already handled (an accelerator). */
+const ACCELERATOR_ECHO_MS = 400;
+
+/** "Undo Delete highlight" → "Delete highlight". */
+function historyAction(label: string | null | undefined): string {
+  return (label ?? '').replace(/^(Undo|Redo)\s+/i, '').trim();
+}
+
+function fileSizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
 
 function byPosition(a: Annotation, b: Annotation): number {
   return a.target.start - b.target.start || a.target.end - b.target.end;
@@ -142,6 +164,22 @@ export function App() {
   const [dataVersion, setDataVersion] = useState(0);
   /** Bumped to ask for a pending passage to be revealed when nothing else re-renders. */
   const [revealTick, setRevealTick] = useState(0);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  /** The reader's choice to show or hide the library; until they choose, it shows when there is a choice to make. */
+  const [libraryChoice, setLibraryChoice] = useState<boolean | null>(null);
+  const [panel, setPanel] = useState<SidePanel | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  /** The status message that carries an Undo button (a deletion just made). */
+  const [undoOffer, setUndoOffer] = useState<string | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [exportDialog, setExportDialog] = useState<'topic' | 'notebook' | null>(null);
+  const [exportBusy, setExportBusy] = useState(false);
+  const historyRef = useRef<HistoryState | null>(null);
+  historyRef.current = history;
+  const openedIdRef = useRef<string | null>(null);
+  openedIdRef.current = opened?.document.id ?? null;
+  /** When each command was last run from a key, to ignore the menu accelerator echoing it. */
+  const keyedAt = useRef(new Map<string, number>());
   const painter = useMemo(() => new HighlightPainter(), []);
   const filterRef = useRef<HTMLSelectElement>(null);
   const focusAfterRender = useRef<string | null>(null);
@@ -206,6 +244,17 @@ export function App() {
 
   useEffect(() => () => painter.clear(), [painter]);
 
+  // The toolbar wraps on narrow windows; the panels fixed below it read its height from --toolbar-height.
+  useEffect(() => {
+    const toolbar = document.querySelector<HTMLElement>('.toolbar');
+    if (!toolbar) return undefined;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`),
+    );
+    observer.observe(toolbar);
+    return () => observer.disconnect();
+  }, []);
+
   // Suggested statements, painted faintly while their panel is open.
   const showSuggestions = suggestOpen && view === 'reading' && !!suggestions;
   useLayoutEffect(() => {
@@ -267,6 +316,13 @@ export function App() {
   }, [doc?.title]);
 
   const fail = useCallback((failure: unknown) => setError(errorMessage(failure)), []);
+  const libraryOpen = libraryChoice ?? documents.length >= 2;
+
+  /** Says something politely; a deletion offers its Undo beside it. */
+  const announce = useCallback((text: string) => {
+    setMessage(text);
+    setUndoOffer(/^Deleted\b/.test(text) ? text : null);
+  }, []);
 
   /** Reads every document's highlights (without their texts), for links that cross documents. */
   const refreshLibrary = useCallback(async () => {
@@ -280,7 +336,16 @@ export function App() {
     );
   }, [api]);
 
-  const refreshLists = useCallback(async () => {
+  /** What Undo and Redo would do now; the history event says the same, this covers a missed one. */
+  const refreshHistory = useCallback(async () => {
+    try {
+      setHistory(await api.historyState());
+    } catch {
+      // The history event keeps the buttons right; a failed read only leaves them as they were.
+    }
+  }, [api]);
+
+  const refreshLists = useCallback(async (): Promise<DocumentSummary[]> => {
     const [docs, topicList, partyList] = await Promise.all([
       api.listDocuments(),
       api.listTopics(),
@@ -290,8 +355,9 @@ export function App() {
     setTopics(topicList);
     setParties(partyList);
     setDataVersion((v) => v + 1);
-    await refreshLibrary();
-  }, [api, refreshLibrary]);
+    await Promise.all([refreshLibrary(), refreshHistory()]);
+    return docs;
+  }, [api, refreshLibrary, refreshHistory]);
 
   /** Puts a saved highlight in place wherever it is shown: the open document, or another one's list. */
   const applySaved = useCallback((saved: Annotation) => {
@@ -334,9 +400,9 @@ export function App() {
       if (!first) return;
       await refreshLists();
       await openDocument(first.id);
-      setMessage(added.length === 1 ? `Imported “${first.title}”` : `Imported ${added.length} documents`);
+      announce(added.length === 1 ? `Imported “${first.title}”` : `Imported ${added.length} documents`);
     },
-    [refreshLists, openDocument],
+    [refreshLists, openDocument, announce],
   );
 
   const importFromDialog = useCallback(async () => {
@@ -348,15 +414,22 @@ export function App() {
     }
   }, [api, afterImport, fail]);
 
-  const importContents = useCallback(
-    async (items: PendingPaste[]) => {
+  /** Sends each file's bytes to main, which finds its encoding and format; refusals are shown, one per file. */
+  const importBytes = useCallback(
+    async (items: Array<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }>) => {
       setError(null);
       const added: DocumentSummary[] = [];
-      try {
-        for (const item of items) added.push(await api.importDocument(item));
-      } catch (failure) {
-        fail(failure);
+      const refused: string[] = [];
+      for (const [i, item] of items.entries()) {
+        if (items.length > 1) setProgress({ task: 'Importing', done: i, total: items.length });
+        try {
+          added.push(await api.importFile({ fileName: item.fileName, bytes: item.bytes }));
+        } catch (failure) {
+          refused.push(errorMessage(failure));
+        }
       }
+      setProgress(null);
+      if (refused.length > 0) setError(refused.join(' '));
       await afterImport(added).catch(fail);
     },
     [api, afterImport, fail],
@@ -367,15 +440,17 @@ export function App() {
       // Which formats can be read is main's decision: every file goes there, and its refusal is shown.
       const tooLarge = files.find((file) => file.size > MAX_IMPORT_BYTES);
       if (tooLarge) {
-        setError(`${tooLarge.name} is larger than 20 MB; Parley imports files of up to 20 MB.`);
+        setError(
+          `Cannot import "${tooLarge.name}": it is ${fileSizeText(tooLarge.size)}, and Parley imports files of up to 20 MB.`,
+        );
         return;
       }
       const items = await Promise.all(
-        files.map(async (file) => ({ fileName: file.name, content: await file.text() })),
+        files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
       );
-      await importContents(items);
+      await importBytes(items);
     },
-    [importContents],
+    [importBytes],
   );
 
   const exportMarkdown = useCallback(async () => {
@@ -719,7 +794,9 @@ export function App() {
     setSuggestions(null);
     setSuggestionKey(null);
     requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>('.toolbar [aria-pressed]')?.focus({ preventScroll: true }),
+      [...document.querySelectorAll<HTMLElement>('.toolbar button')]
+        .find((b) => b.textContent === 'Suggestions')
+        ?.focus({ preventScroll: true }),
     );
   }, []);
 
@@ -769,13 +846,191 @@ export function App() {
           },
       );
       setActiveId((id) => (id === annotation.id ? null : id));
-      setMessage(`Deleted the highlight on “${shortQuote(annotation.target.exact, 60)}”.`);
+      announce(`Deleted the highlight on “${shortQuote(annotation.target.exact, 60)}”.`);
       if (next) focusAfterRender.current = next.id;
       else document.querySelector<HTMLElement>('.reading')?.focus({ preventScroll: true });
       refreshLists().catch(fail);
     },
-    [api, visible, refreshLists, fail],
+    [api, visible, refreshLists, fail, announce],
   );
+
+  /** Reads everything shown again after undo or redo; if the open document went, another one opens. */
+  const refreshEverything = useCallback(async () => {
+    const docs = await refreshLists();
+    const openId = openedIdRef.current;
+    if (openId && docs.some((d) => d.id === openId)) {
+      const next = await api.openDocument({ id: openId });
+      setOpened((current) => (current && current.document.id === next.document.id ? next : current));
+      setActiveId((id) => (id && next.annotations.some((a) => a.id === id) ? id : null));
+    } else if (docs[0]) {
+      await openDocument(docs[0].id);
+    } else {
+      setOpened(null);
+      setEditor(null);
+    }
+  }, [api, refreshLists, openDocument]);
+
+  const runHistory = useCallback(
+    async (which: 'undo' | 'redo') => {
+      const before = historyRef.current;
+      const can = which === 'undo' ? before?.canUndo : before?.canRedo;
+      if (before && !can) {
+        announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+        return;
+      }
+      setError(null);
+      try {
+        const state = which === 'undo' ? await api.undo() : await api.redo();
+        setHistory(state);
+        await refreshEverything();
+        const action = historyAction(which === 'undo' ? before?.undoLabel : before?.redoLabel);
+        const done = which === 'undo' ? 'Undone' : 'Redone';
+        announce(action ? `${done}: ${action}.` : `${done}.`);
+      } catch (failure) {
+        fail(failure);
+      }
+    },
+    [api, refreshEverything, announce, fail],
+  );
+
+  const deleteDocument = useCallback(
+    async (id: string) => {
+      const summary = documents.find((d) => d.id === id);
+      await api.deleteDocument({ id });
+      const docs = await refreshLists();
+      if (openedIdRef.current === id) {
+        if (docs[0]) await openDocument(docs[0].id);
+        else {
+          setOpened(null);
+          setEditor(null);
+        }
+      }
+      announce(`Deleted the document “${summary?.title || 'Untitled'}”.`);
+      requestAnimationFrame(() =>
+        document
+          .querySelector<HTMLElement>('.library__open, .library__filter')
+          ?.focus({ preventScroll: true }),
+      );
+    },
+    [api, documents, refreshLists, openDocument, announce],
+  );
+
+  const renameDocument = useCallback(
+    async (id: string, title: string) => {
+      const updated = await api.updateDocument({ id, title });
+      setOpened((current) =>
+        current && current.document.id === updated.id ? { ...current, document: updated } : current,
+      );
+      announce(`Renamed to “${updated.title}”.`);
+      await refreshLists();
+    },
+    [api, refreshLists, announce],
+  );
+
+  const saveDocumentNote = useCallback(
+    async (note: string) => {
+      if (!doc) return;
+      const updated = await api.updateDocument({ id: doc.id, note });
+      setOpened((current) =>
+        current && current.document.id === updated.id ? { ...current, document: updated } : current,
+      );
+      announce('Document note saved.');
+      refreshHistory().catch(fail);
+    },
+    [api, doc, refreshHistory, announce, fail],
+  );
+
+  /** Runs one export: main asks where (and before replacing anything), the result's place is announced. */
+  const runExport = useCallback(
+    async (kind: ExportKind | 'notebook', options: { topicId?: string; mode?: 'file' | 'folder' } = {}) => {
+      setError(null);
+      setExportBusy(true);
+      try {
+        if (kind === 'document') {
+          if (!doc) return;
+          const result = await api.saveMarkdown({ documentId: doc.id });
+          if (result) announce(`Exported to ${result.path}`);
+        } else if (kind === 'topic') {
+          if (!options.topicId) return;
+          const topic = topics.find((t) => t.id === options.topicId);
+          const result = await api.saveTopicMarkdown({ topicId: options.topicId });
+          if (result) announce(`Exported the topic “${topic?.path ?? ''}” to ${result.path}`);
+        } else if (kind === 'notebook-file' || kind === 'notebook-folder' || kind === 'notebook') {
+          const mode = options.mode ?? (kind === 'notebook-folder' ? 'folder' : 'file');
+          setProgress({ task: 'Exporting the notebook', done: 0, total: documents.length || 1 });
+          const result = await api.saveNotebookMarkdown({ mode });
+          if (result) {
+            announce(
+              mode === 'folder'
+                ? `Exported ${result.files === 1 ? '1 file' : `${result.files} files`} to ${result.path}`
+                : `Exported the notebook to ${result.path}`,
+            );
+          }
+        } else if (kind === 'csv') {
+          const result = await api.saveCsv();
+          if (result) announce(`Exported the highlights as CSV to ${result.path}`);
+        } else {
+          const result = await api.saveComparisonMarkdown(compareTopic ? { topicId: compareTopic } : {});
+          if (result) announce(`Exported the comparison to ${result.path}`);
+        }
+      } catch (failure) {
+        fail(failure);
+      } finally {
+        setExportBusy(false);
+        setProgress(null);
+      }
+    },
+    [api, doc, topics, documents.length, compareTopic, announce, fail],
+  );
+
+  const chooseExport = useCallback(
+    (kind: ExportKind) => {
+      if (kind === 'topic') setExportDialog('topic');
+      else void runExport(kind);
+    },
+    [runExport],
+  );
+
+  const togglePanel = useCallback((which: SidePanel) => {
+    setPanel((current) => (current === which ? null : which));
+    if (which) {
+      setSuggestOpen(false);
+      setSuggestions(null);
+    }
+  }, []);
+
+  /** Opens Find (or, when it is open, goes back to its search field). */
+  const openFind = useCallback(() => {
+    setPanel('find');
+    setSuggestOpen(false);
+    setSuggestions(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('.find-panel input[type=search]')?.focus({ preventScroll: true }),
+    );
+  }, []);
+
+  const closePanel = useCallback(() => {
+    setPanel((current) => {
+      if (current) {
+        const label = current === 'find' ? 'Find' : 'Codebook';
+        requestAnimationFrame(() =>
+          [...document.querySelectorAll<HTMLElement>('.toolbar button')]
+            .find((b) => b.textContent === label)
+            ?.focus({ preventScroll: true }),
+        );
+      }
+      return null;
+    });
+  }, []);
+
+  const toggleLibrary = useCallback(() => {
+    setLibraryChoice(!libraryOpen);
+    if (!libraryOpen) {
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('.library__filter')?.focus({ preventScroll: true }),
+      );
+    }
+  }, [libraryOpen]);
 
   const cardEnv = useMemo<CardEnv>(
     () => ({
@@ -856,25 +1111,57 @@ export function App() {
     exportComparison,
     changeView,
     view,
+    runHistory,
+    runExport,
+    togglePanel,
+    toggleLibrary,
+    importBytes,
+    refreshLists,
+    openDocument,
   };
   const handlers = useRef(latest);
   handlers.current = latest;
   const modalOpen = useRef(false);
-  modalOpen.current = !!editor || editingDetails || !!linking || partiesOpen;
+  modalOpen.current =
+    !!editor || editingDetails || !!linking || partiesOpen || shortcutsOpen || exportDialog !== null;
 
   useEffect(() => {
     let cancelled = false;
     const offSave = api.onSaveState((state) => setSaveState(state));
+    const offHistory = api.onHistory((state) => setHistory(state));
+    const offProgress = api.onProgress((next) => setProgress(next.done >= next.total ? null : next));
+    const offAdded = api.onDocumentsAdded((ids) => {
+      const first = ids[0];
+      void handlers.current
+        .refreshLists()
+        .then(() => (first ? handlers.current.openDocument(first) : undefined))
+        .catch(fail);
+    });
+    /** A menu command that repeats, within a moment, what a key press already did is the accelerator's echo. */
+    const echoed = (command: MenuCommand) => {
+      const at = keyedAt.current.get(command);
+      return at !== undefined && performance.now() - at < ACCELERATOR_ECHO_MS;
+    };
     const offMenu = api.onMenuCommand((command: MenuCommand) => {
-      if (command === 'import') void handlers.current.importFromDialog();
+      if (echoed(command)) return;
+      if (command === 'undo' || command === 'redo') {
+        // In a text field the Edit menu's Undo undoes typing, as everywhere else.
+        if (isTextEntry(document.activeElement)) document.execCommand(command);
+        else if (!modalOpen.current) void handlers.current.runHistory(command);
+      } else if (command === 'shortcuts') setShortcutsOpen(true);
+      else if (command === 'toggle-library') handlers.current.toggleLibrary();
+      else if (command === 'codebook') handlers.current.togglePanel('codebook');
+      else if (command === 'export-topic') setExportDialog('topic');
+      else if (command === 'export-notebook') setExportDialog('notebook');
+      else if (command === 'export-csv') void handlers.current.runExport('csv');
+      else if (command === 'import') void handlers.current.importFromDialog();
       else if (command === 'export-markdown') void handlers.current.exportMarkdown();
       else if (command === 'highlight') handlers.current.startHighlight();
       else if (command === 'export-comparison') void handlers.current.exportComparison();
       else if (command === 'compare') {
         handlers.current.changeView(handlers.current.view === 'compare' ? 'reading' : 'compare');
       } else if (command === 'find') {
-        handlers.current.changeView('reading');
-        requestAnimationFrame(() => filterRef.current?.focus());
+        openFind();
       }
     });
     (async () => {
@@ -905,22 +1192,53 @@ export function App() {
         if (!cancelled) fail(failure);
       }
     })();
+    void refreshHistory();
     return () => {
       cancelled = true;
       offSave();
       offMenu();
+      offHistory();
+      offProgress();
+      offAdded();
     };
-  }, [api, openDocument, refreshLibrary, fail]);
+  }, [api, openDocument, refreshLibrary, refreshHistory, fail]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (modalOpen.current || event.altKey || event.isComposing) return;
       const key = event.key.toLowerCase();
       const withCommand = event.ctrlKey || event.metaKey;
-      if (key === 'h' && withCommand && event.shiftKey) {
+      const typing = isTextEntry(event.target);
+      const keyed = (command: MenuCommand) => keyedAt.current.set(command, performance.now());
+      const historyKey = withCommand && (key === 'z' || (key === 'y' && event.ctrlKey && !event.shiftKey));
+      if (historyKey) {
+        // Outside text fields the notebook's history answers; in them the browser undoes the typing.
+        const which = key === 'z' && !event.shiftKey ? 'undo' : 'redo';
+        keyed(which);
+        if (!typing) {
+          event.preventDefault();
+          void handlers.current.runHistory(which);
+        }
+      } else if (withCommand && !event.shiftKey && key === 'f') {
+        event.preventDefault();
+        keyed('find');
+        openFind();
+      } else if (withCommand && !event.shiftKey && key === 'b') {
+        event.preventDefault();
+        keyed('toggle-library');
+        handlers.current.toggleLibrary();
+      } else if (withCommand && event.shiftKey && key === 'k') {
+        event.preventDefault();
+        keyed('codebook');
+        handlers.current.togglePanel('codebook');
+      } else if ((event.key === '?' && !withCommand && !typing) || (withCommand && event.key === '/')) {
+        event.preventDefault();
+        keyed('shortcuts');
+        setShortcutsOpen(true);
+      } else if (key === 'h' && withCommand && event.shiftKey) {
         event.preventDefault();
         handlers.current.startHighlight();
-      } else if (key === 'h' && !withCommand && !event.shiftKey && !isTextEntry(event.target)) {
+      } else if (key === 'h' && !withCommand && !event.shiftKey && !typing) {
         event.preventDefault();
         handlers.current.startHighlight();
       }
@@ -961,10 +1279,17 @@ export function App() {
         void handlers.current.importFiles(files);
         return;
       }
+      const encoder = new TextEncoder();
+      const html = event.clipboardData.getData('text/html');
+      if (html.trim()) {
+        event.preventDefault();
+        setPendingPaste({ fileName: 'pasted-page.html', bytes: encoder.encode(html), kind: 'web page' });
+        return;
+      }
       const text = event.clipboardData.getData('text/plain');
       if (!text.trim()) return;
       event.preventDefault();
-      setPendingPaste({ fileName: 'Pasted text.txt', content: text });
+      setPendingPaste({ fileName: 'Pasted text.txt', bytes: encoder.encode(text), kind: 'text' });
     };
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('selectionchange', onSelectionChange);
@@ -994,9 +1319,12 @@ export function App() {
     [linking, passages],
   );
   const drawerOpen = suggestOpen && view === 'reading' && !!doc;
+  const sideOpen = drawerOpen || panel !== null;
 
   return (
-    <div class={`app${dragging ? ' app--dragging' : ''}${drawerOpen ? ' app--drawer' : ''}`}>
+    <div
+      class={`app${dragging ? ' app--dragging' : ''}${sideOpen ? ' app--drawer' : ''}${libraryOpen ? ' app--library' : ''}`}
+    >
       <a class="skip-link" href={view === 'reading' ? '#reading' : '#compare'}>
         {view === 'reading' ? 'Skip to the text' : 'Skip to the comparison'}
       </a>
@@ -1020,12 +1348,44 @@ export function App() {
           setError(null);
           setPartiesOpen(true);
         }}
+        libraryOpen={libraryOpen}
+        onToggleLibrary={toggleLibrary}
+        panel={panel}
+        onPanel={(which) => (which === 'find' && panel !== 'find' ? openFind() : togglePanel(which))}
+        history={history}
+        onUndo={() => void runHistory('undo')}
+        onRedo={() => void runHistory('redo')}
+        exportBusy={exportBusy}
+        onExportKind={chooseExport}
       />
 
       <div class="notices">
-        <p class="notice" role="status" aria-live="polite">
-          {message}
-        </p>
+        <div class="notice-row">
+          <p class="notice" role="status" aria-live="polite">
+            {message}
+          </p>
+          {undoOffer && undoOffer === message && history?.canUndo && (
+            <button
+              type="button"
+              class="button button--small notice__undo"
+              onClick={() => void runHistory('undo')}
+            >
+              Undo
+            </button>
+          )}
+        </div>
+        {progress && (
+          <div class="notice notice--progress">
+            <label class="progress">
+              <span>{progress.task}…</span>
+              <progress
+                max={progress.total || undefined}
+                value={progress.total ? progress.done : undefined}
+                aria-valuetext={progress.total ? `${progress.done} of ${progress.total}` : undefined}
+              />
+            </label>
+          </div>
+        )}
         <div class="notice notice--error" role="alert">
           {error && (
             <>
@@ -1038,14 +1398,14 @@ export function App() {
         </div>
         {pendingPaste && (
           <div class="notice notice--question" role="group" aria-label="Import pasted text">
-            <span>Import the pasted text as a new document?</span>
+            <span>Import the pasted {pendingPaste.kind} as a new document?</span>
             <button
               type="button"
               class="button button--small button--primary"
               onClick={() => {
                 const item = pendingPaste;
                 setPendingPaste(null);
-                void importContents([item]);
+                void importBytes([item]);
               }}
             >
               Import
@@ -1056,6 +1416,27 @@ export function App() {
           </div>
         )}
       </div>
+
+      {libraryOpen && (
+        <div id="library" class="library-slot">
+          <LibrarySidebar
+            documents={documents}
+            openId={doc?.id ?? null}
+            onOpen={(id) => {
+              if (view !== 'reading') changeView('reading');
+              if (id !== doc?.id) void openDocument(id);
+            }}
+            onRename={renameDocument}
+            onDelete={deleteDocument}
+            onClose={() => {
+              setLibraryChoice(false);
+              requestAnimationFrame(() =>
+                document.querySelector<HTMLElement>('.toolbar__library')?.focus({ preventScroll: true }),
+              );
+            }}
+          />
+        </div>
+      )}
 
       <main class="page">
         <div
@@ -1072,6 +1453,7 @@ export function App() {
                 <div class="reading__text" onClick={onTextClick}>
                   <DocumentText key={doc.id} text={doc.text} blocks={doc.blocks} onIndex={onIndex} />
                 </div>
+                <DocumentNote documentId={doc.id} note={doc.note} onSave={saveDocumentNote} />
               </article>
               <aside class="margin" aria-label="Notes">
                 {visible.length === 0 && (
@@ -1139,6 +1521,63 @@ export function App() {
           onDismiss={(suggestion) => void dismissSuggestion(suggestion)}
           onAcceptAll={() => void acceptAllSuggestions()}
           onClose={closeSuggestions}
+        />
+      )}
+
+      {panel === 'find' && (
+        <div class="side-panel">
+          <FindPanel
+            api={api}
+            topics={topics}
+            parties={parties}
+            documents={documents}
+            onGoTo={({ documentId, annotationId }) => {
+              if (annotationId) void goToPassage(documentId, annotationId);
+              else {
+                if (view !== 'reading') changeView('reading');
+                if (documentId !== doc?.id) void openDocument(documentId);
+              }
+            }}
+            onClose={closePanel}
+            announce={announce}
+          />
+        </div>
+      )}
+
+      {panel === 'codebook' && (
+        <div class="side-panel">
+          <CodebookPanel
+            api={api}
+            topics={topics}
+            onChanged={() => void refreshEverything().catch(fail)}
+            onClose={closePanel}
+            announce={announce}
+            onExportTopic={(topicId) => void runExport('topic', { topicId })}
+          />
+        </div>
+      )}
+
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+
+      {exportDialog === 'topic' && (
+        <TopicExportDialog
+          topics={topics}
+          initialTopicId={filter && topics.some((t) => t.id === filter) ? filter : null}
+          onCancel={() => setExportDialog(null)}
+          onExport={(topicId) => {
+            setExportDialog(null);
+            void runExport('topic', { topicId });
+          }}
+        />
+      )}
+
+      {exportDialog === 'notebook' && (
+        <NotebookExportDialog
+          onCancel={() => setExportDialog(null)}
+          onExport={(mode) => {
+            setExportDialog(null);
+            void runExport('notebook', { mode });
+          }}
         />
       )}
 

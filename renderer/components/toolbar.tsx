@@ -1,11 +1,14 @@
-// The toolbar: reading or comparing, which document, importing, the topic filter, exporting, the parties and
-// the suggestions, and whether the notebook is saved.
+// The toolbar: the library, reading or comparing, which document, importing, the topic filter, exporting, the
+// parties, the suggestions, find and the codebook, undo and redo, and whether the notebook is saved.
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
+import type { HistoryState } from '../../preload/contract';
 import { ALL_TOPICS, UNTAGGED } from '../topics';
 import type { DocumentSummary, TopicWithCount } from '../types';
+import { ExportMenu, type ExportKind } from './export-menu';
 
 export type View = 'reading' | 'compare';
+export type SidePanel = 'find' | 'codebook';
 
 export const VIEW_PANEL_IDS: Record<View, string> = { reading: 'reading', compare: 'compare' };
 export const VIEW_TAB_IDS: Record<View, string> = { reading: 'tab-reading', compare: 'tab-compare' };
@@ -27,6 +30,15 @@ interface ToolbarProps {
   onExport: () => void;
   onSuggestions: () => void;
   onParties: () => void;
+  libraryOpen: boolean;
+  onToggleLibrary: () => void;
+  panel: SidePanel | null;
+  onPanel: (panel: SidePanel) => void;
+  history: HistoryState | null;
+  onUndo: () => void;
+  onRedo: () => void;
+  exportBusy: boolean;
+  onExportKind: (kind: ExportKind) => void;
 }
 
 const VIEWS: Array<{ view: View; label: string }> = [
@@ -75,6 +87,15 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
   const reading = props.view === 'reading';
   return (
     <header class="toolbar">
+      <button
+        type="button"
+        class="button toolbar__library"
+        aria-pressed={props.libraryOpen}
+        aria-controls={props.libraryOpen ? 'library' : undefined}
+        onClick={props.onToggleLibrary}
+      >
+        Library
+      </button>
       <div class="toolbar__brand" aria-hidden="true">
         Parley
       </div>
@@ -129,6 +150,9 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         </div>
       )}
       <div class="toolbar__group">
+        <ExportMenu hasDocument={!!props.documentId} busy={props.exportBusy} onChoose={props.onExportKind} />
+      </div>
+      <div class="toolbar__group">
         {reading && (
           <button
             type="button"
@@ -142,6 +166,44 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         )}
         <button type="button" class="button" onClick={props.onParties}>
           Parties…
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-pressed={props.panel === 'find'}
+          onClick={() => props.onPanel('find')}
+        >
+          Find
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-pressed={props.panel === 'codebook'}
+          onClick={() => props.onPanel('codebook')}
+        >
+          Codebook
+        </button>
+      </div>
+      <div class="toolbar__group" role="group" aria-label="History">
+        <button
+          type="button"
+          class="button"
+          aria-label={props.history?.undoLabel ?? 'Undo'}
+          title={props.history?.undoLabel ?? 'Nothing to undo'}
+          aria-disabled={!props.history?.canUndo}
+          onClick={() => props.history?.canUndo && props.onUndo()}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-label={props.history?.redoLabel ?? 'Redo'}
+          title={props.history?.redoLabel ?? 'Nothing to redo'}
+          aria-disabled={!props.history?.canRedo}
+          onClick={() => props.history?.canRedo && props.onRedo()}
+        >
+          Redo
         </button>
       </div>
       <p

@@ -1,0 +1,219 @@
+// The toolbar's Export menu: every export in one place (this document, one topic across documents, the whole
+// notebook as one file or a folder of files, the CSV of highlights, the comparison), as a menu button worked
+// with the arrow keys; and the small dialog that asks which topic.
+import type { JSX } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { TopicWithCount } from '../types';
+import { Modal } from './modal';
+
+export type ExportKind = 'document' | 'topic' | 'notebook-file' | 'notebook-folder' | 'csv' | 'comparison';
+
+const ITEMS: Array<{ kind: ExportKind; label: string; needsDocument?: boolean }> = [
+  { kind: 'document', label: 'Markdown: this document…', needsDocument: true },
+  { kind: 'topic', label: 'Markdown: one topic…' },
+  { kind: 'notebook-file', label: 'Markdown: whole notebook, one file…' },
+  { kind: 'notebook-folder', label: 'Markdown: whole notebook, one file per document…' },
+  { kind: 'csv', label: 'CSV of highlights…' },
+  { kind: 'comparison', label: 'Comparison (Markdown)…' },
+];
+
+interface ExportMenuProps {
+  hasDocument: boolean;
+  busy: boolean;
+  onChoose: (kind: ExportKind) => void;
+}
+
+export function ExportMenu({ hasDocument, busy, onChoose }: ExportMenuProps): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
+  const menuId = useId();
+  const buttonId = useId();
+  const items = ITEMS.filter((item) => hasDocument || !item.needsDocument);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    menuRef.current?.querySelectorAll<HTMLElement>('[role=menuitem]')[active]?.focus();
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (target && !menuRef.current?.contains(target) && !buttonRef.current?.contains(target))
+        setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open, active]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  };
+
+  const choose = (kind: ExportKind) => {
+    close(true);
+    onChoose(kind);
+  };
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    let next = -1;
+    if (event.key === 'ArrowDown') next = (active + 1) % items.length;
+    else if (event.key === 'ArrowUp') next = (active + items.length - 1) % items.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = items.length - 1;
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+      return;
+    } else if (event.key === 'Tab') {
+      close(false);
+      return;
+    }
+    if (next < 0) return;
+    event.preventDefault();
+    setActive(next);
+  };
+
+  return (
+    <div class="menu-button">
+      <button
+        ref={buttonRef}
+        id={buttonId}
+        type="button"
+        class="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={busy}
+        onClick={() => {
+          setActive(0);
+          setOpen((value) => !value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            setActive(event.key === 'ArrowDown' ? 0 : items.length - 1);
+            setOpen(true);
+          }
+        }}
+      >
+        Export
+      </button>
+      {open && (
+        <ul
+          ref={menuRef}
+          id={menuId}
+          class="menu"
+          role="menu"
+          aria-labelledby={buttonId}
+          onKeyDown={onMenuKey}
+        >
+          {items.map((item, i) => (
+            <li key={item.kind} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                class="menu__item"
+                tabIndex={i === active ? 0 : -1}
+                onClick={() => choose(item.kind)}
+                onMouseEnter={() => setActive(i)}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface TopicExportDialogProps {
+  topics: TopicWithCount[];
+  initialTopicId?: string | null;
+  onExport: (topicId: string) => void;
+  onCancel: () => void;
+}
+
+/** Asks which topic to export; its subtopics go with it. */
+export function TopicExportDialog({
+  topics,
+  initialTopicId,
+  onExport,
+  onCancel,
+}: TopicExportDialogProps): JSX.Element {
+  const [topicId, setTopicId] = useState(
+    initialTopicId && topics.some((t) => t.id === initialTopicId) ? initialTopicId : (topics[0]?.id ?? ''),
+  );
+  const selectId = useId();
+  return (
+    <Modal label="Export a topic" onCancel={onCancel} class="details">
+      <form
+        class="details__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (topicId) onExport(topicId);
+        }}
+      >
+        <h2 class="editor__title">Export a topic as Markdown</h2>
+        {topics.length === 0 ? (
+          <p>The notebook has no topics yet. Tag a highlight with a topic first.</p>
+        ) : (
+          <label class="field" for={selectId}>
+            <span class="field__label">Topic (with its subtopics, across every document)</span>
+            <select
+              id={selectId}
+              class="select"
+              value={topicId}
+              onChange={(event) => setTopicId(event.currentTarget.value)}
+            >
+              {topics.map((topic) => (
+                <option key={topic.id} value={topic.id}>
+                  {topic.path} ({topic.count})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div class="editor__actions">
+          <button type="button" class="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" class="button button--primary" disabled={!topicId}>
+            Export…
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+interface NotebookExportDialogProps {
+  onExport: (mode: 'file' | 'folder') => void;
+  onCancel: () => void;
+}
+
+/** Asks whether the whole notebook goes into one Markdown file or one file per document in a folder. */
+export function NotebookExportDialog({ onExport, onCancel }: NotebookExportDialogProps): JSX.Element {
+  return (
+    <Modal label="Export the notebook" onCancel={onCancel} class="details">
+      <div class="details__form">
+        <h2 class="editor__title">Export the whole notebook as Markdown</h2>
+        <p>
+          Every document with its highlights and notes, in one file or as one file per document in a folder.
+        </p>
+        <div class="editor__actions">
+          <button type="button" class="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" class="button" onClick={() => onExport('folder')}>
+            One file per document…
+          </button>
+          <button type="button" class="button button--primary" onClick={() => onExport('file')}>
+            One file…
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

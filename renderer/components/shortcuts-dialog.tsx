@@ -1,0 +1,46 @@
+// Help → Keyboard shortcuts (also `?`): every shortcut the window answers to, grouped, read from shortcuts.ts.
+import type { JSX } from 'preact';
+import { shortcutGroups } from '../shortcuts';
+import { Modal } from './modal';
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }): JSX.Element {
+  const groups = shortcutGroups();
+  return (
+    <Modal label="Keyboard shortcuts" onCancel={onClose} class="shortcuts">
+      <div class="details__form">
+        <h2 class="editor__title">Keyboard shortcuts</h2>
+        {groups.map((group) => (
+          <table key={group.title} class="shortcuts__table">
+            <caption class="shortcuts__caption">{group.title}</caption>
+            <thead class="visually-hidden">
+              <tr>
+                <th scope="col">Keys</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.shortcuts.map((shortcut) => (
+                <tr key={`${shortcut.keys.join('+')} ${shortcut.action}`}>
+                  <th scope="row" class="shortcuts__keys">
+                    {shortcut.keys.map((key, i) => (
+                      <>
+                        {i > 0 && (shortcut.keys[0] === '↑' ? ' ' : '+')}
+                        <kbd>{key}</kbd>
+                      </>
+                    ))}
+                  </th>
+                  <td>{shortcut.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+        <div class="editor__actions">
+          <button type="button" class="button button--primary" autoFocus onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
