@@ -16,8 +16,11 @@ import { openNotebookStore, type NotebookStore } from '../../main/storage/notebo
 import {
   eventChannels,
   type CallName,
+  type EventName,
+  type Events,
   type MenuCommand,
   type ParleyApi,
+  type Progress,
   type SaveState,
 } from '../../preload/contract';
 
@@ -98,6 +101,16 @@ export interface Parley {
   importPaths: string[];
   /** Paths the stub save dialog handed out. */
   exportPaths: string[];
+  /** Folders the stub folder dialog handed out (one file per document). */
+  exportFolders: string[];
+  /** What the stub folder dialog returns next; a fresh folder under the temp folder when unset, null cancels. */
+  nextExportFolder: string | null | undefined;
+  /** The file names each overwrite question named, in order. */
+  overwriteQuestions: string[][];
+  /** The answer the stub gives when asked whether to replace files. */
+  allowOverwrite: boolean;
+  /** Every progress report main sent, in order. */
+  progressEvents: Progress[];
   /** CSP violations matching `pattern` are expected in this test (the policy doing its job) and not failures. */
   allowCspViolations(pattern: RegExp): void;
   /** Makes the next call to `name` fail with `message`, as a failing handler would. */
@@ -133,13 +146,44 @@ export const test = base.extend<{ parley: Parley }>({
         parley.exportPaths.push(path);
         return path;
       },
+      chooseExportFolder: async () => {
+        const next = parley.nextExportFolder;
+        parley.nextExportFolder = undefined;
+        if (next === null) return null;
+        const folder = next ?? join(dir, `folder-${parley.exportFolders.length + 1}`);
+        await mkdir(folder, { recursive: true });
+        parley.exportFolders.push(folder);
+        return folder;
+      },
+      confirmOverwrite: async (names) => {
+        parley.overwriteQuestions.push([...names]);
+        return parley.allowOverwrite;
+      },
     };
     let page: Page | null = null;
+
+    /** Sends an event to the page as main's webContents.send would. */
+    const emit = <K extends EventName>(name: K, payload: Events[K]) => {
+      page
+        ?.evaluate(([channel, value]) => (window as unknown as TestWindow).__parleyEmit(channel, value), [
+          eventChannels[name],
+          payload,
+        ] as const)
+        .catch(() => {});
+    };
 
     const openBackend = async (): Promise<Backend> => {
       const store = await openNotebookStore(notebookPath);
       await seedOnFirstRun(store, () => readFile(samplePath, 'utf8'));
-      const real = createHandlers({ store, dialogs, appVersion: 'test' });
+      const real = createHandlers({
+        store,
+        dialogs,
+        appVersion: 'test',
+        progress: (report) => {
+          parley.progressEvents.push(report);
+          emit('progress', report);
+        },
+      });
       const table = new Proxy(real, {
         get(target, name: CallName) {
           const message = failures.get(name);
@@ -150,15 +194,15 @@ export const test = base.extend<{ parley: Parley }>({
           };
         },
       });
-      const unsubscribe = store.onSaveState((state) => {
+      const offSave = store.onSaveState((state) => {
         saveEvents.push(state);
-        page
-          ?.evaluate(
-            ([channel, payload]) => (window as unknown as TestWindow).__parleyEmit(channel, payload),
-            [eventChannels.saveState, state] as const,
-          )
-          .catch(() => {});
+        emit('saveState', state);
       });
+      const offHistory = store.onHistory((state) => emit('history', state));
+      const unsubscribe = () => {
+        offSave();
+        offHistory();
+      };
       return { store, table, unsubscribe };
     };
 
@@ -236,6 +280,11 @@ export const test = base.extend<{ parley: Parley }>({
       saveEvents,
       importPaths: [],
       exportPaths: [],
+      exportFolders: [],
+      nextExportFolder: undefined,
+      overwriteQuestions: [],
+      allowOverwrite: false,
+      progressEvents: [],
       allowCspViolations(pattern) {
         allowedViolations.push(pattern);
       },
