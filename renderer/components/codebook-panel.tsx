@@ -21,6 +21,14 @@ export interface CodebookPanelProps {
 
 const UNDO_HINT = 'Undo with Ctrl+Z.';
 
+/** What deleting a topic leaves behind, said plainly. */
+function staying(n: number): string {
+  if (n === 0) return 'No passage has it';
+  return n === 1
+    ? 'The passage tagged with it stays, without this topic'
+    : `The ${n} passages tagged with it stay, without this topic`;
+}
+
 function passages(n: number): string {
   return n === 1 ? '1 passage' : `${n} passages`;
 }
@@ -302,7 +310,7 @@ function TreeNode(props: {
             data-path={node.path}
             title={`${node.path} has no topic of its own`}
           >
-            {node.name}
+            <span>{node.name}</span>
             <span class="visually-hidden"> (group)</span>
           </span>
         )}
@@ -503,7 +511,7 @@ function TopicDetail(props: {
           }}
         >
           <p>
-            Delete “{topic.path}”? Its {passages(topic.count)} stay, without this topic
+            Delete “{topic.path}”? {staying(topic.count)}
             {subtopics.length ? '; its subtopics stay too' : ''}. {UNDO_HINT}
           </p>
           <div class="codebook__row-actions">
