@@ -374,6 +374,19 @@ describe('state and results', () => {
   });
 });
 
+describe('undo keeps sharing', () => {
+  test('undoing a deletion puts back the very objects it removed, and leaves the rest shared', async () => {
+    const { store, ids } = await seeded();
+    const before = store.data;
+    store.change((nb) => deleteDocument(nb, ids.doc!), 'Delete document');
+    store.undo();
+    assert.deepEqual(store.data, before);
+    assert.equal(store.data.documents[0], before.documents[0], 'the same document object');
+    assert.equal(store.data.annotations[0], before.annotations[0]);
+    assert.equal(store.data.parties, before.parties);
+  });
+});
+
 describe('applyChange, detach and UndoHistory alone', () => {
   test('applyChange leaves the base untouched and its step undoes the change', () => {
     const base = { list: [1, 2, 3], name: 'a' };
