@@ -178,7 +178,11 @@ export function App() {
   historyRef.current = history;
   const openedIdRef = useRef<string | null>(null);
   openedIdRef.current = opened?.document.id ?? null;
-  /** When each command was last run from a key, to ignore the menu accelerator echoing it. */
+  /**
+   * When undo or redo last ran from a key. In a text field the key is left to the browser (it undoes typing), so
+   * on Windows and Linux the menu's accelerator can fire too; its echo is ignored. Other keys are consumed
+   * (preventDefault), which keeps the menu from seeing them.
+   */
   const keyedAt = useRef(new Map<string, number>());
   const painter = useMemo(() => new HighlightPainter(), []);
   const filterRef = useRef<HTMLSelectElement>(null);
@@ -1221,19 +1225,15 @@ export function App() {
         }
       } else if (withCommand && !event.shiftKey && key === 'f') {
         event.preventDefault();
-        keyed('find');
         openFind();
       } else if (withCommand && !event.shiftKey && key === 'b') {
         event.preventDefault();
-        keyed('toggle-library');
         handlers.current.toggleLibrary();
       } else if (withCommand && event.shiftKey && key === 'k') {
         event.preventDefault();
-        keyed('codebook');
         handlers.current.togglePanel('codebook');
       } else if ((event.key === '?' && !withCommand && !typing) || (withCommand && event.key === '/')) {
         event.preventDefault();
-        keyed('shortcuts');
         setShortcutsOpen(true);
       } else if (key === 'h' && withCommand && event.shiftKey) {
         event.preventDefault();
