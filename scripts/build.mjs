@@ -11,11 +11,18 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+// The Node bundles are CommonJS; code that finds modules relative to itself (createRequire(import.meta.url))
+// gets the bundle's own file URL.
+const nodeCommon = {
+  ...common,
+  define: { 'import.meta.url': '__parleyModuleUrl' },
+  banner: { js: "const __parleyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 
 await rm('dist', { recursive: true, force: true });
 await Promise.all([
   build({
-    ...common,
+    ...nodeCommon,
     entryPoints: ['main/index.ts'],
     outfile: 'dist/main/index.cjs',
     platform: 'node',
@@ -34,7 +41,7 @@ await Promise.all([
     external: ['electron'],
   }),
   build({
-    ...common,
+    ...nodeCommon,
     entryPoints: ['main/cli.ts'],
     outfile: 'dist/cli.cjs',
     platform: 'node',

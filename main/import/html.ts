@@ -6,11 +6,24 @@
  */
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import type { Block } from '../core/model';
 import { ParleyError } from '../core/model';
 import { isPageFurniture, parseDateLine, type DocumentDraft } from '../core/import-text';
 import { MAX_IMPORT_CHARS } from '../../preload/contract';
+
+// jsdom takes about a second to load: it is loaded on the first web page imported, not when Parley starts.
+let jsdom: typeof import('jsdom') | undefined;
+function loadJsdom(): typeof import('jsdom') {
+  jsdom ??= createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+  return jsdom;
+}
+
+function parsePage(html: string): JSDOM {
+  const { JSDOM, VirtualConsole } = loadJsdom();
+  return new JSDOM(html, { virtualConsole: new VirtualConsole() });
+}
 
 const MAX_FIELD = 1000;
 const MAX_URL = 4000;
@@ -491,7 +504,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
     throw new ParleyError(`${quoted} is too large: Parley imports pages of up to 20 MB.`, 'too-large');
   }
   // No scripts run and nothing is fetched (jsdom's defaults); its console complaints about page CSS are dropped.
-  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  const dom = parsePage(html);
   const { document } = dom.window;
   const meta = readMetadata(document);
 
@@ -521,7 +534,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
       ? trimArticle(toBlocks(sanitize(dom.window, content as Element)), articleMeta)
       : [];
   if (blocks.length === 0) {
-    const fresh = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+    const fresh = parsePage(html);
     blocks = trimArticle(
       toBlocks(sanitize(fresh.window, bodyWithoutFurniture(fresh.window.document))),
       articleMeta,
