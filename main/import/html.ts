@@ -6,6 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
+import type * as Jsdom from 'jsdom';
 import type { JSDOM } from 'jsdom';
 import { createRequire } from 'node:module';
 import type { Block } from '../core/model';
@@ -14,9 +15,9 @@ import { isPageFurniture, parseDateLine, type DocumentDraft } from '../core/impo
 import { MAX_IMPORT_CHARS } from '../../preload/contract';
 
 // jsdom takes about a second to load: it is loaded on the first web page imported, not when Parley starts.
-let jsdom: typeof import('jsdom') | undefined;
-function loadJsdom(): typeof import('jsdom') {
-  jsdom ??= createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+let jsdom: typeof Jsdom | undefined;
+function loadJsdom(): typeof Jsdom {
+  jsdom ??= createRequire(import.meta.url)('jsdom') as typeof Jsdom;
   return jsdom;
 }
 
