@@ -141,6 +141,7 @@ async function start(): Promise<void> {
     dialogs: electronDialogs(dialog, () => mainWindow),
     appVersion: app.getVersion(),
     progress: (progress) => send('progress', progress),
+    imported: (paths) => paths.forEach((path) => app.addRecentDocument(path)),
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 

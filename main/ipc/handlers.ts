@@ -49,6 +49,8 @@ export interface HandlerDeps {
   now?: () => Date;
   /** Long imports and exports say how far they have got. */
   progress?: (progress: Progress) => void;
+  /** Files imported from disk, for the system's recent documents. */
+  imported?: (paths: string[]) => void;
 }
 
 const exists = (path: string) =>
@@ -63,6 +65,7 @@ export function createHandlers({
   appVersion,
   now = () => new Date(),
   progress = () => {},
+  imported = () => {},
 }: HandlerDeps): HandlerTable {
   /** Adds parsed documents in one change, so a failure leaves none of them behind. */
   const addDrafts = (drafts: DocumentDraft[]): DocumentSummary[] => {
@@ -104,7 +107,9 @@ export function createHandlers({
         drafts.push(await loadImportFile(path));
       }
       if (paths.length > 0) progress({ task: 'Importing', done: paths.length, total: paths.length });
-      return addDrafts(drafts);
+      const added = addDrafts(drafts);
+      imported(paths);
+      return added;
     },
     deleteDocument: ({ id }) => store.change((nb) => ops.deleteDocument(nb, id), 'Delete document'),
     updateDocument: (patch) =>
