@@ -5,6 +5,7 @@
  * Offsets are UTF-16 code units; the code point conversions are for the W3C boundary.
  */
 import { CONTEXT_LENGTH, ParleyError, type TextTarget } from './model';
+import { isSpace } from './characters';
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
@@ -179,23 +180,6 @@ const FOLDS: Record<string, string> = {
   '\u200c': '',
   '\ufeff': '',
 };
-
-/** The characters JavaScript's `\s` matches. */
-function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 function fold(text: string): FoldedText {
   const parts: string[] = [];

@@ -10,6 +10,7 @@
 import { ParleyError, type Notebook, type Party, type Suggestion } from './model';
 import { getDocument, openDocument } from './notebook';
 import { partyForSpeaker } from './parties';
+import { isSpace } from './characters';
 
 export type FoundStatement = Omit<Suggestion, 'key' | 'documentId'>;
 
@@ -170,22 +171,6 @@ type Family = 'double' | 'straight' | 'guillemet' | 'single';
 
 const UPPER = /^\p{Lu}/u;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]/u;
-
-function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
