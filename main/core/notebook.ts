@@ -399,9 +399,10 @@ export function updateAnnotation(
 
 /** Removes an annotation, and the links other annotations had to it. */
 export function deleteAnnotation(nb: Notebook, id: string): { id: string } {
-  const index = nb.annotations.findIndex((annotation) => annotation.id === id);
-  if (index === -1) throw notFound('highlight', id);
-  nb.annotations.splice(index, 1);
+  if (!nb.annotations.some((annotation) => annotation.id === id)) throw notFound('highlight', id);
+  // A new array rather than a splice: removing one item from the middle of a history-tracked array would record
+  // a change for every item after it.
+  nb.annotations = nb.annotations.filter((annotation) => annotation.id !== id);
   for (const annotation of nb.annotations) {
     if (annotation.links.some((link) => link.annotationId === id)) {
       annotation.links = annotation.links.filter((link) => link.annotationId !== id);
