@@ -5,38 +5,16 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { run } from '../../main/cli/commands';
+import { parley, root, samplePath, useTempDir } from './support';
 
-const root = resolve(import.meta.dirname, '../..');
-const samplePath = join(root, 'assets/sample-miliband-lavrov.txt');
-let dir: string;
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'parley-cli-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function parley(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-    env: {},
-    samplePath,
-  });
-  return { code, stdout, stderr };
-}
+const dir = useTempDir('parley-cli-');
 
 async function freshSampleNotebook(name: string) {
-  const notebook = join(dir, name);
+  const notebook = join(dir(), name);
   const init = await parley('init', '--sample', '--notebook', notebook);
   assert.equal(init.code, 0, init.stderr);
   const list = await parley('list', '--notebook', notebook);
@@ -74,7 +52,7 @@ describe('parley init and list', () => {
   });
 
   test('list on a missing notebook fails plainly without creating it', async () => {
-    const notebook = join(dir, 'missing.json');
+    const notebook = join(dir(), 'missing.json');
     const result = await parley('list', '--notebook', notebook);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /missing\.json/);
@@ -82,7 +60,7 @@ describe('parley init and list', () => {
   });
 
   test('a corrupt notebook is reported and left byte for byte as it was', async () => {
-    const notebook = join(dir, 'corrupt.json');
+    const notebook = join(dir(), 'corrupt.json');
     await writeFile(notebook, '{"schemaVersion": 1, "documents": [');
     const result = await parley('import', samplePath, '--notebook', notebook);
     assert.equal(result.code, 1);
@@ -93,7 +71,7 @@ describe('parley init and list', () => {
   test('unknown commands and options are usage errors (exit 2)', async () => {
     assert.equal((await parley('frobnicate')).code, 2);
     assert.equal((await parley('list', '--bogus')).code, 2);
-    const badFormat = await parley('export', '--format', 'pdf', '--notebook', join(dir, 'x.json'));
+    const badFormat = await parley('export', '--format', 'pdf', '--notebook', join(dir(), 'x.json'));
     assert.equal(badFormat.code, 2);
     assert.match(badFormat.stderr, /markdown or w3c/);
   });
@@ -102,8 +80,8 @@ describe('parley init and list', () => {
 describe('parley import', () => {
   test('adds text and Markdown files and prints id<TAB>title for each', async () => {
     const { notebook } = await freshSampleNotebook('import.json');
-    const txt = join(dir, 'talks.txt');
-    const md = join(dir, 'brief.md');
+    const txt = join(dir(), 'talks.txt');
+    const md = join(dir(), 'brief.md');
     await writeFile(txt, 'Talks resume in Geneva\n\nThe delegations met for six hours on Tuesday.\n');
     await writeFile(md, '# Briefing on sanctions\n\nThe council **renewed** the measures for a year.\n');
     const result = await parley('import', txt, md, '--notebook', notebook);
@@ -121,8 +99,8 @@ describe('parley import', () => {
   test('one unreadable file among good ones imports nothing', async () => {
     const { notebook } = await freshSampleNotebook('partial.json');
     const before = await readFile(notebook);
-    const good = join(dir, 'good.txt');
-    const binary = join(dir, 'image.txt');
+    const good = join(dir(), 'good.txt');
+    const binary = join(dir(), 'image.txt');
     await writeFile(good, 'A fine headline\n\nA fine paragraph of text.\n');
     await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a, 0xff, 0xfe]));
     const result = await parley('import', good, binary, '--notebook', notebook);
@@ -133,7 +111,7 @@ describe('parley import', () => {
 
   test('an unsupported format is refused with the accepted ones named', async () => {
     const { notebook } = await freshSampleNotebook('format.json');
-    const pdf = join(dir, 'paper.pdf');
+    const pdf = join(dir(), 'paper.pdf');
     await writeFile(pdf, 'plain enough');
     const result = await parley('import', pdf, '--notebook', notebook);
     assert.equal(result.code, 1);
@@ -144,7 +122,7 @@ describe('parley import', () => {
 describe('parley annotations import and export', () => {
   test('quote-only W3C annotations anchor by quote, then export as Markdown and W3C', async () => {
     const { notebook, id } = await freshSampleNotebook('annotate.json');
-    const file = join(dir, 'notes.jsonld');
+    const file = join(dir(), 'notes.jsonld');
     await writeFile(
       file,
       JSON.stringify({
@@ -172,7 +150,7 @@ describe('parley annotations import and export', () => {
     assert.match(md.stdout, /Russia \*\*refuses\*\*\./);
     assert.match(md.stdout, /#iran\/nuclear/);
 
-    const out = join(dir, 'export.jsonld');
+    const out = join(dir(), 'export.jsonld');
     const w3c = await parley('export', '--format', 'w3c', '--out', out, '--notebook', notebook);
     assert.equal(w3c.code, 0, w3c.stderr);
     const collection = JSON.parse(await readFile(out, 'utf8'));
@@ -198,7 +176,7 @@ describe('parley annotations import and export', () => {
   test('if any annotation cannot be anchored, none is written', async () => {
     const { notebook, id } = await freshSampleNotebook('atomic.json');
     const before = await readFile(notebook);
-    const file = join(dir, 'mixed.jsonld');
+    const file = join(dir(), 'mixed.jsonld');
     await writeFile(
       file,
       JSON.stringify([
@@ -214,7 +192,7 @@ describe('parley annotations import and export', () => {
 
   test('a file that is not JSON is refused', async () => {
     const { notebook, id } = await freshSampleNotebook('notjson.json');
-    const file = join(dir, 'broken.jsonld');
+    const file = join(dir(), 'broken.jsonld');
     await writeFile(file, '{ not json');
     const result = await parley('annotations', 'import', file, '--document', id, '--notebook', notebook);
     assert.equal(result.code, 1);
@@ -254,14 +232,14 @@ describe('parley suggest and the comparison', () => {
   });
 
   test('suggest without --document is a usage error', async () => {
-    const result = await parley('suggest', '--notebook', join(dir, 'x.json'));
+    const result = await parley('suggest', '--notebook', join(dir(), 'x.json'));
     assert.equal(result.code, 2);
   });
 
   test('W3C round trip keeps party and stance, and export --view compare tables them per topic', async () => {
     const { notebook, id } = await freshSampleNotebook('compare.json');
     await parley('suggest', '--document', id, '--accept', '--notebook', notebook);
-    const out = join(dir, 'accepted.jsonld');
+    const out = join(dir(), 'accepted.jsonld');
     assert.equal((await parley('export', '--format', 'w3c', '--out', out, '--notebook', notebook)).code, 0);
     // Tag every statement and give the extradition ones stances, as a researcher would, in the file itself.
     const collection = JSON.parse(await readFile(out, 'utf8'));
@@ -289,7 +267,7 @@ describe('parley suggest and the comparison', () => {
       other.notebook,
     );
     assert.equal(imported.code, 0, imported.stderr);
-    const back = join(dir, 'back.jsonld');
+    const back = join(dir(), 'back.jsonld');
     await parley('export', '--format', 'w3c', '--out', back, '--notebook', other.notebook);
     // The other notebook has its own ids for the document and the parties (matched by name); all else must match.
     const items = (file: unknown) =>
@@ -338,14 +316,14 @@ describe('the built dist/cli.cjs', () => {
     'runs under plain Node and honours PARLEY_NOTEBOOK',
     { skip: !existsSync(cli) && 'dist/cli.cjs is not built: run npm run build' },
     async () => {
-      const notebook = join(dir, 'built.json');
+      const notebook = join(dir(), 'built.json');
       const exec = promisify(execFile);
       const env = { ...process.env, PARLEY_NOTEBOOK: notebook };
       await exec(process.execPath, [cli, 'init', '--sample'], { env });
       const { stdout } = await exec(process.execPath, [cli, 'list'], { env });
       assert.match(stdout, /^\S+\tMiliband: bilateral differences will not obscure our relationship\t0\n$/);
       await assert.rejects(
-        exec(process.execPath, [cli, 'import', join(dir, 'nothing-here.txt')], { env }),
+        exec(process.execPath, [cli, 'import', join(dir(), 'nothing-here.txt')], { env }),
         (error: { code: number; stderr: string }) => {
           assert.equal(error.code, 1);
           assert.match(error.stderr, /nothing-here\.txt/);

@@ -3,34 +3,12 @@
  * and the whole notebook in one file, through `run` in-process over a real notebook file.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { run } from '../../main/cli/commands';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { parley, useTempDir } from './support';
 
-const root = resolve(import.meta.dirname, '../..');
-const samplePath = join(root, 'assets/sample-miliband-lavrov.txt');
-let dir: string;
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'parley-cli-export-'));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function parley(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-    env: {},
-    samplePath,
-  });
-  return { code, stdout, stderr };
-}
+const dir = useTempDir('parley-cli-export-');
 
 function tagged(exact: string, topic: string, note = '') {
   return {
@@ -46,9 +24,9 @@ function tagged(exact: string, topic: string, note = '') {
 
 /** The sample article and a second Markdown document, each with highlights under iran, iran/nuclear or extradition. */
 async function notebookWithTwoDocuments(name: string) {
-  const notebook = join(dir, name);
+  const notebook = join(dir(), name);
   assert.equal((await parley('init', '--sample', '--notebook', notebook)).code, 0);
-  const article = join(dir, `${name}-second.md`);
+  const article = join(dir(), `${name}-second.md`);
   await writeFile(
     article,
     '# Talks in Geneva\n\nIran offered a proposal on enrichment.\n\nNothing was said about extradition.\n',
@@ -61,7 +39,7 @@ async function notebookWithTwoDocuments(name: string) {
     .split('\n')
     .map((line) => line.split('\t')[0]!);
   const annotate = async (documentId: string, annotations: object[]) => {
-    const file = join(dir, `${name}-${documentId}.jsonld`);
+    const file = join(dir(), `${name}-${documentId}.jsonld`);
     await writeFile(file, JSON.stringify({ type: 'AnnotationCollection', items: annotations }));
     const result = await parley(
       'annotations',
@@ -112,7 +90,7 @@ describe('parley export, wider', () => {
 
   test('--topic PATH writes the topic and its subtopics across documents, to --out', async () => {
     const { notebook } = await notebookWithTwoDocuments('topic.json');
-    const out = join(dir, 'iran.md');
+    const out = join(dir(), 'iran.md');
     const result = await parley('export', '--topic', 'IRAN', '--out', out, '--notebook', notebook);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '');
@@ -157,10 +135,17 @@ describe('parley export, wider', () => {
       ['--topic', 'iran', '--document', 'x'],
       ['--format', 'xlsx'],
     ]) {
-      const result = await parley('export', ...argv, '--out', join(dir, 'never.txt'), '--notebook', notebook);
+      const result = await parley(
+        'export',
+        ...argv,
+        '--out',
+        join(dir(), 'never.txt'),
+        '--notebook',
+        notebook,
+      );
       assert.equal(result.code, 2, argv.join(' '));
       assert.match(result.stderr, /Usage: parley/);
     }
-    await assert.rejects(readFile(join(dir, 'never.txt')));
+    await assert.rejects(readFile(join(dir(), 'never.txt')));
   });
 });

@@ -4,21 +4,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { deleteTopic, mergeTopics, updateTopic } from '../../../main/core/codebook';
 import { importPlainText } from '../../../main/core/import-text';
-import { emptyNotebook, NotebookSchema, ParleyError, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, NotebookSchema, type Notebook } from '../../../main/core/model';
+import { assertRefused } from './fixtures';
 import { addDocument, createAnnotation, createTopic, listTopics } from '../../../main/core/notebook';
 
 const T0 = new Date('2026-04-01T09:00:00.000Z');
-
-function assertRefused(nb: Notebook, call: () => unknown, code: string, message?: RegExp): void {
-  const before = structuredClone(nb);
-  assert.throws(call, (error: unknown) => {
-    assert.ok(error instanceof ParleyError, `a ParleyError, got ${String(error)}`);
-    assert.equal(error.code, code);
-    if (message) assert.match(error.message, message);
-    return true;
-  });
-  assert.deepEqual(nb, before);
-}
 
 /** Topics by path, and three passages tagged with them. */
 function setup() {

@@ -2,44 +2,15 @@
 // topic, quotes that render as exactly the quoted text in CommonMark, and notes whose own Markdown survives.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { marked } from 'marked';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
-import {
-  ParleyError,
-  emptyNotebook,
-  type Annotation,
-  type Notebook,
-  type ParleyDocument,
-} from '../../../main/core/model';
+import { ParleyError, type Annotation, type Notebook, type ParleyDocument } from '../../../main/core/model';
+import { makeDocument, notebookWith, sampleDocument } from './fixtures';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
-
-function makeDocument(id: string, paragraphs: string[], meta: Partial<ParleyDocument> = {}): ParleyDocument {
-  let text = '';
-  const blocks: ParleyDocument['blocks'] = [];
-  paragraphs.forEach((p, i) => {
-    if (i > 0) text += '\n\n';
-    blocks.push({ kind: i === 0 ? 'heading' : 'paragraph', start: text.length, end: text.length + p.length });
-    text += p;
-  });
-  return {
-    id,
-    title: paragraphs[0] ?? '',
-    source: '',
-    published: '',
-    url: '',
-    importedAt: '2026-11-01T00:00:00.000Z',
-    format: 'text',
-    text,
-    blocks,
-    contentHash: '',
-    note: '',
-    byline: '',
-    ...meta,
-  };
-}
+/** Documents here open with a heading block, as an imported article does. */
+const HEADING = { firstIsHeading: true };
 
 let counter = 0;
 function highlight(
@@ -70,23 +41,6 @@ function highlight(
     updatedAt: '2026-11-02T10:00:00.000Z',
     ...extra,
   };
-}
-
-function sampleDocument(): ParleyDocument {
-  const lines = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .slice(3)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  return makeDocument('doc-sample', lines, { source: 'RT', published: '2009-11-02' });
-}
-
-function notebookWith(doc: ParleyDocument, annotations: Annotation[], topicPaths: string[] = []): Notebook {
-  const nb = emptyNotebook();
-  nb.documents.push(doc);
-  nb.topics.push(...topicPaths.map((path, i) => ({ id: `t${i}`, path, colour: '#888', description: '' })));
-  nb.annotations.push(...annotations);
-  return nb;
 }
 
 const topicId = (nb: Notebook, path: string): string => {
@@ -239,7 +193,7 @@ function expectedParagraphs(exact: string): string[] {
 }
 
 function oneQuoteExport(exact: string, note = ''): string {
-  const doc = makeDocument('d1', ['Headline', exact, 'Closing paragraph.']);
+  const doc = makeDocument('d1', ['Headline', exact, 'Closing paragraph.'], {}, HEADING);
   const a = highlight(doc, exact, { note });
   a.target.start = doc.blocks[1]!.start;
   a.target.end = doc.blocks[1]!.end;
@@ -248,7 +202,7 @@ function oneQuoteExport(exact: string, note = ''): string {
 
 describe('exportDocumentMarkdown', () => {
   test('the sample article: front matter, title, source line, topics in path order, Untagged last', () => {
-    const doc = sampleDocument();
+    const doc = sampleDocument(HEADING);
     const nb = notebookWith(doc, [], ['iran/nuclear', 'extradition', 'iran', 'eu']);
     const extradition = highlight(doc, 'his extradition to UK is absolutely out of the question', {
       topicIds: [topicId(nb, 'extradition')],
@@ -304,7 +258,7 @@ describe('exportDocumentMarkdown', () => {
   });
 
   test('renders in CommonMark: quotes as their text, the note as Markdown', () => {
-    const doc = sampleDocument();
+    const doc = sampleDocument(HEADING);
     const nb = notebookWith(doc, [], ['extradition']);
     const exact = 'his extradition to UK is absolutely out of the question';
     const note =
@@ -390,7 +344,12 @@ describe('exportDocumentMarkdown', () => {
     const source = 'null';
     const published = '2009-11-02';
     const tricky = `${title}\u2028\u0085\u0007\u007f\u0000\ufeff😀`;
-    const doc = makeDocument('d1', ['Headline', 'Body text here.'], { title: tricky, source, published });
+    const doc = makeDocument(
+      'd1',
+      ['Headline', 'Body text here.'],
+      { title: tricky, source, published },
+      HEADING,
+    );
     const md = exportDocumentMarkdown(notebookWith(doc, []), 'd1', { now: NOW });
     const { data, yaml } = readFrontMatter(md);
     assert.equal(data.title, tricky);
@@ -421,7 +380,7 @@ describe('exportDocumentMarkdown', () => {
         fc.string({ unit: 'grapheme' }),
         (title, path) => {
           fc.pre(title.trim() !== '' && !/\p{Cs}/u.test(title));
-          const doc = makeDocument('d1', ['Headline', 'Some text.'], { title, source: path });
+          const doc = makeDocument('d1', ['Headline', 'Some text.'], { title, source: path }, HEADING);
           const nb = notebookWith(doc, [], [path || 'p']);
           nb.annotations.push(highlight(doc, 'Some', { topicIds: ['t0'] }));
           const { data } = readFrontMatter(exportDocumentMarkdown(nb, 'd1', { now: NOW }));
@@ -435,7 +394,7 @@ describe('exportDocumentMarkdown', () => {
   });
 
   test('no highlights: says so, with an empty topic list', () => {
-    const doc = makeDocument('d1', ['A title', 'Text.'], { source: 'RT' });
+    const doc = makeDocument('d1', ['A title', 'Text.'], { source: 'RT' }, HEADING);
     const md = exportDocumentMarkdown(notebookWith(doc, []), 'd1', { now: NOW });
     const { data, body } = readFrontMatter(md);
     assert.equal(data.highlights, 0);
@@ -446,7 +405,7 @@ describe('exportDocumentMarkdown', () => {
   });
 
   test('empty note: the attribution closes the block; tags with spaces become one word', () => {
-    const doc = makeDocument('d1', ['Title', 'First para.', 'Second para with words.']);
+    const doc = makeDocument('d1', ['Title', 'First para.', 'Second para with words.'], {}, HEADING);
     const nb = notebookWith(doc, [], ['human rights', 'a*b']);
     nb.parties.push({ id: 'p1', name: 'Russia', short: 'RU', colour: '#c00', aliases: [] });
     nb.annotations.push(
@@ -466,7 +425,12 @@ describe('exportDocumentMarkdown', () => {
   });
 
   test('each quote names its party and stance: party · stance · ¶N · tags', () => {
-    const doc = makeDocument('d1', ['Title', 'First para.', 'Second para with words.', 'Third *one*.']);
+    const doc = makeDocument(
+      'd1',
+      ['Title', 'First para.', 'Second para with words.', 'Third *one*.'],
+      {},
+      HEADING,
+    );
     const nb = notebookWith(doc, [], ['extradition']);
     nb.parties.push({ id: 'p1', name: 'Russia', short: 'RU', colour: '#c00', aliases: [] });
     nb.stances.push('ultimatum *now*');
@@ -492,7 +456,7 @@ describe('exportDocumentMarkdown', () => {
   });
 
   test('a note with an unclosed code fence does not swallow the next highlight', () => {
-    const doc = makeDocument('d1', ['Title', 'Alpha beta.', 'Gamma delta.']);
+    const doc = makeDocument('d1', ['Title', 'Alpha beta.', 'Gamma delta.'], {}, HEADING);
     const nb = notebookWith(doc, []);
     nb.annotations.push(
       highlight(doc, 'Alpha', { note: 'see:\n```js\nconst x = 1;' }),
@@ -509,11 +473,16 @@ describe('exportDocumentMarkdown', () => {
   });
 
   test('source line links the web address; unknown documents are refused', () => {
-    const doc = makeDocument('d1', ['Title', 'Text.'], {
-      source: 'RT [mirror]',
-      url: 'https://www.rt.com/news/miliband',
-      published: '',
-    });
+    const doc = makeDocument(
+      'd1',
+      ['Title', 'Text.'],
+      {
+        source: 'RT [mirror]',
+        url: 'https://www.rt.com/news/miliband',
+        published: '',
+      },
+      HEADING,
+    );
     const nb = notebookWith(doc, []);
     const md = exportDocumentMarkdown(nb, 'd1', { now: NOW });
     assert.ok(md.includes('\nSource: [RT \\[mirror\\]](<https://www.rt.com/news/miliband>)\n'), md);

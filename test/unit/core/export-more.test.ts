@@ -22,34 +22,9 @@ import {
   type Notebook,
   type ParleyDocument,
 } from '../../../main/core/model';
+import { makeDocument } from './fixtures';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
-
-function makeDocument(id: string, title: string, paragraphs: string[], meta: Partial<ParleyDocument> = {}) {
-  let text = '';
-  const blocks: ParleyDocument['blocks'] = [];
-  paragraphs.forEach((p, i) => {
-    if (i > 0) text += '\n\n';
-    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
-    text += p;
-  });
-  const doc: ParleyDocument = {
-    id,
-    title,
-    source: '',
-    published: '',
-    url: '',
-    importedAt: '2026-11-01T00:00:00.000Z',
-    format: 'text',
-    text,
-    blocks,
-    contentHash: '',
-    note: '',
-    byline: '',
-    ...meta,
-  };
-  return doc;
-}
 
 let counter = 0;
 function highlight(doc: ParleyDocument, exact: string, extra: Partial<Annotation> = {}): Annotation {
@@ -75,19 +50,24 @@ function fixture() {
   const nb: Notebook = emptyNotebook();
   const rt = makeDocument(
     'rt',
-    'Miliband: bilateral differences',
     [
       'Lavrov said his extradition to UK is absolutely out of the question.',
       'Miliband said Iran must stop enrichment, "now", and return to talks.',
       'Both agreed, the trade talks would continue.',
     ],
-    { source: 'RT', published: '2009-11-02', url: 'https://rt.com/a' },
+    {
+      title: 'Miliband: bilateral differences',
+      source: 'RT',
+      published: '2009-11-02',
+      url: 'https://rt.com/a',
+    },
   );
-  const bbc = makeDocument('bbc', 'Talks in Geneva', [
-    'Iran offered = a proposal on enrichment.',
-    'Nothing was said about extradition.',
-  ]);
-  const empty = makeDocument('empty', 'Miliband: bilateral differences', ['No highlights here.']);
+  const bbc = makeDocument(
+    'bbc',
+    ['Iran offered = a proposal on enrichment.', 'Nothing was said about extradition.'],
+    { title: 'Talks in Geneva' },
+  );
+  const empty = makeDocument('empty', ['No highlights here.'], { title: 'Miliband: bilateral differences' });
   nb.documents.push(rt, bbc, empty);
   nb.topics.push(
     { id: 'iran', path: 'iran', colour: '', description: 'Everything about Iran.\n# not a heading' },
@@ -240,7 +220,10 @@ describe('notebook export', () => {
 
   test('files: one per document, the document export each, names unique ignoring case', () => {
     const { nb } = fixture();
-    nb.documents.push(makeDocument('x', 'talks in geneva', ['x']), makeDocument('y', '', ['y']));
+    nb.documents.push(
+      makeDocument('x', ['x'], { title: 'talks in geneva' }),
+      makeDocument('y', ['y'], { title: '' }),
+    );
     const files = exportNotebookFiles(nb, { now: NOW });
     assert.deepEqual(
       files.map((f) => f.fileName),

@@ -6,26 +6,15 @@ import {
   emptyNotebook,
   LINK_TYPES,
   NotebookSchema,
-  ParleyError,
   type LinkType,
   type Notebook,
 } from '../../../main/core/model';
+import { assertRefused } from './fixtures';
 import { addDocument, createAnnotation, deleteAnnotation } from '../../../main/core/notebook';
 import { linkAnnotations, linksOf, unlinkAnnotations } from '../../../main/core/links';
 
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 const T1 = new Date('2026-03-01T10:00:00.000Z');
-
-function assertRefused(nb: Notebook, call: () => unknown, code: string, message?: RegExp): void {
-  const before = structuredClone(nb);
-  assert.throws(call, (error: unknown) => {
-    assert.ok(error instanceof ParleyError, `a ParleyError, got ${String(error)}`);
-    assert.equal(error.code, code);
-    if (message) assert.match(error.message, message);
-    return true;
-  });
-  assert.deepEqual(nb, before);
-}
 
 function addText(nb: Notebook, text: string) {
   return addDocument(

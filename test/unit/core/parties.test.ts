@@ -3,13 +3,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  emptyNotebook,
-  NotebookSchema,
-  ParleyError,
-  type Notebook,
-  type Party,
-} from '../../../main/core/model';
+import { emptyNotebook, NotebookSchema, type Party } from '../../../main/core/model';
+import { assertRefused } from './fixtures';
 import { addDocument, createAnnotation, createTopic } from '../../../main/core/notebook';
 import {
   addSampleParties,
@@ -26,17 +21,6 @@ import { TOPIC_PALETTE } from '../../../main/core/topics';
 
 const T0 = new Date('2026-02-01T09:00:00.000Z');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-function assertRefused(nb: Notebook, call: () => unknown, code: string, message?: RegExp): void {
-  const before = structuredClone(nb);
-  assert.throws(call, (error: unknown) => {
-    assert.ok(error instanceof ParleyError, `a ParleyError, got ${String(error)}`);
-    assert.equal(error.code, code);
-    if (message) assert.match(error.message, message);
-    return true;
-  });
-  assert.deepEqual(nb, before);
-}
 
 /** A notebook with one document, the sample parties and a highlight held by each. */
 function setup() {

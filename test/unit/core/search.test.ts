@@ -6,30 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { makeSnippet, parseQuery, search, SNIPPET_LENGTH } from '../../../main/core/search';
 import { emptyNotebook, type Annotation, type Notebook, type ParleyDocument } from '../../../main/core/model';
-
-function makeDocument(id: string, title: string, paragraphs: string[], note = ''): ParleyDocument {
-  let text = '';
-  const blocks: ParleyDocument['blocks'] = [];
-  paragraphs.forEach((p, i) => {
-    if (i > 0) text += '\n\n';
-    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
-    text += p;
-  });
-  return {
-    id,
-    title,
-    source: '',
-    published: '',
-    url: '',
-    importedAt: '2026-11-01T00:00:00.000Z',
-    format: 'text',
-    text,
-    blocks,
-    contentHash: '',
-    note,
-    byline: '',
-  };
-}
+import { makeDocument } from './fixtures';
 
 let counter = 0;
 function highlight(
@@ -60,18 +37,24 @@ function fixture() {
   const nb: Notebook = emptyNotebook();
   const rt = makeDocument(
     'rt',
-    'Miliband: bilateral differences will not obscure our relationship',
     [
       'Speaking about the notorious Lugovoy case, Lavrov stated that his extradition to UK is absolutely out of the question.',
       'The horrific murder of Mr. Litvinenko in 2006 has been followed up by the British side.',
       'On Iran, both sides agreed the nuclear question is out of patience and time.',
     ],
-    'Read alongside the Élysée communiqué.',
+    {
+      title: 'Miliband: bilateral differences will not obscure our relationship',
+      note: 'Read alongside the Élysée communiqué.',
+    },
   );
-  const bbc = makeDocument('bbc', 'Café diplomacy in Moscow', [
-    'Ministers met over coffee at the CAFÉ near the Kremlin.',
-    'The question of extradition was not raised.',
-  ]);
+  const bbc = makeDocument(
+    'bbc',
+    [
+      'Ministers met over coffee at the CAFÉ near the Kremlin.',
+      'The question of extradition was not raised.',
+    ],
+    { title: 'Café diplomacy in Moscow' },
+  );
   nb.documents.push(rt, bbc);
   nb.topics.push(
     { id: 't-ext', path: 'extradition', colour: '', description: '' },
@@ -339,7 +322,10 @@ describe('search: a large notebook', () => {
     );
     for (let d = 0; d < 100; d++) {
       const paragraphs = Array.from({ length: 100 }, sentence);
-      const doc = makeDocument(`d${d}`, `Document ${d} ${sentence()}`, paragraphs, d % 3 ? sentence() : '');
+      const doc = makeDocument(`d${d}`, paragraphs, {
+        title: `Document ${d} ${sentence()}`,
+        note: d % 3 ? sentence() : '',
+      });
       nb.documents.push(doc);
       for (let i = 0; i < 100; i++) {
         const block = doc.blocks[i]!;

@@ -2,7 +2,6 @@
 // lossless round trip through our own files, and imports that report every bad annotation instead of throwing.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describeRange } from '../../../main/core/anchoring';
 import {
@@ -14,6 +13,7 @@ import {
   type ParleyDocument,
   type Party,
 } from '../../../main/core/model';
+import { makeDocument, sampleDocument } from './fixtures';
 import { createParty } from '../../../main/core/parties';
 import {
   EXPORT_CONTEXT,
@@ -26,40 +26,6 @@ import {
 } from '../../../main/core/w3c';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
-
-function makeDocument(id: string, paragraphs: string[], meta: Partial<ParleyDocument> = {}): ParleyDocument {
-  let text = '';
-  const blocks: ParleyDocument['blocks'] = [];
-  paragraphs.forEach((p, i) => {
-    if (i > 0) text += '\n\n';
-    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
-    text += p;
-  });
-  return {
-    id,
-    title: paragraphs[0] ?? '',
-    source: '',
-    published: '',
-    url: '',
-    importedAt: '2026-11-01T00:00:00.000Z',
-    format: 'text',
-    text,
-    blocks,
-    contentHash: '',
-    note: '',
-    byline: '',
-    ...meta,
-  };
-}
-
-function sampleDocument(): ParleyDocument {
-  const lines = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .slice(3)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  return makeDocument('doc-sample', lines, { source: 'RT', published: '2009-11-02' });
-}
 
 function annotationAt(
   doc: ParleyDocument,

@@ -1,0 +1,39 @@
+// Shared by the CLI tests: the repository paths, `parley` run in-process with its output captured, and a temporary
+// directory made before a file's tests and removed after them.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
+import { run } from '../../main/cli/commands';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const samplePath = join(root, 'assets/sample-miliband-lavrov.txt');
+
+/** Runs `parley` with these arguments in-process and returns its exit code and everything it wrote. */
+export async function parley(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+    env: {},
+    samplePath,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Registers hooks that make a fresh temporary directory before the tests and remove it after; `dir()` is its path. */
+export function useTempDir(prefix: string): () => string {
+  let dir: string | undefined;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  after(async () => {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  });
+  return () => {
+    assert(dir !== undefined, 'the temporary directory is made in a before hook');
+    return dir;
+  };
+}
