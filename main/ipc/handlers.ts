@@ -17,7 +17,7 @@ import { search } from '../core/search';
 import { decodeImportBytes } from '../import/decode';
 import { importAny } from '../import';
 import type { Progress } from '../../preload/contract';
-import type { DocumentSummary } from '../core/model';
+import type { Annotation, DocumentSummary } from '../core/model';
 import { compare, exportComparisonMarkdown } from '../core/compare';
 import * as links from '../core/links';
 import * as ops from '../core/notebook';
@@ -127,12 +127,19 @@ export function createHandlers({
     createAnnotation: (input) => store.change((nb) => ops.createAnnotation(nb, input, now()), 'Highlight'),
     updateAnnotation: (patch) =>
       store.change((nb) => ops.updateAnnotation(nb, patch, now()), 'Edit highlight'),
-    listAnnotations: () =>
-      store.data.documents.map((doc) => ({
+    listAnnotations: () => {
+      const byDocument = new Map<string, Annotation[]>();
+      for (const a of store.data.annotations) {
+        const list = byDocument.get(a.documentId);
+        if (list) list.push(a);
+        else byDocument.set(a.documentId, [a]);
+      }
+      return store.data.documents.map((doc) => ({
         documentId: doc.id,
         title: doc.title,
-        annotations: store.data.annotations.filter((a) => a.documentId === doc.id),
-      })),
+        annotations: byDocument.get(doc.id) ?? [],
+      }));
+    },
     deleteAnnotation: ({ id }) => store.change((nb) => ops.deleteAnnotation(nb, id), 'Delete highlight'),
     linkAnnotations: (input) =>
       store.change((nb) => links.linkAnnotations(nb, input, now()), 'Link passages'),
