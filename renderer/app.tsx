@@ -84,6 +84,16 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** Within this many milliseconds, a menu command repeats a key the window already handled (an accelerator). */
 const ACCELERATOR_ECHO_MS = 400;
 
+/** An accepted suggestion becomes a highlight with its party, no topics and no note. */
+function asHighlight(suggestion: Suggestion) {
+  const { documentId, start, end, partyId } = suggestion;
+  return { documentId, start, end, partyId, topicIds: [], note: '' };
+}
+
+function suggestionsLeft(count: number): string {
+  return count === 1 ? '1 suggestion left' : `${count || 'No'} suggestions left`;
+}
+
 /** "Undo Delete highlight" → "Delete highlight". */
 function historyAction(label: string | null | undefined): string {
   return (label ?? '').replace(/^(Undo|Redo)\s+/i, '').trim();
@@ -715,18 +725,11 @@ export function App() {
       setError(null);
       const at = suggestions?.findIndex((s) => s.key === suggestion.key) ?? 0;
       try {
-        const saved = await api.createAnnotation({
-          documentId: suggestion.documentId,
-          start: suggestion.start,
-          end: suggestion.end,
-          topicIds: [],
-          note: '',
-          partyId: suggestion.partyId,
-        });
+        const saved = await api.createAnnotation(asHighlight(suggestion));
         applySaved(saved);
         const party = suggestion.partyId ? partyMap.get(suggestion.partyId) : undefined;
         const list = await loadSuggestions(suggestion.documentId, at);
-        const left = list.length === 1 ? '1 suggestion left' : `${list.length || 'No'} suggestions left`;
+        const left = suggestionsLeft(list.length);
         setMessage(
           `Accepted “${shortQuote(suggestion.quote, 50)}”${party ? ` as ${partyShortName(party)}` : ''}. ${left}.`,
         );
@@ -750,7 +753,7 @@ export function App() {
       try {
         await api.dismissSuggestion({ key: suggestion.key });
         const list = await loadSuggestions(suggestion.documentId, at);
-        const left = list.length === 1 ? '1 suggestion left' : `${list.length || 'No'} suggestions left`;
+        const left = suggestionsLeft(list.length);
         setMessage(
           `Dismissed “${shortQuote(suggestion.quote, 50)}”; it will not be suggested again. ${left}.`,
         );
@@ -770,14 +773,7 @@ export function App() {
     let accepted = 0;
     try {
       for (const suggestion of suggestions) {
-        const saved = await api.createAnnotation({
-          documentId: suggestion.documentId,
-          start: suggestion.start,
-          end: suggestion.end,
-          topicIds: [],
-          note: '',
-          partyId: suggestion.partyId,
-        });
+        const saved = await api.createAnnotation(asHighlight(suggestion));
         applySaved(saved);
         accepted++;
       }

@@ -15,36 +15,15 @@ import {
   exportTopicMarkdown,
   safeFileStem,
 } from '../../../main/core/export-more';
-import {
-  emptyNotebook,
-  ParleyError,
-  type Annotation,
-  type Notebook,
-  type ParleyDocument,
-} from '../../../main/core/model';
-import { makeDocument } from './fixtures';
+import { emptyNotebook, ParleyError, type Notebook } from '../../../main/core/model';
+import { highlightMaker, makeDocument } from './fixtures';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 
-let counter = 0;
-function highlight(doc: ParleyDocument, exact: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = doc.text.indexOf(exact);
-  assert.ok(start >= 0, `fixture quote not in text: ${exact}`);
-  counter += 1;
-  return {
-    id: `a${counter}`,
-    documentId: doc.id,
-    target: { start, end: start + exact.length, exact, prefix: '', suffix: '' },
-    topicIds: [],
-    partyId: null,
-    stance: null,
-    note: '',
-    links: [],
-    createdAt: '2026-11-02T10:00:00.000Z',
-    updatedAt: '2026-11-03T10:00:00.000Z',
-    ...extra,
-  };
-}
+const highlight = highlightMaker({
+  createdAt: '2026-11-02T10:00:00.000Z',
+  updatedAt: '2026-11-03T10:00:00.000Z',
+});
 
 function fixture() {
   const nb: Notebook = emptyNotebook();

@@ -84,3 +84,32 @@ export function assertRefused(nb: Notebook, call: () => unknown, code: string, m
   });
   assert.deepEqual(nb, before);
 }
+
+/**
+ * A maker of highlights on the first occurrence of a quote in a document, numbered a1, a2, … by its own counter,
+ * stamped with the given times; `extra` overrides any field.
+ */
+export function highlightMaker(times: { createdAt: string; updatedAt: string }) {
+  let counter = 0;
+  return (
+    doc: ParleyDocument,
+    exact: string,
+    extra: Partial<Omit<Annotation, 'target' | 'documentId'>> = {},
+  ): Annotation => {
+    const start = doc.text.indexOf(exact);
+    assert.ok(start >= 0, `fixture quote not in text: ${exact}`);
+    counter += 1;
+    return {
+      id: `a${counter}`,
+      documentId: doc.id,
+      target: { start, end: start + exact.length, exact, prefix: '', suffix: '' },
+      topicIds: [],
+      partyId: null,
+      stance: null,
+      note: '',
+      links: [],
+      ...times,
+      ...extra,
+    };
+  };
+}

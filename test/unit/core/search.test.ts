@@ -5,32 +5,13 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { makeSnippet, parseQuery, search, SNIPPET_LENGTH } from '../../../main/core/search';
-import { emptyNotebook, type Annotation, type Notebook, type ParleyDocument } from '../../../main/core/model';
-import { makeDocument } from './fixtures';
+import { emptyNotebook, type Notebook } from '../../../main/core/model';
+import { highlightMaker, makeDocument } from './fixtures';
 
-let counter = 0;
-function highlight(
-  doc: ParleyDocument,
-  exact: string,
-  extra: Partial<Omit<Annotation, 'target' | 'documentId'>> = {},
-): Annotation {
-  const start = doc.text.indexOf(exact);
-  assert.ok(start >= 0, `fixture quote not in text: ${exact}`);
-  counter += 1;
-  return {
-    id: `a${counter}`,
-    documentId: doc.id,
-    target: { start, end: start + exact.length, exact, prefix: '', suffix: '' },
-    topicIds: [],
-    partyId: null,
-    stance: null,
-    note: '',
-    links: [],
-    createdAt: '2026-11-02T00:00:00.000Z',
-    updatedAt: '2026-11-02T00:00:00.000Z',
-    ...extra,
-  };
-}
+const highlight = highlightMaker({
+  createdAt: '2026-11-02T00:00:00.000Z',
+  updatedAt: '2026-11-02T00:00:00.000Z',
+});
 
 /** Two documents, three topics (one a look-alike sibling), two parties. Highlights added out of text order. */
 function fixture() {
@@ -320,6 +301,7 @@ describe('search: a large notebook', () => {
       { id: 'p-n', path: 'policy/nuclear', colour: '', description: '' },
       { id: 'o', path: 'other', colour: '', description: '' },
     );
+    let counter = 0;
     for (let d = 0; d < 100; d++) {
       const paragraphs = Array.from({ length: 100 }, sentence);
       const doc = makeDocument(`d${d}`, paragraphs, {
