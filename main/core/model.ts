@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Characters of context kept on each side of a quote (as the Hypothesis client does). */
 export const CONTEXT_LENGTH = 32;
@@ -15,35 +15,103 @@ export const CONTEXT_LENGTH = 32;
 const id = z.string().min(1).max(100);
 const isoTime = z.string().min(1).max(40);
 
+/** How deep block quotes and lists may nest. */
+export const MAX_BLOCK_DEPTH = 32;
+
+/**
+ * A run of the reading text laid out as one block. Every field beyond `kind`, `start` and `end` is optional so that
+ * blocks written before they existed still read; absent, a heading is level 2 (as every heading was shown before),
+ * a quote or list item has depth 1, a list item is unordered.
+ */
 export const BlockSchema = z.object({
-  kind: z.enum(['heading', 'paragraph']),
+  kind: z.enum(['heading', 'paragraph', 'quote', 'list-item', 'code']),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /** Headings: 1 (`#`) to 6 (`######`). */
+  level: z.number().int().min(1).max(6).optional(),
+  /** Quotes: how many quotes deep (1 = `>`); list items: how many lists deep (1 = a top-level list). */
+  depth: z.number().int().min(1).max(MAX_BLOCK_DEPTH).optional(),
+  /** List items: a numbered list. */
+  ordered: z.boolean().optional(),
+  /** Items of numbered lists: the item's number. */
+  number: z.number().int().min(0).max(999_999_999).optional(),
+  /** List items: a further paragraph of the item before it rather than an item of its own. */
+  continues: z.boolean().optional(),
 });
 export type Block = z.infer<typeof BlockSchema>;
+export type BlockKind = Block['kind'];
+
+/** The block's fields and nothing else, without the optional ones it does not have. */
+export function copyBlock(block: Block): Block {
+  const copy: Block = { kind: block.kind, start: block.start, end: block.end };
+  if (block.level !== undefined) copy.level = block.level;
+  if (block.depth !== undefined) copy.depth = block.depth;
+  if (block.ordered !== undefined) copy.ordered = block.ordered;
+  if (block.number !== undefined) copy.number = block.number;
+  if (block.continues !== undefined) copy.continues = block.continues;
+  return copy;
+}
+
+/** Whether a link may be followed from the reading view: web pages and e-mail addresses only. */
+export function isSafeHref(href: string): boolean {
+  return /^(?:https?:\/\/|mailto:)[^\s\p{Cc}]+$/iu.test(href);
+}
+
+/**
+ * Inline formatting over `[start, end)` of `Document.text`: emphasis, strong emphasis, code, a link (whose target
+ * is an http(s) or mailto address) or struck-out text. Marks may nest; the text is the same with or without them.
+ */
+export const MarkSchema = z
+  .object({
+    kind: z.enum(['em', 'strong', 'code', 'link', 'del']),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    href: z.string().max(4000).optional(),
+  })
+  .refine((mark) => mark.start < mark.end, { message: 'a mark must cover at least one character' })
+  .refine((mark) => (mark.kind === 'link' ? mark.href !== undefined && isSafeHref(mark.href) : true), {
+    message: 'a link must lead to an http, https or mailto address',
+  });
+export type Mark = z.infer<typeof MarkSchema>;
+
+/** The mark's fields and nothing else. */
+export function copyMark(mark: Mark): Mark {
+  const copy: Mark = { kind: mark.kind, start: mark.start, end: mark.end };
+  if (mark.href !== undefined) copy.href = mark.href;
+  return copy;
+}
 
 export const DocumentFormatSchema = z.enum(['text', 'markdown', 'html']);
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
 
-export const DocumentSchema = z.object({
-  id,
-  title: z.string().max(1000),
-  source: z.string().max(1000),
-  /** Publication date as written by the importer: `YYYY-MM-DD`, optionally with `THH:MM`. Empty when unknown. */
-  published: z.string().max(40),
-  url: z.string().max(4000),
-  importedAt: isoTime,
-  format: DocumentFormatSchema,
-  /** Normalized plain text: paragraphs separated by a blank line ("\n\n"), no page furniture. */
-  text: z.string(),
-  blocks: z.array(BlockSchema),
-  /** SHA-256 of `text`, hex. */
-  contentHash: z.string().max(128),
-  /** The researcher's own Markdown note on the whole document. */
-  note: z.string(),
-  /** Who wrote it, when the page said (HTML imports). */
-  byline: z.string().max(1000),
-});
+export const DocumentSchema = z
+  .object({
+    id,
+    title: z.string().max(1000),
+    source: z.string().max(1000),
+    /** Publication date as written by the importer: `YYYY-MM-DD`, optionally with `THH:MM`. Empty when unknown. */
+    published: z.string().max(40),
+    url: z.string().max(4000),
+    importedAt: isoTime,
+    format: DocumentFormatSchema,
+    /** Normalized plain text: paragraphs separated by a blank line ("\n\n"), no page furniture. */
+    text: z.string(),
+    blocks: z.array(BlockSchema),
+    /** SHA-256 of `text`, hex. */
+    contentHash: z.string().max(128),
+    /** The researcher's own Markdown note on the whole document. */
+    note: z.string(),
+    /** Who wrote it, when the page said (HTML imports). */
+    byline: z.string().max(1000),
+    /** Inline formatting over `text` (Markdown imports), in no particular order. */
+    marks: z.array(MarkSchema).default([]),
+    /** When the document was last opened for reading (ISO time); empty when never. */
+    openedAt: z.string().max(40).default(''),
+  })
+  .refine((doc) => doc.marks.every((mark) => mark.end <= doc.text.length), {
+    message: 'a mark reaches past the end of the text',
+    path: ['marks'],
+  });
 export type ParleyDocument = z.infer<typeof DocumentSchema>;
 
 export const TopicSchema = z.object({

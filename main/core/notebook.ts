@@ -10,6 +10,8 @@ import { importPlainText, parseDateLine, type DocumentDraft } from './import-tex
 import {
   AnnotationSchema,
   DocumentSchema,
+  copyBlock,
+  copyMark,
   ParleyError,
   TopicSchema,
   type Annotation,
@@ -146,10 +148,12 @@ export function addDocument(nb: Notebook, draft: DocumentDraft, now: Date): Parl
       importedAt: now.toISOString(),
       format: draft.format,
       text: draft.text,
-      blocks: draft.blocks.map((block) => ({ kind: block.kind, start: block.start, end: block.end })),
+      blocks: draft.blocks.map(copyBlock),
       contentHash: sha256(draft.text),
       note: '',
       byline: (draft.byline ?? '').trim(),
+      marks: (draft.marks ?? []).map(copyMark),
+      openedAt: '',
     },
     'document',
   );

@@ -8,6 +8,7 @@
 import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../core/model';
 import { stancesAndSuggestions } from './002-stances-and-suggestions';
 import { documentNotes } from './003-document-notes';
+import { formattingAndOpened } from './004-formatting-and-opened';
 
 /** One step: turns a notebook at `version - 1` into one at `version`. The runner sets `schemaVersion`. */
 export interface Migration {
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Every migration, in any order; the runner sorts them. */
-export const migrations: readonly Migration[] = [stancesAndSuggestions, documentNotes];
+export const migrations: readonly Migration[] = [stancesAndSuggestions, documentNotes, formattingAndOpened];
 
 export type MigrationFailure = 'invalid' | 'too-new';
 

@@ -46,6 +46,8 @@ export function makeDocument(
     contentHash: '',
     note: '',
     byline: '',
+    marks: [],
+    openedAt: '',
     ...meta,
   };
 }

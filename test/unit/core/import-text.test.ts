@@ -517,15 +517,21 @@ describe('importMarkdown', () => {
       'nested item',
       'first step',
       'quoted passage',
-      'const x = 1;',
-      'const y = 2;',
+      'const x = 1;\n\nconst y = 2;',
       'a | b',
       '1 | 2',
       'Last paragraph.',
     ]);
     assert.deepEqual(
       draft.blocks.map((block) => block.kind),
-      ['paragraph', 'heading', ...new Array<string>(10).fill('paragraph')],
+      [
+        'paragraph',
+        'heading',
+        ...new Array<string>(4).fill('list-item'),
+        'quote',
+        'code',
+        ...new Array<string>(3).fill('paragraph'),
+      ],
     );
     assertBlocksTileText(draft);
   });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documentNotes } from '../../../../main/storage/migrations/003-document-notes';
-import { migrate } from '../../../../main/storage/migrations';
+import { runMigrations } from '../../../../main/storage/migrations';
 
 const document = {
   id: 'd1',
@@ -27,7 +27,7 @@ const v2 = {
 };
 
 test('every document gains an empty note and byline; nothing else changes', () => {
-  const migrated = migrate(structuredClone(v2));
+  const migrated = runMigrations(structuredClone(v2), [documentNotes], 3);
   assert.equal(migrated.schemaVersion, 3);
   assert.deepEqual(migrated.documents, [{ ...document, note: '', byline: '' }]);
   assert.deepEqual(migrated.stances, ['ultimatum']);

@@ -1,0 +1,81 @@
+/**
+ * Migration 4 on a notebook as schema 3 wrote it: every document gains no marks and an empty openedAt, its blocks
+ * and everything else are kept, and the result is a valid current notebook.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { SCHEMA_VERSION } from '../../../../main/core/model';
+import { migrate, runMigrations } from '../../../../main/storage/migrations';
+import { formattingAndOpened } from '../../../../main/storage/migrations/004-formatting-and-opened';
+import { openNotebookStore } from '../../../../main/storage/notebook-store';
+
+const document = {
+  id: 'd1',
+  title: 'Talks',
+  source: 'RT',
+  published: '2009-11-02',
+  url: '',
+  importedAt: '2026-11-30T10:00:00.000Z',
+  format: 'markdown',
+  text: 'Talks\n\nLavrov said no.',
+  blocks: [
+    { kind: 'heading', start: 0, end: 5 },
+    { kind: 'paragraph', start: 7, end: 22 },
+  ],
+  contentHash: 'abc',
+  note: 'My **note**.',
+  byline: 'By Ann',
+};
+const v3 = {
+  schemaVersion: 3,
+  documents: [document],
+  topics: [],
+  parties: [],
+  annotations: [],
+  stances: ['ultimatum'],
+  dismissedSuggestions: ['d1:7:22'],
+};
+
+test('every document gains no marks and an empty openedAt; nothing else changes', () => {
+  const migrated = runMigrations(structuredClone(v3), [formattingAndOpened], 4);
+  assert.equal(migrated.schemaVersion, 4);
+  assert.deepEqual(migrated.documents, [{ ...document, marks: [], openedAt: '' }]);
+  const { schemaVersion: _a, documents: _b, ...rest } = migrated;
+  const { schemaVersion: _c, documents: _d, ...original } = v3;
+  assert.deepEqual(rest, original);
+});
+
+test('the migrated notebook is valid at the current schema, old blocks and all', () => {
+  const notebook = migrate(structuredClone(v3));
+  assert.equal(notebook.schemaVersion, SCHEMA_VERSION);
+  assert.deepEqual(notebook.documents[0]?.blocks, document.blocks);
+  assert.deepEqual(notebook.documents[0]?.marks, []);
+  assert.equal(notebook.documents[0]?.openedAt, '');
+});
+
+test('a documents list that is not an array, or a document that is not an object, is left for validation', () => {
+  assert.deepEqual(formattingAndOpened.up({ documents: 'nope' }), { documents: 'nope' });
+  assert.deepEqual(formattingAndOpened.up({ documents: [null, 3] }), { documents: [null, 3] });
+});
+
+test('opening a schema 3 file upgrades it on disk and keeps the old file beside it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-m4-'));
+  try {
+    const path = join(dir, 'notebook.json');
+    await writeFile(path, JSON.stringify(v3));
+    const store = await openNotebookStore(path, { debounceMs: 0 });
+    assert.equal(store.data.documents[0]?.note, 'My **note**.');
+    store.change((nb) => nb.stances.push('threat'));
+    await store.close();
+    const onDisk = JSON.parse(await readFile(path, 'utf8'));
+    assert.equal(onDisk.schemaVersion, SCHEMA_VERSION);
+    assert.deepEqual(onDisk.documents[0].marks, []);
+    assert.equal(onDisk.documents[0].openedAt, '');
+    assert.equal(JSON.parse(await readFile(`${path}.schema-3.bak`, 'utf8')).schemaVersion, 3);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
