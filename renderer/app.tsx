@@ -1447,7 +1447,13 @@ export function App() {
                 <DocumentHeader document={doc} onEditDetails={() => setEditingDetails(true)} />
                 {review.length > 0 && <NeedsReview annotations={review} env={cardEnv} />}
                 <div class="reading__text" onClick={onTextClick}>
-                  <DocumentText key={doc.id} text={doc.text} blocks={doc.blocks} onIndex={onIndex} />
+                  <DocumentText
+                    key={doc.id}
+                    text={doc.text}
+                    blocks={doc.blocks}
+                    marks={doc.marks}
+                    onIndex={onIndex}
+                  />
                 </div>
                 <DocumentNote documentId={doc.id} note={doc.note} onSave={saveDocumentNote} />
               </article>

@@ -9,6 +9,7 @@ export type OpenedDocument = CallResult<'openDocument'>;
 export type ParleyDocument = CallResult<'updateDocument'>;
 export type DocumentSummary = CallResult<'importDocument'>;
 export type Block = ParleyDocument['blocks'][number];
+export type Mark = ParleyDocument['marks'][number];
 export type Party = CallResult<'createParty'>;
 export type PartyWithCount = CallResult<'listParties'>[number];
 export type Suggestion = CallResult<'suggestStatements'>[number];

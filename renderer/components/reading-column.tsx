@@ -1,9 +1,11 @@
-// The article as a reader sees it: title, source and date, then one <p> or <h2> per block holding a single text
-// node, rendered once per text so the DOM the highlights point into stays put.
-import { Component, createRef } from 'preact';
+// The article as a reader sees it: title, source and date, then each block as its element (heading, paragraph,
+// quote, list item, code block) with its marks as inline elements (strong, em, code, a, del). Every character of a
+// block's text is rendered exactly once, in order, inside the block's `[data-start]` element, so the text index can
+// count offsets over its text nodes; it is rendered once per text so the DOM the highlights point into stays put.
+import { Component, createRef, type ComponentChildren, type VNode } from 'preact';
 import { formatPublished } from '../format';
 import { buildTextIndex, type TextIndex } from '../highlighting/text-index';
-import type { Block, ParleyDocument } from '../types';
+import type { Block, Mark, ParleyDocument } from '../types';
 
 interface DocumentHeaderProps {
   document: ParleyDocument;
@@ -40,6 +42,8 @@ export function DocumentHeader({ document: doc, onEditDetails }: DocumentHeaderP
 interface DocumentTextProps {
   text: string;
   blocks: Block[];
+  /** Inline formatting over `text`; none for documents without any. */
+  marks?: readonly Mark[];
   /** Called after each render with the index of the text nodes just rendered and the text they show. */
   onIndex: (index: TextIndex, text: string) => void;
 }
@@ -49,8 +53,33 @@ function sameBlocks(a: Block[], b: Block[]): boolean {
     a.length === b.length &&
     a.every((block, i) => {
       const other = b[i]!;
-      return block.kind === other.kind && block.start === other.start && block.end === other.end;
+      return (
+        block.kind === other.kind &&
+        block.start === other.start &&
+        block.end === other.end &&
+        block.level === other.level &&
+        block.depth === other.depth &&
+        block.ordered === other.ordered &&
+        block.number === other.number &&
+        block.continues === other.continues
+      );
     })
+  );
+}
+
+function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((mark, i) => {
+        const other = b[i]!;
+        return (
+          mark.kind === other.kind &&
+          mark.start === other.start &&
+          mark.end === other.end &&
+          mark.href === other.href
+        );
+      }))
   );
 }
 
@@ -59,7 +88,259 @@ function visibleBlocks(text: string, blocks: Block[]): Block[] {
   return blocks.filter((block) => block.end > block.start);
 }
 
-/** Re-renders only when the text or its blocks change, and then rebuilds the text index. */
+/** Links the reading view follows: web pages and e-mail addresses (the same rule the importer keeps them by). */
+function safeHref(href: string | undefined): string | null {
+  return href !== undefined && /^(?:https?:\/\/|mailto:)[^\s\p{Cc}]+$/iu.test(href) ? href : null;
+}
+
+/** Outermost first when two marks cover the same characters: a link holds its emphasis, code is innermost. */
+const MARK_RANK: Record<Mark['kind'], number> = { link: 0, strong: 1, em: 2, del: 3, code: 4 };
+
+function byPosition(a: Mark, b: Mark): number {
+  return a.start - b.start || b.end - a.end || MARK_RANK[a.kind] - MARK_RANK[b.kind];
+}
+
+/** Each block's marks, cut to the block, in the order `inline` wants them. */
+function marksByBlock(blocks: readonly Block[], marks: readonly Mark[]): Map<Block, Mark[]> {
+  const out = new Map<Block, Mark[]>();
+  for (const mark of marks) {
+    // The first block that ends after the mark starts.
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.end <= mark.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < blocks.length && blocks[i]!.start < mark.end; i++) {
+      const block = blocks[i]!;
+      const start = Math.max(mark.start, block.start);
+      const end = Math.min(mark.end, block.end);
+      if (start >= end) continue;
+      const list = out.get(block) ?? [];
+      list.push({ ...mark, start, end });
+      out.set(block, list);
+    }
+  }
+  for (const list of out.values()) list.sort(byPosition);
+  return out;
+}
+
+function markElement(mark: Mark, children: ComponentChildren, key: number): ComponentChildren {
+  switch (mark.kind) {
+    case 'strong':
+      return <strong key={key}>{children}</strong>;
+    case 'em':
+      return <em key={key}>{children}</em>;
+    case 'code':
+      return <code key={key}>{children}</code>;
+    case 'del':
+      return <del key={key}>{children}</del>;
+    case 'link': {
+      const href = safeHref(mark.href);
+      return href === null ? (
+        <span key={key}>{children}</span>
+      ) : (
+        <a key={key} class="doc-text__link" href={href} target="_blank" rel="noopener noreferrer">
+          {children}
+        </a>
+      );
+    }
+  }
+}
+
+/**
+ * `text[start, end)` with `marks` (inside that span, sorted by byPosition) as nested elements. A mark that runs
+ * past the end of one it starts inside is split there, so the elements nest; every character is rendered once.
+ */
+function inline(text: string, start: number, end: number, marks: readonly Mark[]): ComponentChildren[] {
+  const out: ComponentChildren[] = [];
+  let at = start;
+  let rest = marks;
+  while (rest.length > 0) {
+    const [mark, ...others] = rest as [Mark, ...Mark[]];
+    if (mark.start > at) out.push(text.slice(at, mark.start));
+    const inside: Mark[] = [];
+    const after: Mark[] = [];
+    for (const other of others) {
+      if (other.start < mark.end) inside.push({ ...other, end: Math.min(other.end, mark.end) });
+      if (other.end > mark.end) after.push({ ...other, start: Math.max(other.start, mark.end) });
+    }
+    out.push(markElement(mark, inline(text, mark.start, mark.end, inside), mark.start));
+    at = mark.end;
+    rest = after.sort(byPosition);
+  }
+  if (at < end) out.push(text.slice(at, end));
+  return out;
+}
+
+interface Content {
+  text: string;
+  marks: Map<Block, Mark[]>;
+}
+
+function blockText(content: Content, block: Block): ComponentChildren[] {
+  return inline(content.text, block.start, block.end, content.marks.get(block) ?? []);
+}
+
+function heading(content: Content, block: Block): VNode {
+  const level = block.level ?? 2;
+  // The document's title is the page's one h1; the text's headings sit below it.
+  const Tag = `h${Math.min(Math.max(level, 2), 6)}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+  return (
+    <Tag key={block.start} class={`doc-text__heading doc-text__heading--${level}`} data-start={block.start}>
+      {blockText(content, block)}
+    </Tag>
+  );
+}
+
+function depthOf(block: Block): number {
+  return block.depth ?? 1;
+}
+
+/** Quote blocks (all at `depth` or deeper) as one block quote, deeper runs as quotes inside it. */
+function quote(content: Content, run: readonly Block[], depth: number): VNode {
+  const children: VNode[] = [];
+  for (let i = 0; i < run.length;) {
+    const block = run[i]!;
+    if (depthOf(block) <= depth) {
+      children.push(
+        <p key={block.start} class="doc-text__paragraph" data-start={block.start}>
+          {blockText(content, block)}
+        </p>,
+      );
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < run.length && depthOf(run[j]!) > depth) j++;
+    children.push(quote(content, run.slice(i, j), depth + 1));
+    i = j;
+  }
+  return (
+    <blockquote key={`q${run[0]!.start}`} class="doc-text__quote">
+      {children}
+    </blockquote>
+  );
+}
+
+interface ListItem {
+  /** The item's own first paragraph; null for an item that only holds a deeper list. */
+  block: Block | null;
+  children: VNode[];
+}
+
+/** List-item blocks (all at `depth` or deeper) as lists: a new list wherever numbering starts or stops. */
+function lists(content: Content, run: readonly Block[], depth: number): VNode[] {
+  const out: VNode[] = [];
+  let items: ListItem[] = [];
+  let ordered = false;
+  /** Where the list being built starts in the text: its key. */
+  let first = 0;
+  const close = () => {
+    if (items.length === 0) return;
+    const key = `l${first}`;
+    const lis = items.map((item, i) =>
+      item.block ? (
+        <li
+          key={item.block.start}
+          class="doc-text__item"
+          data-start={item.block.start}
+          value={ordered ? item.block.number : undefined}
+        >
+          {blockText(content, item.block)}
+          {item.children}
+        </li>
+      ) : (
+        <li key={`e${i}`} class="doc-text__item doc-text__item--bare">
+          {item.children}
+        </li>
+      ),
+    );
+    out.push(
+      ordered ? (
+        <ol key={key} class="doc-text__list">
+          {lis}
+        </ol>
+      ) : (
+        <ul key={key} class="doc-text__list">
+          {lis}
+        </ul>
+      ),
+    );
+    items = [];
+  };
+  for (let i = 0; i < run.length;) {
+    const block = run[i]!;
+    if (depthOf(block) > depth) {
+      let j = i;
+      while (j < run.length && depthOf(run[j]!) > depth) j++;
+      const nested = lists(content, run.slice(i, j), depth + 1);
+      const current = items[items.length - 1];
+      if (current) current.children.push(...nested);
+      else {
+        first = block.start;
+        items.push({ block: null, children: nested });
+      }
+      i = j;
+      continue;
+    }
+    const current = items[items.length - 1];
+    if (block.continues && current) {
+      current.children.push(
+        <p key={block.start} class="doc-text__item-paragraph" data-start={block.start}>
+          {blockText(content, block)}
+        </p>,
+      );
+    } else {
+      const isOrdered = block.ordered ?? false;
+      if (items.length > 0 && isOrdered !== ordered) close();
+      if (items.length === 0) first = block.start;
+      ordered = isOrdered;
+      items.push({ block, children: [] });
+    }
+    i++;
+  }
+  close();
+  return out;
+}
+
+/** The blocks as elements: runs of quotes and of list items are grouped into their block quotes and lists. */
+function renderBlocks(content: Content, blocks: readonly Block[]): VNode[] {
+  const out: VNode[] = [];
+  for (let i = 0; i < blocks.length;) {
+    const block = blocks[i]!;
+    if (block.kind === 'quote' || block.kind === 'list-item') {
+      let j = i;
+      while (j < blocks.length && blocks[j]!.kind === block.kind) j++;
+      const run = blocks.slice(i, j);
+      if (block.kind === 'quote') out.push(quote(content, run, 1));
+      else out.push(...lists(content, run, 1));
+      i = j;
+      continue;
+    }
+    if (block.kind === 'heading') out.push(heading(content, block));
+    else if (block.kind === 'code') {
+      out.push(
+        <pre key={block.start} class="doc-text__code" data-start={block.start}>
+          <code>{blockText(content, block)}</code>
+        </pre>,
+      );
+    } else {
+      out.push(
+        <p key={block.start} class="doc-text__paragraph" data-start={block.start}>
+          {blockText(content, block)}
+        </p>,
+      );
+    }
+    i++;
+  }
+  return out;
+}
+
+const NO_MARKS: readonly Mark[] = [];
+
+/** Re-renders only when the text, its blocks or its marks change, and then rebuilds the text index. */
 export class DocumentText extends Component<DocumentTextProps> {
   private readonly root = createRef<HTMLDivElement>();
 
@@ -68,6 +349,7 @@ export class DocumentText extends Component<DocumentTextProps> {
     return !(
       prev.text === next.text &&
       sameBlocks(prev.blocks, next.blocks) &&
+      sameMarks(prev.marks ?? NO_MARKS, next.marks ?? NO_MARKS) &&
       prev.onIndex === next.onIndex
     );
   }
@@ -86,20 +368,11 @@ export class DocumentText extends Component<DocumentTextProps> {
 
   override render() {
     const { text, blocks } = this.props;
+    const visible = visibleBlocks(text, blocks);
+    const content: Content = { text, marks: marksByBlock(visible, this.props.marks ?? NO_MARKS) };
     return (
       <div class="doc-text" ref={this.root}>
-        {visibleBlocks(text, blocks).map((block, i) => {
-          const content = text.slice(block.start, block.end);
-          return block.kind === 'heading' ? (
-            <h2 key={i} class="doc-text__heading" data-start={block.start}>
-              {content}
-            </h2>
-          ) : (
-            <p key={i} class="doc-text__paragraph" data-start={block.start}>
-              {content}
-            </p>
-          );
-        })}
+        {renderBlocks(content, visible)}
       </div>
     );
   }

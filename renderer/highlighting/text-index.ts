@@ -15,14 +15,37 @@ export interface TextIndex {
   byNode: Map<Text, TextIndexEntry>;
 }
 
-/** Reads every `[data-start]` block under `root`; each holds exactly one text node (or none when empty). */
+/** Text nodes of `block` that belong to it: not those inside a nested block (a list inside a list item). */
+function blockTextNodes(block: HTMLElement): Text[] {
+  const only = block.firstChild;
+  if (only !== null && only === block.lastChild && only.nodeType === Node.TEXT_NODE) return [only as Text];
+  const nodes: Text[] = [];
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.TEXT_NODE
+        ? NodeFilter.FILTER_ACCEPT
+        : (node as Element).hasAttribute('data-start')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
+}
+
+/**
+ * Reads every `[data-start]` block under `root`. A block's text may be split over several text nodes (inside
+ * `<strong>`, `<a>`, …): each starts where the ones before it in the block end, so the block's text nodes together
+ * are `text[start, start + their length)`. Empty text nodes are left out.
+ */
 export function buildTextIndex(root: HTMLElement): TextIndex {
   const entries: TextIndexEntry[] = [];
   for (const element of root.querySelectorAll<HTMLElement>('[data-start]')) {
-    const node = element.firstChild;
-    if (!(node instanceof Text) || node.length === 0) continue;
-    const start = Number(element.dataset.start);
-    entries.push({ node, start, end: start + node.length });
+    let at = Number(element.dataset.start);
+    for (const node of blockTextNodes(element)) {
+      if (node.length === 0) continue;
+      entries.push({ node, start: at, end: at + node.length });
+      at += node.length;
+    }
   }
   return { root, entries, byNode: new Map(entries.map((entry) => [entry.node, entry])) };
 }
