@@ -25,7 +25,7 @@ function tempPattern(target: string): RegExp {
 
 let tempCounter = 0;
 
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle;
   try {
     handle = await open(folder, 'r');
