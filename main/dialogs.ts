@@ -1,10 +1,12 @@
 /**
- * The native dialogs Parley shows: choosing files to import, choosing where to save an export, and the two
- * messages about the notebook file itself (it could not be opened; the last changes could not be saved). The
- * `dialog` module is passed in and read at call time, so tests (and the e2e suite) can stand in for it.
+ * The native dialogs Parley shows: choosing files to import, choosing where to save an export, and the
+ * messages about the notebook file itself (it could not be read: restore a backup, start empty or quit; it could
+ * not be opened at all; the last changes could not be saved). The `dialog` module is passed in and read at call
+ * time, so tests (and the e2e suite) can stand in for it.
  */
 import type { BrowserWindow, Dialog } from 'electron';
 import type { Dialogs, ExportKind } from './ipc/handlers';
+import type { RecoveryChoice, RecoveryQuestion } from './storage/recovery';
 
 export const IMPORT_FILTERS = [
   { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml'] },
@@ -89,7 +91,7 @@ const FAILURE_REASONS: Record<NotebookFailure, string> = {
   'too-new': 'the file was written by a newer version of Parley',
 };
 
-/** Title and body of the error box shown when the notebook cannot be opened. */
+/** Title and body of the error box shown when the notebook cannot be opened and Parley has to quit. */
 export function notebookOpenFailure(path: string, reason: NotebookFailure | undefined, detail: string) {
   const why = reason ? FAILURE_REASONS[reason] : 'the file could not be opened';
   return {
@@ -100,6 +102,73 @@ export function notebookOpenFailure(path: string, reason: NotebookFailure | unde
       'The file was left untouched. Parley will now quit; to start with another notebook, run it with ' +
       '--notebook FILE or set PARLEY_NOTEBOOK.',
   };
+}
+
+export const RECOVERY_BUTTONS: Record<RecoveryChoice, string> = {
+  restore: 'Restore Backup',
+  empty: 'Start Empty Notebook',
+  quit: 'Quit',
+};
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The message box asking what to do with a notebook Parley could not read: what is wrong, where the file is (or
+ * will be) kept unchanged, the last good backup, and one button per choice offered, in the question's order.
+ */
+export function recoveryPrompt(
+  question: RecoveryQuestion,
+  formatTime: (time: Date) => string = (time) => time.toLocaleString(),
+) {
+  const { path, problem, message, keptAsidePath, movedAside, backup, choices, failure } = question;
+  const parts: string[] = [];
+  if (failure) parts.push(failure);
+  parts.push(`The notebook at\n${path}\ncould not be opened because ${FAILURE_REASONS[problem]}.`);
+  if (problem === 'too-new') parts.push('A newer version of Parley can still open it as it is.');
+  if (keptAsidePath) {
+    parts.push(
+      movedAside
+        ? `It has been kept unchanged at\n${keptAsidePath}`
+        : `If you restore a backup or start an empty notebook, the file is first kept unchanged at\n${keptAsidePath}`,
+    );
+  }
+  if (backup && choices.includes('restore')) {
+    const documents = backup.documents ?? 0;
+    const highlights = backup.highlights ?? 0;
+    parts.push(
+      `The last good backup is from ${formatTime(backup.time)}, with ${count(documents, 'document')} and ` +
+        `${count(highlights, 'highlight')}.`,
+    );
+  } else {
+    parts.push('There is no backup Parley can restore.');
+  }
+  parts.push(
+    movedAside
+      ? 'Quit puts the file back where it was and changes nothing else.'
+      : 'Quit leaves everything as it is.',
+  );
+  parts.push(`Details: ${message}`);
+  return {
+    type: 'warning' as const,
+    title: 'Parley could not read your notebook',
+    message: 'Parley could not read your notebook.',
+    detail: parts.join('\n\n'),
+    buttons: choices.map((choice) => RECOVERY_BUTTONS[choice]),
+    defaultId: 0,
+    cancelId: choices.indexOf('quit'),
+    noLink: true,
+  };
+}
+
+/** Shows the recovery question (no window is open yet) and returns the choice; closing the box quits. */
+export async function askHowToRecover(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  question: RecoveryQuestion,
+): Promise<RecoveryChoice> {
+  const { response } = await dialog.showMessageBox(recoveryPrompt(question));
+  return question.choices[response] ?? 'quit';
 }
 
 /** Asks whether to quit although the last changes could not be written; true means quit anyway. */

@@ -1,9 +1,10 @@
 /**
  * The composition root: everything the app is made of, built and wired in one visible order. Before `ready`:
  * the profile folder, the single-instance lock, the privileged app:// scheme, the sandbox and the hardening of
- * every web contents. On `ready`: serve the renderer, open the notebook (refusing, never overwriting, a file it
- * cannot read), seed the sample on first run, register the IPC handlers behind the sender check, open the window,
- * forward save state and set the menu. On quit: flush the notebook first.
+ * every web contents. On `ready`: serve the renderer, open the notebook (a file it cannot read is never written
+ * over: the user restores the last good backup, starts empty or quits), keep rolling backups, seed the sample on
+ * first run, register the IPC handlers behind the sender check, open the window, forward save state and set the
+ * menu. On quit: flush the notebook first.
  */
 import {
   app,
@@ -23,7 +24,7 @@ import { addDocuments } from './core/notebook';
 import { IMPORTABLE_EXTENSIONS, loadImportFile } from './files';
 import { loadWindowState, trackWindowState } from './window-state';
 import { eventChannels, type EventName, type Events } from '../preload/contract';
-import { confirmQuitWithoutSaving, electronDialogs, notebookOpenFailure } from './dialogs';
+import { askHowToRecover, confirmQuitWithoutSaving, electronDialogs, notebookOpenFailure } from './dialogs';
 import { seedOnFirstRun } from './first-run';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
@@ -31,7 +32,9 @@ import { buildMenuTemplate } from './menu';
 import { appPaths, resolveNotebookPath, userDataDirArgument } from './paths';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './protocol';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
-import { NotebookFileError, openNotebookStore, type NotebookStore } from './storage/notebook-store';
+import { keepRollingBackups } from './storage/backups';
+import type { NotebookStore } from './storage/notebook-store';
+import { openOrRecover, type Recovery } from './storage/recovery';
 import { APP_ENTRY_URL } from './url-policy';
 import { createMainWindow } from './window';
 
@@ -104,7 +107,8 @@ async function start(): Promise<void> {
   serveAppProtocol(protocol, paths.renderer);
   hardenSession(session.defaultSession);
 
-  // 2. Which notebook, then open it. A file that cannot be read is reported and left exactly as it is.
+  // 2. Which notebook, then open it. A file that cannot be read is kept unchanged, and the user chooses: restore
+  //    the last good backup, start an empty notebook, or quit. Backups roll while changes are saved.
   let notebookPath: string;
   try {
     notebookPath = resolveNotebookPath({
@@ -116,17 +120,23 @@ async function start(): Promise<void> {
   } catch (error) {
     return stop('Parley cannot start', message(error));
   }
-  let opened: NotebookStore;
+  let recovery: Recovery;
   try {
-    opened = await openNotebookStore(notebookPath);
+    recovery = await openOrRecover(notebookPath, (question) => askHowToRecover(dialog, question));
   } catch (error) {
-    const failure =
-      error instanceof NotebookFileError
-        ? notebookOpenFailure(error.path, error.reason, error.message)
-        : notebookOpenFailure(notebookPath, undefined, message(error));
+    const failure = notebookOpenFailure(notebookPath, undefined, message(error));
     return stop(failure.title, failure.message);
   }
+  if (recovery.outcome === 'quit') {
+    if (!recovery.stillAsidePath) return app.quit();
+    return stop(
+      'Parley could not put the notebook back',
+      `The notebook is kept unchanged at\n${recovery.stillAsidePath}\nRename it to ${notebookPath} to open it again.`,
+    );
+  }
+  const opened = recovery.store;
   store = opened;
+  keepRollingBackups(opened);
 
   // 3. First run: the sample article. A missing sample is no reason not to start.
   try {

@@ -1,14 +1,17 @@
 // The composition root, run for real in a child process with a stand-in for the electron module: the order of
 // start-up, the window and page it opens, IPC answered only for its own main frame, save state and menu commands
-// forwarded, the notebook flushed before quitting, and an unreadable notebook reported and left untouched.
+// forwarded, the notebook flushed before quitting, and a damaged notebook: the user is asked, the file kept aside
+// unchanged, and Parley starts with the last good backup or an empty notebook, or quits having changed nothing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { emptyNotebook } from '../../../main/core/model';
 import { CONTENT_SECURITY_POLICY } from '../../../main/protocol';
+import { makeDocument } from '../core/fixtures';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const standIn = pathToFileURL(join(repo, 'test', 'unit', 'main', 'electron-stand-in.ts')).href;
@@ -41,17 +44,19 @@ interface Report {
   schemes?: unknown;
   windowOpen?: unknown;
   openedExternally?: string;
+  messageBoxes?: Array<{ parented: boolean; title: string; detail: string; buttons: string[] }>;
 }
 
 function runApp(
   appPath: string,
   args: string[],
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; report: Report; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', '--import', registerHook, join(repo, 'main', 'index.ts'), ...args],
-      { cwd: repo, env: { ...process.env, STAND_IN_APP_PATH: appPath, PARLEY_NOTEBOOK: '' } },
+      { cwd: repo, env: { ...process.env, STAND_IN_APP_PATH: appPath, PARLEY_NOTEBOOK: '', ...env } },
     );
     let stdout = '';
     let stderr = '';
@@ -157,21 +162,90 @@ describe('main/index.ts with a stand-in electron', () => {
     );
   });
 
-  test('an unreadable notebook is reported, left untouched, and Parley quits', async () => {
-    const notebook = join(dir, 'broken.json');
-    const garbage = '{ this is not a notebook';
-    await writeFile(notebook, garbage);
-    const { code, report } = await runApp(appPath, [
-      '--notebook',
-      notebook,
-      `--user-data-dir=${join(dir, 'broken-profile')}`,
-    ]);
-    assert.equal(code, 1);
-    assert.equal(report.exitCode, 1);
-    assert.match(report.errorBox?.body ?? '', /left untouched/);
-    assert.ok(report.errorBox?.body.includes(notebook));
+  /** A damaged notebook in its own folder, with (optionally) one good backup beside it. */
+  async function damaged(name: string, withBackup: boolean): Promise<{ folder: string; notebook: string }> {
+    const folder = join(dir, name);
+    const notebook = join(folder, 'notebook.json');
+    await mkdir(folder, { recursive: true });
+    await writeFile(notebook, GARBAGE);
+    if (withBackup) {
+      const nb = emptyNotebook();
+      nb.documents.push(makeDocument('d1', ['From the backup', 'The ministers met on Monday.']));
+      await mkdir(join(folder, 'notebook.json.backups'));
+      await writeFile(
+        join(folder, 'notebook.json.backups', 'notebook-2026-11-29T09-00-00-000Z.json'),
+        JSON.stringify(nb),
+      );
+    }
+    return { folder, notebook };
+  }
+  const GARBAGE = '{ this is not a notebook';
+
+  async function keptAside(folder: string): Promise<string> {
+    const names = (await readdir(folder)).filter((n) => n.startsWith('notebook.json.damaged-'));
+    assert.equal(names.length, 1, `one file kept aside in ${folder}`);
+    return readFile(join(folder, names[0]!), 'utf8');
+  }
+
+  test('a damaged notebook: Parley asks, keeps the file aside unchanged, and starts with the last good backup', async () => {
+    const { folder, notebook } = await damaged('restore', true);
+    const { code, report, stderr } = await runApp(
+      appPath,
+      ['--notebook', notebook, `--user-data-dir=${join(folder, 'profile')}`],
+      { STAND_IN_CHOOSE: 'Restore Backup' },
+    );
+    assert.equal(code, 0, stderr);
+    assert.equal(report.quitCleanly, true);
+    assert.equal(report.errorBox, undefined);
+    const box = report.messageBoxes?.[0];
+    assert.ok(box, 'the recovery question was shown');
+    assert.equal(box.parented, false);
+    assert.deepEqual(box.buttons, ['Restore Backup', 'Start Empty Notebook', 'Quit']);
+    assert.ok(box.detail.includes(notebook), box.detail);
+    assert.match(box.detail, /kept unchanged/);
+    assert.match(box.detail, /last good backup is from .* with 1 document and 0 highlights/);
+    assert.ok(report.order.indexOf('showMessageBox') < report.order.indexOf('new BrowserWindow'));
+    assert.deepEqual(
+      report.trustedList?.value?.map((doc) => doc.title),
+      ['From the backup'],
+      'the backup, and no sample added',
+    );
+    assert.equal(await keptAside(folder), GARBAGE);
+    const saved = JSON.parse(await readFile(notebook, 'utf8')) as { documents: Array<{ title: string }> };
+    assert.deepEqual(
+      saved.documents.map((doc) => doc.title),
+      ['From the backup'],
+    );
+  });
+
+  test('a damaged notebook with no backup: Start Empty Notebook opens an empty one, without the sample', async () => {
+    const { folder, notebook } = await damaged('empty', false);
+    const { code, report, stderr } = await runApp(
+      appPath,
+      ['--notebook', notebook, `--user-data-dir=${join(folder, 'profile')}`],
+      { STAND_IN_CHOOSE: 'Start Empty Notebook' },
+    );
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(report.messageBoxes?.[0]?.buttons, ['Start Empty Notebook', 'Quit']);
+    assert.match(report.messageBoxes?.[0]?.detail ?? '', /no backup/);
+    assert.ok(report.order.includes('new BrowserWindow'));
+    assert.deepEqual(report.trustedList?.value, []);
+    assert.equal(await keptAside(folder), GARBAGE);
+  });
+
+  test('a damaged notebook: Quit leaves everything as it was and opens no window', async () => {
+    const { folder, notebook } = await damaged('quit', true);
+    const before = (await readdir(folder)).sort();
+    const { code, report, stderr } = await runApp(
+      appPath,
+      ['--notebook', notebook, `--user-data-dir=${join(folder, 'profile')}`],
+      { STAND_IN_CHOOSE: 'Quit' },
+    );
+    assert.equal(code, 0, stderr);
+    assert.equal(report.messageBoxes?.length, 1);
     assert.ok(!report.order.includes('new BrowserWindow'));
-    assert.equal(await readFile(notebook, 'utf8'), garbage);
+    assert.equal(await readFile(notebook, 'utf8'), GARBAGE);
+    assert.deepEqual((await readdir(folder)).filter((name) => name !== 'profile').sort(), before);
   });
 
   test('a second instance quits at once and opens nothing', async () => {

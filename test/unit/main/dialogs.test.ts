@@ -3,7 +3,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserWindow, Dialog } from 'electron';
-import { confirmQuitWithoutSaving, electronDialogs, notebookOpenFailure } from '../../../main/dialogs';
+import {
+  askHowToRecover,
+  confirmQuitWithoutSaving,
+  electronDialogs,
+  notebookOpenFailure,
+  recoveryPrompt,
+} from '../../../main/dialogs';
+import type { RecoveryQuestion } from '../../../main/storage/recovery';
 
 type Call = { method: string; parent: unknown; options: Record<string, unknown> };
 
@@ -89,13 +96,14 @@ describe('electronDialogs', () => {
   });
 });
 
-test('notebookOpenFailure says what is wrong and that the file was left untouched', () => {
+test('notebookOpenFailure says what is wrong, that the file was left untouched, and that Parley quits', () => {
   const { title, message } = notebookOpenFailure('/home/ana/nb.json', 'too-new', 'schemaVersion 9');
   assert.match(title, /cannot open the notebook/);
   assert.match(message, /\/home\/ana\/nb\.json/);
   assert.match(message, /newer version of Parley/);
   assert.match(message, /schemaVersion 9/);
   assert.match(message, /left untouched/);
+  assert.match(message, /will now quit/);
   assert.match(notebookOpenFailure('/x', 'not-json', '').message, /not JSON/);
   assert.match(notebookOpenFailure('/x', undefined, 'EACCES').message, /could not be opened[\s\S]*EACCES/);
 });
@@ -110,4 +118,97 @@ test('confirmQuitWithoutSaving: keeps Parley open unless the user chooses to los
   const quit = fakeDialog({ choice: 1 });
   assert.equal(confirmQuitWithoutSaving(quit.dialog, null, '/nb.json', 'ENOSPC'), true);
   assert.equal(quit.calls[0]!.parent, null);
+});
+
+describe('the recovery question', () => {
+  const question: RecoveryQuestion = {
+    path: '/home/ana/notebook.json',
+    problem: 'not-json',
+    message:
+      'Cannot open the notebook /home/ana/notebook.json: it is not valid JSON (Unexpected end of JSON input)',
+    keptAsidePath: '/home/ana/notebook.json.damaged-2026-11-30T18-22-05-123Z.json',
+    movedAside: false,
+    backup: {
+      path: '/home/ana/notebook.json.backups/notebook-2026-11-29T09-00-00-000Z.json',
+      time: new Date('2026-11-29T09:00:00.000Z'),
+      size: 1234,
+      valid: true,
+      documents: 3,
+      highlights: 1,
+    },
+    choices: ['restore', 'empty', 'quit'],
+  };
+  const iso = (time: Date) => time.toISOString();
+
+  test('says in plain words what is wrong, where the file is kept, and what the last good backup holds', () => {
+    const prompt = recoveryPrompt(question, iso);
+    assert.equal(prompt.message, 'Parley could not read your notebook.');
+    assert.deepEqual(prompt.buttons, ['Restore Backup', 'Start Empty Notebook', 'Quit']);
+    assert.equal(prompt.defaultId, 0);
+    assert.equal(prompt.cancelId, 2);
+    const { detail } = prompt;
+    assert.match(
+      detail,
+      /The notebook at\n\/home\/ana\/notebook\.json\ncould not be opened because .*not JSON/,
+    );
+    assert.match(
+      detail,
+      /kept unchanged at\n\/home\/ana\/notebook\.json\.damaged-2026-11-30T18-22-05-123Z\.json/,
+    );
+    assert.match(detail, /restore a backup or start an empty notebook, the file is first kept unchanged/);
+    assert.match(
+      detail,
+      /last good backup is from 2026-11-29T09:00:00\.000Z, with 3 documents and 1 highlight\./,
+    );
+    assert.match(detail, /Quit leaves everything as it is\./);
+    assert.match(detail, /Details: .*Unexpected end of JSON input/);
+  });
+
+  test('without a backup there is no Restore button, and a failed restore is told first', () => {
+    const prompt = recoveryPrompt(
+      {
+        ...question,
+        problem: 'too-new',
+        backup: null,
+        movedAside: true,
+        choices: ['empty', 'quit'],
+        failure: 'Restoring the backup /b.json failed: ENOSPC',
+      },
+      iso,
+    );
+    assert.deepEqual(prompt.buttons, ['Start Empty Notebook', 'Quit']);
+    assert.equal(prompt.cancelId, 1);
+    assert.ok(prompt.detail.startsWith('Restoring the backup /b.json failed: ENOSPC'), prompt.detail);
+    assert.match(prompt.detail, /newer version of Parley/);
+    assert.match(prompt.detail, /It has been kept unchanged at/);
+    assert.match(prompt.detail, /no backup Parley can restore/);
+    assert.match(prompt.detail, /Quit puts the file back where it was/);
+    assert.doesNotMatch(prompt.detail, /last good backup/);
+  });
+
+  test('when there is no file to keep, it does not say it keeps one', () => {
+    const { detail } = recoveryPrompt({ ...question, problem: 'unreadable', keptAsidePath: null }, iso);
+    assert.doesNotMatch(detail, /kept unchanged/);
+    assert.match(detail, /could not be read/);
+  });
+
+  test('askHowToRecover returns the button chosen, and Quit when the box is closed', async () => {
+    for (const [response, choice] of [
+      [0, 'restore'],
+      [1, 'empty'],
+      [2, 'quit'],
+      [7, 'quit'],
+    ] as const) {
+      const { dialog, calls } = fakeDialog({ response });
+      assert.equal(await askHowToRecover(dialog, question), choice);
+      assert.equal(calls[0]!.method, 'showMessageBox');
+      assert.equal(calls[0]!.parent, null, 'no window is open yet');
+      assert.deepEqual(calls[0]!.options.buttons, ['Restore Backup', 'Start Empty Notebook', 'Quit']);
+    }
+    const { dialog } = fakeDialog({ response: 0 });
+    assert.equal(
+      await askHowToRecover(dialog, { ...question, backup: null, choices: ['empty', 'quit'] }),
+      'empty',
+    );
+  });
 });

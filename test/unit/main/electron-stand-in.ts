@@ -1,7 +1,8 @@
 // A stand-in for the `electron` module, loaded in place of it (through a resolve hook) when
 // composition.test.ts runs main/index.ts in a child process. It records what the composition root does, drives
 // one scenario once the window exists (serve a page, call IPC from trusted and untrusted frames, click a menu item,
-// quit), and prints what it saw as one JSON line for the test to check.
+// quit), answers message boxes with the button STAND_IN_CHOOSE names, and prints what it saw as one JSON line for
+// the test to check.
 import { EventEmitter } from 'node:events';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -203,8 +204,14 @@ export const dialog = {
   showMessageBoxSync() {
     return 0;
   },
-  async showMessageBox() {
-    return { response: 0 };
+  /** Records each box; answers with the button named by STAND_IN_CHOOSE, else the first. */
+  async showMessageBox(...args: unknown[]) {
+    const options = args[args.length - 1] as { title?: string; detail?: string; buttons?: string[] };
+    note('showMessageBox');
+    const boxes = (report.messageBoxes ??= []) as unknown[];
+    boxes.push({ parented: args.length > 1, ...options });
+    const chosen = options.buttons?.indexOf(process.env.STAND_IN_CHOOSE ?? '') ?? -1;
+    return { response: Math.max(0, chosen) };
   },
 };
 
