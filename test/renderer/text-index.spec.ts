@@ -1,6 +1,7 @@
 // The text index in Chromium, on generated documents: offsets become Ranges over exactly those characters, and
 // Ranges come back as the same offsets, wherever the boundaries fall (inside a block, between blocks, on an
-// element, inside a surrogate pair).
+// element, inside a surrogate pair) — also when a block's text is split over several text nodes inside inline
+// elements, and when blocks nest (a list inside a list item).
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
@@ -189,4 +190,189 @@ test('a point over the text maps to the offset of the character under it', async
     expect(hit.inside).toBe(true);
     expect(hit.outside).toBe(false);
   }
+});
+
+/** How one block is drawn: its text cut into pieces, each wrapped in these elements, and whether it nests. */
+interface Layout {
+  /** Cut points inside the block's text (code units, any order, repeats allowed). */
+  cuts: number[];
+  /** For each piece in turn (cycled): the elements around it, outermost first; empty for a bare text node. */
+  wraps: string[][];
+  /** Drawn as a list item inside the block before it, rather than after it. */
+  nested: boolean;
+}
+
+/** Draws the blocks with their text over several text nodes and elements, nesting blocks as lists. */
+async function renderFormatted(page: Page, doc: Doc, layouts: Layout[]) {
+  await page.evaluate(
+    ({ d, layouts }) => {
+      const root = document.getElementById('root')!;
+      root.replaceChildren();
+      let previous: HTMLElement | null = null;
+      d.blocks.forEach((b, i) => {
+        const layout = layouts[i]!;
+        const nested = layout.nested && previous !== null;
+        const block = document.createElement(nested ? 'li' : 'p');
+        block.dataset.start = String(b.start);
+        const text = d.text.slice(b.start, b.end);
+        const cuts = [...new Set([0, ...layout.cuts.map((c) => c % (text.length + 1)), text.length])].sort(
+          (x, y) => x - y,
+        );
+        for (let k = 0; k + 1 < cuts.length; k++) {
+          const piece = document.createTextNode(text.slice(cuts[k], cuts[k + 1]));
+          const wrap = layout.wraps.length > 0 ? layout.wraps[k % layout.wraps.length]! : [];
+          let node: Node = piece;
+          for (const tag of [...wrap].reverse()) {
+            const element = document.createElement(tag);
+            if (tag === 'a') element.setAttribute('href', 'https://example.org/');
+            element.append(node);
+            node = element;
+          }
+          block.append(node);
+        }
+        if (nested) {
+          const list = document.createElement('ul');
+          list.append(block);
+          previous!.append(list);
+        } else root.append(block);
+        previous = block;
+      });
+    },
+    { d: doc, layouts },
+  );
+}
+
+const layoutArb = (length: number) =>
+  fc.record({
+    cuts: fc.array(fc.nat({ max: length }), { maxLength: 5 }),
+    wraps: fc.array(fc.subarray(['strong', 'em', 'a', 'code', 'del']), { maxLength: 4 }),
+    nested: fc.boolean(),
+  });
+
+test('blocks over several text nodes, inside inline elements and nested lists, round-trip the same', async ({
+  page,
+}) => {
+  await fc.assert(
+    fc.asyncProperty(
+      documentArb.chain((doc) =>
+        fc.record({
+          doc: fc.constant(doc),
+          layouts: fc.tuple(...doc.blocks.map((b) => layoutArb(b.end - b.start))),
+          spans: fc.array(
+            fc
+              .tuple(fc.nat({ max: doc.text.length }), fc.nat({ max: doc.text.length }))
+              .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+            { minLength: 1, maxLength: 12 },
+          ),
+        }),
+      ),
+      async ({ doc, layouts, spans }) => {
+        await renderFormatted(page, doc, layouts);
+        const results = await page.evaluate(
+          ({ d, list }) => {
+            const lib = (window as unknown as PageWindow).textIndex;
+            const root = document.getElementById('root')!;
+            const index = lib.buildTextIndex(root);
+            // Each block's own text nodes, read back in order, are exactly its text.
+            const blocks = [...root.querySelectorAll<HTMLElement>('[data-start]')].map((el) =>
+              index.entries
+                .filter((e) => e.node.parentElement?.closest('[data-start]') === el)
+                .map((e) => e.node.data)
+                .join(''),
+            );
+            const contiguous = index.entries.every(
+              (e, i) =>
+                e.end - e.start === e.node.length && (i === 0 || e.start >= index.entries[i - 1]!.end),
+            );
+            const spans = list.map(([start, end]) => {
+              const range = lib.offsetsToRange(index, start, end);
+              const back = range ? lib.rangeToOffsets(index, range, d.text) : null;
+              return { start, end, rendered: range ? range.toString() : null, back };
+            });
+            return { blocks, contiguous, spans };
+          },
+          { d: doc, list: spans as (readonly [number, number])[] },
+        );
+        expect(results.blocks).toEqual(doc.blocks.map((b) => doc.text.slice(b.start, b.end)));
+        expect(results.contiguous).toBe(true);
+        for (const { start, end, rendered, back } of results.spans) {
+          const visible = renderedText(doc, start, end);
+          if (visible === '') {
+            expect(rendered, `[${start}, ${end}) covers no rendered text`).toBeNull();
+            continue;
+          }
+          expect(rendered, `[${start}, ${end})`).toBe(visible);
+          expect(back, `[${start}, ${end}) back`).toEqual(expectedSpan(doc, start, end));
+        }
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+test('inside inline elements, boundaries on elements and points over the text map to exact offsets', async ({
+  page,
+}) => {
+  const doc = joinBlocks([
+    'Plain then bold words and a link here.',
+    'Item with code inside.',
+    'Nested item.',
+  ]);
+  await page.evaluate((d) => {
+    const root = document.getElementById('root')!;
+    root.innerHTML =
+      `<p data-start="${d.blocks[0]!.start}">Plain then <strong>bold <em>words</em></strong> and ` +
+      `<a href="https://example.org/">a link</a> here.</p>` +
+      `<ul><li data-start="${d.blocks[1]!.start}">Item with <code>code</code> inside.` +
+      `<ul><li data-start="${d.blocks[2]!.start}"><em>Nested</em> item.</li></ul></li></ul>`;
+  }, doc);
+  const result = await page.evaluate((text) => {
+    const lib = (window as unknown as PageWindow).textIndex;
+    const root = document.getElementById('root')!;
+    const index = lib.buildTextIndex(root);
+    const span = (setup: (r: Range) => void) => {
+      const range = document.createRange();
+      setup(range);
+      return lib.rangeToOffsets(index, range, text);
+    };
+    const strong = root.querySelector('strong')!;
+    const link = root.querySelector('a')!;
+    const outer = root.querySelector('ul > li')!;
+    const nested = root.querySelector('li li')!;
+    const at = (word: string) => {
+      const start = text.indexOf(word);
+      const range = lib.offsetsToRange(index, start, start + 1)!;
+      const rect = range.getBoundingClientRect();
+      return { start, at: lib.offsetAtPoint(index, rect.left + rect.width / 4, rect.top + rect.height / 2) };
+    };
+    return {
+      nodes: index.entries.length,
+      wholeStrong: span((r) => r.selectNode(strong)),
+      strongContents: span((r) => r.selectNodeContents(strong)),
+      intoLink: span((r) => {
+        r.setStart(strong.firstChild!, 2);
+        r.setEnd(link, 1);
+      }),
+      outerItem: span((r) => r.selectNodeContents(outer)),
+      nestedItem: span((r) => r.selectNodeContents(nested)),
+      ranges: ['bold words', 'words and a li', 'code inside.\n\nNested'].map((phrase) => {
+        const start = text.indexOf(phrase);
+        return lib.offsetsToRange(index, start, start + phrase.length)?.toString() ?? null;
+      }),
+      points: ['words', 'link', 'code', 'Nested'].map(at),
+    };
+  }, doc.text);
+  const offsets = (phrase: string) => {
+    const start = doc.text.indexOf(phrase);
+    return { start, end: start + phrase.length };
+  };
+  expect(result.nodes).toBe(11);
+  expect(result.wholeStrong).toEqual(offsets('bold words'));
+  expect(result.strongContents).toEqual(offsets('bold words'));
+  expect(result.intoLink).toEqual(offsets('ld words and a link'));
+  // A list item's contents include the list nested in it: its text is the item's and the nested item's.
+  expect(result.outerItem).toEqual(offsets('Item with code inside.\n\nNested item.'));
+  expect(result.nestedItem).toEqual(offsets('Nested item.'));
+  expect(result.ranges).toEqual(['bold words', 'words and a li', 'code inside.Nested']);
+  for (const point of result.points) expect(point.at).toBe(point.start);
 });
