@@ -150,8 +150,8 @@ function occurrences(haystack: string, needle: string): number[] {
 interface FoldedText {
   text: string;
   /** For each folded code unit, the original range it came from. */
-  from: number[];
-  to: number[];
+  from: Int32Array;
+  to: Int32Array;
 }
 
 const FOLDS: Record<string, string> = {
@@ -182,43 +182,105 @@ const FOLDS: Record<string, string> = {
 };
 
 function fold(text: string): FoldedText {
-  const parts: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
+  // Code units and their origins in typed arrays, so that folding an article takes milliseconds and what is kept of
+  // it (see foldedText) stays small; grown in the rare case that folding lengthens the text ("…" → "...").
+  let units: Uint16Array = new Uint16Array(text.length + 16);
+  let from: Int32Array = new Int32Array(units.length);
+  let to: Int32Array = new Int32Array(units.length);
+  let length = 0;
   let lastWasSpace = false;
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
+    if (code < 0x80 && code !== 0x20 && (code < 0x09 || code > 0x0d)) {
+      // Plain ASCII, the common case: lowercased, one unit for one.
+      if (length === units.length) [units, from, to] = grow(units, from, to, length + 4);
+      units[length] = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+      from[length] = i;
+      to[length] = i + 1;
+      length++;
+      lastWasSpace = false;
+      i++;
+      continue;
+    }
     const width = isHigh(code) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
     if (isSpace(code)) {
-      if (lastWasSpace) to[to.length - 1] = i + width;
+      if (lastWasSpace) to[length - 1] = i + width;
       else {
-        parts.push(' ');
-        from.push(i);
-        to.push(i + width);
+        if (length === units.length) [units, from, to] = grow(units, from, to, length + 4);
+        units[length] = 0x20;
+        from[length] = i;
+        to[length] = i + width;
+        length++;
       }
       lastWasSpace = true;
     } else {
-      let mapped: string;
-      if (code < 0x80) mapped = code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text[i]!;
-      else {
-        const char = text.slice(i, i + width);
-        mapped = FOLDS[char] ?? char.toLowerCase();
+      const char = text.slice(i, i + width);
+      const mapped = FOLDS[char] ?? char.toLowerCase();
+      if (length + mapped.length > units.length) {
+        [units, from, to] = grow(units, from, to, length + mapped.length + 4);
       }
       for (let k = 0; k < mapped.length; k++) {
-        from.push(i);
-        to.push(i + width);
+        units[length] = mapped.charCodeAt(k);
+        from[length] = i;
+        to[length] = i + width;
+        length++;
       }
-      parts.push(mapped);
       // A character folded to nothing (a soft hyphen) does not end a run of spaces.
       if (mapped.length > 0) lastWasSpace = false;
     }
     i += width;
   }
-  return { text: parts.join(''), from, to };
+  return {
+    text: fromUnits(units.subarray(0, length)),
+    from: from.subarray(0, length),
+    to: to.subarray(0, length),
+  };
 }
 
-/** Upper bound on alignment work (pattern length × text aligned) before close matching gives up. */
-const MAX_ALIGNMENT_CELLS = 60_000_000;
+/** The three arrays of fold, copied into arrays of at least `least` and twice their length. */
+function grow(
+  units: Uint16Array,
+  from: Int32Array,
+  to: Int32Array,
+  least: number,
+): [Uint16Array, Int32Array, Int32Array] {
+  const size = Math.max(least, units.length * 2);
+  const grownUnits = new Uint16Array(size);
+  const grownFrom = new Int32Array(size);
+  const grownTo = new Int32Array(size);
+  grownUnits.set(units);
+  grownFrom.set(from);
+  grownTo.set(to);
+  return [grownUnits, grownFrom, grownTo];
+}
+
+/** A string of UTF-16 code units, built in chunks (one call with a million arguments would overflow the stack). */
+function fromUnits(units: Uint16Array): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) {
+    chunks.push(String.fromCharCode(...units.subarray(i, Math.min(units.length, i + 8192))));
+  }
+  return chunks.join('');
+}
+
+/**
+ * The last text folded, kept: opening a document re-anchors each of its highlights against the same text, and
+ * folding a long article once per highlight would cost more than all the matching.
+ */
+let lastFolded: { source: string; folded: FoldedText } | null = null;
+
+function foldedText(text: string): FoldedText {
+  if (lastFolded === null || lastFolded.source !== text) lastFolded = { source: text, folded: fold(text) };
+  return lastFolded.folded;
+}
+
+/**
+ * Upper bound on alignment work (pattern length × text aligned) before a close match over the whole text is given
+ * up; the text around the quote's old place and its context has been searched before (see locate).
+ */
+const MAX_ALIGNMENT_CELLS = 1_000_000;
+/** Most places near which a changed quote is looked for first (see likelyPlaces). */
+const MAX_LIKELY_PLACES = 8;
 
 /**
  * Sellers' algorithm over `text[lo, hi)`: every place where `pattern` aligns with at most `maxEdits` edits
@@ -280,10 +342,15 @@ function approximateMatches(
   const pieces = maxEdits + 1;
   const pieceLength = Math.floor(m / pieces);
   if (pieceLength === 0) return [];
+  // Past this many places (fewer if pieces found the same ones) the regions would most likely exceed the bound.
+  const mostStarts = Math.ceil(MAX_ALIGNMENT_CELLS / m);
   const starts: number[] = [];
   for (let p = 0; p < pieces; p++) {
     const offset = p * pieceLength;
-    for (const at of occurrences(text, pattern.slice(offset, offset + pieceLength))) starts.push(at - offset);
+    const piece = pattern.slice(offset, offset + pieceLength);
+    for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1)) {
+      if (starts.push(at - offset) > mostStarts) return [];
+    }
   }
   starts.sort((a, b) => a - b);
   const regions: Array<[number, number]> = [];
@@ -296,7 +363,35 @@ function approximateMatches(
   }
   const cells = regions.reduce((sum, [lo, hi]) => sum + (hi - lo), 0) * m;
   if (cells > MAX_ALIGNMENT_CELLS) return [];
-  const matches = regions.flatMap(([lo, hi]) => alignInRegion(pattern, text, lo, hi, maxEdits));
+  return closest(regions.flatMap(([lo, hi]) => alignInRegion(pattern, text, lo, hi, maxEdits)));
+}
+
+/** Approximate occurrences of `pattern` that start within about a pattern's length of one of `places`. */
+function approximateMatchesNear(
+  text: string,
+  pattern: string,
+  maxEdits: number,
+  places: readonly number[],
+): Array<{ start: number; end: number; edits: number }> {
+  const reach = pattern.length + 2 * maxEdits + CONTEXT_LENGTH;
+  const windows = places
+    .map((at): [number, number] => [
+      Math.max(0, at - reach),
+      Math.min(text.length, at + pattern.length + reach),
+    ])
+    .sort((a, b) => a[0] - b[0]);
+  const regions: Array<[number, number]> = [];
+  for (const [lo, hi] of windows) {
+    const last = regions[regions.length - 1];
+    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else regions.push([lo, hi]);
+  }
+  return closest(regions.flatMap(([lo, hi]) => alignInRegion(pattern, text, lo, hi, maxEdits)));
+}
+
+function closest(
+  matches: Array<{ start: number; end: number; edits: number }>,
+): Array<{ start: number; end: number; edits: number }> {
   // In very repetitive text, keep the closest matches only.
   return matches.length <= MAX_CANDIDATES
     ? matches
@@ -348,6 +443,13 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
     return { start: hint, end: hint + exact.length };
   }
 
+  // Most highlights have only moved with the text around them: the nearest place where the quote and all its
+  // context are is then the best candidate there is, and is found without reading the whole text.
+  if (hint !== undefined) {
+    const near = nearestWithFullContext(text, exact, prefix, suffix, hint);
+    if (near !== null) return { start: near, end: near + exact.length };
+  }
+
   const exactCandidates: Candidate[] = occurrences(text, exact).map((start) => ({
     start,
     end: start + exact.length,
@@ -361,7 +463,7 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
     return { start: bestExact.start, end: bestExact.end };
   }
 
-  const folded = fold(text);
+  const folded = foldedText(text);
   const pattern = fold(exact).text.trim();
   if (pattern === '') return bestExact ? { start: bestExact.start, end: bestExact.end } : null;
   const foldedPrefix = fold(prefix).text;
@@ -391,18 +493,31 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
   }
 
   const maxEdits = Math.min(MAX_EDITS, Math.floor(pattern.length * (1 - MIN_QUOTE_SIMILARITY)));
-  const approximate =
-    maxEdits === 0
-      ? []
-      : approximateMatches(folded.text, pattern, maxEdits)
-          .filter((match) => match.edits > 0)
-          .map((match) => toCandidate(match.start, match.end, match.edits))
-          .filter(
-            (candidate): candidate is Candidate =>
-              candidate !== null &&
-              candidate.quote >= MIN_QUOTE_SIMILARITY &&
-              score(candidate, text.length, hasHint) >= MIN_MATCH_SCORE,
-          );
+  const acceptable = (matches: Array<{ start: number; end: number; edits: number }>) =>
+    matches
+      .filter((match) => match.edits > 0)
+      .map((match) => toCandidate(match.start, match.end, match.edits))
+      .filter(
+        (candidate): candidate is Candidate =>
+          candidate !== null &&
+          candidate.quote >= MIN_QUOTE_SIMILARITY &&
+          score(candidate, text.length, hasHint) >= MIN_MATCH_SCORE,
+      );
+  // A quote edited where it stands is found where it was, or beside its context: a close match there that clears
+  // the bar is taken without searching the whole text, which in a long document costs far more.
+  let approximate: Candidate[] = [];
+  if (maxEdits > 0) {
+    const places = likelyPlaces(
+      folded.text,
+      foldedPrefix,
+      foldedSuffix,
+      pattern.length,
+      hasHint ? foldedHint : null,
+    );
+    approximate = acceptable(approximateMatchesNear(folded.text, pattern, maxEdits, places));
+    if (approximate.length === 0)
+      approximate = acceptable(approximateMatches(folded.text, pattern, maxEdits));
+  }
 
   // Exact and whitespace-insensitive occurrences are always acceptable; approximate ones have cleared the bar.
   // Where the exact quote is, nothing else is considered.
@@ -424,8 +539,83 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
   return best ? { start: best.start, end: best.end } : null;
 }
 
+/** How far from its old place a highlight is looked for before the whole text is searched. */
+const NEAR_REACH = 65_536;
+
+/**
+ * The start of the occurrence of `exact` nearest `hint` (the earlier one of two as near) whose prefix and suffix
+ * agree completely, within NEAR_REACH of the hint; null when there is none there. Looks in windows around the hint
+ * that grow fourfold, so the answer is the one a scan of the whole text would give: no occurrence outside a window
+ * can be nearer.
+ */
+function nearestWithFullContext(
+  text: string,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  hint: number,
+): number | null {
+  for (let reach = 1024; reach <= NEAR_REACH; reach *= 4) {
+    const lo = Math.max(0, hint - reach);
+    const hi = Math.min(text.length, hint + reach);
+    // A slice shares the text's memory; searching it stops at the window's end.
+    const window = text.slice(lo, Math.min(text.length, hi + exact.length));
+    let best: number | null = null;
+    for (let found = window.indexOf(exact); found !== -1; found = window.indexOf(exact, found + 1)) {
+      const at = lo + found;
+      if (best !== null && Math.abs(at - hint) >= Math.abs(best - hint)) {
+        if (at > hint) break;
+        continue;
+      }
+      if (contextAgreement(text, at, at + exact.length, prefix, suffix) === 1) best = at;
+    }
+    if (best !== null) return best;
+    if (lo === 0 && hi === text.length) break;
+  }
+  return null;
+}
+
+/** Where `needle` occurs within `reach` of `around`, or, when it occurs nowhere there, anywhere in `haystack`. */
+function occurrencesNear(haystack: string, needle: string, around: number | null, reach: number): number[] {
+  if (around !== null) {
+    const lo = Math.max(0, around - reach);
+    const window = haystack.slice(lo, Math.min(haystack.length, around + reach + needle.length));
+    const near = occurrences(window, needle).map((at) => lo + at);
+    if (near.length > 0) return near;
+  }
+  return occurrences(haystack, needle);
+}
+
+/**
+ * Where in the folded text an edited quote most likely starts now: at its old place, right after where the end of
+ * its prefix still is, and right before where the start of its suffix still is (near the old place if they are
+ * there, else anywhere); nearest the hint first.
+ */
+function likelyPlaces(
+  folded: string,
+  prefix: string,
+  suffix: string,
+  patternLength: number,
+  hint: number | null,
+): number[] {
+  const places: number[] = hint === null ? [] : [hint];
+  const prefixTail = prefix.slice(-CONTEXT_LENGTH / 2);
+  const suffixHead = suffix.slice(0, CONTEXT_LENGTH / 2);
+  if (prefixTail.trim() !== '') {
+    for (const at of occurrencesNear(folded, prefixTail, hint, NEAR_REACH))
+      places.push(at + prefixTail.length);
+  }
+  if (suffixHead.trim() !== '') {
+    for (const at of occurrencesNear(folded, suffixHead, hint, NEAR_REACH)) {
+      places.push(Math.max(0, at - patternLength));
+    }
+  }
+  const origin = hint ?? 0;
+  return places.sort((a, b) => Math.abs(a - origin) - Math.abs(b - origin)).slice(0, MAX_LIKELY_PLACES);
+}
+
 /** Index of the first element of the ascending `values` that is >= `target` (values.length if none). */
-function lowerBound(values: readonly number[], target: number): number {
+function lowerBound(values: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -222,6 +222,51 @@ describe('locate', () => {
     assert.ok(Date.now() - started < 5000);
   });
 
+  test('in a long text, each quote is found again after many edits, moved or edited itself', () => {
+    // About 600,000 characters of numbered sentences; sentences are inserted every 40 sentences (so later
+    // passages move by thousands of characters), and three highlighted passages are themselves edited.
+    const sentences = Array.from(
+      { length: 12_000 },
+      (_, i) => `Sentence ${i} reports what minister ${i % 97} said about treaty ${i % 89}.`,
+    );
+    const text = sentences.join(' ');
+    const startOf = (i: number) => sentences.slice(0, i).join(' ').length + (i > 0 ? 1 : 0);
+    const picked = [5, 2_013, 6_021, 9_517, 11_990];
+    const targets = picked.map((i) => describeRange(text, startOf(i), startOf(i) + sentences[i]!.length));
+    const edited = sentences.map((sentence, i) => {
+      let s = sentence;
+      if (i === 2_013) s = s.replace('reports', 'reported');
+      if (i === 6_021) s = s.replace('minister', 'Minister,');
+      if (i === 9_517) s = s.replace('said about', 'told about');
+      return i % 40 === 0 ? `An inserted sentence number ${i} that moves the rest. ${s}` : s;
+    });
+    const editedText = edited.join(' ');
+    for (const [n, i] of picked.entries()) {
+      const expected =
+        sentences[i] === edited[i] ? sentences[i]! : edited[i]!.replace(/^An inserted.*? rest\. /, '');
+      const at = editedText.indexOf(expected);
+      assert.notEqual(at, -1);
+      assert.deepEqual(
+        locate(editedText, targets[n]!),
+        { start: at, end: at + expected.length },
+        `sentence ${i}`,
+      );
+    }
+  });
+
+  test('an edited quote moved far from its old place is still found beside its context', () => {
+    const filler = (n: number) =>
+      Array.from({ length: n }, (_, i) => `Filler line ${i} about nothing in particular.`).join(' ');
+    const passage = 'Lavrov stated that his extradition to the UK is absolutely out of the question.';
+    const text = `${filler(100)} Before the quote: ${passage} After the quote. ${filler(3000)}`;
+    const start = text.indexOf(passage);
+    const target = describeRange(text, start, start + passage.length);
+    const changed = passage.replace('absolutely', 'completely');
+    const moved = `${filler(3000)} Before the quote: ${changed} After the quote. ${filler(100)}`;
+    const at = moved.indexOf(changed);
+    assert.deepEqual(locate(moved, target), { start: at, end: at + changed.length });
+  });
+
   describe('properties', () => {
     const alphabet = fc.constantFrom(...'abcdefghij klmnop.,é😀'.split(/(?:)/u));
     const textArb = fc.array(alphabet, { minLength: 40, maxLength: 300 }).map((chars) => chars.join(''));
