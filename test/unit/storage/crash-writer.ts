@@ -1,49 +1,44 @@
-// A child process for the crash test: keeps changing a notebook and prints `saved N` each time revision N is
-// flushed, until the test kills it. Usage: node --import tsx crash-writer.ts <notebook.json>
-import { createHash } from 'node:crypto';
+// A child process for the crash test: keeps changing a notebook through the real store and its durable file, and
+// prints `saved N` each time revision N is on disk, until the test kills it. Its bursts, flushes and pauses follow
+// a seeded generator, so a seed replays the same sequence of changes.
+// Usage: node --import tsx crash-writer.ts <notebook.json> <seed> (the test runs it bundled, to start faster)
+import { importPlainText } from '../../../main/core/import-text';
+import { addDocuments } from '../../../main/core/notebook';
 import { openNotebookStore } from '../../../main/storage/notebook-store';
+import { seededRandom } from './seeded-random';
 
-const path = process.argv[2];
-if (!path) throw new Error('usage: crash-writer.ts <notebook.json>');
+const [path, seedArg] = process.argv.slice(2);
+if (!path || !seedArg) throw new Error('usage: crash-writer.ts <notebook.json> <seed>');
+const random = seededRandom(Number(seedArg));
 
 const store = await openNotebookStore(path, { debounceMs: 2 });
 if (store.created) {
-  // A large document makes each write take long enough for kills to land in the middle of one.
-  const text = 'The horrific murder of Mr. Litvinenko in 2006 has been followed up. '.repeat(30_000);
-  store.change((nb) =>
-    nb.documents.push({
-      id: 'd1',
-      title: 'Miliband: bilateral differences will not obscure our relationship',
-      source: 'RT',
-      published: '2009-11-02',
-      url: '',
-      importedAt: new Date().toISOString(),
-      note: '',
-      byline: '',
-      format: 'text',
-      text,
-      blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
-      contentHash: createHash('sha256').update(text).digest('hex'),
-    }),
-  );
+  // A document of a hundred kilobytes makes each write long enough for kills to land inside one.
+  const text = 'The horrific murder of Mr. Litvinenko in 2006 has been followed up.\n\n'.repeat(1_500);
+  store.change((nb) => addDocuments(nb, [importPlainText(text, { fileName: 'crash.txt' })], new Date()));
   await store.flush();
 }
 
-let revision = store.data.topics.length;
+// Topic rN records revision N. Only the latest KEPT stay, so every change costs the same however long the run.
+const KEPT = 50;
+let revision = Number(store.data.topics.at(-1)?.id.slice(1) ?? 0);
 process.stdout.write('ready\n');
 
 for (;;) {
-  const burst = 1 + Math.floor(Math.random() * 5);
+  const burst = 1 + Math.floor(random() * 5);
   for (let i = 0; i < burst; i++) {
     revision++;
     const id = `r${revision}`;
-    store.change((nb) => nb.topics.push({ id, path: `crash/${revision}`, colour: '', description: '' }));
+    store.change((nb) => {
+      nb.topics.push({ id, path: `crash/${revision}`, colour: '', description: '' });
+      if (nb.topics.length > KEPT) nb.topics.shift();
+    });
   }
-  if (Math.random() < 0.5) {
+  if (random() < 0.8) {
     await store.flush();
     process.stdout.write(`saved ${revision}\n`);
   } else {
     // Let the debounced write run in the background while more changes pile up.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
+    await new Promise((resolve) => setTimeout(resolve, random() * 4));
   }
 }

@@ -1,35 +1,80 @@
-// Kills a writing process at random moments and checks that the notebook always reopens with every change it had
-// reported saved: the file is only ever replaced whole.
+// Kills a writing process with SIGKILL at random moments across 1,000 reported writes and checks, after every kill,
+// that the notebook reopens whole with every change it had reported saved: the file is only ever replaced whole.
+// The moments are drawn from a seed printed with the result; PARLEY_CRASH_SEED=<seed> replays the same schedule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { build } from 'esbuild';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Notebook } from '../../../main/core/model';
 import { openNotebookStore } from '../../../main/storage/notebook-store';
+import { seededRandom } from './seeded-random';
 
-const ROUNDS = 20;
+/** Writes the child must report saved, over all rounds, before the test ends. */
+const TOTAL_WRITES = 1_000;
+/** A round is killed after this many reported writes at most (drawn from 0 up), then a few milliseconds more. */
+const MAX_WRITES_PER_ROUND = 60;
+const MAX_EXTRA_DELAY_MS = 15;
+/** A bound, so a writer that stops reporting fails the test instead of looping. */
+const MAX_ROUNDS = 400;
+/** How many of its latest revisions the writer keeps as topics (crash-writer.ts). */
+const KEPT = 50;
 const writer = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
+
+interface Plan {
+  killAfterSaves: number;
+  extraDelayMs: number;
+  childSeed: number;
+}
 
 interface Round {
   saved: number[];
-  sawReady: boolean;
-  killDelayMs: number;
 }
 
-function runAndKill(path: string, killDelayMs: number): Promise<Round> {
+/**
+ * The writer bundled into one file, as the app's main is: it starts in a tenth of the time tsx takes, which over
+ * dozens of rounds is most of the test's run time.
+ */
+async function bundleWriter(dir: string): Promise<string> {
+  const outfile = join(dir, 'crash-writer.mjs');
+  await build({
+    entryPoints: [writer],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    // Bundled CommonJS dependencies may still call require for Node's own modules.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+  return outfile;
+}
+
+function runAndKill(bundle: string, path: string, plan: Plan): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, path], {
+    const child = spawn(process.execPath, [bundle, path, String(plan.childSeed)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const round: Round = { saved: [], sawReady: false, killDelayMs };
+    const round: Round = { saved: [] };
+    let ready = false;
+    let killScheduled = false;
     let buffered = '';
     let stderr = '';
     let killer: ReturnType<typeof setTimeout> | undefined;
-    // If the child never gets ready, do not hang the suite.
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    // A writer that never gets ready or stops reporting must not hang the suite.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const scheduleKill = () => {
+      if (killScheduled) return;
+      killScheduled = true;
+      killer = setTimeout(() => child.kill('SIGKILL'), plan.extraDelayMs);
+    };
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
@@ -37,11 +82,12 @@ function runAndKill(path: string, killDelayMs: number): Promise<Round> {
       buffered = lines.pop() ?? '';
       for (const line of lines) {
         if (line === 'ready') {
-          round.sawReady = true;
-          killer = setTimeout(() => child.kill('SIGKILL'), killDelayMs);
+          ready = true;
         } else if (line.startsWith('saved ')) {
-          round.saved.push(Number(line.slice(6)));
+          // A save reported after the kill was decided still counts: the child said it was on disk.
+          round.saved.push(Number(line.slice('saved '.length)));
         }
+        if (ready && round.saved.length >= plan.killAfterSaves) scheduleKill();
       }
     });
     child.on('error', reject);
@@ -50,8 +96,8 @@ function runAndKill(path: string, killDelayMs: number): Promise<Round> {
       clearTimeout(killer);
       if (signal !== 'SIGKILL') {
         reject(new Error(`writer ended by itself (code ${code}, signal ${signal}): ${stderr}`));
-      } else if (!round.sawReady) {
-        reject(new Error(`writer was never ready: ${stderr}`));
+      } else if (!killScheduled) {
+        reject(new Error(`writer stalled after ${round.saved.length} saves (ready: ${ready}): ${stderr}`));
       } else {
         resolve(round);
       }
@@ -59,41 +105,81 @@ function runAndKill(path: string, killDelayMs: number): Promise<Round> {
   });
 }
 
-test(`a notebook survives ${ROUNDS} kills mid-write with every reported save intact`, async () => {
+test(`a notebook survives SIGKILL at random moments over ${TOTAL_WRITES} writes with every reported save intact`, async (t) => {
+  const seed = process.env.PARLEY_CRASH_SEED ? Number(process.env.PARLEY_CRASH_SEED) : randomInt(2 ** 31);
+  assert.ok(
+    Number.isSafeInteger(seed),
+    `PARLEY_CRASH_SEED must be an integer, not ${process.env.PARLEY_CRASH_SEED}`,
+  );
+  t.diagnostic(`crash seed ${seed} (replay with PARLEY_CRASH_SEED=${seed})`);
+  const random = seededRandom(seed);
   const dir = await mkdtemp(join(tmpdir(), 'parley-crash-'));
   const path = join(dir, 'notebook.json');
   try {
+    const bundle = await bundleWriter(dir);
     let highestSaved = 0;
+    let lastOnDisk = 0;
     let totalSaved = 0;
+    let midWrite = 0;
+    let rounds = 0;
     const history: string[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const killDelayMs = Math.floor(Math.random() * 120);
-      const round = await runAndKill(path, killDelayMs);
+    while (totalSaved < TOTAL_WRITES) {
+      assert.ok(rounds < MAX_ROUNDS, `seed ${seed}: ${rounds} rounds reported only ${totalSaved} writes`);
+      const plan: Plan = {
+        killAfterSaves: Math.floor(random() * (MAX_WRITES_PER_ROUND + 1)),
+        extraDelayMs: Math.floor(random() * MAX_EXTRA_DELAY_MS),
+        childSeed: Math.floor(random() * 2 ** 31),
+      };
+      const round = await runAndKill(bundle, path, plan);
+      rounds++;
       totalSaved += round.saved.length;
       highestSaved = Math.max(highestSaved, ...round.saved);
-      history.push(`round ${i}: killed after ${killDelayMs} ms, reported ${round.saved.length} saves`);
-      const where = history.join('\n');
+      // A temp file left behind means the kill landed between opening the temp file and the rename.
+      const leftovers = (await readdir(dir)).filter((name) => name.endsWith('.tmp'));
+      if (leftovers.length > 0) midWrite++;
+      history.push(
+        `round ${rounds}: kill after ${plan.killAfterSaves} saves + ${plan.extraDelayMs} ms, ` +
+          `${round.saved.length} reported, ${leftovers.length} temp files left`,
+      );
+      const where = `seed ${seed}\n${history.slice(-5).join('\n')}`;
 
       // The file always parses as a whole notebook...
       const raw = JSON.parse(await readFile(path, 'utf8')) as Notebook;
       assert.equal(raw.documents.length, 1, where);
       // ...and the store opens it (sweeping the dead writer's temp files).
       const store = await openNotebookStore(path, { createIfMissing: false });
-      const ids = store.data.topics.map((t) => t.id);
-      // Each write is a snapshot of a prefix of the changes: r1..rK, nothing missing in between.
+      // Each write is a snapshot after some revision K: the writer's latest topics rJ..rK, none missing between...
+      const ids = store.data.topics.map((topic) => topic.id);
+      const onDisk = Number(ids.at(-1)?.slice(1) ?? 0);
+      const first = onDisk - ids.length + 1;
       assert.deepEqual(
         ids,
-        Array.from({ length: ids.length }, (_, k) => `r${k + 1}`),
+        Array.from({ length: ids.length }, (_, k) => `r${first + k}`),
         where,
       );
       assert.ok(
-        ids.length >= highestSaved,
-        `${where}\nfile has ${ids.length} revisions, ${highestSaved} were reported saved`,
+        first === 1 || ids.length === KEPT,
+        `${where}\nonly ${ids.length} of the latest revisions kept`,
       );
+      // ...and K is at least every revision reported saved, in this round and all before it.
+      assert.ok(
+        onDisk >= highestSaved,
+        `${where}\nthe file is at revision ${onDisk}, ${highestSaved} was reported saved`,
+      );
+      assert.ok(
+        onDisk >= lastOnDisk,
+        `${where}\nthe file went back from revision ${lastOnDisk} to ${onDisk}`,
+      );
+      lastOnDisk = onDisk;
+      assert.deepEqual(store.data, raw, `${where}\nthe store and the file disagree`);
       await store.close();
-      assert.deepEqual(await readdir(dir), ['notebook.json'], where);
+      const stale = (await readdir(dir)).filter((name) => name.endsWith('.tmp'));
+      assert.deepEqual(stale, [], `${where}\nthe reopen leaves no temp file behind`);
     }
-    assert.ok(totalSaved > 0, 'the writer reported at least one save across all rounds');
+    t.diagnostic(
+      `${rounds} kills, ${totalSaved} writes reported saved, revision ${lastOnDisk} on disk at the end; ` +
+        `${midWrite} kills left a half-written temp file`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
