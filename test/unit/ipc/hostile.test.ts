@@ -1,0 +1,676 @@
+/**
+ * Hostile calls: every channel of the contract, called through the very gate main registers (register.ts →
+ * dispatch.ts → the real handler table over a real notebook file), with wrong types, missing and extra fields,
+ * huge strings, unknown ids, prototype-pollution shapes and bad numbers, and from frames that are not the app's.
+ * Each call must come back as an error envelope, and the notebook in memory, its undo history and its bytes on disk
+ * must be exactly as before. The channel list and the hostile arguments are derived from the contract's schemas,
+ * so a new channel is covered as soon as it is declared (and the type-checker asks for its valid arguments below).
+ */
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { IpcMain, IpcMainInvokeEvent, WebFrameMain, BrowserWindow } from 'electron';
+import type { z } from 'zod';
+import { createHandlers, type Dialogs } from '../../../main/ipc/handlers';
+import { channelNames } from '../../../main/ipc/dispatch';
+import { registerHandlers } from '../../../main/ipc/register';
+import { isTrustedSender } from '../../../main/security';
+import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
+import { addSampleDocument } from '../../../main/core/notebook';
+import {
+  calls,
+  MAX_IMPORT_BYTES,
+  type CallArgs,
+  type CallName,
+  type Envelope,
+} from '../../../preload/contract';
+
+const APP_PAGE = 'app://parley/index.html';
+const HUGE = 10 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The gate, as main wires it: a fake ipcMain that keeps each handler, and a window whose main frame is trusted.
+
+type Frame = { url: string; parent?: Frame | null };
+type Handler = (event: IpcMainInvokeEvent, args: unknown) => unknown;
+
+interface Gate {
+  store: NotebookStore;
+  dialogsOpened: string[];
+  progress: unknown[];
+  window: { frame: Frame; destroyed: boolean };
+  invoke(channel: string, args: unknown, frame?: Frame | null): Promise<Envelope<unknown>>;
+  close(): Promise<void>;
+}
+
+async function openGate(path: string): Promise<Gate> {
+  const store = await openNotebookStore(path, { createIfMissing: false, debounceMs: 1 });
+  const dialogsOpened: string[] = [];
+  const progress: unknown[] = [];
+  // Every dialog is recorded and cancelled: a hostile call must never get as far as asking the user.
+  const dialogs: Dialogs = {
+    chooseImportFiles: async () => {
+      dialogsOpened.push('chooseImportFiles');
+      return [];
+    },
+    chooseExportPath: async () => {
+      dialogsOpened.push('chooseExportPath');
+      return null;
+    },
+    chooseExportFolder: async () => {
+      dialogsOpened.push('chooseExportFolder');
+      return null;
+    },
+    confirmOverwrite: async () => {
+      dialogsOpened.push('confirmOverwrite');
+      return false;
+    },
+  };
+  const table = createHandlers({
+    store,
+    dialogs,
+    appVersion: '0.0.0-test',
+    now: () => new Date('2026-11-30T12:00:00.000Z'),
+    progress: (p) => progress.push(p),
+  });
+  const handlers = new Map<string, Handler>();
+  const ipcMain = {
+    handle: (channel: string, handler: Handler) => void handlers.set(channel, handler),
+    removeHandler: (channel: string) => void handlers.delete(channel),
+  };
+  const window = { frame: { url: APP_PAGE, parent: null } as Frame, destroyed: false };
+  const win = {
+    isDestroyed: () => window.destroyed,
+    webContents: {
+      get mainFrame() {
+        return window.frame;
+      },
+    },
+  };
+  const unregister = registerHandlers(ipcMain as unknown as IpcMain, table, (frame) =>
+    isTrustedSender(frame, win as unknown as BrowserWindow),
+  );
+  return {
+    store,
+    dialogsOpened,
+    progress,
+    window,
+    async invoke(channel, args, frame = window.frame) {
+      const handler = handlers.get(channel);
+      assert.ok(handler, `no handler registered for ${channel}`);
+      const event = { senderFrame: frame as unknown as WebFrameMain } as IpcMainInvokeEvent;
+      return (await handler(event, args)) as Envelope<unknown>;
+    },
+    async close() {
+      unregister();
+      await store.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The notebook: the sample with its two parties, a second document, topics, highlights with a link.
+
+interface Ids {
+  doc: string;
+  otherDoc: string;
+  topic: string;
+  otherTopic: string;
+  party: string;
+  otherParty: string;
+  annotation: string;
+  otherAnnotation: string;
+  suggestionKey: string;
+}
+
+async function buildNotebook(path: string): Promise<Ids> {
+  const store = await openNotebookStore(path, { debounceMs: 1 });
+  const sample = await readFile(
+    new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url),
+    'utf8',
+  );
+  store.change((nb) => addSampleDocument(nb, sample, new Date('2026-11-01T00:00:00.000Z')));
+  const table = createHandlers({
+    store,
+    dialogs: {} as Dialogs,
+    appVersion: '0.0.0-test',
+    now: () => new Date('2026-11-01T00:00:00.000Z'),
+  });
+  const doc = store.data.documents[0]!;
+  const other = await table.importDocument({
+    fileName: 'notes.md',
+    content: '# Talks in Moscow\n\nBoth ministers said the dialogue would go on.\n\nNothing else was agreed.',
+  });
+  const topic = await table.createTopic({ path: 'extradition', colour: '#aa4444' });
+  const otherTopic = await table.createTopic({ path: 'iran/nuclear' });
+  const [party, otherParty] = store.data.parties;
+  assert.ok(party && otherParty, 'the sample brings two parties');
+  const first = doc.text.indexOf('Lugovoy');
+  const a = await table.createAnnotation({
+    documentId: doc.id,
+    start: first,
+    end: first + 'Lugovoy'.length,
+    topicIds: [topic.id],
+    note: 'The **extradition** request.',
+    partyId: party.id,
+    stance: 'demand',
+  });
+  const second = doc.text.indexOf('Iran');
+  const b = await table.createAnnotation({
+    documentId: doc.id,
+    start: second,
+    end: second + 'Iran'.length,
+    topicIds: [otherTopic.id],
+    note: '',
+    partyId: otherParty.id,
+  });
+  await table.linkAnnotations({ fromId: b.id, toId: a.id, type: 'rebuts' });
+  const suggestions = await table.suggestStatements({ documentId: doc.id });
+  assert.ok(suggestions.length > 0, 'the sample has suggestions');
+  await store.close();
+  return {
+    doc: doc.id,
+    otherDoc: other.id,
+    topic: topic.id,
+    otherTopic: otherTopic.id,
+    party: party.id,
+    otherParty: otherParty.id,
+    annotation: a.id,
+    otherAnnotation: b.id,
+    suggestionKey: suggestions[0]!.key,
+  };
+}
+
+/**
+ * One valid argument per call, over the notebook's real ids: the base each hostile variant changes in one place,
+ * so a refusal is down to that one change. A mapped type over the contract, so a new call must be added here.
+ */
+const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
+  notebookInfo: () => undefined,
+  saveState: () => undefined,
+  listDocuments: () => undefined,
+  openDocument: (ids) => ({ id: ids.doc }),
+  importDocument: () => ({ fileName: 'more.txt', content: 'A short text.\n\nWith two paragraphs.' }),
+  importFromDialog: () => undefined,
+  importFile: () => ({ fileName: 'more.txt', bytes: new TextEncoder().encode('A short text in a file.') }),
+  deleteDocument: (ids) => ({ id: ids.otherDoc }),
+  updateDocument: (ids) => ({
+    id: ids.doc,
+    title: 'Renamed',
+    source: 'RT',
+    published: '2009-11-03',
+    note: 'n',
+  }),
+  listTopics: () => undefined,
+  updateTopic: (ids) => ({ id: ids.topic, path: 'law/extradition', colour: '#123456', description: 'd' }),
+  mergeTopics: (ids) => ({ fromId: ids.otherTopic, intoId: ids.topic }),
+  deleteTopic: (ids) => ({ id: ids.otherTopic }),
+  createTopic: () => ({ path: 'eu/relations', colour: '#445566' }),
+  createAnnotation: (ids) => ({
+    documentId: ids.doc,
+    start: 0,
+    end: 8,
+    topicIds: [ids.topic],
+    note: 'n',
+    partyId: ids.party,
+    stance: 'warning',
+  }),
+  updateAnnotation: (ids) => ({
+    id: ids.annotation,
+    topicIds: [ids.otherTopic],
+    note: 'changed',
+    partyId: ids.otherParty,
+    stance: 'refusal',
+  }),
+  linkAnnotations: (ids) => ({ fromId: ids.annotation, toId: ids.otherAnnotation, type: 'agrees-with' }),
+  unlinkAnnotations: (ids) => ({ fromId: ids.otherAnnotation, toId: ids.annotation, type: 'rebuts' }),
+  listAnnotations: () => undefined,
+  deleteAnnotation: (ids) => ({ id: ids.otherAnnotation }),
+  listParties: () => undefined,
+  createParty: () => ({ name: 'European Union', short: 'EU', colour: '#2244aa', aliases: ['Brussels'] }),
+  updateParty: (ids) => ({
+    id: ids.party,
+    name: 'Britain',
+    short: 'UK',
+    colour: '#aa2222',
+    aliases: ['London'],
+  }),
+  mergeParties: (ids) => ({ fromId: ids.otherParty, intoId: ids.party }),
+  deleteParty: (ids) => ({ id: ids.otherParty }),
+  listStances: () => undefined,
+  addStance: () => ({ name: 'ultimatum' }),
+  suggestStatements: (ids) => ({ documentId: ids.doc }),
+  dismissSuggestion: (ids) => ({ key: ids.suggestionKey }),
+  compare: (ids) => ({ topicId: ids.topic }),
+  exportComparisonMarkdown: (ids) => ({ topicId: ids.topic }),
+  saveComparisonMarkdown: (ids) => ({ topicId: ids.topic }),
+  search: (ids) => ({
+    query: 'Lugovoy',
+    topicId: ids.topic,
+    partyId: ids.party,
+    documentId: ids.doc,
+    hasNote: true,
+    limit: 10,
+  }),
+  undo: () => undefined,
+  redo: () => undefined,
+  historyState: () => undefined,
+  exportTopicMarkdown: (ids) => ({ topicId: ids.topic }),
+  saveTopicMarkdown: (ids) => ({ topicId: ids.topic }),
+  saveNotebookMarkdown: () => ({ mode: 'folder' }),
+  exportCsv: () => undefined,
+  saveCsv: () => undefined,
+  exportMarkdown: (ids) => ({ documentId: ids.doc }),
+  saveMarkdown: (ids) => ({ documentId: ids.doc }),
+  exportW3C: (ids) => ({ documentId: ids.doc }),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hostile arguments, derived from each call's schema.
+
+/**
+ * What a variant is expected to get: refused by the schema, refused by the handler (a well-formed but wrong call),
+ * or, where UNKNOWN_ID_ACCEPTED says why, answered with nothing found.
+ */
+type Expect = 'invalid-arguments' | 'refused-by-handler' | 'nothing-found';
+
+interface Variant {
+  label: string;
+  args: unknown;
+  expect: Expect;
+}
+
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  catchall?: z.ZodType;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  entries?: Record<string, string>;
+};
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The schema under optional/nullable wrappers, and whether undefined or null are allowed there. */
+function unwrap(schema: z.ZodType): { core: z.ZodType; optional: boolean; nullable: boolean } {
+  let core = schema;
+  let optional = false;
+  let nullable = false;
+  for (;;) {
+    const def = defOf(core);
+    if (def.type === 'optional' && def.innerType) optional = true;
+    else if (def.type === 'nullable' && def.innerType) nullable = true;
+    else return { core, optional, nullable };
+    core = def.innerType;
+  }
+}
+
+const hugeString = 'x'.repeat(HUGE);
+const hugeBytes = new Uint8Array(MAX_IMPORT_BYTES + 1);
+
+/** A string longer than the field allows, and at least 10 MB. */
+function tooLong(schema: z.ZodType): string {
+  const max = (schema as unknown as { maxLength: number | null }).maxLength;
+  assert.ok(max !== null && max !== undefined, 'every string in the contract has a maximum length');
+  return max < HUGE ? hugeString : 'x'.repeat(max + 1);
+}
+
+/** Values of the wrong kind for a field of this schema (never one it legitimately accepts). */
+function wrongValues(schema: z.ZodType): Array<[string, unknown]> {
+  const { core, optional, nullable } = unwrap(schema);
+  const def = defOf(core);
+  const values: Array<[string, unknown]> = [];
+  if (!optional) values.push(['undefined', undefined]);
+  if (!nullable) values.push(['null', null]);
+  const object: [string, unknown] = ['an object', { toString: 'evil', valueOf: 1 }];
+  const array: [string, unknown] = ['an array', ['x']];
+  switch (def.type) {
+    case 'string':
+      values.push(['a number', 42], ['a boolean', true], array, object, ['a huge string', tooLong(core)]);
+      break;
+    case 'number':
+      values.push(
+        ['a numeric string', '3'],
+        ['a boolean', true],
+        array,
+        ['NaN', NaN],
+        ['Infinity', Infinity],
+        ['-Infinity', -Infinity],
+        ['a negative number', -1],
+        ['a fraction', 1.5],
+        ['a number past the maximum', 2 ** 53],
+      );
+      break;
+    case 'boolean':
+      values.push(['a string', 'true'], ['a number', 1], array);
+      break;
+    case 'enum':
+      values.push(['an unknown member', 'not-a-member'], ['a number', 0], array);
+      break;
+    case 'array': {
+      values.push(['a string', 'x'], ['an array-like object', { 0: 'x', length: 1 }]);
+      for (const [label, value] of wrongValues(def.element!)) {
+        if (value === undefined) continue; // [undefined] is refused too, but say so once, below.
+        values.push([`an array holding ${label}`, [value]]);
+      }
+      values.push(['an array holding undefined', [undefined]]);
+      values.push(['a huge array', Array.from({ length: 100_000 }, (_, i) => `id-${i}`)]);
+      break;
+    }
+    case 'custom':
+      // The only custom schema is the imported file's bytes (z.instanceof(Uint8Array)); a Buffer is one too.
+      values.push(
+        ['a string', 'bytes'],
+        ['an array of numbers', [104, 105]],
+        ['an array-like object', { 0: 104, length: 1, byteLength: 1 }],
+        ['an ArrayBuffer', new ArrayBuffer(4)],
+        ['a DataView', new DataView(new ArrayBuffer(4))],
+        ['bytes over 20 MB', hugeBytes],
+      );
+      break;
+    default:
+      assert.fail(`the hostile generator does not know a field of type ${def.type}: teach it`);
+  }
+  return values;
+}
+
+/** Strings that are well-formed ids but name nothing, including ones that are keys of every object. */
+const UNKNOWN_IDS = ['no-such-id', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype'];
+const isIdField = (name: string) => name === 'id' || /Ids?$/.test(name);
+
+function pollution(valid: Record<string, unknown>): Array<[string, unknown]> {
+  const body = JSON.stringify(valid).slice(1, -1);
+  const comma = body === '' ? '' : ',';
+  return [
+    ['an own __proto__ key', JSON.parse(`{"__proto__":{"polluted":"yes"}${comma}${body}}`)],
+    ['a constructor.prototype key', { ...valid, constructor: { prototype: { polluted: 'yes' } } }],
+    ['an extra field', { ...valid, extra: true }],
+  ];
+}
+
+/** Every hostile variant of one call. */
+function variantsFor(name: CallName, ids: Ids): Variant[] {
+  const schema = calls[name].args as z.ZodType;
+  const def = defOf(schema);
+  const variants: Variant[] = [];
+  const invalid = (label: string, args: unknown) =>
+    variants.push({ label, args, expect: 'invalid-arguments' });
+
+  if (def.type === 'undefined') {
+    // A call that takes nothing accepts only nothing.
+    for (const [label, value] of [
+      ['null', null],
+      ['an empty object', {}],
+      ['a string', 'x'],
+      ['a huge string', hugeString],
+      ['zero', 0],
+      ['NaN', NaN],
+      ['false', false],
+      ['an array', []],
+      ...pollution({}),
+    ] as Array<[string, unknown]>) {
+      invalid(label, value);
+    }
+    return variants;
+  }
+
+  assert.equal(def.type, 'object', `${name}: the contract's arguments are objects or nothing`);
+  assert.equal(defOf(def.catchall!).type, 'never', `${name}: the contract's objects are strict`);
+  const valid = validArgs[name](ids) as Record<string, unknown>;
+  const shape = def.shape!;
+
+  for (const [label, value] of [
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'x'],
+    ['a number', 42],
+    ['NaN', NaN],
+    ['an array', [valid]],
+    ['a huge string', hugeString],
+  ] as Array<[string, unknown]>) {
+    invalid(label, value);
+  }
+  for (const [label, value] of pollution(valid)) invalid(label, value);
+
+  for (const [field, fieldSchema] of Object.entries(shape)) {
+    if (!unwrap(fieldSchema).optional) {
+      const { [field]: _dropped, ...rest } = valid;
+      invalid(`${field} missing`, rest);
+    }
+    for (const [label, value] of wrongValues(fieldSchema)) {
+      // `field: undefined` is how a missing field looks after structured cloning drops it: same as missing.
+      invalid(`${field} as ${label}`, { ...valid, [field]: value });
+    }
+    if (!isIdField(field)) continue;
+    const many = defOf(unwrap(fieldSchema).core).type === 'array';
+    for (const unknown of UNKNOWN_IDS) {
+      variants.push({
+        label: `${field} naming nothing (${unknown})`,
+        args: { ...valid, [field]: many ? [unknown] : unknown },
+        expect: UNKNOWN_ID_ACCEPTED[name] ? 'nothing-found' : 'refused-by-handler',
+      });
+    }
+  }
+  for (const variant of semanticVariants[name]?.(ids, valid) ?? []) variants.push(variant);
+  return variants;
+}
+
+/** Well-formed calls that name things which exist but make no sense together; the handler must refuse them. */
+const semanticVariants: Partial<Record<CallName, (ids: Ids, valid: Record<string, unknown>) => Variant[]>> = {
+  createAnnotation: (_ids, valid) =>
+    (
+      [
+        ['start after end', { start: 20, end: 10 }],
+        ['an empty passage', { start: 10, end: 10 }],
+        ['end past the document', { start: 0, end: 999_999_999 }],
+        ['start and end past the document', { start: 999_999_998, end: 999_999_999 }],
+      ] as Array<[string, object]>
+    ).map(([label, patch]) => ({ label, args: { ...valid, ...patch }, expect: 'refused-by-handler' })),
+  linkAnnotations: (ids, valid) => [
+    {
+      label: 'a passage linked to itself',
+      args: { ...valid, toId: ids.annotation },
+      expect: 'refused-by-handler',
+    },
+  ],
+  mergeTopics: (ids) => [
+    {
+      label: 'a topic merged into itself',
+      args: { fromId: ids.topic, intoId: ids.topic },
+      expect: 'refused-by-handler',
+    },
+  ],
+  mergeParties: (ids) => [
+    {
+      label: 'a party merged into itself',
+      args: { fromId: ids.party, intoId: ids.party },
+      expect: 'refused-by-handler',
+    },
+  ],
+  importDocument: () => [
+    { label: 'an empty text', args: { fileName: 'empty.txt', content: '' }, expect: 'refused-by-handler' },
+    { label: 'a binary file name', args: { fileName: 'a.exe', content: 'MZ' }, expect: 'refused-by-handler' },
+  ],
+  importFile: () => [
+    {
+      label: 'binary bytes',
+      args: { fileName: 'a.txt', bytes: new Uint8Array([0, 1, 2, 0, 0, 255, 0, 7]) },
+      expect: 'refused-by-handler',
+    },
+    {
+      label: 'no bytes',
+      args: { fileName: 'a.txt', bytes: new Uint8Array(0) },
+      expect: 'refused-by-handler',
+    },
+  ],
+};
+
+/**
+ * Calls for which a well-formed id naming nothing is a legitimate request rather than an error, with why. Their
+ * unknown-id variants are still made, and must be answered with nothing found and leave the notebook alone.
+ */
+const UNKNOWN_ID_ACCEPTED: Partial<Record<CallName, { why: string; nothingFound(value: unknown): boolean }>> =
+  {
+    search: {
+      why:
+        'a filter is a condition on what exists: a topic, party or document that is not there matches nothing, ' +
+        'as when the one selected in the Find panel was deleted meanwhile; the call only reads',
+      nothingFound: (value) => (value as { total: number }).total === 0,
+    },
+  };
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const frames = (gate: Gate): Array<[string, Frame | null]> => [
+  ['a subframe of our page', { url: APP_PAGE, parent: gate.window.frame }],
+  ['a copy of our main frame (not the same frame)', { url: APP_PAGE, parent: null }],
+  ['another window on an app:// page', { url: 'app://parley/other.html', parent: null }],
+  ['a frame on another host of the app scheme', { url: 'app://evil/index.html', parent: null }],
+  ['a frame on a web page', { url: 'https://evil.example/', parent: null }],
+  ['a frame on a file: page', { url: 'file:///etc/passwd', parent: null }],
+  ['a frame that is gone (null)', null],
+];
+
+describe('hostile IPC calls are refused and change nothing', () => {
+  let dir: string;
+  let path: string;
+  let ids: Ids;
+  let gate: Gate;
+  let bytes: Buffer;
+  let data: unknown;
+  let history: unknown;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'parley-hostile-'));
+    path = join(dir, 'notebook.json');
+    ids = await buildNotebook(path);
+    bytes = await readFile(path);
+    gate = await openGate(path);
+    data = structuredClone(gate.store.data);
+    history = gate.store.history;
+  });
+
+  after(async () => {
+    await gate?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const names = Object.keys(calls) as CallName[];
+
+  test('every registered channel is a contract call, and every call has valid arguments here', () => {
+    assert.deepEqual(channelNames().sort(), names.map((name) => calls[name].channel).sort());
+    for (const name of names) assert.equal(typeof validArgs[name], 'function', name);
+  });
+
+  /** The notebook in memory, its history, and (once flushed) its bytes are what they were. */
+  async function assertUnchanged(where: string): Promise<void> {
+    assert.deepEqual(gate.store.data, data, `${where}: the notebook in memory changed`);
+    assert.deepEqual(gate.store.history, history, `${where}: the undo history changed`);
+    assert.deepEqual(gate.dialogsOpened, [], `${where}: a dialog was opened`);
+    await gate.store.flush();
+    assert.ok((await readFile(path)).equals(bytes), `${where}: the notebook file changed`);
+    assert.equal(
+      ({} as Record<string, unknown>).polluted,
+      undefined,
+      `${where}: Object.prototype was polluted`,
+    );
+  }
+
+  function assertRefused(
+    envelope: Envelope<unknown>,
+    expect: Exclude<Expect, 'nothing-found'> | 'forbidden',
+    where: string,
+  ): void {
+    assert.equal(
+      envelope.ok,
+      false,
+      `${where}: accepted, returning ${JSON.stringify(envelope).slice(0, 200)}`,
+    );
+    if (envelope.ok) return;
+    assert.equal(typeof envelope.error.code, 'string', where);
+    assert.equal(typeof envelope.error.message, 'string', where);
+    assert.ok(envelope.error.message.length < 2000, `${where}: the message echoes the input back`);
+    if (expect === 'refused-by-handler') {
+      // Well-formed, so the schema lets it through; the handler must refuse it with a reason of its own, not
+      // trip over it (an 'internal' error is an unexpected exception).
+      assert.notEqual(envelope.error.code, 'internal', `${where}: ${envelope.error.message}`);
+      assert.notEqual(envelope.error.code, 'invalid-arguments', `${where}: refused before the handler`);
+    } else {
+      assert.equal(envelope.error.code, expect, `${where}: ${envelope.error.message}`);
+    }
+  }
+
+  for (const name of names) {
+    const channel = calls[name].channel;
+
+    test(`${channel}: malformed, oversized, polluted and unknown arguments`, async () => {
+      const variants = variantsFor(name, ids);
+      assert.ok(variants.length > 0, `${channel}: no hostile variant`);
+      for (const variant of variants) {
+        const where = `${channel} with ${variant.label}`;
+        const envelope = await gate.invoke(channel, variant.args);
+        if (variant.expect === 'nothing-found') {
+          const accepted = UNKNOWN_ID_ACCEPTED[name]!;
+          assert.ok(
+            envelope.ok && accepted.nothingFound(envelope.value),
+            `${where}: expected nothing found (${accepted.why}), got ${JSON.stringify(envelope).slice(0, 200)}`,
+          );
+        } else {
+          assertRefused(envelope, variant.expect, where);
+        }
+        await assertUnchanged(where);
+      }
+    });
+
+    test(`${channel}: valid arguments from a frame that is not the app's`, async () => {
+      const args = validArgs[name](ids);
+      gate.progress.length = 0;
+      for (const [label, frame] of frames(gate)) {
+        const where = `${channel} from ${label}`;
+        assertRefused(await gate.invoke(channel, args, frame), 'forbidden', where);
+        await assertUnchanged(where);
+      }
+      // Our own main frame after it navigated away, and a window being destroyed.
+      const own = gate.window.frame;
+      own.url = 'https://evil.example/';
+      try {
+        assertRefused(await gate.invoke(channel, args, own), 'forbidden', `${channel} after navigating away`);
+      } finally {
+        own.url = APP_PAGE;
+      }
+      gate.window.destroyed = true;
+      try {
+        assertRefused(
+          await gate.invoke(channel, args, own),
+          'forbidden',
+          `${channel} from a destroyed window`,
+        );
+      } finally {
+        gate.window.destroyed = false;
+      }
+      await assertUnchanged(`${channel} from untrusted frames`);
+      assert.deepEqual(gate.progress, [], `${channel}: progress was reported for a refused call`);
+    });
+  }
+
+  test('the same valid arguments are accepted from the app’s own frame (so each refusal above is the change)', async () => {
+    // Each on a fresh copy of the notebook, so these real changes neither touch the one the hostile calls must
+    // leave alone nor depend on one another.
+    for (const [i, name] of names.entries()) {
+      const copy = join(dir, `control-${i}.json`);
+      await copyFile(path, copy);
+      const control = await openGate(copy);
+      try {
+        const envelope = await control.invoke(calls[name].channel, validArgs[name](ids));
+        assert.equal(
+          envelope.ok,
+          true,
+          `${calls[name].channel}: ${envelope.ok ? '' : `${envelope.error.code}: ${envelope.error.message}`}`,
+        );
+      } finally {
+        await control.close();
+      }
+    }
+  });
+});
