@@ -488,6 +488,28 @@ const semanticVariants: Partial<Record<CallName, (ids: Ids, valid: Record<string
       expect: 'refused-by-handler',
     },
   ],
+  dismissSuggestion: (ids) =>
+    (
+      [
+        ['a key of the wrong shape', 'not-a-key'],
+        ['a key on no document', 'no-such-doc:1:5'],
+        ['a key on __proto__', '__proto__:1:5'],
+        ['a key whose start is after its end', `${ids.doc}:9:3`],
+        ['a key past the end of the text', `${ids.doc}:0:999999999`],
+      ] as Array<[string, string]>
+    ).map(([label, key]) => ({ label, args: { key }, expect: 'refused-by-handler' })),
+  updateTopic: (ids) => [
+    {
+      label: 'a path another topic has',
+      args: { id: ids.topic, path: 'iran/nuclear' },
+      expect: 'refused-by-handler',
+    },
+    {
+      label: 'a colour that is not one',
+      args: { id: ids.topic, colour: 'red; x' },
+      expect: 'refused-by-handler',
+    },
+  ],
   importDocument: () => [
     { label: 'an empty text', args: { fileName: 'empty.txt', content: '' }, expect: 'refused-by-handler' },
     { label: 'a binary file name', args: { fileName: 'a.exe', content: 'MZ' }, expect: 'refused-by-handler' },
@@ -604,9 +626,10 @@ describe('hostile IPC calls are refused and change nothing', () => {
   for (const name of names) {
     const channel = calls[name].channel;
 
-    test(`${channel}: malformed, oversized, polluted and unknown arguments`, async () => {
+    test(`${channel}: malformed, oversized, polluted and unknown arguments`, async (t) => {
       const variants = variantsFor(name, ids);
       assert.ok(variants.length > 0, `${channel}: no hostile variant`);
+      t.diagnostic(`${variants.length} hostile calls`);
       for (const variant of variants) {
         const where = `${channel} with ${variant.label}`;
         const envelope = await gate.invoke(channel, variant.args);
