@@ -34,7 +34,7 @@ export const BlockSchema = z.object({
   /** List items: a numbered list. */
   ordered: z.boolean().optional(),
   /** Items of numbered lists: the item's number. */
-  number: z.number().int().min(0).max(999_999_999).optional(),
+  number: z.number().int().min(0).max(2_147_483_647).optional(),
   /** List items: a further paragraph of the item before it rather than an item of its own. */
   continues: z.boolean().optional(),
 });

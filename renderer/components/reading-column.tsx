@@ -156,19 +156,28 @@ function markElement(mark: Mark, children: ComponentChildren, key: number): Comp
 function inline(text: string, start: number, end: number, marks: readonly Mark[]): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   let at = start;
-  let rest = marks;
-  while (rest.length > 0) {
-    const [mark, ...others] = rest as [Mark, ...Mark[]];
+  let queue = marks;
+  let i = 0;
+  while (i < queue.length) {
+    const mark = queue[i]!;
     if (mark.start > at) out.push(text.slice(at, mark.start));
+    // The marks starting inside this one go inside it; what runs past its end is carried on after it.
     const inside: Mark[] = [];
-    const after: Mark[] = [];
-    for (const other of others) {
-      if (other.start < mark.end) inside.push({ ...other, end: Math.min(other.end, mark.end) });
-      if (other.end > mark.end) after.push({ ...other, start: Math.max(other.start, mark.end) });
+    const carried: Mark[] = [];
+    let j = i + 1;
+    for (; j < queue.length && queue[j]!.start < mark.end; j++) {
+      const other = queue[j]!;
+      if (other.end > mark.end) {
+        inside.push({ ...other, end: mark.end });
+        carried.push({ ...other, start: mark.end });
+      } else inside.push(other);
     }
     out.push(markElement(mark, inline(text, mark.start, mark.end, inside), mark.start));
     at = mark.end;
-    rest = after.sort(byPosition);
+    if (carried.length > 0) {
+      queue = [...carried.sort(byPosition), ...queue.slice(j)];
+      i = 0;
+    } else i = j;
   }
   if (at < end) out.push(text.slice(at, end));
   return out;

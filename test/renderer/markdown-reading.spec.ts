@@ -253,3 +253,49 @@ test('a passage selected across a bold word is highlighted on its plain text and
     .toContainEqual(expect.stringMatching(/^parley-t-\d+$/));
   await expect(page.getByRole('region', { name: /Needs review/i })).toHaveCount(0);
 });
+
+test('marks that overlap without nesting are split so every character shows once, in order', async ({
+  parley,
+}) => {
+  const text = 'Alpha beta gamma delta.\n\nSecond block.';
+  parley.store.change((nb) => {
+    nb.documents.push({
+      id: 'overlap',
+      title: 'Overlapping marks',
+      source: '',
+      published: '',
+      url: '',
+      importedAt: '2026-11-30T12:00:00.000Z',
+      format: 'markdown',
+      text,
+      blocks: [
+        { kind: 'paragraph', start: 0, end: 23 },
+        { kind: 'list-item', start: 25, end: 38, ordered: true, number: 7 },
+      ],
+      contentHash: '',
+      note: '',
+      byline: '',
+      // strong "Alpha beta", em "beta gamma", a link over "gamma delta." that runs on into the next block.
+      marks: [
+        { kind: 'em', start: 6, end: 16 },
+        { kind: 'strong', start: 0, end: 10 },
+        { kind: 'link', start: 11, end: 31, href: 'https://example.org/' },
+      ],
+      openedAt: '',
+    });
+  });
+  const page = await parley.reload();
+  await page.getByRole('combobox', { name: 'Document' }).selectOption({ label: 'Overlapping marks' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overlapping marks');
+  const first = page.locator('.doc-text [data-start="0"]');
+  await expect(first).toHaveText('Alpha beta gamma delta.');
+  expect(await first.innerHTML()).toBe(
+    '<strong>Alpha <em>beta</em></strong><em> <a class="doc-text__link" href="https://example.org/" ' +
+      'target="_blank" rel="noopener noreferrer">gamma</a></em><a class="doc-text__link" ' +
+      'href="https://example.org/" target="_blank" rel="noopener noreferrer"> delta.</a>',
+  );
+  const item = page.locator('.doc-text ol > li');
+  await expect(item).toHaveText('Second block.');
+  await expect(item.getByRole('link')).toHaveText('Second');
+  expect(await item.evaluate((li) => (li as HTMLLIElement).value)).toBe(7);
+});
