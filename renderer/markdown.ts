@@ -8,13 +8,30 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
+  // Nothing is fetched for a note: an image shows only when it is inline (data:), else its alt text.
+  if (node instanceof HTMLImageElement) {
+    node.removeAttribute('srcset');
+    if (!/^\s*data:/i.test(node.getAttribute('src') ?? '')) node.removeAttribute('src');
+  }
 });
 
 export function renderMarkdown(source: string): string {
   const html = marked.parse(source, { async: false, gfm: true, breaks: false });
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
+    // Media could never play under the page's policy (media-src 'none'): it is left out rather than refused there.
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'audio',
+      'video',
+      'source',
+      'track',
+    ],
     FORBID_ATTR: ['style'],
   });
 }
