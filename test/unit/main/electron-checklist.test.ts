@@ -267,16 +267,19 @@ describe("Electron's security checklist", () => {
 
   test('5. Handle session permission requests from remote content: every permission is refused', () => {
     const decisions: boolean[] = [];
-    let requestHandler: ((...args: unknown[]) => void) | null = null;
-    let checkHandler: ((...args: unknown[]) => boolean) | null = null;
+    const handlers: {
+      request?: (...args: unknown[]) => void;
+      check?: (...args: unknown[]) => boolean;
+    } = {};
     const session = {
-      setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
-      setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
+      setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => (handlers.request = handler),
+      setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (handlers.check = handler),
       setSpellCheckerDictionaryDownloadURL: () => {},
       webRequest: { onHeadersReceived: () => {} },
     };
     hardenSession(session as unknown as Session);
-    assert.ok(requestHandler && checkHandler, 'both handlers are set');
+    const { request, check } = handlers;
+    assert.ok(request && check, 'both handlers are set');
     for (const permission of [
       'media',
       'geolocation',
@@ -289,8 +292,8 @@ describe("Electron's security checklist", () => {
       'serial',
       'usb',
     ]) {
-      requestHandler!({}, permission, (granted: boolean) => decisions.push(granted), {});
-      assert.equal(checkHandler!({}, permission, APP_ENTRY_URL, {}), false, `check ${permission}`);
+      request({}, permission, (granted: boolean) => decisions.push(granted), {});
+      assert.equal(check({}, permission, APP_ENTRY_URL, {}), false, `check ${permission}`);
     }
     assert.ok(decisions.length === 10 && decisions.every((granted) => granted === false));
     assert.ok(app.order.includes('setPermissionRequestHandler'), "the app's session gets the handler");
