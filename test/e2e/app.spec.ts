@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCHEMA_VERSION } from '../../main/core/model';
 import { calls, eventChannels, subscribeName, type EventName } from '../../preload/contract';
 
 const appRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -167,7 +168,7 @@ test('the app opens the sample in a locked-down window and saves the notebook on
       schemaVersion: number;
       documents: Array<{ title: string }>;
     };
-    expect(saved.schemaVersion).toBe(1);
+    expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
     expect(saved.documents.map((doc) => doc.title)).toContain(HEADLINE);
   });
 });
