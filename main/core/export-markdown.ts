@@ -79,12 +79,29 @@ export function highlightBlock(
   return lines;
 }
 
-/** The topics of a highlight that the notebook knows, in codebook order. */
-export function topicsOfAnnotation(topicById: ReadonlyMap<string, Topic>, annotation: Annotation): Topic[] {
-  return [...new Set(annotation.topicIds)]
+/**
+ * The topics of a highlight that the notebook knows, in codebook order. `order` (from codebookOrder) saves
+ * comparing paths again for each highlight of a long export.
+ */
+export function topicsOfAnnotation(
+  topicById: ReadonlyMap<string, Topic>,
+  annotation: Annotation,
+  order?: ReadonlyMap<string, number>,
+): Topic[] {
+  const topics = [...new Set(annotation.topicIds)]
     .map((id) => topicById.get(id))
-    .filter((t): t is Topic => t !== undefined)
-    .sort((a, b) => compareTopicPaths(a.path, b.path));
+    .filter((t): t is Topic => t !== undefined);
+  if (topics.length < 2) return topics;
+  return order
+    ? topics.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    : topics.sort((a, b) => compareTopicPaths(a.path, b.path));
+}
+
+/** Each topic's place in codebook order, by id. */
+export function codebookOrder(topics: readonly Topic[]): Map<string, number> {
+  return new Map(
+    [...topics].sort((a, b) => compareTopicPaths(a.path, b.path)).map((topic, rank) => [topic.id, rank]),
+  );
 }
 
 function findDocument(nb: Notebook, documentId: string): ParleyDocument {
@@ -101,15 +118,25 @@ interface DocumentSections {
   lines: (depth: number) => string[];
 }
 
-/** A document's export without front matter; `lines(1)` starts with `# Title`, `lines(2)` with `## Title`. */
-function documentSections(nb: Notebook, doc: ParleyDocument): DocumentSections {
+/**
+ * A document's export without front matter; `lines(1)` starts with `# Title`, `lines(2)` with `## Title`.
+ * `ofDocument`, when given, is the document's annotations (an export of many documents groups them once).
+ */
+function documentSections(
+  nb: Notebook,
+  doc: ParleyDocument,
+  ofDocument?: readonly Annotation[],
+): DocumentSections {
   const topicById = new Map(nb.topics.map((t) => [t.id, t]));
-  const annotations = nb.annotations.filter((a) => a.documentId === doc.id).sort(byTextOrder);
+  const order = codebookOrder(nb.topics);
+  const annotations = (ofDocument ?? nb.annotations.filter((a) => a.documentId === doc.id))
+    .slice()
+    .sort(byTextOrder);
   const topicsOf = new Map<Annotation, Topic[]>();
   const groups = new Map<string, { topic: Topic; annotations: Annotation[] }>();
   const untagged: Annotation[] = [];
   for (const annotation of annotations) {
-    const topics = topicsOfAnnotation(topicById, annotation);
+    const topics = topicsOfAnnotation(topicById, annotation, order);
     topicsOf.set(annotation, topics);
     if (topics.length === 0) untagged.push(annotation);
     for (const topic of topics) {
@@ -145,10 +172,27 @@ function documentSections(nb: Notebook, doc: ParleyDocument): DocumentSections {
 
 /**
  * One document's section of a larger export: what exportDocumentMarkdown writes after its front matter, with every
- * heading at `depth` and below (`depth` 2: `## Title`, `### topic`). No trailing newline.
+ * heading at `depth` and below (`depth` 2: `## Title`, `### topic`). No trailing newline. `annotations`, when
+ * given, must be exactly the document's own (see annotationsByDocument).
  */
-export function documentMarkdownSection(nb: Notebook, documentId: string, depth: number): string {
-  return documentSections(nb, findDocument(nb, documentId)).lines(depth).join('\n');
+export function documentMarkdownSection(
+  nb: Notebook,
+  documentId: string,
+  depth: number,
+  annotations?: readonly Annotation[],
+): string {
+  return documentSections(nb, findDocument(nb, documentId), annotations).lines(depth).join('\n');
+}
+
+/** Each document's annotations, in one pass over the notebook. */
+export function annotationsByDocument(nb: Notebook): Map<string, Annotation[]> {
+  const byDocument = new Map<string, Annotation[]>();
+  for (const annotation of nb.annotations) {
+    const list = byDocument.get(annotation.documentId);
+    if (list) list.push(annotation);
+    else byDocument.set(annotation.documentId, [annotation]);
+  }
+  return byDocument;
 }
 
 export function exportDocumentMarkdown(nb: Notebook, documentId: string, options: { now: Date }): string {

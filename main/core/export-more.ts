@@ -4,6 +4,7 @@
  * pieces are the document export's own, so a passage reads the same in every export.
  */
 import {
+  annotationsByDocument,
   byTextOrder,
   documentMarkdownSection,
   exportDocumentMarkdown,
@@ -116,7 +117,10 @@ export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): st
     '# Notebook',
   ];
   if (nb.documents.length === 0) out.push('', 'No documents yet.');
-  for (const doc of nb.documents) out.push('', documentMarkdownSection(nb, doc.id, 2));
+  const byDocument = annotationsByDocument(nb);
+  for (const doc of nb.documents) {
+    out.push('', documentMarkdownSection(nb, doc.id, 2, byDocument.get(doc.id) ?? []));
+  }
   return out.join('\n') + '\n';
 }
 

@@ -46,12 +46,15 @@ export function topicPathKey(path: string): string {
   return path.toLowerCase();
 }
 
+/** One collator for every comparison: `localeCompare` with options builds a new one per call, which is slow. */
+const SEGMENT_ORDER = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 /** Codebook order: segment by segment, so `iran` is followed by `iran/nuclear` before `iran-deal`. */
 export function compareTopicPaths(a: string, b: string): number {
   const left = a.split('/');
   const right = b.split('/');
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const byName = left[i]!.localeCompare(right[i]!, 'en', { sensitivity: 'base', numeric: true });
+    const byName = SEGMENT_ORDER.compare(left[i]!, right[i]!);
     if (byName !== 0) return byName;
   }
   if (left.length !== right.length) return left.length - right.length;
