@@ -1,0 +1,11 @@
+// One seed for the property tests, fixed so a run is repeatable; PARLEY_FC_SEED explores others. Each test prints
+// the seed it ran with, and fast-check prints the path to any counterexample.
+import type { TestContext } from 'node:test';
+
+export const SEED = Number(process.env.PARLEY_FC_SEED ?? 20261130);
+
+/** fast-check's parameters for a property run with `numRuns` cases; prints the seed on the test's output. */
+export function runs(t: TestContext, numRuns: number): { seed: number; numRuns: number } {
+  t.diagnostic(`fast-check seed ${SEED}, ${numRuns} runs (PARLEY_FC_SEED=… to try another)`);
+  return { seed: SEED, numRuns };
+}
