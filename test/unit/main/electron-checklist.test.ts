@@ -3,9 +3,8 @@
 // the app:// protocol, the URL policy, the IPC gate and the preload. The wiring itself — that the composition root
 // really calls all of this — is checked once, by running main/index.ts against the electron stand-in.
 //
-// Not here: item 19, "Check which fuses you can change". Fuses are flipped in the Electron binary when packaging
-// (electron-builder's electronFuses); electron-builder.yml sets none yet, and there is no binary in CI to read
-// them from, so there is nothing to test until they are set.
+// Item 19, the fuses, is checked in the packaging configuration: they are flipped in the Electron binary when
+// electron-builder packages it, and there is no binary here to read them back from.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -515,6 +514,28 @@ describe("Electron's security checklist", () => {
     ]) {
       assert.equal(resolveAppPath(url, root), null, url);
     }
+  });
+
+  test('19. Check which fuses you can change: the packaged binary has Node, its options and inspection off', async () => {
+    const builder = await readFile(join(repo, 'electron-builder.yml'), 'utf8');
+    const block = /^electronFuses:\n((?: {2}.*\n)+)/m.exec(builder);
+    assert.ok(block, 'electron-builder.yml sets electronFuses');
+    const fuses = new Map(
+      block[1]!
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(/:\s*/) as [string, string]),
+    );
+    assert.deepEqual(Object.fromEntries(fuses), {
+      runAsNode: 'false',
+      enableCookieEncryption: 'true',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      grantFileProtocolExtraPrivileges: 'false',
+    });
+    assert.match(builder, /^asar: true$/m, 'the integrity fuses need the app packed in an asar');
   });
 
   test('20. Do not expose Electron APIs to untrusted web content: the preload exposes only the named calls', () => {
