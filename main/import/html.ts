@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import type * as Jsdom from 'jsdom';
 import type { JSDOM } from 'jsdom';
+import type * as Parse5 from 'parse5';
 import { createRequire } from 'node:module';
 import type { Block } from '../core/model';
 import { ParleyError } from '../core/model';
@@ -17,8 +18,129 @@ import { MAX_IMPORT_CHARS } from '../../preload/contract';
 // jsdom takes about a second to load: it is loaded on the first web page imported, not when Parley starts.
 let jsdom: typeof Jsdom | undefined;
 function loadJsdom(): typeof Jsdom {
-  jsdom ??= createRequire(import.meta.url)('jsdom') as typeof Jsdom;
+  if (!jsdom) {
+    const require = createRequire(import.meta.url);
+    jsdom = require('jsdom') as typeof Jsdom;
+    deferLiveListUpdates(require);
+  }
   return jsdom;
+}
+
+interface NodeImplementation {
+  _childrenList?: unknown;
+  _childNodesList?: unknown;
+  _modified?: (this: NodeImplementation) => void;
+}
+const DEFERRED = Symbol('parley.deferredLiveLists');
+
+/**
+ * jsdom 29 rebuilds a node's live `children` and `childNodes` lists after every change to its children, whether
+ * or not anything reads them before the next change (later jsdom releases no longer do). Readability reads those
+ * lists of the article's container, then removes the adverts and link boxes between its paragraphs one by one:
+ * on a long article each removal copied thousands of siblings, minutes in all. Here the rebuild waits for the next
+ * read, which jsdom's lists already do by comparing the node's version before they answer. Applied only where
+ * jsdom's code is the one described; any other version is left as it is.
+ */
+function deferLiveListUpdates(require: NodeJS.Require): void {
+  let prototype: NodeImplementation | undefined;
+  try {
+    const path = require.resolve('jsdom').replace(/api\.js$/, 'jsdom/living/nodes/Node-impl.js');
+    prototype = (require(path) as { implementation?: { prototype?: NodeImplementation } }).implementation
+      ?.prototype;
+  } catch {
+    return;
+  }
+  const modified = prototype?._modified;
+  if (!prototype || typeof modified !== 'function' || DEFERRED in modified) return;
+  const source = modified.toString();
+  if (!source.includes('this._childrenList._update()') || !source.includes('this._childNodesList._update()'))
+    return;
+  const deferred = function (this: NodeImplementation) {
+    const { _childrenList: children, _childNodesList: childNodes } = this;
+    this._childrenList = undefined;
+    this._childNodesList = undefined;
+    try {
+      modified.call(this);
+    } finally {
+      this._childrenList = children;
+      this._childNodesList = childNodes;
+    }
+  };
+  prototype._modified = Object.assign(deferred, { [DEFERRED]: true });
+}
+
+// parse5, the HTML parser jsdom is built on, taken from jsdom's own dependencies so that both read a page alike.
+let parse5: typeof Parse5 | undefined;
+function loadParse5(): typeof Parse5 {
+  if (!parse5) {
+    const fromHere = createRequire(import.meta.url);
+    parse5 = createRequire(fromHere.resolve('jsdom'))('parse5') as typeof Parse5;
+  }
+  return parse5;
+}
+
+type Parse5Node = Parse5.DefaultTreeAdapterTypes.Node;
+type Parse5Element = Parse5.DefaultTreeAdapterTypes.Element;
+
+/**
+ * Elements that never hold reading text, removed before jsdom builds its DOM: Readability removes scripts and
+ * styles itself and DOMPurify drops the rest with their contents, but jsdom pays for each as it builds the page
+ * (a <style> is parsed as CSS), and saved pages carry megabytes of them.
+ */
+const DROP_BEFORE_DOM = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'link']);
+
+function keepsBeforeDom(element: Parse5Element): boolean {
+  const attribute = (name: string) => element.attrs.find((attr) => attr.name === name)?.value ?? '';
+  // The JSON-LD metadata and the canonical link are read from the DOM.
+  if (element.tagName === 'script') return attribute('type').trim().toLowerCase() === 'application/ld+json';
+  if (element.tagName === 'link') return attribute('rel').toLowerCase().split(/\s+/).includes('canonical');
+  return !DROP_BEFORE_DOM.has(element.tagName);
+}
+
+/** Readability looks for lazy-loaded pictures among these elements' data- attributes. */
+const MEDIA_TAGS = new Set(['img', 'picture', 'figure', 'source']);
+
+/**
+ * The page as parse5 reads it, less what jsdom would spend seconds building for nothing: comments, the elements
+ * above, inline styles (but those that may hide an element, which Readability reads), event handlers and data-
+ * attributes (but on pictures). An
+ * <iframe> becomes an empty <embed> with the same attributes: Readability weighs both alike when it decides
+ * whether a block is an advert or a video, while jsdom gives every <iframe> a window of its own (and looks up all
+ * the page's frames again for each one). This is one real parse, not a pattern over the text, and what it
+ * serializes parses back to the same tree.
+ */
+function lightenPage(html: string): string {
+  const { parse, serialize } = loadParse5();
+  const document = parse(html);
+  if (document.mode === 'quirks') {
+    // Serialized, a doctype reads as `<!DOCTYPE html>`: without one the page parses in quirks mode again, as it
+    // did here (a <table> does not close an open <p>).
+    document.childNodes = document.childNodes.filter((node) => node.nodeName !== '#documentType');
+  }
+  const stack: Parse5Node[] = [document];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!('childNodes' in node)) continue;
+    node.childNodes = node.childNodes.filter(
+      (child) => child.nodeName !== '#comment' && (!('tagName' in child) || keepsBeforeDom(child)),
+    );
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      const media = MEDIA_TAGS.has(child.tagName);
+      child.attrs = child.attrs.filter(
+        (attr) =>
+          !attr.name.startsWith('on') &&
+          (media || !attr.name.startsWith('data-')) &&
+          (attr.name !== 'style' || /display|visibility/i.test(attr.value)),
+      );
+      if (child.tagName === 'iframe') {
+        child.tagName = 'embed';
+        child.nodeName = 'embed';
+        child.childNodes = [];
+      }
+      stack.push(child);
+    }
+  }
+  return serialize(document);
 }
 
 function parsePage(html: string): JSDOM {
@@ -505,7 +627,8 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
     throw new ParleyError(`${quoted} is too large: Parley imports pages of up to 20 MB.`, 'too-large');
   }
   // No scripts run and nothing is fetched (jsdom's defaults); its console complaints about page CSS are dropped.
-  const dom = parsePage(html);
+  const page = lightenPage(html);
+  const dom = parsePage(page);
   const { document } = dom.window;
   const meta = readMetadata(document);
 
@@ -535,7 +658,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
       ? trimArticle(toBlocks(sanitize(dom.window, content as Element)), articleMeta)
       : [];
   if (blocks.length === 0) {
-    const fresh = parsePage(html);
+    const fresh = parsePage(page);
     blocks = trimArticle(
       toBlocks(sanitize(fresh.window, bodyWithoutFurniture(fresh.window.document))),
       articleMeta,
