@@ -143,17 +143,46 @@ export function blockQuote(text: string): string[] {
 }
 
 /**
- * The user's own Markdown, untouched except that surrounding blank lines are dropped and a code fence left open is
- * closed, so one unfinished note cannot swallow the rest of the export into a code block.
+ * CommonMark's raw HTML blocks that run until a closing string rather than a blank line (kinds 1 to 5): what opens
+ * each, at the start of a line after up to three spaces, and the line that closes it.
+ */
+const HTML_BLOCKS: ReadonlyArray<{ open: RegExp; close: (opener: string) => string }> = [
+  { open: /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i, close: (tag) => `</${tag.toLowerCase()}>` },
+  { open: /^ {0,3}<!--/, close: () => '-->' },
+  { open: /^ {0,3}<\?/, close: () => '?>' },
+  { open: /^ {0,3}<![A-Za-z]/, close: () => '>' },
+  { open: /^ {0,3}<!\[CDATA\[/, close: () => ']]>' },
+];
+
+/**
+ * The user's own Markdown, untouched except that surrounding blank lines are dropped and a code fence or raw HTML
+ * block (`<!--`, `<?`, `<pre>`…) left open is closed by a line of its own, so one unfinished note cannot swallow the
+ * rest of the export into a code block or a comment.
  */
 export function containMarkdown(markdown: string): string {
   const lines = markdown.split(/\r\n|\r|\n/);
   while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   let open: { char: string; length: number } | null = null;
+  let html: string | null = null;
   for (const line of lines) {
+    if (html !== null) {
+      if (line.toLowerCase().includes(html)) html = null;
+      continue;
+    }
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!fence) continue;
+    if (!fence) {
+      if (open !== null) continue;
+      for (const block of HTML_BLOCKS) {
+        const opener = block.open.exec(line);
+        if (!opener) continue;
+        const close = block.close(opener[1] ?? '');
+        // The closing string may be on the opening line itself (`<!-- note -->`).
+        if (!line.toLowerCase().includes(close)) html = close;
+        break;
+      }
+      continue;
+    }
     const run = fence[1]!;
     const rest = fence[2]!;
     if (open === null) {
@@ -165,6 +194,7 @@ export function containMarkdown(markdown: string): string {
     }
   }
   if (open) lines.push(open.char.repeat(open.length));
+  if (html !== null) lines.push(html);
   return lines.join('\n');
 }
 

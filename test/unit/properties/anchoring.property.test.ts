@@ -162,7 +162,7 @@ test('locate finds a passage at its shifted place after edits that keep clear of
       const { target, text, start, end } = result;
       assert.deepEqual(locate(text, target), { start, end });
     }),
-    runs(t, 400),
+    runs(t, 300),
   );
 });
 
@@ -202,7 +202,7 @@ test('opening the document re-anchors the highlight there too', { todo: OPEN_DOC
       assert.equal(found.exact, target.exact);
       assert.deepEqual([found.start, found.end], [start, end]);
     }),
-    runs(t, 400),
+    runs(t, 300),
   );
 });
 

@@ -248,6 +248,6 @@ test('a notebook exported to W3C and imported into a fresh one with the same doc
       const originalIds = new Set([...nb.topics, ...nb.parties].map((item) => item.id));
       for (const item of [...fresh.topics, ...fresh.parties]) assert.ok(!originalIds.has(item.id));
     }),
-    runs(t, 150),
+    runs(t, 120),
   );
 });
