@@ -221,6 +221,8 @@ export interface DocumentSummary {
   published: string;
   format: DocumentFormat;
   importedAt: string;
+  /** When the reader last opened it (ISO time); empty when never. */
+  openedAt: string;
   annotationCount: number;
 }
 

@@ -91,6 +91,7 @@ function summarize(nb: Notebook, doc: ParleyDocument): DocumentSummary {
     published: doc.published,
     format: doc.format,
     importedAt: doc.importedAt,
+    openedAt: doc.openedAt,
     annotationCount: nb.annotations.filter((annotation) => annotation.documentId === doc.id).length,
   };
 }
@@ -208,6 +209,14 @@ export function openDocument(nb: Notebook, id: string): OpenedDocument {
         a.createdAt.localeCompare(b.createdAt),
     );
   return { document, annotations, needsReview };
+}
+
+/**
+ * Notes that the reader opened the document at `now`, for the library's "Recently opened" order and for opening
+ * it again at the next start. Not a change of the reader's work, so callers keep it out of undo history.
+ */
+export function markOpened(nb: Notebook, id: string, now: Date): void {
+  getDocument(nb, id).openedAt = now.toISOString();
 }
 
 /**

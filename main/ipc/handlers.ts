@@ -88,7 +88,11 @@ export function createHandlers({
     saveState: () => store.saveState,
 
     listDocuments: () => ops.listDocuments(store.data),
-    openDocument: ({ id }) => ops.openDocument(store.data, id),
+    openDocument: ({ id }) => {
+      // Refused with not-found, changing nothing, when there is no such document.
+      store.changeOutsideHistory((nb) => ops.markOpened(nb, id, now()));
+      return ops.openDocument(store.data, id);
+    },
     importDocument: ({ fileName, content }) => addDrafts([importAny(fileName, content)])[0]!,
     importFile: ({ fileName, bytes }) => {
       const task = `Importing ${fileName}`;

@@ -41,6 +41,11 @@ export interface NotebookStore {
    * and nothing is scheduled. A change that changes nothing records and schedules nothing.
    */
   change<T>(mutate: (nb: Notebook) => T, label?: string): T;
+  /**
+   * Like change, but not a step of history: for bookkeeping that is not the reader's work (when a document was last
+   * opened), which undo must neither take back nor be blocked by. Saved like any change.
+   */
+  changeOutsideHistory<T>(mutate: (nb: Notebook) => T): T;
   /** Takes back the last step (saved like any change); does nothing when there is none. */
   undo(): HistoryState;
   /** Makes the last undone step again; does nothing when there is none. A new change clears what redo would do. */
@@ -139,6 +144,13 @@ class LowNotebookStore implements NotebookStore {
     return result;
   }
 
+  changeOutsideHistory<T>(mutate: (nb: Notebook) => T): T {
+    this.checkOpen();
+    const { state, result, step } = applyChange(this.db.data, mutate);
+    if (step) this.commit(state, { historyChanged: false });
+    return result;
+  }
+
   undo(): HistoryState {
     this.checkOpen();
     const undone = this.history_.undo(this.db.data);
@@ -164,8 +176,8 @@ class LowNotebookStore implements NotebookStore {
     if (this.closed) throw new Error(`The notebook ${this.path} is closed; the change was not made.`);
   }
 
-  /** Makes `next` the current state, schedules its write and tells the history listeners. */
-  private commit(next: Notebook): void {
+  /** Makes `next` the current state, schedules its write and tells the history listeners when history moved. */
+  private commit(next: Notebook, { historyChanged = true } = {}): void {
     this.db.data = next;
     this.revision++;
     this.setState({ status: 'saving' });
@@ -175,6 +187,7 @@ class LowNotebookStore implements NotebookStore {
         this.pump();
       }, this.debounceMs);
     }
+    if (!historyChanged) return;
     const state = this.history_.state;
     for (const listener of [...this.historyListeners]) {
       try {

@@ -16,6 +16,7 @@ import {
   deleteDocument,
   getDocument,
   listDocuments,
+  markOpened,
   listTopics,
   openDocument,
   updateAnnotation,
@@ -136,6 +137,7 @@ describe('documents', () => {
     const { start, end } = rangeOf(doc.text, 'Lugovoy');
     createAnnotation(nb, { documentId: doc.id, start, end, topicIds: [extradition.id], note: '' }, T1);
     createAnnotation(nb, { documentId: doc.id, start: 0, end: 7, topicIds: [], note: '' }, T1);
+    markOpened(nb, second.id, T1);
     assert.deepEqual(listDocuments(nb), [
       {
         id: doc.id,
@@ -144,6 +146,7 @@ describe('documents', () => {
         published: '2009-11-02T10:22',
         format: 'text',
         importedAt: T0.toISOString(),
+        openedAt: '',
         annotationCount: 2,
       },
       {
@@ -153,6 +156,7 @@ describe('documents', () => {
         published: '',
         format: 'text',
         importedAt: T1.toISOString(),
+        openedAt: T1.toISOString(),
         annotationCount: 0,
       },
     ]);

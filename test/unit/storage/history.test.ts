@@ -14,6 +14,7 @@ import {
   addDocuments,
   addSampleDocument,
   createAnnotation,
+  markOpened,
   createTopic,
   deleteAnnotation,
   deleteDocument,
@@ -282,6 +283,30 @@ describe('what goes into history', () => {
       store.data.topics.some((t) => t.id === ids.nuclear),
       'redo after a new change does nothing',
     );
+  });
+
+  test('bookkeeping outside history is saved, is not undone and does not block undo or redo', async () => {
+    const { store, ids } = await seeded();
+    store.change((nb) => deleteTopic(nb, ids.nuclear!), 'Delete topic');
+    store.undo();
+    const history = store.history;
+    const heard: HistoryState[] = [];
+    const off = store.onHistory((s) => heard.push(s));
+    const opened = new Date('2026-03-02T10:00:00.000Z');
+    store.changeOutsideHistory((nb) => markOpened(nb, ids.doc!, opened));
+    off();
+    assert.deepEqual(store.history, history, 'no step recorded, redo kept');
+    assert.deepEqual(heard, [], 'history listeners are not told');
+    await store.flush();
+    assert.equal((await onDisk()).documents[0]!.openedAt, opened.toISOString(), 'saved');
+
+    store.redo();
+    assert.ok(!store.data.topics.some((t) => t.id === ids.nuclear), 'redo still works');
+    store.undo();
+    store.undo();
+    assert.equal(store.data.documents.length, 0, 'undo reaches back past it to the start');
+    store.redo();
+    assert.equal(store.data.documents[0]!.openedAt, '', 'the set-up step redoes as it was recorded');
   });
 
   test('listeners hear the state after every change, undo and redo, until they unsubscribe', async () => {
