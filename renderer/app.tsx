@@ -9,7 +9,7 @@ import { ComparisonView } from './components/comparison-view';
 import { DocumentNote } from './components/document-note';
 import { NotebookExportDialog, TopicExportDialog, type ExportKind } from './components/export-menu';
 import { FindPanel } from './components/find-panel';
-import { LibrarySidebar } from './components/library-sidebar';
+import { LibrarySidebar, sortDocuments } from './components/library-sidebar';
 import { ShortcutsDialog } from './components/shortcuts-dialog';
 import { DetailsEditor, type DetailsPatch } from './components/details-editor';
 import { HighlightEditor, type HighlightDraft } from './components/highlight-editor';
@@ -398,6 +398,8 @@ export function App() {
       try {
         const next = await api.openDocument({ id });
         setOpened(next);
+        const { openedAt } = next.document;
+        setDocuments((docs) => docs.map((d) => (d.id === id ? { ...d, openedAt } : d)));
         setActiveId(null);
         setEditor(null);
         window.scrollTo({ top: 0 });
@@ -1175,7 +1177,9 @@ export function App() {
         setSaveState((current) => current ?? state);
         setDocuments(docs);
         setTopics(topicList);
-        if (docs[0]) await openDocument(docs[0].id);
+        // Where the reader left off: the document opened last, else the first.
+        const resume = docs.some((d) => d.openedAt) ? sortDocuments(docs, 'opened')[0] : docs[0];
+        if (resume) await openDocument(resume.id);
       } catch (failure) {
         fail(failure);
       } finally {

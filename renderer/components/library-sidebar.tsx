@@ -5,9 +5,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage, formatPublished } from '../format';
 import type { DocumentSummary } from '../types';
 
-export type LibrarySort = 'imported' | 'title' | 'date' | 'highlights';
+export type LibrarySort = 'opened' | 'imported' | 'title' | 'date' | 'highlights';
 
 export const LIBRARY_SORTS: Array<{ value: LibrarySort; label: string }> = [
+  { value: 'opened', label: 'Recently opened' },
   { value: 'imported', label: 'Recently imported' },
   { value: 'title', label: 'Title' },
   { value: 'date', label: 'Date published' },
@@ -43,6 +44,14 @@ export function sortDocuments(documents: DocumentSummary[], sort: LibrarySort): 
         return b.doc.published.localeCompare(a.doc.published);
       case 'highlights':
         return b.doc.annotationCount - a.doc.annotationCount;
+      case 'opened':
+        // Most recently opened first; documents never opened follow, newest import first.
+        if (!a.doc.openedAt !== !b.doc.openedAt) return a.doc.openedAt ? -1 : 1;
+        return (
+          b.doc.openedAt.localeCompare(a.doc.openedAt) ||
+          b.doc.importedAt.localeCompare(a.doc.importedAt) ||
+          b.index - a.index
+        );
       case 'imported':
         return b.doc.importedAt.localeCompare(a.doc.importedAt) || b.index - a.index;
     }

@@ -133,3 +133,37 @@ test('a document note is written in Markdown, shown rendered, and kept across a 
   expect((await parley.readNotebookFile()).documents.length).toBe(1);
   await expect.poll(async () => (await parley.readNotebookFile()).documents[0]!.note).toBe('Changed.');
 });
+
+test('the library sorts by when each document was last opened, and the app reopens the last one read', async ({
+  parley,
+}) => {
+  let page = parley.page;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await page.getByRole('button', { name: 'Library' }).click();
+  const library = page.getByRole('complementary', { name: 'Library' });
+  await drop(page, [{ name: 'zebra.md', text: '# Zebra crossings\n\nA paragraph about zebras.\n' }]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings');
+  await drop(page, [{ name: 'apples.txt', text: 'Apples of Normandy\n\nA paragraph about cider.\n' }]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Apples of Normandy');
+
+  await library.getByRole('button', { name: new RegExp(`^${TITLE}`) }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await library.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Recently opened' });
+  expect(await titlesIn(page)).toEqual([TITLE, 'Apples of Normandy', 'Zebra crossings']);
+  // Opening is not an edit: there is nothing more to undo than the two imports.
+  expect(parley.store.history.undoLabel).toMatch(/^Undo Import/);
+
+  await library.getByRole('button', { name: /^Zebra crossings/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings');
+  expect(await titlesIn(page)).toEqual(['Zebra crossings', TITLE, 'Apples of Normandy']);
+  await expect
+    .poll(
+      async () =>
+        (await parley.readNotebookFile()).documents.find((d) => d.title === 'Zebra crossings')?.openedAt,
+    )
+    .toMatch(/^\d{4}-\d\d-\d\dT/);
+
+  // The next start opens where the reader left off, not the first document.
+  page = await parley.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings');
+});
