@@ -88,9 +88,11 @@ function visibleBlocks(text: string, blocks: Block[]): Block[] {
   return blocks.filter((block) => block.end > block.start);
 }
 
-/** Links the reading view follows: web pages and e-mail addresses (the same rule the importer keeps them by). */
+/** Links the reading view follows: web pages only (the importer also keeps mail addresses as marks). */
 function safeHref(href: string | undefined): string | null {
-  return href !== undefined && /^(?:https?:\/\/|mailto:)[^\s\p{Cc}]+$/iu.test(href) ? href : null;
+  // Only web links are live: the main process opens http(s) in the system browser and nothing else, so a mail
+  // link is shown as its words rather than as a link that does nothing.
+  return href !== undefined && /^https?:\/\/[^\s\p{Cc}]+$/iu.test(href) ? href : null;
 }
 
 /** Outermost first when two marks cover the same characters: a link holds its emphasis, code is innermost. */
