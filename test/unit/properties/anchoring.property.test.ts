@@ -19,7 +19,7 @@ import {
   type TextTarget,
 } from '../../../main/core/model';
 import { openDocument } from '../../../main/core/notebook';
-import { runs } from './seed';
+import { runs, type Generated } from './seed';
 
 const WORDS = [
   'Lavrov',
@@ -110,7 +110,7 @@ interface Edited {
 }
 
 /** Makes the highlight and applies the edits; null when the case does not qualify (see the top of the file). */
-function edited({ text: original, from, length, edits }: fc.infer<typeof scenario>): Edited | null {
+function edited({ text: original, from, length, edits }: Generated<typeof scenario>): Edited | null {
   // The passage: whole characters, no blanks at its ends (as createAnnotation narrows a selection).
   let start = whole(original, Math.floor(from * original.length));
   let end = whole(original, Math.min(original.length, start + length));

@@ -22,7 +22,7 @@ import { createParty } from '../../../main/core/parties';
 import { splitsSurrogatePair } from '../../../main/core/anchoring';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
 import { containMarkdown } from '../../../main/core/markdown-text';
-import { runs } from './seed';
+import { runs, type Generated } from './seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 
@@ -137,7 +137,7 @@ function tryTo<T>(make: () => T): T | null {
   }
 }
 
-function build(input: fc.infer<typeof plan>): Notebook {
+function build(input: Generated<typeof plan>): Notebook {
   const nb = emptyNotebook();
   const title = input.title.replace(/\s+/g, ' ').trim() || 'Untitled';
   nb.documents.push(documentOf(title, input.text));

@@ -1,6 +1,7 @@
 // One seed for the property tests, fixed so a run is repeatable; PARLEY_FC_SEED explores others. Each test prints
 // the seed it ran with, and fast-check prints the path to any counterexample.
 import type { TestContext } from 'node:test';
+import type { Arbitrary } from 'fast-check';
 
 export const SEED = Number(process.env.PARLEY_FC_SEED ?? 20261130);
 
@@ -9,3 +10,6 @@ export function runs(t: TestContext, numRuns: number): { seed: number; numRuns: 
   t.diagnostic(`fast-check seed ${SEED}, ${numRuns} runs (PARLEY_FC_SEED=… to try another)`);
   return { seed: SEED, numRuns };
 }
+
+/** The type of the values an arbitrary generates. */
+export type Generated<A> = A extends Arbitrary<infer T> ? T : never;

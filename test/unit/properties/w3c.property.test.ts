@@ -25,7 +25,7 @@ import { addStance } from '../../../main/core/stances';
 import { linkAnnotations } from '../../../main/core/links';
 import { splitsSurrogatePair } from '../../../main/core/anchoring';
 import { applyW3CImport, exportW3C, importW3C } from '../../../main/core/w3c';
-import { runs } from './seed';
+import { runs, type Generated } from './seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 
@@ -145,7 +145,7 @@ function tryTo<T>(make: () => T): T | null {
   }
 }
 
-function build(plan: fc.infer<typeof notebookPlan>): Notebook {
+function build(plan: Generated<typeof notebookPlan>): Notebook {
   const nb = emptyNotebook();
   plan.texts.forEach((text, i) => nb.documents.push(documentOf(`doc-${i}`, text, plan.urls[i] ?? '')));
   const topicIds = plan.topics.flatMap((path) => tryTo(() => createTopic(nb, { path }).id) ?? []);
