@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { describeRange, isAnchored, locate, splitsSurrogatePair } from './anchoring';
+import { describeRange, locate, splitsSurrogatePair } from './anchoring';
 import { importPlainText, parseDateLine, type DocumentDraft } from './import-text';
 import {
   AnnotationSchema,
@@ -196,8 +196,10 @@ export function openDocument(nb: Notebook, id: string): OpenedDocument {
     .filter((annotation) => annotation.documentId === id)
     .map((annotation): Annotation => {
       const { target } = annotation;
-      if (isAnchored(document.text, target)) return annotation;
+      // The stored place only when the quote and all its context are still there (locate's first test): the quote
+      // alone could be a look-alike that an edit above slid under the old offset.
       const found = locate(document.text, target);
+      if (found && found.start === target.start && found.end === target.end) return annotation;
       if (found) return { ...annotation, target: describeRange(document.text, found.start, found.end) };
       needsReview.push(annotation.id);
       return annotation;
