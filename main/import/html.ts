@@ -100,6 +100,61 @@ function keepsBeforeDom(element: Parse5Element): boolean {
 /** Readability looks for lazy-loaded pictures among these elements' data- attributes. */
 const MEDIA_TAGS = new Set(['img', 'picture', 'figure', 'source']);
 
+/** Inline formatting that reads as its text alone. */
+const INLINE_FORMATTING = new Set(
+  'b i u s em strong span small big mark cite q abbr dfn sub sup var kbd samp bdi font tt strike'.split(' '),
+);
+/** Attributes that Readability and the steps after it never read on such an element (class and id aside). */
+const NEUTRAL_ATTRIBUTES = new Set([
+  'class',
+  'id',
+  'lang',
+  'dir',
+  'title',
+  'translate',
+  'color',
+  'face',
+  'size',
+]);
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+interface ClassPatterns {
+  unlikelyCandidates: RegExp;
+  byline: RegExp;
+  shareElements: RegExp;
+}
+const CLASS_PATTERNS = (Readability.prototype as unknown as { REGEXPS?: Partial<ClassPatterns> }).REGEXPS;
+
+/**
+ * An element such as <em>, or a <span> with a generated class, that holds only text and that Readability would
+ * pass over: none of its class or id words mark it as unlikely content, a byline or a share button, and it has no
+ * attribute Readability reads. Its text stands in its place with the same characters; on long articles these
+ * elements are a third of the page, and every pass Readability makes over the tree walks them.
+ */
+function isBareFormatting(element: Parse5Element): boolean {
+  if (!INLINE_FORMATTING.has(element.tagName) || element.namespaceURI !== HTML_NAMESPACE) return false;
+  const { unlikelyCandidates, byline, shareElements } = CLASS_PATTERNS ?? {};
+  if (!unlikelyCandidates || !byline || !shareElements) return false;
+  let classAndId = ' ';
+  for (const attr of element.attrs) {
+    if (!NEUTRAL_ATTRIBUTES.has(attr.name)) return false;
+    if (attr.name === 'class') classAndId = attr.value + classAndId;
+    else if (attr.name === 'id') classAndId += attr.value;
+  }
+  if (
+    classAndId !== ' ' &&
+    [unlikelyCandidates, byline, shareElements].some((pattern) => pattern.test(classAndId))
+  ) {
+    return false;
+  }
+  let text = false;
+  for (const child of element.childNodes) {
+    if (child.nodeName !== '#text') return false;
+    text ||= /[^ \t\n\f\r]/.test((child as Parse5.DefaultTreeAdapterTypes.TextNode).value);
+  }
+  return text;
+}
+
 /**
  * The page as parse5 reads it, less what jsdom would spend seconds building for nothing: comments, the elements
  * above, inline styles (but those that may hide an element, which Readability reads), event handlers and data-
@@ -123,7 +178,9 @@ function lightenPage(html: string): string {
     node.childNodes = node.childNodes.filter(
       (child) => child.nodeName !== '#comment' && (!('tagName' in child) || keepsBeforeDom(child)),
     );
+    const children: Parse5Node[] = [];
     for (const child of node.childNodes) {
+      children.push(child);
       if (!('tagName' in child)) continue;
       const media = MEDIA_TAGS.has(child.tagName);
       child.attrs = child.attrs.filter(
@@ -137,8 +194,13 @@ function lightenPage(html: string): string {
         child.nodeName = 'embed';
         child.childNodes = [];
       }
-      stack.push(child);
+      child.childNodes = child.childNodes.filter((grandchild) => grandchild.nodeName !== '#comment');
+      if (isBareFormatting(child)) {
+        children.pop();
+        children.push(...child.childNodes);
+      } else stack.push(child);
     }
+    node.childNodes = children as typeof node.childNodes;
   }
   return serialize(document);
 }
