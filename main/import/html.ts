@@ -35,7 +35,7 @@ const DEFERRED = Symbol('parley.deferredLiveLists');
 
 /**
  * jsdom 29 rebuilds a node's live `children` and `childNodes` lists after every change to its children, whether
- * or not anything reads them before the next change (later jsdom releases no longer do). Readability reads those
+ * or not anything reads them before the next change (jsdom has since stopped doing so upstream). Readability reads those
  * lists of the article's container, then removes the adverts and link boxes between its paragraphs one by one:
  * on a long article each removal copied thousands of siblings, minutes in all. Here the rebuild waits for the next
  * read, which jsdom's lists already do by comparing the node's version before they answer. Applied only where
