@@ -22,10 +22,23 @@ export function isSafeColour(colour: string): boolean {
   return /^[#\w\s(),.%/+-]{1,40}$/.test(colour) && CSS.supports('color', colour);
 }
 
+/** A painted item: where it was painted, under which highlight name, and its range. */
+interface Painted {
+  start: number;
+  end: number;
+  name: string;
+  range: Range;
+}
+
 export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private readonly slots = new Map<string, number>();
   private readonly painted = new Set<string>();
+  /** What the last paint drew, by item id, over `paintedIndex`; ranges are reused while nothing about them changed. */
+  private items = new Map<string, Painted>();
+  private paintedIndex: TextIndex | null = null;
+  /** The live Highlight of each name registered by the last paint (the active passage's aside). */
+  private readonly highlights = new Map<string, Highlight>();
 
   constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
@@ -52,42 +65,91 @@ export class HighlightPainter {
   }
 
   /**
-   * Replaces every painted highlight. Returns each painted item's range, for hit-testing and laying out the
-   * margin; items whose offsets cover no rendered text are left out.
+   * Makes the painted highlights exactly `items` and `active`. Returns each painted item's range, for hit-testing
+   * and laying out the margin; items whose offsets cover no rendered text are left out.
+   *
+   * Over the same text index, only what changed is touched: an item painted before at the same offsets in the
+   * same colour keeps its Range, and the registered Highlights gain and lose just the ranges that came and went,
+   * so adding one highlight to thousands costs one Range, not thousands.
    */
   paint(
     index: TextIndex,
     items: PaintItem[],
     active: { start: number; end: number } | null,
   ): Map<string, Range> {
-    const groups = new Map<string, Range[]>();
-    const ranges = new Map<string, Range>();
-    for (const item of items) {
-      const range = offsetsToRange(index, item.start, item.end);
-      if (!range) continue;
-      ranges.set(item.id, range);
-      const name = this.nameFor(item.colour);
-      const group = groups.get(name);
-      if (group) group.push(range);
-      else groups.set(name, [range]);
+    const previous = index === this.paintedIndex ? this.items : new Map<string, Painted>();
+    if (index !== this.paintedIndex) {
+      // A new index means new text nodes: every range is made again, in new Highlights.
+      this.removeAll();
+      this.paintedIndex = index;
     }
-    const activeRange = active ? offsetsToRange(index, active.start, active.end) : null;
-    if (activeRange) groups.set(ACTIVE_HIGHLIGHT, [activeRange]);
+    const next = new Map<string, Painted>();
+    const ranges = new Map<string, Range>();
+    const added = new Map<string, Range[]>();
+    for (const item of items) {
+      const name = this.nameFor(item.colour);
+      const before = previous.get(item.id);
+      let painted: Painted;
+      if (before && before.start === item.start && before.end === item.end && before.name === name) {
+        previous.delete(item.id);
+        painted = before;
+      } else {
+        const range = offsetsToRange(index, item.start, item.end);
+        if (!range) continue;
+        painted = { start: item.start, end: item.end, name, range };
+        const group = added.get(name);
+        if (group) group.push(range);
+        else added.set(name, [range]);
+      }
+      next.set(item.id, painted);
+      ranges.set(item.id, painted.range);
+    }
+    // What is left of `previous` is no longer painted as it was.
+    for (const gone of previous.values()) this.highlights.get(gone.name)?.delete(gone.range);
+    for (const [name, group] of added) {
+      const highlight = this.highlights.get(name);
+      if (highlight) for (const range of group) highlight.add(range);
+      else this.register(name, new Highlight(...group));
+    }
+    for (const [name, highlight] of this.highlights) {
+      if (highlight.size === 0) this.unregister(name);
+    }
+    this.items = next;
 
-    for (const name of this.painted) if (!groups.has(name)) CSS.highlights.delete(name);
-    this.painted.clear();
-    for (const [name, group] of groups) {
-      const highlight = new Highlight(...group);
-      if (name === ACTIVE_HIGHLIGHT) highlight.priority = 10;
-      CSS.highlights.set(name, highlight);
-      this.painted.add(name);
+    const activeRange = active ? offsetsToRange(index, active.start, active.end) : null;
+    if (activeRange) {
+      const highlight = new Highlight(activeRange);
+      highlight.priority = 10;
+      CSS.highlights.set(ACTIVE_HIGHLIGHT, highlight);
+      this.painted.add(ACTIVE_HIGHLIGHT);
+    } else if (this.painted.delete(ACTIVE_HIGHLIGHT)) {
+      CSS.highlights.delete(ACTIVE_HIGHLIGHT);
     }
     return ranges;
   }
 
-  clear(): void {
+  private register(name: string, highlight: Highlight): void {
+    this.highlights.set(name, highlight);
+    CSS.highlights.set(name, highlight);
+    this.painted.add(name);
+  }
+
+  private unregister(name: string): void {
+    this.highlights.delete(name);
+    CSS.highlights.delete(name);
+    this.painted.delete(name);
+  }
+
+  private removeAll(): void {
     for (const name of this.painted) CSS.highlights.delete(name);
     this.painted.clear();
+    this.highlights.clear();
+    this.items = new Map();
+    this.paintedIndex = null;
+  }
+
+  clear(): void {
+    this.removeAll();
   }
 
   /** Paints suggested statements faintly, and the one in focus in the list a little more. */
