@@ -1,0 +1,526 @@
+/**
+ * `npm run bench`: times Parley's own code on generated data, in Node and in Debian's Chromium, against the peers
+ * the issue names, and prints a table, or with `--json` only one JSON object of the figures on stdout. Progress
+ * goes to stderr. Each figure is the median of several runs; the number of runs is printed with it.
+ */
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { locate } from '../../main/core/anchoring';
+import { exportNotebookMarkdown } from '../../main/core/export-more';
+import type { Notebook } from '../../main/core/model';
+import { openDocument } from '../../main/core/notebook';
+import { search } from '../../main/core/search';
+import { dispatch } from '../../main/ipc/dispatch';
+import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
+import { DurableJsonFile } from '../../main/storage/durable-file';
+import { openNotebookStore } from '../../main/storage/notebook-store';
+import {
+  editArticle,
+  generateArticle,
+  generateNotebook,
+  generateSpans,
+  notebookWithArticle,
+  paintColours,
+  searchTerms,
+} from './data';
+import type { BenchWindow, PageSpan } from './page-api';
+import { matchQuote } from './quote-match';
+import { FIGURE_KEYS, formatJson, formatTable, median, type FigureKey, type Figures } from './report';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+const json = process.argv.includes('--json');
+/** `--only=paint,heap` runs some parts (reanchor, export, storage, paint, heap), for working on one figure. */
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const selected = (part: string) => only === undefined || only.includes(part);
+
+const SEED = 20_091_102;
+const ARTICLE_LENGTH = 1_000_000;
+const HIGHLIGHTS = 5_000;
+const EDITS = 250;
+const DOCUMENTS = 100;
+const DOCUMENT_LENGTH = 10_000;
+const ANNOTATIONS = 10_000;
+
+/** Runs per figure. */
+const RUNS = {
+  paint: 7,
+  markjs: 3,
+  addOne: 15,
+  save: 9,
+  load: 5,
+  reanchor: 5,
+  reanchorNaive: 3,
+  exportMd: 7,
+  search: 15,
+  heap: 3,
+};
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const figures: Partial<Figures> = {};
+const runsOf: Partial<Record<FigureKey, number>> = {};
+const notes: string[] = [];
+
+function record(key: FigureKey, samples: number[]): void {
+  figures[key] = median(samples);
+  runsOf[key] = samples.length;
+  log(
+    `  ${key}: median ${figures[key]!.toFixed(2)} of ${samples.length} [${samples.map((s) => s.toFixed(1)).join(', ')}]`,
+  );
+}
+
+async function timeRuns(runs: number, run: (i: number) => Promise<number> | number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await run(i));
+  return samples;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Data
+
+log(`Generating data (seed ${SEED})…`);
+const article = generateArticle(SEED, ARTICLE_LENGTH);
+const spans = generateSpans(SEED + 1, article, HIGHLIGHTS);
+const articleNotebook = notebookWithArticle(SEED + 2, article, spans);
+const edited = editArticle(SEED + 3, article.text, EDITS);
+const bigNotebook = generateNotebook(SEED + 4, DOCUMENTS, DOCUMENT_LENGTH, ANNOTATIONS);
+const notebookBytes = Buffer.byteLength(JSON.stringify(bigNotebook));
+log(
+  `  article ${article.text.length} characters, ${article.blocks.length} blocks, ${spans.length} highlights; ` +
+    `${edited.edits} edits; notebook ${bigNotebook.documents.length} documents, ` +
+    `${bigNotebook.annotations.length} annotations, ${(notebookBytes / 1e6).toFixed(1)} MB`,
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Re-anchoring: ours (what opening a document does) against fuzzy matching of every quote over the whole text
+
+/** Opening a document keeps the folded text of the last one; another text in between makes each run start cold. */
+function forgetFoldedText(): void {
+  locate('a different text', { exact: 'absent', prefix: 'x', suffix: 'y' });
+}
+
+async function benchReanchor(): Promise<void> {
+  log('Re-anchoring…');
+  const doc = articleNotebook.documents[0]!;
+  const editedNotebook: Notebook = { ...articleNotebook, documents: [{ ...doc, text: edited.text }] };
+  forgetFoldedText();
+  openDocument(editedNotebook, doc.id); // warm-up, not counted
+  let ours: Map<string, { start: number; end: number } | null> = new Map();
+  const samples = await timeRuns(RUNS.reanchor, () => {
+    forgetFoldedText();
+    const started = performance.now();
+    const opened = openDocument(editedNotebook, doc.id);
+    const ms = performance.now() - started;
+    const review = new Set(opened.needsReview);
+    ours = new Map(opened.annotations.map((a) => [a.id, review.has(a.id) ? null : a.target]));
+    return ms;
+  });
+  record('reanchor_ms', samples);
+
+  let naive: Array<{ start: number; end: number } | null> = [];
+  const naiveSamples = await timeRuns(RUNS.reanchorNaive, () => {
+    const started = performance.now();
+    naive = articleNotebook.annotations.map((a) =>
+      matchQuote(edited.text, a.target.exact, {
+        prefix: a.target.prefix,
+        suffix: a.target.suffix,
+        hint: a.target.start,
+      }),
+    );
+    return performance.now() - started;
+  });
+  record('reanchor_naive_ms', naiveSamples);
+
+  let agree = 0;
+  let oursFound = 0;
+  let naiveFound = 0;
+  articleNotebook.annotations.forEach((a, i) => {
+    const mine = ours.get(a.id) ?? null;
+    const theirs = naive[i] ?? null;
+    if (mine) oursFound++;
+    if (theirs) naiveFound++;
+    if (
+      mine === null
+        ? theirs === null
+        : theirs !== null && mine.start === theirs.start && mine.end === theirs.end
+    ) {
+      agree++;
+    }
+  });
+  figures.reanchor_agree = agree / articleNotebook.annotations.length;
+  runsOf.reanchor_agree = 1;
+  notes.push(
+    `re-anchoring: ${edited.edits} edits (${Object.entries(edited.kinds)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(
+        ', ',
+      )}); ours placed ${oursFound} of ${HIGHLIGHTS} and sent ${HIGHLIGHTS - oursFound} to review, ` +
+      `the fuzzy search placed ${naiveFound}; both gave the same span (or both none) for ${agree}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Export and search over the big notebook
+
+async function benchExportAndSearch(): Promise<void> {
+  log('Markdown export and search…');
+  const now = new Date(Date.UTC(2026, 10, 30));
+  let length = 0;
+  exportNotebookMarkdown(bigNotebook, { now }); // warm-up
+  record(
+    'export_md_ms',
+    await timeRuns(RUNS.exportMd, () => {
+      const started = performance.now();
+      length = exportNotebookMarkdown(bigNotebook, { now }).length;
+      return performance.now() - started;
+    }),
+  );
+  notes.push(
+    `export: the whole notebook, ${ANNOTATIONS} annotations in ${DOCUMENTS} documents, ${length} characters`,
+  );
+
+  const terms = searchTerms(bigNotebook, RUNS.search + 1);
+  const coldStart = performance.now();
+  const cold = search(bigNotebook, { query: terms[0]! });
+  const coldMs = performance.now() - coldStart;
+  let hits = 0;
+  record(
+    'search_ms',
+    await timeRuns(RUNS.search, (i) => {
+      const started = performance.now();
+      hits += search(bigNotebook, { query: terms[i + 1]! }).total;
+      return performance.now() - started;
+    }),
+  );
+  notes.push(
+    `search: ${RUNS.search} different one-word queries after a first one (${coldMs.toFixed(1)} ms, ${cold.total} hits) ` +
+      `that folds and caches every title, passage and note; ${Math.round(hits / RUNS.search)} hits on average`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Saving and loading
+
+async function benchStorage(): Promise<void> {
+  log('Saving and loading…');
+  const dir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
+  try {
+    const path = join(dir, 'notebook.json');
+    await new DurableJsonFile<Notebook>(path).write(bigNotebook);
+    const store = await openNotebookStore(path, { debounceMs: 0 });
+    const samples = await timeRuns(RUNS.save, async (i) => {
+      const started = performance.now();
+      store.change((nb) => {
+        nb.annotations[i]!.note = `Edited in run ${i}.`;
+      }, 'Edit note');
+      await store.flush();
+      return performance.now() - started;
+    });
+    await store.close();
+    record('save_ms', samples);
+
+    const rawPath = join(dir, 'raw.json');
+    const data = store.data;
+    record(
+      'save_raw_ms',
+      await timeRuns(RUNS.save, async (i) => {
+        const started = performance.now();
+        const text = JSON.stringify(data);
+        const temp = `${rawPath}.${i}.tmp`;
+        const handle = await open(temp, 'wx');
+        try {
+          await handle.writeFile(text, 'utf8');
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, rawPath);
+        return performance.now() - started;
+      }),
+    );
+    notes.push(
+      `save: one note edited, then the store's coalesced durable write of the whole ${(notebookBytes / 1e6).toFixed(1)} MB ` +
+        'notebook until it is on disk; raw: JSON.stringify + write + fsync + rename of the same data',
+    );
+
+    record(
+      'load_ms',
+      await timeRuns(RUNS.load, async () => {
+        const started = performance.now();
+        const reopened = await openNotebookStore(path, { createIfMissing: false });
+        const ms = performance.now() - started;
+        if (reopened.data.annotations.length !== ANNOTATIONS)
+          throw new Error('The notebook did not load whole.');
+        await reopened.close();
+        return ms;
+      }),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Painting in Chromium: ours and mark.js on the same rendered article
+
+const BENCH_ORIGIN = 'http://parley-bench.test';
+
+async function benchPainting(browser: Browser): Promise<void> {
+  log('Painting in Chromium…');
+  const bundle = await build({
+    entryPoints: [resolve(ROOT, 'scripts/bench/page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome130',
+    logLevel: 'warning',
+  });
+  const script = bundle.outputFiles[0]!.text;
+  const css = await readFile(resolve(ROOT, 'dist/renderer/app.css'), 'utf8');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  try {
+    await page.route(`${BENCH_ORIGIN}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/bench.js') return route.fulfill({ body: script, contentType: 'text/javascript' });
+      if (path === '/app.css') return route.fulfill({ body: css, contentType: 'text/css' });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="app.css"></head><body><script src="bench.js"></script></body></html>',
+      });
+    });
+    await page.goto(`${BENCH_ORIGIN}/`);
+    const colours = paintColours(articleNotebook);
+    const pageSpans: PageSpan[] = spans.map((span, i) => ({ ...span, colour: colours[i] ?? null }));
+    await page.evaluate(
+      ([text, blocks, items]) => (globalThis as unknown as BenchWindow).bench.load(text, blocks, items),
+      [article.text, article.blocks, pageSpans] as const,
+    );
+
+    await page.evaluate(() => (globalThis as unknown as BenchWindow).bench.paintOurs()); // warm-up
+    record(
+      'paint_ms',
+      await timeRuns(RUNS.paint, () =>
+        page.evaluate(() => (globalThis as unknown as BenchWindow).bench.paintOurs()),
+      ),
+    );
+    const ours = await page.evaluate(() => (globalThis as unknown as BenchWindow).bench.checkOurs());
+    if (ours.painted !== HIGHLIGHTS || ours.wrong !== 0) {
+      throw new Error(`Our painter painted ${ours.painted} ranges, ${ours.wrong} of them wrong.`);
+    }
+
+    record(
+      'add_one_ms',
+      await timeRuns(RUNS.addOne, (i) =>
+        page.evaluate(
+          (which) => (globalThis as unknown as BenchWindow).bench.addOne(which),
+          (i * 331) % HIGHLIGHTS,
+        ),
+      ),
+    );
+    const afterAdd = await page.evaluate(() => (globalThis as unknown as BenchWindow).bench.checkOurs());
+    if (afterAdd.painted !== HIGHLIGHTS || afterAdd.wrong !== 0) {
+      throw new Error(
+        `After adding one, our painter holds ${afterAdd.painted} ranges, ${afterAdd.wrong} wrong.`,
+      );
+    }
+
+    record(
+      'paint_markjs_ms',
+      await timeRuns(RUNS.markjs, () =>
+        page.evaluate(() => (globalThis as unknown as BenchWindow).bench.paintMarkJs()),
+      ),
+    );
+    const marks = await page.evaluate(() => (globalThis as unknown as BenchWindow).bench.checkMarkJs());
+    if (marks.painted !== HIGHLIGHTS || marks.wrong !== 0) {
+      throw new Error(`mark.js made ${marks.painted} marks, ${marks.wrong} of them wrong.`);
+    }
+    notes.push(
+      `painting: ${HIGHLIGHTS} highlights on the ${(article.text.length / 1e6).toFixed(1)} MB article in a 1280×860 ` +
+        'page styled by the app; each time runs from the start of an animation frame to a task posted from it, after ' +
+        "the frame's style, layout and paint on the main thread; ours starts from a cleared painter each run",
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The reading view's heap: the built renderer over the real handlers, with the article and its highlights
+
+const APP_ORIGIN = 'http://parley.test';
+
+async function appPage(
+  browser: Browser,
+  notebookPath: string,
+): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  const store = await openNotebookStore(notebookPath, { createIfMissing: false });
+  const refuse = async () => null;
+  const dialogs: Dialogs = {
+    chooseImportFiles: async () => [],
+    chooseExportPath: refuse,
+    chooseExportFolder: refuse,
+    confirmOverwrite: async () => false,
+  };
+  const table = createHandlers({ store, dialogs, appVersion: 'bench' });
+  const preload = await build({
+    entryPoints: [resolve(ROOT, 'preload/api.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: '__parleyPreload',
+    platform: 'browser',
+    target: 'chrome130',
+    logLevel: 'warning',
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('crash', () => problems.push('the page crashed'));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  const distDir = resolve(ROOT, 'dist/renderer');
+  await page.route(`${APP_ORIGIN}/**`, async (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'index.html';
+    const file = resolve(distDir, name);
+    if (!file.startsWith(distDir + sep)) return route.fulfill({ status: 404, body: 'Not found' });
+    try {
+      const types: Record<string, string> = {
+        '.html': 'text/html',
+        '.js': 'text/javascript',
+        '.css': 'text/css',
+      };
+      return route.fulfill({
+        body: await readFile(file),
+        contentType: types[extname(file)] ?? 'application/octet-stream',
+      });
+    } catch {
+      return route.fulfill({ status: 404, body: 'Not found' });
+    }
+  });
+  await page.exposeBinding('__parleyInvoke', (_source, channel: string, args: unknown) =>
+    dispatch(table, channel, args),
+  );
+  // The preload's own API over the binding, as the renderer tests' harness installs it.
+  await page.addInitScript({
+    content: `${preload.outputFiles[0]!.text}
+      Object.defineProperty(window, 'parley', { value: Object.freeze(__parleyPreload.buildApi(
+        (channel, args) => window.__parleyInvoke(channel, args),
+        () => () => {},
+      )) });`,
+  });
+  await page.goto(`${APP_ORIGIN}/index.html`);
+  return {
+    page,
+    problems,
+    close: async () => {
+      await context.close();
+      await store.close();
+    },
+  };
+}
+
+async function benchHeap(browser: Browser): Promise<void> {
+  log('The reading view’s heap…');
+  const dir = await mkdtemp(join(tmpdir(), 'parley-bench-heap-'));
+  try {
+    const path = join(dir, 'notebook.json');
+    await writeFile(path, JSON.stringify(articleNotebook));
+    const samples = await timeRuns(RUNS.heap, async () => {
+      const app = await appPage(browser, path);
+      try {
+        // Painted: every highlight's range is registered with the CSS highlight registry.
+        const painted = () =>
+          app.page.evaluate(() => {
+            let ranges = 0;
+            CSS.highlights.forEach((highlight, name) => {
+              if (name.startsWith('parley-t-') || name === 'parley-untagged') ranges += highlight.size;
+            });
+            return ranges;
+          });
+        const deadline = Date.now() + 180_000;
+        let count = await painted();
+        while (count !== HIGHLIGHTS) {
+          if (Date.now() > deadline) {
+            throw new Error(
+              `The reading view painted ${count} of ${HIGHLIGHTS} highlights in 3 minutes.` +
+                (app.problems.length > 0 ? ` The page said: ${app.problems.join(' | ')}` : ''),
+            );
+          }
+          if (app.problems.length > 0)
+            throw new Error(`The reading view failed: ${app.problems.join(' | ')}`);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          count = await painted();
+        }
+        const cdp = await app.page.context().newCDPSession(app.page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        return usedSize / (1024 * 1024);
+      } finally {
+        await app.close();
+      }
+    });
+    record('renderer_heap_mb', samples);
+    notes.push(
+      'heap: the built reading view over the real handlers, with the article and its highlights painted, ' +
+        'after two garbage collections (CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage usedSize)',
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  if (selected('reanchor')) await benchReanchor();
+  if (selected('export')) await benchExportAndSearch();
+  if (selected('storage')) await benchStorage();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const browserVersion = browser.version();
+  try {
+    if (selected('paint')) await benchPainting(browser);
+    if (selected('heap')) await benchHeap(browser);
+  } finally {
+    await browser.close();
+  }
+  const result = figures as Figures;
+  if (json) {
+    process.stdout.write(`${formatJson(result)}\n`);
+    return;
+  }
+  const runs = FIGURE_KEYS.map((key) => `${key} ${runsOf[key] ?? 0}`).join(', ');
+  process.stdout.write(
+    [
+      `Parley bench — ${new Date().toISOString()}, Node ${process.version}, Chromium ${browserVersion}, ` +
+        `${cpus().length} cores`,
+      '',
+      formatTable(result),
+      '',
+      `Medians of runs: ${runs}.`,
+      ...(only === undefined ? [`As JSON (--json): ${formatJson(result)}`] : []),
+      ...notes.map((note) => `- ${note}`),
+      `Took ${Math.round((Date.now() - started) / 1000)} s.`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

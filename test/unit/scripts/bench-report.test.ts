@@ -1,0 +1,80 @@
+// The bench's output: the JSON object carries exactly the figures the issue names, as numbers, and refuses to
+// print a figure that was not measured; the table judges each target. The bench itself is not run here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assess,
+  FIGURE_KEYS,
+  formatJson,
+  formatTable,
+  median,
+  type Figures,
+} from '../../../scripts/bench/report';
+
+const REQUIRED = [
+  'paint_ms',
+  'paint_markjs_ms',
+  'add_one_ms',
+  'save_ms',
+  'save_raw_ms',
+  'load_ms',
+  'reanchor_ms',
+  'reanchor_naive_ms',
+  'reanchor_agree',
+  'export_md_ms',
+  'search_ms',
+  'renderer_heap_mb',
+];
+
+const sample: Figures = {
+  paint_ms: 20.123,
+  paint_markjs_ms: 3000,
+  add_one_ms: 4,
+  save_ms: 300,
+  save_raw_ms: 200,
+  load_ms: 150,
+  reanchor_ms: 400,
+  reanchor_naive_ms: 1000,
+  reanchor_agree: 0.99456,
+  export_md_ms: 120,
+  search_ms: 5,
+  renderer_heap_mb: 80.04,
+};
+
+test('the JSON object has exactly the required keys, each a number', () => {
+  assert.deepEqual([...FIGURE_KEYS].sort(), [...REQUIRED].sort());
+  const parsed = JSON.parse(formatJson(sample)) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(parsed).sort(), [...REQUIRED].sort());
+  for (const key of REQUIRED) assert.equal(typeof parsed[key], 'number', key);
+  assert.equal(parsed.paint_ms, 20.12);
+  assert.equal(parsed.reanchor_agree, 0.9946);
+});
+
+test('a figure missing, not a number, or unknown is an error, not a silent null', () => {
+  const { load_ms: _dropped, ...missing } = sample;
+  assert.throws(() => formatJson(missing), /load_ms was not measured/);
+  assert.throws(() => formatJson({ ...sample, search_ms: Number.NaN }), /search_ms was not measured/);
+  assert.throws(() => formatJson({ ...sample, extra_ms: 1 }), /Unknown figures: extra_ms/);
+});
+
+test('the table judges each target, with the peer and the ratio', () => {
+  const rows = new Map(assess(sample).map((row) => [row.figure, row]));
+  assert.equal(rows.get('paint_ms')!.met, true); // 20 ms, 149× faster
+  assert.equal(rows.get('save_ms')!.met, true); // 1.5× raw
+  assert.equal(rows.get('reanchor_ms')!.met, false); // only 2.5× faster
+  assert.equal(rows.get('reanchor_agree')!.met, true);
+  assert.equal(rows.get('renderer_heap_mb')!.met, null);
+  assert.equal(assess({ ...sample, paint_ms: 60 }).find((r) => r.figure === 'paint_ms')!.met, false);
+  const table = formatTable(sample);
+  assert.match(table, /^\| figure +\| value +\| target +\| peer +\| ratio +\| met\? \|$/m);
+  assert.match(
+    table,
+    /\| reanchor_ms +\| 400\.0 ms +\| ≥ 5× faster +\| fuzzy quote search 1000\.0 ms +\| 2\.5× faster +\| NO +\|/,
+  );
+});
+
+test('median of odd and even counts', () => {
+  assert.equal(median([5, 1, 3]), 3);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.throws(() => median([]));
+});
