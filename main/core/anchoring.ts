@@ -567,7 +567,12 @@ function nearestWithFullContext(
         if (at > hint) break;
         continue;
       }
-      if (contextAgreement(text, at, at + exact.length, prefix, suffix) === 1) best = at;
+      // Complete agreement is equality, which is cheaper to test than an edit distance.
+      const fullContext =
+        at >= prefix.length &&
+        text.startsWith(prefix, at - prefix.length) &&
+        text.startsWith(suffix, at + exact.length);
+      if (fullContext) best = at;
     }
     if (best !== null) return best;
     if (lo === 0 && hi === text.length) break;
