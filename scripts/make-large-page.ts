@@ -9,6 +9,7 @@
  *   node --import tsx scripts/make-large-page.ts 5 > .tmp/big.html        (about 5 MB)
  */
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from './seeded-random';
 
 export interface LargePage {
   html: string;
@@ -50,18 +51,6 @@ const QUOTES = [
   'there would be no deal on those terms',
   'both sides wanted the same outcome by different roads',
 ];
-
-/** A small seeded generator (mulberry32), so the page is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -227,7 +216,7 @@ function paragraphHtml(next: () => number, text: string): string {
 /** Builds a page of about `megabytes` MB (at least one section). */
 export function makeLargePage(megabytes: number, seed = 2009): LargePage {
   const target = Math.max(0.05, megabytes) * 1024 * 1024;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const paragraphs: string[] = [];
   const headings: string[] = [];
 

@@ -14,18 +14,7 @@ import {
   type ParleyDocument,
   type Topic,
 } from '../../main/core/model';
-
-/** mulberry32: small, fast and good enough to pick words. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random';
 
 type Random = () => number;
 

@@ -5,7 +5,7 @@
 import { importPlainText } from '../../../main/core/import-text';
 import { addDocuments } from '../../../main/core/notebook';
 import { openNotebookStore } from '../../../main/storage/notebook-store';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../../scripts/seeded-random';
 
 const [path, seedArg] = process.argv.slice(2);
 if (!path || !seedArg) throw new Error('usage: crash-writer.ts <notebook.json> <seed>');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Notebook } from '../../../main/core/model';
 import { openNotebookStore } from '../../../main/storage/notebook-store';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../../scripts/seeded-random';
 
 /** Writes the child must report saved, over all rounds, before the test ends. */
 const TOTAL_WRITES = 1_000;

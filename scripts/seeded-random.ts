@@ -1,4 +1,7 @@
-/** mulberry32: a small seeded generator, so a crash run can be replayed from the seed it prints. */
+/**
+ * mulberry32: a small, fast seeded generator. The same seed gives the same sequence on every run, so generated data
+ * is the same each time and a failing run can be replayed from the seed it prints.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
