@@ -10,6 +10,7 @@ import {
   type Annotation,
   type Notebook,
   type ParleyDocument,
+  type Party,
   type Topic,
 } from './model';
 import {
@@ -57,25 +58,95 @@ export function sourceLine(doc: ParleyDocument): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+/**
+ * What a long export looks up again and again, worked out once for the whole notebook: topics and parties by id,
+ * codebook order, and each topic's tag and each party's name as written.
+ */
+export interface ExportLookups {
+  topicById: ReadonlyMap<string, Topic>;
+  order: ReadonlyMap<string, number>;
+  partyById: ReadonlyMap<string, Party>;
+  tagLabels: Map<string, string>;
+  partyNames: Map<string, string>;
+}
+
+export function exportLookups(nb: Notebook): ExportLookups {
+  const partyById = new Map<string, Party>();
+  // The first party of an id wins, as `find` would have it.
+  for (const party of nb.parties) if (!partyById.has(party.id)) partyById.set(party.id, party);
+  const topicById = new Map(nb.topics.map((t) => [t.id, t]));
+  return {
+    topicById,
+    order: codebookOrder(nb.topics),
+    partyById,
+    tagLabels: new Map(),
+    partyNames: new Map(),
+  };
+}
+
+function cachedTagLabel(path: string, lookups: ExportLookups | undefined): string {
+  if (!lookups) return tagLabel(path);
+  let label = lookups.tagLabels.get(path);
+  if (label === undefined) {
+    label = tagLabel(path);
+    lookups.tagLabels.set(path, label);
+  }
+  return label;
+}
+
+function partyName(nb: Notebook, partyId: string, lookups: ExportLookups | undefined): string | undefined {
+  if (!lookups) {
+    const party = nb.parties.find((p) => p.id === partyId);
+    return party ? escapeInline(party.name.replace(/\s+/g, ' ').trim()) : undefined;
+  }
+  let name = lookups.partyNames.get(partyId);
+  if (name === undefined) {
+    const party = lookups.partyById.get(partyId);
+    if (!party) return undefined;
+    name = escapeInline(party.name.replace(/\s+/g, ' ').trim());
+    lookups.partyNames.set(partyId, name);
+  }
+  return name;
+}
+
+/** Appends one highlight's lines to `out`; see highlightBlock. */
+function pushHighlightBlock(
+  out: string[],
+  nb: Notebook,
+  doc: ParleyDocument,
+  annotation: Annotation,
+  topics: readonly Topic[],
+  lookups?: ExportLookups,
+): void {
+  const lines = blockQuote(annotation.target.exact);
+  for (const line of lines) out.push(line);
+  let attribution = '';
+  const party = annotation.partyId ? partyName(nb, annotation.partyId, lookups) : undefined;
+  if (party) attribution = party;
+  const stance = annotation.stance?.replace(/\s+/g, ' ').trim();
+  if (stance) attribution += (attribution ? ' · ' : '') + escapeInline(stance);
+  attribution += `${attribution ? ' · ' : ''}¶${paragraphNumber(doc, annotation.target.start)}`;
+  if (topics.length > 0) {
+    let tags = '';
+    for (const topic of topics) tags += (tags ? ' ' : '') + cachedTagLabel(topic.path, lookups);
+    attribution += ' · ' + tags;
+  }
+  if (lines.length > 0) out.push('>');
+  out.push(`> — ${attribution}`);
+  const note = containMarkdown(annotation.note);
+  if (note.trim() !== '') out.push('', note);
+}
+
 /** One highlight: its quote, the attribution line (party · stance · ¶N · tags) and its note. */
 export function highlightBlock(
   nb: Notebook,
   doc: ParleyDocument,
   annotation: Annotation,
   topics: readonly Topic[],
+  lookups?: ExportLookups,
 ): string[] {
-  const lines = blockQuote(annotation.target.exact);
-  const attribution: string[] = [];
-  const party = annotation.partyId ? nb.parties.find((p) => p.id === annotation.partyId) : undefined;
-  if (party) attribution.push(escapeInline(party.name.replace(/\s+/g, ' ').trim()));
-  const stance = annotation.stance?.replace(/\s+/g, ' ').trim();
-  if (stance) attribution.push(escapeInline(stance));
-  attribution.push(`¶${paragraphNumber(doc, annotation.target.start)}`);
-  if (topics.length > 0) attribution.push(topics.map((t) => tagLabel(t.path)).join(' '));
-  if (lines.length > 0) lines.push('>');
-  lines.push(`> — ${attribution.join(' · ')}`);
-  const note = containMarkdown(annotation.note);
-  if (note.trim() !== '') lines.push('', note);
+  const lines: string[] = [];
+  pushHighlightBlock(lines, nb, doc, annotation, topics, lookups);
   return lines;
 }
 
@@ -115,7 +186,8 @@ interface DocumentSections {
   title: string;
   annotations: Annotation[];
   topicPaths: string[];
-  lines: (depth: number) => string[];
+  /** The lines, appended to `into` when given (and returned). */
+  lines: (depth: number, into?: string[]) => string[];
 }
 
 /**
@@ -126,9 +198,10 @@ function documentSections(
   nb: Notebook,
   doc: ParleyDocument,
   ofDocument?: readonly Annotation[],
+  lookups?: ExportLookups,
 ): DocumentSections {
-  const topicById = new Map(nb.topics.map((t) => [t.id, t]));
-  const order = codebookOrder(nb.topics);
+  const topicById = lookups?.topicById ?? new Map(nb.topics.map((t) => [t.id, t]));
+  const order = lookups?.order ?? codebookOrder(nb.topics);
   const annotations = (ofDocument ?? nb.annotations.filter((a) => a.documentId === doc.id))
     .slice()
     .sort(byTextOrder);
@@ -145,12 +218,16 @@ function documentSections(
       groups.set(topic.id, group);
     }
   }
-  const ordered = [...groups.values()].sort((a, b) => compareTopicPaths(a.topic.path, b.topic.path));
+  // Codebook rank orders distinct paths as compareTopicPaths does; equal paths keep their first-seen order.
+  const ordered = [...groups.values()].sort((a, b) =>
+    a.topic.path === b.topic.path ? 0 : order.get(a.topic.id)! - order.get(b.topic.id)!,
+  );
   const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';
 
-  const lines = (depth: number): string[] => {
+  const lines = (depth: number, into: string[] = []): string[] => {
     const h = '#'.repeat(depth);
-    const out: string[] = [`${h} ${escapeHeading(title)}`];
+    const out = into;
+    out.push(`${h} ${escapeHeading(title)}`);
     const meta = sourceLine(doc);
     if (meta) out.push('', meta);
     const sections: { heading: string; annotations: Annotation[] }[] = ordered.map((g) => ({
@@ -162,7 +239,8 @@ function documentSections(
     for (const section of sections) {
       out.push('', `${h}# ${section.heading}`);
       for (const annotation of section.annotations) {
-        out.push('', ...highlightBlock(nb, doc, annotation, topicsOf.get(annotation) ?? []));
+        out.push('');
+        pushHighlightBlock(out, nb, doc, annotation, topicsOf.get(annotation) ?? [], lookups);
       }
     }
     return out;
@@ -180,8 +258,24 @@ export function documentMarkdownSection(
   documentId: string,
   depth: number,
   annotations?: readonly Annotation[],
+  lookups?: ExportLookups,
 ): string {
-  return documentSections(nb, findDocument(nb, documentId), annotations).lines(depth).join('\n');
+  return documentSections(nb, findDocument(nb, documentId), annotations, lookups).lines(depth).join('\n');
+}
+
+/**
+ * Appends the lines of documentMarkdownSection to `out` instead of joining them, for an export of many documents
+ * that joins everything once.
+ */
+export function pushDocumentMarkdownSection(
+  out: string[],
+  nb: Notebook,
+  documentId: string,
+  depth: number,
+  annotations: readonly Annotation[],
+  lookups: ExportLookups,
+): void {
+  documentSections(nb, findDocument(nb, documentId), annotations, lookups).lines(depth, out);
 }
 
 /** Each document's annotations, in one pass over the notebook. */

@@ -6,9 +6,10 @@
 import {
   annotationsByDocument,
   byTextOrder,
-  documentMarkdownSection,
   exportDocumentMarkdown,
+  exportLookups,
   highlightBlock,
+  pushDocumentMarkdownSection,
   sourceLine,
   topicsOfAnnotation,
 } from './export-markdown';
@@ -118,8 +119,10 @@ export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): st
   ];
   if (nb.documents.length === 0) out.push('', 'No documents yet.');
   const byDocument = annotationsByDocument(nb);
+  const lookups = exportLookups(nb);
   for (const doc of nb.documents) {
-    out.push('', documentMarkdownSection(nb, doc.id, 2, byDocument.get(doc.id) ?? []));
+    out.push('');
+    pushDocumentMarkdownSection(out, nb, doc.id, 2, byDocument.get(doc.id) ?? [], lookups);
   }
   return out.join('\n') + '\n';
 }

@@ -62,49 +62,40 @@ export function yamlStringList(values: readonly string[]): string {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** Any character escapeInline may change; most text has none and is returned as it is. */
+const INLINE_SPECIAL = /[\\`*[\]<|~_&]/;
+const INLINE_SPECIAL_ALL = /[\\`*[\]<|~_&]/g;
+const ENTITY_AT = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
+
 /**
  * Escapes inline Markdown so `text` renders as itself in CommonMark and GFM: emphasis, code spans, links, images,
  * raw HTML, entities, strikethrough and table pipes. An underscore inside a word (`snake_case`) cannot start
  * emphasis and is left alone so plain-text readers see the word as written.
  */
 export function escapeInline(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    switch (c) {
-      case '\\':
-      case '`':
-      case '*':
-      case '[':
-      case ']':
-      case '<':
-      case '|':
-      case '~':
-        out += '\\' + c;
-        break;
-      case '_': {
-        const before = text[i - 1];
-        const after = text[i + 1];
-        const inWord =
-          before !== undefined &&
-          after !== undefined &&
-          LETTER_OR_DIGIT.test(before) &&
-          LETTER_OR_DIGIT.test(after);
-        out += inWord ? c : '\\_';
-        break;
-      }
-      case '&':
-        // Only an entity-looking run (`&amp;`, `&#169;`) would be decoded; a bare ampersand stays readable.
-        out += /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/.test(text.slice(i))
-          ? '\\&'
-          : c;
-        break;
-      default:
-        out += c;
+  if (!INLINE_SPECIAL.test(text)) return text;
+  return text.replace(INLINE_SPECIAL_ALL, (c: string, i: number) => {
+    if (c === '_') {
+      const before = text[i - 1];
+      const after = text[i + 1];
+      const inWord =
+        before !== undefined &&
+        after !== undefined &&
+        LETTER_OR_DIGIT.test(before) &&
+        LETTER_OR_DIGIT.test(after);
+      return inWord ? c : '\\_';
     }
-  }
-  return out;
+    if (c === '&') {
+      // Only an entity-looking run (`&amp;`, `&#169;`) would be decoded; a bare ampersand stays readable.
+      ENTITY_AT.lastIndex = i;
+      return ENTITY_AT.test(text) ? '\\&' : c;
+    }
+    return '\\' + c;
+  });
 }
+
+const BLOCK_START = /^[#>+=-]|^:-/;
+const ORDERED_START = /^(\d{1,9})([.)])/;
 
 /**
  * Escapes one line of text that starts a Markdown line, so it cannot open a block: ATX heading, block quote, list
@@ -114,8 +105,10 @@ export function escapeInline(text: string): string {
 export function escapeLine(line: string): string {
   const escaped = escapeInline(line.trim());
   // `:-` would make the line a GFM table's delimiter row under the line before it (`a` then `:---`).
-  if (/^[#>+=-]|^:-/.test(escaped)) return '\\' + escaped;
-  const ordered = /^(\d{1,9})([.)])/.exec(escaped);
+  if (BLOCK_START.test(escaped)) return '\\' + escaped;
+  const first = escaped.charCodeAt(0);
+  if (first < 0x30 || first > 0x39) return escaped;
+  const ordered = ORDERED_START.exec(escaped);
   if (ordered) return `${ordered[1]}\\${ordered[2]}${escaped.slice(ordered[0].length)}`;
   return escaped;
 }
@@ -154,6 +147,8 @@ const HTML_BLOCKS: ReadonlyArray<{ open: RegExp; close: (opener: string) => stri
   { open: /^ {0,3}<!\[CDATA\[/, close: () => ']]>' },
 ];
 
+const FENCE_OR_HTML_CHAR = /[`~<]/;
+
 /**
  * The user's own Markdown, untouched except that surrounding blank lines are dropped and a code fence or raw HTML
  * block (`<!--`, `<?`, `<pre>`…) left open is closed by a line of its own, so one unfinished note cannot swallow the
@@ -163,6 +158,8 @@ export function containMarkdown(markdown: string): string {
   const lines = markdown.split(/\r\n|\r|\n/);
   while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  // Fences need a backtick or tilde and raw HTML blocks a `<`: without any there is nothing to close.
+  if (!FENCE_OR_HTML_CHAR.test(markdown)) return lines.join('\n');
   let open: { char: string; length: number } | null = null;
   let html: string | null = null;
   for (const line of lines) {
