@@ -18,6 +18,7 @@ import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
 import { DurableJsonFile } from '../../main/storage/durable-file';
 import { openNotebookStore } from '../../main/storage/notebook-store';
+import { preloadApiBundle } from '../preload-bundle';
 import {
   editArticle,
   generateArticle,
@@ -370,16 +371,7 @@ async function appPage(
     confirmOverwrite: async () => false,
   };
   const table = createHandlers({ store, dialogs, appVersion: 'bench' });
-  const preload = await build({
-    entryPoints: [resolve(ROOT, 'preload/api.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: '__parleyPreload',
-    platform: 'browser',
-    target: 'chrome130',
-    logLevel: 'warning',
-  });
+  const preload = await preloadApiBundle();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -412,7 +404,7 @@ async function appPage(
   );
   // The preload's own API over the binding, as the renderer tests' harness installs it.
   await page.addInitScript({
-    content: `${preload.outputFiles[0]!.text}
+    content: `${preload}
       Object.defineProperty(window, 'parley', { value: Object.freeze(__parleyPreload.buildApi(
         (channel, args) => window.__parleyInvoke(channel, args),
         () => () => {},

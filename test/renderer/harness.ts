@@ -2,7 +2,6 @@
 // `window.parley` from the preload's own buildApi, wired through a Playwright binding to the same dispatch main
 // uses, so these tests exercise everything but Electron's IPC pipe.
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
@@ -23,6 +22,7 @@ import {
   type Progress,
   type SaveState,
 } from '../../preload/contract';
+import { preloadApiBundle } from '../../scripts/preload-bundle';
 
 declare global {
   interface Window {
@@ -44,23 +44,6 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
-
-let apiBundle: Promise<string> | null = null;
-
-/** preload/api.ts as one classic script defining `__parleyPreload.buildApi`. */
-function preloadApiBundle(): Promise<string> {
-  apiBundle ??= build({
-    entryPoints: [resolve(root, 'preload/api.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: '__parleyPreload',
-    platform: 'browser',
-    target: 'chrome130',
-    logLevel: 'warning',
-  }).then((result) => result.outputFiles[0]!.text);
-  return apiBundle;
-}
 
 /** Runs in the page before any of its scripts: stands in for the preload, over the test's binding. */
 function installParley(preload: { buildApi: (invoke: unknown, listen: unknown) => unknown }): void {
@@ -332,6 +315,17 @@ export { expect };
 export interface TestWindow {
   __parleyEmit(channel: string, payload: unknown): void;
   __cspViolations: string[];
+}
+
+/** Drops text files on the window, as a reader dragging them in from the desktop would. */
+export async function dropFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
+  await page.evaluate((list) => {
+    const data = new DataTransfer();
+    for (const file of list) data.items.add(new File([file.text], file.name));
+    document.body.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, files);
 }
 
 /** Selects the first occurrence of `phrase` in the reading column through a DOM Range, as a drag would. */
