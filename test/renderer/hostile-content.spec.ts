@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import type { WebContents } from 'electron';
 import { hardenWebContents } from '../../main/security';
-import { APP_URL, ORIGIN, expect, test, type Parley } from './harness';
+import { APP_URL, ORIGIN, dropFiles, expect, test, type Parley } from './harness';
 
 interface Payload {
   title: string;
@@ -216,16 +216,6 @@ async function openFromLibrary(page: Page, title: string): Promise<void> {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await library.getByRole('button', { name: new RegExp(`^${escaped}(?![\\p{L}\\p{N}])`, 'u') }).click();
   await expect(page.locator('#doc-title')).toHaveText(title);
-}
-
-async function dropFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
-  await page.evaluate((list) => {
-    const data = new DataTransfer();
-    for (const file of list) data.items.add(new File([file.text], file.name));
-    document.body.dispatchEvent(
-      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
-    );
-  }, files);
 }
 
 /**

@@ -2,19 +2,9 @@
 // place (Enter saves, Esc cancels), delete after asking and undo, sort and filter; and each document's own note,
 // which survives a reload.
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness';
+import { dropFiles, expect, test } from './harness';
 
 const TITLE = 'Miliband: bilateral differences will not obscure our relationship';
-
-async function drop(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
-  await page.evaluate((list) => {
-    const data = new DataTransfer();
-    for (const file of list) data.items.add(new File([file.text], file.name));
-    document.body.dispatchEvent(
-      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
-    );
-  }, files);
-}
 
 function titlesIn(page: Page) {
   return page.getByRole('list', { name: 'Documents' }).locator('.library__title').allTextContents();
@@ -36,9 +26,9 @@ test('open, rename, delete and undo, sort and filter in the library', async ({ p
     'RT · 2 November 2009, 10:22 · 0 highlights',
   );
 
-  await drop(page, [{ name: 'zebra.md', text: '# Zebra crossings\n\nA paragraph about zebras.\n' }]);
+  await dropFiles(page, [{ name: 'zebra.md', text: '# Zebra crossings\n\nA paragraph about zebras.\n' }]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings');
-  await drop(page, [{ name: 'apples.txt', text: 'Apples of Normandy\n\nA paragraph about cider.\n' }]);
+  await dropFiles(page, [{ name: 'apples.txt', text: 'Apples of Normandy\n\nA paragraph about cider.\n' }]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Apples of Normandy');
   await expect(library.getByRole('button', { name: /^Apples of Normandy/ })).toHaveAttribute(
     'aria-current',
@@ -141,9 +131,9 @@ test('the library sorts by when each document was last opened, and the app reope
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   await page.getByRole('button', { name: 'Library' }).click();
   const library = page.getByRole('complementary', { name: 'Library' });
-  await drop(page, [{ name: 'zebra.md', text: '# Zebra crossings\n\nA paragraph about zebras.\n' }]);
+  await dropFiles(page, [{ name: 'zebra.md', text: '# Zebra crossings\n\nA paragraph about zebras.\n' }]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings');
-  await drop(page, [{ name: 'apples.txt', text: 'Apples of Normandy\n\nA paragraph about cider.\n' }]);
+  await dropFiles(page, [{ name: 'apples.txt', text: 'Apples of Normandy\n\nA paragraph about cider.\n' }]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Apples of Normandy');
 
   await library.getByRole('button', { name: new RegExp(`^${TITLE}`) }).click();
