@@ -12,13 +12,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describeRange, locate, splitsSurrogatePair } from '../../../main/core/anchoring';
-import {
-  emptyNotebook,
-  type Annotation,
-  type ParleyDocument,
-  type TextTarget,
-} from '../../../main/core/model';
+import { emptyNotebook, type Annotation, type TextTarget } from '../../../main/core/model';
 import { openDocument } from '../../../main/core/notebook';
+import { textDocument } from './build';
 import { runs, type Generated } from './seed';
 
 const WORDS = [
@@ -80,25 +76,6 @@ function occurrences(text: string, needle: string): number {
   let count = 0;
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
   return count;
-}
-
-function documentOf(text: string): ParleyDocument {
-  return {
-    id: 'doc',
-    title: 'Edited',
-    source: '',
-    published: '',
-    url: '',
-    importedAt: '2026-11-30T00:00:00.000Z',
-    format: 'text',
-    text,
-    blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
-    contentHash: '',
-    note: '',
-    byline: '',
-    marks: [],
-    openedAt: '',
-  };
 }
 
 interface Edited {
@@ -181,7 +158,7 @@ function reopen(text: string, target: TextTarget) {
     updatedAt: '2026-11-30T00:00:00.000Z',
   };
   const nb = emptyNotebook();
-  nb.documents.push(documentOf(text));
+  nb.documents.push(textDocument(text));
   nb.annotations.push(annotation);
   return openDocument(nb, 'doc');
 }

@@ -16,12 +16,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
-import { ParleyError, emptyNotebook, type Notebook, type ParleyDocument } from '../../../main/core/model';
+import { emptyNotebook, type Notebook } from '../../../main/core/model';
 import { createAnnotation, createTopic } from '../../../main/core/notebook';
 import { createParty } from '../../../main/core/parties';
-import { splitsSurrogatePair } from '../../../main/core/anchoring';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
 import { containMarkdown } from '../../../main/core/markdown-text';
+import { spanOf, textDocument, tryTo } from './build';
 import { runs, type Generated } from './seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
@@ -109,46 +109,14 @@ const plan = fc.record({
   ),
 });
 
-function documentOf(title: string, text: string): ParleyDocument {
-  return {
-    id: 'doc',
-    title,
-    source: '',
-    published: '',
-    url: '',
-    importedAt: '2026-11-30T00:00:00.000Z',
-    format: 'text',
-    text,
-    blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
-    contentHash: '',
-    note: '',
-    byline: '',
-    marks: [],
-    openedAt: '',
-  };
-}
-
-function tryTo<T>(make: () => T): T | null {
-  try {
-    return make();
-  } catch (error) {
-    if (error instanceof ParleyError) return null;
-    throw error;
-  }
-}
-
 function build(input: Generated<typeof plan>): Notebook {
   const nb = emptyNotebook();
   const title = input.title.replace(/\s+/g, ' ').trim() || 'Untitled';
-  nb.documents.push(documentOf(title, input.text));
+  nb.documents.push(textDocument(input.text, { title }));
   const topicIds = input.topics.flatMap((path) => tryTo(() => createTopic(nb, { path }).id) ?? []);
   const partyIds = input.parties.flatMap((name) => tryTo(() => createParty(nb, { name }).id) ?? []);
   for (const wish of input.highlights) {
-    const text = input.text;
-    let start = Math.floor(wish.from * text.length);
-    let end = Math.min(text.length, start + wish.length);
-    if (splitsSurrogatePair(text, start)) start -= 1;
-    if (splitsSurrogatePair(text, end)) end += 1;
+    const { start, end } = spanOf(input.text, wish.from, wish.length);
     tryTo(() =>
       createAnnotation(
         nb,
@@ -271,7 +239,7 @@ test('a note that opens a raw HTML block is closed after it, so the next passage
   // The property's counterexample: a note "<?php " swallowed the next highlight's quote into a processing
   // instruction that ran to the end of the file.
   const nb = emptyNotebook();
-  nb.documents.push(documentOf('Talks', 'Lavrov said no. Miliband said yes.'));
+  nb.documents.push(textDocument('Lavrov said no. Miliband said yes.', { title: 'Talks' }));
   createAnnotation(nb, { documentId: 'doc', start: 0, end: 6, topicIds: [], note: '<?php ' }, NOW);
   createAnnotation(nb, { documentId: 'doc', start: 16, end: 24, topicIds: [], note: '' }, NOW);
   const markdown = exportDocumentMarkdown(nb, 'doc', { now: NOW });

@@ -12,19 +12,17 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   LINK_TYPES,
-  ParleyError,
   emptyNotebook,
   type Annotation,
   type LinkType,
   type Notebook,
-  type ParleyDocument,
 } from '../../../main/core/model';
 import { createAnnotation, createTopic } from '../../../main/core/notebook';
 import { createParty } from '../../../main/core/parties';
 import { addStance } from '../../../main/core/stances';
 import { linkAnnotations } from '../../../main/core/links';
-import { splitsSurrogatePair } from '../../../main/core/anchoring';
 import { applyW3CImport, exportW3C, importW3C } from '../../../main/core/w3c';
+import { spanOf, textDocument, tryTo } from './build';
 import { runs, type Generated } from './seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
@@ -116,38 +114,13 @@ const notebookPlan = fc.record({
   ),
 });
 
-function documentOf(id: string, text: string, url: string): ParleyDocument {
-  return {
-    id,
-    title: `Document ${id}`,
-    source: '',
-    published: '',
-    url,
-    importedAt: '2026-11-30T00:00:00.000Z',
-    format: 'text',
-    text,
-    blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
-    contentHash: '',
-    note: '',
-    byline: '',
-    marks: [],
-    openedAt: '',
-  };
-}
-
-/** Runs one of the core's operations; one that refuses its (random) input is left out, as the app would. */
-function tryTo<T>(make: () => T): T | null {
-  try {
-    return make();
-  } catch (error) {
-    if (error instanceof ParleyError) return null;
-    throw error;
-  }
-}
-
 function build(plan: Generated<typeof notebookPlan>): Notebook {
   const nb = emptyNotebook();
-  plan.texts.forEach((text, i) => nb.documents.push(documentOf(`doc-${i}`, text, plan.urls[i] ?? '')));
+  plan.texts.forEach((text, i) =>
+    nb.documents.push(
+      textDocument(text, { id: `doc-${i}`, title: `Document doc-${i}`, url: plan.urls[i] ?? '' }),
+    ),
+  );
   const topicIds = plan.topics.flatMap((path) => tryTo(() => createTopic(nb, { path }).id) ?? []);
   const partyIds = plan.parties.flatMap((party) => tryTo(() => createParty(nb, party).id) ?? []);
   for (const stance of plan.stances) tryTo(() => addStance(nb, stance));
@@ -155,10 +128,7 @@ function build(plan: Generated<typeof notebookPlan>): Notebook {
   const made: Array<{ annotation: Annotation; wish: (typeof plan.highlights)[number] }> = [];
   for (const wish of plan.highlights) {
     const doc = nb.documents[wish.document % nb.documents.length]!;
-    let start = Math.floor(wish.from * doc.text.length);
-    let end = Math.min(doc.text.length, start + wish.length);
-    if (splitsSurrogatePair(doc.text, start)) start -= 1;
-    if (splitsSurrogatePair(doc.text, end)) end += 1;
+    const { start, end } = spanOf(doc.text, wish.from, wish.length);
     const annotation = tryTo(() =>
       createAnnotation(
         nb,
