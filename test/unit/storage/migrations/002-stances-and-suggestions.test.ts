@@ -1,14 +1,10 @@
 /** Migration 2 on a notebook exactly as schema 1 wrote it: everything kept, the two new lists added empty. */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { SCHEMA_VERSION } from '../../../../main/core/model';
 import { migrate, runMigrations } from '../../../../main/storage/migrations';
 import { stancesAndSuggestions } from '../../../../main/storage/migrations/002-stances-and-suggestions';
-import { openNotebookStore } from '../../../../main/storage/notebook-store';
+import { upgradeOnDisk } from './on-disk';
 
 const v1 = {
   schemaVersion: 1,
@@ -56,20 +52,12 @@ test('a schema 1 notebook gains empty stances and dismissed suggestions and keep
 });
 
 test('opening a schema 1 file upgrades it and keeps the old file beside it', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'parley-m2-'));
-  try {
-    const path = join(dir, 'notebook.json');
-    await writeFile(path, JSON.stringify(v1));
-    const store = await openNotebookStore(path, { debounceMs: 0 });
+  const { onDisk, backup } = await upgradeOnDisk(v1, (store) => {
     assert.equal(store.data.annotations[0]?.note, '**no**');
     store.change((nb) => nb.stances.push('ultimatum'));
-    await store.close();
-    const onDisk = JSON.parse(await readFile(path, 'utf8'));
-    assert.equal(onDisk.schemaVersion, SCHEMA_VERSION);
-    assert.deepEqual(onDisk.stances, ['ultimatum']);
-    assert.ok(existsSync(`${path}.schema-1.bak`), 'the schema 1 file is kept as a backup');
-    assert.equal(JSON.parse(await readFile(`${path}.schema-1.bak`, 'utf8')).schemaVersion, 1);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
+  assert.equal(onDisk.schemaVersion, SCHEMA_VERSION);
+  assert.deepEqual(onDisk.stances, ['ultimatum']);
+  assert.ok(backup !== null, 'the schema 1 file is kept as a backup');
+  assert.equal(backup.schemaVersion, 1);
 });

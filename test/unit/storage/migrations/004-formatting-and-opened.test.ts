@@ -3,14 +3,11 @@
  * and everything else are kept, and the result is a valid current notebook.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { SCHEMA_VERSION } from '../../../../main/core/model';
 import { migrate, runMigrations } from '../../../../main/storage/migrations';
 import { formattingAndOpened } from '../../../../main/storage/migrations/004-formatting-and-opened';
-import { openNotebookStore } from '../../../../main/storage/notebook-store';
+import { upgradeOnDisk } from './on-disk';
 
 const document = {
   id: 'd1',
@@ -62,20 +59,12 @@ test('a documents list that is not an array, or a document that is not an object
 });
 
 test('opening a schema 3 file upgrades it on disk and keeps the old file beside it', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'parley-m4-'));
-  try {
-    const path = join(dir, 'notebook.json');
-    await writeFile(path, JSON.stringify(v3));
-    const store = await openNotebookStore(path, { debounceMs: 0 });
+  const { onDisk, backup } = await upgradeOnDisk(v3, (store) => {
     assert.equal(store.data.documents[0]?.note, 'My **note**.');
     store.change((nb) => nb.stances.push('threat'));
-    await store.close();
-    const onDisk = JSON.parse(await readFile(path, 'utf8'));
-    assert.equal(onDisk.schemaVersion, SCHEMA_VERSION);
-    assert.deepEqual(onDisk.documents[0].marks, []);
-    assert.equal(onDisk.documents[0].openedAt, '');
-    assert.equal(JSON.parse(await readFile(`${path}.schema-3.bak`, 'utf8')).schemaVersion, 3);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
+  assert.equal(onDisk.schemaVersion, SCHEMA_VERSION);
+  assert.deepEqual(onDisk.documents[0]?.marks, []);
+  assert.equal(onDisk.documents[0]?.openedAt, '');
+  assert.equal(backup?.schemaVersion, 3);
 });
