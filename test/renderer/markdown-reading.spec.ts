@@ -47,16 +47,19 @@ async function importMarkdown(parley: {
   await expect(parley.page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 }
 
+interface OwnTextWindow {
+  __ownTextNodes(block: HTMLElement): Text[];
+}
+
 /**
- * Viewport points just inside the first and the last character of `phrase` in the reading column, found over
- * every text node of a block (the phrase may run across inline elements), after scrolling it into view.
+ * Gives the page `__ownTextNodes(block)`: the text nodes that belong to a `[data-start]` block, in order, and not
+ * those inside a block nested in it (a list inside a list item). The page's own code is not reachable from here,
+ * so the walk is written out once for every check that reads the rendered blocks.
  */
-async function phraseEnds(
-  page: Page,
-  phrase: string,
-): Promise<{ x0: number; y0: number; x1: number; y1: number }> {
-  const points = await page.evaluate((text) => {
-    for (const block of document.querySelectorAll<HTMLElement>('.doc-text [data-start]')) {
+async function installOwnTextNodes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    if ('__ownTextNodes' in window) return;
+    const ownTextNodes = (block: HTMLElement): Text[] => {
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
         acceptNode: (node) =>
           node.nodeType === Node.TEXT_NODE
@@ -67,6 +70,24 @@ async function phraseEnds(
       });
       const nodes: Text[] = [];
       for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      return nodes;
+    };
+    Object.defineProperty(window, '__ownTextNodes', { value: ownTextNodes });
+  });
+}
+
+/**
+ * Viewport points just inside the first and the last character of `phrase` in the reading column, found over
+ * every text node of a block (the phrase may run across inline elements), after scrolling it into view.
+ */
+async function phraseEnds(
+  page: Page,
+  phrase: string,
+): Promise<{ x0: number; y0: number; x1: number; y1: number }> {
+  await installOwnTextNodes(page);
+  const points = await page.evaluate((text) => {
+    for (const block of document.querySelectorAll<HTMLElement>('.doc-text [data-start]')) {
+      const nodes = (window as unknown as OwnTextWindow).__ownTextNodes(block);
       const at = nodes
         .map((node) => node.data)
         .join('')
@@ -170,20 +191,15 @@ test('a Markdown document shows its headings, emphasis, links, lists, quotes and
 
   // Every character of every block is rendered once, in order, in its block's own element.
   const doc = parley.store.data.documents.find((d) => d.title === TITLE)!;
+  await installOwnTextNodes(page);
   const rendered = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.doc-text [data-start]')].map((block) => {
-      let own = '';
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) =>
-          node.nodeType === Node.TEXT_NODE
-            ? NodeFilter.FILTER_ACCEPT
-            : (node as Element).hasAttribute('data-start')
-              ? NodeFilter.FILTER_REJECT
-              : NodeFilter.FILTER_SKIP,
-      });
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) own += (node as Text).data;
-      return { start: Number(block.dataset.start), own };
-    }),
+    [...document.querySelectorAll<HTMLElement>('.doc-text [data-start]')].map((block) => ({
+      start: Number(block.dataset.start),
+      own: (window as unknown as OwnTextWindow)
+        .__ownTextNodes(block)
+        .map((node) => node.data)
+        .join(''),
+    })),
   );
   expect(rendered).toEqual(doc.blocks.map((b) => ({ start: b.start, own: doc.text.slice(b.start, b.end) })));
 
