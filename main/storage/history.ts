@@ -68,9 +68,27 @@ export function detach<T>(value: T): T {
   return value;
 }
 
-/** Deep-freezes a state that did not come out of a change (a notebook just read from disk). */
+/**
+ * Deep-freezes a state that did not come out of a change (a notebook just read from disk). Arrays and plain objects
+ * are walked directly, which is what such a state is made of and several times quicker than immer's general deep
+ * freeze; anything else is handed to immer's. Frozen parts are taken as frozen all the way down, as immer does.
+ */
 export function freezeState<S>(state: S): S {
-  return freeze(state, true);
+  deepFreezePlain(state);
+  return state;
+}
+
+function deepFreezePlain(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || isDraft(value)) return;
+  if (Array.isArray(value)) {
+    Object.freeze(value);
+    for (let i = 0; i < value.length; i++) deepFreezePlain(value[i]);
+  } else if (isPlainObject(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreezePlain((value as Record<string, unknown>)[key]);
+  } else {
+    freeze(value, true);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
  * `Migration` whose `version` is the new number, list it in `migrations` below, and give it its own test.
  */
 import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../core/model';
+import { readWellFormedNotebook } from '../notebook-reader';
 import { stancesAndSuggestions } from './002-stances-and-suggestions';
 import { documentNotes } from './003-document-notes';
 import { formattingAndOpened } from './004-formatting-and-opened';
@@ -114,6 +115,9 @@ function describeFirstIssue(issues: readonly { path: readonly PropertyKey[]; mes
 
 /** Validates an already-migrated notebook against the current schema. */
 export function validateNotebook(notebook: unknown): Notebook {
+  // A well-formed notebook is read in one quick walk; anything else gets the schema's verdict and message.
+  const wellFormed = readWellFormedNotebook(notebook);
+  if (wellFormed) return wellFormed;
   const result = NotebookSchema.safeParse(notebook);
   if (!result.success) throw new MigrationError('invalid', describeFirstIssue(result.error.issues));
   return result.data;
