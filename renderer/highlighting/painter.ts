@@ -1,7 +1,12 @@
 // Paints highlights with the CSS Custom Highlight API: one Highlight per topic colour, one for untagged passages
 // and one for the active passage, so the reading DOM is never split into spans and stays exactly as rendered.
 // Suggested statements are painted apart and faintly, under the highlights, and never mistaken for one.
-import { offsetsToRange, type TextIndex } from './text-index';
+//
+// Chromium turns every range of every registered highlight into markers again whenever any highlight changes, so a
+// frame that adds one passage costs as much as the number of ranges registered. Only the passages of the blocks in
+// and near the viewport are registered, and that set follows the reader's scrolling: a change then costs what is on
+// screen, not the length of the document. Every passage still gets its Range, for hit-testing and the margin.
+import { offsetsToRange, type TextIndex, type TextIndexEntry } from './text-index';
 
 export interface PaintItem {
   id: string;
@@ -16,6 +21,65 @@ export const ACTIVE_HIGHLIGHT = 'parley-active';
 export const SUGGESTION_HIGHLIGHT = 'parley-suggestion';
 export const ACTIVE_SUGGESTION_HIGHLIGHT = 'parley-suggestion-active';
 const TOPIC_PREFIX = 'parley-t-';
+/** How far above and below the viewport passages are registered, in viewport heights. */
+const REGISTERED_MARGIN = 1;
+
+/** The text offsets whose passages are registered; `all` (everything) when the column fits or has no layout. */
+interface Band {
+  start: number;
+  end: number;
+  all: boolean;
+}
+
+const EVERYTHING: Band = { start: -Infinity, end: Infinity, all: true };
+
+function blockOf(entry: TextIndexEntry): Element | null {
+  const parent = entry.node.parentElement;
+  return parent?.closest('[data-start]') ?? parent;
+}
+
+/**
+ * The offsets of the blocks that lie within `margin` viewport heights of the viewport, found by binary search
+ * over the blocks in document order (the reading column stacks them top to bottom).
+ */
+function bandAround(index: TextIndex, margin: number): Band {
+  const entries = index.entries;
+  const height = document.documentElement.clientHeight || window.innerHeight;
+  const column = index.root.getBoundingClientRect();
+  if (entries.length === 0 || height === 0 || column.height === 0) return EVERYTHING;
+  const top = -height * margin;
+  const bottom = height * (1 + margin);
+  if (column.top >= top && column.bottom <= bottom) return EVERYTHING;
+  const rect = (i: number): DOMRect | undefined => blockOf(entries[i]!)?.getBoundingClientRect();
+  // First entry whose block ends below `top`.
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rect(mid)?.bottom ?? top) < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  // Last entry whose block starts above `bottom`.
+  lo = first - 1;
+  hi = entries.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((rect(mid)?.top ?? bottom) <= bottom) lo = mid;
+    else hi = mid - 1;
+  }
+  const last = lo;
+  if (first >= entries.length || last < first) {
+    // Nothing of the column is near the viewport: register the nearest block so a change still shows at once.
+    const at = Math.min(first, entries.length - 1);
+    return { start: entries[at]!.start, end: entries[at]!.end, all: false };
+  }
+  return { start: entries[first]!.start, end: entries[last]!.end, all: false };
+}
+
+function covers(outer: Band, inner: Band): boolean {
+  return outer.all || (!inner.all && outer.start <= inner.start && inner.end <= outer.end);
+}
 
 /** Topic colours are the user's data: only plain colour values reach a style rule. */
 export function isSafeColour(colour: string): boolean {
@@ -28,6 +92,8 @@ interface Painted {
   end: number;
   name: string;
   range: Range;
+  /** Whether the range is in its registered Highlight (it is near the viewport). */
+  shown: boolean;
 }
 
 export class HighlightPainter {
@@ -39,9 +105,55 @@ export class HighlightPainter {
   private paintedIndex: TextIndex | null = null;
   /** The live Highlight of each name registered by the last paint (the active passage's aside). */
   private readonly highlights = new Map<string, Highlight>();
+  /** The offsets whose passages are registered, over `paintedIndex`. */
+  private band: Band = EVERYTHING;
+  private resizes: ResizeObserver | null = null;
+  private readonly follow = (): void => this.followViewport();
 
   constructor() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+  }
+
+  private shows(item: { start: number; end: number }): boolean {
+    return item.start < this.band.end && item.end > this.band.start;
+  }
+
+  /** On scroll or resize: when the viewport has left the registered window, registers the passages around it. */
+  private followViewport(): void {
+    const index = this.paintedIndex;
+    if (!index) return;
+    if (!this.band.all && covers(this.band, bandAround(index, 0))) return;
+    const next = bandAround(index, REGISTERED_MARGIN);
+    if (this.band.all && next.all) return;
+    this.band = next;
+    const added = new Map<string, Range[]>();
+    for (const painted of this.items.values()) {
+      const shows = this.shows(painted);
+      if (shows === painted.shown) continue;
+      painted.shown = shows;
+      if (shows) {
+        const group = added.get(painted.name);
+        if (group) group.push(painted.range);
+        else added.set(painted.name, [painted.range]);
+      } else {
+        this.highlights.get(painted.name)?.delete(painted.range);
+      }
+    }
+    this.register(added);
+  }
+
+  private watch(index: TextIndex): void {
+    document.addEventListener('scroll', this.follow, { capture: true, passive: true });
+    window.addEventListener('resize', this.follow, { passive: true });
+    this.resizes = new ResizeObserver(this.follow);
+    this.resizes.observe(index.root);
+  }
+
+  private unwatch(): void {
+    document.removeEventListener('scroll', this.follow, { capture: true });
+    window.removeEventListener('resize', this.follow);
+    this.resizes?.disconnect();
+    this.resizes = null;
   }
 
   /** The highlight name a colour paints under, registering its `::highlight()` rules the first time. */
@@ -70,7 +182,8 @@ export class HighlightPainter {
    *
    * Over the same text index, only what changed is touched: an item painted before at the same offsets in the
    * same colour keeps its Range, and the registered Highlights gain and lose just the ranges that came and went,
-   * so adding one highlight to thousands costs one Range, not thousands.
+   * so adding one highlight to thousands costs one Range, not thousands. Only ranges near the viewport are
+   * registered (see the top of this file); the rest are registered as the reader scrolls to them.
    */
   paint(
     index: TextIndex,
@@ -82,6 +195,8 @@ export class HighlightPainter {
       // A new index means new text nodes: every range is made again, in new Highlights.
       this.removeAll();
       this.paintedIndex = index;
+      this.band = bandAround(index, REGISTERED_MARGIN);
+      this.watch(index);
     }
     const next = new Map<string, Painted>();
     const ranges = new Map<string, Range>();
@@ -96,24 +211,21 @@ export class HighlightPainter {
       } else {
         const range = offsetsToRange(index, item.start, item.end);
         if (!range) continue;
-        painted = { start: item.start, end: item.end, name, range };
-        const group = added.get(name);
-        if (group) group.push(range);
-        else added.set(name, [range]);
+        painted = { start: item.start, end: item.end, name, range, shown: this.shows(item) };
+        if (painted.shown) {
+          const group = added.get(name);
+          if (group) group.push(range);
+          else added.set(name, [range]);
+        }
       }
       next.set(item.id, painted);
       ranges.set(item.id, painted.range);
     }
     // What is left of `previous` is no longer painted as it was.
-    for (const gone of previous.values()) this.highlights.get(gone.name)?.delete(gone.range);
-    for (const [name, group] of added) {
-      const highlight = this.highlights.get(name);
-      if (highlight) for (const range of group) highlight.add(range);
-      else this.register(name, new Highlight(...group));
+    for (const gone of previous.values()) {
+      if (gone.shown) this.highlights.get(gone.name)?.delete(gone.range);
     }
-    for (const [name, highlight] of this.highlights) {
-      if (highlight.size === 0) this.unregister(name);
-    }
+    this.register(added);
     this.items = next;
 
     const activeRange = active ? offsetsToRange(index, active.start, active.end) : null;
@@ -128,10 +240,22 @@ export class HighlightPainter {
     return ranges;
   }
 
-  private register(name: string, highlight: Highlight): void {
-    this.highlights.set(name, highlight);
-    CSS.highlights.set(name, highlight);
-    this.painted.add(name);
+  /** Adds `added` to the registered Highlights, registering new ones, and unregisters those left empty. */
+  private register(added: Map<string, Range[]>): void {
+    for (const [name, group] of added) {
+      const highlight = this.highlights.get(name);
+      if (highlight) {
+        for (const range of group) highlight.add(range);
+      } else {
+        const made = new Highlight(...group);
+        this.highlights.set(name, made);
+        CSS.highlights.set(name, made);
+        this.painted.add(name);
+      }
+    }
+    for (const [name, highlight] of this.highlights) {
+      if (highlight.size === 0) this.unregister(name);
+    }
   }
 
   private unregister(name: string): void {
@@ -146,6 +270,8 @@ export class HighlightPainter {
     this.highlights.clear();
     this.items = new Map();
     this.paintedIndex = null;
+    this.band = EVERYTHING;
+    this.unwatch();
   }
 
   clear(): void {
