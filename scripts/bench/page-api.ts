@@ -16,9 +16,15 @@ export interface PageSpan {
 }
 
 export interface PageCheck {
-  /** Ranges held by the registered highlights (ours), or <mark> elements made (mark.js). */
+  /**
+   * Ranges the painter made (ours: the ones near the viewport are registered, the rest as the page scrolls to
+   * them), or <mark> elements made (mark.js).
+   */
   painted: number;
-  /** Painted ranges whose text is not the document's text at their offsets. */
+  /**
+   * Painted ranges whose text is not the document's text at their offsets; for ours also ranges on screen that
+   * are not registered, and registered ranges that are not the painter's.
+   */
   wrong: number;
 }
 
@@ -31,7 +37,8 @@ export interface BenchPage {
   addOne(which: number): Promise<number>;
   /** Renders the article again and wraps every span in <mark> with mark.js's markRanges; milliseconds likewise. */
   paintMarkJs(): Promise<number>;
-  checkOurs(): PageCheck;
+  /** Checks our ranges, scrolling to the top, middle and end of the article and back to see what is registered. */
+  checkOurs(): Promise<PageCheck>;
   checkMarkJs(): PageCheck;
 }
 
