@@ -3,7 +3,6 @@
  * the issue names, and prints a table, or with `--json` only one JSON object of the figures on stdout. Progress
  * goes to stderr. Each figure is the median of several runs; the number of runs is printed with it.
  */
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -18,7 +17,7 @@ import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
 import { DurableJsonFile } from '../../main/storage/durable-file';
 import { openNotebookStore } from '../../main/storage/notebook-store';
-import { preloadApiBundle } from '../preload-bundle';
+import { pageScript, preloadApiBundle } from '../page-script';
 import {
   editArticle,
   generateArticle,
@@ -275,16 +274,7 @@ const BENCH_ORIGIN = 'http://parley-bench.test';
 
 async function benchPainting(browser: Browser): Promise<void> {
   log('Painting in Chromium…');
-  const bundle = await build({
-    entryPoints: [resolve(ROOT, 'scripts/bench/page.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome130',
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0]!.text;
+  const script = await pageScript(resolve(ROOT, 'scripts/bench/page.ts'));
   const css = await readFile(resolve(ROOT, 'dist/renderer/app.css'), 'utf8');
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   try {

@@ -22,7 +22,7 @@ import {
   type Progress,
   type SaveState,
 } from '../../preload/contract';
-import { preloadApiBundle } from '../../scripts/preload-bundle';
+import { preloadApiBundle } from '../../scripts/page-script';
 
 declare global {
   interface Window {

@@ -2,31 +2,16 @@
 // Ranges come back as the same offsets, wherever the boundaries fall (inside a block, between blocks, on an
 // element, inside a surrogate pair) — also when a block's text is split over several text nodes inside inline
 // elements, and when blocks nest (a list inside a list item).
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type * as TextIndexModule from '../../renderer/highlighting/text-index';
+import { pageScript } from '../../scripts/page-script';
 
 /** The module as the page sees it, on `window.textIndex`. */
 type PageWindow = { textIndex: typeof TextIndexModule };
 
 const entry = fileURLToPath(new URL('../../renderer/highlighting/text-index.ts', import.meta.url));
-
-let bundle: Promise<string> | null = null;
-function textIndexBundle(): Promise<string> {
-  bundle ??= build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'textIndex',
-    platform: 'browser',
-    target: 'chrome130',
-    logLevel: 'warning',
-  }).then((result) => result.outputFiles[0]!.text);
-  return bundle;
-}
 
 interface Doc {
   text: string;
@@ -64,13 +49,38 @@ function renderedText(doc: Doc, start: number, end: number): string {
   return doc.blocks.map((b) => doc.text.slice(Math.max(b.start, start), Math.min(b.end, end))).join('');
 }
 
+interface RoundTrip {
+  start: number;
+  end: number;
+  /** The Range's text, null when no Range was made. */
+  rendered: string | null;
+  /** The Range mapped back to offsets. */
+  back: { start: number; end: number } | null;
+}
+
+/**
+ * Each span's Range holds exactly the characters of it that are rendered (none at all when it covers only gaps
+ * between blocks), and maps back to the span snapped into blocks and trimmed.
+ */
+function expectRoundTrips(doc: Doc, trips: RoundTrip[]): void {
+  for (const { start, end, rendered, back } of trips) {
+    const visible = renderedText(doc, start, end);
+    if (visible === '') {
+      expect(rendered, `[${start}, ${end}) covers no rendered text`).toBeNull();
+      continue;
+    }
+    expect(rendered, `[${start}, ${end})`).toBe(visible);
+    expect(back, `[${start}, ${end}) back`).toEqual(expectedSpan(doc, start, end));
+  }
+}
+
 const unit = fc.constantFrom('a', 'b', 'z', ' ', 'é', '’', '\u00a0', '😀', '𝔸', 'ю', '.');
 const paragraph = fc.string({ unit, minLength: 1, maxLength: 24 });
 const documentArb = fc.array(paragraph, { minLength: 1, maxLength: 6 }).map(joinBlocks);
 
 test.beforeEach(async ({ page }) => {
   await page.setContent('<!doctype html><div id="root"></div>');
-  await page.addScriptTag({ content: await textIndexBundle() });
+  await page.addScriptTag({ content: await pageScript(entry, 'textIndex') });
 });
 
 async function render(page: Page, doc: Doc) {
@@ -115,15 +125,7 @@ test('offsets → Range → offsets round-trips on generated documents', async (
           },
           { d: doc, list: spans as (readonly [number, number])[] },
         );
-        for (const { start, end, rendered, back } of results) {
-          const visible = renderedText(doc, start, end);
-          if (visible === '') {
-            expect(rendered, `[${start}, ${end}) covers no rendered text`).toBeNull();
-            continue;
-          }
-          expect(rendered, `[${start}, ${end})`).toBe(visible);
-          expect(back, `[${start}, ${end}) back`).toEqual(expectedSpan(doc, start, end));
-        }
+        expectRoundTrips(doc, results);
       },
     ),
     { numRuns: 60 },
@@ -295,15 +297,7 @@ test('blocks over several text nodes, inside inline elements and nested lists, r
         );
         expect(results.blocks).toEqual(doc.blocks.map((b) => doc.text.slice(b.start, b.end)));
         expect(results.contiguous).toBe(true);
-        for (const { start, end, rendered, back } of results.spans) {
-          const visible = renderedText(doc, start, end);
-          if (visible === '') {
-            expect(rendered, `[${start}, ${end}) covers no rendered text`).toBeNull();
-            continue;
-          }
-          expect(rendered, `[${start}, ${end})`).toBe(visible);
-          expect(back, `[${start}, ${end}) back`).toEqual(expectedSpan(doc, start, end));
-        }
+        expectRoundTrips(doc, results.spans);
       },
     ),
     { numRuns: 60 },
