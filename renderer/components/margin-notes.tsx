@@ -26,42 +26,81 @@ export function MarginNotes(props: MarginNotesProps) {
   const { annotations, ranges, textRoot } = props;
   const listRef = useRef<HTMLDivElement>(null);
 
+  // All reads first, then all writes: a card is absolutely placed, so its height does not depend on its top, and
+  // reading every passage's line and every card's height in one layout costs one layout instead of one per card
+  // (with thousands of notes, setting a top and then reading a height per card re-laid the whole page each time).
   const layout = useCallback(() => {
     const list = listRef.current;
     if (!list) return;
+    const cards = Array.from(list.querySelectorAll<HTMLElement>(':scope > [data-annotation-id]'));
     const base = list.getBoundingClientRect().top;
-    let floor = 0;
-    for (const card of list.querySelectorAll<HTMLElement>(':scope > [data-annotation-id]')) {
+    const lineTops = cards.map((card) => {
       const range = ranges.get(card.dataset.annotationId ?? '');
-      const lineTop = range ? firstLineTop(range) : null;
+      return range ? firstLineTop(range) : null;
+    });
+    const heights = cards.map((card) => card.offsetHeight);
+    let floor = 0;
+    cards.forEach((card, i) => {
+      const lineTop = lineTops[i] ?? null;
       const top = Math.max(lineTop === null ? floor : Math.round(lineTop - base), floor);
-      card.style.setProperty('top', `${top}px`);
-      floor = top + card.offsetHeight + GAP;
-      // Reading offsetHeight placed the card; from now on it glides when it moves, but never slides in.
+      const value = `${top}px`;
+      if (card.style.getPropertyValue('top') !== value) card.style.setProperty('top', value);
+      floor = top + (heights[i] ?? 0) + GAP;
+      // Its height was read before it was placed; from now on it glides when it moves, but never slides in.
       card.dataset.placed = '';
-    }
+    });
     list.style.setProperty('min-height', `${floor}px`);
   }, [ranges]);
 
-  useLayoutEffect(layout);
+  // Measured when what it places changes; a card that grows or shrinks on its own (a note edited, a confirmation
+  // shown) and a text column that reflows are caught by the observer below. Measuring on every render of the app
+  // cost a full layout of the page each time.
+  useLayoutEffect(layout, [layout, annotations, props.activeId]);
+
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  const observerRef = useRef<ResizeObserver | null>(null);
+  const observedRef = useRef(new Set<Element>());
 
   useEffect(() => {
-    const list = listRef.current;
-    if (!list) return undefined;
     let frame = 0;
     const schedule = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(layout);
+      frame = requestAnimationFrame(() => layoutRef.current());
     };
     const observer = new ResizeObserver(schedule);
+    observerRef.current = observer;
+    const observed = observedRef.current;
     if (textRoot) observer.observe(textRoot);
-    for (const card of list.children) observer.observe(card);
     void document.fonts?.ready.then(schedule);
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
+      observed.clear();
+      observerRef.current = null;
     };
-  }, [layout, textRoot, annotations]);
+  }, [textRoot]);
+
+  // Cards are watched as they come and go; observing thousands of them again whenever one changed took seconds.
+  useEffect(() => {
+    const list = listRef.current;
+    const observer = observerRef.current;
+    if (!list || !observer) return;
+    const observed = observedRef.current;
+    const present = new Set<Element>(list.children);
+    for (const card of observed) {
+      if (!present.has(card)) {
+        observer.unobserve(card);
+        observed.delete(card);
+      }
+    }
+    for (const card of present) {
+      if (!observed.has(card)) {
+        observer.observe(card);
+        observed.add(card);
+      }
+    }
+  }, [annotations, textRoot]);
 
   return (
     <div class="margin__list" ref={listRef}>
