@@ -47,3 +47,13 @@ export function spanOf(text: string, from: number, length: number): { start: num
   if (splitsSurrogatePair(text, end)) end += 1;
   return { start, end };
 }
+
+/** The items the random indices pick, each index wrapping round the list; none from an empty list. */
+export function pickEach<T>(items: readonly T[], picks: readonly number[]): T[] {
+  return items.length === 0 ? [] : picks.map((i) => items[i % items.length]!);
+}
+
+/** The item a random index picks, wrapping round the list; null when there is no index or nothing to pick. */
+export function pickOne<T>(items: readonly T[], pick: number | null): T | null {
+  return pick === null || items.length === 0 ? null : items[pick % items.length]!;
+}

@@ -21,7 +21,7 @@ import { createAnnotation, createTopic } from '../../../main/core/notebook';
 import { createParty } from '../../../main/core/parties';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
 import { containMarkdown } from '../../../main/core/markdown-text';
-import { spanOf, textDocument, tryTo } from './build';
+import { pickEach, pickOne, spanOf, textDocument, tryTo } from './build';
 import { runs, type Generated } from './seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
@@ -124,10 +124,9 @@ function build(input: Generated<typeof plan>): Notebook {
           documentId: 'doc',
           start,
           end,
-          topicIds: topicIds.length === 0 ? [] : wish.topics.map((i) => topicIds[i % topicIds.length]!),
+          topicIds: pickEach(topicIds, wish.topics),
           note: wish.note,
-          partyId:
-            wish.party === null || partyIds.length === 0 ? null : partyIds[wish.party % partyIds.length]!,
+          partyId: pickOne(partyIds, wish.party),
         },
         NOW,
       ),

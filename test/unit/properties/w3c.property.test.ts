@@ -22,7 +22,7 @@ import { createParty } from '../../../main/core/parties';
 import { addStance } from '../../../main/core/stances';
 import { linkAnnotations } from '../../../main/core/links';
 import { applyW3CImport, exportW3C, importW3C } from '../../../main/core/w3c';
-import { spanOf, textDocument, tryTo } from './build';
+import { pickEach, pickOne, spanOf, textDocument, tryTo } from './build';
 import { runs, type Generated } from './seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
@@ -136,11 +136,10 @@ function build(plan: Generated<typeof notebookPlan>): Notebook {
           documentId: doc.id,
           start,
           end,
-          topicIds: topicIds.length === 0 ? [] : wish.topics.map((i) => topicIds[i % topicIds.length]!),
+          topicIds: pickEach(topicIds, wish.topics),
           note: wish.note,
-          partyId:
-            wish.party === null || partyIds.length === 0 ? null : partyIds[wish.party % partyIds.length]!,
-          stance: wish.stance === null ? null : stances[wish.stance % stances.length]!,
+          partyId: pickOne(partyIds, wish.party),
+          stance: pickOne(stances, wish.stance),
         },
         wish.created,
       ),
