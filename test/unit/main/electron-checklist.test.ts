@@ -8,19 +8,11 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type {
-  BrowserWindow,
-  IpcMain,
-  IpcMainInvokeEvent,
-  Session,
-  WebContents,
-  WebFrameMain,
-} from 'electron';
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, Session, WebFrameMain } from 'electron';
 import { channelNames, type HandlerTable } from '../../../main/ipc/dispatch';
 import { registerHandlers } from '../../../main/ipc/register';
 import {
@@ -29,15 +21,11 @@ import {
   resolveAppPath,
   serveAppRequest,
 } from '../../../main/protocol';
-import {
-  hardenSession,
-  hardenWebContents,
-  isTrustedSender,
-  withContentSecurityPolicy,
-} from '../../../main/security';
+import { hardenSession, isTrustedSender, withContentSecurityPolicy } from '../../../main/security';
 import { APP_ENTRY_URL, APP_URL_PREFIX, isAppUrl, isSafeExternalUrl } from '../../../main/url-policy';
 import { mainWindowOptions, mainWindowWebPreferences } from '../../../main/window';
 import { calls, eventChannels, subscribeName, type EventName } from '../../../preload/contract';
+import { hardened, quietly } from './fake-contents';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const prefs = mainWindowWebPreferences('/opt/parley/dist/preload/index.cjs');
@@ -156,40 +144,6 @@ async function runPreload(): Promise<PreloadReport> {
   const line = stdout.split('\n').find((l) => l.startsWith('PRELOAD_REPORT '));
   assert.ok(line, `the preload printed no report:\n${stdout}\n${stderr}`);
   return JSON.parse(line.slice('PRELOAD_REPORT '.length)) as PreloadReport;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Stand-ins for one web contents and one session.
-
-class FakeContents extends EventEmitter {
-  openHandler: ((details: { url: string }) => { action: string }) | null = null;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.openHandler = handler;
-  }
-  /** Emits a cancellable event; true when the handler prevented it. */
-  fire(event: string, ...args: unknown[]): boolean {
-    let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true), ...(args[0] as object) }, ...args.slice(1));
-    return prevented;
-  }
-}
-
-function hardened() {
-  const contents = new FakeContents();
-  const opened: string[] = [];
-  hardenWebContents(contents as unknown as WebContents, async (url) => void opened.push(url));
-  return { contents, opened };
-}
-
-function quietly<T>(fn: () => T): T {
-  const { warn, error } = console;
-  console.warn = () => {};
-  console.error = () => {};
-  try {
-    return fn();
-  } finally {
-    Object.assign(console, { warn, error });
-  }
 }
 
 /** Every .ts/.tsx/.html file under a folder of the repo, with its text. */

@@ -1,45 +1,15 @@
 // The hardening of web contents and session, and the IPC sender check, driven through stand-ins for Electron.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
-import type { BrowserWindow, HandlerDetails, Session, WebContents, WebFrameMain } from 'electron';
+import type { BrowserWindow, HandlerDetails, Session, WebFrameMain } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../../main/protocol';
 import {
   hardenSession,
-  hardenWebContents,
   isTrustedSender,
   SPELLCHECK_DICTIONARY_URL,
   withContentSecurityPolicy,
 } from '../../../main/security';
-
-class FakeContents extends EventEmitter {
-  openHandler: ((details: HandlerDetails) => { action: string }) | null = null;
-  setWindowOpenHandler(handler: (details: HandlerDetails) => { action: string }) {
-    this.openHandler = handler;
-  }
-  navigate(event: string, url: string): boolean {
-    let prevented = false;
-    this.emit(event, { url, preventDefault: () => (prevented = true) });
-    return prevented;
-  }
-}
-
-function hardened() {
-  const contents = new FakeContents();
-  const opened: string[] = [];
-  hardenWebContents(contents as unknown as WebContents, async (url) => void opened.push(url));
-  return { contents, opened };
-}
-
-function quietly<T>(fn: () => T): T {
-  const warn = console.warn;
-  console.warn = () => {};
-  try {
-    return fn();
-  } finally {
-    console.warn = warn;
-  }
-}
+import { hardened, quietly } from './fake-contents';
 
 describe('hardenWebContents', () => {
   test('navigation and redirects stay inside app://parley/', () => {
