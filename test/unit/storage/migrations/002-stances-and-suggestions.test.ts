@@ -4,24 +4,12 @@ import { test } from 'node:test';
 import { SCHEMA_VERSION } from '../../../../main/core/model';
 import { migrate, runMigrations } from '../../../../main/storage/migrations';
 import { stancesAndSuggestions } from '../../../../main/storage/migrations/002-stances-and-suggestions';
+import { talksDocument } from './fixtures';
 import { upgradeOnDisk } from './on-disk';
 
 const v1 = {
   schemaVersion: 1,
-  documents: [
-    {
-      id: 'd1',
-      title: 'Talks',
-      source: 'RT',
-      published: '2009-11-02',
-      url: '',
-      importedAt: '2026-11-30T10:00:00.000Z',
-      format: 'text',
-      text: 'Lavrov said no.',
-      blocks: [{ kind: 'paragraph', start: 0, end: 15 }],
-      contentHash: 'abc',
-    },
-  ],
+  documents: [talksDocument],
   topics: [{ id: 't1', path: 'extradition', colour: '#88ccee', description: '' }],
   parties: [],
   annotations: [

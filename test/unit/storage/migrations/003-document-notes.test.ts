@@ -3,19 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documentNotes } from '../../../../main/storage/migrations/003-document-notes';
 import { runMigrations } from '../../../../main/storage/migrations';
+import { talksDocument } from './fixtures';
 
-const document = {
-  id: 'd1',
-  title: 'Talks',
-  source: 'RT',
-  published: '2009-11-02',
-  url: '',
-  importedAt: '2026-11-30T10:00:00.000Z',
-  format: 'text',
-  text: 'Lavrov said no.',
-  blocks: [{ kind: 'paragraph', start: 0, end: 15 }],
-  contentHash: 'abc',
-};
+const document = talksDocument;
 const v2 = {
   schemaVersion: 2,
   documents: [document],

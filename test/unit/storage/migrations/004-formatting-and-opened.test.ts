@@ -7,22 +7,18 @@ import { test } from 'node:test';
 import { SCHEMA_VERSION } from '../../../../main/core/model';
 import { migrate, runMigrations } from '../../../../main/storage/migrations';
 import { formattingAndOpened } from '../../../../main/storage/migrations/004-formatting-and-opened';
+import { talksDocument } from './fixtures';
 import { upgradeOnDisk } from './on-disk';
 
+/** As schema 3 wrote it: a Markdown document with the note and byline schema 3 added. */
 const document = {
-  id: 'd1',
-  title: 'Talks',
-  source: 'RT',
-  published: '2009-11-02',
-  url: '',
-  importedAt: '2026-11-30T10:00:00.000Z',
+  ...talksDocument,
   format: 'markdown',
   text: 'Talks\n\nLavrov said no.',
   blocks: [
     { kind: 'heading', start: 0, end: 5 },
     { kind: 'paragraph', start: 7, end: 22 },
   ],
-  contentHash: 'abc',
   note: 'My **note**.',
   byline: 'By Ann',
 };
