@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { parley, root, samplePath, useTempDir } from './support';
+import { parley, quoteAnnotation, root, samplePath, useTempDir } from './support';
 
 const dir = useTempDir('parley-cli-');
 
@@ -20,18 +20,6 @@ async function freshSampleNotebook(name: string) {
   const list = await parley('list', '--notebook', notebook);
   const [id, title, count] = list.stdout.trim().split('\t');
   return { notebook, id: id!, title: title!, count: count! };
-}
-
-function quoteAnnotation(exact: string, note: string, topic: string) {
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    type: 'Annotation',
-    body: [
-      { type: 'TextualBody', purpose: 'tagging', value: topic },
-      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: note },
-    ],
-    target: { source: 'https://example.org/article', selector: { type: 'TextQuoteSelector', exact } },
-  };
 }
 
 describe('parley init and list', () => {

@@ -6,21 +6,11 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parley, useTempDir } from './support';
+import { parley, quoteAnnotation, useTempDir } from './support';
+
+const tagged = (exact: string, topic: string, note = '') => quoteAnnotation(exact, note, topic);
 
 const dir = useTempDir('parley-cli-export-');
-
-function tagged(exact: string, topic: string, note = '') {
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    type: 'Annotation',
-    body: [
-      { type: 'TextualBody', purpose: 'tagging', value: topic },
-      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: note },
-    ],
-    target: { source: 'https://example.org/article', selector: { type: 'TextQuoteSelector', exact } },
-  };
-}
 
 /** The sample article and a second Markdown document, each with highlights under iran, iran/nuclear or extradition. */
 async function notebookWithTwoDocuments(name: string) {

@@ -37,3 +37,16 @@ export function useTempDir(prefix: string): () => string {
     return dir;
   };
 }
+
+/** A W3C annotation of `exact` as the command line imports it: a tag `topic` and a Markdown `note`. */
+export function quoteAnnotation(exact: string, note: string, topic: string) {
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'Annotation',
+    body: [
+      { type: 'TextualBody', purpose: 'tagging', value: topic },
+      { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: note },
+    ],
+    target: { source: 'https://example.org/article', selector: { type: 'TextQuoteSelector', exact } },
+  };
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importPlainText, type DocumentDraft } from '../../../main/core/import-text';
-import { emptyNotebook, NotebookSchema, ParleyError, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, NotebookSchema, ParleyError } from '../../../main/core/model';
 import {
   addDocument,
   addDocuments,
@@ -25,6 +25,7 @@ import {
 import { linkAnnotations } from '../../../main/core/links';
 import { dismissSuggestion } from '../../../main/core/suggest';
 import { TOPIC_PALETTE } from '../../../main/core/topics';
+import { assertRefused } from './fixtures';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-01-05T09:00:00.000Z');
@@ -55,18 +56,6 @@ function rangeOf(text: string, quote: string): { start: number; end: number } {
   const start = text.indexOf(quote);
   assert.notEqual(start, -1);
   return { start, end: start + quote.length };
-}
-
-/** Runs `call`, expects a ParleyError with `code`, and checks that the notebook did not change. */
-function assertRefused(nb: Notebook, call: () => unknown, code: string, message?: RegExp): void {
-  const before = structuredClone(nb);
-  assert.throws(call, (error: unknown) => {
-    assert.ok(error instanceof ParleyError, `a ParleyError, got ${String(error)}`);
-    assert.equal(error.code, code);
-    if (message) assert.match(error.message, message);
-    return true;
-  });
-  assert.deepEqual(nb, before);
 }
 
 describe('documents', () => {
