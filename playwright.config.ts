@@ -1,8 +1,7 @@
 // Two projects: the renderer in Debian's Chromium against the real handlers (test/renderer), and the whole app
 // through Playwright's _electron (test/e2e), which runs only where an Electron binary is installed.
 import { defineConfig } from '@playwright/test';
-
-export const chromiumPath = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+import { chromiumPath } from './scripts/chromium-path';
 
 export default defineConfig({
   timeout: 60_000,
@@ -19,7 +18,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: chromiumPath,
+          ...(chromiumPath() ? { executablePath: chromiumPath() } : {}),
           args: [
             '--no-sandbox',
             '--disable-gpu',

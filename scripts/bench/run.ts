@@ -29,10 +29,11 @@ import {
 } from './data';
 import type { BenchWindow, PageSpan } from './page-api';
 import { matchQuote } from './quote-match';
+import { chromiumPath } from '../chromium-path';
 import { FIGURE_KEYS, formatJson, formatTable, median, type FigureKey, type Figures } from './report';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const json = process.argv.includes('--json');
 /** `--only=paint,heap` runs some parts (reanchor, export, storage, paint, heap), for working on one figure. */
 const only = process.argv
@@ -473,7 +474,7 @@ async function main(): Promise<void> {
   if (selected('export')) await benchExportAndSearch();
   if (selected('storage')) await benchStorage();
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   const browserVersion = browser.version();
