@@ -21,6 +21,7 @@ import {
   type Annotation,
   type CommonGround,
   type Comparison,
+  type ComparisonEmpty,
   type ComparisonEntry,
   type ComparisonRow,
   type Notebook,
@@ -133,15 +134,68 @@ function commonGroundReason(byParty: ReadonlyMap<Party, Passage[]>, onTopic: Rea
   return reasons.length > 0 ? reasons.join('; ') : null;
 }
 
+/** The label of the row of passages that hold a party's position and have no topic. */
+export const NO_TOPIC = 'No topic';
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What an empty comparison lacks, checked from the most basic want (parties) to the narrowest (the topic's). */
+function emptyReason(
+  nb: Notebook,
+  highlights: number,
+  passages: readonly Passage[],
+  topic: Topic | undefined,
+): ComparisonEmpty {
+  const fix = 'set a party in the highlight editor, or accept suggestions, which come with their party';
+  if (nb.parties.length === 0) {
+    return {
+      kind: 'no-parties',
+      message:
+        highlights === 0
+          ? 'Nothing to compare: the notebook has no parties and no highlights yet. Add the sides to compare under Parties, then highlight what each said, or accept suggestions.'
+          : `Nothing to compare: the notebook has no parties, so none of its ${count(highlights, 'highlight', 'highlights')} can hold a side’s position. Add the sides to compare under Parties, then set the party on your highlights.`,
+    };
+  }
+  if (highlights === 0) {
+    return {
+      kind: 'no-highlights',
+      message:
+        'Nothing to compare: there are no highlights yet. Highlight what each side said and set its party, or accept suggestions, which come with their party.',
+    };
+  }
+  if (passages.length === 0) {
+    return {
+      kind: 'no-party-named',
+      message: `None of the ${count(highlights, 'highlight', 'highlights')} names a party, so there is nothing to compare: ${fix}.`,
+    };
+  }
+  const path = oneLineLabel(topic?.path ?? '');
+  const docs = new Set(nb.documents.map((d) => d.id));
+  const onTopic = nb.annotations.filter(
+    (a) => topic !== undefined && docs.has(a.documentId) && a.topicIds.includes(topic.id),
+  ).length;
+  return {
+    kind: 'topic-without-party',
+    message:
+      onTopic === 0
+        ? `No passage has the topic ${path} yet: give highlights this topic, or show all topics.`
+        : `None of the ${count(onTopic, 'passage', 'passages')} on ${path} names a party: ${fix}.`,
+  };
+}
+
 /**
  * One row per topic on which at least one passage holds a party's position (only the given topic when `topicId`
- * is set), in codebook order; in each row a cell per party, in party order, its passages in document import order
- * then text order. Passages without a party, or whose party or document is gone, are left out.
+ * is set), in codebook order, then a "No topic" row (topicId null) for such passages without a topic, which a
+ * topic filter leaves out; in each row a cell per party, in party order, its passages in document import order
+ * then text order. Passages without a party, or whose party or document is gone, are left out. With no rows,
+ * `empty` says what is missing.
  */
 export function compare(nb: Notebook, options: { topicId?: string }): Comparison {
   let topics: readonly Topic[] = nb.topics;
+  const topic = options.topicId === undefined ? undefined : nb.topics.find((t) => t.id === options.topicId);
   if (options.topicId !== undefined) {
-    const topic = nb.topics.find((t) => t.id === options.topicId);
     if (!topic) throw new ParleyError(`There is no topic ${options.topicId} in this notebook.`, 'not-found');
     topics = [topic];
   }
@@ -150,9 +204,11 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
   const partyById = new Map(nb.parties.map((p) => [p.id, p]));
 
   const passages: Passage[] = [];
+  let highlights = 0;
   for (const annotation of nb.annotations) {
     const party = annotation.partyId === null ? undefined : partyById.get(annotation.partyId);
     const doc = docById.get(annotation.documentId);
+    if (doc) highlights++;
     if (!party || !doc) continue;
     passages.push({
       annotation,
@@ -180,38 +236,47 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
 
   const rows: ComparisonRow[] = [];
   const commonGround: CommonGround[] = [];
-  for (const topic of [...topics].sort((a, b) => compareTopicPaths(a.path, b.path))) {
-    const onTopic = new Map<string, Passage>();
-    for (const passage of passages) {
-      if (passage.annotation.topicIds.includes(topic.id)) onTopic.set(passage.annotation.id, passage);
-    }
-    if (onTopic.size === 0) continue;
+  const row = (topicId: string | null, path: string, members: readonly Passage[]) => {
     const byParty = new Map<Party, Passage[]>();
     for (const party of nb.parties) {
-      const own = [...onTopic.values()].filter((p) => p.party === party);
+      const own = members.filter((p) => p.party === party);
       if (own.length > 0) byParty.set(party, own);
     }
     const stances = [...byParty].map(
       ([party, own]) => `${partyLabel(party)} ${mainStance(own) ?? NO_STANCE}`,
     );
     rows.push({
-      topicId: topic.id,
-      path: topic.path,
-      summary: `${oneLineLabel(topic.path)}: ${stances.join(' ↔ ')}`,
+      topicId,
+      path,
+      summary: `${oneLineLabel(path)}: ${stances.join(' ↔ ')}`,
       cells: nb.parties.map((party) => ({
         partyId: party.id,
         entries: (byParty.get(party) ?? []).map((p) => ({ ...p.entry })),
       })),
     });
+    return byParty;
+  };
+  for (const topic of [...topics].sort((a, b) => compareTopicPaths(a.path, b.path))) {
+    const onTopic = new Map<string, Passage>();
+    for (const passage of passages) {
+      if (passage.annotation.topicIds.includes(topic.id)) onTopic.set(passage.annotation.id, passage);
+    }
+    if (onTopic.size === 0) continue;
+    const byParty = row(topic.id, topic.path, [...onTopic.values()]);
     if (byParty.size >= 2) {
       const reason = commonGroundReason(byParty, onTopic);
       if (reason !== null) commonGround.push({ topicId: topic.id, path: topic.path, reason });
     }
   }
+  // Passages on no topic share nothing, so their row has no common ground.
+  const known = new Set(nb.topics.map((t) => t.id));
+  const untopical = passages.filter((p) => !p.annotation.topicIds.some((id) => known.has(id)));
+  if (topic === undefined && untopical.length > 0) row(null, NO_TOPIC, untopical);
   return {
     parties: nb.parties.map((p) => ({ ...p, aliases: [...p.aliases] })),
     rows,
     commonGround,
+    empty: rows.length > 0 ? null : emptyReason(nb, highlights, passages, topic),
   };
 }
 
@@ -239,21 +304,15 @@ export function exportComparisonMarkdown(nb: Notebook, options: { topicId?: stri
     '---',
     `title: ${yamlString('Comparison')}`,
     `parties: ${yamlStringList(columns.map((p) => p.name))}`,
-    `topics: ${yamlStringList(comparison.rows.map((r) => r.path))}`,
+    `topics: ${yamlStringList(comparison.rows.filter((r) => r.topicId !== null).map((r) => r.path))}`,
     `exported: ${yamlString(options.now.toISOString())}`,
     '---',
     '',
     '# Comparison',
   ];
 
-  if (comparison.rows.length === 0) {
-    const topic = nb.topics.find((t) => t.id === options.topicId);
-    out.push(
-      '',
-      topic
-        ? `No passage on ${escapeInline(oneLineLabel(topic.path))} holds a party’s position yet, so there is nothing to compare.`
-        : 'No passage holds a party’s position yet, so there is nothing to compare: give highlights the party whose position they express.',
-    );
+  if (comparison.empty !== null) {
+    out.push('', escapeInline(comparison.empty.message));
     return out.join('\n') + '\n';
   }
 

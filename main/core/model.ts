@@ -327,7 +327,8 @@ export interface ComparisonEntry {
 
 /** One topic: a cell per party (in party order), and the topic's one-line summary. */
 export interface ComparisonRow {
-  topicId: string;
+  /** null for the "No topic" row: passages that hold a party's position and have no topic. */
+  topicId: string | null;
   path: string;
   /** "extradition: UK demand ↔ Russia refusal". */
   summary: string;
@@ -341,8 +342,16 @@ export interface CommonGround {
   reason: string;
 }
 
+/** Why a comparison has no rows, and what the user can do about it. */
+export interface ComparisonEmpty {
+  kind: 'no-parties' | 'no-highlights' | 'no-party-named' | 'topic-without-party';
+  message: string;
+}
+
 export interface Comparison {
   parties: Party[];
   rows: ComparisonRow[];
   commonGround: CommonGround[];
+  /** Set exactly when there are no rows. */
+  empty: ComparisonEmpty | null;
 }

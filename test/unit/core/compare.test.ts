@@ -118,7 +118,7 @@ describe('compare', () => {
       stance: 'demand',
     });
     add({ quote: 'notorious Lugovoy case', party: null, topics: ['extradition'] }); // no party: left out
-    add({ quote: 'search for common ground', party: uk.id, topics: [] }); // no topic: no row
+    const noTopic = add({ quote: 'search for common ground', party: uk.id, topics: [] }); // the No topic row
     add({ quote: 'Lisbon Treaty', party: null, topics: ['eu'] });
     // A later document; its passage comes after the sample's whatever the order highlights were made in.
     const later = addText(nb, 'Second article', [
@@ -140,9 +140,17 @@ describe('compare', () => {
       ['United Kingdom', 'Russia'],
     );
     assert.deepEqual(
-      comparison.rows.map((r) => r.path),
-      ['extradition'],
+      comparison.rows.map((r) => [r.topicId, r.path]),
+      [
+        [topic('extradition').id, 'extradition'],
+        [null, 'No topic'],
+      ],
     );
+    assert.deepEqual(
+      comparison.rows[1]!.cells.map((c) => c.entries.map((e) => e.annotationId)),
+      [[noTopic.id], []],
+    );
+    assert.equal(comparison.empty, null);
     const [row] = comparison.rows;
     assert.ok(row);
     assert.equal(row.summary, 'extradition: UK demand ↔ Russia refusal');
@@ -384,6 +392,101 @@ describe('compare', () => {
     }
     const ground = new Map(compare(nb, {}).commonGround.map((g) => [g.path, g.reason]));
     for (const [path, , reason] of cases) assert.equal(ground.get(path) ?? null, reason, path);
+  });
+
+  test('passages with a party and no topic make a "No topic" row, last; a topic filter leaves it out', () => {
+    const { nb, sample, uk, ru, topic, add, link } = setup();
+    const concession = add({
+      quote: 'search for common ground',
+      party: uk.id,
+      topics: [],
+      stance: 'agreement',
+    });
+    const agreement = add({ quote: 'called his talks', party: ru.id, topics: [], stance: 'agreement' });
+    const unrealistic = add({
+      quote: 'their demands that we amend our Constitution are absolutely unrealistic',
+      party: ru.id,
+      topics: [],
+      stance: 'refusal',
+    });
+    add({ quote: 'notorious Lugovoy case', party: null, topics: [] }); // neither topic nor party: left out
+    add({ quote: 'Lisbon Treaty', party: ru.id, topics: ['eu'], stance: 'demand' });
+    topic('zzz-last-topic');
+    add({ quote: 'sextet on Iran', party: uk.id, topics: ['zzz-last-topic'] });
+    link(concession.id, agreement.id, 'agrees-with');
+
+    const comparison = compare(nb, {});
+    assert.deepEqual(
+      comparison.rows.map((r) => [r.topicId, r.path]),
+      [
+        [topic('eu').id, 'eu'],
+        [topic('zzz-last-topic').id, 'zzz-last-topic'],
+        [null, 'No topic'],
+      ],
+    );
+    const none = comparison.rows[2]!;
+    assert.equal(none.summary, 'No topic: UK agreement ↔ Russia agreement');
+    assert.deepEqual(
+      none.cells.map((c) => [c.partyId, c.entries.map((e) => e.annotationId)]),
+      [
+        [uk.id, [concession.id]],
+        [ru.id, [agreement.id, unrealistic.id]],
+      ],
+    );
+    assert.equal(none.cells[1]!.entries[1]!.paragraph, paragraphOf(nb, sample.id, unrealistic.target.start));
+    // Passages that share no topic are not common ground, however they are linked or what stances they hold.
+    assert.deepEqual(
+      comparison.commonGround.map((g) => g.path),
+      [],
+    );
+
+    const eu = compare(nb, { topicId: topic('eu').id });
+    assert.deepEqual(
+      eu.rows.map((r) => r.path),
+      ['eu'],
+    );
+    assert.equal(eu.empty, null);
+  });
+
+  test('every empty comparison says what is missing', () => {
+    const nb = emptyNotebook();
+    const noParties = compare(nb, {});
+    assert.deepEqual(noParties.rows, []);
+    assert.equal(noParties.empty?.kind, 'no-parties');
+    assert.match(noParties.empty!.message, /no parties/i);
+    assert.match(noParties.empty!.message, /Parties/);
+
+    const { nb: sampleNb, uk, topic, add } = setup();
+    const noHighlights = compare(sampleNb, {});
+    assert.equal(noHighlights.empty?.kind, 'no-highlights');
+    assert.match(noHighlights.empty!.message, /no highlights/i);
+    assert.match(noHighlights.empty!.message, /accept suggestions/i);
+
+    add({ quote: 'notorious Lugovoy case', party: null, topics: ['extradition'] });
+    add({ quote: 'Lisbon Treaty', party: null, topics: [] });
+    const unnamed = compare(sampleNb, {});
+    assert.deepEqual(unnamed.rows, []);
+    assert.equal(unnamed.empty?.kind, 'no-party-named');
+    assert.match(unnamed.empty!.message, /None of the 2 highlights names a party/);
+    assert.match(unnamed.empty!.message, /highlight editor/);
+    assert.match(unnamed.empty!.message, /accept suggestions/i);
+
+    add({ quote: 'search for common ground', party: uk.id, topics: [] });
+    assert.equal(compare(sampleNb, {}).empty, null);
+    const onTopic = compare(sampleNb, { topicId: topic('extradition').id });
+    assert.deepEqual(onTopic.rows, []);
+    assert.equal(onTopic.empty?.kind, 'topic-without-party');
+    assert.match(onTopic.empty!.message, /None of the 1 passage on extradition names a party/);
+    const unused = compare(sampleNb, { topicId: topic('iran').id });
+    assert.equal(unused.empty?.kind, 'topic-without-party');
+    assert.match(unused.empty!.message, /No passage has the topic iran yet/);
+
+    // With no parties, highlights cannot name one: that is what is missing, whatever else there is.
+    sampleNb.parties = [];
+    add({ quote: 'productive talks', party: null, topics: [] });
+    const partiesGone = compare(sampleNb, {});
+    assert.equal(partiesGone.empty?.kind, 'no-parties');
+    assert.match(partiesGone.empty!.message, /4 highlights/);
   });
 
   test('passages whose party or document is gone are left out; a party without a short name is shown by name', () => {
@@ -665,6 +768,26 @@ describe('exportComparisonMarkdown', () => {
     );
   });
 
+  test('passages with a party and no topic are a "No topic" table, last, and no topic of the front matter', () => {
+    const { nb, uk, ru, add } = setup();
+    add({ quote: 'Lisbon Treaty', party: ru.id, topics: ['eu'], stance: 'demand' });
+    add({ quote: 'search for common ground', party: uk.id, topics: [], stance: 'proposal' });
+    add({ quote: 'called his talks', party: ru.id, topics: [] });
+    const md = exportComparisonMarkdown(nb, { now: NOW });
+    assert.deepEqual(frontMatter(md).topics, ['eu']);
+    assert.deepEqual(frontMatter(md).parties, ['United Kingdom', 'Russia']);
+    assert.match(
+      md,
+      /\n## eu\n[\s\S]*\n## No topic\n\n\*No topic: UK proposal ↔ Russia \(no stance\)\*\n[\s\S]*## Common ground/,
+    );
+    const tables = renderedTables(md);
+    assert.equal(tables.length, 2);
+    assert.deepEqual(tables[1]!.head, ['United Kingdom', 'Russia']);
+    assert.equal(tables[1]!.rows.length, 1);
+    assert.match(tables[1]!.rows[0]![0]!, /^“search for common ground” — .* · proposal$/);
+    assert.match(tables[1]!.rows[0]![1]!, /^“called his talks” — /);
+  });
+
   test('nothing to compare, a topic filter, and no common ground are each said in words', () => {
     const { nb, uk, ru, topic, add } = setup();
     const empty = exportComparisonMarkdown(nb, { now: NOW });
@@ -674,7 +797,10 @@ describe('exportComparisonMarkdown', () => {
       topics: [],
       exported: NOW.toISOString(),
     });
-    assert.match(empty, /\n# Comparison\n\nNo passage holds a party’s position yet/);
+    assert.match(
+      empty,
+      /\n# Comparison\n\nNothing to compare: there are no highlights yet\. .*accept suggestions/,
+    );
     assert.ok(!empty.includes('|') && !empty.includes('## '));
 
     add({ quote: 'search for common ground', party: uk.id, topics: ['talks'], stance: 'proposal' });
@@ -688,7 +814,12 @@ describe('exportComparisonMarkdown', () => {
     assert.match(iran, /## Common ground\n\nNo topic yet on which the parties meet/);
 
     const none = exportComparisonMarkdown(nb, { topicId: topic('a*b').id, now: NOW });
-    assert.match(none, /No passage on a\\\*b holds a party’s position yet/);
+    assert.match(none, /No passage has the topic a\\\*b yet/);
+    add({ quote: 'Lisbon Treaty', party: null, topics: ['a*b'] });
+    assert.match(
+      exportComparisonMarkdown(nb, { topicId: topic('a*b').id, now: NOW }),
+      /None of the 1 passage on a\\\*b names a party: set a party in the highlight editor/,
+    );
     assert.throws(() => exportComparisonMarkdown(nb, { topicId: 'missing', now: NOW }), ParleyError);
   });
 });
