@@ -16,7 +16,10 @@ import { createParty } from '../core/parties';
 import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
 import { loadImportFile } from '../files';
 import { defaultNotebookPath } from '../default-notebook';
-import { NotebookFileError, openNotebookStore, type NotebookStore } from '../storage/notebook-store';
+import { basename } from 'node:path';
+import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
+import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
+import { openOrRecover, restoreBackup, RestoreError, type RecoveryQuestion } from '../storage/recovery';
 
 const USAGE = `Usage: parley <command> [options]
 
@@ -35,8 +38,14 @@ Commands:
   suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
                                         (party "-" when none); --accept adds them all as highlights
   list                                  print id<TAB>title<TAB>highlights per document
+  backups                               print time<TAB>documents<TAB>highlights<TAB>path per backup,
+                                        newest first ("damaged" in the counts of one that cannot open)
+  restore [BACKUP | --latest]           put a backup (a file name in the backups folder, or a path;
+                                        default the newest that opens) in place of the notebook,
+                                        moving the current file aside unchanged
 
-Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook).`;
+Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook). Commands that
+write first back up the notebook into FILE.backups/, as the app does (the newest 10 are kept).`;
 
 class UsageError extends Error {}
 
@@ -52,12 +61,93 @@ function notebookPathFrom(values: { notebook?: string | undefined }, env: NodeJS
   return values.notebook ?? env.PARLEY_NOTEBOOK ?? defaultNotebookPath(process.platform, env);
 }
 
-async function withStore<T>(path: string, create: boolean, run: (store: NotebookStore) => T | Promise<T>) {
-  const store = await openNotebookStore(path, { createIfMissing: create, debounceMs: 0 });
+/** What a command does with the notebook: only reads it, writes it, or writes it and creates it if missing. */
+type Access = 'read' | 'write' | 'create';
+
+/** `a/b.json` as is; `it's here/b.json` quoted, so the command can be pasted into a shell. */
+function shellQuote(text: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(text)) return text;
+  if (process.platform === 'win32') return `"${text}"`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function counted(n: number | undefined, what: string): string {
+  return `${n ?? 0} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** `2026-12-05 10:22 UTC, 1 document, 14 highlights`. */
+function describeBackup(backup: BackupEntry): string {
+  const iso = backup.time.toISOString();
+  return (
+    `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC, ` +
+    `${counted(backup.documents, 'document')}, ${counted(backup.highlights, 'highlight')}`
+  );
+}
+
+/** Why the notebook cannot be opened, and the newest backup that opens with the command that restores it. */
+function cannotOpenMessage(question: RecoveryQuestion): string {
+  const lines = [/[.!?]$/.test(question.message) ? question.message : `${question.message}.`];
+  if (question.failure) lines.push(`${question.failure}.`);
+  const backup = question.backup;
+  if (backup) {
+    lines.push(
+      `The newest backup that opens is ${basename(backup.path)} (${describeBackup(backup)}); restore it with:`,
+      `  parley restore --latest --notebook ${shellQuote(question.path)}`,
+    );
+  } else if (question.keptAsidePath) {
+    lines.push(
+      `No backup of it opens (they are kept in ${backupFolderOf(question.path)}); the file is left as it is.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Opens the notebook for a command. A good one is backed up before a command that writes, and backed up while
+ * it saves, with the app's policy; one that cannot be opened is refused with the backup that would restore it,
+ * and nothing is changed.
+ */
+async function openForCommand(path: string, access: Access, io: Io): Promise<NotebookStore> {
+  let question: RecoveryQuestion | null = null;
+  const recovery = await openOrRecover(
+    path,
+    async (asked) => {
+      question = asked;
+      return 'quit';
+    },
+    {
+      createIfMissing: access === 'create',
+      debounceMs: 0,
+      backUpOnOpen: access !== 'read',
+      onBackupError: (error) => io.err(`parley: could not back up ${path}: ${(error as Error).message}\n`),
+    },
+  );
+  if (recovery.outcome === 'quit') {
+    if (!question) throw new Error(`The notebook ${path} could not be opened.`);
+    throw new ParleyError(cannotOpenMessage(question));
+  }
+  return recovery.store;
+}
+
+async function withStore<T>(
+  path: string,
+  access: Access,
+  io: Io,
+  run: (store: NotebookStore) => T | Promise<T>,
+) {
+  const store = await openForCommand(path, access, io);
+  const rolling =
+    access === 'read'
+      ? null
+      : keepRollingBackups(store, {
+          onError: (error) => io.err(`parley: could not back up ${path}: ${(error as Error).message}\n`),
+        });
   try {
     return await run(store);
   } finally {
     await store.close();
+    rolling?.stop();
+    await rolling?.settled();
   }
 }
 
@@ -73,6 +163,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     topic: { type: 'string' },
     accept: { type: 'boolean' },
     all: { type: 'boolean' },
+    latest: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -90,7 +181,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   switch (command) {
     case 'init': {
-      const store = await openNotebookStore(path, { createIfMissing: true, debounceMs: 0 });
+      // Creates, or refuses an existing notebook without writing it: nothing to back up either way.
+      const store = await openForCommand(path, 'create', io);
       try {
         if (!store.created)
           throw new ParleyError(`A notebook already exists at ${path}; nothing was changed.`);
@@ -110,7 +202,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const file of positionals) {
         drafts.push(await loadImportFile(file));
       }
-      const docs = await withStore(path, true, (store) =>
+      const docs = await withStore(path, 'create', io, (store) =>
         store.change((nb) => ops.addDocuments(nb, drafts, new Date())),
       );
       for (const doc of docs) io.out(`${doc.id}\t${doc.title}\n`);
@@ -127,7 +219,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       } catch (error) {
         throw new ParleyError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
       }
-      const added = await withStore(path, false, (store) => {
+      const added = await withStore(path, 'write', io, (store) => {
         if (values.document) ops.getDocument(store.data, values.document);
         const now = new Date();
         const result = importW3C(store.data, json, {
@@ -153,7 +245,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'suggest': {
       const documentId = values.document;
       if (!documentId) throw new UsageError('suggest needs --document ID (see parley list)');
-      const { suggestions, added, names } = await withStore(path, false, (store) => {
+      const access = values.accept ? 'write' : 'read';
+      const { suggestions, added, names } = await withStore(path, access, io, (store) => {
         const found = suggestStatements(store.data, documentId);
         const accepted = values.accept ? store.change((nb) => acceptAll(nb, found, new Date())) : 0;
         return {
@@ -189,7 +282,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           throw new UsageError('--topic exports the topic across all documents: leave out --document');
         }
       }
-      const text = await withStore(path, false, (store) => {
+      const text = await withStore(path, 'read', io, (store) => {
         const nb = store.data;
         const now = new Date();
         if (values.view === 'compare') {
@@ -228,8 +321,51 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case 'list': {
-      const summaries = await withStore(path, false, (store) => ops.listDocuments(store.data));
+      const summaries = await withStore(path, 'read', io, (store) => ops.listDocuments(store.data));
       for (const s of summaries) io.out(`${s.id}\t${s.title}\t${s.annotationCount}\n`);
+      return 0;
+    }
+    case 'backups': {
+      if (positionals.length > 0) throw new UsageError('backups takes no arguments');
+      const backups = await listBackups(path);
+      if (backups.length === 0) io.err(`No backups of ${path} (they are kept in ${backupFolderOf(path)}).\n`);
+      for (const b of backups) {
+        const [documents, highlights] = b.valid ? [b.documents, b.highlights] : ['damaged', 'damaged'];
+        io.out(`${b.time.toISOString()}\t${documents}\t${highlights}\t${b.path}\n`);
+      }
+      return 0;
+    }
+    case 'restore': {
+      if (positionals.length > 1) throw new UsageError('restore takes one BACKUP at most');
+      const [which] = positionals;
+      if (which !== undefined && values.latest) {
+        throw new UsageError('restore takes a BACKUP or --latest, not both');
+      }
+      let restored;
+      try {
+        restored = await restoreBackup(path, which ?? null, {
+          debounceMs: 0,
+          onBackupError: (error) =>
+            io.err(`parley: could not back up ${path}: ${(error as Error).message}\n`),
+        });
+      } catch (error) {
+        if (error instanceof RestoreError) throw new ParleyError(error.message);
+        throw error;
+      }
+      const { backup, before, keptAsidePath } = restored;
+      if (restored.unchanged) {
+        io.out(`The notebook ${path} already holds exactly ${backup.path}; nothing was changed.\n`);
+        return 0;
+      }
+      io.out(`Restored ${path} from ${backup.path} (${describeBackup(backup)}).\n`);
+      const what = {
+        missing: '',
+        good: 'The notebook it replaced',
+        damaged: 'The damaged notebook',
+        'too-new': 'The notebook from a newer Parley (which can still open it)',
+      }[before];
+      if (keptAsidePath) io.out(`${what} was moved aside, unchanged, to ${keptAsidePath}\n`);
+      else io.out(`There was no notebook at ${path} before.\n`);
       return 0;
     }
     default:

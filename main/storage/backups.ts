@@ -216,26 +216,44 @@ export async function readNotebookFile(path: string): Promise<Notebook> {
   return migrate(raw);
 }
 
+/** The time in a backup's file name (`notebook-2026-11-30T18-22-05-123Z.json`), or null when it has none. */
+export function backupTimeOf(path: string): Date | null {
+  const match = /-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-\d+)?\.json$/.exec(basename(path));
+  return match ? parseStamp(match[1]!) : null;
+}
+
+/**
+ * One file read and checked as a backup: valid with its counts, or not valid with the reason. `time` defaults to
+ * the time in its name, else when it was last modified. Throws only when the file cannot be found at all.
+ */
+export async function checkBackupFile(path: string, time?: Date): Promise<BackupEntry> {
+  const info = await stat(path);
+  const when = time ?? backupTimeOf(path) ?? info.mtime;
+  try {
+    const notebook = await readNotebookFile(path);
+    return {
+      path,
+      time: when,
+      size: info.size,
+      valid: true,
+      documents: notebook.documents.length,
+      highlights: notebook.annotations.length,
+    };
+  } catch (error) {
+    return { path, time: when, size: info.size, valid: false, problem: messageOf(error) };
+  }
+}
+
 /** Every backup of the notebook at `notebookPath`, newest first, each read and checked. */
 export async function listBackups(notebookPath: string): Promise<BackupEntry[]> {
   const folder = backupFolderOf(notebookPath);
   const entries: BackupEntry[] = [];
   for (const { name, time } of await backupNames(notebookPath)) {
     const path = join(folder, name);
-    let size = 0;
     try {
-      size = (await stat(path)).size;
-      const notebook = await readNotebookFile(path);
-      entries.push({
-        path,
-        time,
-        size,
-        valid: true,
-        documents: notebook.documents.length,
-        highlights: notebook.annotations.length,
-      });
+      entries.push(await checkBackupFile(path, time));
     } catch (error) {
-      entries.push({ path, time, size, valid: false, problem: messageOf(error) });
+      entries.push({ path, time, size: 0, valid: false, problem: messageOf(error) });
     }
   }
   return entries;

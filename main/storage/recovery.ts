@@ -12,11 +12,26 @@
  *
  * Starting empty writes an empty notebook file before opening it, so the store does not count it as a first run
  * and the sample article is not added: the user is recovering their own notebook, not meeting Parley.
+ *
+ * restoreBackup is the same restore without a question, for `parley restore`: a named backup or the newest that
+ * opens, the current file moved aside first (damaged, newer, or a good one as `.replaced-<time>.json`).
  */
-import { readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { emptyNotebook, type Notebook } from '../core/model';
-import { fileStamp, newestValidBackup, takeBackup, writeDurably, type BackupEntry } from './backups';
+import {
+  backupFolderOf,
+  checkBackupFile,
+  fileStamp,
+  listBackups,
+  newestValidBackup,
+  readNotebookFile,
+  takeBackup,
+  writeDurably,
+  type BackupEntry,
+} from './backups';
 import { DurableJsonFile } from './durable-file';
+import { MigrationError } from './migrations/index';
 import {
   NotebookFileError,
   openNotebookStore,
@@ -59,6 +74,8 @@ export interface RecoverOptions extends OpenOptions {
   now?: () => Date;
   /** Told when the backup taken at open could not be written; opening goes on regardless. */
   onBackupError?: (error: unknown) => void;
+  /** Whether a good notebook is backed up as it opens (default true); a reader that never writes passes false. */
+  backUpOnOpen?: boolean;
 }
 
 function messageOf(error: unknown): string {
@@ -75,9 +92,16 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** `notebook.json.damaged-2026-11-30T18-22-05-123Z.json`, or `.newer-…` for a file from a newer Parley. */
-async function asidePathFor(path: string, problem: NotebookFileProblem, time: Date): Promise<string> {
-  const base = `${path}.${problem === 'too-new' ? 'newer' : 'damaged'}-${fileStamp(time)}`;
+/** What a file moved aside was: damaged, from a newer Parley, or a good notebook a restore replaced. */
+export type AsideKind = 'damaged' | 'newer' | 'replaced';
+
+function asideKindOf(problem: NotebookFileProblem): AsideKind {
+  return problem === 'too-new' ? 'newer' : 'damaged';
+}
+
+/** `notebook.json.damaged-2026-11-30T18-22-05-123Z.json`, `.newer-…` or `.replaced-…`, never an existing name. */
+async function asidePathFor(path: string, kind: AsideKind, time: Date): Promise<string> {
+  const base = `${path}.${kind}-${fileStamp(time)}`;
   let candidate = `${base}.json`;
   for (let n = 2; await exists(candidate); n++) candidate = `${base}-${n}.json`;
   return candidate;
@@ -85,7 +109,7 @@ async function asidePathFor(path: string, problem: NotebookFileProblem, time: Da
 
 /** The backup taken at each successful open: the good file as read, before anything is written to it. */
 async function backUpOnOpen(store: NotebookStore, options: RecoverOptions): Promise<void> {
-  if (store.created) return;
+  if (store.created || options.backUpOnOpen === false) return;
   try {
     await takeBackup(store.path, { keep: options.keepBackups, now: options.now });
   } catch (error) {
@@ -100,6 +124,26 @@ function openOptions(options: RecoverOptions, createIfMissing: boolean): OpenOpt
   if (options.adapterFor !== undefined) open.adapterFor = options.adapterFor;
   if (options.historyLimit !== undefined) open.historyLimit = options.historyLimit;
   return open;
+}
+
+/** Writes a backup's bytes over `path` durably and opens the result; on failure removes what it wrote. */
+async function installBackup(
+  path: string,
+  bytes: Uint8Array,
+  options: RecoverOptions,
+): Promise<NotebookStore> {
+  let wrote = false;
+  try {
+    await writeDurably(path, bytes);
+    wrote = true;
+    const store = await openNotebookStore(path, openOptions(options, false));
+    await backUpOnOpen(store, options);
+    return store;
+  } catch (error) {
+    // What was written is only a copy of the backup, which stays where it is.
+    if (wrote) await unlink(path).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
@@ -124,7 +168,7 @@ export async function openOrRecover(
 
   const now = options.now ?? (() => new Date());
   const present = await exists(path);
-  const keptAsidePath = present ? await asidePathFor(path, failure.reason, now()) : null;
+  const keptAsidePath = present ? await asidePathFor(path, asideKindOf(failure.reason), now()) : null;
   let movedAside = false;
   let backup: BackupEntry | null = null;
   let lastFailure: string | undefined;
@@ -187,16 +231,10 @@ export async function openOrRecover(
 
     if (choice === 'restore' && backup) {
       const from = backup;
-      let wrote = false;
       try {
-        await writeDurably(path, await readFile(from.path));
-        wrote = true;
-        const store = await openNotebookStore(path, openOptions(options, false));
-        await backUpOnOpen(store, options);
+        const store = await installBackup(path, await readFile(from.path), options);
         return { outcome: 'restored', store, keptAsidePath, backup: from };
       } catch (error) {
-        // What was written is only a copy of the backup, which stays where it is.
-        if (wrote) await unlink(path).catch(() => undefined);
         lastFailure = `Restoring the backup ${from.path} failed: ${messageOf(error)}`;
         backup = null;
         continue;
@@ -215,4 +253,134 @@ export async function openOrRecover(
       canStartEmpty = false;
     }
   }
+}
+
+/** A restore that was refused or failed; the message says so and that the notebook is as it was. */
+export class RestoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RestoreError';
+  }
+}
+
+export interface Restored {
+  /** The backup restored. */
+  backup: BackupEntry;
+  /** What was at the notebook's path before: nothing, a good notebook, or why it could not be opened. */
+  before: 'missing' | 'good' | 'damaged' | 'too-new';
+  /** Where that file was moved, byte for byte unchanged; null when there was none or nothing changed. */
+  keptAsidePath: string | null;
+  /** True when the notebook already held exactly the backup's bytes, so nothing was changed. */
+  unchanged: boolean;
+}
+
+/**
+ * The backup `which` names — a file name in the backups folder, or a path — checked as the store would check it.
+ * Refuses one that does not exist, does not open, or is the notebook itself.
+ */
+async function namedBackup(path: string, which: string): Promise<BackupEntry> {
+  const folder = backupFolderOf(path);
+  const candidates = basename(which) === which ? [join(folder, which), resolve(which)] : [resolve(which)];
+  let found: string | null = null;
+  for (const candidate of candidates) {
+    if (await exists(candidate)) {
+      found = candidate;
+      break;
+    }
+  }
+  if (!found) {
+    throw new RestoreError(
+      `There is no backup ${which} (looked in ${folder} and ${resolve('.')}); nothing was changed.`,
+    );
+  }
+  if (resolve(found) === resolve(path)) {
+    throw new RestoreError(`${found} is the notebook itself, not a backup of it; nothing was changed.`);
+  }
+  const listed = (await listBackups(path)).find((entry) => entry.path === found);
+  const entry = listed ?? (await checkBackupFile(found));
+  if (!entry.valid) {
+    throw new RestoreError(`The backup ${found} cannot be opened: ${entry.problem}; nothing was changed.`);
+  }
+  return entry;
+}
+
+/** The newest backup that opens, or a refusal that says what the backups folder holds. */
+async function latestBackup(path: string): Promise<BackupEntry> {
+  const all = await listBackups(path);
+  const newest = all.find((entry) => entry.valid);
+  if (newest) return newest;
+  const folder = backupFolderOf(path);
+  const why =
+    all.length === 0 ? `there are none in ${folder}` : `none of the ${all.length} in ${folder} can be opened`;
+  throw new RestoreError(`No backup of ${path} opens: ${why}; nothing was changed.`);
+}
+
+/**
+ * Restores a backup over the notebook at `path` without a question: `which` names one (see namedBackup), or null
+ * for the newest that opens. The current file, if any, is first renamed aside byte for byte as the app does —
+ * `.damaged-<time>.json`, `.newer-<time>.json` — and a good one as `.replaced-<time>.json`, so nothing is lost;
+ * the restored notebook is then opened and backed up like any notebook that opens. If restoring fails, what was
+ * written is removed and the file put back, and the error says so. Throws RestoreError when nothing was done.
+ */
+export async function restoreBackup(
+  path: string,
+  which: string | null,
+  options: RecoverOptions = {},
+): Promise<Restored> {
+  const backup = which === null ? await latestBackup(path) : await namedBackup(path, which);
+  const bytes = await readFile(backup.path);
+
+  let before: Restored['before'] = 'missing';
+  if (await exists(path)) {
+    try {
+      await readNotebookFile(path);
+      before = 'good';
+    } catch (error) {
+      before = error instanceof MigrationError && error.reason === 'too-new' ? 'too-new' : 'damaged';
+    }
+  }
+  if (before === 'good' && Buffer.compare(await readFile(path), bytes) === 0) {
+    return { backup, before, keptAsidePath: null, unchanged: true };
+  }
+
+  const now = options.now ?? (() => new Date());
+  let keptAsidePath: string | null = null;
+  if (before !== 'missing') {
+    const kind: AsideKind = before === 'good' ? 'replaced' : before === 'too-new' ? 'newer' : 'damaged';
+    const aside = await asidePathFor(path, kind, now());
+    try {
+      await rename(path, aside);
+    } catch (error) {
+      throw new RestoreError(
+        `The notebook could not be moved aside to ${aside}, so nothing was changed: ${messageOf(error)}`,
+        { cause: error },
+      );
+    }
+    keptAsidePath = aside;
+  } else {
+    await mkdir(dirname(path), { recursive: true });
+  }
+
+  try {
+    const store = await installBackup(path, bytes, options);
+    await store.close();
+  } catch (error) {
+    let after = 'nothing was changed';
+    if (keptAsidePath) {
+      const aside = keptAsidePath;
+      const putBack =
+        !(await exists(path).catch(() => true)) &&
+        (await rename(aside, path).then(
+          () => true,
+          () => false,
+        ));
+      after = putBack
+        ? 'the notebook was put back as it was'
+        : `the notebook is kept unchanged at ${aside}: rename it to ${path} to have it back`;
+    }
+    throw new RestoreError(`Restoring the backup ${backup.path} failed (${messageOf(error)}); ${after}.`, {
+      cause: error,
+    });
+  }
+  return { backup, before, keptAsidePath, unchanged: false };
 }

@@ -5,12 +5,14 @@
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../../../main/core/model';
 import {
   backupFolderOf,
+  backupTimeOf,
+  checkBackupFile,
   keepRollingBackups,
   listBackups,
   pruneBackups,
@@ -161,6 +163,28 @@ describe('listBackups', () => {
 
   test('no folder means no backups', async () => {
     assert.deepEqual(await listBackups(path), []);
+  });
+
+  test('one file checked as a backup takes its time from its name, else from when it was written', async () => {
+    const named = join(dir, 'notebook-2026-11-28T09-00-00-000Z-2.json');
+    await writeFile(named, JSON.stringify(notebookOf(2)));
+    assert.equal(backupTimeOf(named)?.toISOString(), '2026-11-28T09:00:00.000Z');
+    const entry = await checkBackupFile(named);
+    assert.deepEqual(
+      [entry.time.toISOString(), entry.valid, entry.documents, entry.highlights],
+      ['2026-11-28T09:00:00.000Z', true, 2, 2],
+    );
+
+    const plain = join(dir, 'a copy.json');
+    await writeFile(plain, '{"schemaVersion": 3');
+    const mtime = new Date('2026-10-01T12:00:00.000Z');
+    await utimes(plain, mtime, mtime);
+    assert.equal(backupTimeOf(plain), null);
+    const damaged = await checkBackupFile(plain);
+    assert.equal(damaged.time.toISOString(), mtime.toISOString());
+    assert.equal(damaged.valid, false);
+    assert.match(damaged.problem ?? '', /not valid JSON/);
+    await assert.rejects(checkBackupFile(join(dir, 'nothing.json')), { code: 'ENOENT' });
   });
 
   test('temp files, upgrade copies and other files are not backups, and pruning leaves them be', async () => {

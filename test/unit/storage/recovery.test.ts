@@ -1,7 +1,8 @@
 // Opening a damaged notebook over real temp files: for each kind of damage the question offers the newest backup
 // that opens (skipping a damaged newer one), nothing changes until the answer, restoring gives back exactly the
 // backup, starting empty adds no sample, the bad file is kept aside byte for byte, quitting changes nothing, and a
-// restore that fails is told and the rest offered.
+// restore that fails is told and the rest offered. restoreBackup, the same restore for `parley restore`: the file
+// moved aside (a good one as .replaced-), and every refusal or failure leaving things as they were.
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
@@ -13,6 +14,8 @@ import { listBackups } from '../../../main/storage/backups';
 import type { NotebookFileProblem, NotebookStore } from '../../../main/storage/notebook-store';
 import {
   openOrRecover,
+  restoreBackup,
+  RestoreError,
   type Recovery,
   type RecoveryChoice,
   type RecoveryQuestion,
@@ -323,6 +326,99 @@ describe('a damaged notebook', () => {
       /no display/,
     );
     assert.deepEqual(await readdir(dir), ['notebook.json']);
+    assert.ok((await readFile(path)).equals(PNG));
+  });
+});
+
+describe('opening without a backup', () => {
+  test('backUpOnOpen: false opens a good notebook and takes no backup', async () => {
+    await writeFile(path, JSON.stringify(notebookOf(1, 1)));
+    const result = await openOrRecover(path, answers().choose, { debounceMs: 0, backUpOnOpen: false });
+    assert.equal(result.outcome, 'opened');
+    if (result.outcome === 'opened') opened.push(result.store);
+    assert.deepEqual(await readdir(dir), ['notebook.json']);
+  });
+});
+
+describe('restoreBackup, the restore without a question', () => {
+  test('a damaged file goes aside byte for byte and the newest backup that opens takes its place', async () => {
+    const { good, goodBytes } = await backupsWithADamagedNewest();
+    await writeFile(path, PNG);
+    const restored = await restoreBackup(path, null, { debounceMs: 0, now: NOW });
+    assert.equal(restored.backup.path, good);
+    assert.equal(restored.before, 'damaged');
+    assert.equal(restored.unchanged, false);
+    assert.equal(restored.keptAsidePath, join(dir, 'notebook.json.damaged-2026-11-30T18-22-05-123Z.json'));
+    assert.ok((await readFile(restored.keptAsidePath!)).equals(PNG));
+    assert.equal(await readFile(path, 'utf8'), goodBytes);
+  });
+
+  test('a good file goes aside as .replaced-, and one that already holds the backup is left alone', async () => {
+    const { good, goodBytes } = await backupsWithADamagedNewest();
+    const current = JSON.stringify(notebookOf(1, 0));
+    await writeFile(path, current);
+    const restored = await restoreBackup(path, basename(good), { debounceMs: 0, now: NOW });
+    assert.equal(restored.before, 'good');
+    assert.equal(basename(restored.keptAsidePath!), 'notebook.json.replaced-2026-11-30T18-22-05-123Z.json');
+    assert.equal(await readFile(restored.keptAsidePath!, 'utf8'), current);
+    assert.equal(await readFile(path, 'utf8'), goodBytes);
+
+    const filesBefore = (await readdir(dir)).sort();
+    const again = await restoreBackup(path, good, { debounceMs: 0, now: NOW });
+    assert.equal(again.unchanged, true);
+    assert.equal(again.keptAsidePath, null);
+    assert.deepEqual((await readdir(dir)).sort(), filesBefore);
+  });
+
+  test('with no notebook file, the backup is simply put in place', async () => {
+    const { goodBytes } = await backupsWithADamagedNewest();
+    const restored = await restoreBackup(path, null, { debounceMs: 0, now: NOW });
+    assert.equal(restored.before, 'missing');
+    assert.equal(restored.keptAsidePath, null);
+    assert.equal(await readFile(path, 'utf8'), goodBytes);
+  });
+
+  test('a restore that fails after moving the file aside puts it back and says so', async () => {
+    await backupsWithADamagedNewest();
+    await writeFile(path, PNG);
+    const backupsBefore = (await readdir(folder)).sort();
+    await assert.rejects(
+      restoreBackup(path, null, {
+        debounceMs: 0,
+        now: NOW,
+        adapterFor: () => ({
+          read: async () => {
+            throw new Error('the disk went away');
+          },
+          write: async () => undefined,
+        }),
+      }),
+      (error: Error) => {
+        assert.ok(error instanceof RestoreError);
+        assert.match(error.message, /the disk went away/);
+        assert.match(error.message, /put back as it was/);
+        return true;
+      },
+    );
+    assert.deepEqual(await readdir(dir), ['notebook.json', 'notebook.json.backups']);
+    assert.ok((await readFile(path)).equals(PNG));
+    assert.deepEqual((await readdir(folder)).sort(), backupsBefore);
+  });
+
+  test('refusals change nothing: no backup, a damaged one, one that is not there, the notebook itself', async () => {
+    await writeFile(path, PNG);
+    await assert.rejects(
+      restoreBackup(path, null),
+      /No backup of .* opens: there are none in .*nothing was changed/,
+    );
+    await backupsWithADamagedNewest();
+    const damaged = 'notebook-2026-11-29T09-00-00-000Z.json';
+    await assert.rejects(restoreBackup(path, damaged), /cannot be opened: .*nothing was changed/);
+    await assert.rejects(restoreBackup(path, 'notebook-2001-01-01T00-00-00-000Z.json'), /There is no backup/);
+    await assert.rejects(restoreBackup(path, path), /is the notebook itself/);
+    await unlink(join(folder, 'notebook-2026-11-28T09-00-00-000Z.json'));
+    await assert.rejects(restoreBackup(path, null), /none of the 1 in .* can be opened/);
+    assert.deepEqual(await readdir(dir), ['notebook.json', 'notebook.json.backups']);
     assert.ok((await readFile(path)).equals(PNG));
   });
 });
