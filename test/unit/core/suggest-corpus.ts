@@ -1,0 +1,79 @@
+/**
+ * The statement finder run over the sets of texts with a careful reader's list, scored by suggest-gold.ts: the
+ * sample through the notebook as the app opens it, the development set (OTHER_GOLD and
+ * test/fixtures/attribution/dev/) the rules are written on, and the frozen held-out set
+ * (test/fixtures/attribution/heldout/). Shared by the unit tests and scripts/suggest-eval.ts.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { emptyNotebook, type Party } from '../../../main/core/model';
+import { addSampleDocument } from '../../../main/core/notebook';
+import { addSampleParties } from '../../../main/core/parties';
+import { findStatements, suggestStatements } from '../../../main/core/suggest';
+import {
+  evaluate,
+  locateGold,
+  OTHER_GOLD,
+  paragraphSpans,
+  parseGoldText,
+  type Evaluation,
+  type GoldText,
+} from './suggest-gold';
+
+const FIXTURES = new URL('../../fixtures/attribution/', import.meta.url);
+export const DEV_DIR = new URL('dev/', FIXTURES);
+export const HELDOUT_DIR = new URL('heldout/', FIXTURES);
+const SAMPLE_FILE = new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url);
+
+/** The texts of a fixture folder, in file order. */
+export function readGoldTexts(dir: URL): GoldText[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => parseGoldText(readFileSync(new URL(name, dir), 'utf8'), name));
+}
+
+export function partiesOf(spec: Record<string, string[]>): Party[] {
+  return Object.entries(spec).map(([name, aliases], i) => ({
+    id: `party-${i}`,
+    name,
+    short: name,
+    colour: '#000000',
+    aliases,
+  }));
+}
+
+export function developmentSet(): GoldText[] {
+  return [...OTHER_GOLD, ...readGoldTexts(DEV_DIR)];
+}
+
+export function heldOutSet(): GoldText[] {
+  return readGoldTexts(HELDOUT_DIR);
+}
+
+/** One text scored: what the finder suggests, given the text's parties, against its list. */
+export function scoreText(gold: GoldText): Evaluation {
+  const parties = partiesOf(gold.parties);
+  const found = findStatements(gold.text, parties).map((s) => ({
+    ...s,
+    party: parties.find((p) => p.id === s.partyId)?.name ?? null,
+  }));
+  return evaluate(gold.text, locateGold(gold.text, paragraphSpans(gold.text), gold.gold), found);
+}
+
+/** The sample, opened as the app opens it, with the sample's parties, scored against SAMPLE_GOLD. */
+export function scoreSample(): { title: string; text: string; paragraphs: number; result: Evaluation } {
+  const nb = emptyNotebook();
+  const doc = addSampleDocument(nb, readFileSync(SAMPLE_FILE, 'utf8'), new Date());
+  if (nb.parties.length === 0) addSampleParties(nb);
+  const found = suggestStatements(nb, doc.id).map((s) => ({
+    ...s,
+    party: nb.parties.find((p) => p.id === s.partyId)?.name ?? null,
+  }));
+  return {
+    title: doc.title,
+    text: doc.text,
+    paragraphs: doc.blocks.length,
+    result: evaluate(doc.text, locateGold(doc.text, doc.blocks), found),
+  };
+}
