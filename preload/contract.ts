@@ -17,7 +17,9 @@ import type {
   Suggestion,
   Topic,
 } from '../main/core/model';
+import type { TopicProposal } from '../main/core/topic-proposal';
 
+export type { TopicProposal } from '../main/core/topic-proposal';
 export type {
   HistoryState,
   SearchGroup,
@@ -210,6 +212,11 @@ export const calls = {
     'annotations:unlink',
     z.strictObject({ fromId: id, toId: id, type: LinkTypeSchema }),
   ),
+  /** One topic added to many highlights (the accepted suggestions), as one step of undo. */
+  addTopicToAnnotations: call<Annotation[]>()(
+    'annotations:add-topic',
+    z.strictObject({ annotationIds: z.array(id).min(1).max(10_000), topicId: id }),
+  ),
   listAnnotations: call<DocumentAnnotations[]>()('annotations:list', none),
   deleteAnnotation: call<{ id: string }>()('annotations:delete', z.strictObject({ id })),
 
@@ -243,6 +250,11 @@ export const calls = {
   dismissSuggestion: call<{ key: string }>()(
     'suggestions:dismiss',
     z.strictObject({ key: z.string().min(1).max(300) }),
+  ),
+  /** For each statement, the codebook's topic its words name (see topic-proposal.ts), or null. */
+  proposeTopics: call<Array<TopicProposal | null>>()(
+    'topics:propose',
+    z.strictObject({ texts: z.array(z.string().max(20_000)).max(1000) }),
   ),
 
   compare: call<Comparison>()('compare:get', z.strictObject({ topicId: id.optional() })),

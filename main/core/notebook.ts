@@ -412,6 +412,30 @@ export function updateAnnotation(
   return annotation;
 }
 
+/**
+ * Adds one topic to each of these highlights (keeping their other topics), as one change: an unknown highlight or
+ * topic refuses the whole call. Repeated ids count once. Returns the highlights in the order first named.
+ */
+export function addTopicToAnnotations(
+  nb: Notebook,
+  input: { annotationIds: readonly string[]; topicId: string },
+  now: Date,
+): Annotation[] {
+  const [topicId] = checkTopicIds(nb, [input.topicId]);
+  const annotations = [...new Set(input.annotationIds)].map((id) => {
+    const annotation = findAnnotation(nb, id);
+    if (!annotation) throw notFound('highlight', id);
+    return annotation;
+  });
+  const stamp = now.toISOString();
+  for (const annotation of annotations) {
+    if (annotation.topicIds.includes(topicId!)) continue;
+    annotation.topicIds = [...annotation.topicIds, topicId!];
+    annotation.updatedAt = stamp;
+  }
+  return annotations;
+}
+
 /** Removes an annotation, and the links other annotations had to it. */
 export function deleteAnnotation(nb: Notebook, id: string): { id: string } {
   if (!nb.annotations.some((annotation) => annotation.id === id)) throw notFound('highlight', id);

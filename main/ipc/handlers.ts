@@ -24,6 +24,7 @@ import * as ops from '../core/notebook';
 import * as parties from '../core/parties';
 import { addStance, listStances } from '../core/stances';
 import { dismissSuggestion, suggestStatements } from '../core/suggest';
+import { partyNames, proposeTopic } from '../core/topic-proposal';
 import { exportW3C } from '../core/w3c';
 import type { NotebookStore } from '../storage/notebook-store';
 import { loadImportFile, safeFileName } from '../files';
@@ -131,6 +132,11 @@ export function createHandlers({
     createAnnotation: (input) => store.change((nb) => ops.createAnnotation(nb, input, now()), 'Highlight'),
     updateAnnotation: (patch) =>
       store.change((nb) => ops.updateAnnotation(nb, patch, now()), 'Edit highlight'),
+    addTopicToAnnotations: (input) => {
+      const count = new Set(input.annotationIds).size;
+      const label = `Set topic on ${count === 1 ? '1 highlight' : `${count} highlights`}`;
+      return store.change((nb) => ops.addTopicToAnnotations(nb, input, now()), label);
+    },
     listAnnotations: () => {
       const byDocument = new Map<string, Annotation[]>();
       for (const a of store.data.annotations) {
@@ -161,6 +167,10 @@ export function createHandlers({
 
     suggestStatements: ({ documentId }) => suggestStatements(store.data, documentId),
     dismissSuggestion: ({ key }) => store.change((nb) => dismissSuggestion(nb, key), 'Dismiss suggestion'),
+    proposeTopics: ({ texts }) => {
+      const ignore = partyNames(store.data.parties);
+      return texts.map((text) => proposeTopic(text, store.data.topics, { ignore }));
+    },
 
     compare: (options) => compare(store.data, options),
     exportComparisonMarkdown: (options) => exportComparisonMarkdown(store.data, { ...options, now: now() }),

@@ -226,6 +226,10 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   }),
   linkAnnotations: (ids) => ({ fromId: ids.annotation, toId: ids.otherAnnotation, type: 'agrees-with' }),
   unlinkAnnotations: (ids) => ({ fromId: ids.otherAnnotation, toId: ids.annotation, type: 'rebuts' }),
+  addTopicToAnnotations: (ids) => ({
+    annotationIds: [ids.annotation, ids.otherAnnotation],
+    topicId: ids.otherTopic,
+  }),
   listAnnotations: () => undefined,
   deleteAnnotation: (ids) => ({ id: ids.otherAnnotation }),
   listParties: () => undefined,
@@ -243,6 +247,7 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   addStance: () => ({ name: 'ultimatum' }),
   suggestStatements: (ids) => ({ documentId: ids.doc }),
   dismissSuggestion: (ids) => ({ key: ids.suggestionKey }),
+  proposeTopics: () => ({ texts: ['his extradition to UK is absolutely out of the question'] }),
   compare: (ids) => ({ topicId: ids.topic }),
   exportComparisonMarkdown: (ids) => ({ topicId: ids.topic }),
   saveComparisonMarkdown: (ids) => ({ topicId: ids.topic }),
