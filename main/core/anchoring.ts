@@ -1,7 +1,9 @@
 /**
  * Where a highlight is, said two ways (W3C position and quote selectors), and how it is found again when the text
  * around it has changed: the stored position if the quote is still there, else the quote itself, else a close
- * match that must clear a minimum score, so that a look-alike passage never silently takes its place.
+ * match that must clear a minimum score, so that a look-alike passage never silently takes its place. A quote
+ * with neither position nor context is only found where the text reads the same once differences of form are set
+ * aside, and a quote that fits two places equally well is refused rather than guessed.
  * Offsets are UTF-16 code units; the code point conversions are for the W3C boundary.
  */
 import { CONTEXT_LENGTH, ParleyError, type TextTarget } from './model';
@@ -68,8 +70,17 @@ const CONTEXT_WEIGHT = 40;
 const POSITION_WEIGHT = 2;
 /** An approximate match is accepted only at this combined score or above... */
 export const MIN_MATCH_SCORE = 0.7;
-/** ...and only when the quote itself is at least this similar (the share of its characters not edited). */
+/**
+ * ...and only when the quote itself is at least as similar (the share of its characters not edited) as its
+ * evidence requires: MIN_QUOTE_SIMILARITY with full context that agrees and a quote of FULL_EVIDENCE_LENGTH or
+ * more, closer for less (see requiredSimilarity).
+ */
 export const MIN_QUOTE_SIMILARITY = 0.75;
+/** Quotes shorter than this need a closer match: a few edits in a short quote leave little of it to go by. */
+const FULL_EVIDENCE_LENGTH = 40;
+/** What a position near the candidate is worth, against full context that agrees (1): offsets shift with any
+ *  edit above the passage, so nearness alone says little. */
+const POSITION_EVIDENCE = 0.3;
 /** Quote similarity of a passage that equals the quote only with case, spacing and typography disregarded. */
 const FOLDED_SIMILARITY = 0.98;
 /** An exact quote whose context agrees this well is taken without looking for anything better. */
@@ -112,6 +123,8 @@ interface Candidate {
   quote: number;
   context: number;
   distance: number;
+  /** Reads as the quote but for form (spacing, typography, the first letter's case). */
+  sameForm?: boolean;
 }
 
 /** How well the text around a candidate agrees with the query's prefix and suffix, 0–1 (1 when none is given). */
@@ -155,6 +168,8 @@ interface FoldedText {
 }
 
 const FOLDS: Record<string, string> = {
+  ʼ: "'",
+  '´': "'",
   '‘': "'",
   '’': "'",
   '‚': "'",
@@ -181,7 +196,19 @@ const FOLDS: Record<string, string> = {
   '\ufeff': '',
 };
 
-function fold(text: string): FoldedText {
+/** A combining mark, which Unicode normalization joins to the character before it. */
+const MARK = /^\p{M}$/u;
+const isMarkAt = (text: string, at: number) => {
+  const code = text.charCodeAt(at);
+  return code >= 0x300 && MARK.test(text[at]!);
+};
+
+/**
+ * The text with whitespace runs as one space, typographic quotes, apostrophes and dashes plain, soft hyphens and
+ * zero-width characters gone and Unicode compatibility normalization (NFKC) applied; lowercased unless
+ * `keepCase`. Each folded unit records the range of the original it came from.
+ */
+function fold(text: string, keepCase = false): FoldedText {
   // Code units and their origins in typed arrays, so that folding an article takes milliseconds and what is kept of
   // it (see foldedText) stays small; grown in the rare case that folding lengthens the text ("…" → "...").
   let units: Uint16Array = new Uint16Array(text.length + 16);
@@ -191,10 +218,10 @@ function fold(text: string): FoldedText {
   let lastWasSpace = false;
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
-    if (code < 0x80 && code !== 0x20 && (code < 0x09 || code > 0x0d)) {
-      // Plain ASCII, the common case: lowercased, one unit for one.
+    if (code < 0x80 && code !== 0x20 && (code < 0x09 || code > 0x0d) && !isMarkAt(text, i + 1)) {
+      // Plain ASCII, the common case: one unit for one (lowercased unless the case is kept).
       if (length === units.length) [units, from, to] = grow(units, from, to, length + 4);
-      units[length] = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+      units[length] = !keepCase && code >= 0x41 && code <= 0x5a ? code + 32 : code;
       from[length] = i;
       to[length] = i + 1;
       length++;
@@ -202,7 +229,7 @@ function fold(text: string): FoldedText {
       i++;
       continue;
     }
-    const width = isHigh(code) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+    let width = isHigh(code) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
     if (isSpace(code)) {
       if (lastWasSpace) to[length - 1] = i + width;
       else {
@@ -214,8 +241,16 @@ function fold(text: string): FoldedText {
       }
       lastWasSpace = true;
     } else {
+      // A character and the combining marks after it are normalized together ("e" + U+0301 is "é").
+      while (i + width < text.length && isMarkAt(text, i + width)) width++;
       const char = text.slice(i, i + width);
-      const mapped = FOLDS[char] ?? char.toLowerCase();
+      let mapped = FOLDS[char];
+      if (mapped === undefined) {
+        mapped = '';
+        for (const part of char.normalize('NFKC')) {
+          mapped += FOLDS[part] ?? (keepCase ? part : part.toLowerCase());
+        }
+      }
       if (length + mapped.length > units.length) {
         [units, from, to] = grow(units, from, to, length + mapped.length + 4);
       }
@@ -264,14 +299,21 @@ function fromUnits(units: Uint16Array): string {
 }
 
 /**
- * The last text folded, kept: opening a document re-anchors each of its highlights against the same text, and
- * folding a long article once per highlight would cost more than all the matching.
+ * The last text folded, each way, kept: opening a document re-anchors each of its highlights against the same
+ * text, and folding a long article once per highlight would cost more than all the matching.
  */
-let lastFolded: { source: string; folded: FoldedText } | null = null;
+const lastFolded: Record<'lower' | 'kept', { source: string; folded: FoldedText } | null> = {
+  lower: null,
+  kept: null,
+};
 
-function foldedText(text: string): FoldedText {
-  if (lastFolded === null || lastFolded.source !== text) lastFolded = { source: text, folded: fold(text) };
-  return lastFolded.folded;
+function foldedText(text: string, keepCase = false): FoldedText {
+  const which = keepCase ? 'kept' : 'lower';
+  const last = lastFolded[which];
+  if (last !== null && last.source === text) return last.folded;
+  const folded = fold(text, keepCase);
+  lastFolded[which] = { source: text, folded };
+  return folded;
 }
 
 /**
@@ -412,18 +454,52 @@ function tidyRange(text: string, start: number, end: number): { start: number; e
 // ---------------------------------------------------------------------------------------------------------------
 // Locating
 
+/** A passage near a quote that was not taken, and how alike the two are (the share of the quote not edited). */
+export interface ClosestPassage {
+  start: number;
+  end: number;
+  similarity: number;
+}
+
 /**
- * Finds a quote in `text`. Cascade: the hinted position if the exact quote and its context are there → the exact quote's
- * occurrences, best by prefix/suffix agreement then nearness to the hint → the quote with whitespace, case,
- * typographic quotes and dashes disregarded, ranked the same way → an approximate match of the quote, accepted
- * only when its combined score (quote similarity, context agreement, nearness) reaches MIN_MATCH_SCORE. An exact
- * occurrence whose context disagrees competes on score with close matches whose context agrees. Else null.
+ * What a search for a quote came to: found; or not, because nothing matches well enough (`absent`: nothing reads
+ * the same; `weak`: the best match falls short of what its evidence requires) or because it fits several places
+ * equally well (`ambiguous`, with those places). `closest` and `caseOnly` are filled in when asked to explain.
  */
+export type QuoteSearch =
+  | { found: true; start: number; end: number }
+  | { found: false; reason: 'absent' | 'weak'; closest: ClosestPassage | null; caseOnly?: boolean }
+  | { found: false; reason: 'ambiguous'; places: Array<{ start: number; end: number }> };
+
+/** Finds a quote in `text` (see findQuote); null when it is not found or fits several places equally well. */
 export function locate(text: string, query: QuoteQuery): { start: number; end: number } | null {
+  const result = findQuote(text, query);
+  return result.found ? { start: result.start, end: result.end } : null;
+}
+
+/**
+ * Finds a quote in `text`.
+ *
+ * With neither a position nor context (a bare quote), only where the text reads the same once whitespace,
+ * typographic quotes, apostrophes and dashes, soft hyphens, Unicode normalization and the case of the first letter
+ * are set aside; one such place is the answer, two or more are ambiguous, none is `absent`.
+ *
+ * With a position or context, a cascade: the hinted position if the exact quote and its context are there → the
+ * exact quote's occurrences, best by prefix/suffix agreement then nearness to the hint → the quote with whitespace,
+ * case, typographic quotes and dashes disregarded, ranked the same way → an approximate match of the quote,
+ * accepted only when its combined score (quote similarity, context agreement, nearness) reaches MIN_MATCH_SCORE
+ * and the quote is as similar as its evidence requires (requiredSimilarity). An exact occurrence whose context
+ * disagrees competes on score with close matches whose context agrees; two places that score the same are
+ * ambiguous.
+ *
+ * `explain` looks for the closest passage of a refused quote, which costs a search of its own.
+ */
+export function findQuote(text: string, query: QuoteQuery, options: { explain?: boolean } = {}): QuoteSearch {
   const { exact } = query;
   const prefix = query.prefix ?? '';
   const suffix = query.suffix ?? '';
-  if (exact === '' || text === '') return null;
+  const explain = options.explain === true;
+  if (exact === '' || text === '') return { found: false, reason: 'absent', closest: null };
   const hint =
     query.start !== undefined &&
     Number.isInteger(query.start) &&
@@ -433,6 +509,7 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
       : undefined;
   const hasHint = hint !== undefined;
   const hasContext = prefix !== '' || suffix !== '';
+  if (!hasHint && !hasContext) return findBareQuote(text, exact, explain);
 
   // The stored position, if the quote and all its context are still there; otherwise it competes below.
   if (
@@ -440,14 +517,14 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
     text.startsWith(exact, hint) &&
     contextAgreement(text, hint, hint + exact.length, prefix, suffix) === 1
   ) {
-    return { start: hint, end: hint + exact.length };
+    return { found: true, start: hint, end: hint + exact.length };
   }
 
   // Most highlights have only moved with the text around them: the nearest place where the quote and all its
   // context are is then the best candidate there is, and is found without reading the whole text.
   if (hint !== undefined) {
     const near = nearestWithFullContext(text, exact, prefix, suffix, hint);
-    if (near !== null) return { start: near, end: near + exact.length };
+    if (near !== null) return { found: true, start: near, end: near + exact.length };
   }
 
   const exactCandidates: Candidate[] = occurrences(text, exact).map((start) => ({
@@ -460,27 +537,57 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
   exactCandidates.sort(byContextThenNearness);
   const bestExact = exactCandidates[0];
   if (bestExact && (!hasContext || bestExact.context >= TRUSTED_CONTEXT)) {
-    return { start: bestExact.start, end: bestExact.end };
+    return decided(bestExact, exactCandidates);
   }
 
   const folded = foldedText(text);
   const pattern = fold(exact).text.trim();
-  if (pattern === '') return bestExact ? { start: bestExact.start, end: bestExact.end } : null;
+  if (pattern === '') {
+    return bestExact
+      ? decided(bestExact, exactCandidates)
+      : { found: false, reason: 'absent', closest: null };
+  }
   const foldedPrefix = fold(prefix).text;
   const foldedSuffix = fold(suffix).text;
   const foldedHint = hasHint ? Math.max(0, lowerBound(folded.from, hint)) : 0;
+  const contextShare = Math.min(1, (foldedPrefix.length + foldedSuffix.length) / (2 * CONTEXT_LENGTH));
+  const bare = bareForm(exact);
 
   const toCandidate = (start: number, end: number, edits: number): Candidate | null => {
     const range = tidyRange(text, folded.from[start]!, folded.to[end - 1]!);
     if (!range) return null;
     // Equal only once folded (case, spacing, typography) is a shade less than equal.
-    const unchanged = text.slice(range.start, range.end) === exact;
+    const passage = text.slice(range.start, range.end);
+    const unchanged = passage === exact;
     return {
       ...range,
       quote: (1 - edits / pattern.length) * (unchanged ? 1 : FOLDED_SIMILARITY),
       context: contextAgreement(folded.text, start, end, foldedPrefix, foldedSuffix),
       distance: hasHint ? Math.abs(start - foldedHint) : 0,
+      sameForm: unchanged || (edits === 0 && bare !== null && sameBareForm(bare, passage)),
     };
+  };
+
+  /** How similar the quote must be at this candidate: the less its context and position vouch for it, and the
+   *  shorter the quote, the closer; a passage that reads the same but for form needs nothing more. */
+  const requiredSimilarity = (candidate: Candidate): number => {
+    if (candidate.sameForm) return 0;
+    const fromContext = hasContext ? candidate.context * contextShare : 0;
+    const reach = CONTEXT_LENGTH * 2 + pattern.length;
+    const fromPosition = hasHint
+      ? POSITION_EVIDENCE * Math.min(1, reach / Math.max(1, candidate.distance))
+      : 0;
+    const evidence = 1 - (1 - fromContext) * (1 - fromPosition);
+    const length = Math.min(1, pattern.length / FULL_EVIDENCE_LENGTH);
+    return 1 - (1 - MIN_QUOTE_SIMILARITY) * evidence * length;
+  };
+  let nearMiss: Candidate | null = null;
+  const clears = (candidate: Candidate): boolean => {
+    const ok =
+      candidate.quote >= requiredSimilarity(candidate) &&
+      (candidate.sameForm || score(candidate, text.length, hasHint) >= MIN_MATCH_SCORE);
+    if (!ok && (nearMiss === null || candidate.quote > nearMiss.quote)) nearMiss = candidate;
+    return ok;
   };
 
   const foldedExact = occurrences(folded.text, pattern)
@@ -488,8 +595,13 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
     .filter((candidate): candidate is Candidate => candidate !== null)
     .sort(byContextThenNearness);
   const bestFolded = foldedExact[0];
-  if (!bestExact && bestFolded && (!hasContext || bestFolded.context >= TRUSTED_CONTEXT)) {
-    return { start: bestFolded.start, end: bestFolded.end };
+  if (
+    !bestExact &&
+    bestFolded &&
+    (!hasContext || bestFolded.context >= TRUSTED_CONTEXT) &&
+    clears(bestFolded)
+  ) {
+    return decided(bestFolded, foldedExact);
   }
 
   const maxEdits = Math.min(MAX_EDITS, Math.floor(pattern.length * (1 - MIN_QUOTE_SIMILARITY)));
@@ -497,12 +609,7 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
     matches
       .filter((match) => match.edits > 0)
       .map((match) => toCandidate(match.start, match.end, match.edits))
-      .filter(
-        (candidate): candidate is Candidate =>
-          candidate !== null &&
-          candidate.quote >= MIN_QUOTE_SIMILARITY &&
-          score(candidate, text.length, hasHint) >= MIN_MATCH_SCORE,
-      );
+      .filter((candidate): candidate is Candidate => candidate !== null && clears(candidate));
   // A quote edited where it stands is found where it was, or beside its context: a close match there that clears
   // the bar is taken without searching the whole text, which in a long document costs far more.
   let approximate: Candidate[] = [];
@@ -524,8 +631,8 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
   const overlapsExact = (candidate: Candidate) =>
     bestExact !== undefined && candidate.start < bestExact.end && bestExact.start < candidate.end;
   const pool = [
-    ...(bestExact ? [bestExact] : []),
-    ...[...(bestFolded ? [bestFolded] : []), ...approximate].filter((candidate) => !overlapsExact(candidate)),
+    ...exactCandidates,
+    ...[...foldedExact.filter(clears), ...approximate].filter((candidate) => !overlapsExact(candidate)),
   ];
   let best: Candidate | undefined;
   let bestScore = -1;
@@ -536,8 +643,144 @@ export function locate(text: string, query: QuoteQuery): { start: number; end: n
       bestScore = value;
     }
   }
-  return best ? { start: best.start, end: best.end } : null;
+  if (best) {
+    const chosen = best;
+    const rivals = pool.filter(
+      (candidate) =>
+        (candidate.end <= chosen.start || candidate.start >= chosen.end) &&
+        Math.abs(score(candidate, text.length, hasHint) - bestScore) < TIE,
+    );
+    if (rivals.length > 0) return ambiguous([chosen, ...rivals]);
+    return { found: true, start: chosen.start, end: chosen.end };
+  }
+  const missed = nearMiss as Candidate | null;
+  if (!explain) return { found: false, reason: missed ? 'weak' : 'absent', closest: null };
+  if (missed) {
+    return {
+      found: false,
+      reason: 'weak',
+      closest: { start: missed.start, end: missed.end, similarity: missed.quote },
+    };
+  }
+  return { found: false, reason: 'absent', closest: closestPassage(text, folded, pattern, false) };
 }
+
+/** Scores closer than this are the same. */
+const TIE = 1e-9;
+
+/** The best of candidates sorted best first, unless the next is as good (same context, as near): then neither. */
+function decided(best: Candidate, sorted: readonly Candidate[]): QuoteSearch {
+  const tied = sorted.filter(
+    (other) =>
+      other !== best &&
+      other.context === best.context &&
+      other.distance === best.distance &&
+      (other.end <= best.start || other.start >= best.end),
+  );
+  return tied.length > 0 ? ambiguous([best, ...tied]) : { found: true, start: best.start, end: best.end };
+}
+
+function ambiguous(candidates: ReadonlyArray<{ start: number; end: number }>): QuoteSearch {
+  const places = candidates
+    .map(({ start, end }) => ({ start, end }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  return { found: false, reason: 'ambiguous', places };
+}
+
+/** A quote with its case kept and everything else folded, and its first letter's position in the folded form. */
+interface BareForm {
+  pattern: string;
+  variants: string[];
+}
+
+function bareForm(exact: string): BareForm | null {
+  const pattern = fold(exact, true).text.trim();
+  if (pattern === '') return null;
+  const variants = new Set([pattern]);
+  const at = pattern.search(/\p{L}/u);
+  if (at !== -1) {
+    const letter = pattern[at]!;
+    for (const other of [letter.toLowerCase(), letter.toUpperCase()]) {
+      if (other.length === 1) variants.add(pattern.slice(0, at) + other + pattern.slice(at + 1));
+    }
+  }
+  return { pattern, variants: [...variants] };
+}
+
+/** Whether `passage` reads as the quote once differences of form (see findQuote) are set aside. */
+function sameBareForm(bare: BareForm, passage: string): boolean {
+  const folded = fold(passage, true).text.trim();
+  return bare.variants.includes(folded);
+}
+
+/** A quote with neither position nor context: found only where it reads the same but for form, and only once. */
+function findBareQuote(text: string, exact: string, explain: boolean): QuoteSearch {
+  const bare = bareForm(exact);
+  if (bare === null) return { found: false, reason: 'absent', closest: null };
+  const folded = foldedText(text, true);
+  const starts = new Set<number>();
+  for (const variant of bare.variants) for (const at of occurrences(folded.text, variant)) starts.add(at);
+  const places: Array<{ start: number; end: number }> = [];
+  for (const at of [...starts].sort((a, b) => a - b)) {
+    const range = tidyRange(text, folded.from[at]!, folded.to[at + bare.pattern.length - 1]!);
+    if (range && !places.some((p) => p.start === range.start && p.end === range.end)) places.push(range);
+  }
+  if (places.length === 1) return { found: true, ...places[0]! };
+  if (places.length > 1) return { found: false, reason: 'ambiguous', places };
+  if (!explain) return { found: false, reason: 'absent', closest: null };
+  // A quote that differs only in letter case is shown the passage it would be, however unlike by case.
+  const lowered = foldedText(text);
+  const lower = fold(exact).text.trim();
+  const at = lower === '' ? -1 : lowered.text.indexOf(lower);
+  if (at !== -1) {
+    const range = tidyRange(text, lowered.from[at]!, lowered.to[at + lower.length - 1]!);
+    if (range) {
+      const passage = fold(text.slice(range.start, range.end), true).text.trim();
+      return {
+        found: false,
+        reason: 'absent',
+        closest: { ...range, similarity: similarity(bare.pattern, passage) },
+        caseOnly: true,
+      };
+    }
+  }
+  return { found: false, reason: 'absent', closest: closestPassage(text, folded, bare.pattern, true) };
+}
+
+/** Most alignment work spent on finding the closest passage to a refused quote (pattern × text units). */
+const MAX_CLOSEST_CELLS = 40_000_000;
+
+/** The passage of `text` whose folded form needs the fewest edits to become `pattern`, if any is half alike. */
+function closestPassage(
+  text: string,
+  folded: FoldedText,
+  pattern: string,
+  keepCase: boolean,
+): ClosestPassage | null {
+  let matches = approximateMatches(
+    folded.text,
+    pattern,
+    Math.min(MAX_EDITS, Math.floor(pattern.length * (1 - MIN_QUOTE_SIMILARITY))),
+  );
+  if (matches.length === 0 && pattern.length * folded.text.length <= MAX_CLOSEST_CELLS) {
+    matches = alignInRegion(pattern, folded.text, 0, folded.text.length, Math.floor(pattern.length / 2));
+  }
+  let best: { start: number; end: number; edits: number } | undefined;
+  for (const match of matches) {
+    if (!best || match.edits < best.edits) best = match;
+  }
+  if (!best) return null;
+  const range = tidyRange(text, folded.from[best.start]!, folded.to[best.end - 1]!);
+  if (!range) return null;
+  // Shown as whole words, and scored as shown: the alignment may end inside a word ("stage" as "sta").
+  let { start, end } = range;
+  while (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) start--;
+  while (end < text.length && WORD.test(text[end]!) && WORD.test(text[end - 1]!)) end++;
+  const passage = fold(text.slice(start, end), keepCase).text.trim();
+  return { start, end, similarity: similarity(pattern, passage) };
+}
+
+const WORD = /[\p{L}\p{N}]/u;
 
 /** How far from its old place a highlight is looked for before the whole text is searched. */
 const NEAR_REACH = 65_536;

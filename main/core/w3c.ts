@@ -15,9 +15,10 @@
  * one, and whether the keys are compact (`parley:stance`) or full IRIs (`urn:parley:ns:stance`).
  */
 import { z } from 'zod';
-import { describeRange, locate, toCodePointOffset, toUtf16Offset } from './anchoring';
+import { describeRange, findQuote, toCodePointOffset, toUtf16Offset, type QuoteSearch } from './anchoring';
 import {
   ParleyError,
+  paragraphNumber,
   type Annotation,
   type AnnotationLink,
   type Notebook,
@@ -241,8 +242,9 @@ const BodyInput = z.looseObject({
   value: z.unknown().optional(),
 });
 
+/** A target: its source may be missing (other tools leave it out); the import then needs a document to use. */
 const TargetInput = z.looseObject({
-  source: z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]),
+  source: z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]).optional(),
   selector: oneOrMany(z.looseObject({ type: z.string() })).optional(),
 });
 
@@ -294,9 +296,19 @@ function list<T>(value: T | T[] | undefined): T[] {
 /** An annotation that could not be used, with enough to find it in the file. */
 class Rejection extends Error {}
 
+export interface W3CImportOptions {
+  /** Every annotation targets this document, whatever its source says. */
+  documentId?: string;
+  /** Annotations whose target names no source target this document (the app's open document). */
+  defaultDocumentId?: string;
+  /** What to tell the user to do about a target that names no source when there is no document to use. */
+  noSourceAdvice?: string;
+  now: Date;
+}
+
 interface Context {
   nb: Notebook;
-  options: { documentId?: string; now: Date };
+  options: W3CImportOptions;
   /** Existing topics by `topicPathKey`: a tag names a topic whatever its case. */
   topicIdByKey: Map<string, string>;
   /** Missing topics by key, with the path as first written. */
@@ -348,10 +360,16 @@ function itemsOf(json: unknown): { items: unknown[] } | { error: string } {
 
 function resolveDocument(ctx: Context, target: z.infer<typeof TargetInput>): ParleyDocument {
   const { nb, options } = ctx;
-  if (options.documentId !== undefined) {
-    const doc = nb.documents.find((d) => d.id === options.documentId);
-    if (!doc) throw new Rejection(`there is no document ${options.documentId} in this notebook`);
+  const chosen = options.documentId ?? (target.source === undefined ? options.defaultDocumentId : undefined);
+  if (chosen !== undefined) {
+    const doc = nb.documents.find((d) => d.id === chosen);
+    if (!doc) throw new Rejection(`there is no document ${chosen} in this notebook`);
     return doc;
+  }
+  if (target.source === undefined) {
+    throw new Rejection(
+      `its target names no source document; ${options.noSourceAdvice ?? 'choose the document to import it into'}`,
+    );
   }
   const source = typeof target.source === 'string' ? target.source : target.source.id;
   if (source.startsWith(DOCUMENT_URN_PREFIX)) {
@@ -420,19 +438,59 @@ function anchor(doc: ParleyDocument, selectors: { type: string }[]): TextTarget 
     };
   }
   const hint = position ? toUtf16Offset(text, Math.min(position.start, length)) : undefined;
-  const found = locate(text, {
-    exact,
-    ...(prefix !== undefined ? { prefix } : {}),
-    ...(suffix !== undefined ? { suffix } : {}),
-    ...(hint !== undefined ? { start: hint } : {}),
-  });
-  if (!found) throw new Rejection(`its quote “${shorten(exact)}” is not in document ${doc.id}`);
+  const found = findQuote(
+    text,
+    {
+      exact,
+      ...(prefix !== undefined ? { prefix } : {}),
+      ...(suffix !== undefined ? { suffix } : {}),
+      ...(hint !== undefined ? { start: hint } : {}),
+    },
+    { explain: true },
+  );
+  if (!found.found) throw new Rejection(whyNotFound(doc, exact, found));
   return describeRange(text, found.start, found.end);
 }
 
-function shorten(text: string): string {
+/** Where the selectors say how to tell the right passage from the rest, for the advice in a refusal. */
+const SELECTORS = 'its prefix and suffix (TextQuoteSelector) or its place (TextPositionSelector)';
+const MOST_PLACES_NAMED = 6;
+
+/** Why a quote was not anchored, with the closest passage and how alike it is, and what to do about it. */
+function whyNotFound(doc: ParleyDocument, exact: string, search: QuoteSearch & { found: false }): string {
+  const quote = `its quote “${shorten(exact)}”`;
+  const where = (offset: number) => `¶${paragraphNumber(doc, offset)}`;
+  if (search.reason === 'ambiguous') {
+    const named = search.places.slice(0, MOST_PLACES_NAMED).map((place) => where(place.start));
+    const more = search.places.length > MOST_PLACES_NAMED ? ', …' : '';
+    return (
+      `${quote} fits ${search.places.length} places equally well (${named.join(', ')}${more}); ` +
+      `give ${SELECTORS} to say which`
+    );
+  }
+  const absent = `${quote} is not in “${shorten(doc.title || doc.id, 100)}”`;
+  const fix = `Correct the quote to read as the text does, or give ${SELECTORS}`;
+  const { closest } = search;
+  if (closest === null) {
+    return `${absent}, and no passage there is even half alike; check that this is the document it was made on`;
+  }
+  const passage = `“${shorten(doc.text.slice(closest.start, closest.end))}”`;
+  const alike = `${Math.floor(closest.similarity * 100)}% alike`;
+  if (search.caseOnly) {
+    return `${absent}; it differs only in letter case from the passage in ${where(closest.start)}, ${passage}. ${fix}`;
+  }
+  if (search.reason === 'weak') {
+    return (
+      `${absent}; the closest passage, in ${where(closest.start)}, is ${passage} (${alike}), too unlike it for ` +
+      `what its position and context attest. ${fix}`
+    );
+  }
+  return `${absent}; the closest passage, in ${where(closest.start)}, is ${passage} (${alike}). ${fix}`;
+}
+
+function shorten(text: string, most = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+  return flat.length > most ? `${flat.slice(0, most - 3)}…` : flat;
 }
 
 function timestamp(value: string | undefined, field: string, fallback: string): string {
@@ -609,7 +667,7 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
   if (!target.success) {
     throw new Rejection(
       typeof targets[0] === 'string'
-        ? 'its target is a whole resource, with no selector to find the passage'
+        ? `its target is a whole resource (${shorten(targets[0])}), with no selector to find the passage by`
         : `target: ${describeIssue(target.error)}`,
     );
   }
@@ -652,11 +710,7 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
  * the annotation's index and id; the caller writes nothing unless errors is empty. Does not mutate nb. A JSON
  * string is parsed first.
  */
-export function importW3C(
-  nb: Notebook,
-  json: unknown,
-  options: { documentId?: string; now: Date },
-): W3CImportResult {
+export function importW3C(nb: Notebook, json: unknown, options: W3CImportOptions): W3CImportResult {
   if (typeof json === 'string') {
     try {
       json = JSON.parse(json) as unknown;

@@ -44,7 +44,8 @@ async function notebookWithTwoDocuments(name: string) {
   };
   await annotate(sample!, [
     tagged('his extradition to UK is absolutely out of the question', 'extradition', '=cmd|calc'),
-    tagged('Iran', 'iran'),
+    // A bare quote anchors only where it is unique: "Iran" alone is in three places.
+    tagged('Iran’s nuclear programme', 'iran'),
   ]);
   await annotate(second!, [
     tagged('Iran offered a proposal on enrichment.', 'iran/nuclear', 'A "real" offer, or not'),

@@ -6,13 +6,17 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
   describeRange,
+  findQuote,
   isAnchored,
   locate,
   toCodePointOffset,
   toUtf16Offset,
 } from '../../../main/core/anchoring';
 import { importPlainText } from '../../../main/core/import-text';
-import { CONTEXT_LENGTH, ParleyError } from '../../../main/core/model';
+import { importAny } from '../../../main/import';
+import { CONTEXT_LENGTH, ParleyError, emptyNotebook, type Annotation } from '../../../main/core/model';
+import { openDocument } from '../../../main/core/notebook';
+import { makeDocument } from './fixtures';
 
 const SAMPLE = importPlainText(
   readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8'),
@@ -120,8 +124,20 @@ describe('locate', () => {
     assert.deepEqual(locate(text, { exact: 'abc', prefix: 'xyz ', start: 25 }), { start: 24, end: 27 });
   });
 
-  test('without context or hint, takes the first occurrence', () => {
-    assert.deepEqual(locate('one two one two', { exact: 'two' }), { start: 4, end: 7 });
+  test('without context or hint, a quote found in two places is refused, with both places named', () => {
+    assert.equal(locate('one two one two', { exact: 'two' }), null);
+    assert.deepEqual(findQuote('one two one two', { exact: 'two' }), {
+      found: false,
+      reason: 'ambiguous',
+      places: [
+        { start: 4, end: 7 },
+        { start: 12, end: 15 },
+      ],
+    });
+    // Also when the second place reads the same only once typography is set aside.
+    const result = findQuote('He said “no”. Later he said "no".', { exact: 'said "no"' });
+    assert.equal(result.found, false);
+    assert.equal(result.found === false && result.reason, 'ambiguous');
   });
 
   test('finds a quote whose whitespace, case, quotes or dashes changed', () => {
@@ -194,8 +210,10 @@ describe('locate', () => {
   });
 
   test('ignores a hint outside the text', () => {
-    assert.deepEqual(locate('abc abc', { exact: 'abc', start: 99 }), { start: 0, end: 3 });
-    assert.deepEqual(locate('abc abc', { exact: 'abc', start: -4 }), { start: 0, end: 3 });
+    assert.deepEqual(locate('abc xyz', { exact: 'abc', start: 99 }), { start: 0, end: 3 });
+    assert.deepEqual(locate('xyz abc', { exact: 'abc', start: -4 }), { start: 4, end: 7 });
+    // Without it, nothing tells two places apart.
+    assert.equal(locate('abc abc', { exact: 'abc', start: 99 }), null);
   });
 
   test('a close match in a long text is found in reasonable time', () => {
@@ -383,6 +401,213 @@ describe('locate', () => {
     });
   });
 });
+
+describe('precision: a quote anchors only where the text says it', () => {
+  test('the look-alike: a 26-character quote 6 characters away from the text is refused, and the closest shown', () => {
+    const quote = 'in the international arena';
+    assert.equal(quote.length, 26);
+    assert.equal(locate(SAMPLE, { exact: quote }), null);
+    const result = findQuote(SAMPLE, { exact: quote }, { explain: true });
+    assert.equal(result.found, false);
+    assert.ok(!result.found && result.reason === 'absent');
+    assert.ok(result.closest, 'the closest passage is given');
+    assert.equal(SAMPLE.slice(result.closest.start, result.closest.end), 'on the international stage');
+    assert.ok(Math.abs(result.closest.similarity - 20 / 26) < 1e-9, String(result.closest.similarity));
+  });
+
+  test('with no position and no context, only differences of form are set aside', () => {
+    const original = '“Our position has not changed,” Sergey Lavrov said at a news conference.';
+    const { start, end } = rangeOf(SAMPLE, original);
+    const same = [
+      '"Our position has not changed," Sergey Lavrov said at a news conference.',
+      '“Our  position has not changed,”   Sergey Lavrov said at a news conference.',
+      '“Our position has not\nchanged,” Sergey Lavrov said at a news conference.',
+      '  “Our position has not changed,” Sergey Lavrov said at a news conference. ',
+      '“our position has not changed,” Sergey Lavrov said at a news conference.',
+      '“Our posi\u00adtion has not changed,” Sergey Lavrov said at a news con\u00adference.',
+      '«Our position has not changed,» Sergey Lavrov said at a news conference.',
+    ];
+    for (const quote of same) assert.deepEqual(locate(SAMPLE, { exact: quote }), { start, end }, quote);
+    // Apostrophes, dashes and decomposed accents.
+    const text = 'The café wasn’t open — it was the ministers’ day off.';
+    assert.deepEqual(
+      locate(text, { exact: "cafe\u0301 wasn't open - it" }),
+      rangeOf(text, 'café wasn’t open — it'),
+    );
+    assert.deepEqual(
+      locate(text, { exact: 'The café wasn’t open -- it' }),
+      null,
+      'two hyphens are not a dash',
+    );
+    for (const quote of [
+      '“OUR POSITION HAS NOT CHANGED,” Sergey Lavrov said',
+      '“Our position has not changed,” sergey lavrov said',
+      '“Our position has not changed” Sergey Lavrov said',
+      '“Our position has changed,” Sergey Lavrov said',
+    ]) {
+      assert.equal(locate(SAMPLE, { exact: quote }), null, quote);
+    }
+  });
+
+  test('a refused quote that differs only in letter case says so', () => {
+    const result = findQuote(SAMPLE, { exact: 'OUR POSITION HAS NOT CHANGED' }, { explain: true });
+    assert.ok(!result.found && result.reason === 'absent');
+    assert.equal(result.caseOnly, true);
+    assert.equal(SAMPLE.slice(result.closest!.start, result.closest!.end), 'Our position has not changed');
+  });
+
+  test('with context, a short quote needs a closer match than a long one', () => {
+    const text =
+      'At the press conference in Moscow, Lavrov said no to the request, and the talks went on until late.';
+    const short = rangeOf(text, 'Lavrov said');
+    const target = describeRange(text, short.start, short.end);
+    // One letter of eleven changed, its context intact: too little of the quote left to be sure.
+    assert.equal(locate(text.replace('Lavrov said', 'Lavrov sayd'), target), null);
+    const long = rangeOf(text, 'Lavrov said no to the request, and the talks went on');
+    const longTarget = describeRange(text, long.start, long.end);
+    const edited = text.replace('Lavrov said no', 'Lavrov sayd no');
+    assert.deepEqual(locate(edited, longTarget), long, 'one letter of 52, its context intact');
+  });
+
+  test('a position without context needs a closer match than a position with context', () => {
+    const text =
+      'Alpha beta gamma. Russian Foreign Minister Sergey Lavrov has called his talks fruitful. Delta epsilon.';
+    const { start, end } = rangeOf(
+      text,
+      'Russian Foreign Minister Sergey Lavrov has called his talks fruitful.',
+    );
+    const target = describeRange(text, start, end);
+    const edited = text.replace('Sergey Lavrov has called', 'Sergei Lavrov had termed');
+    const withContext = locate(edited, target);
+    assert.ok(withContext, 'found with its context');
+    assert.equal(edited.slice(withContext.start, withContext.end).slice(0, 7), 'Russian');
+    assert.equal(locate(edited, { exact: target.exact, start }), null, 'refused with its position alone');
+    const result = findQuote(edited, { exact: target.exact, start }, { explain: true });
+    assert.ok(!result.found && result.reason === 'weak');
+    assert.ok(result.closest, 'the near miss is named');
+    assert.equal(
+      edited.slice(result.closest.start, result.closest.end),
+      target.exact.replace('Sergey Lavrov has called', 'Sergei Lavrov had termed'),
+    );
+    assert.ok(
+      result.closest.similarity > 0.85 && result.closest.similarity < 0.925,
+      String(result.closest.similarity),
+    );
+  });
+
+  test('with context but no position, a quote that matches equally well in two places is refused', () => {
+    const para = 'The minister said the talks were useful. Nothing more was said.';
+    const text = `${para}\n\n${para}`;
+    const target = describeRange(text, 4, 17);
+    const { start: _start, ...noPosition } = target;
+    assert.equal(locate(text, noPosition), null);
+    const result = findQuote(text, noPosition);
+    assert.ok(!result.found && result.reason === 'ambiguous');
+    assert.equal(result.places.length, 2);
+    // The position tells them apart.
+    const second = para.length + 2 + 4;
+    assert.deepEqual(locate(text, { ...noPosition, start: second + 1 }), { start: second, end: second + 13 });
+  });
+
+  test('Needs review follows the same rules: a short quote changed under its highlight goes to review', () => {
+    const doc = makeDocument('d', [
+      'At the press conference in Moscow, Lavrov said no to the request, and the talks went on until late.',
+    ]);
+    const { start, end } = rangeOf(doc.text, 'Lavrov said');
+    const annotation: Annotation = {
+      id: 'a1',
+      documentId: 'd',
+      target: describeRange(doc.text, start, end),
+      topicIds: [],
+      partyId: null,
+      stance: null,
+      note: '',
+      links: [],
+      createdAt: '2026-11-30T00:00:00.000Z',
+      updatedAt: '2026-11-30T00:00:00.000Z',
+    };
+    const nb = emptyNotebook();
+    nb.documents.push({ ...doc, text: doc.text.replace('Lavrov said', 'Lavrov sayd') });
+    nb.annotations.push(annotation);
+    assert.deepEqual(openDocument(nb, 'd').needsReview, ['a1']);
+    // A move with the text around it still re-anchors.
+    nb.documents[0] = { ...doc, text: `A new first line.\n\n${doc.text}` };
+    const opened = openDocument(nb, 'd');
+    assert.deepEqual(opened.needsReview, []);
+    assert.equal(opened.annotations[0]!.target.start, start + 19);
+  });
+
+  test('the corpus: no negative anchors, every positive anchors on its own span', () => {
+    const corpus = JSON.parse(
+      readFileSync(new URL('../../fixtures/anchoring/quotes.json', import.meta.url), 'utf8'),
+    ) as {
+      originals: Array<{ document: 'sample' | 'page'; quote: string }>;
+      negatives: Array<{ document: 'sample' | 'page'; quote: string; why: string }>;
+    };
+    const page = importAny(
+      'news-article.html',
+      readFileSync(new URL('../../fixtures/pages/news-article.html', import.meta.url), 'utf8'),
+    ).text;
+    const texts = { sample: SAMPLE, page };
+
+    const anchoredNegatives: string[] = [];
+    for (const { document, quote, why } of corpus.negatives) {
+      const found = locate(texts[document], { exact: quote });
+      if (found)
+        anchoredNegatives.push(`${quote} (${why}) → ${texts[document].slice(found.start, found.end)}`);
+    }
+
+    /** The ways a quote copied from elsewhere differs from the text only in form. */
+    const variants: Array<[string, (quote: string) => string]> = [
+      ['straight quotes', (q) => q.replace(/[“”]/g, '"').replace(/[‘’]/g, "'")],
+      ['curly quotes', (q) => q.replace(/"/g, '“').replace(/'/g, '’')],
+      ['doubled spaces', (q) => q.replace(/ /g, '  ')],
+      ['a line break in the middle', (q) => middleSpace(q, '\n')],
+      ['a soft hyphen in a word', (q) => q.replace(/([a-z]{3})([a-z]{3})/, '$1\u00ad$2')],
+      ['decomposed accents', (q) => q.normalize('NFD')],
+      ['a hyphen for a dash', (q) => q.replace(/[–—]/g, '-')],
+      ['the first letter in the other case', (q) => flipFirstLetter(q)],
+    ];
+    const missedPositives: string[] = [];
+    let positives = 0;
+    for (const { document, quote } of corpus.originals) {
+      const text = texts[document];
+      const at = text.indexOf(quote);
+      assert.notEqual(at, -1, `original in the ${document}: ${quote}`);
+      for (const [name, vary] of variants) {
+        positives++;
+        const found = locate(text, { exact: vary(quote) });
+        if (!found || found.start !== at || found.end !== at + quote.length) {
+          missedPositives.push(`${name}: ${quote}`);
+        }
+      }
+    }
+    const negatives = corpus.negatives.length;
+    console.log(
+      `anchoring corpus: negatives anchored ${anchoredNegatives.length}/${negatives}, ` +
+        `positives anchored ${positives - missedPositives.length}/${positives}`,
+    );
+    assert.deepEqual(anchoredNegatives, []);
+    assert.deepEqual(missedPositives, []);
+    assert.ok(negatives >= 30 && positives >= 150);
+  });
+});
+
+/** The quote with the space nearest its middle replaced. */
+function middleSpace(quote: string, by: string): string {
+  const middle = quote.length >> 1;
+  let at = quote.indexOf(' ', middle);
+  if (at === -1) at = quote.lastIndexOf(' ', middle);
+  return at === -1 ? quote : quote.slice(0, at) + by + quote.slice(at + 1);
+}
+
+function flipFirstLetter(quote: string): string {
+  const at = quote.search(/\p{L}/u);
+  if (at === -1) return quote;
+  const letter = quote[at]!;
+  const flipped = letter === letter.toUpperCase() ? letter.toLowerCase() : letter.toUpperCase();
+  return quote.slice(0, at) + flipped + quote.slice(at + 1);
+}
 
 describe('code point offsets', () => {
   test('count astral characters once', () => {

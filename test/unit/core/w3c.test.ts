@@ -441,6 +441,121 @@ describe('importW3C', () => {
     assert.match(missing.errors[0]!, /nope/);
   });
 
+  test('with documentId, targets that name no source are found by their quote, in the shapes other tools write', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const text = nb.documents[0]!.text;
+    const exact = 'his extradition to UK is absolutely out of the question';
+    const at = text.indexOf(exact);
+    const quote = { type: 'TextQuoteSelector', exact };
+    const withContext = { ...quote, prefix: 'Lavrov stated that ', suffix: '.' };
+    const targets: unknown[] = [
+      { selector: quote },
+      { selector: [quote] },
+      [{ selector: quote }],
+      { type: 'SpecificResource', selector: withContext },
+      { source: 'https://elsewhere.example/article', selector: quote },
+      { source: { id: 'urn:x:other' }, selector: [{ type: 'FragmentSelector', value: 'p11' }, quote] },
+    ];
+    const annotations = targets.map((target) => ({ type: 'Annotation', target }));
+    const inputs: unknown[] = [
+      annotations,
+      { type: 'AnnotationCollection', items: annotations },
+      { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: annotations } },
+      { type: 'AnnotationPage', items: annotations },
+    ];
+    for (const input of inputs) {
+      const result = importW3C(nb, input, { documentId: 'doc-sample', now: NOW });
+      assert.deepEqual(result.errors, []);
+      assert.equal(result.annotations.length, targets.length);
+      for (const a of result.annotations) {
+        assert.equal(a.documentId, 'doc-sample');
+        assert.deepEqual(a.target, describeRange(text, at, at + exact.length));
+      }
+    }
+    const single = importW3C(nb, annotations[0], { documentId: 'doc-sample', now: NOW });
+    assert.deepEqual(single.errors, []);
+    assert.equal(single.annotations.length, 1);
+    // A target that is only an address names a whole resource, with nothing to find the passage by.
+    const whole = importW3C(
+      nb,
+      { type: 'Annotation', target: 'https://elsewhere.example/article' },
+      {
+        documentId: 'doc-sample',
+        now: NOW,
+      },
+    );
+    assert.match(whole.errors[0]!, /^Annotation 1: its target is a whole resource \(https:\/\/elsewhere/);
+  });
+
+  test('without a document to import into, a target with no source is refused with what to do', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const file = [
+      {
+        type: 'Annotation',
+        id: 'note-7',
+        target: { selector: { type: 'TextQuoteSelector', exact: 'revealed Lavrov' } },
+      },
+    ];
+    const plain = importW3C(nb, file, { now: NOW });
+    assert.equal(plain.annotations.length, 0);
+    assert.match(
+      plain.errors[0]!,
+      /^Annotation 1 \(note-7\): its target names no source document; choose the document/,
+    );
+    const cli = importW3C(nb, file, { now: NOW, noSourceAdvice: 'name the document with --document ID' });
+    assert.match(cli.errors[0]!, /names no source document; name the document with --document ID\.$/);
+    // The app's default: the open document takes those that name none; the others go where their source says.
+    nb.documents.push(
+      makeDocument('doc-2', ['Another text, written for the tests, with revealed Lavrov in it.']),
+    );
+    const sourced = {
+      type: 'Annotation',
+      target: {
+        source: 'urn:parley:document:doc-2',
+        selector: { type: 'TextQuoteSelector', exact: 'revealed Lavrov' },
+      },
+    };
+    const mixed = importW3C(nb, [...file, sourced], { defaultDocumentId: 'doc-sample', now: NOW });
+    assert.deepEqual(mixed.errors, []);
+    assert.deepEqual(
+      mixed.annotations.map((a) => a.documentId),
+      ['doc-sample', 'doc-2'],
+    );
+  });
+
+  test('a quote that is not in the document is refused with the closest passage, how alike, and what to do', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const result = importW3C(
+      nb,
+      [
+        { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'revealed Lavrov' } } },
+        {
+          type: 'Annotation',
+          id: 'https://example.org/anno/2',
+          target: { selector: { type: 'TextQuoteSelector', exact: 'in the international arena' } },
+        },
+        { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'Sergey Lavrov' } } },
+      ],
+      { documentId: 'doc-sample', now: NOW },
+    );
+    assert.equal(result.annotations.length, 1, 'the quote that is there is read');
+    assert.equal(result.errors.length, 2);
+    assert.equal(
+      result.errors[0],
+      'Annotation 2 (https://example.org/anno/2): its quote “in the international arena” is not in ' +
+        '“Miliband: bilateral differences will not obscure our relationship”; the closest passage, in ¶6, is ' +
+        '“on the international stage” (76% alike). Correct the quote to read as the text does, or give its ' +
+        'prefix and suffix (TextQuoteSelector) or its place (TextPositionSelector).',
+    );
+    assert.match(
+      result.errors[1]!,
+      /^Annotation 3: its quote “Sergey Lavrov” fits 3 places equally well \(¶2, ¶5, ¶11\); give its prefix and suffix .* or its place .* to say which\.$/,
+    );
+  });
+
   test('accepts an array, a single annotation, items on the collection, and a page', () => {
     const nb = sampleNotebook();
     const items = asCollection(exportW3C(nb, { now: NOW })).first.items;
@@ -503,7 +618,7 @@ describe('importW3C', () => {
           ...anon,
           target: { ...target, selector: [{ type: 'TextQuoteSelector', exact: 'words that are nowhere' }] },
         },
-        /not in document/,
+        /is not in “Miliband/,
       ],
       [
         { ...anon, target: { ...target, selector: [{ type: 'TextPositionSelector', start: 0, end: 1e9 }] } },
