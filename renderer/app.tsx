@@ -21,7 +21,7 @@ import { PartiesDialog, type PartyInput } from './components/parties-dialog';
 import { partyShortName } from './components/party-chip';
 import { DocumentHeader, DocumentText } from './components/reading-column';
 import { SelectionButton } from './components/selection-button';
-import { SuggestionsPanel } from './components/suggestions-panel';
+import { SuggestionsPanel, type AcceptedStatement } from './components/suggestions-panel';
 import { Toolbar, VIEW_PANEL_IDS, VIEW_TAB_IDS, type SidePanel, type View } from './components/toolbar';
 import { errorMessage, isTextEntry, saveStatusText, shortQuote } from './format';
 import { HighlightPainter } from './highlighting/painter';
@@ -45,6 +45,7 @@ import type {
   PartyWithCount,
   SaveState,
   Suggestion,
+  TopicProposal,
   Topic,
   TopicWithCount,
 } from './types';
@@ -84,11 +85,15 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** Within this many milliseconds, a menu command repeats a key the window already handled (an accelerator). */
 const ACCELERATOR_ECHO_MS = 400;
 
-/** An accepted suggestion becomes a highlight with its party, no topics and no note. */
-function asHighlight(suggestion: Suggestion) {
+/** An accepted suggestion becomes a highlight with its party, the topics chosen for it (if any) and no note. */
+function asHighlight(suggestion: Suggestion, topicIds: readonly string[] = []) {
   const { documentId, start, end, partyId } = suggestion;
-  return { documentId, start, end, partyId, topicIds: [], note: '' };
+  return { documentId, start, end, partyId, topicIds: [...topicIds], note: '' };
 }
+
+/** Longest statement and most statements sent for topic proposals at once (the contract's limits). */
+const PROPOSAL_TEXT_MAX = 20_000;
+const PROPOSAL_COUNT_MAX = 1000;
 
 function suggestionsLeft(count: number): string {
   return count === 1 ? '1 suggestion left' : `${count || 'No'} suggestions left`;
@@ -168,6 +173,11 @@ export function App() {
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [suggestionKey, setSuggestionKey] = useState<string | null>(null);
   const [suggestBusy, setSuggestBusy] = useState(false);
+  /** Topics chosen in the panel for statements not yet accepted, by suggestion key. */
+  const [pendingTopics, setPendingTopics] = useState<ReadonlyMap<string, string[]>>(new Map());
+  /** Highlights accepted from the panel since it was opened on this document, in the order accepted. */
+  const [acceptedHere, setAcceptedHere] = useState<string[]>([]);
+  const [proposals, setProposals] = useState<ReadonlyMap<string, TopicProposal | null>>(new Map());
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [compareTopic, setCompareTopic] = useState('');
   /** Counts changes to the notebook, so the comparison is fetched again after any of them. */
@@ -702,6 +712,8 @@ export function App() {
     if (!suggestOpen || !doc) return undefined;
     let cancelled = false;
     setSuggestions(null);
+    setAcceptedHere([]);
+    setPendingTopics(new Map());
     api
       .suggestStatements({ documentId: doc.id })
       .then((list) => {
@@ -720,20 +732,51 @@ export function App() {
     };
   }, [api, suggestOpen, doc?.id, fail]);
 
+  // Each statement's proposed topic, read again when the statements, the codebook or the parties change.
+  useEffect(() => {
+    if (!suggestions || suggestions.length === 0) {
+      setProposals(new Map());
+      return undefined;
+    }
+    let cancelled = false;
+    const asked = suggestions.slice(0, PROPOSAL_COUNT_MAX);
+    api
+      .proposeTopics({ texts: asked.map((s) => s.quote.slice(0, PROPOSAL_TEXT_MAX)) })
+      .then((found) => {
+        if (!cancelled) setProposals(new Map(asked.map((s, i) => [s.key, found[i] ?? null])));
+      })
+      .catch((failure: unknown) => {
+        if (!cancelled) fail(failure);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, suggestions, topics, parties, fail]);
+
   const acceptSuggestion = useCallback(
-    async (suggestion: Suggestion, edit: boolean) => {
+    async (suggestion: Suggestion, edit: boolean, withProposal = false) => {
       if (suggestBusy) return;
       setSuggestBusy(true);
       setError(null);
       const at = suggestions?.findIndex((s) => s.key === suggestion.key) ?? 0;
+      const topicIds = pendingTopics.get(suggestion.key) ?? [];
+      const proposed = withProposal ? proposals.get(suggestion.key) : undefined;
       try {
-        const saved = await api.createAnnotation(asHighlight(suggestion));
+        const saved = await api.createAnnotation(
+          asHighlight(
+            suggestion,
+            proposed && !topicIds.includes(proposed.topicId) ? [...topicIds, proposed.topicId] : topicIds,
+          ),
+        );
         applySaved(saved);
+        setAcceptedHere((ids) => [...ids, saved.id]);
         const party = suggestion.partyId ? partyMap.get(suggestion.partyId) : undefined;
         const list = await loadSuggestions(suggestion.documentId, at);
         const left = suggestionsLeft(list.length);
         setMessage(
-          `Accepted “${shortQuote(suggestion.quote, 50)}”${party ? ` as ${partyShortName(party)}` : ''}. ${left}.`,
+          `Accepted “${shortQuote(suggestion.quote, 50)}”${party ? ` as ${partyShortName(party)}` : ''}${
+            proposed ? ` on ${proposed.path}` : ''
+          }. ${left}.`,
         );
         if (edit) setEditor({ mode: 'edit', annotation: saved, anchor: null, returnTo: 'suggestions' });
         refreshLists().catch(fail);
@@ -743,7 +786,18 @@ export function App() {
         setSuggestBusy(false);
       }
     },
-    [api, suggestBusy, suggestions, partyMap, applySaved, loadSuggestions, refreshLists, fail],
+    [
+      api,
+      suggestBusy,
+      suggestions,
+      pendingTopics,
+      proposals,
+      partyMap,
+      applySaved,
+      loadSuggestions,
+      refreshLists,
+      fail,
+    ],
   );
 
   const dismissSuggestion = useCallback(
@@ -775,8 +829,9 @@ export function App() {
     let accepted = 0;
     try {
       for (const suggestion of suggestions) {
-        const saved = await api.createAnnotation(asHighlight(suggestion));
+        const saved = await api.createAnnotation(asHighlight(suggestion, pendingTopics.get(suggestion.key)));
         applySaved(saved);
+        setAcceptedHere((ids) => [...ids, saved.id]);
         accepted++;
       }
       setMessage(accepted === 1 ? 'Accepted 1 suggestion.' : `Accepted ${accepted} suggestions.`);
@@ -789,7 +844,62 @@ export function App() {
       setSuggestBusy(false);
       refreshLists().catch(fail);
     }
-  }, [api, suggestBusy, suggestions, applySaved, loadSuggestions, refreshLists, fail]);
+  }, [api, suggestBusy, suggestions, pendingTopics, applySaved, loadSuggestions, refreshLists, fail]);
+
+  // The statements accepted here, as the highlights they are now (an undone one is gone from the list).
+  const acceptedStatements = useMemo<AcceptedStatement[]>(() => {
+    const byId = new Map((opened?.annotations ?? []).map((a) => [a.id, a]));
+    return acceptedHere
+      .map((id) => byId.get(id))
+      .filter((a): a is Annotation => !!a)
+      .map((a) => ({ id: a.id, quote: a.target.exact, partyId: a.partyId, topicIds: a.topicIds }));
+  }, [acceptedHere, opened]);
+
+  /** What "Set topic on all accepted" gives a topic to: those accepted here and, in this document, the highlights
+   *  that hold a party's position (as accepted statements do) — each only while it has no topic. */
+  const untopicalAccepted = useMemo(() => {
+    const here = new Set(acceptedHere);
+    return (opened?.annotations ?? [])
+      .filter((a) => a.topicIds.length === 0 && (here.has(a.id) || a.partyId !== null))
+      .map((a) => a.id);
+  }, [acceptedHere, opened]);
+
+  const setAcceptedTopics = useCallback(
+    async (id: string, topicIds: string[]) => {
+      setError(null);
+      try {
+        applySaved(await api.updateAnnotation({ id, topicIds }));
+        refreshLists().catch(fail);
+      } catch (failure) {
+        fail(failure);
+      }
+    },
+    [api, applySaved, refreshLists, fail],
+  );
+
+  const setTopicOnAccepted = useCallback(
+    async (topicId: string) => {
+      if (suggestBusy || untopicalAccepted.length === 0) return;
+      setSuggestBusy(true);
+      setError(null);
+      try {
+        const updated = await api.addTopicToAnnotations({ annotationIds: untopicalAccepted, topicId });
+        for (const annotation of updated) applySaved(annotation);
+        const path = topics.find((t) => t.id === topicId)?.path ?? 'the topic';
+        setMessage(
+          updated.length === 1
+            ? `Set ${path} on 1 accepted statement.`
+            : `Set ${path} on ${updated.length} accepted statements.`,
+        );
+        refreshLists().catch(fail);
+      } catch (failure) {
+        fail(failure);
+      } finally {
+        setSuggestBusy(false);
+      }
+    },
+    [api, suggestBusy, untopicalAccepted, topics, applySaved, refreshLists, fail],
+  );
 
   const closeSuggestions = useCallback(() => {
     setSuggestOpen(false);
@@ -1527,6 +1637,16 @@ export function App() {
           onDismiss={(suggestion) => void dismissSuggestion(suggestion)}
           onAcceptAll={() => void acceptAllSuggestions()}
           onClose={closeSuggestions}
+          topics={topics}
+          onCreateTopic={createTopic}
+          pending={pendingTopics}
+          onPending={(key, ids) => setPendingTopics((map) => new Map(map).set(key, ids))}
+          proposals={proposals}
+          onAcceptWithProposal={(suggestion) => void acceptSuggestion(suggestion, false, true)}
+          accepted={acceptedStatements}
+          onSetAcceptedTopics={(id, ids) => void setAcceptedTopics(id, ids)}
+          untopicalCount={untopicalAccepted.length}
+          onSetTopicOnAccepted={(topicId) => void setTopicOnAccepted(topicId)}
         />
       )}
 

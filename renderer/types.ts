@@ -13,6 +13,7 @@ export type Mark = ParleyDocument['marks'][number];
 export type Party = CallResult<'createParty'>;
 export type PartyWithCount = CallResult<'listParties'>[number];
 export type Suggestion = CallResult<'suggestStatements'>[number];
+export type TopicProposal = NonNullable<CallResult<'proposeTopics'>[number]>;
 export type Comparison = CallResult<'compare'>;
 export type ComparisonRow = Comparison['rows'][number];
 export type ComparisonEntry = ComparisonRow['cells'][number]['entries'][number];

@@ -1,6 +1,7 @@
 // The comparison: one row per topic and one column per party, each cell the passages in which that party takes
-// a position on the topic, across every document, with their stance and note. Each passage is a way back to its
-// place in the text. The topic's one-line summary sits under its name; the topics the parties agree on follow.
+// a position on the topic, across every document, with their stance and note; last, a "No topic" row for such
+// passages without a topic. Each passage is a way back to its place in the text. The topic's one-line summary
+// sits under its name; the topics the parties agree on follow. An empty comparison says what is missing.
 import { useId, useMemo } from 'preact/hooks';
 import { shortQuote } from '../format';
 import { renderMarkdown } from '../markdown';
@@ -86,14 +87,9 @@ export function ComparisonView(props: ComparisonViewProps) {
 
       {!comparison ? (
         <p class="compare__empty">Comparing…</p>
-      ) : parties.length === 0 ? (
-        <p class="compare__empty">
-          No parties yet. Open <strong>Parties</strong> to add the sides to compare, then set the party on
-          your highlights.
-        </p>
-      ) : rows.length === 0 ? (
-        <p class="compare__empty">
-          Nothing to compare yet: tag highlights with a topic and set whose position they are.
+      ) : comparison.empty ? (
+        <p class="compare__empty" data-empty={comparison.empty.kind}>
+          {comparison.empty.message}
         </p>
       ) : (
         <div class="compare__scroll">
@@ -120,9 +116,14 @@ export function ComparisonView(props: ComparisonViewProps) {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.topicId}>
+                <tr key={row.topicId ?? ''} class={row.topicId === null ? 'compare__untopical' : undefined}>
                   <th scope="row" class="compare__topic">
                     <span class="compare__path">{row.path}</span>
+                    {row.topicId === null && (
+                      <span class="compare__hint">
+                        Passages that hold a party’s position and have no topic yet.
+                      </span>
+                    )}
                     {row.summary && <Summary path={row.path} summary={row.summary} />}
                   </th>
                   {parties.map((party) => {
@@ -155,7 +156,7 @@ export function ComparisonView(props: ComparisonViewProps) {
         </div>
       )}
 
-      {comparison && parties.length > 0 && (
+      {comparison && !comparison.empty && (
         <section class="common" aria-labelledby={ids.common}>
           <h2 class="common__title" id={ids.common}>
             Common ground

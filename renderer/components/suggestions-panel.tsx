@@ -1,10 +1,21 @@
 // The "Suggestions" panel: statements found in the open document, each a draft highlight with who made it and
-// the party that speaks through them. Worked from the keyboard: arrows move, A or Enter accepts, E accepts and
-// opens the editor, D or Delete dismisses for good.
-import { useEffect, useId, useRef } from 'preact/hooks';
+// the party that speaks through them. Worked from the keyboard: arrows move, A or Enter accepts, T accepts with
+// the proposed topic, E accepts and opens the editor, D or Delete dismisses for good. The selected statement can
+// be given a topic before it is accepted, or after (from the list of those accepted here), and all the accepted
+// statements still without a topic can be given one at once.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { shortQuote } from '../format';
-import type { Party, Suggestion } from '../types';
+import type { Party, Suggestion, Topic, TopicProposal, TopicWithCount } from '../types';
 import { PartyChip } from './party-chip';
+import { TopicCombobox } from './topic-combobox';
+
+/** A statement accepted while the panel is open, as the highlight it became. */
+export interface AcceptedStatement {
+  id: string;
+  quote: string;
+  partyId: string | null;
+  topicIds: string[];
+}
 
 interface SuggestionsPanelProps {
   /** Null while loading. */
@@ -20,10 +31,31 @@ interface SuggestionsPanelProps {
   onDismiss: (suggestion: Suggestion) => void;
   onAcceptAll: () => void;
   onClose: () => void;
+  topics: TopicWithCount[];
+  onCreateTopic: (path: string) => Promise<Topic>;
+  /** Topics chosen for statements not yet accepted, by suggestion key. */
+  pending: ReadonlyMap<string, string[]>;
+  onPending: (key: string, topicIds: string[]) => void;
+  /** The codebook's topic each statement's words name, by suggestion key. */
+  proposals: ReadonlyMap<string, TopicProposal | null>;
+  onAcceptWithProposal: (suggestion: Suggestion) => void;
+  /** Accepted in this panel session, in the order accepted. */
+  accepted: AcceptedStatement[];
+  onSetAcceptedTopics: (id: string, topicIds: string[]) => void;
+  /** How many accepted statements have no topic yet: what "Set topic on all accepted" gives one to. */
+  untopicalCount: number;
+  onSetTopicOnAccepted: (topicId: string) => void;
+}
+
+function topicPaths(topics: readonly Topic[], ids: readonly string[]): string {
+  const paths = ids.map((id) => topics.find((t) => t.id === id)?.path).filter((p): p is string => !!p);
+  return paths.length > 0 ? paths.join(', ') : 'No topic';
 }
 
 export function SuggestionsPanel(props: SuggestionsPanelProps) {
-  const { suggestions, parties, activeKey, busy } = props;
+  const { suggestions, parties, activeKey, busy, topics, accepted } = props;
+  const [selectedAccepted, setSelectedAccepted] = useState<string | null>(null);
+  const [bulkTopic, setBulkTopic] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const wantFocus = useRef(props.focusOnOpen);
@@ -36,6 +68,9 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
     list.findIndex((s) => s.key === activeKey),
   );
   const active = list[index] ?? null;
+  const acceptedOne = accepted.find((a) => a.id === selectedAccepted) ?? null;
+  const proposal = active ? (props.proposals.get(active.key) ?? null) : null;
+  const chosen = active ? (props.pending.get(active.key) ?? []) : [];
   const optionId = (key: string) => `${baseId}-${key.replace(/[^\w-]/g, '_')}`;
 
   const hasList = list.length > 0;
@@ -58,7 +93,10 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
 
   const move = (to: number) => {
     const next = list[Math.min(Math.max(to, 0), list.length - 1)];
-    if (next) props.onActivate(next.key);
+    if (next) {
+      setSelectedAccepted(null);
+      props.onActivate(next.key);
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -72,6 +110,8 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
     else if (key === 'End') move(list.length - 1);
     else if (key === 'a' || key === 'Enter') {
       if (ready) props.onAccept(active);
+    } else if (key === 't') {
+      if (ready && proposal) props.onAcceptWithProposal(active);
     } else if (key === 'e') {
       if (ready) props.onAcceptAndEdit(active);
     } else if (key === 'd' || key === 'Delete' || key === 'Backspace') {
@@ -109,7 +149,8 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
       </div>
       <p class="drawer__hint" id={hintId}>
         Statements found in this document, with who made them. <kbd>↑</kbd> <kbd>↓</kbd> move, <kbd>A</kbd>{' '}
-        accepts, <kbd>E</kbd> accepts and edits, <kbd>D</kbd> dismisses.
+        accepts, <kbd>T</kbd> accepts with the proposed topic, <kbd>E</kbd> accepts and edits, <kbd>D</kbd>{' '}
+        dismisses.
       </p>
       {suggestions === null ? (
         <p class="drawer__empty">Looking for statements…</p>
@@ -152,7 +193,7 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
             role="listbox"
             aria-label="Suggested statements"
             aria-describedby={hintId}
-            aria-keyshortcuts="A Enter E D Delete"
+            aria-keyshortcuts="A Enter T E D Delete"
             aria-activedescendant={active ? optionId(active.key) : undefined}
             tabIndex={0}
             onKeyDown={onKeyDown}
@@ -168,6 +209,7 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
                   aria-selected={selected}
                   class={`suggestion${selected ? ' suggestion--active' : ''}`}
                   onClick={() => {
+                    setSelectedAccepted(null);
                     props.onActivate(suggestion.key);
                     listRef.current?.focus({ preventScroll: true });
                   }}
@@ -188,6 +230,103 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
             })}
           </ul>
         </>
+      )}
+
+      {acceptedOne ? (
+        <section class="drawer__section" aria-label="Topic of the selected accepted statement">
+          <p class="drawer__selected">
+            Accepted: <q>{shortQuote(acceptedOne.quote, 90)}</q>
+          </p>
+          <TopicCombobox
+            topics={topics}
+            selected={acceptedOne.topicIds}
+            onChange={(ids) => props.onSetAcceptedTopics(acceptedOne.id, ids)}
+            onCreate={props.onCreateTopic}
+            label="Topic"
+          />
+        </section>
+      ) : (
+        active && (
+          <section class="drawer__section" aria-label="Topic of the selected statement">
+            <TopicCombobox
+              topics={topics}
+              selected={chosen}
+              onChange={(ids) => props.onPending(active.key, ids)}
+              onCreate={props.onCreateTopic}
+              label="Topic"
+            />
+            {proposal && (
+              <p class="drawer__proposal">
+                <span>
+                  Proposed topic: <strong>{proposal.path}</strong>
+                  <span class="drawer__because"> (from “{proposal.words.join('”, “')}”)</span>
+                </span>
+                <button
+                  type="button"
+                  class="button button--small"
+                  aria-label={`Accept proposed topic ${proposal.path}`}
+                  disabled={chosen.includes(proposal.topicId)}
+                  onClick={() => props.onPending(active.key, [...chosen, proposal.topicId])}
+                >
+                  Accept
+                </button>
+              </p>
+            )}
+          </section>
+        )
+      )}
+
+      {accepted.length > 0 && (
+        <section class="drawer__section" aria-label="Accepted here">
+          <h3 class="drawer__subtitle">
+            Accepted here <span class="drawer__count">{accepted.length}</span>
+          </h3>
+          <ul class="drawer__accepted">
+            {accepted.map((item) => {
+              const party = item.partyId ? parties.get(item.partyId) : undefined;
+              return (
+                <li key={item.id}>
+                  <button
+                    type="button"
+                    class={`drawer__accepted-item${item.id === selectedAccepted ? ' drawer__accepted-item--active' : ''}`}
+                    aria-pressed={item.id === selectedAccepted}
+                    onClick={() => setSelectedAccepted(item.id === selectedAccepted ? null : item.id)}
+                  >
+                    <q>{shortQuote(item.quote, 70)}</q>
+                    <span class="suggestion__meta">
+                      {party ? <PartyChip party={party} /> : <span class="chip">No party</span>}
+                      <span>{topicPaths(topics, item.topicIds)}</span>
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      {props.untopicalCount > 0 && (
+        <section class="drawer__section" aria-label="Set topic on all accepted">
+          <TopicCombobox
+            topics={topics}
+            selected={bulkTopic ? [bulkTopic] : []}
+            onChange={(ids) => setBulkTopic(ids[ids.length - 1] ?? null)}
+            onCreate={props.onCreateTopic}
+            label="Topic for all accepted"
+          />
+          <button
+            type="button"
+            class="button button--small button--primary"
+            disabled={busy || !bulkTopic}
+            onClick={() => {
+              if (!bulkTopic) return;
+              props.onSetTopicOnAccepted(bulkTopic);
+              setBulkTopic(null);
+            }}
+          >
+            Set topic on all accepted ({props.untopicalCount})
+          </button>
+        </section>
       )}
     </aside>
   );

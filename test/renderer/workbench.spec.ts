@@ -559,7 +559,9 @@ test('the comparison says what is missing before there is anything to compare', 
   const { page } = parley;
   await page.getByRole('tab', { name: 'Compare' }).click();
   const view = page.getByRole('tabpanel', { name: 'Compare' });
-  await expect(view).toContainText('Nothing to compare yet');
+  await expect(view).toContainText('Nothing to compare: there are no highlights yet.');
+  await expect(view).toContainText('accept suggestions');
+  await expect(view.getByRole('region', { name: 'Common ground' })).toHaveCount(0);
   await expect(view.getByRole('table')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Reading' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
