@@ -8,10 +8,15 @@
 // how the app re-anchors a highlight when the text has changed — must then give the same quote at the shifted
 // offsets, and not list the highlight for review. The one condition: the passage with its context occurs once in
 // the edited text (otherwise two places are equally right).
-import { test } from 'node:test';
+// Below those, on a smaller alphabet: edits right up to one side of a passage; a located range never splits a
+// surrogate pair, on cases built to anchor (the passage with its context moved into other text, sometimes with a
+// letter of it changed); and a bare quote (no position, no context) anchors exactly when the text holds it once,
+// whitespace and the first letter's case aside. Each test counts the runs that reached its assertion and fails if
+// too few did.
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { describeRange, locate, splitsSurrogatePair } from '../../../main/core/anchoring';
+import { describeRange, findQuote, locate, splitsSurrogatePair } from '../../../main/core/anchoring';
 import { emptyNotebook, type Annotation, type TextTarget } from '../../../main/core/model';
 import { openDocument } from '../../../main/core/notebook';
 import { textDocument } from './build';
@@ -78,6 +83,18 @@ function occurrences(text: string, needle: string): number {
   return count;
 }
 
+/** Counts the runs that reach a test's assertion, prints the count, and fails when fewer than `least` of them did. */
+function asserted(t: TestContext, numRuns: number, least: number) {
+  let reached = 0;
+  return {
+    reached: () => reached++,
+    check: () => {
+      t.diagnostic(`${reached} of ${numRuns} runs reached the assertion`);
+      assert.ok(reached >= least * numRuns, `only ${reached} of ${numRuns} runs reached the assertion`);
+    },
+  };
+}
+
 interface Edited {
   target: TextTarget;
   text: string;
@@ -132,15 +149,18 @@ function edited({ text: original, from, length, edits }: Generated<typeof scenar
 }
 
 test('locate finds a passage at its shifted place after edits that keep clear of it and its context', (t) => {
+  const count = asserted(t, 300, 1);
   fc.assert(
     fc.property(scenario, (input) => {
       const result = edited(input);
       fc.pre(result !== null);
       const { target, text, start, end } = result;
+      count.reached();
       assert.deepEqual(locate(text, target), { start, end });
     }),
     runs(t, 300),
   );
+  count.check();
 });
 
 /** The document opened as the app opens it, with one highlight whose stored target is `target`. */
@@ -164,11 +184,13 @@ function reopen(text: string, target: TextTarget) {
 }
 
 test('opening the document re-anchors the highlight there too', (t) => {
+  const count = asserted(t, 300, 1);
   fc.assert(
     fc.property(scenario, (input) => {
       const result = edited(input);
       fc.pre(result !== null);
       const { target, text, start, end } = result;
+      count.reached();
       const opened = reopen(text, target);
       assert.deepEqual(opened.needsReview, []);
       const found = opened.annotations[0]!.target;
@@ -177,6 +199,7 @@ test('opening the document re-anchors the highlight there too', (t) => {
     }),
     runs(t, 300),
   );
+  count.check();
 });
 
 test('the counterexample: a line added above moves an earlier "Lavrov said" under the stored offset', () => {
@@ -190,4 +213,181 @@ test('the counterexample: a line added above moves an earlier "Lavrov said" unde
   assert.deepEqual(locate(text, target), { start: line.length + start, end: line.length + start + 11 });
   const found = reopen(text, target).annotations[0]!.target;
   assert.deepEqual([found.start, found.end], [line.length + start, line.length + start + 11]);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// A small alphabet, where look-alikes are common
+
+const small = fc.constantFrom(...'abcdefghij klmnop.,éA😀'.split(/(?:)/u));
+const smallText = (minLength: number, maxLength: number) =>
+  fc.array(small, { minLength, maxLength }).map((chars) => chars.join(''));
+
+/** A passage of the text on code point boundaries, with some non-space character in it. */
+const withPassage = smallText(40, 300).chain((text) => {
+  const points = [...text];
+  return fc
+    .tuple(fc.nat({ max: points.length - 1 }), fc.integer({ min: 1, max: 20 }))
+    .map(([from, length]) => {
+      const start = points.slice(0, from).join('').length;
+      const end = points.slice(0, Math.min(points.length, from + length)).join('').length;
+      return { text, start, end };
+    })
+    .filter(({ text, start, end }) => text.slice(start, end).trim() !== '');
+});
+
+const smallEdit = fc.record({
+  before: fc.boolean(),
+  at: fc.nat(),
+  remove: fc.nat({ max: 30 }),
+  insert: fc.array(small, { maxLength: 30 }).map((chars) => chars.join('')),
+});
+
+/** Applies edits that keep `margin` units clear of the passage; returns the edited text and the passage's start. */
+function applyEdits(
+  text: string,
+  start: number,
+  end: number,
+  edits: Array<{ before: boolean; at: number; remove: number; insert: string }>,
+  margin: number,
+): { text: string; start: number } {
+  let head = text.slice(0, Math.max(0, start - margin));
+  let tail = text.slice(Math.min(text.length, end + margin));
+  const middle = text.slice(head.length, text.length - tail.length);
+  const offset = start - head.length;
+  for (const { before, at, remove, insert } of edits) {
+    const points = [...(before ? head : tail)];
+    const from = at % (points.length + 1);
+    points.splice(from, Math.min(remove, points.length - from), ...insert);
+    if (before) head = points.join('');
+    else tail = points.join('');
+  }
+  return { text: head + middle + tail, start: head.length + offset };
+}
+
+test('edits right up to a passage on one side still find the exact quote by the other side', (t) => {
+  const numRuns = 300;
+  const count = asserted(t, numRuns, 1);
+  fc.assert(
+    fc.property(
+      withPassage,
+      fc.boolean(),
+      fc.array(smallEdit, { maxLength: 6 }),
+      ({ text, start, end }, editBefore, edits) => {
+        const target = describeRange(text, start, end);
+        fc.pre((editBefore ? target.suffix : target.prefix) !== '');
+        const oneSided = edits.map((e) => ({ ...e, before: editBefore }));
+        const edited = applyEdits(text, start, end, oneSided, 0);
+        const found = locate(edited.text, target);
+        count.reached();
+        assert.ok(found);
+        assert.equal(edited.text.slice(found.start, found.end), target.exact);
+      },
+    ),
+    runs(t, numRuns),
+  );
+  count.check();
+});
+
+/** A passage of 10–40 code points with its context, moved into other text, its quote sometimes changed. */
+const moved = fc.record({
+  original: smallText(80, 300),
+  from: fc.double({ min: 0, max: 1, noNaN: true }),
+  length: fc.integer({ min: 10, max: 40 }),
+  before: smallText(0, 200),
+  after: smallText(0, 200),
+  // One run in four changes a letter of the quote, which a short quote does not survive.
+  change: fc.oneof(
+    { arbitrary: fc.constant(null), weight: 3 },
+    { arbitrary: fc.tuple(fc.nat(), small), weight: 1 },
+  ),
+  hint: fc.boolean(),
+});
+
+test('a located range is on code point boundaries and inside the text', (t) => {
+  const numRuns = 300;
+  const count = asserted(t, numRuns, 0.8);
+  fc.assert(
+    fc.property(moved, ({ original, from, length, before, after, change, hint }) => {
+      const points = [...original];
+      const first = Math.floor(from * (points.length - length));
+      const start = points.slice(0, first).join('').length;
+      const end = points.slice(0, first + length).join('').length;
+      fc.pre(original.slice(start, end).trim() !== '');
+      const target = describeRange(original, start, end);
+      let quote = target.exact;
+      if (change) {
+        const letters = [...quote];
+        letters[change[0] % letters.length] = change[1];
+        quote = letters.join('');
+      }
+      const other = before + target.prefix + quote + target.suffix + after;
+      const { start: _stored, ...withoutPosition } = target;
+      const found = locate(other, hint ? target : withoutPosition);
+      if (!found) return;
+      count.reached();
+      assert.ok(found.start >= 0 && found.end <= other.length && found.start < found.end);
+      for (const at of [found.start, found.end])
+        assert.ok(!splitsSurrogatePair(other, at), 'not inside a pair');
+    }),
+    runs(t, numRuns),
+  );
+  count.check();
+});
+
+/** The text with whitespace runs as one space: all a bare quote may differ in on this alphabet, with its first letter's case. */
+const spaced = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Where the quote reads the same in the text, whitespace and its first letter's case aside (distinct starts). */
+function bareOccurrences(text: string, quote: string): number {
+  const pattern = spaced(quote).trim();
+  const at = pattern.search(/\p{L}/u);
+  const variants = new Set([pattern]);
+  if (at !== -1) {
+    for (const letter of [pattern[at]!.toLowerCase(), pattern[at]!.toUpperCase()]) {
+      variants.add(pattern.slice(0, at) + letter + pattern.slice(at + 1));
+    }
+  }
+  const haystack = spaced(text);
+  const starts = new Set<number>();
+  for (const variant of variants) {
+    for (let i = haystack.indexOf(variant); i !== -1; i = haystack.indexOf(variant, i + 1)) starts.add(i);
+  }
+  return starts.size;
+}
+
+test('a bare quote anchors exactly when the text holds it once, and only on a passage that reads as it', (t) => {
+  const numRuns = 500;
+  const count = asserted(t, numRuns, 1);
+  let anchored = 0;
+  fc.assert(
+    fc.property(
+      withPassage,
+      fc.option(fc.tuple(fc.nat(), small), { freq: 2 }),
+      fc.constantFrom(' ', '  ', '\n'),
+      ({ text, start, end }, change, space) => {
+        // The quote as another tool might give it: spacing changed, and sometimes one letter of it.
+        let quote = text.slice(start, end).replace(/ /g, space);
+        if (change) {
+          const letters = [...quote];
+          letters[change[0] % letters.length] = change[1];
+          quote = letters.join('');
+        }
+        fc.pre(quote.trim() !== '');
+        const result = findQuote(text, { exact: quote });
+        const places = bareOccurrences(text, quote);
+        count.reached();
+        assert.equal(result.found, places === 1, `found ${result.found}, ${places} place(s)`);
+        if (result.found) {
+          anchored++;
+          assert.equal(bareOccurrences(text.slice(result.start, result.end), quote), 1);
+        } else if (places > 1) {
+          assert.ok(result.reason === 'ambiguous' && result.places.length === places);
+        }
+      },
+    ),
+    runs(t, numRuns),
+  );
+  t.diagnostic(`${anchored} of ${numRuns} quotes anchored, the rest refused`);
+  count.check();
+  assert.ok(anchored > numRuns / 4 && anchored < numRuns, 'both outcomes were tried');
 });
