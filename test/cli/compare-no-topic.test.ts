@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { marked, type Tokens } from 'marked';
 import { root, useTempDir } from './support';
 
 const dir = useTempDir('parley-compare-no-topic-');
@@ -49,25 +50,24 @@ describe('suggest --accept, then export --view compare', () => {
       assert.doesNotMatch(md, /No passage holds a party/);
       assert.match(md, /^topics: \[\]$/m);
       assert.match(md, /^## No topic$/m);
-      assert.match(md, /^\*No topic: UK .* ↔ Russia .*\*$/m);
-      assert.match(md, /^\| United Kingdom \| Russia \|$/m);
-      const table = md.slice(md.indexOf('## No topic'), md.indexOf('## Common ground'));
-      const cells = table
-        .split('\n')
-        .filter((line) => line.startsWith('| “') || line.startsWith('|  |'))
-        .flatMap((line) => line.slice(1, -1).split(' | '))
-        .map((cell) => cell.trim())
-        .filter((cell) => cell !== '');
-      // Every statement is in the row, once, in its party's column.
-      assert.equal(cells.length, withParty.length, table);
-      const column = (party: string) => (party === 'United Kingdom' ? 0 : 1);
-      const rows = table.split('\n').filter((line) => line.startsWith('| “') || line.startsWith('|  |'));
+      assert.match(md, /No topic: UK \(no stance\) ↔ Russia \(no stance\)/);
+      // The table under "No topic", read as a Markdown parser reads it.
+      const tokens = marked.lexer(md);
+      const heading = tokens.findIndex((t) => t.type === 'heading' && t.text === 'No topic');
+      assert.ok(heading >= 0, md);
+      const table = tokens.slice(heading).find((t): t is Tokens.Table => t.type === 'table');
+      assert.ok(table, md);
+      assert.deepEqual(
+        table.header.map((cell) => cell.text),
+        ['United Kingdom', 'Russia'],
+      );
+      const columns = [0, 1].map((i) => table.rows.map((row) => row[i]!.text).filter((text) => text !== ''));
+      // Every statement with a party is in the row once, in its party's column.
+      assert.equal(columns[0]!.length + columns[1]!.length, withParty.length, md);
       for (const [party, , quote] of withParty) {
         const start = quote!.replace(/\s+/g, ' ').slice(0, 30);
-        const row = rows.find((line) => line.includes(start));
-        assert.ok(row, `in the table: ${start}`);
-        const at = row.slice(1, -1).split(' | ');
-        assert.ok(at[column(party!)]!.includes(start), `${party}: ${start}`);
+        const column = columns[party === 'United Kingdom' ? 0 : 1]!;
+        assert.equal(column.filter((cell) => cell.includes(start)).length, 1, `${party}: ${start}`);
       }
     },
   );
