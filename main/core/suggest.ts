@@ -3,7 +3,10 @@
  * can accept each as a highlight with its party instead of selecting it by hand. Rule-based English: quote marks
  * (curly, straight, guillemets, and single curly quotes where nothing else can be meant), attribution next to them
  * ("commented David Miliband", "Lugovoy said", "according to …", "X told RT"), reported speech ("Lavrov stated
- * that …"), quotations that run over several paragraphs, and he/she read as the last named speaker.
+ * that …", "said X but insisted that Y" as two), quotations that run over several paragraphs or go on in the next
+ * one without a new cue, statements listed after "X also said:", a transcript's `NAME:` turns, and he/she read as
+ * the last named speaker. Photo captions and a wire story's dateline are no part of any statement, and the same
+ * words are offered once.
  *
  * Everything works on one pass of tokens with bounded look-around, so time grows with the length of the text.
  */
@@ -73,7 +76,8 @@ const DETERMINERS = words('the a an his her its their our');
 
 const LISTENERS = words(`
   reporters journalists lawmakers legislators parliament voters supporters listeners viewers audience
-  newspaper agency broadcaster channel press him her them us me you delegates students
+  newspaper agency broadcaster channel press him her them us me you delegates students radio station television
+  programme podcast magazine paper website committee meeting hearing inquiry crowd
 `);
 
 const PREPOSITIONS = words(`
@@ -90,7 +94,9 @@ const ROLE_HEADS = words(`
   chairwoman chair governor mayor senator senators lawmaker lawmakers legislator prosecutor prosecutors police
   ministry government embassy counterpart source sources lawyer lawyers attorney king queen prince emir mp mps
   deputy party administration office department commission council cabinet presidency authorities court judge
-  regulator delegation side team camp
+  regulator delegation side team camp executive executives manager managers founder campaigner campaigners
+  activist activists analyst analysts economist economists expert experts scientist scientists researcher
+  researchers professor organiser organisers organizer organizers coordinator association union unions federation alliance society board company firm group
 `);
 
 /** Lower-case words that qualify a role but cannot end a speaker's name. */
@@ -104,8 +110,8 @@ const ROLE_MODIFIERS = words(`
 /** Name particles, taken only between capitalised words: "Ursula von der Leyen". */
 const PARTICLES = words('von van der den de del della da di du la le bin ibn al el ter dos das');
 
-/** "Secretary of State", "a spokesman for the Kremlin". */
-const CONNECTORS = words('of for');
+/** "Secretary of State", "a spokesman for the Kremlin", "Commuters in Manchester", "a lawyer at the firm". */
+const CONNECTORS = words('of for in at');
 
 /** Titles written with a full stop that does not end a sentence. */
 const TITLES = words(`
@@ -353,6 +359,11 @@ class Analysis {
     return (before !== '' && '.,!?…'.includes(before)) || (after !== '' && ',.;:!?…'.includes(after));
   }
 
+  /** A straight double mark against the words before it and not against a word after it. */
+  private closesStraight(i: number): boolean {
+    return this.touchesPrevious(i) && !(this.touchesNext(i) && this.isWord(i + 1));
+  }
+
   private opening(i: number): Family | null {
     const mark = this.code(i);
     if (mark === OPEN_DOUBLE) return 'double';
@@ -366,11 +377,12 @@ class Analysis {
     const mark = this.code(i);
     switch (family) {
       case 'double':
-        return mark === CLOSE_DOUBLE;
+        // A scraped page may close a curly quotation with a straight mark: “…," she said.
+        return mark === CLOSE_DOUBLE || (mark === STRAIGHT && this.closesStraight(i));
       case 'guillemet':
         return mark === CLOSE_GUILLEMET;
       case 'straight':
-        return mark === STRAIGHT;
+        return mark === STRAIGHT || mark === CLOSE_DOUBLE;
       case 'single':
         return mark === CLOSE_SINGLE && this.closesSingle(i);
     }
@@ -541,6 +553,22 @@ function isPossessive(t: Token): boolean {
   return t.word && /['’]s$/i.test(t.text) && t.text.length > 2;
 }
 
+/** "islanders’": a plural ending in s and an apostrophe against it, as a possessive. */
+function pluralPossessive(a: Analysis, i: number): boolean {
+  const t = a.tok(i);
+  const mark = a.tok(i + 1);
+  return (
+    t !== undefined &&
+    mark !== undefined &&
+    t.word &&
+    /s$/i.test(t.text) &&
+    (mark.text === '’' || mark.text === "'") &&
+    t.end === mark.start &&
+    a.paragraphOf[i] === a.paragraphOf[i + 1] &&
+    a.quoteOf[i + 1] === -1
+  );
+}
+
 function isName(a: Analysis, i: number): boolean {
   const t = a.tok(i);
   if (!t || !t.capital || isPossessive(t) || NOT_NAMES.has(t.lower)) return false;
@@ -628,6 +656,10 @@ function speakerEndingAt(a: Analysis, j: number, lo: number): Phrase | null {
       first = k--;
       continue;
     }
+    if (isName(a, first) && k - 1 >= lo && pluralPossessive(a, k - 1) && isName(a, k - 1)) {
+      first = k--;
+      continue;
+    }
     if (CONNECTORS.has(c.lower) && (isName(a, first) || right.lower === 'the') && isHead(a, k - 1)) {
       first = k--;
       continue;
@@ -639,8 +671,11 @@ function speakerEndingAt(a: Analysis, j: number, lo: number): Phrase | null {
     break;
   }
   const before = k >= lo && usable(a, k, p) ? a.tok(k)! : undefined;
-  if (before && isPossessive(before)) {
-    first = k--;
+  const plural = before !== undefined && k - 1 >= lo && pluralPossessive(a, k - 1);
+  if (before && (isPossessive(before) || plural)) {
+    // "Pakistan's foreign ministry", "the islanders’ council"
+    first = plural ? k - 1 : k;
+    k = first - 1;
     const det = k >= lo && usable(a, k, p) ? a.tok(k) : undefined;
     if (det && DETERMINERS.has(det.lower)) first = k;
   } else if (before && DETERMINERS.has(before.lower)) {
@@ -659,6 +694,7 @@ function speakerStartingAt(a: Analysis, i: number, hi: number): Phrase | null {
   if (DETERMINERS.has(t.lower)) k++;
   const maybePossessive = a.tok(k);
   if (k <= hi && maybePossessive && usable(a, k, p) && isPossessive(maybePossessive)) k++;
+  else if (k + 1 <= hi && usable(a, k, p) && pluralPossessive(a, k)) k += 2;
   let last = -1;
   for (; k <= hi && k - i < LONGEST_NAME && usable(a, k, p); k++) {
     const c = a.tok(k)!;
@@ -671,6 +707,10 @@ function speakerStartingAt(a: Analysis, i: number, hi: number): Phrase | null {
       (last === k - 1 || PARTICLES.has(a.tok(k - 1)!.text)) &&
       nameAfter(a, k + 1, hi)
     ) {
+      continue;
+    }
+    // "the Bus Workers’ Union"
+    if (last === k - 1 && pluralPossessive(a, k - 1) && isName(a, k - 1) && k + 1 <= hi && isName(a, k + 1)) {
       continue;
     }
     if (c.lower === 'and' && last === k - 1 && isName(a, k - 1) && isName(a, k + 1)) continue;
@@ -799,6 +839,8 @@ function listenerAt(a: Analysis, i: number, hi: number): number | null {
   if (LISTENERS.has(t.lower)) noun = i;
   else if (DETERMINERS.has(t.lower) && i + 1 <= hi && LISTENERS.has(a.tok(i + 1)?.lower ?? '')) noun = i + 1;
   if (noun !== -1) {
+    // "the radio station", "the television programme"
+    while (noun + 1 <= hi && a.quoteOf[noun + 1] === -1 && LISTENERS.has(a.tok(noun + 1)!.lower)) noun++;
     // "the broadcaster NRK", "the newspaper Kommersant"
     const name = isName(a, noun + 1) ? speakerStartingAt(a, noun + 1, hi) : null;
     return name && !name.pronoun ? name.last : noun;
@@ -887,6 +929,19 @@ function attributesQuote(a: Analysis, first: number): boolean {
   return q !== -1 && a.quotes[q]!.close === k && a.paragraphOf[k] === a.paragraphOf[first];
 }
 
+/**
+ * Two phrases between commas that end at `j`, one of them a full name: ", its director, Clara Wen" or ", Clara Wen,
+ * its director". The statement must come before them, so the first comma is not the sentence's first token.
+ */
+function apposedSpeaker(a: Analysis, j: number, lo: number): Phrase | null {
+  const second = speakerEndingAt(a, j, lo);
+  if (!second || second.pronoun || a.tok(second.first - 1)?.text !== ',') return null;
+  const first = speakerEndingAt(a, second.first - 2, lo);
+  if (!first || first.pronoun || a.tok(first.first - 1)?.text !== ',' || first.first - 1 <= lo) return null;
+  if (!isFullName(a, first) && !isFullName(a, second)) return null;
+  return { first: first.first, last: second.last, pronoun: false };
+}
+
 /** Reported speech, sentence by sentence, outside quotations. */
 function findReported(a: Analysis): Draft[] {
   const found: Draft[] = [];
@@ -930,6 +985,16 @@ function findReported(a: Analysis): Draft[] {
           found.push(draftOf(a, span, 'reported', who, i, who.last));
           skipTo = last + 1;
         }
+        continue;
+      }
+      // "…, its managing director, Nils Dunmore, said on Monday." — a role and a name between commas.
+      const apposed = a.tok(i - 1)?.text === ',' ? apposedSpeaker(a, i - 2, first) : null;
+      if (apposed && endsSentence(a, verb.last + 1, last)) {
+        const span = leadSpan(a, first, apposed.first - 2);
+        if (span) {
+          found.push(draftOf(a, span, 'reported', apposed, apposed.first, verb.last));
+          skipTo = last + 1;
+        }
       }
       continue;
     }
@@ -946,10 +1011,17 @@ function findReported(a: Analysis): Draft[] {
     }
     const begin = clauseStart(a, k, last);
     if (begin !== null) {
-      const span = clauseSpan(a, begin, last);
+      // "said the fine was deserved but insisted that …": two statements, one for each cue.
+      const second = secondCue(a, begin, last);
+      const span = clauseSpan(a, begin, second ? second.cut - 1 : last);
       if (span) {
         found.push(draftOf(a, span, 'reported', subject.phrase, subject.cueFirst, cueLast, subject.aside));
         skipTo = last + 1;
+      }
+      const more = second && clauseSpan(a, second.begin, last);
+      if (second && more) {
+        const draft = draftOf(a, more, 'reported', subject.phrase, subject.cueFirst, cueLast, subject.aside);
+        found.push({ ...draft, cue: `${draft.cue} … ${a.slice(second.cut, second.verbLast)}` });
       }
       continue;
     }
@@ -964,6 +1036,31 @@ function findReported(a: Analysis): Draft[] {
     }
   }
   return found;
+}
+
+/**
+ * A second cue of the same subject inside a reported clause: "… but insisted that …", "… but added that …", "…
+ * and warned that …" (with "and", only before "that", so "… and expressed hope they could …" stays one statement).
+ */
+function secondCue(
+  a: Analysis,
+  first: number,
+  last: number,
+): { cut: number; verbLast: number; begin: number } | null {
+  for (let m = first + 1; m < Math.min(last, first + LONGEST_STATEMENT); m++) {
+    const t = a.tok(m)!;
+    if (a.quoteOf[m] !== -1 || (t.lower !== 'but' && t.lower !== 'and')) continue;
+    let v = m + 1;
+    for (let n = 0; n < 3 && v <= last && isAuxiliary(a.tok(v)); n++) v++;
+    const verb = v <= last ? verbAt(a, v) : null;
+    if (!verb || QUOTE_ONLY_VERBS.has(verb.word)) continue;
+    let k = verb.last + 1;
+    if (LISTENER_VERBS.has(verb.word)) k = (listenerAt(a, k, last) ?? verb.last) + 1;
+    const begin = clauseStart(a, k, last);
+    if (begin === null || (t.lower === 'and' && a.tok(begin - 1)?.lower !== 'that')) continue;
+    return { cut: m, verbLast: verb.last, begin };
+  }
+  return null;
 }
 
 function wordCount(a: Analysis, first: number, last: number): number {
@@ -996,8 +1093,17 @@ function clauseSpan(a: Analysis, first: number, last: number): { start: number; 
 function leadSpan(a: Analysis, first: number, last: number): { start: number; end: number } | null {
   if (last - first > LONGEST_STATEMENT || first > last || wordCount(a, first, last) < 3) return null;
   for (let k = first; k <= last; k++) if (a.quoteOf[k] !== -1) return null;
-  return trimSpan(a.text, a.tok(first)!.start, a.tok(last)!.end);
+  let start = a.tok(first)!.start;
+  if (a.paragraphs[a.paragraphOf[first]!]!.first === first) {
+    const dateline = DATELINE.exec(a.text.slice(start, a.tok(last)!.end));
+    if (dateline) start += dateline[0].length;
+  }
+  return trimSpan(a.text, start, a.tok(last)!.end);
 }
+
+/** A wire story's dateline before its first sentence: "NEW DELHI (Reuters) - ", "CORRIN, Oct 2 (Agency) — ". */
+const DATELINE =
+  /^\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^\n()]{1,40}?)?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+/u;
 
 /** The attribution right after a quotation: "…,” said X", "…,” X said", "…,” according to X". */
 function cueAfter(a: Analysis, quote: Quote): Draft | null {
@@ -1060,7 +1166,7 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
     }
   }
   // "X told reporters: “…"
-  for (let v = j - 1; v >= Math.max(lo, j - 4); v--) {
+  for (let v = j - 1; v >= Math.max(lo, j - 6); v--) {
     const listenerVerb = verbAt(a, v);
     if (!listenerVerb || !LISTENER_VERBS.has(listenerVerb.word)) continue;
     if (listenerAt(a, listenerVerb.last + 1, j) !== j) break;
@@ -1257,6 +1363,134 @@ function resolvePronouns(drafts: Draft[], mentions: readonly Draft[]): void {
   }
 }
 
+/** Whether the quotation is its paragraph's only content: opened at its start, closed at its end. */
+function wholeParagraph(a: Analysis, quote: Quote): boolean {
+  const p = a.paragraphOf[quote.open]!;
+  const range = a.paragraphs[p]!;
+  if (quote.open !== range.first || quote.lastParagraph !== p) return false;
+  if (quote.close === -1) return true;
+  for (let k = quote.close + 1; k < range.end; k++) if (!TERMINALS.has(a.tok(k)!.text)) return false;
+  return true;
+}
+
+/** The token that holds offset `at` (the last one starting at or before it). */
+function tokenAt(a: Analysis, at: number): number {
+  let lo = 0;
+  let hi = a.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.starts[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/** A photo caption as pages print it: "… Photograph: Name/Agency", "(Photo: …)", "Image caption: …". */
+const CAPTION =
+  /(?:^|[\s(.])(?:Photograph|Photo|Photos|Picture|Image|Image caption|Caption|Credit|Illustration)\s*:/u;
+
+/** Paragraphs that are photo captions: the clauses in them describe a picture, they are not statements. */
+function captionParagraphs(a: Analysis): Set<number> {
+  const found = new Set<number>();
+  a.paragraphs.forEach((range, p) => {
+    const start = a.starts[range.first]!;
+    const end = a.ends[range.end - 1]!;
+    if (end - start <= 400 && CAPTION.test(a.text.slice(start, end))) found.add(p);
+  });
+  return found;
+}
+
+/** Words before a transcript's colon that name no speaker. */
+const NOT_SPEAKERS = words(`
+  q a question questions answer moderator reporter reporters journalist interviewer host presenter chair note
+  update editor correction watch read photo video source sources audience voice voices unidentified
+`);
+
+/** A transcript turn's speaker: one to three words in capitals before a colon that opens the paragraph. */
+function turnSpeaker(a: Analysis, p: number): { colon: number; name: string } | null {
+  const range = a.paragraphs[p]!;
+  for (let k = range.first; k < Math.min(range.end, range.first + 4); k++) {
+    const t = a.tok(k)!;
+    if (t.text === ':' && k > range.first) {
+      return { colon: k, name: a.slice(range.first, k - 1) };
+    }
+    if (!t.word || t.text.length < 2 || t.text !== t.text.toUpperCase() || !/\p{Lu}/u.test(t.text))
+      return null;
+  }
+  return null;
+}
+
+/**
+ * A transcript: at least three paragraphs open with a name in capitals and a colon ("CALDWELL: …",
+ * "QUESTION: …"). Each answer is a statement of the one who gives it; questions and the moderator's words are not.
+ */
+function findTurns(a: Analysis): Draft[] {
+  const turns = a.paragraphs.map((_, p) => turnSpeaker(a, p));
+  if (turns.filter(Boolean).length < 3) return [];
+  const found: Draft[] = [];
+  turns.forEach((turn, p) => {
+    if (!turn) return;
+    const range = a.paragraphs[p]!;
+    const name = turn.name.toLowerCase();
+    if (name.split(' ').some((w) => NOT_SPEAKERS.has(w))) return;
+    const last = a.tok(range.end - 1)!;
+    if (last.text === '?' || turn.colon + 1 >= range.end) return;
+    const span = trimSpan(a.text, a.ends[turn.colon]!, last.end, true);
+    if (!span) return;
+    const speaker = name.replace(
+      /(^|[\s'’-])(\p{L})/gu,
+      (_, before: string, c: string) => before + c.toUpperCase(),
+    );
+    found.push({
+      ...span,
+      kind: 'quote',
+      cue: `${turn.name}:`,
+      cueAt: a.starts[range.first]!,
+      speaker,
+      pronoun: false,
+    });
+  });
+  return found;
+}
+
+/**
+ * Statements listed after their cue: "Wen also said:" and then one paragraph per item, each opening with a bullet
+ * or a lower-case word. Each item is a statement of the cue's subject.
+ */
+function findLists(a: Analysis): Draft[] {
+  const found: Draft[] = [];
+  a.paragraphs.forEach((range, p) => {
+    const colon = range.end - 1;
+    if (a.tok(colon)!.text !== ':' || a.quoteOf[colon] !== -1) return;
+    // "Wen also said:", "Ferris told reporters:"
+    let verb: Verb | null = null;
+    for (let v = colon - 1; v >= Math.max(range.first, colon - 7) && !verb; v--) {
+      const found = verbAt(a, v);
+      if (!found) continue;
+      const end = LISTENER_VERBS.has(found.word) ? listenerAt(a, found.last + 1, colon - 1) : found.last;
+      if (end === colon - 1) verb = found;
+      else break;
+    }
+    if (!verb) return;
+    const subject = subjectOf(a, verb.first);
+    if (!subject) return;
+    for (let q = p + 1; q < a.paragraphs.length && q <= p + 30; q++) {
+      const item = a.paragraphs[q]!;
+      let first = item.first;
+      const t = a.tok(first)!;
+      if (!t.word && BULLETS.has(t.text)) first++;
+      else if (!t.word || t.capital) break;
+      if (first >= item.end || a.quoteOf[first] !== -1) break;
+      const span = trimSpan(a.text, a.starts[first]!, a.ends[item.end - 1]!, true);
+      if (!span || wordCount(a, first, item.end - 1) < 3) break;
+      found.push(draftOf(a, span, 'reported', subject.phrase, subject.cueFirst, colon - 1, subject.aside));
+    }
+  });
+  return found;
+}
+
+const BULLETS = new Set(['-', '–', '—', '•', '*', '·', '▪', '◦']);
+
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
@@ -1268,7 +1502,11 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
  */
 export function findStatements(text: string, parties: readonly Party[]): FoundStatement[] {
   const a = new Analysis(text);
-  const reported = findReported(a);
+  const reported = [...findReported(a), ...findLists(a)].sort((x, y) => x.start - y.start);
+  const turns = findTurns(a);
+  /** Where the last reported statement of each paragraph starts. */
+  const lastReported = new Map<number, number>();
+  for (const r of reported) lastReported.set(a.paragraphOf[tokenAt(a, r.start)]!, r.start);
 
   const quoteDrafts: Array<Draft | null> = a.quotes.map(
     (quote) => cueAfter(a, quote) ?? cueBefore(a, quote, reported),
@@ -1289,6 +1527,17 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
     const source = quoteDrafts[index + 1];
     if (next && source && a.paragraphOf[next.open] === quote.lastParagraph && next.open === quote.close + 1) {
       quoteDrafts[index] = { ...source, start: quote.start, end: quote.end };
+      return;
+    }
+    // A paragraph that is all quotation goes on from the quotation that ended the paragraph before it.
+    const earlier = quoteDrafts[index - 1];
+    if (
+      earlier &&
+      wholeParagraph(a, quote) &&
+      a.quotes[index - 1]!.lastParagraph === p - 1 &&
+      (lastReported.get(p - 1) ?? -1) < earlier.end
+    ) {
+      quoteDrafts[index] = { ...earlier, start: quote.start, end: quote.end };
     }
   });
 
@@ -1315,30 +1564,67 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
     if (kept) statements.push(kept);
   }
   statements.push(...findParticiples(a, statements));
+  // A transcript's turn is its speaker's statement whole; what the finder read inside it gives way.
+  const turnParagraphs = new Set(turns.map((t) => a.paragraphOf[tokenAt(a, t.start)]!));
+  const inTurn = (d: Draft) => turnParagraphs.has(a.paragraphOf[tokenAt(a, d.start)]!);
+  const kept = [...statements.filter((d) => !inTurn(d)), ...turns];
+  const captions = captionParagraphs(a);
 
   const cache = new Map<string, string | null>();
   const partyOf = (speaker: string): string | null => {
     if (!cache.has(speaker)) cache.set(speaker, partyForSpeaker(parties, speaker)?.id ?? null);
     return cache.get(speaker)!;
   };
+  // The same words suggested twice (a pull quote repeating the body) are offered once, where they first stand.
   const seen = new Set<string>();
-  return statements
+  let lastBody: string | null = null;
+  return kept
     .sort((x, y) => x.start - y.start || x.end - y.end)
     .filter((d) => {
-      const key = `${d.start}:${d.end}`;
+      if (captions.has(a.paragraphOf[tokenAt(a, d.start)]!)) return false;
+      const key = text
+        .slice(d.start, d.end)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })
-    .map((d) => ({
-      start: d.start,
-      end: d.end,
-      quote: text.slice(d.start, d.end),
-      speaker: d.speaker,
-      partyId: d.pronoun ? null : partyOf(d.speaker),
-      kind: d.kind,
-      cue: d.cue,
-    }));
+    .map((d) => {
+      let partyId = d.pronoun ? null : partyOf(d.speaker);
+      // "a spokeswoman for the company" speaks for the body that last spoke under its own party's name.
+      if (partyId === null && !d.pronoun && REFERS_BACK.test(d.speaker)) partyId = lastBody;
+      else if (partyId !== null && ownName(parties, d.speaker, partyId)) lastBody = partyId;
+      return {
+        start: d.start,
+        end: d.end,
+        quote: text.slice(d.start, d.end),
+        speaker: d.speaker,
+        partyId,
+        kind: d.kind,
+        cue: d.cue,
+      };
+    });
+}
+
+/** A speaker named only by what kind of body they speak for: "the company", "a spokesman for the union". */
+const REFERS_BACK =
+  /\b(?:the|its)\s+(?:company|firm|union|group|organisation|organization|association|operator|authority|body)\b/i;
+
+/** Whether the speaker is the party itself, under one of its names: "Network Rail", "the islanders’ council". */
+function ownName(parties: readonly Party[], speaker: string, partyId: string): boolean {
+  const party = parties.find((p) => p.id === partyId);
+  const plain = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(/^(?:the|a|an)\s+/, '')
+      .trim();
+  const said = plain(speaker);
+  return (
+    party !== undefined && [party.name, party.short, ...party.aliases].some((name) => plain(name) === said)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

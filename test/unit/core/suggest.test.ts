@@ -16,20 +16,10 @@ import {
   type FoundStatement,
 } from '../../../main/core/suggest';
 import { locateGold, SAMPLE_GOLD } from './suggest-gold';
-import { scoreSample } from './suggest-corpus';
+import { partiesOf, scoreSample } from './suggest-corpus';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-01-05T09:00:00.000Z');
-
-function partiesOf(spec: Record<string, string[]>): Party[] {
-  return Object.entries(spec).map(([name, aliases], i) => ({
-    id: `party-${i}`,
-    name,
-    short: name,
-    colour: '#000000',
-    aliases,
-  }));
-}
 
 const SAMPLE_PARTY_LIST: Party[] = SAMPLE_PARTIES.map((p, i) => ({ ...p, id: `sample-${i}` }));
 
@@ -465,6 +455,153 @@ describe('other texts, names and conventions', () => {
     assert.ok(
       found.filter((s) => s.kind === 'reported').every((s) => /^Official\d+ Speaker$/.test(s.speaker)),
     );
+  });
+});
+
+describe('the gaps found from outside (sentences written for these tests)', () => {
+  const parties = partiesOf({
+    Council: ['Brackwater Council', 'council', 'Hana Selby', 'Selby'],
+    Union: ['Bus Workers’ Union', 'Colm Ferris', 'Ferris'],
+  });
+
+  test('statements listed after "also said:", with bullets or without, each belong to the cue’s speaker', () => {
+    const text = [
+      'Hana Selby, who leads Brackwater Council, spoke on Friday.',
+      'Selby also said:',
+      '• the depot will stay open through the winter;',
+      '• drivers will be paid for the hours lost to the flooding.',
+      'Ferris also told reporters:',
+      'talks would resume on Monday;',
+      'the union had not yet balloted its members.',
+      'The meeting ended at noon.',
+    ].join('\n\n');
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    assert.deepEqual(readable(found, parties), [
+      ['reported', 'Selby', 'Council', 'the depot will stay open through the winter'],
+      ['reported', 'Selby', 'Council', 'drivers will be paid for the hours lost to the flooding'],
+      ['reported', 'Ferris', 'Union', 'talks would resume on Monday'],
+      ['reported', 'Ferris', 'Union', 'the union had not yet balloted its members'],
+    ]);
+  });
+
+  test('a paragraph that is all quotation continues the speaker quoted just before it', () => {
+    const text = [
+      '“The routes will be redrawn by spring,” Selby said.',
+      '“Nobody will lose a bus stop without a public meeting first.”',
+      'Ferris said the plan would cost forty jobs.',
+      '“This is the wrong plan for the wrong reasons.”',
+    ].join('\n\n');
+    const found = findStatements(text, parties);
+    assert.deepEqual(readable(found, parties), [
+      ['quote', 'Selby', 'Council', 'The routes will be redrawn by spring'],
+      ['quote', 'Selby', 'Council', 'Nobody will lose a bus stop without a public meeting first.'],
+      ['reported', 'Ferris', 'Union', 'the plan would cost forty jobs'],
+    ]);
+  });
+
+  test('a quotation closed by a mark of another kind stops there, not in the reporter’s words after it', () => {
+    const text =
+      '“We were never shown the figures," said Colm Ferris of the Bus Workers’ Union. The union has 900 members.';
+    const found = findStatements(text, parties);
+    assert.deepEqual(readable(found, parties), [
+      ['quote', 'Colm Ferris of the Bus Workers’ Union', 'Union', 'We were never shown the figures'],
+    ]);
+  });
+
+  test('"said X but insisted that Y" is two statements; "said X and called for Y" stays one', () => {
+    const text = [
+      'Selby said the delays were regrettable but insisted that the contractor had met every deadline.',
+      'Ferris said the drivers were exhausted and called for an inquiry into the rota.',
+    ].join('\n\n');
+    const found = findStatements(text, parties);
+    assert.deepEqual(readable(found, parties), [
+      ['reported', 'Selby', 'Council', 'the delays were regrettable'],
+      ['reported', 'Selby', 'Council', 'the contractor had met every deadline'],
+      ['reported', 'Ferris', 'Union', 'the drivers were exhausted and called for an inquiry into the rota'],
+    ]);
+    assert.equal(found[1]!.cue, 'Selby said … but insisted');
+  });
+
+  test('clauses in photo captions are no statements', () => {
+    const text = [
+      'Hana Selby said the routes would change, at the council offices on Friday. Photograph: A. Moss/Valley Pictures',
+      'Image caption: Colm Ferris said the drivers were exhausted',
+      'Drivers outside the depot on Monday, where Ferris said forty jobs were at risk. Photo: Valley Pictures',
+      'Ferris said the union would strike in March.',
+    ].join('\n\n');
+    assert.deepEqual(readable(findStatements(text, parties), parties), [
+      ['reported', 'Ferris', 'Union', 'the union would strike in March'],
+    ]);
+  });
+
+  test('a wire dateline is not part of the first statement', () => {
+    const text =
+      'BRACKWATER, Jan 9 (Newsline) - Bus fares will rise by ten per cent in April, council leader Hana Selby said.';
+    assert.deepEqual(readable(findStatements(text, parties), parties), [
+      ['reported', 'council leader Hana Selby', 'Council', 'Bus fares will rise by ten per cent in April'],
+    ]);
+  });
+
+  test('a transcript’s answers are statements of who gives them; questions and the moderator’s are not', () => {
+    const text = [
+      'An edited transcript of the briefing follows.',
+      'SELBY: The timetable is final. We will not reopen it.',
+      'QUESTION: Will the night buses return?',
+      'FERRIS: Only if the council pays for a second driver.',
+      'MODERATOR: Thank you.',
+    ].join('\n\n');
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    assert.deepEqual(readable(found, parties), [
+      ['quote', 'Selby', 'Council', 'The timetable is final. We will not reopen it'],
+      ['quote', 'Ferris', 'Union', 'Only if the council pays for a second driver'],
+    ]);
+    // Two lines in capitals with a colon make no transcript.
+    assert.deepEqual(findStatements('NOTE: names changed.\n\nUPDATE: the vote was held.', parties), []);
+  });
+
+  test('the same words quoted twice, as a pull quote repeats the body, are suggested once', () => {
+    const text = [
+      '“Every route is on the table,” Selby said. “We will listen.”',
+      '“Every route is on the table,” said Hana Selby.',
+      '“We will listen,” Selby added.',
+    ].join('\n\n');
+    const found = findStatements(text, parties);
+    assert.deepEqual(
+      found.map((s) => [s.start, s.quote]),
+      [
+        [1, 'Every route is on the table'],
+        [text.indexOf('We will listen'), 'We will listen.'],
+      ],
+    );
+  });
+
+  test('a plural possessive names the body; "a spokesman for the company" speaks for the body last named', () => {
+    const text = [
+      'Coastline Buses said the new timetable would start in May.',
+      'A spokesman for the company said fares would be frozen.',
+      'The drivers’ union said the timetable was unworkable.',
+    ].join('\n\n');
+    const withCompany = partiesOf({ Operator: ['Coastline Buses'], Union: ['drivers’ union'] });
+    assert.deepEqual(readable(findStatements(text, withCompany), withCompany), [
+      ['reported', 'Coastline Buses', 'Operator', 'the new timetable would start in May'],
+      ['reported', 'A spokesman for the company', 'Operator', 'fares would be frozen'],
+      ['reported', 'The drivers’ union', 'Union', 'the timetable was unworkable'],
+    ]);
+  });
+
+  test('a role and a name between commas before an end-of-sentence cue', () => {
+    const text =
+      'The depot will close for a week in June, the union’s regional organiser, Colm Ferris, said on Friday.';
+    assert.deepEqual(readable(findStatements(text, parties), parties), [
+      [
+        'reported',
+        'the union’s regional organiser, Colm Ferris',
+        'Union',
+        'The depot will close for a week in June',
+      ],
+    ]);
   });
 });
 
