@@ -5,7 +5,7 @@
  * time, so tests (and the e2e suite) can stand in for it.
  */
 import type { BrowserWindow, Dialog } from 'electron';
-import type { Dialogs, ExportKind } from './ipc/handlers';
+import type { Dialogs, ExportKind, ImportKind } from './ipc/handlers';
 import type { RecoveryChoice, RecoveryQuestion } from './storage/recovery';
 
 export const IMPORT_FILTERS = [
@@ -14,6 +14,7 @@ export const IMPORT_FILTERS = [
   { name: 'Markdown', extensions: ['md', 'markdown'] },
   { name: 'Web pages', extensions: ['html', 'htm', 'xhtml'] },
 ];
+export const ANNOTATION_FILTERS = [{ name: 'W3C annotations (JSON-LD)', extensions: ['jsonld', 'json'] }];
 export const EXPORT_FILTERS: Record<ExportKind, Array<{ name: string; extensions: string[] }>> = {
   markdown: [{ name: 'Markdown', extensions: ['md'] }],
   csv: [{ name: 'CSV', extensions: ['csv'] }],
@@ -28,13 +29,22 @@ export function electronDialogs(dialog: DialogApi, getWindow: () => BrowserWindo
     return win && !win.isDestroyed() ? win : null;
   };
   return {
-    async chooseImportFiles() {
-      const options = {
-        title: 'Import',
-        buttonLabel: 'Import',
-        filters: IMPORT_FILTERS,
-        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
-      };
+    async chooseImportFiles(kind: ImportKind = 'documents') {
+      // Documents come several at a time; annotations one file at a time, into the notebook's documents.
+      const options =
+        kind === 'annotations'
+          ? {
+              title: 'Import Annotations',
+              buttonLabel: 'Import',
+              filters: ANNOTATION_FILTERS,
+              properties: ['openFile'] as Array<'openFile' | 'multiSelections'>,
+            }
+          : {
+              title: 'Import',
+              buttonLabel: 'Import',
+              filters: IMPORT_FILTERS,
+              properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+            };
       const win = parent();
       const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
       return result.canceled ? [] : result.filePaths;

@@ -43,6 +43,23 @@ export async function loadImportFile(path: string): Promise<DocumentDraft> {
   return importAny(name, decodeImportBytes(name, await readImportBytes(path)));
 }
 
+/** A file of W3C annotations, parsed: size checked as for any import, read as UTF-8, JSON or refused. */
+export async function loadAnnotationFile(path: string): Promise<unknown> {
+  const name = basename(path);
+  const bytes = await readImportBytes(path);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ParleyError(`${name} is not UTF-8 text; W3C annotations are JSON-LD in UTF-8.`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ParleyError(`${name} is not JSON: ${(error as Error).message}`);
+  }
+}
+
 export function safeFileName(title: string, extension: string): string {
   const stem = title
     .normalize('NFKD')

@@ -44,6 +44,7 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): Men
     label: top('File'),
     submenu: [
       command('Import…', 'CmdOrCtrl+O', 'import'),
+      { label: 'Import Annotations…', click: () => send('import-annotations') },
       ...(isMac
         ? [
             {

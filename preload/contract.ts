@@ -86,6 +86,7 @@ export interface SaveState {
 
 export type MenuCommand =
   | 'import'
+  | 'import-annotations'
   | 'export-markdown'
   | 'export-comparison'
   | 'export-topic'
@@ -99,6 +100,17 @@ export type MenuCommand =
   | 'shortcuts'
   | 'toggle-library'
   | 'codebook';
+
+/** What an import of W3C annotations added, and why the rest were refused. */
+export interface AnnotationImportReport {
+  /** The file's name, without its folder. */
+  file: string;
+  added: number;
+  /** The documents that gained highlights, the open one first when it did. */
+  documentIds: string[];
+  /** One line per annotation that could not be used, naming it and saying why. */
+  refused: string[];
+}
 
 /** Long work (imports, exports) reports how far it has got. */
 export interface Progress {
@@ -299,6 +311,16 @@ export const calls = {
   exportMarkdown: call<string>()('export:markdown', z.strictObject({ documentId: id })),
   saveMarkdown: call<{ path: string } | null>()('export:save-markdown', z.strictObject({ documentId: id })),
   exportW3C: call<string>()('export:w3c', z.strictObject({ documentId: id.optional() })),
+  /** The highlights as W3C Web Annotations (JSON-LD): one document's, or the whole notebook's. */
+  saveW3C: call<{ path: string } | null>()('export:save-w3c', z.strictObject({ documentId: id.optional() })),
+  /**
+   * W3C annotations from a file the user chooses; those whose target names no source go to `documentId` (the
+   * open document). What can be anchored is added as one undoable change; null when the user cancels.
+   */
+  importAnnotationsFromDialog: call<AnnotationImportReport | null>()(
+    'annotations:import-dialog',
+    z.strictObject({ documentId: id.optional() }),
+  ),
 } as const;
 
 export type Calls = typeof calls;

@@ -982,6 +982,28 @@ export function App() {
     }
   }, [api, refreshLists, openDocument]);
 
+  /** Adds W3C annotations from a file the user picks: those that name no document go to the open one. */
+  const importAnnotations = useCallback(async () => {
+    setError(null);
+    try {
+      const report = await api.importAnnotationsFromDialog(doc ? { documentId: doc.id } : {});
+      if (!report) return;
+      await refreshEverything();
+      const first = report.documentIds[0];
+      if (first && !(doc && report.documentIds.includes(doc.id))) await openDocument(first);
+      announce(
+        `Imported ${report.added === 1 ? '1 annotation' : `${report.added} annotations`} from ${report.file}.`,
+      );
+      if (report.refused.length > 0) {
+        const shown = report.refused.slice(0, 3).join(' ');
+        const more = report.refused.length > 3 ? ` … and ${report.refused.length - 3} more.` : '';
+        setError(`${report.refused.length} not imported from ${report.file}: ${shown}${more}`);
+      }
+    } catch (failure) {
+      fail(failure);
+    }
+  }, [api, doc, refreshEverything, openDocument, announce, fail]);
+
   const runHistory = useCallback(
     async (which: 'undo' | 'redo') => {
       const before = historyRef.current;
@@ -1081,6 +1103,10 @@ export function App() {
         } else if (kind === 'csv') {
           const result = await api.saveCsv();
           if (result) announce(`Exported the highlights as CSV to ${result.path}`);
+        } else if (kind === 'w3c-document' || kind === 'w3c-notebook') {
+          if (kind === 'w3c-document' && !doc) return;
+          const result = await api.saveW3C(kind === 'w3c-document' && doc ? { documentId: doc.id } : {});
+          if (result) announce(`Exported the highlights as W3C annotations to ${result.path}`);
         } else {
           const result = await api.saveComparisonMarkdown(compareTopic ? { topicId: compareTopic } : {});
           if (result) announce(`Exported the comparison to ${result.path}`);
@@ -1217,6 +1243,7 @@ export function App() {
   const latest = {
     startHighlight,
     importFromDialog,
+    importAnnotations,
     exportMarkdown,
     importFiles,
     currentSelection,
@@ -1267,6 +1294,7 @@ export function App() {
       else if (command === 'export-notebook') setExportDialog('notebook');
       else if (command === 'export-csv') void handlers.current.runExport('csv');
       else if (command === 'import') void handlers.current.importFromDialog();
+      else if (command === 'import-annotations') void handlers.current.importAnnotations();
       else if (command === 'export-markdown') void handlers.current.exportMarkdown();
       else if (command === 'highlight') handlers.current.startHighlight();
       else if (command === 'export-comparison') void handlers.current.exportComparison();

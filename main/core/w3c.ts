@@ -784,6 +784,49 @@ function topicsByKey(nb: Notebook): Map<string, string> {
   return byKey;
 }
 
+/**
+ * The part of an import that can be applied on its own when some annotations were refused: the annotations that
+ * link only to the notebook's or to others kept (one linking to a refused one is refused too, and said so), and
+ * only the topics, parties and stances those use, ready for applyW3CImport (`usable.annotations` may be empty);
+ * and every refusal.
+ */
+export function usablePart(
+  nb: Notebook,
+  result: W3CImportResult,
+): { usable: W3CImportResult; refused: string[] } {
+  const existing = new Set(nb.annotations.map((a) => a.id));
+  let kept = result.annotations;
+  const errors = [...result.errors];
+  // Refusing one may strand another that links to it: repeat until nothing more is refused.
+  for (;;) {
+    const ids = new Set(kept.map((a) => a.id));
+    const next = kept.filter((annotation) => {
+      const broken = annotation.links.find((l) => !existing.has(l.annotationId) && !ids.has(l.annotationId));
+      if (broken) {
+        errors.push(
+          `Annotation ${ANNOTATION_URN_PREFIX}${annotation.id}: it links to ${ANNOTATION_URN_PREFIX}${broken.annotationId}, which was refused.`,
+        );
+      }
+      return !broken;
+    });
+    if (next.length === kept.length) break;
+    kept = next;
+  }
+  const topics = new Set(kept.flatMap((a) => a.topicIds));
+  const parties = new Set(kept.map((a) => a.partyId));
+  const stances = new Set(kept.map((a) => a.stance?.toLowerCase()));
+  return {
+    usable: {
+      annotations: kept,
+      topicsToCreate: result.topicsToCreate.filter((path) => topics.has(TOPIC_PLACEHOLDER_PREFIX + path)),
+      partiesToCreate: result.partiesToCreate.filter((p) => parties.has(PARTY_PLACEHOLDER_PREFIX + p.name)),
+      stancesToCreate: result.stancesToCreate.filter((stance) => stances.has(stance.toLowerCase())),
+      errors: [],
+    },
+    refused: errors,
+  };
+}
+
 /** How applyW3CImport makes what the notebook lacks; the caller supplies them, with its own rules and ids. */
 export interface W3CImportMakers {
   createTopic: (path: string) => { id: string };

@@ -3,7 +3,7 @@
  * appears only behind `Dialogs`, so the renderer tests run this very table against a real notebook file.
  */
 import { access, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { exportDocumentMarkdown } from '../core/export-markdown';
 import type { DocumentDraft } from '../core/import-text';
 import { deleteTopic, mergeTopics, updateTopic } from '../core/codebook';
@@ -16,8 +16,8 @@ import {
 import { search } from '../core/search';
 import { decodeImportBytes } from '../import/decode';
 import { importAny } from '../import';
-import type { Progress } from '../../preload/contract';
-import type { Annotation, DocumentSummary } from '../core/model';
+import type { AnnotationImportReport, Progress } from '../../preload/contract';
+import { ParleyError, type Annotation, type DocumentSummary } from '../core/model';
 import { compare, exportComparisonMarkdown } from '../core/compare';
 import * as links from '../core/links';
 import * as ops from '../core/notebook';
@@ -25,16 +25,18 @@ import * as parties from '../core/parties';
 import { addStance, listStances } from '../core/stances';
 import { dismissSuggestion, suggestStatements } from '../core/suggest';
 import { partyNames, proposeTopic } from '../core/topic-proposal';
-import { exportW3C } from '../core/w3c';
+import { applyW3CImport, exportW3C, importW3C, usablePart } from '../core/w3c';
 import type { NotebookStore } from '../storage/notebook-store';
-import { loadImportFile, safeFileName } from '../files';
+import { loadAnnotationFile, loadImportFile, safeFileName } from '../files';
 import type { HandlerTable } from './dispatch';
 
 export type ExportKind = 'markdown' | 'csv' | 'json';
+/** Documents to read, or a file of W3C annotations. */
+export type ImportKind = 'documents' | 'annotations';
 
 export interface Dialogs {
-  /** Paths the user chose to import; empty when cancelled. */
-  chooseImportFiles(): Promise<string[]>;
+  /** Paths the user chose to import (documents unless `kind` says annotations); empty when cancelled. */
+  chooseImportFiles(kind?: ImportKind): Promise<string[]>;
   /** Where to save an export; null when cancelled. The dialog itself asks before replacing a file. */
   chooseExportPath(defaultName: string, kind?: ExportKind): Promise<string | null>;
   /** A folder for one file per document; null when cancelled. */
@@ -52,6 +54,12 @@ export interface HandlerDeps {
   progress?: (progress: Progress) => void;
   /** Files imported from disk, for the system's recent documents. */
   imported?: (paths: string[]) => void;
+}
+
+/** At most a few refusals, then how many more: enough to act on, short enough to read in a notice. */
+function briefly(errors: string[]): string {
+  const shown = errors.slice(0, 3).join(' ');
+  return errors.length > 3 ? `${shown} … and ${errors.length - 3} more.` : shown;
 }
 
 const exists = (path: string) =>
@@ -219,5 +227,44 @@ export function createHandlers({
     },
     exportW3C: ({ documentId }) =>
       JSON.stringify(exportW3C(store.data, { now: now(), ...(documentId ? { documentId } : {}) }), null, 2),
+    saveW3C: ({ documentId }) => {
+      const doc = documentId === undefined ? undefined : ops.getDocument(store.data, documentId);
+      const collection = exportW3C(store.data, { now: now(), ...(doc ? { documentId: doc.id } : {}) });
+      const name = safeFileName(doc ? doc.title : 'notebook', 'jsonld');
+      return saveExport(`${JSON.stringify(collection, null, 2)}\n`, name, 'json');
+    },
+    importAnnotationsFromDialog: async ({ documentId }): Promise<AnnotationImportReport | null> => {
+      if (documentId !== undefined) ops.getDocument(store.data, documentId);
+      const [path] = await dialogs.chooseImportFiles('annotations');
+      if (path === undefined) return null;
+      const file = basename(path);
+      const read = importW3C(store.data, await loadAnnotationFile(path), {
+        now: now(),
+        noSourceAdvice: 'open the document they belong to, then import them again',
+        ...(documentId !== undefined ? { defaultDocumentId: documentId } : {}),
+      });
+      // What anchors is added, what does not is reported: a file from another tool is rarely all usable.
+      const { usable, refused } = usablePart(store.data, read);
+      if (usable.annotations.length === 0) {
+        throw new ParleyError(`Nothing was imported from ${file}. ${briefly(refused)}`);
+      }
+      const label =
+        usable.annotations.length === 1
+          ? 'Import annotation'
+          : `Import ${usable.annotations.length} annotations`;
+      const added = store.change(
+        (nb) =>
+          applyW3CImport(nb, usable, {
+            createTopic: (topicPath) => ops.createTopic(nb, { path: topicPath }),
+            createParty: ({ colour, ...party }) =>
+              parties.createParty(nb, colour ? { ...party, colour } : party),
+          }),
+        label,
+      );
+      const documentIds = [...new Set(added.map((a) => a.documentId))].sort(
+        (a, b) => Number(b === documentId) - Number(a === documentId),
+      );
+      return { file, added: added.length, documentIds, refused };
+    },
   };
 }

@@ -1,12 +1,21 @@
 // The toolbar's Export menu: every export in one place (this document, one topic across documents, the whole
-// notebook as one file or a folder of files, the CSV of highlights, the comparison), as a menu button worked
-// with the arrow keys; and the small dialog that asks which topic.
+// notebook as one file or a folder of files, the CSV of highlights, the comparison, W3C annotations of this
+// document or of the notebook), as a menu button worked with the arrow keys; and the small dialog that asks which
+// topic.
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { TopicWithCount } from '../types';
 import { Modal } from './modal';
 
-export type ExportKind = 'document' | 'topic' | 'notebook-file' | 'notebook-folder' | 'csv' | 'comparison';
+export type ExportKind =
+  | 'document'
+  | 'topic'
+  | 'notebook-file'
+  | 'notebook-folder'
+  | 'csv'
+  | 'comparison'
+  | 'w3c-document'
+  | 'w3c-notebook';
 
 const ITEMS: Array<{ kind: ExportKind; label: string; needsDocument?: boolean }> = [
   { kind: 'document', label: 'Markdown: this document…', needsDocument: true },
@@ -15,6 +24,8 @@ const ITEMS: Array<{ kind: ExportKind; label: string; needsDocument?: boolean }>
   { kind: 'notebook-folder', label: 'Markdown: whole notebook, one file per document…' },
   { kind: 'csv', label: 'CSV of highlights…' },
   { kind: 'comparison', label: 'Comparison (Markdown)…' },
+  { kind: 'w3c-document', label: 'W3C annotations (JSON-LD): this document…', needsDocument: true },
+  { kind: 'w3c-notebook', label: 'W3C annotations (JSON-LD): whole notebook…' },
 ];
 
 interface ExportMenuProps {

@@ -22,6 +22,7 @@ import {
   applyW3CImport,
   exportW3C,
   importW3C,
+  usablePart,
   type W3CImportMakers,
 } from '../../../main/core/w3c';
 
@@ -554,6 +555,46 @@ describe('importW3C', () => {
       result.errors[1]!,
       /^Annotation 3: its quote “Sergey Lavrov” fits 3 places equally well \(¶2, ¶5, ¶11\); give its prefix and suffix .* or its place .* to say which\.$/,
     );
+  });
+
+  test('usablePart keeps what anchors, refuses what links to a refused one, and makes only what is kept uses', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const quote = (exact: string) => ({ selector: { type: 'TextQuoteSelector', exact } });
+    const tag = (value: string) => ({ type: 'TextualBody', purpose: 'tagging', value });
+    const a = 'urn:uuid:00000000-0000-4000-8000-00000000000a';
+    const b = 'urn:uuid:00000000-0000-4000-8000-00000000000b';
+    const c = 'urn:uuid:00000000-0000-4000-8000-00000000000c';
+    const file = [
+      { type: 'Annotation', id: a, body: tag('kept/topic'), target: quote('revealed Lavrov') },
+      { type: 'Annotation', id: b, body: tag('lost/topic'), target: quote('in the international arena') },
+      {
+        type: 'Annotation',
+        id: c,
+        body: tag('stranded'),
+        target: quote('retorted Lavrov'),
+        'parley:links': [{ 'parley:linkType': 'rebuts', 'parley:annotation': b }],
+      },
+    ];
+    const read = importW3C(nb, file, { defaultDocumentId: 'doc-sample', now: NOW });
+    assert.equal(read.annotations.length, 2);
+    assert.equal(read.errors.length, 1);
+    const { usable, refused } = usablePart(nb, read);
+    assert.deepEqual(
+      usable.annotations.map((x) => x.id),
+      [a.slice('urn:uuid:'.length)],
+    );
+    assert.deepEqual(usable.topicsToCreate, ['kept/topic']);
+    assert.deepEqual(usable.errors, []);
+    assert.equal(refused.length, 2);
+    assert.match(refused[1]!, new RegExp(`^Annotation ${c}: it links to ${b}, which was refused\\.$`));
+    const made: string[] = [];
+    applyW3CImport(nb, usable, {
+      createTopic: (path) => (made.push(path), { id: `t-${made.length}` }),
+      createParty: () => assert.fail('no party'),
+    });
+    assert.deepEqual(made, ['kept/topic']);
+    assert.equal(nb.annotations.length, 1);
   });
 
   test('accepts an array, a single annotation, items on the collection, and a page', () => {

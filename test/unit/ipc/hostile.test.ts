@@ -270,6 +270,8 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   exportMarkdown: (ids) => ({ documentId: ids.doc }),
   saveMarkdown: (ids) => ({ documentId: ids.doc }),
   exportW3C: (ids) => ({ documentId: ids.doc }),
+  saveW3C: (ids) => ({ documentId: ids.doc }),
+  importAnnotationsFromDialog: (ids) => ({ documentId: ids.doc }),
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -47,6 +47,16 @@ describe('electronDialogs', () => {
     assert.deepEqual(calls[0]!.options.properties, ['openFile', 'multiSelections']);
   });
 
+  test('import annotations: one W3C JSON-LD file at a time', async () => {
+    const { dialog, calls } = fakeDialog({ canceled: false, filePaths: ['/notes.jsonld'] });
+    const paths = await electronDialogs(dialog, () => win).chooseImportFiles('annotations');
+    assert.deepEqual(paths, ['/notes.jsonld']);
+    assert.equal(calls[0]!.options.title, 'Import Annotations');
+    const filters = calls[0]!.options.filters as Array<{ extensions: string[] }>;
+    assert.deepEqual(filters[0]!.extensions, ['jsonld', 'json']);
+    assert.deepEqual(calls[0]!.options.properties, ['openFile']);
+  });
+
   test('import cancelled: no paths, even if some were reported', async () => {
     const { dialog } = fakeDialog({ canceled: true, filePaths: ['/a.txt'] });
     assert.deepEqual(await electronDialogs(dialog, () => win).chooseImportFiles(), []);

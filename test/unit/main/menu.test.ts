@@ -68,6 +68,7 @@ describe('buildMenuTemplate', () => {
     assert.equal(exportItem.accelerator, 'CmdOrCtrl+E');
     assert.equal(compareItem.accelerator, 'CmdOrCtrl+Shift+E');
     click(importItem);
+    click(byLabel(file, 'Import Annotations…'));
     click(exportItem);
     click(compareItem);
     click(byLabel(file, 'Export Topic…'));
@@ -75,13 +76,14 @@ describe('buildMenuTemplate', () => {
     click(byLabel(file, 'Export Highlights as CSV…'));
     assert.deepEqual(sent, [
       'import',
+      'import-annotations',
       'export-markdown',
       'export-comparison',
       'export-topic',
       'export-notebook',
       'export-csv',
     ]);
-    assert.equal(file[1]?.type, 'separator');
+    assert.equal(file[2]?.type, 'separator');
     assert.equal(file.at(-2)?.type, 'separator');
     assert.ok(!roles(file).includes('recentDocuments'), 'no Open Recent outside macOS');
     assert.ok(roles(menu(build(true, true).template, 'File')).includes('recentDocuments'));
