@@ -1,10 +1,17 @@
 // Prints how well the statement finder reads texts against a careful reader's lists
 // (test/unit/core/suggest-gold.ts for the scoring rule): first the texts the rules were written on (the sample and
 // the development set), statement by statement, then the frozen held-out set, as figures only, so its failures are
-// not read to tune the rules. A suggestion is right only with a statement's exact span, speaker and party; a second
-// suggestion for one statement counts as false. Run with `npm run eval:suggest`.
+// not read to tune the rules, and last the second held-out set as one line of figures for the whole set. A
+// suggestion is right only with a statement's exact span, speaker and party; a second suggestion for one statement
+// counts as false. Run with `npm run eval:suggest`.
 import { combine, type Evaluation, type GoldStatement, type Span } from '../test/unit/core/suggest-gold';
-import { developmentSet, heldOutSet, scoreSample, scoreText } from '../test/unit/core/suggest-corpus';
+import {
+  developmentSet,
+  heldOutSet,
+  heldOutSetB,
+  scoreSample,
+  scoreText,
+} from '../test/unit/core/suggest-corpus';
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text).replace(/\s+/g, ' ');
 const fixed = (x: number) => x.toFixed(2);
@@ -58,3 +65,7 @@ console.log('\nHELD OUT (frozen before the rules were changed; figures only)\n')
 const held = heldOutSet().map((t) => ({ t, result: scoreText(t) }));
 for (const { t, result } of held) console.log(`${t.file}: ${figures(result)}`);
 console.log(`\nHeld-out set (${held.length} texts): ${figures(combine(held.map((h) => h.result)))}`);
+
+console.log('\nHELD OUT B (second frozen set, written without sight of the rules; whole-set figures only)\n');
+const heldB = heldOutSetB().map((t) => scoreText(t));
+console.log(`Held-out set B (${heldB.length} texts): ${figures(combine(heldB))}`);

@@ -1,8 +1,8 @@
 /**
  * The statement finder run over the sets of texts with a careful reader's list, scored by suggest-gold.ts: the
  * sample through the notebook as the app opens it, the development set (OTHER_GOLD and
- * test/fixtures/attribution/dev/) the rules are written on, and the frozen held-out set
- * (test/fixtures/attribution/heldout/). Shared by the unit tests and scripts/suggest-eval.ts.
+ * test/fixtures/attribution/dev/) the rules are written on, and the frozen held-out sets
+ * (test/fixtures/attribution/heldout/ and heldout-b/). Shared by the unit tests and scripts/suggest-eval.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { emptyNotebook, type Party } from '../../../main/core/model';
@@ -22,6 +22,7 @@ import {
 const FIXTURES = new URL('../../fixtures/attribution/', import.meta.url);
 export const DEV_DIR = new URL('dev/', FIXTURES);
 export const HELDOUT_DIR = new URL('heldout/', FIXTURES);
+export const HELDOUT_B_DIR = new URL('heldout-b/', FIXTURES);
 const SAMPLE_FILE = new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url);
 
 /** The texts of a fixture folder, in file order. */
@@ -49,6 +50,11 @@ export function developmentSet(): GoldText[] {
 
 export function heldOutSet(): GoldText[] {
   return readGoldTexts(HELDOUT_DIR);
+}
+
+/** The second held-out set, written by someone who had not seen the rules or the development texts. */
+export function heldOutSetB(): GoldText[] {
+  return readGoldTexts(HELDOUT_B_DIR);
 }
 
 /** One text scored: what the finder suggests, given the text's parties, against its list. */
