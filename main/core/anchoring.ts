@@ -78,6 +78,11 @@ export const MIN_MATCH_SCORE = 0.7;
 export const MIN_QUOTE_SIMILARITY = 0.75;
 /** Quotes shorter than this need a closer match: a few edits in a short quote leave little of it to go by. */
 const FULL_EVIDENCE_LENGTH = 40;
+/**
+ * Where context was given, the quote's own length and what its context and position say must add up to this for a
+ * passage that reads as the quote to be taken: a short quote whose context is gone could be any of its look-alikes.
+ */
+const MIN_PLACE_EVIDENCE = 0.75;
 /** What a position near the candidate is worth, against full context that agrees (1): offsets shift with any
  *  edit above the passage, so nearness alone says little. */
 const POSITION_EVIDENCE = 0.3;
@@ -125,15 +130,36 @@ interface Candidate {
   distance: number;
   /** Reads as the quote but for form (spacing, typography, the first letter's case). */
   sameForm?: boolean;
+  /** The prefix's and the suffix's agreement, apart (see sideAgreement). */
+  sides: { before: number | null; after: number | null };
 }
 
 /** How well the text around a candidate agrees with the query's prefix and suffix, 0–1 (1 when none is given). */
 function contextAgreement(text: string, start: number, end: number, prefix: string, suffix: string): number {
-  const parts: number[] = [];
-  if (prefix !== '') parts.push(similarity(prefix, text.slice(Math.max(0, start - prefix.length), start)));
-  if (suffix !== '') parts.push(similarity(suffix, text.slice(end, end + suffix.length)));
-  return parts.length === 0 ? 1 : parts.reduce((sum, value) => sum + value, 0) / parts.length;
+  return meanAgreement(sideAgreement(text, start, end, prefix, suffix));
 }
+
+function meanAgreement({ before, after }: { before: number | null; after: number | null }): number {
+  if (before === null) return after ?? 1;
+  return after === null ? before : (before + after) / 2;
+}
+
+/** How well the text on each side of a candidate agrees with the prefix and with the suffix (null: none given). */
+function sideAgreement(
+  text: string,
+  start: number,
+  end: number,
+  prefix: string,
+  suffix: string,
+): { before: number | null; after: number | null } {
+  return {
+    before: prefix === '' ? null : similarity(prefix, text.slice(Math.max(0, start - prefix.length), start)),
+    after: suffix === '' ? null : similarity(suffix, text.slice(end, end + suffix.length)),
+  };
+}
+
+/** Similarity that unrelated stretches of text reach by chance (a hundredth of 32-character pairs of prose do). */
+const UNRELATED_CONTEXT = 0.4;
 
 function score(candidate: Candidate, textLength: number, hasHint: boolean): number {
   const nearness = hasHint ? 1 - Math.min(1, candidate.distance / Math.max(1, textLength)) : 1;
@@ -527,13 +553,47 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
     if (near !== null) return { found: true, start: near, end: near + exact.length };
   }
 
-  const exactCandidates: Candidate[] = occurrences(text, exact).map((start) => ({
-    start,
-    end: start + exact.length,
-    quote: 1,
-    context: contextAgreement(text, start, start + exact.length, prefix, suffix),
-    distance: hasHint ? Math.abs(start - hint) : 0,
-  }));
+  /** What one side's context says for a candidate, 0–1: nothing at chance agreement, all when whole and equal. */
+  const fromSide = (agreement: number | null, given: number) =>
+    agreement === null
+      ? 0
+      : (Math.max(0, agreement - UNRELATED_CONTEXT) / (1 - UNRELATED_CONTEXT)) *
+        Math.min(1, given / CONTEXT_LENGTH);
+  /** How much a candidate's context (each side its own witness) and nearness to the stated position vouch for
+   *  it, 0–1. */
+  const evidenceOf = (candidate: Candidate, length: number): number => {
+    const fromContext =
+      1 -
+      (1 - fromSide(candidate.sides.before, prefix.length)) *
+        (1 - fromSide(candidate.sides.after, suffix.length));
+    const reach = CONTEXT_LENGTH * 2 + length;
+    const fromPosition = hasHint
+      ? POSITION_EVIDENCE * Math.min(1, reach / Math.max(1, candidate.distance))
+      : 0;
+    return 1 - (1 - fromContext) * (1 - fromPosition);
+  };
+  /** Whether a passage that reads as the quote is placed well enough: at the stored position, or by its length,
+   *  context and nearness together. */
+  const vouched = (candidate: Candidate, length: number): boolean =>
+    !hasContext ||
+    (hasHint && candidate.distance === 0) ||
+    Math.min(1, length / FULL_EVIDENCE_LENGTH) + evidenceOf(candidate, length) >= MIN_PLACE_EVIDENCE;
+  let nearMiss: Candidate | null = null;
+
+  const exactCandidates: Candidate[] = [];
+  for (const start of occurrences(text, exact)) {
+    const sides = sideAgreement(text, start, start + exact.length, prefix, suffix);
+    const candidate: Candidate = {
+      start,
+      end: start + exact.length,
+      quote: 1,
+      context: meanAgreement(sides),
+      distance: hasHint ? Math.abs(start - hint) : 0,
+      sides,
+    };
+    if (vouched(candidate, exact.length)) exactCandidates.push(candidate);
+    else if (nearMiss === null || byContextThenNearness(candidate, nearMiss) < 0) nearMiss = candidate;
+  }
   exactCandidates.sort(byContextThenNearness);
   const bestExact = exactCandidates[0];
   if (bestExact && (!hasContext || bestExact.context >= TRUSTED_CONTEXT)) {
@@ -550,7 +610,6 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
   const foldedPrefix = fold(prefix).text;
   const foldedSuffix = fold(suffix).text;
   const foldedHint = hasHint ? Math.max(0, lowerBound(folded.from, hint)) : 0;
-  const contextShare = Math.min(1, (foldedPrefix.length + foldedSuffix.length) / (2 * CONTEXT_LENGTH));
   const bare = bareForm(exact);
 
   const toCandidate = (start: number, end: number, edits: number): Candidate | null => {
@@ -559,33 +618,28 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
     // Equal only once folded (case, spacing, typography) is a shade less than equal.
     const passage = text.slice(range.start, range.end);
     const unchanged = passage === exact;
+    const sides = sideAgreement(folded.text, start, end, foldedPrefix, foldedSuffix);
     return {
       ...range,
       quote: (1 - edits / pattern.length) * (unchanged ? 1 : FOLDED_SIMILARITY),
-      context: contextAgreement(folded.text, start, end, foldedPrefix, foldedSuffix),
+      context: meanAgreement(sides),
+      sides,
       distance: hasHint ? Math.abs(start - foldedHint) : 0,
       sameForm: unchanged || (edits === 0 && bare !== null && sameBareForm(bare, passage)),
     };
   };
 
   /** How similar the quote must be at this candidate: the less its context and position vouch for it, and the
-   *  shorter the quote, the closer; a passage that reads the same but for form needs nothing more. */
+   *  shorter the quote, the closer. A passage that reads the same but for form need only be vouched for. */
   const requiredSimilarity = (candidate: Candidate): number => {
-    if (candidate.sameForm) return 0;
-    const fromContext = hasContext ? candidate.context * contextShare : 0;
-    const reach = CONTEXT_LENGTH * 2 + pattern.length;
-    const fromPosition = hasHint
-      ? POSITION_EVIDENCE * Math.min(1, reach / Math.max(1, candidate.distance))
-      : 0;
-    const evidence = 1 - (1 - fromContext) * (1 - fromPosition);
     const length = Math.min(1, pattern.length / FULL_EVIDENCE_LENGTH);
-    return 1 - (1 - MIN_QUOTE_SIMILARITY) * evidence * length;
+    return 1 - (1 - MIN_QUOTE_SIMILARITY) * evidenceOf(candidate, pattern.length) * length;
   };
-  let nearMiss: Candidate | null = null;
   const clears = (candidate: Candidate): boolean => {
-    const ok =
-      candidate.quote >= requiredSimilarity(candidate) &&
-      (candidate.sameForm || score(candidate, text.length, hasHint) >= MIN_MATCH_SCORE);
+    const ok = candidate.sameForm
+      ? vouched(candidate, pattern.length)
+      : candidate.quote >= requiredSimilarity(candidate) &&
+        score(candidate, text.length, hasHint) >= MIN_MATCH_SCORE;
     if (!ok && (nearMiss === null || candidate.quote > nearMiss.quote)) nearMiss = candidate;
     return ok;
   };

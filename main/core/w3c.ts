@@ -479,6 +479,13 @@ function whyNotFound(doc: ParleyDocument, exact: string, search: QuoteSearch & {
   if (search.caseOnly) {
     return `${absent}; it differs only in letter case from the passage in ${where(closest.start)}, ${passage}. ${fix}`;
   }
+  if (search.reason === 'weak' && closest.similarity === 1) {
+    return (
+      `${quote} is in ${where(closest.start)}, ${passage}, but the text around it does not read as its prefix and ` +
+      `suffix say, and the quote is too short to vouch for the place alone; check its prefix and suffix, or give ` +
+      `its place (TextPositionSelector)`
+    );
+  }
   if (search.reason === 'weak') {
     return (
       `${absent}; the closest passage, in ${where(closest.start)}, is ${passage} (${alike}), too unlike it for ` +

@@ -1,6 +1,8 @@
 // W3C annotations in the app: File › Import Annotations… takes a JSON-LD file from another tool, whose targets
 // name no source, into the open document; what anchors is added as one undoable change and what does not is
-// named with the closest passage; and the Export menu writes the highlights as W3C annotations.
+// named with the closest passage; and the Export menu writes the highlights as W3C annotations. Last, the
+// review of moved highlights keeps to the same rules: a short quote changed under its highlight is listed under
+// Needs review, not painted on the changed words.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { expect, test } from './harness';
@@ -123,4 +125,37 @@ test('the Export menu writes W3C annotations of this document and of the whole n
   const all = JSON.parse(await readFile(notebookFile, 'utf8')) as { id: string; total: number };
   expect(all.id).toBe('urn:parley:export:notebook');
   expect(all.total).toBe(1);
+});
+
+test('a short highlight whose words changed goes to Needs review, while one whose words are unchanged is painted', async ({
+  parley,
+}) => {
+  let page = parley.page;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await page.evaluate(async () => {
+    const documents = await window.parley.listDocuments();
+    const opened = await window.parley.openDocument({ id: documents[0]!.id });
+    for (const quote of ['Lavrov said', 'revealed Lavrov']) {
+      const start = opened.document.text.indexOf(quote);
+      await window.parley.createAnnotation({
+        documentId: opened.document.id,
+        start,
+        end: start + quote.length,
+        topicIds: [],
+        note: `On ${quote}, written for the tests.`,
+      });
+    }
+  });
+  // The text changes under the first highlight: one letter of its 11, the words around it as they were. The
+  // same words stand in another paragraph ("Sergey Lavrov said at a news conference"): a look-alike, not it.
+  parley.store.changeOutsideHistory((nb) => {
+    const doc = nb.documents[0]!;
+    doc.text = doc.text.replace('Lavrov said he expects', 'Lavrov sayd he expects');
+  });
+  page = await parley.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  const review = page.getByRole('region', { name: 'Needs review' });
+  await expect(review.getByLabel('Note on “Lavrov said”')).toBeVisible();
+  await expect(review.getByLabel('Note on “revealed Lavrov”')).toHaveCount(0);
+  await expect(page.getByLabel('Note on “revealed Lavrov”')).toBeVisible();
 });

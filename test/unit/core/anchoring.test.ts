@@ -381,6 +381,25 @@ describe('precision: a quote anchors only where the text says it', () => {
     );
   });
 
+  test('with context, a short quote whose passage changed is not moved to the same words elsewhere', () => {
+    const { start, end } = rangeOf(SAMPLE, 'Lavrov said he');
+    const target = describeRange(SAMPLE, start, start + 'Lavrov said'.length);
+    assert.equal(end - start, 14);
+    const edited = SAMPLE.replace('Lavrov said he expects', 'Lavrov sayd he expects');
+    // "Sergey Lavrov said at a news conference" reads the same, but nothing around it does.
+    assert.ok(edited.includes('Sergey Lavrov said at'));
+    assert.equal(locate(edited, target), null);
+    const result = findQuote(edited, target, { explain: true });
+    assert.ok(!result.found && result.reason === 'weak' && result.closest?.similarity === 1);
+    assert.equal(edited.slice(result.closest.start, result.closest.end), 'Lavrov said');
+    // A quote long enough to vouch for itself is still found when all its context is new.
+    const sentence = 'Our prosecutors have their own criteria and rules.';
+    const long = rangeOf(SAMPLE, sentence);
+    const longTarget = describeRange(SAMPLE, long.start, long.end);
+    const rewritten = `Something else entirely. ${sentence} And then other words.`;
+    assert.deepEqual(locate(rewritten, longTarget), rangeOf(rewritten, sentence));
+  });
+
   test('with context but no position, a quote that matches equally well in two places is refused', () => {
     const para = 'The minister said the talks were useful. Nothing more was said.';
     const text = `${para}\n\n${para}`;

@@ -551,6 +551,25 @@ describe('importW3C', () => {
         '“on the international stage” (76% alike). Correct the quote to read as the text does, or give its ' +
         'prefix and suffix (TextQuoteSelector) or its place (TextPositionSelector).',
     );
+    const misplaced = importW3C(
+      nb,
+      {
+        type: 'Annotation',
+        target: {
+          selector: {
+            type: 'TextQuoteSelector',
+            exact: 'revealed Lavrov',
+            prefix: 'words written for the tests, in ',
+            suffix: ' no document at all, nowhere here',
+          },
+        },
+      },
+      { documentId: 'doc-sample', now: NOW },
+    );
+    assert.match(
+      misplaced.errors[0]!,
+      /^Annotation 1: its quote “revealed Lavrov” is in ¶7, “revealed Lavrov”, but the text around it does not read as its prefix and suffix say/,
+    );
     assert.match(
       result.errors[1]!,
       /^Annotation 3: its quote “Sergey Lavrov” fits 3 places equally well \(¶2, ¶5, ¶11\); give its prefix and suffix .* or its place .* to say which\.$/,
