@@ -4,9 +4,11 @@
  * (curly, straight, guillemets, and single curly quotes where nothing else can be meant), attribution next to them
  * ("commented David Miliband", "Lugovoy said", "according to …", "X told RT"), reported speech ("Lavrov stated
  * that …", "said X but insisted that Y" as two), quotations that run over several paragraphs or go on in the next
- * one without a new cue, statements listed after "X also said:", a transcript's `NAME:` turns, and he/she read as
- * the last named speaker. Photo captions and a wire story's dateline are no part of any statement, and the same
- * words are offered once.
+ * one without a new cue, statements listed after "X also said:", a transcript's `NAME:` turns, a Q&A interview's
+ * answers, and he/she read as the last named speaker unless other people were named since. A speaker named only
+ * by a role takes the party of those named by it before. Where the finder cannot tell who spoke (a he or she that
+ * could be two people) it offers nothing. Photo captions, a wire story's dateline and a live blog's time stamps
+ * are no part of any statement, and the same words are offered once.
  *
  * Everything works on one pass of tokens with bounded look-around, so time grows with the length of the text.
  */
@@ -74,6 +76,12 @@ const CLAUSE_WORDS = words(`
 
 const DETERMINERS = words('the a an his her its their our');
 
+/** What one calls without stating anything: "called its first strike", "called a snap election". */
+const CALLED_EVENTS = words(`
+  strike strikes walkout walkouts meeting meetings election elections vote votes ballot referendum halt summit
+  session sessions conference ceasefire truce recess
+`);
+
 const LISTENERS = words(`
   reporters journalists lawmakers legislators parliament voters supporters listeners viewers audience
   newspaper agency broadcaster channel press him her them us me you delegates students radio station television
@@ -97,6 +105,9 @@ const ROLE_HEADS = words(`
   regulator delegation side team camp executive executives manager managers founder campaigner campaigners
   activist activists analyst analysts economist economists expert experts scientist scientists researcher
   researchers professor organiser organisers organizer organizers coordinator association union unions federation alliance society board company firm group
+  groups companies firms organisations organizations associations authority mediator mediators observer
+  observers monitors inspector inspectors investigators rapporteur commentator commentators strategist
+  pollster pollsters historian academic academics residents critics opponents protesters protestors
 `);
 
 /** Lower-case words that qualify a role but cannot end a speaker's name. */
@@ -141,6 +152,10 @@ const NOT_NAMES = words(`
 `);
 
 const TERMINALS = new Set(['.', '!', '?', '…']);
+
+/** A clock time, and the zones or words that may follow it in a live blog's stamp. */
+const TIME = /^\d{1,2}[:.]\d{2}(?:am|pm)?$/i;
+const ZONES = words('gmt bst utc cet cest est edt pst pdt et ist am pm local');
 
 /** Bounds, in tokens, that keep every look-around short however long a sentence runs. */
 const LONGEST_NAME = 16;
@@ -478,6 +493,11 @@ class Analysis {
         this.sentenceEnd.fill(last, start, last + 1);
         start = last + 1;
       };
+      // A live blog's "10:05 GMT" before a post is a sentence of its own, not part of the first speaker's name.
+      const stamp = this.timestampLength(range.first, range.end);
+      if (stamp > 0 && range.first + stamp < range.end && this.startsSentence(range.first + stamp)) {
+        close(range.first + stamp - 1);
+      }
       for (let i = range.first; i < range.end; i++) {
         if ((this.flags[i]! & WORD) !== 0) continue;
         const next = i + 1 < range.end ? i + 1 : -1;
@@ -503,6 +523,13 @@ class Analysis {
       }
       if (start < range.end) close(range.end - 1);
     }
+  }
+
+  /** How many tokens a time stamp opening a paragraph takes: "10:05", "10:05 GMT", "2.15pm" (0 if none). */
+  private timestampLength(first: number, end: number): number {
+    if (!this.isWord(first) || !TIME.test(this.text.slice(this.starts[first]!, this.ends[first]!))) return 0;
+    const next = first + 1 < end ? this.tok(first + 1) : undefined;
+    return next && next.word && ZONES.has(next.lower) ? 2 : 1;
   }
 
   slice(first: number, last: number): string {
@@ -684,6 +711,24 @@ function speakerEndingAt(a: Analysis, j: number, lo: number): Phrase | null {
   return { first, last: j, pronoun: false };
 }
 
+/** A capitalised word opening the sentence before a lower-case role: "Shipping economist Hanne Vold". */
+function openingQualifier(a: Analysis, k: number, hi: number): boolean {
+  const t = a.tok(k);
+  const role = a.tok(k + 1);
+  return (
+    a.sentenceStart[k] === k &&
+    k + 1 <= hi &&
+    t !== undefined &&
+    role !== undefined &&
+    t.word &&
+    t.capital &&
+    !NOT_NAMES.has(t.lower) &&
+    !isPossessive(t) &&
+    !role.capital &&
+    ROLE_HEADS.has(role.lower)
+  );
+}
+
 /** The speaker whose name starts at token `i`, no further right than `hi`. */
 function speakerStartingAt(a: Analysis, i: number, hi: number): Phrase | null {
   const p = a.paragraphOf[i]!;
@@ -698,7 +743,13 @@ function speakerStartingAt(a: Analysis, i: number, hi: number): Phrase | null {
   let last = -1;
   for (; k <= hi && k - i < LONGEST_NAME && usable(a, k, p); k++) {
     const c = a.tok(k)!;
-    if (isName(a, k) || isRole(c) || isTitleDot(a, k) || (k + 1 <= hi && isModifierOf(a, k, k + 1))) {
+    if (
+      isName(a, k) ||
+      isRole(c) ||
+      isTitleDot(a, k) ||
+      (k + 1 <= hi && isModifierOf(a, k, k + 1)) ||
+      openingQualifier(a, k, hi)
+    ) {
       if (isHead(a, k)) last = k;
       continue;
     }
@@ -806,10 +857,22 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   const direct = speakerEndingAt(a, j, lo);
   if (direct) return { phrase: direct, cueFirst: direct.first, aside: false };
   if (a.tok(j)!.lower === 'and') return coordinatedSubject(a, lo, j);
+  // "…, Ruth Adeyemi, who said …": the person named just before the relative pronoun.
+  if (a.tok(j)!.lower === 'who' && a.tok(j - 1)?.text === ',' && a.quoteOf[j - 1] === -1) {
+    const named = speakerEndingAt(a, j - 2, lo);
+    return named && !named.pronoun && isFullName(a, named)
+      ? { phrase: named, cueFirst: j, aside: true }
+      : null;
+  }
   if (a.tok(j)!.text !== ',') return null;
   const opening = speakerStartingAt(a, lo, j);
-  if (!opening || opening.pronoun || a.tok(opening.last + 1)?.text !== ',' || opening.last + 1 >= j)
-    return null;
+  if (!opening || opening.pronoun || a.tok(opening.last + 1)?.text !== ',' || opening.last + 1 >= j) {
+    // "After the interview, Karl Mott, the union’s general secretary, said …"
+    const apposed = apposedSpeaker(a, j - 1, lo);
+    return apposed && a.tok(apposed.first - 1)?.text === ','
+      ? { phrase: apposed, cueFirst: apposed.first, aside: false }
+      : null;
+  }
   if (j - opening.last > 40) return null;
   for (let k = opening.last + 1; k < j; k++) if (a.quoteOf[k] !== -1 || verbAt(a, k)) return null;
   const named = withName(a, opening, j - 1);
@@ -942,6 +1005,16 @@ function apposedSpeaker(a: Analysis, j: number, lo: number): Phrase | null {
   return { first: first.first, last: second.last, pronoun: false };
 }
 
+/** "called its first strike": an event within the next few words after "called", so no statement follows. */
+function callsAnEvent(a: Analysis, k: number, last: number): boolean {
+  for (let n = k; n <= Math.min(last, k + 3); n++) {
+    const t = a.tok(n)!;
+    if (!t.word || a.quoteOf[n] !== -1) return false;
+    if (CALLED_EVENTS.has(t.lower)) return true;
+  }
+  return false;
+}
+
 /** Reported speech, sentence by sentence, outside quotations. */
 function findReported(a: Analysis): Draft[] {
   const found: Draft[] = [];
@@ -973,6 +1046,7 @@ function findReported(a: Analysis): Draft[] {
 
     const verb = verbAt(a, i);
     if (!verb || QUOTE_ONLY_VERBS.has(verb.word)) continue;
+    if ((verb.word === 'called' || verb.word === 'calls') && callsAnEvent(a, verb.last + 1, last)) continue;
     const subject = subjectOf(a, i);
     if (subject && !subject.aside && attributesQuote(a, subject.phrase.first)) continue;
     if (!subject) {
@@ -1273,7 +1347,7 @@ const NOT_PERSONS = words(`
 `);
 
 const PERSON_ROLE =
-  /\b(?:minister|president|secretary|spokesman|spokeswoman|spokesperson|ambassador|envoy|negotiator|chancellor|premier|diplomat|official|commissioner|senator|mayor|governor|prosecutor|lawyer|chairman|chairwoman|leader|chief|adviser|advisor|aide|king|queen|prince|counterpart)\b/i;
+  /\b(?:minister|president|secretary|spokesman|spokeswoman|spokesperson|ambassador|envoy|negotiator|chancellor|premier|diplomat|official|commissioner|mediator|economist|analyst|senator|mayor|governor|prosecutor|lawyer|chairman|chairwoman|leader|chief|adviser|advisor|aide|king|queen|prince|counterpart)\b/i;
 
 /** Whether a phrase reads as one person: a title, a role, or a plain full name. */
 function isPerson(a: Analysis, phrase: Phrase): boolean {
@@ -1332,35 +1406,90 @@ function subjectMentions(a: Analysis): Draft[] {
   return mentions;
 }
 
+/**
+ * The word a person goes by later: the last word of the name, not of a role or complement around it ("Brell" of
+ * "Regional analyst Tomas Brell of the Halden Institute", "Tolley" of "Bram Tolley, the association’s chair").
+ */
 function surname(speaker: string): string {
-  return speaker.split(/\s+/).pop()!.toLowerCase();
+  const parts = speaker.split(',').map((part) => part.split(/\s+(?:of|for|at|in|from)\s+/)[0]!.trim());
+  const name = parts.find((part) => /(?:^|\s)\p{Lu}[^\s]*$/u.test(part)) ?? parts[0]!;
+  return (name.split(/\s+/).pop() ?? '').toLowerCase();
 }
 
 /**
  * he/she → the most recent speaker named before the cue, or person who opened a sentence (`mentions`), skipping
- * one whose title (here or elsewhere in the text: "Ms Gunnarsdottir") says otherwise.
+ * one whose title (here or elsewhere in the text: "Ms Gunnarsdottir") says otherwise. When people already known
+ * as speakers are named between that speaker's statement and the cue ("Varga met Osei. “…,” he said."), he or she
+ * is the one of them it can be, the only one not known to be of the other sex; failing that, nobody, and the
+ * statement is not offered. Who he or she turns out to be is remembered for the next cue.
  */
-function resolvePronouns(drafts: Draft[], mentions: readonly Draft[]): void {
-  const named = [...drafts.filter((d) => !d.pronoun), ...mentions].sort((x, y) => x.cueAt - y.cueAt);
+function resolvePronouns(
+  a: Analysis,
+  drafts: Draft[],
+  mentions: readonly Draft[],
+  isBody: (speaker: string) => boolean,
+): void {
+  // A statement after the mention of its own speaker: the statement is the nearer.
+  const named = [...drafts.filter((d) => !d.pronoun), ...mentions].sort(
+    (x, y) => x.cueAt - y.cueAt || x.end - y.end,
+  );
   const genders = new Map<string, 'm' | 'f'>();
+  const people = new Set<string>();
   for (const d of named) {
     const g = gender(d.speaker);
-    if (g) genders.set(surname(d.speaker), g);
+    const key = surname(d.speaker);
+    if (g) genders.set(key, g);
+    if (
+      /^\p{Lu}/u.test(key.length ? d.speaker.slice(d.speaker.toLowerCase().lastIndexOf(key)) : '') &&
+      !NOT_PERSONS.has(key) &&
+      !isBody(d.speaker)
+    )
+      people.add(key);
   }
   const ordered = drafts.filter((d) => d.pronoun).sort((x, y) => x.cueAt - y.cueAt);
   let n = 0;
   for (const d of ordered) {
     while (n < named.length && named[n]!.cueAt < d.cueAt) n++;
     const wanted = /^she$/i.test(d.speaker) ? 'f' : 'm';
+    let previous: Draft | null = null;
     for (let k = n - 1; k >= Math.max(0, n - 50); k--) {
-      const candidate = named[k]!;
-      const g = genders.get(surname(candidate.speaker));
+      const g = genders.get(surname(named[k]!.speaker));
       if (g && g !== wanted) continue;
-      d.speaker = candidate.speaker;
-      d.pronoun = false;
+      previous = named[k]!;
       break;
     }
+    if (!previous) continue;
+    const between = namedBetween(a, Math.max(previous.end, previous.cueAt), d.cueAt, people);
+    if (between.length === 0) {
+      d.speaker = previous.speaker;
+      d.pronoun = false;
+      genders.set(surname(previous.speaker), wanted);
+      continue;
+    }
+    const possible = between.filter((key) => (genders.get(key) ?? wanted) === wanted);
+
+    const who =
+      possible.length === 1
+        ? named.slice(0, n).findLast((x) => surname(x.speaker) === possible[0])
+        : undefined;
+    if (who) {
+      d.speaker = who.speaker;
+      d.pronoun = false;
+      genders.set(possible[0]!, wanted);
+    }
   }
+}
+
+/** The known people (by surname) named outside quotations between two offsets, each once. */
+function namedBetween(a: Analysis, from: number, to: number, people: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  if (to - from > 2000) return found;
+  for (let k = tokenAt(a, from); k < a.count && a.starts[k]! < to; k++) {
+    if (a.starts[k]! < from || a.quoteOf[k] !== -1 || !isName(a, k) || isName(a, k + 1)) continue;
+    const key = a.tok(k)!.lower;
+    if (people.has(key) && !found.includes(key)) found.push(key);
+  }
+  return found;
 }
 
 /** Whether the quotation is its paragraph's only content: opened at its start, closed at its end. */
@@ -1371,6 +1500,17 @@ function wholeParagraph(a: Analysis, quote: Quote): boolean {
   if (quote.close === -1) return true;
   for (let k = quote.close + 1; k < range.end; k++) if (!TERMINALS.has(a.tok(k)!.text)) return false;
   return true;
+}
+
+/** Whether the quotation opens its paragraph and closes on the end of a sentence: “We will picket.” The … */
+function opensParagraph(a: Analysis, quote: Quote): boolean {
+  const p = a.paragraphOf[quote.open]!;
+  return (
+    quote.open === a.paragraphs[p]!.first &&
+    quote.lastParagraph === p &&
+    quote.close > 0 &&
+    TERMINALS.has(a.tok(quote.close - 1)!.text)
+  );
 }
 
 /** The token that holds offset `at` (the last one starting at or before it). */
@@ -1385,9 +1525,12 @@ function tokenAt(a: Analysis, at: number): number {
   return Math.max(0, lo - 1);
 }
 
-/** A photo caption as pages print it: "… Photograph: Name/Agency", "(Photo: …)", "Image caption: …". */
+/**
+ * A photo caption as pages print it: "… Photograph: Name/Agency", "(Photo: …)", "Image caption: …", and a
+ * paragraph opening "Image caption, …" or "Image source, …" as some pages print it with a comma.
+ */
 const CAPTION =
-  /(?:^|[\s(.])(?:Photograph|Photo|Photos|Picture|Image|Image caption|Caption|Credit|Illustration)\s*:/u;
+  /(?:^|[\s(.])(?:Photograph|Photo|Photos|Picture|Image|Image caption|Caption|Credit|Illustration)\s*:|^(?:Image|Media|Picture) (?:caption|source)\s*,/u;
 
 /** Paragraphs that are photo captions: the clauses in them describe a picture, they are not statements. */
 function captionParagraphs(a: Analysis): Set<number> {
@@ -1454,6 +1597,53 @@ function findTurns(a: Analysis): Draft[] {
 }
 
 /**
+ * A Q&A interview: paragraphs opening "Q:" and "A:". The answers are statements of the one person named as the
+ * subject of a sentence in the introduction before the first question ("Edda Lunn has run the port …"); with no
+ * such person, or two, nobody can be sure who answers and nothing is offered.
+ */
+function findInterview(a: Analysis): Draft[] {
+  const marked = (p: number, letter: string) => {
+    const range = a.paragraphs[p]!;
+    return (
+      a.tok(range.first)!.text === letter &&
+      a.tok(range.first + 1)?.text === ':' &&
+      range.end > range.first + 2
+    );
+  };
+  const first = a.paragraphs.findIndex((_, p) => marked(p, 'Q'));
+  if (first < 1) return [];
+  const people = new Map<string, Phrase>();
+  for (let p = 0; p < first; p++) {
+    const range = a.paragraphs[p]!;
+    for (let s = range.first; s < range.end; s = a.sentenceEnd[s]! + 1) {
+      const phrase = speakerStartingAt(a, s, a.sentenceEnd[s]!);
+      if (phrase && !phrase.pronoun && isFullName(a, phrase)) {
+        people.set(surname(a.slice(phrase.first, phrase.last)), phrase);
+      }
+    }
+  }
+  if (people.size !== 1) return [];
+  const [who] = people.values();
+  const speaker = a.slice(who!.first, who!.last);
+  const found: Draft[] = [];
+  for (let p = first + 1; p < a.paragraphs.length; p++) {
+    if (!marked(p, 'A')) continue;
+    const range = a.paragraphs[p]!;
+    const span = trimSpan(a.text, a.ends[range.first + 1]!, a.ends[range.end - 1]!, true);
+    if (span)
+      found.push({
+        ...span,
+        kind: 'quote',
+        cue: 'A:',
+        cueAt: a.starts[range.first]!,
+        speaker,
+        pronoun: false,
+      });
+  }
+  return found;
+}
+
+/**
  * Statements listed after their cue: "Wen also said:" and then one paragraph per item, each opening with a bullet
  * or a lower-case word. Each item is a statement of the cue's subject.
  */
@@ -1503,7 +1693,7 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 export function findStatements(text: string, parties: readonly Party[]): FoundStatement[] {
   const a = new Analysis(text);
   const reported = [...findReported(a), ...findLists(a)].sort((x, y) => x.start - y.start);
-  const turns = findTurns(a);
+  const turns = [...findTurns(a), ...findInterview(a)];
   /** Where the last reported statement of each paragraph starts. */
   const lastReported = new Map<number, number>();
   for (const r of reported) lastReported.set(a.paragraphOf[tokenAt(a, r.start)]!, r.start);
@@ -1511,7 +1701,12 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
   const quoteDrafts: Array<Draft | null> = a.quotes.map(
     (quote) => cueAfter(a, quote) ?? cueBefore(a, quote, reported),
   );
-  resolvePronouns([...reported, ...quoteDrafts.filter((d): d is Draft => d !== null)], subjectMentions(a));
+  resolvePronouns(
+    a,
+    [...reported, ...quoteDrafts.filter((d): d is Draft => d !== null)],
+    subjectMentions(a),
+    (speaker) => parties.some((p) => [p.name, p.short].some((name) => sameName(name, speaker))),
+  );
 
   // A full-sentence quotation with no cue of its own continues the speaker quoted just before it in the same
   // paragraph ("…,” Lavrov said. “I believe …”), or, failing that, the one quoted right after it.
@@ -1529,11 +1724,12 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
       quoteDrafts[index] = { ...source, start: quote.start, end: quote.end };
       return;
     }
-    // A paragraph that is all quotation goes on from the quotation that ended the paragraph before it.
+    // A paragraph that is all quotation, or opens with a whole quoted sentence that no cue follows, goes on from
+    // the last quotation of the paragraph before it, when no reported statement came after that quotation.
     const earlier = quoteDrafts[index - 1];
     if (
       earlier &&
-      wholeParagraph(a, quote) &&
+      (wholeParagraph(a, quote) || opensParagraph(a, quote)) &&
       a.quotes[index - 1]!.lastParagraph === p - 1 &&
       (lastReported.get(p - 1) ?? -1) < earlier.end
     ) {
@@ -1581,7 +1777,8 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
   return kept
     .sort((x, y) => x.start - y.start || x.end - y.end)
     .filter((d) => {
-      if (captions.has(a.paragraphOf[tokenAt(a, d.start)]!)) return false;
+      // A he or she that could not be read as anyone named: better nothing than a guess.
+      if (d.pronoun || captions.has(a.paragraphOf[tokenAt(a, d.start)]!)) return false;
       const key = text
         .slice(d.start, d.end)
         .toLowerCase()
@@ -1595,6 +1792,7 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
       let partyId = d.pronoun ? null : partyOf(d.speaker);
       // "a spokeswoman for the company" speaks for the body that last spoke under its own party's name.
       if (partyId === null && !d.pronoun && REFERS_BACK.test(d.speaker)) partyId = lastBody;
+      else if (partyId === null && !d.pronoun) partyId = partyOfRole(text, parties, d.speaker, d.cueAt);
       else if (partyId !== null && ownName(parties, d.speaker, partyId)) lastBody = partyId;
       return {
         start: d.start,
@@ -1612,19 +1810,62 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
 const REFERS_BACK =
   /\b(?:the|its)\s+(?:company|firm|union|group|organisation|organization|association|operator|authority|body)\b/i;
 
+/**
+ * A speaker named only by a role ("the foreign minister", "the ministry") speaks for the party of those named by
+ * that role earlier in the text ("Veldria’s foreign minister, Lena Varga", "the energy ministry"); null unless
+ * they all point to one party.
+ */
+function partyOfRole(
+  text: string,
+  parties: readonly Party[],
+  speaker: string,
+  before: number,
+): string | null {
+  const role = /^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:[a-z]+\s+){0,2}[a-z]+)$/.exec(speaker.trim())?.[1];
+  if (!role || !ROLE_HEADS.has(role.split(/\s+/).pop()!)) return null;
+  const earlier = text.slice(Math.max(0, before - 20000), before);
+  const found = new Set<string>();
+  for (const m of earlier.matchAll(
+    new RegExp(`(?<![\\p{L}\\p{N}])${role.replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'),
+  )) {
+    const at = m.index;
+    // The words against the role before it ("Veldria’s", "the energy"), up to three, and what follows it: an
+    // apposed name (", Lena Varga,") or a complement ("of Lowmere Water").
+    const lead = /(?:[\p{L}\p{N}’'-]+\s+){0,3}$/u.exec(earlier.slice(Math.max(0, at - 80), at))![0];
+    const own = lead.split(/\s+/).filter(Boolean);
+    let from = own.length;
+    while (from > 0 && qualifies(own[from - 1]!)) from--;
+    const tail = earlier.slice(at + m[0].length, at + m[0].length + 80);
+    const after =
+      /^(?:,\s+[^,.;:!?“”"]{1,40}(?=[,.;:])|\s+(?:of|for|at|in)\s+[^,.;:!?“”"]{1,40})/u.exec(tail)?.[0] ?? '';
+    const party = partyForSpeaker(parties, `${own.slice(from).join(' ')} ${m[0]}${after}`);
+    if (party) found.add(party.id);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/** A word that can stand before a role in its holder's description: "Veldria’s", "the", "energy", "Tovan". */
+function qualifies(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /^\p{Lu}/u.test(word) || /['’]s?$/.test(word) || DETERMINERS.has(lower) || ROLE_MODIFIERS.has(lower);
+}
+
 /** Whether the speaker is the party itself, under one of its names: "Network Rail", "the islanders’ council". */
 function ownName(parties: readonly Party[], speaker: string, partyId: string): boolean {
   const party = parties.find((p) => p.id === partyId);
-  const plain = (name: string) =>
-    name
+  return (
+    party !== undefined && [party.name, party.short, ...party.aliases].some((name) => sameName(name, speaker))
+  );
+}
+
+function sameName(name: string, speaker: string): boolean {
+  const plain = (words: string) =>
+    words
       .toLowerCase()
       .replace(/[’‘]/g, "'")
       .replace(/^(?:the|a|an)\s+/, '')
       .trim();
-  const said = plain(speaker);
-  return (
-    party !== undefined && [party.name, party.short, ...party.aliases].some((name) => plain(name) === said)
-  );
+  return plain(name) === plain(speaker);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

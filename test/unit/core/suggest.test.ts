@@ -700,3 +700,135 @@ describe('suggestions in a notebook', () => {
     assert.deepEqual(nb, before);
   });
 });
+
+describe('who said it (sentences written for these tests)', () => {
+  const parties = partiesOf({
+    Utility: ['Lowmere Water', 'water authority', 'Ada Kinsey', 'Kinsey'],
+    Tenants: ['residents’ association', 'Bram Tolley', 'Tolley'],
+  });
+  const read = (text: string) => {
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    return readable(found, parties);
+  };
+
+  test('"Image caption," and "Image source," lines give nothing', () => {
+    const text = [
+      'Image caption, Bram Tolley at the pumping station. Tolley said the water had run brown for a week',
+      'Image source, Lowmere Photo Desk',
+      'Tolley said the association would meet on Friday.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [['reported', 'Tolley', 'Tenants', 'the association would meet on Friday']]);
+  });
+
+  test('a live blog’s timestamp is neither part of the speaker nor of the statement', () => {
+    const text = [
+      '14:20 BST Kinsey said the reservoir stood at forty per cent.',
+      '14:35 BST The reservoir will be refilled by June, Kinsey told the council.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'Kinsey', 'Utility', 'the reservoir stood at forty per cent'],
+      ['reported', 'Kinsey', 'Utility', 'The reservoir will be refilled by June'],
+    ]);
+  });
+
+  test('mediators, groups, an authority and a sentence-initial qualifier name speakers', () => {
+    const text = [
+      'The independent mediator, Sofia Rann, said the two sides would meet again in May.',
+      'Tenant groups said the new charges were unfair.',
+      'A spokesman for the water authority said the leak had been found.',
+      'Housing economist Pia Marr, who advises neither side, said the charges would rise again.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'The independent mediator, Sofia Rann', null, 'the two sides would meet again in May'],
+      ['reported', 'Tenant groups', null, 'the new charges were unfair'],
+      ['reported', 'A spokesman for the water authority', 'Utility', 'the leak had been found'],
+      ['reported', 'Housing economist Pia Marr', null, 'the charges would rise again'],
+    ]);
+  });
+
+  test('a name and role between commas after an opening phrase; "…, who said" gives the name before it', () => {
+    const text = [
+      'On Tuesday, Bram Tolley, the association’s chair, said residents would withhold payment.',
+      'Kinsey met the regulator, Ines Pardo, who said the fines would be published.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'Bram Tolley, the association’s chair', 'Tenants', 'residents would withhold payment'],
+      ['reported', 'Ines Pardo', null, 'the fines would be published'],
+    ]);
+  });
+
+  test('"called its …" is no cue', () => {
+    assert.deepEqual(read('The residents’ association called its first meeting in a decade.'), []);
+  });
+
+  test('a speaker named only by a role or a body takes the party of the one named so before', () => {
+    const text = [
+      'Lowmere’s water commissioner, Ada Kinsey, opened the new reservoir on Monday.',
+      'The water commissioner said the dam had passed every test.',
+      'The residents’ association said bills were too high. The association said it would appeal.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'The water commissioner', 'Utility', 'the dam had passed every test'],
+      ['reported', 'The residents’ association', 'Tenants', 'bills were too high'],
+      ['reported', 'The association', 'Tenants', 'it would appeal'],
+    ]);
+    // Two sides had someone in that role: no party.
+    const two = [
+      'Kinsey and the association’s finance director, Bram Tolley, met the finance director of Lowmere Water.',
+      'The finance director said the figures were wrong.',
+    ].join('\n\n');
+    assert.deepEqual(read(two), [['reported', 'The finance director', null, 'the figures were wrong']]);
+  });
+
+  test('he or she after a sentence naming other people: the one of them it can be, or nobody', () => {
+    const text = [
+      'Dr Owen Pratt said the pipes were sound.',
+      'Mr Tolley said the bills were unfair.',
+      'Ms Kinsey said the repairs would take a month.',
+      'Later Tolley met Kinsey at the pumping station. “We agreed to meet every month,” he said.',
+    ].join('\n\n');
+    assert.deepEqual(read(text).at(-1), ['quote', 'Mr Tolley', 'Tenants', 'We agreed to meet every month']);
+    const ambiguous = [
+      'Dr Owen Pratt said the pipes were sound.',
+      'Mr Tolley said the bills were unfair.',
+      'Later Tolley met Pratt at the station. “It went well,” he said.',
+    ].join('\n\n');
+    assert.deepEqual(read(ambiguous), [
+      ['reported', 'Dr Owen Pratt', null, 'the pipes were sound'],
+      ['reported', 'Mr Tolley', 'Tenants', 'the bills were unfair'],
+    ]);
+  });
+
+  test('a he or she that names nobody is not offered', () => {
+    assert.deepEqual(read('“The water is safe to drink,” she said.'), []);
+  });
+
+  test('a Q&A interview: the answers are the statements of the one person introduced before it', () => {
+    const text = [
+      'Ada Kinsey has led Lowmere Water since 2019. We asked her about the bills.',
+      'Q: Will bills rise next year?',
+      'A: Not next year. The year after, perhaps.',
+      'Q: And the leaks?',
+      'A: We fix forty a week, and the number is falling.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Ada Kinsey', 'Utility', 'Not next year. The year after, perhaps'],
+      ['quote', 'Ada Kinsey', 'Utility', 'We fix forty a week, and the number is falling'],
+    ]);
+    // With two people introduced, nobody can be sure who answers.
+    const two = text.replace('We asked her', 'Bram Tolley joined her. We asked them');
+    assert.deepEqual(read(two), []);
+  });
+
+  test('a quotation opening a paragraph goes on from the last speaker though narration followed that speaker', () => {
+    const text = [
+      '“The bills are too high,” Tolley said. The association has 400 members.',
+      '“We will not pay them.” A vote is due on Monday.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Tolley', 'Tenants', 'The bills are too high'],
+      ['quote', 'Tolley', 'Tenants', 'We will not pay them.'],
+    ]);
+  });
+});
