@@ -869,9 +869,17 @@ function subjectOf(a: Analysis, i: number): Subject | null {
   if (!opening || opening.pronoun || a.tok(opening.last + 1)?.text !== ',' || opening.last + 1 >= j) {
     // "After the interview, Karl Mott, the union’s general secretary, said …"
     const apposed = apposedSpeaker(a, j - 1, lo);
-    return apposed && a.tok(apposed.first - 1)?.text === ','
-      ? { phrase: apposed, cueFirst: apposed.first, aside: false }
-      : null;
+    if (apposed && a.tok(apposed.first - 1)?.text === ',') {
+      return { phrase: apposed, cueFirst: apposed.first, aside: false };
+    }
+    // "His rival, Sam Oyelaran, said …": a full name between commas after a few words that hold no verb.
+    const name = speakerEndingAt(a, j - 1, lo);
+    if (!name || name.pronoun || !isFullName(a, name) || a.tok(name.first - 1)?.text !== ',') return null;
+    if (name.first - 1 - lo < 1 || name.first - 1 - lo > 4) return null;
+    for (let k = lo; k < name.first - 1; k++) {
+      if (!a.isWord(k) || a.quoteOf[k] !== -1 || verbAt(a, k)) return null;
+    }
+    return { phrase: name, cueFirst: name.first, aside: false };
   }
   if (j - opening.last > 40) return null;
   for (let k = opening.last + 1; k < j; k++) if (a.quoteOf[k] !== -1 || verbAt(a, k)) return null;
@@ -1420,8 +1428,8 @@ function surname(speaker: string): string {
  * he/she → the most recent speaker named before the cue, or person who opened a sentence (`mentions`), skipping
  * one whose title (here or elsewhere in the text: "Ms Gunnarsdottir") says otherwise. When people already known
  * as speakers are named between that speaker's statement and the cue ("Varga met Osei. “…,” he said."), he or she
- * is the one of them it can be, the only one not known to be of the other sex; failing that, nobody, and the
- * statement is not offered. Who he or she turns out to be is remembered for the next cue.
+ * is the one of them it can be, the only one not known to be of the other sex (the previous speaker when none
+ * is); failing that, nobody, and the statement is not offered. Who he or she turns out to be is remembered for the next cue.
  */
 function resolvePronouns(
   a: Analysis,
@@ -1459,7 +1467,9 @@ function resolvePronouns(
       break;
     }
     if (!previous) continue;
-    const between = namedBetween(a, Math.max(previous.end, previous.cueAt), d.cueAt, people);
+    // From the sentence after the one holding the previous speaker's statement and cue.
+    const after = a.sentenceEnd[tokenAt(a, Math.max(previous.end, previous.cueAt))]!;
+    const between = namedBetween(a, a.ends[after]!, d.cueAt, people);
     if (between.length === 0) {
       d.speaker = previous.speaker;
       d.pronoun = false;
@@ -1467,6 +1477,8 @@ function resolvePronouns(
       continue;
     }
     const possible = between.filter((key) => (genders.get(key) ?? wanted) === wanted);
+    // Everyone named since is of the other sex: he or she is still the previous speaker.
+    if (possible.length === 0) possible.push(surname(previous.speaker));
 
     const who =
       possible.length === 1

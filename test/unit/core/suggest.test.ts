@@ -758,6 +758,12 @@ describe('who said it (sentences written for these tests)', () => {
     ]);
   });
 
+  test('a full name between commas after a few words with no verb: "His rival, Sam Oyelaran, said"', () => {
+    const text =
+      'Tolley lost the vote by forty ballots. His rival, Sam Oyelaran, said the count had been fair.';
+    assert.deepEqual(read(text), [['reported', 'Sam Oyelaran', null, 'the count had been fair']]);
+  });
+
   test('"called its …" is no cue', () => {
     assert.deepEqual(read('The residents’ association called its first meeting in a decade.'), []);
   });
@@ -798,6 +804,15 @@ describe('who said it (sentences written for these tests)', () => {
       ['reported', 'Dr Owen Pratt', null, 'the pipes were sound'],
       ['reported', 'Mr Tolley', 'Tenants', 'the bills were unfair'],
     ]);
+  });
+
+  test('he or she goes past the previous speaker’s own cue to one named after it', () => {
+    const text = [
+      'Tolley said the river had risen twice this winter.',
+      '‘We want to get this right rather than fast,’ Kinsey said.',
+      'For Tolley, that is not good enough. ‘By then we will have flooded again,’ he says.',
+    ].join('\n\n');
+    assert.deepEqual(read(text).at(-1), ['quote', 'Tolley', 'Tenants', 'By then we will have flooded again']);
   });
 
   test('a he or she that names nobody is not offered', () => {
