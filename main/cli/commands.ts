@@ -27,7 +27,8 @@ Commands:
   init [--sample]                       create a notebook (with --sample: the sample article)
   import FILE...                        add documents (.txt, .md, .html); prints id<TAB>title per document
   annotations import FILE.jsonld [--document ID]
-                                        add W3C Web Annotations; nothing is written unless all anchor
+                                        add W3C Web Annotations; nothing is written unless all anchor;
+                                        with --document all go to that document, sourceless ones too
   export [--document ID] [--format markdown|w3c|csv] [--out FILE]
                                         write a document's highlights (stdout unless --out);
                                         csv: every highlight, or one document's with --document
