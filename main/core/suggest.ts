@@ -1480,10 +1480,10 @@ function resolvePronouns(
     // Everyone named since is of the other sex: he or she is still the previous speaker.
     if (possible.length === 0) possible.push(surname(previous.speaker));
 
-    const who =
-      possible.length === 1
-        ? named.slice(0, n).findLast((x) => surname(x.speaker) === possible[0])
-        : undefined;
+    let who: Draft | undefined;
+    for (let k = n - 1; k >= Math.max(0, n - 50) && possible.length === 1 && !who; k--) {
+      if (surname(named[k]!.speaker) === possible[0]) who = named[k];
+    }
     if (who) {
       d.speaker = who.speaker;
       d.pronoun = false;
@@ -1804,7 +1804,7 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
       let partyId = d.pronoun ? null : partyOf(d.speaker);
       // "a spokeswoman for the company" speaks for the body that last spoke under its own party's name.
       if (partyId === null && !d.pronoun && REFERS_BACK.test(d.speaker)) partyId = lastBody;
-      else if (partyId === null && !d.pronoun) partyId = partyOfRole(text, parties, d.speaker, d.cueAt);
+      else if (partyId === null && !d.pronoun) partyId = partyOfRole(text, partyOf, d.speaker, d.cueAt);
       else if (partyId !== null && ownName(parties, d.speaker, partyId)) lastBody = partyId;
       return {
         start: d.start,
@@ -1829,29 +1829,34 @@ const REFERS_BACK =
  */
 function partyOfRole(
   text: string,
-  parties: readonly Party[],
+  partyOf: (speaker: string) => string | null,
   speaker: string,
   before: number,
 ): string | null {
   const role = /^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:[a-z]+\s+){0,2}[a-z]+)$/.exec(speaker.trim())?.[1];
   if (!role || !ROLE_HEADS.has(role.split(/\s+/).pop()!)) return null;
-  const earlier = text.slice(Math.max(0, before - 20000), before);
+  // The nearest few mentions within a few pages before: enough for a story, bounded for a long text.
+  const earlier = text.slice(Math.max(0, before - 4000), before);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${role.replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
+  const mentions = [...earlier.matchAll(pattern)].slice(-8);
   const found = new Set<string>();
-  for (const m of earlier.matchAll(
-    new RegExp(`(?<![\\p{L}\\p{N}])${role.replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'),
-  )) {
+  for (const m of mentions) {
     const at = m.index;
     // The words against the role before it ("Veldria’s", "the energy"), up to three, and what follows it: an
     // apposed name (", Lena Varga,") or a complement ("of Lowmere Water").
-    const lead = /(?:[\p{L}\p{N}’'-]+\s+){0,3}$/u.exec(earlier.slice(Math.max(0, at - 80), at))![0];
-    const own = lead.split(/\s+/).filter(Boolean);
+    const own = earlier
+      .slice(Math.max(0, at - 80), at)
+      .split(/\s+/)
+      .slice(at > 80 ? 1 : 0)
+      .filter(Boolean)
+      .slice(-3);
     let from = own.length;
     while (from > 0 && qualifies(own[from - 1]!)) from--;
     const tail = earlier.slice(at + m[0].length, at + m[0].length + 80);
     const after =
       /^(?:,\s+[^,.;:!?“”"]{1,40}(?=[,.;:])|\s+(?:of|for|at|in)\s+[^,.;:!?“”"]{1,40})/u.exec(tail)?.[0] ?? '';
-    const party = partyForSpeaker(parties, `${own.slice(from).join(' ')} ${m[0]}${after}`);
-    if (party) found.add(party.id);
+    const party = partyOf(`${own.slice(from).join(' ')} ${m[0]}${after}`.replace(/\s+/g, ' ').trim());
+    if (party) found.add(party);
   }
   return found.size === 1 ? [...found][0]! : null;
 }
