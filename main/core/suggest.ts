@@ -38,6 +38,13 @@ const SPEECH_VERBS = words(`
   continued concluded joked quipped
 `);
 
+/** Verbs that pass a verdict given in quotation marks after "as": "rejected the statement as “irresponsible”". */
+const VERDICT_VERBS = words(`
+  rejected rejects dismissed dismisses described describes branded brands condemned condemns denounced
+  denounces labelled labels labeled characterised characterized termed criticised criticized hailed hails
+  welcomed welcomes praised praises
+`);
+
 /** Verbs that only ever introduce a quotation, never a reported clause of their own. */
 const QUOTE_ONLY_VERBS = words('continued concluded joked quipped');
 
@@ -1245,6 +1252,19 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
     const subject = subjectOf(a, verb.first);
     if (subject) {
       return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, verb.last, subject.aside);
+    }
+  }
+  // "Pakistan's foreign ministry rejected the statement as “…”": the quoted words are the subject's verdict.
+  if (t.lower === 'as') {
+    for (let v = j - 1; v >= Math.max(a.sentenceStart[j]!, j - 8); v--) {
+      const w = a.tok(v)!;
+      if (a.quoteOf[v] !== -1 || (!w.word && w.text !== '’' && w.text !== "'")) break;
+      if (!VERDICT_VERBS.has(w.lower)) continue;
+      const subject = subjectOf(a, v);
+      if (subject && !subject.phrase.pronoun) {
+        return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, v, subject.aside);
+      }
+      break;
     }
   }
   // "X told reporters: “…"

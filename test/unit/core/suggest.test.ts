@@ -764,6 +764,13 @@ describe('who said it (sentences written for these tests)', () => {
     assert.deepEqual(read(text), [['reported', 'Sam Oyelaran', null, 'the count had been fair']]);
   });
 
+  test('a verdict in quotation marks after "dismissed … as" is the subject’s statement', () => {
+    const text = 'The residents’ association dismissed the report as “a whitewash from start to finish”.';
+    assert.deepEqual(read(text), [
+      ['quote', 'The residents’ association', 'Tenants', 'a whitewash from start to finish'],
+    ]);
+  });
+
   test('"called its …" is no cue', () => {
     assert.deepEqual(read('The residents’ association called its first meeting in a decade.'), []);
   });
