@@ -12,14 +12,14 @@ function figures(texts: ReturnType<typeof developmentSet>) {
 }
 
 describe('the statement finder’s figures', () => {
-  test('on the development set (rules written on it): measured precision 1.00, recall 0.96, speaker 1.00', () => {
+  test('on the development set (rules written on it): measured precision 1.00, recall 0.97, speaker 1.00', () => {
     const dev = figures(developmentSet());
     assert.equal(dev.texts, 9);
     assert.equal(dev.gold, 79);
-    // Measured 76 right of 76 suggestions and 79 statements, with texts 04 to 07 (written for who said it) in the
+    // Measured 77 right of 77 suggestions and 79 statements, with texts 04 to 07 (written for who said it) in the
     // set; before the rules for them, 59 right of 68 suggestions (0.87, recall 0.75).
     assert.ok(dev.precision >= 0.95, `precision ${dev.precision}`);
-    assert.ok(dev.recall >= 0.91, `recall ${dev.recall}`);
+    assert.ok(dev.recall >= 0.92, `recall ${dev.recall}`);
     assert.ok(dev.speakerAccuracy >= 0.95, `speaker accuracy ${dev.speakerAccuracy}`);
     assert.equal(dev.duplicates, 0);
   });
