@@ -1628,21 +1628,23 @@ function findTurns(a: Analysis): Draft[] {
   return found;
 }
 
+const QUESTION_MARKS = words('q question interviewer');
+const ANSWER_MARKS = words('a answer');
+
 /**
- * A Q&A interview: paragraphs opening "Q:" and "A:". The answers are statements of the one person named as the
+ * A Q&A interview: paragraphs opening "Q:" (or "Question:", "Interviewer:") and "A:" (or "Answer:", or the
+ * surname of the one interviewed: "Lunn:"). The answers are statements of the one person named as the
  * subject of a sentence in the introduction before the first question ("Edda Lunn has run the port …"); with no
  * such person, or two, nobody can be sure who answers and nothing is offered.
  */
 function findInterview(a: Analysis): Draft[] {
-  const marked = (p: number, letter: string) => {
+  /** The word before a colon that opens paragraph `p` ("q", "a", "lunn"), if any. */
+  const marker = (p: number) => {
     const range = a.paragraphs[p]!;
-    return (
-      a.tok(range.first)!.text === letter &&
-      a.tok(range.first + 1)?.text === ':' &&
-      range.end > range.first + 2
-    );
+    const t = a.tok(range.first)!;
+    return t.word && a.tok(range.first + 1)?.text === ':' && range.end > range.first + 2 ? t.lower : null;
   };
-  const first = a.paragraphs.findIndex((_, p) => marked(p, 'Q'));
+  const first = a.paragraphs.findIndex((_, p) => QUESTION_MARKS.has(marker(p) ?? ''));
   if (first < 1) return [];
   const people = new Map<string, Phrase>();
   for (let p = 0; p < first; p++) {
@@ -1655,22 +1657,19 @@ function findInterview(a: Analysis): Draft[] {
     }
   }
   if (people.size !== 1) return [];
-  const [who] = people.values();
+  const [[key, who]] = people;
   const speaker = a.slice(who!.first, who!.last);
   const found: Draft[] = [];
   for (let p = first + 1; p < a.paragraphs.length; p++) {
-    if (!marked(p, 'A')) continue;
+    const mark = marker(p);
+    if (mark === null || !(ANSWER_MARKS.has(mark) || mark === key)) continue;
     const range = a.paragraphs[p]!;
+    if (a.tok(range.end - 1)!.text === '?') continue;
     const span = trimSpan(a.text, a.ends[range.first + 1]!, a.ends[range.end - 1]!, true);
-    if (span)
-      found.push({
-        ...span,
-        kind: 'quote',
-        cue: 'A:',
-        cueAt: a.starts[range.first]!,
-        speaker,
-        pronoun: false,
-      });
+    if (span) {
+      const cue = a.slice(range.first, range.first + 1);
+      found.push({ ...span, kind: 'quote', cue, cueAt: a.starts[range.first]!, speaker, pronoun: false });
+    }
   }
   return found;
 }

@@ -858,6 +858,9 @@ describe('who said it (sentences written for these tests)', () => {
       ['quote', 'Ada Kinsey', 'Utility', 'Not next year. The year after, perhaps'],
       ['quote', 'Ada Kinsey', 'Utility', 'We fix forty a week, and the number is falling'],
     ]);
+    // "Interviewer:" and the surname of the one interviewed mark the turns as well.
+    const named = text.replace(/Q:/g, 'Interviewer:').replace(/A:/g, 'Kinsey:');
+    assert.deepEqual(read(named), read(text));
     // With two people introduced, nobody can be sure who answers.
     const two = text.replace('We asked her', 'Bram Tolley joined her. We asked them');
     assert.deepEqual(read(two), []);
