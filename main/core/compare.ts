@@ -30,6 +30,7 @@ import {
   type Topic,
 } from './model';
 import {
+  noteCell,
   tableCell,
   escapeHeading,
   escapeInline,
@@ -280,11 +281,11 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
   };
 }
 
-/** `“quote” — Document title ¶N · stance — note`, as one table cell. */
+/** `“quote” — Document title ¶N · stance — note`, as one table cell; the note keeps its own inline Markdown. */
 function entryCell(entry: ComparisonEntry): string {
   let cell = `“${tableCell(entry.quote)}” — ${tableCell(entry.documentTitle) || 'Untitled'} ¶${entry.paragraph}`;
   if (entry.stance !== null) cell += ` · ${tableCell(entry.stance)}`;
-  const note = tableCell(entry.note);
+  const note = noteCell(entry.note);
   if (note !== '') cell += ` — ${note}`;
   return cell;
 }
@@ -292,8 +293,10 @@ function entryCell(entry: ComparisonEntry): string {
 /**
  * The comparison as Markdown: front matter, then per topic a heading, the summary in italics and a GFM table with
  * a column per party that has passages in the comparison. A cell holds one passage; a topic has as many rows as
- * its fullest cell. Quotes, titles and notes are flattened to one line and escaped, so they read as their literal
- * text and no `|` or line break can split the table (see `tableCell`). Then the common ground.
+ * its fullest cell. Quotes and titles are flattened to one line and escaped, so they read as their literal text;
+ * notes are flattened the same way but keep their inline Markdown, with raw HTML shown as text (see `noteCell`); no
+ * `|` or line break can split the table. Then the common ground. No front matter `title`: markdownlint (MD025)
+ * would count it as a second top heading beside `# Comparison`.
  */
 export function exportComparisonMarkdown(nb: Notebook, options: { topicId?: string; now: Date }): string {
   const comparison = compare(nb, options.topicId !== undefined ? { topicId: options.topicId } : {});
@@ -302,7 +305,6 @@ export function exportComparisonMarkdown(nb: Notebook, options: { topicId?: stri
   );
   const out: string[] = [
     '---',
-    `title: ${yamlString('Comparison')}`,
     `parties: ${yamlStringList(columns.map((p) => p.name))}`,
     `topics: ${yamlStringList(comparison.rows.filter((r) => r.topicId !== null).map((r) => r.path))}`,
     `exported: ${yamlString(options.now.toISOString())}`,
@@ -317,7 +319,14 @@ export function exportComparisonMarkdown(nb: Notebook, options: { topicId?: stri
   }
 
   for (const row of comparison.rows) {
-    out.push('', `## ${escapeHeading(row.path)}`, '', `*${escapeInline(oneLineLabel(row.summary))}*`, '');
+    // Not the summary alone in italics: markdownlint (MD036) reads a paragraph of emphasis as a heading.
+    out.push(
+      '',
+      `## ${escapeHeading(row.path)}`,
+      '',
+      `Summary: *${escapeInline(oneLineLabel(row.summary))}*`,
+      '',
+    );
     const cells = columns.map((party) => row.cells.find((c) => c.partyId === party.id)?.entries ?? []);
     out.push(`| ${columns.map((p) => tableCell(p.name)).join(' | ')} |`);
     out.push(`|${columns.map(() => ' --- |').join('')}`);
@@ -327,7 +336,8 @@ export function exportComparisonMarkdown(nb: Notebook, options: { topicId?: stri
         const entry = entries[i];
         return entry ? entryCell(entry) : '';
       });
-      out.push(`| ${line.join(' | ')} |`);
+      // An empty cell is one blank, as in the rest of the table (markdownlint MD060).
+      out.push(`|${line.map((cell) => (cell === '' ? ' ' : ` ${cell} `)).join('|')}|`);
     }
   }
 

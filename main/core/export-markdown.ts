@@ -1,10 +1,13 @@
 /**
  * One document's highlights as a Markdown file a researcher can keep, read as plain text, or open in any CommonMark
- * viewer: front matter for tools, then the passages grouped by topic, each quoted exactly with the party whose
- * position it is, its stance, paragraph number and tags (`> — Russia · refusal · ¶9 · #extradition`), followed by
- * the note as the user wrote it.
+ * viewer or Obsidian: front matter for tools, the title, source and the document's own note, then the passages
+ * grouped by topic, each quoted exactly with the party whose position it is, its stance, paragraph number, tags and
+ * an Obsidian block id (`> — Russia · refusal · ¶9 · #extradition ^p9-his-extradition-to`), its links to other
+ * passages (`→ rebuts ¶11 “…” [[#^p11-the-crown-prosecuting]]`), and the note in the user's own Markdown with any
+ * raw HTML shown as text. The files pass markdownlint's default rules but line length (MD013).
  */
 import {
+  LINK_TYPES,
   ParleyError,
   paragraphNumber,
   type Annotation,
@@ -15,9 +18,11 @@ import {
 } from './model';
 import {
   blockQuote,
-  containMarkdown,
   escapeHeading,
   escapeInline,
+  noteMarkdown,
+  oneLine,
+  quoteEnds,
   yamlString,
   yamlStringList,
 } from './markdown-text';
@@ -109,7 +114,10 @@ function partyName(nb: Notebook, partyId: string, lookups: ExportLookups | undef
   return name;
 }
 
-/** Appends one highlight's lines to `out`; see highlightBlock. */
+/**
+ * Appends one highlight's lines to `out` (see highlightBlock); true when they end with the quote itself, with no
+ * link or note after it.
+ */
 function pushHighlightBlock(
   out: string[],
   nb: Notebook,
@@ -117,7 +125,8 @@ function pushHighlightBlock(
   annotation: Annotation,
   topics: readonly Topic[],
   lookups?: ExportLookups,
-): void {
+  file?: ExportFile,
+): boolean {
   const lines = blockQuote(annotation.target.exact);
   for (const line of lines) out.push(line);
   let attribution = '';
@@ -131,22 +140,58 @@ function pushHighlightBlock(
     for (const topic of topics) tags += (tags ? ' ' : '') + cachedTagLabel(topic.path, lookups);
     attribution += ' · ' + tags;
   }
+  // Obsidian takes a block id at the end of a quote's last line; only the passage's first quotation carries it.
+  const blockId = file?.take(annotation, doc);
+  if (blockId !== undefined) attribution += ` ^${blockId}`;
   if (lines.length > 0) out.push('>');
   out.push(`> — ${attribution}`);
-  const note = containMarkdown(annotation.note);
-  if (note.trim() !== '') out.push('', note);
+  const links = file ? file.linkLines(annotation) : [];
+  for (const line of links) out.push('', line);
+  const note = noteMarkdown(annotation.note);
+  if (note.trim() === '') return links.length === 0;
+  const quotes = quoteEnds(note);
+  // A note that opens with a quote would read as more of the passage's quote (markdownlint MD028).
+  if (quotes.first && links.length === 0) out.push('', '---');
+  out.push('', note);
+  return quotes.last;
 }
 
-/** One highlight: its quote, the attribution line (party · stance · ¶N · tags) and its note. */
+/**
+ * Appends the highlights of one section, each after a blank line; a quote right after a quote (a passage with no
+ * links or note, or a note that ends with a quote) is parted from it by a thematic break, as a blank line alone
+ * would read as a gap inside one quote (markdownlint's MD028).
+ */
+export function pushHighlightBlocks(
+  out: string[],
+  nb: Notebook,
+  doc: ParleyDocument,
+  annotations: readonly Annotation[],
+  topicsOf: (annotation: Annotation) => readonly Topic[],
+  lookups?: ExportLookups,
+  file?: ExportFile,
+): void {
+  let endsWithQuote = false;
+  for (const annotation of annotations) {
+    if (endsWithQuote) out.push('', '---');
+    out.push('');
+    endsWithQuote = pushHighlightBlock(out, nb, doc, annotation, topicsOf(annotation), lookups, file);
+  }
+}
+
+/**
+ * One highlight: its quote, the attribution line (party · stance · ¶N · tags, and its block id when `file` is
+ * given), its links (with `file`) and its note.
+ */
 export function highlightBlock(
   nb: Notebook,
   doc: ParleyDocument,
   annotation: Annotation,
   topics: readonly Topic[],
   lookups?: ExportLookups,
+  file?: ExportFile,
 ): string[] {
   const lines: string[] = [];
-  pushHighlightBlock(lines, nb, doc, annotation, topics, lookups);
+  pushHighlightBlock(lines, nb, doc, annotation, topics, lookups, file);
   return lines;
 }
 
@@ -187,7 +232,7 @@ interface DocumentSections {
   annotations: Annotation[];
   topicPaths: string[];
   /** The lines, appended to `into` when given (and returned). */
-  lines: (depth: number, into?: string[]) => string[];
+  lines: (depth: number, into?: string[], file?: ExportFile) => string[];
 }
 
 /**
@@ -224,24 +269,33 @@ function documentSections(
   );
   const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';
 
-  const lines = (depth: number, into: string[] = []): string[] => {
+  const lines = (depth: number, into: string[] = [], file?: ExportFile): string[] => {
     const h = '#'.repeat(depth);
     const out = into;
-    out.push(`${h} ${escapeHeading(title)}`);
+    out.push(`${h} ${file ? file.heading(title) : escapeHeading(title)}`);
     const meta = sourceLine(doc);
     if (meta) out.push('', meta);
+    const note = noteMarkdown(doc.note);
+    if (note.trim() !== '') out.push('', note);
+    file?.addDocument(doc, annotations);
+    const heading = (text: string) => (file ? file.heading(text, title) : escapeHeading(text));
     const sections: { heading: string; annotations: Annotation[] }[] = ordered.map((g) => ({
-      heading: escapeHeading(g.topic.path),
+      heading: heading(g.topic.path),
       annotations: g.annotations,
     }));
-    if (untagged.length > 0) sections.push({ heading: UNTAGGED_HEADING, annotations: untagged });
+    if (untagged.length > 0) sections.push({ heading: heading(UNTAGGED_HEADING), annotations: untagged });
     if (sections.length === 0) out.push('', 'No highlights yet.');
     for (const section of sections) {
       out.push('', `${h}# ${section.heading}`);
-      for (const annotation of section.annotations) {
-        out.push('');
-        pushHighlightBlock(out, nb, doc, annotation, topicsOf.get(annotation) ?? [], lookups);
-      }
+      pushHighlightBlocks(
+        out,
+        nb,
+        doc,
+        section.annotations,
+        (annotation) => topicsOf.get(annotation) ?? [],
+        lookups,
+        file,
+      );
     }
     return out;
   };
@@ -274,8 +328,9 @@ export function pushDocumentMarkdownSection(
   depth: number,
   annotations: readonly Annotation[],
   lookups: ExportLookups,
+  file?: ExportFile,
 ): void {
-  documentSections(nb, findDocument(nb, documentId), annotations, lookups).lines(depth, out);
+  documentSections(nb, findDocument(nb, documentId), annotations, lookups).lines(depth, out, file);
 }
 
 /** Each document's annotations, in one pass over the notebook. */
@@ -292,17 +347,205 @@ export function annotationsByDocument(nb: Notebook): Map<string, Annotation[]> {
 export function exportDocumentMarkdown(nb: Notebook, documentId: string, options: { now: Date }): string {
   const doc = findDocument(nb, documentId);
   const sections = documentSections(nb, doc);
+  // No `title` key: markdownlint (MD025) counts a front matter title as the file's top heading, and the title is
+  // the `# Title` below.
   const out: string[] = [
     '---',
-    `title: ${yamlString(doc.title.trim() === '' ? sections.title : doc.title)}`,
     `source: ${yamlString(doc.source)}`,
+    `url: ${yamlString(doc.url)}`,
+    `author: ${yamlString(doc.byline)}`,
     `published: ${yamlString(doc.published)}`,
     `topics: ${yamlStringList(sections.topicPaths)}`,
     `highlights: ${sections.annotations.length}`,
     `exported: ${yamlString(options.now.toISOString())}`,
     '---',
     '',
-    ...sections.lines(1),
   ];
+  sections.lines(1, out, new ExportFile(nb));
   return out.join('\n') + '\n';
+}
+
+/** Obsidian allows letters, digits and dashes in a block id; the words come from the quote's Latin letters. */
+function blockIdBase(doc: ParleyDocument, annotation: Annotation): string {
+  const words =
+    annotation.target.exact
+      .normalize('NFKD')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g)
+      ?.slice(0, 3) ?? [];
+  return [`p${paragraphNumber(doc, annotation.target.start)}`, ...words].join('-');
+}
+
+/**
+ * The block ids of one Markdown file: `p9-his-extradition-to` (paragraph number and the quote's first words),
+ * unique within the file (`-2`, `-3` after a repeat). A document's highlights get theirs in text order, so a
+ * document's own export always names a passage the same way and other files can link to it.
+ */
+export class BlockIds {
+  private readonly taken = new Set<string>();
+  private readonly ids = new Map<string, string>();
+
+  addDocument(doc: ParleyDocument, annotations: readonly Annotation[]): void {
+    for (const annotation of [...annotations].sort(byTextOrder)) {
+      if (this.ids.has(annotation.id)) continue;
+      const base = blockIdBase(doc, annotation);
+      let id = base;
+      for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+      this.taken.add(id);
+      this.ids.set(annotation.id, id);
+    }
+  }
+
+  get(annotationId: string): string | undefined {
+    return this.ids.get(annotationId);
+  }
+}
+
+/** The first few words of a quote, for naming the passage at the other end of a link. */
+function excerpt(quote: string): string {
+  const words = oneLine(quote).split(' ');
+  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
+}
+
+interface LinkEnd {
+  label: string;
+  other: Annotation;
+}
+
+/**
+ * What one Markdown file needs to write block ids and links: the ids of the passages it holds, the links of each
+ * passage both ways (worked out once, and only when the notebook has any), and the ids other files give theirs.
+ */
+export class ExportFile {
+  readonly blockIds = new BlockIds();
+  private readonly written = new Set<string>();
+  private readonly ends: Map<string, LinkEnd[]> | null = null;
+  private readonly annotationById = new Map<string, Annotation>();
+  private readonly docById = new Map<string, ParleyDocument>();
+  private readonly ownIds = new Map<string, BlockIds>();
+  private readonly headings = new Set<string>();
+
+  constructor(private readonly nb: Notebook) {
+    if (!nb.annotations.some((a) => a.links.length > 0)) return;
+    for (const annotation of nb.annotations) this.annotationById.set(annotation.id, annotation);
+    for (const doc of nb.documents) this.docById.set(doc.id, doc);
+    // A passage's own links first, in the order made, then those to it, in notebook order (as the app lists them).
+    const own = new Map<string, LinkEnd[]>();
+    const incoming = new Map<string, LinkEnd[]>();
+    const add = (map: Map<string, LinkEnd[]>, id: string, end: LinkEnd) => {
+      const list = map.get(id);
+      if (list) list.push(end);
+      else map.set(id, [end]);
+    };
+    for (const from of nb.annotations) {
+      for (const link of from.links) {
+        const to = this.annotationById.get(link.annotationId);
+        if (!to || to.id === from.id || !Object.hasOwn(LINK_TYPES, link.type)) continue;
+        add(own, from.id, { label: link.type.replace(/-/g, ' '), other: to });
+        add(incoming, to.id, { label: LINK_TYPES[link.type as keyof typeof LINK_TYPES], other: from });
+      }
+    }
+    for (const [id, ends] of incoming) {
+      const list = own.get(id);
+      if (list) list.push(...ends);
+      else own.set(id, ends);
+    }
+    this.ends = own;
+  }
+
+  /**
+   * A heading's text, escaped, unlike every earlier heading of the file (markdownlint's MD024): a repeat names its
+   * `context` (the document it is under), then counts: `extradition (Talks in Geneva)`, `Talks (2)`.
+   */
+  heading(text: string, context?: string): string {
+    const base = text.replace(/\s+/g, ' ').trim();
+    let heading = base;
+    if (this.headings.has(heading) && context !== undefined) {
+      heading = `${base} (${context.replace(/\s+/g, ' ').trim() || 'Untitled'})`;
+    }
+    for (let n = 2; this.headings.has(heading); n++) heading = `${base} (${n})`;
+    this.headings.add(heading);
+    return escapeHeading(heading);
+  }
+
+  /** Gives the document's passages their ids in this file. */
+  addDocument(doc: ParleyDocument, annotations: readonly Annotation[]): void {
+    this.blockIds.addDocument(doc, annotations);
+  }
+
+  /** The passage's block id the first time it is quoted in the file; nothing after. */
+  take(annotation: Annotation, doc: ParleyDocument): string | undefined {
+    if (this.written.has(annotation.id)) return undefined;
+    this.written.add(annotation.id);
+    if (this.blockIds.get(annotation.id) === undefined) this.blockIds.addDocument(doc, [annotation]);
+    return this.blockIds.get(annotation.id);
+  }
+
+  /**
+   * One paragraph per link of the passage, its own and those to it: `→ rebuts ¶11 “…” [[#^p11-the-crown]]`, with
+   * the other document's title, and its file in the reference, when the other passage is in another document
+   * that this file does not hold.
+   */
+  linkLines(annotation: Annotation): string[] {
+    const ends = this.ends?.get(annotation.id);
+    if (!ends) return [];
+    return ends.flatMap(({ label, other }) => {
+      const doc = this.docById.get(other.documentId);
+      if (!doc) return [];
+      const paragraph = `¶${paragraphNumber(doc, other.target.start)}`;
+      const here = this.blockIds.get(other.id);
+      const sameDocument = other.documentId === annotation.documentId;
+      const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';
+      const where = sameDocument ? paragraph : `${escapeInline(title)} ${paragraph}`;
+      const ref =
+        here !== undefined
+          ? `[[#^${here}]]`
+          : `[[${escapeInline(safeFileStem(doc.title))}#^${this.idInOwnExport(doc, other)}]]`;
+      return [`→ ${label} ${where} “${escapeInline(excerpt(other.target.exact))}” ${ref}`];
+    });
+  }
+
+  /** The id the passage has in its document's own export. */
+  private idInOwnExport(doc: ParleyDocument, annotation: Annotation): string {
+    let ids = this.ownIds.get(doc.id);
+    if (!ids) {
+      ids = new BlockIds();
+      ids.addDocument(
+        doc,
+        this.nb.annotations.filter((a) => a.documentId === doc.id),
+      );
+      this.ownIds.set(doc.id, ids);
+    }
+    return ids.get(annotation.id)!;
+  }
+}
+
+/** Longest file name stem kept, in UTF-16 units: well inside every common file system's 255-byte limit. */
+const MAX_STEM = 80;
+
+/** Names Windows reserves for devices, with or without an extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/**
+ * A file name stem from a title that is safe on Windows, macOS and Linux: no path separators, no characters Windows
+ * refuses (`<>:"/\\|?*`, control characters), no leading dot (hidden) or trailing dot or space, no reserved device
+ * name, not too long (cut between characters, never inside one). Blank titles become "Untitled".
+ */
+export function safeFileStem(title: string): string {
+  let stem = title
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/[<>:"/\\|?*]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s-]+/, '');
+  if (stem.length > MAX_STEM) {
+    let cut = MAX_STEM;
+    if (/[\udc00-\udfff]/.test(stem[cut]!)) cut--;
+    stem = stem.slice(0, cut);
+  }
+  stem = stem.replace(/[.\s]+$/, '');
+  if (stem === '' || /^-+$/.test(stem)) stem = 'Untitled';
+  if (RESERVED.test(stem.split('.')[0]!.trim())) stem = `${stem} (document)`;
+  return stem;
 }

@@ -4,17 +4,28 @@
  * pieces are the document export's own, so a passage reads the same in every export.
  */
 import {
+  ExportFile,
   annotationsByDocument,
   byTextOrder,
   exportDocumentMarkdown,
   exportLookups,
-  highlightBlock,
   pushDocumentMarkdownSection,
+  pushHighlightBlocks,
+  safeFileStem,
   sourceLine,
   topicsOfAnnotation,
 } from './export-markdown';
-import { ParleyError, paragraphNumber, type Annotation, type Notebook, type Topic } from './model';
-import { escapeHeading, escapeLine, yamlString, yamlStringList } from './markdown-text';
+
+export { safeFileStem };
+import {
+  LINK_TYPES,
+  ParleyError,
+  paragraphNumber,
+  type Annotation,
+  type Notebook,
+  type Topic,
+} from './model';
+import { escapeLine, yamlString, yamlStringList } from './markdown-text';
 import { compareTopicPaths, topicPathKey } from './topics';
 
 function documentTitle(title: string): string {
@@ -57,9 +68,9 @@ export function exportTopicMarkdown(nb: Notebook, topicId: string, options: { no
     documents.some((d) => byDocument.get(d.id)!.some((a) => a.topicIds.includes(t.id))),
   );
 
+  // No `title` key: markdownlint (MD025) would count it as a second top heading beside `# Topic: …`.
   const out: string[] = [
     '---',
-    `title: ${yamlString(`Topic: ${topic.path}`)}`,
     `topic: ${yamlString(topic.path)}`,
     `topics: ${yamlStringList(usedTopics.map((t) => t.path))}`,
     `documents: ${yamlStringList(documents.map((d) => documentTitle(d.title)))}`,
@@ -67,8 +78,10 @@ export function exportTopicMarkdown(nb: Notebook, topicId: string, options: { no
     `exported: ${yamlString(options.now.toISOString())}`,
     '---',
     '',
-    `# ${escapeHeading(`Topic: ${topic.path}`)}`,
   ];
+  const file = new ExportFile(nb);
+  out.push(`# ${file.heading(`Topic: ${topic.path}`)}`);
+  for (const doc of documents) file.addDocument(doc, byDocument.get(doc.id)!);
   const description = topic.description
     .split(/\r\n|\r|\n/)
     .map((line) => escapeLine(line))
@@ -79,16 +92,22 @@ export function exportTopicMarkdown(nb: Notebook, topicId: string, options: { no
 
   for (const doc of documents) {
     const annotations = byDocument.get(doc.id)!.sort(byTextOrder);
-    out.push('', `## ${escapeHeading(documentTitle(doc.title))}`);
+    out.push('', `## ${file.heading(documentTitle(doc.title))}`);
     const meta = sourceLine(doc);
     if (meta) out.push('', meta);
     for (const sub of subtree) {
       const passages = annotations.filter((a) => a.topicIds.includes(sub.id));
       if (passages.length === 0) continue;
-      out.push('', `### ${escapeHeading(sub.path)}`);
-      for (const annotation of passages) {
-        out.push('', ...highlightBlock(nb, doc, annotation, topicsOfAnnotation(topicById, annotation)));
-      }
+      out.push('', `### ${file.heading(sub.path, documentTitle(doc.title))}`);
+      pushHighlightBlocks(
+        out,
+        nb,
+        doc,
+        passages,
+        (annotation) => topicsOfAnnotation(topicById, annotation),
+        undefined,
+        file,
+      );
     }
   }
   return out.join('\n') + '\n';
@@ -108,53 +127,25 @@ export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): st
   const known = new Set(nb.documents.map((d) => d.id));
   const out: string[] = [
     '---',
-    `title: ${yamlString('Notebook')}`,
     `documents: ${yamlStringList(nb.documents.map((d) => documentTitle(d.title)))}`,
     `topics: ${yamlStringList(topics)}`,
     `highlights: ${nb.annotations.filter((a) => known.has(a.documentId)).length}`,
     `exported: ${yamlString(options.now.toISOString())}`,
     '---',
     '',
-    '# Notebook',
   ];
+  const file = new ExportFile(nb);
+  out.push(`# ${file.heading('Notebook')}`);
   if (nb.documents.length === 0) out.push('', 'No documents yet.');
   const byDocument = annotationsByDocument(nb);
   const lookups = exportLookups(nb);
+  // Every passage's id first, so a link can point to a passage further down the file.
+  for (const doc of nb.documents) file.addDocument(doc, byDocument.get(doc.id) ?? []);
   for (const doc of nb.documents) {
     out.push('');
-    pushDocumentMarkdownSection(out, nb, doc.id, 2, byDocument.get(doc.id) ?? [], lookups);
+    pushDocumentMarkdownSection(out, nb, doc.id, 2, byDocument.get(doc.id) ?? [], lookups, file);
   }
   return out.join('\n') + '\n';
-}
-
-/** Longest file name stem kept, in UTF-16 units: well inside every common file system's 255-byte limit. */
-const MAX_STEM = 80;
-
-/** Names Windows reserves for devices, with or without an extension. */
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
-
-/**
- * A file name stem from a title that is safe on Windows, macOS and Linux: no path separators, no characters Windows
- * refuses (`<>:"/\|?*`, control characters), no leading dot (hidden) or trailing dot or space, no reserved device
- * name, not too long (cut between characters, never inside one). Blank titles become "Untitled".
- */
-export function safeFileStem(title: string): string {
-  let stem = title
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
-    .replace(/[<>:"/\\|?*]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s-]+/, '');
-  if (stem.length > MAX_STEM) {
-    let cut = MAX_STEM;
-    if (/[\udc00-\udfff]/.test(stem[cut]!)) cut--;
-    stem = stem.slice(0, cut);
-  }
-  stem = stem.replace(/[.\s]+$/, '');
-  if (stem === '' || /^-+$/.test(stem)) stem = 'Untitled';
-  if (RESERVED.test(stem.split('.')[0]!.trim())) stem = `${stem} (document)`;
-  return stem;
 }
 
 /**
@@ -189,6 +180,7 @@ export const CSV_COLUMNS = [
   'note',
   'created',
   'updated',
+  'links',
 ] as const;
 
 /**
@@ -206,9 +198,12 @@ export function csvCell(value: string): string {
  * as QDA tools lay them out, a highlight without topics on one row with an empty topic. Documents in library order,
  * highlights in text order, topics in codebook order. `document` is the document's id; `start`/`end` count UTF-16
  * code units of the document's text, as the notebook file does; `party` is the party's name; `note` is the Markdown
- * as written. The text is UTF-8 without a byte order mark (spreadsheets that want one can be given it when saving).
+ * as written. `links` lists the passage's links both ways, `; `-separated, each naming the other passage:
+ * `rebuts ¶11 “the Crown Prosecuting Service…”`, with the other document's title when it is another document. The
+ * text is UTF-8 without a byte order mark (spreadsheets that want one can be given it when saving).
  */
 export function exportCsv(nb: Notebook): string {
+  const links = csvLinks(nb);
   const topicById = new Map(nb.topics.map((t) => [t.id, t]));
   const partyById = new Map(nb.parties.map((p) => [p.id, p]));
   const byDocument = new Map<string, Annotation[]>();
@@ -238,10 +233,44 @@ export function exportCsv(nb: Notebook): string {
             csvCell(annotation.note),
             csvCell(annotation.createdAt),
             csvCell(annotation.updatedAt),
+            csvCell(links.get(annotation.id)?.join('; ') ?? ''),
           ].join(','),
         );
       }
     }
   }
   return rows.join('\r\n') + '\r\n';
+}
+
+/**
+ * Each passage's links as CSV text, by passage id: its own first, in the order made, then those to it, in notebook
+ * order (as the app lists them). Empty when the notebook has none.
+ */
+function csvLinks(nb: Notebook): Map<string, string[]> {
+  const own = new Map<string, string[]>();
+  if (!nb.annotations.some((a) => a.links.length > 0)) return own;
+  const incoming = new Map<string, string[]>();
+  const byId = new Map(nb.annotations.map((a) => [a.id, a]));
+  const docById = new Map(nb.documents.map((d) => [d.id, d]));
+  const describe = (map: Map<string, string[]>, label: string, from: Annotation, other: Annotation): void => {
+    const doc = docById.get(other.documentId);
+    if (!doc) return;
+    const words = other.target.exact.replace(/\s+/g, ' ').trim().split(' ');
+    const quote = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
+    const where = other.documentId === from.documentId ? '' : `${documentTitle(doc.title)} `;
+    const text = `${label} ${where}¶${paragraphNumber(doc, other.target.start)} “${quote}”`;
+    const list = map.get(from.id);
+    if (list) list.push(text);
+    else map.set(from.id, [text]);
+  };
+  for (const from of nb.annotations) {
+    for (const link of from.links) {
+      const to = byId.get(link.annotationId);
+      if (!to || to.id === from.id || !Object.hasOwn(LINK_TYPES, link.type)) continue;
+      describe(own, link.type.replace(/-/g, ' '), from, to);
+      describe(incoming, LINK_TYPES[link.type as keyof typeof LINK_TYPES], to, from);
+    }
+  }
+  for (const [id, texts] of incoming) own.set(id, [...(own.get(id) ?? []), ...texts]);
+  return own;
 }

@@ -3,6 +3,8 @@
  * passage must not turn into a heading, a list, a table or a link, and a title with a colon or a quote must not
  * break the front matter. Kept apart from the exporters so every export escapes the same way.
  */
+import { parse, postprocess, preprocess } from 'micromark';
+import { gfm } from 'micromark-extension-gfm';
 
 /** Characters YAML cannot carry literally inside a double-quoted scalar, or that some parsers read as line breaks. */
 function needsYamlEscape(cp: number): boolean {
@@ -73,7 +75,26 @@ const ENTITY_AT = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,3
  * emphasis and is left alone so plain-text readers see the word as written.
  */
 export function escapeInline(text: string): string {
-  if (!INLINE_SPECIAL.test(text)) return text;
+  if (!INLINE_SPECIAL.test(text)) return defuseBareLinks(text);
+  return defuseBareLinks(escapeSpecials(text));
+}
+
+/** What GFM would turn into a link by itself: `https://…`, `www.…`, `name@host`. */
+const BARE_LINK = /:\/\/|www\.|@/i;
+
+/**
+ * Escapes the `:` of `://`, the `.` of `www.` and every `@`, so text that names a web or mail address stays text in
+ * GFM instead of becoming a bare link (markdownlint's MD034); the escapes render as the characters themselves.
+ */
+function defuseBareLinks(text: string): string {
+  if (!BARE_LINK.test(text)) return text;
+  return text
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
+}
+
+function escapeSpecials(text: string): string {
   return text.replace(INLINE_SPECIAL_ALL, (c: string, i: number) => {
     if (c === '_') {
       const before = text[i - 1];
@@ -220,4 +241,337 @@ export function oneLine(text: string): string {
  */
 export function tableCell(text: string): string {
   return escapeInline(oneLine(text));
+}
+
+/**
+ * Raw HTML starts with `<`; GFM's bare links need `://`, `www.` or `@`; emphasis by underscores needs `_`; a link
+ * reference definition needs `]:`, a reference to a label never defined `][`. A note with none of them needs no parse.
+ */
+const NEEDS_PARSE = /[<@_]|:\/\/|www\.|\]:|\]\[/i;
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The blank line to put before a line of a note: its block quote markers, so the blank stays in the quote. */
+function blankFor(line: string): string | null {
+  const prefix = /^[ \t>]*/.exec(line)![0];
+  return line.slice(prefix.length).trim() === '' ? null : prefix.replace(/[ \t]+$/, '');
+}
+
+/**
+ * The user's Markdown with its raw HTML made visible text, its bare web and mail addresses made explicit links and
+ * its emphasis written with `*` (as the exports' own is, markdownlint MD049 and MD050), its reference links written
+ * inline and their definitions dropped (a note quoted twice, or two notes, would define a label twice: MD053),
+ * a `[` that opens no link escaped (so `[text][label]` with no such label cannot read as a broken reference:
+ * MD052), every other `<` outside code and autolinks escaped, everything else as written. Raw HTML is what the app's sanitizer drops or markdownlint (MD033) flags; here each piece of it is
+ * escaped so it renders as the characters typed, and a former HTML block is set apart by blank lines so it cannot
+ * run into the block after it. Found with micromark (CommonMark and GFM, as markdownlint reads files), so code
+ * spans, code blocks and autolinks are left alone.
+ */
+export function neutralizeHtml(markdown: string): string {
+  if (!NEEDS_PARSE.test(markdown)) return markdown;
+  // An escape can change what is around it (a web address after `<![CDATA[` is bare once the `<` is text), so the
+  // note is read again until nothing changes.
+  let out = markdown;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = neutralizeOnce(out);
+    if (next === out) return out;
+    out = next;
+  }
+  return out;
+}
+
+function neutralizeOnce(markdown: string): string {
+  const events = postprocess(
+    parse({ extensions: [gfm()] })
+      .document()
+      .write(preprocess()(markdown, undefined, true)),
+  );
+  const edits: Edit[] = [];
+  let flowLineStart = false;
+  // For each emphasis or strong being read: whether its underscores can become asterisks (none inside already).
+  const swaps: boolean[] = [];
+  const definitions = definitionsOf(events, markdown);
+  // For each link or image being read: where its label ends, whether it has a resource, and its reference.
+  const links: Array<{ labelEnd: number; label: string; resource: boolean; reference: Edit | null }> = [];
+  // Inside a link's parts or a definition, text is left to the edits of the whole.
+  let inParts = 0;
+  for (const [kind, token] of events) {
+    // GFM's token types are not in micromark's own type map.
+    const type: string = token.type;
+    const start = token.start.offset;
+    const end = token.end.offset;
+    if (type === 'label' || type === 'reference' || type === 'resource' || type === 'definition') {
+      inParts += kind === 'enter' ? 1 : -1;
+    }
+    if (kind === 'enter' && type === 'data' && inParts === 0) {
+      // A `<` that starts no HTML here could with text beside it elsewhere (a table's next row, in a reader
+      // without tables): it is escaped too.
+      const text = markdown.slice(start, end);
+      if (/[[<]/.test(text)) edits.push({ start, end, text: text.replace(/[[<]/g, '\\$&') });
+    } else if (type === 'link' || type === 'image') {
+      if (kind === 'enter') links.push({ labelEnd: -1, label: '', resource: false, reference: null });
+      else {
+        const link = links.pop()!;
+        const target = link.resource
+          ? undefined
+          : definitions.get(normalizeLabel(link.reference?.text || link.label));
+        if (target !== undefined) {
+          const at = link.reference ?? { start: link.labelEnd, end: link.labelEnd, text: '' };
+          edits.push({ start: at.start, end: at.end, text: target });
+        }
+      }
+    } else if (kind === 'enter' && type === 'definition') {
+      edits.push({ start, end, text: '' });
+    } else if (kind === 'exit' && type === 'label' && links.length > 0) {
+      links[links.length - 1]!.labelEnd = end;
+    } else if (kind === 'enter' && type === 'labelText' && links.length > 0) {
+      links[links.length - 1]!.label = markdown.slice(start, end);
+    } else if (kind === 'enter' && type === 'resource' && links.length > 0) {
+      links[links.length - 1]!.resource = true;
+    } else if (kind === 'enter' && type === 'reference' && links.length > 0) {
+      const label = /^\[([\s\S]*)\]$/.exec(markdown.slice(start, end))?.[1] ?? '';
+      links[links.length - 1]!.reference = { start, end, text: label };
+    } else if (type === 'emphasis' || type === 'strong') {
+      if (kind === 'enter') swaps.push(!markdown.slice(start, end).includes('*'));
+      else swaps.pop();
+    } else if (kind === 'enter' && (type === 'emphasisSequence' || type === 'strongSequence')) {
+      if (swaps[swaps.length - 1] && markdown[start] === '_') {
+        edits.push({ start, end, text: '*'.repeat(end - start) });
+      }
+    } else if (kind === 'enter' && token.type === 'htmlFlow') {
+      flowLineStart = true;
+      const lineStart = markdown.lastIndexOf('\n', start - 1) + 1;
+      const previousStart = markdown.lastIndexOf('\n', lineStart - 2) + 1;
+      const own = markdown.slice(lineStart, start);
+      // Inside a quote (or at the top), a blank line keeps the HTML from joining the paragraph above it.
+      if (lineStart > 0 && /^[ \t>]*$/.test(own)) {
+        const blank = blankFor(markdown.slice(previousStart, lineStart - 1));
+        if (blank !== null)
+          edits.push({ start: lineStart, end: lineStart, text: own.replace(/[ \t]+$/, '') + '\n' });
+      }
+    } else if (kind === 'exit' && token.type === 'htmlFlow') {
+      const next = markdown.indexOf('\n', end);
+      if (next >= 0) {
+        const lineEnd = markdown.indexOf('\n', next + 1);
+        const blank = blankFor(markdown.slice(next + 1, lineEnd < 0 ? undefined : lineEnd));
+        if (blank !== null) edits.push({ start: next + 1, end: next + 1, text: blank + '\n' });
+      }
+    } else if (kind === 'enter' && token.type === 'htmlFlowData') {
+      const chunk = markdown.slice(start, end);
+      edits.push({ start, end, text: flowLineStart ? escapeLine(chunk) : escapeInline(chunk) });
+      flowLineStart = false;
+    } else if (kind === 'enter' && token.type === 'lineEnding') {
+      flowLineStart = true;
+    } else if (kind === 'enter' && token.type === 'htmlTextData') {
+      edits.push({ start, end, text: escapeInline(markdown.slice(start, end)) });
+    } else if (kind === 'enter' && type === 'literalAutolinkHttp') {
+      // A backslash would be literal inside `<…>`: the address ends before it, and the escape it began stays one
+      // (a `<` or `[` after it is escaped again as text below, so that backslash goes).
+      const address = markdown.slice(start, end);
+      const cut = address.includes('\\') ? address.indexOf('\\') : address.length;
+      const rest =
+        /^\\+$/.test(address.slice(cut)) && /[<[]/.test(markdown[end] ?? '') ? '' : address.slice(cut);
+      edits.push({ start, end, text: `<${address.slice(0, cut)}>${rest}` });
+    } else if (kind === 'enter' && type === 'literalAutolinkEmail') {
+      edits.push({ start, end, text: `<${markdown.slice(start, end)}>` });
+    } else if (kind === 'enter' && type === 'literalAutolinkWww') {
+      const address = markdown.slice(start, end);
+      edits.push({ start, end, text: `[${escapeInline(address)}](<http://${address}>)` });
+    }
+  }
+  if (edits.length === 0) return markdown;
+  let out = '';
+  let at = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    out += markdown.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + markdown.slice(at);
+}
+
+/** A link label as CommonMark matches it: case folded, inner whitespace made one space. */
+function normalizeLabel(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
+}
+
+type Events = ReturnType<typeof postprocess>;
+
+/** The note's link reference definitions as inline link targets, `(<url> "title")`, by label; the first wins. */
+function definitionsOf(events: Events, markdown: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let label = '';
+  let destination = '';
+  let title: string | null = null;
+  for (const [kind, token] of events) {
+    const text = markdown.slice(token.start.offset, token.end.offset);
+    if (kind === 'enter' && token.type === 'definition') {
+      label = '';
+      destination = '';
+      title = null;
+    } else if (kind === 'enter' && token.type === 'definitionLabelString') label = text;
+    else if (kind === 'enter' && token.type === 'definitionDestinationString') destination = text;
+    else if (kind === 'enter' && token.type === 'definitionTitleString') title = text;
+    else if (kind === 'exit' && token.type === 'definition') {
+      const key = normalizeLabel(label);
+      if (out.has(key)) continue;
+      // A destination written bare has no blank or angle bracket; one written <…> may have blanks.
+      const url = /[<>\n]/.test(destination) ? destination : `<${destination}>`;
+      const titled = title === null ? '' : ` "${title.replace(/\\?"/g, '\\"').replace(/\s*\n\s*/g, ' ')}"`;
+      out.set(key, `(${url}${titled})`);
+    }
+  }
+  return out;
+}
+
+/** Tabs, spaces at line ends and runs of blank lines: what markdownlint flags (MD010, MD009, MD012) and Markdown ignores. */
+const LOOSE_WHITESPACE = /\t|[ \t]\r?\n|[ \t]$|\n[ \t]*\r?\n[ \t]*\r?\n/;
+
+/**
+ * Whitespace as markdownlint wants it and Markdown renders the same: tabs expanded to the next multiple of four
+ * columns, spaces at a line's end dropped (two or more before a line that goes on are a hard line break, kept as
+ * exactly two), and no two blank lines in a row.
+ */
+export function tidyWhitespace(markdown: string): string {
+  if (!LOOSE_WHITESPACE.test(markdown)) return markdown;
+  const lines = markdown.split(/\r\n|\r|\n/).map((line) => {
+    if (!line.includes('\t')) return line;
+    let out = '';
+    for (const char of line) out += char === '\t' ? ' '.repeat(4 - (out.length % 4)) : char;
+    return out;
+  });
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const trimmed = line.replace(/ +$/, '');
+    const next = lines[i + 1];
+    const hardBreak =
+      line.length - trimmed.length >= 2 && trimmed.trim() !== '' && next !== undefined && next.trim() !== '';
+    if (trimmed.trim() === '' && out.length > 0 && out[out.length - 1]!.trim() === '') return;
+    out.push(trimmed.trim() === '' ? '' : hardBreak ? trimmed + '  ' : trimmed);
+  });
+  return out.join('\n');
+}
+
+/**
+ * A note as every Markdown export writes it: its own Markdown kept working, its raw HTML shown as text, bare
+ * links made explicit, whitespace tidied, a code fence left open closed (see containMarkdown) and one without a
+ * language given `text`.
+ */
+export function noteMarkdown(note: string): string {
+  return labelFences(containMarkdown(tidyWhitespace(neutralizeHtml(note))));
+}
+
+/**
+ * Code fences as markdownlint wants them and Markdown renders the same: one that opens with no language gets
+ * `text` (MD040), and a blank line parts a fence from a line of text right before or after it (MD031).
+ */
+function labelFences(markdown: string): string {
+  if (!/^ {0,3}(```|~~~)/m.test(markdown)) return markdown;
+  let open: { char: string; length: number } | null = null;
+  const out: string[] = [];
+  let closedAt = -1;
+  for (const line of markdown.split('\n')) {
+    if (closedAt >= 0 && closedAt === out.length - 1 && line.trim() !== '') out.push('');
+    const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!fence) {
+      out.push(line);
+      continue;
+    }
+    const [, indent, run, rest] = fence as unknown as [string, string, string, string];
+    if (open === null) {
+      if (run[0] === '`' && rest.includes('`')) {
+        out.push(line);
+        continue;
+      }
+      open = { char: run[0]!, length: run.length };
+      if (out.length > 0 && out[out.length - 1]!.trim() !== '') out.push('');
+      out.push(rest.trim() === '' ? `${indent}${run}text` : line);
+      continue;
+    }
+    if (run[0] === open.char && run.length >= open.length && rest.trim() === '') {
+      open = null;
+      closedAt = out.length;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/**
+ * A note in a GFM table cell: flattened to one line as `oneLine` does, its inline Markdown kept working, its code
+ * blocks made code spans, its raw HTML shown as text, and every `|` not already escaped written `\|` so it cannot
+ * end the cell.
+ */
+export function noteCell(note: string): string {
+  // Raw HTML is found in the note as written (an HTML block spans lines), and again once it is one line.
+  const line = neutralizeHtml(oneLine(codeBlocksAsSpans(neutralizeHtml(note))));
+  if (!line.includes('|')) return line;
+  return line.replace(/(\\*)\|/g, (run: string, slashes: string) =>
+    slashes.length % 2 === 1 ? run : `${slashes}\\|`,
+  );
+}
+
+/** Whether Markdown starts and ends with a block quote, as top-level blocks go. */
+export function quoteEnds(markdown: string): { first: boolean; last: boolean } {
+  if (!markdown.includes('>')) return { first: false, last: false };
+  const events = postprocess(
+    parse({ extensions: [gfm()] })
+      .document()
+      .write(preprocess()(markdown, undefined, true)),
+  );
+  const top: string[] = [];
+  let depth = 0;
+  for (const [kind, token] of events) {
+    if (kind === 'exit') {
+      depth--;
+      continue;
+    }
+    if (depth === 0 && !/^(lineEnding|lineEndingBlank|linePrefix)$/.test(token.type)) top.push(token.type);
+    depth++;
+  }
+  return { first: top[0] === 'blockQuote', last: top[top.length - 1] === 'blockQuote' };
+}
+
+/** Code blocks as code spans of their lines joined by a blank, for places that hold one line; empty ones dropped. */
+function codeBlocksAsSpans(markdown: string): string {
+  if (!/```|~~~|^ *( {4}|\t)/m.test(markdown)) return markdown;
+  const events = postprocess(
+    parse({ extensions: [gfm()] })
+      .document()
+      .write(preprocess()(markdown, undefined, true)),
+  );
+  const edits: Edit[] = [];
+  let block: { start: number; lines: string[] } | null = null;
+  for (const [kind, token] of events) {
+    if (token.type === 'codeFenced' || token.type === 'codeIndented') {
+      if (kind === 'enter') block = { start: token.start.offset, lines: [] };
+      else if (block) {
+        const code = block.lines.join(' ').replace(/\s+/g, ' ').trim();
+        const ticks = '`'.repeat(Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+        const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
+        edits.push({
+          start: block.start,
+          end: token.end.offset,
+          text: code ? ticks + pad + code + pad + ticks : '',
+        });
+        block = null;
+      }
+    } else if (kind === 'enter' && token.type === 'codeFlowValue' && block) {
+      block.lines.push(markdown.slice(token.start.offset, token.end.offset));
+    }
+  }
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    out += markdown.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + markdown.slice(at);
 }

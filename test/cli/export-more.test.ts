@@ -63,7 +63,7 @@ describe('parley export, wider', () => {
     assert.equal(lines.pop(), '');
     assert.equal(
       lines[0],
-      'document,title,paragraph,start,end,quote,topic,party,stance,note,created,updated',
+      'document,title,paragraph,start,end,quote,topic,party,stance,note,created,updated,links',
     );
     assert.equal(lines.length, 5);
     assert.deepEqual(
@@ -104,7 +104,7 @@ describe('parley export, wider', () => {
     const result = await parley('export', '--all', '--notebook', notebook);
     assert.equal(result.code, 0, result.stderr);
     const md = result.stdout;
-    assert.ok(md.startsWith('---\ntitle: "Notebook"\n'));
+    assert.ok(md.startsWith('---\ndocuments: ['));
     assert.equal(md.match(/^---$/gm)?.length, 2);
     assert.match(md, /^highlights: 4$/m);
     assert.deepEqual(

@@ -5,6 +5,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { Parser } from 'commonmark';
 import { marked } from 'marked';
 import { compare, exportComparisonMarkdown } from '../../../main/core/compare';
 import { linkAnnotations } from '../../../main/core/links';
@@ -547,6 +548,15 @@ function renderedTables(markdown: string): RenderedTable[] {
   });
 }
 
+/** Whether CommonMark reads the text as nothing but code blocks with blank lines at most. */
+function onlyEmptyCode(text: string): boolean {
+  let block = new Parser().parse(text).firstChild;
+  if (!block) return false;
+  for (; block; block = block.next)
+    if (block.type !== 'code_block' || (block.literal ?? '').trim() !== '') return false;
+  return true;
+}
+
 /** What a cell must read: lines joined by a space, paragraphs by " / ", runs of blanks made one. */
 function flat(text: string): string {
   return text
@@ -612,7 +622,6 @@ describe('exportComparisonMarkdown', () => {
 
     const md = exportComparisonMarkdown(nb, { now: NOW });
     assert.deepEqual(frontMatter(md), {
-      title: 'Comparison',
       parties: ['United Kingdom', 'Russia'],
       topics: ['cooperation', 'extradition'],
       exported: NOW.toISOString(),
@@ -628,14 +637,14 @@ describe('exportComparisonMarkdown', () => {
     );
     assert.ok(
       body.includes(
-        '\n## extradition\n\n*extradition: UK (no stance) ↔ Russia refusal*\n\n| United Kingdom | Russia |\n',
+        '\n## extradition\n\nSummary: *extradition: UK (no stance) ↔ Russia refusal*\n\n| United Kingdom | Russia |\n',
       ),
     );
     const title = sample.title;
     assert.ok(
       body.includes(
-        `| “the Crown Prosecuting Service has been full” — ${title} ¶${p(cps.id)} | “his extradition to UK is absolutely out of the question” — ${title} ¶${p(refusal.id)} · refusal — Flat refusal; / cites the \\*\\*Constitution\\*\\* later. |\n` +
-          `|  | “we have not received the full set of documents” — ${title} ¶${p(documents.id)} · demand |\n`,
+        `| “the Crown Prosecuting Service has been full” — ${title} ¶${p(cps.id)} | “his extradition to UK is absolutely out of the question” — ${title} ¶${p(refusal.id)} · refusal — Flat refusal; / cites the **Constitution** later. |\n` +
+          `| | “we have not received the full set of documents” — ${title} ¶${p(documents.id)} · demand |\n`,
       ),
       body,
     );
@@ -653,8 +662,9 @@ describe('exportComparisonMarkdown', () => {
     assert.equal(ext.rows.length, 2, 'as many rows as the fullest cell');
     assert.equal(
       ext.rows[0]![1],
-      `“his extradition to UK is absolutely out of the question” — ${title} ¶${p(refusal.id)} · refusal — Flat refusal; / cites the **Constitution** later.`,
+      `“his extradition to UK is absolutely out of the question” — ${title} ¶${p(refusal.id)} · refusal — Flat refusal; / cites the Constitution later.`,
     );
+    assert.deepEqual(ext.tags, ['strong', 'strong'], "the note's own Markdown works in the cell");
     assert.equal(ext.rows[1]![0], '');
     const html = marked.parse(md, { async: false });
     assert.match(html, /<em>extradition: UK \(no stance\) ↔ Russia refusal<\/em>/);
@@ -662,7 +672,7 @@ describe('exportComparisonMarkdown', () => {
     assert.ok(md.endsWith('\n') && !md.endsWith('\n\n'));
   });
 
-  test('cells survive pipes, line breaks, backslashes and Markdown of their own, and read as the literal text', () => {
+  test('cells survive pipes, line breaks and backslashes; quotes read as literal text, notes keep their Markdown', () => {
     const { nb, uk, ru, add } = setup();
     const quotes = [
       'a | b || c \\| d \\\\| e',
@@ -691,13 +701,23 @@ describe('exportComparisonMarkdown', () => {
     const md = exportComparisonMarkdown(nb, { now: NOW });
     const [table] = renderedTables(md);
     assert.ok(table);
-    // A bare web address becomes a link in GFM, its text unchanged; nothing else is markup.
-    assert.deepEqual(table.tags, ['a', 'a'], 'no markup inside any cell but the autolink');
+    // The only markup is the note's code span: the quotes' Markdown, HTML and web address stay text, and so does
+    // the note's raw HTML.
+    assert.deepEqual(table.tags, ['code', 'code'], 'no markup but the code span of the note');
+    assert.doesNotMatch(md, /(?<!\\)<script>/, 'no raw HTML in the file');
     assert.deepEqual(table.head, ['United Kingdom', 'Russia']);
     assert.equal(table.rows.length, 2);
     for (const row of table.rows) assert.equal(row.length, 2, 'every row keeps its two columns');
+    // A note renders as its Markdown does: the fence flattened into one line is a code span.
+    // The third note is one raw HTML block, so all of it, backslash included, shows as typed.
+    const renderedNotes = [
+      'note | with pipe',
+      '- a list - in a note / code | fence',
+      '<script>x</script> \\|',
+      '',
+    ];
     const expected = quotes.map((quote, i) => {
-      const note = flat(notes[i]!);
+      const note = renderedNotes[i]!;
       return `“${flat(quote)}” — A | B *title* \\ [x](y) ¶${i + 2} · hedge${note ? ` — ${note}` : ''}`;
     });
     assert.deepEqual(table.rows, [
@@ -706,7 +726,7 @@ describe('exportComparisonMarkdown', () => {
     ]);
   });
 
-  test('property: any quote and note keep the table whole and render as their flattened text', () => {
+  test('property: any quote and note keep the table whole; the quote renders as its flattened text', () => {
     const alphabet = fc.constantFrom(
       ...'ab Z9_*`#>|[]()!<>&;-+=~\\.:"\'\n\t'.split(''),
       '\n\n',
@@ -759,10 +779,16 @@ describe('exportComparisonMarkdown', () => {
         assert.deepEqual(table!.head, ['UK | Gov', 'Russia']);
         assert.equal(table!.rows.length, 1, md);
         assert.equal(table!.rows[0]!.length, 2, md);
-        assert.deepEqual(table!.tags, [], md);
+        // Only what the note's own Markdown makes, never raw HTML.
+        for (const tag of table!.tags) assert.ok(['em', 'strong', 'code', 'del', 'a'].includes(tag), md);
         const cell = table!.rows[0]![ukSide ? 0 : 1]!;
         const flatNote = flat(note);
-        assert.equal(cell, `“${flat(quote)}” — Title ¶2${flatNote ? ` — ${flatNote}` : ''}`, md);
+        const head = `“${flat(quote)}” — Title ¶2`;
+        // A note that is blank, or only empty code blocks, adds nothing to the cell.
+        if (flatNote === '' || onlyEmptyCode(note)) assert.equal(cell, head, md);
+        else assert.ok(cell.startsWith(`${head} — `), md);
+        // A note without Markdown of its own reads as written.
+        if (flatNote !== '' && !/[\\`*_[\]<>&~!]/.test(note)) assert.equal(cell, `${head} — ${flatNote}`, md);
       }),
       { numRuns: 300 },
     );
@@ -792,7 +818,6 @@ describe('exportComparisonMarkdown', () => {
     const { nb, uk, ru, topic, add } = setup();
     const empty = exportComparisonMarkdown(nb, { now: NOW });
     assert.deepEqual(frontMatter(empty), {
-      title: 'Comparison',
       parties: [],
       topics: [],
       exported: NOW.toISOString(),

@@ -4,6 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { marked } from 'marked';
+import { parse as parseYaml } from 'yaml';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
 import { ParleyError, type Annotation, type Notebook, type ParleyDocument } from '../../../main/core/model';
 import { makeDocument, notebookWith, sampleDocument } from './fixtures';
@@ -139,20 +140,6 @@ function readFrontMatter(markdown: string): { data: Record<string, FrontValue>; 
   return { data, body: markdown.slice(close + 5), yaml };
 }
 
-/** js-yaml, when the install happens to have it, as a second opinion on the front matter. */
-async function loadYaml(): Promise<((s: string) => unknown) | null> {
-  const name = 'js-yaml';
-  try {
-    const mod = (await import(name)) as {
-      load?: (s: string) => unknown;
-      default?: { load?: (s: string) => unknown };
-    };
-    return mod.load ?? mod.default?.load ?? null;
-  } catch {
-    return null;
-  }
-}
-
 // --- Reading rendered HTML back as text ---
 
 function decodeEntities(html: string): string {
@@ -217,8 +204,9 @@ describe('exportDocumentMarkdown', () => {
     const md = exportDocumentMarkdown(nb, doc.id, { now: NOW });
     const { data, body } = readFrontMatter(md);
     assert.deepEqual(data, {
-      title: 'Miliband: bilateral differences will not obscure our relationship',
       source: 'RT',
+      url: '',
+      author: '',
       published: '2009-11-02',
       topics: ['extradition', 'iran/nuclear'],
       highlights: 3,
@@ -250,7 +238,9 @@ describe('exportDocumentMarkdown', () => {
       1;
     assert.ok(ext.includes(`> — ¶${pIran} · #extradition #iran/nuclear`), ext);
     assert.ok(
-      ext.includes(`> — ¶${pExt} · #extradition\n\nFlat refusal; cites the **Constitution** later.`),
+      ext.includes(
+        `> — ¶${pExt} · #extradition ^p${pExt}-his-extradition-to\n\nFlat refusal; cites the **Constitution** later.`,
+      ),
       ext,
     );
     assert.ok(section('## Untagged').includes('> — ¶'));
@@ -265,16 +255,17 @@ describe('exportDocumentMarkdown', () => {
       'Compare **¶13**: the UK\n\n- wants a trial\n- cites [Litvinenko](https://example.org/l)\n\n```\ncode_here\n```';
     nb.annotations.push(highlight(doc, exact, { topicIds: ['t0'], note }));
     const md = exportDocumentMarkdown(nb, doc.id, { now: NOW });
-    assert.ok(md.includes(`\n\n${note}\n`), 'the note is in the file verbatim');
+    // The note as written, but for the language a bare code fence is given (markdownlint MD040).
+    assert.ok(md.includes(`\n\n${note.replace('```\ncode', '```text\ncode')}\n`), 'the note is in the file');
     const quotes = renderedQuotes(md);
     assert.equal(quotes.length, 1);
     assert.equal(quotes[0]!.paragraphs[0], exact);
-    assert.match(quotes[0]!.paragraphs[1]!, /^— ¶\d+ · #extradition$/);
+    assert.match(quotes[0]!.paragraphs[1]!, /^— ¶(\d+) · #extradition \^p\1-his-extradition-to$/);
     const html = marked.parse(md, { async: false });
     assert.match(html, /<strong>¶13<\/strong>/);
     assert.match(html, /<li>wants a trial<\/li>/);
     assert.match(html, /<a href="https:\/\/example.org\/l">Litvinenko<\/a>/);
-    assert.match(html, /<pre><code>code_here\n<\/code><\/pre>/);
+    assert.match(html, /<pre><code class="language-text">code_here\n<\/code><\/pre>/);
     assert.match(html, /<h1>Miliband: bilateral differences will not obscure our relationship<\/h1>/);
   });
 
@@ -339,35 +330,36 @@ describe('exportDocumentMarkdown', () => {
     );
   });
 
-  test('front matter quotes any string so YAML reads it back unchanged', async () => {
+  test('front matter quotes any string so YAML reads it back unchanged, url and author included', () => {
     const title = 'Lavrov: "no" — it\'s: #1\n- a list? & *star* !tag @at `tick` %pct\t\\ yes';
     const source = 'null';
     const published = '2009-11-02';
     const tricky = `${title}\u2028\u0085\u0007\u007f\u0000\ufeff😀`;
+    const url = 'https://example.org/a?b=1&c="d"#e: f';
     const doc = makeDocument(
       'd1',
       ['Headline', 'Body text here.'],
-      { title: tricky, source, published },
+      { title: tricky, source, published, url, byline: tricky },
       HEADING,
     );
     const md = exportDocumentMarkdown(notebookWith(doc, []), 'd1', { now: NOW });
     const { data, yaml } = readFrontMatter(md);
-    assert.equal(data.title, tricky);
+    assert.equal(data.author, tricky);
+    assert.equal(data.url, url);
     assert.equal(data.source, 'null');
     assert.equal(data.published, '2009-11-02');
     assert.deepEqual(data.topics, []);
     assert.equal(data.highlights, 0);
-    const load = await loadYaml();
-    if (load) {
-      assert.deepEqual(load(yaml), {
-        title: tricky,
-        source: 'null',
-        published: '2009-11-02',
-        topics: [],
-        highlights: 0,
-        exported: NOW.toISOString(),
-      });
-    }
+    // A YAML library reads the same values back.
+    assert.deepEqual(parseYaml(yaml), {
+      source: 'null',
+      url,
+      author: tricky,
+      published: '2009-11-02',
+      topics: [],
+      highlights: 0,
+      exported: NOW.toISOString(),
+    });
     // The heading is one line however the title was written.
     const heading = md.split('\n').filter((l) => l.startsWith('# '));
     assert.equal(heading.length, 1);
@@ -380,11 +372,17 @@ describe('exportDocumentMarkdown', () => {
         fc.string({ unit: 'grapheme' }),
         (title, path) => {
           fc.pre(title.trim() !== '' && !/\p{Cs}/u.test(title));
-          const doc = makeDocument('d1', ['Headline', 'Some text.'], { title, source: path }, HEADING);
+          const doc = makeDocument(
+            'd1',
+            ['Headline', 'Some text.'],
+            { byline: title, source: path },
+            HEADING,
+          );
           const nb = notebookWith(doc, [], [path || 'p']);
           nb.annotations.push(highlight(doc, 'Some', { topicIds: ['t0'] }));
-          const { data } = readFrontMatter(exportDocumentMarkdown(nb, 'd1', { now: NOW }));
-          assert.equal(data.title, title);
+          const { data, yaml } = readFrontMatter(exportDocumentMarkdown(nb, 'd1', { now: NOW }));
+          assert.equal(data.author, title);
+          assert.equal((parseYaml(yaml) as { author: string }).author, title);
           assert.equal(data.source, path);
           assert.deepEqual(data.topics, [path || 'p']);
         },
@@ -414,7 +412,9 @@ describe('exportDocumentMarkdown', () => {
     const md = exportDocumentMarkdown(nb, 'd1', { now: NOW });
     const { body } = readFrontMatter(md);
     assert.ok(
-      body.includes('> Second para\n>\n> — Russia · ¶3 · #a\\*b #human-rights\n\n## human rights\n'),
+      body.includes(
+        '> Second para\n>\n> — Russia · ¶3 · #a\\*b #human-rights ^p3-second-para\n\n## human rights\n',
+      ),
       body,
     );
     assert.ok(body.endsWith('> — Russia · ¶3 · #a\\*b #human-rights\n'), body);
@@ -443,15 +443,20 @@ describe('exportDocumentMarkdown', () => {
     const md = exportDocumentMarkdown(nb, 'd1', { now: NOW });
     const attributions = md.split('\n').filter((l) => l.startsWith('> — '));
     assert.deepEqual(attributions, [
-      '> — Russia · refusal · ¶2 · #extradition',
-      '> — ultimatum \\*now\\* · ¶3',
-      '> — ¶3',
-      '> — Russia · ¶4',
+      '> — Russia · refusal · ¶2 · #extradition ^p2-first-para',
+      '> — ultimatum \\*now\\* · ¶3 ^p3-second-para',
+      '> — ¶3 ^p3-words',
+      '> — Russia · ¶4 ^p4-third',
     ]);
     const quotes = renderedQuotes(md);
     assert.deepEqual(
       quotes.map((q) => q.paragraphs[q.paragraphs.length - 1]),
-      ['— Russia · refusal · ¶2 · #extradition', '— ultimatum *now* · ¶3', '— ¶3', '— Russia · ¶4'],
+      [
+        '— Russia · refusal · ¶2 · #extradition ^p2-first-para',
+        '— ultimatum *now* · ¶3 ^p3-second-para',
+        '— ¶3 ^p3-words',
+        '— Russia · ¶4 ^p4-third',
+      ],
     );
   });
 
@@ -463,8 +468,9 @@ describe('exportDocumentMarkdown', () => {
       highlight(doc, 'Gamma', { note: '~~~~\nx\n~~~\nstill code' }),
     );
     const md = exportDocumentMarkdown(nb, 'd1', { now: NOW });
-    assert.ok(md.includes('see:\n```js\nconst x = 1;\n```\n'), md);
-    assert.ok(md.includes('~~~~\nx\n~~~\nstill code\n~~~~\n'), md);
+    // Closed, set apart from the text by a blank line (MD031) and given a language when it has none (MD040).
+    assert.ok(md.includes('see:\n\n```js\nconst x = 1;\n```\n'), md);
+    assert.ok(md.includes('~~~~text\nx\n~~~\nstill code\n~~~~\n'), md);
     const quotes = renderedQuotes(md);
     assert.deepEqual(
       quotes.map((q) => q.paragraphs[0]),
@@ -491,5 +497,104 @@ describe('exportDocumentMarkdown', () => {
       /<a href="https:\/\/www.rt.com\/news\/miliband">RT \[mirror\]<\/a>/,
     );
     assert.throws(() => exportDocumentMarkdown(nb, 'nope', { now: NOW }), ParleyError);
+  });
+});
+
+describe('what the user made, all of it', () => {
+  /** The sample, a second document (written for the tests) and three passages linked to each other. */
+  function linked() {
+    const doc = sampleDocument(HEADING);
+    const other = makeDocument('d2', ['Talks in Geneva', 'The UK said extradition talks would go on.'], {
+      title: 'Talks in Geneva',
+    });
+    const nb = notebookWith(doc, [], ['extradition']);
+    nb.documents.push(other);
+    const refusal = highlight(doc, 'his extradition to UK is absolutely out of the question', {
+      topicIds: ['t0'],
+      note: 'Flat **refusal**.',
+    });
+    const cps = highlight(doc, 'the Crown Prosecuting Service has been full');
+    const talks = highlight(other, 'extradition talks would go on');
+    refusal.links = [{ type: 'rebuts', annotationId: cps.id }];
+    talks.links = [{ type: 'answers', annotationId: refusal.id }];
+    nb.annotations.push(refusal, cps, talks);
+    const paragraph = (a: Annotation, d: ParleyDocument) =>
+      d.blocks.findIndex((b) => b.start <= a.target.start && a.target.start < b.end) + 1;
+    return { nb, doc, other, refusal, cps, talks, p: (a: Annotation) => paragraph(a, doc) };
+  }
+
+  test('links: a line under the quote naming the other passage, with a block reference Obsidian follows', () => {
+    const { nb, doc, refusal, cps, p } = linked();
+    const md = exportDocumentMarkdown(nb, doc.id, { now: NOW });
+    const refusalId = `p${p(refusal)}-his-extradition-to`;
+    const cpsId = `p${p(cps)}-the-crown-prosecuting`;
+    // The block id ends the quote; the links follow it, then the note.
+    assert.ok(
+      md.includes(
+        `> — ¶${p(refusal)} · #extradition ^${refusalId}\n\n` +
+          `→ rebuts ¶${p(cps)} “the Crown Prosecuting Service has been full” [[#^${cpsId}]]\n\n` +
+          `→ answered by Talks in Geneva ¶2 “extradition talks would go on” [[Talks in Geneva#^p2-extradition-talks-would]]\n\n` +
+          'Flat **refusal**.\n',
+      ),
+      md,
+    );
+    // Both ends show the link, the linked end with the inverse label.
+    assert.ok(
+      md.includes(
+        `> — ¶${p(cps)} ^${cpsId}\n\n→ rebutted by ¶${p(refusal)} “his extradition to UK is absolutely out of…” [[#^${refusalId}]]\n`,
+      ),
+      md,
+    );
+    // Every id a reference names is on exactly one quote of the file.
+    for (const id of [refusalId, cpsId]) assert.equal(md.split(` ^${id}\n`).length - 1, 1, id);
+    // The other document's own export gives the passage the id this file points to.
+    const otherMd = exportDocumentMarkdown(nb, 'd2', { now: NOW });
+    assert.ok(otherMd.includes('^p2-extradition-talks-would\n'), otherMd);
+    assert.ok(
+      otherMd.includes(
+        `→ answers Miliband: bilateral differences will not obscure our relationship ¶${p(refusal)}`,
+      ),
+    );
+    // Rendered, the link line is plain text that reads as written.
+    const html = marked.parse(md, { async: false });
+    assert.ok(
+      html.includes(
+        `<p>→ rebuts ¶${p(cps)} “the Crown Prosecuting Service has been full” [[#^${cpsId}]]</p>`,
+      ),
+    );
+  });
+
+  test('block ids are unique in the file even when passages start alike', () => {
+    const doc = makeDocument('d1', ['Title', 'He said no. He said no again.'], {}, HEADING);
+    const first = highlight(doc, 'He said no.');
+    const second = highlight(doc, 'He said no again.');
+    const md = exportDocumentMarkdown(notebookWith(doc, [first, second]), 'd1', { now: NOW });
+    const ids = md.split('\n').flatMap((l) => /\^([a-z0-9-]+)$/.exec(l)?.[1] ?? []);
+    assert.deepEqual(ids, ['p2-he-said-no', 'p2-he-said-no-2']);
+  });
+
+  test('front matter has the url and the author; the document note is under the title, its HTML as text', () => {
+    const doc = makeDocument(
+      'd1',
+      ['Headline', 'Body text.'],
+      {
+        source: 'RT',
+        url: 'https://www.rt.com/news/miliband',
+        byline: 'Staff: "RT" #1',
+        note: 'Read **twice**. <img src=x onerror=alert(1)>',
+      },
+      HEADING,
+    );
+    const md = exportDocumentMarkdown(notebookWith(doc, []), 'd1', { now: NOW });
+    const { yaml, body } = readFrontMatter(md);
+    const data = parseYaml(yaml) as Record<string, unknown>;
+    assert.equal(data.url, 'https://www.rt.com/news/miliband');
+    assert.equal(data.author, 'Staff: "RT" #1');
+    assert.ok(
+      body.startsWith(
+        '\n# Headline\n\nSource: [RT](<https://www.rt.com/news/miliband>)\n\nRead **twice**. \\<img src=x onerror=alert(1)>\n\nNo highlights yet.\n',
+      ),
+      body,
+    );
   });
 });

@@ -94,7 +94,6 @@ describe('topic export', () => {
     const { nb } = fixture();
     const md = exportTopicMarkdown(nb, 'iran', { now: NOW });
     assert.deepEqual(frontMatter(md), [
-      'title: "Topic: iran"',
       'topic: "iran"',
       'topics: ["iran", "iran/nuclear"]',
       'documents: ["Miliband: bilateral differences", "Talks in Geneva"]',
@@ -107,7 +106,8 @@ describe('topic export', () => {
       '### iran',
       '### iran/nuclear',
       '## Talks in Geneva',
-      '### iran/nuclear',
+      // No two headings alike (markdownlint MD024): a repeat names its document.
+      '### iran/nuclear (Talks in Geneva)',
     ]);
     assert.ok(
       md.includes('\nEverything about Iran.\n\\# not a heading\n'),
@@ -137,7 +137,7 @@ describe('topic export', () => {
       '## Miliband: bilateral differences',
       '### iran/nuclear',
       '## Talks in Geneva',
-      '### iran/nuclear',
+      '### iran/nuclear (Talks in Geneva)',
     ]);
     nb.topics.push({ id: 'unused', path: 'visas', colour: '', description: '' });
     const unused = exportTopicMarkdown(nb, 'unused', { now: NOW });
@@ -161,7 +161,6 @@ describe('notebook export', () => {
     const { nb, rt, bbc, empty } = fixture();
     const md = exportNotebookMarkdown(nb, { now: NOW });
     assert.deepEqual(frontMatter(md), [
-      'title: "Notebook"',
       'documents: ["Miliband: bilateral differences", "Talks in Geneva", "Miliband: bilateral differences"]',
       'topics: ["extradition", "iran", "iran/nuclear", "iran-deal"]',
       'highlights: 5',
@@ -174,6 +173,16 @@ describe('notebook export', () => {
       const body = single.slice(single.indexOf('\n---\n') + 5).replace(/^\n/, '');
       expected += '\n' + body.replace(/^(#+) /gm, '#$1 ');
     }
+    // Headings that repeat an earlier one name their document, or count (markdownlint MD024).
+    expected = expected
+      .replace(
+        '\n### iran/nuclear\n\n> Iran offered',
+        '\n### iran/nuclear (Talks in Geneva)\n\n> Iran offered',
+      )
+      .replace(
+        /\n## Miliband: bilateral differences\n\nNo highlights yet\.\n$/,
+        '\n## Miliband: bilateral differences (2)\n\nNo highlights yet.\n',
+      );
     assert.equal(md.slice(md.indexOf('# Notebook\n') + '# Notebook\n'.length), expected);
     assert.deepEqual(headings(md).slice(0, 5), [
       '# Notebook',
@@ -311,11 +320,34 @@ describe('CSV export', () => {
       "'=SUM(A1:A9)\nsecond line, with comma",
       '2026-11-02T10:00:00.000Z',
       '2026-11-03T10:00:00.000Z',
+      '',
     ]);
     assert.equal(rt.text.slice(Number(first[3]), Number(first[4])), first[5]);
     assert.equal(cell(rows[0]!, 'party'), 'Russia');
     assert.equal(cell(rows[4]!, 'party'), '');
     assert.equal(cell(rows[4]!, 'stance'), '');
+  });
+
+  test('links: a column naming the passages at both ends, with the other document when it is another', () => {
+    const { nb, refusal, enrichment, offer } = fixture();
+    refusal.links = [{ type: 'rebuts', annotationId: enrichment.id }];
+    offer.links = [{ type: 'concedes-to', annotationId: refusal.id }];
+    const [header, ...rows] = parseCsv(exportCsv(nb));
+    const links = (quote: string) =>
+      rows.find((r) => r[CSV_COLUMNS.indexOf('quote')] === quote)![header!.indexOf('links')];
+    assert.equal(
+      links(refusal.target.exact),
+      'rebuts ¶2 “Iran must stop enrichment, "now"”; conceded to by Talks in Geneva ¶1 “Iran offered = a proposal on enrichment.”',
+    );
+    assert.equal(
+      links(enrichment.target.exact),
+      'rebutted by ¶1 “his extradition to UK is absolutely out of…”',
+    );
+    assert.equal(
+      links(offer.target.exact),
+      'concedes to Miliband: bilateral differences ¶1 “his extradition to UK is absolutely out of…”',
+    );
+    assert.equal(links('Both agreed, the trade talks would continue.'), '');
   });
 
   test('cells that a spreadsheet would run as a formula are prefixed with a quote', () => {

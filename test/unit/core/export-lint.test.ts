@@ -1,0 +1,302 @@
+// Every Markdown export (document, one file per document, topic, notebook, comparison) of notes taken from the
+// hostile content corpus and of generated notes, checked from outside: markdownlint with its default rules but line
+// length (MD013) finds nothing; no raw HTML reaches a CommonMark or GFM reader (what the app's sanitizer would drop
+// is shown as the characters typed, so nothing the user wrote is lost and nothing runs); and the reference
+// CommonMark parser reads each note back as the same text as the note itself, its raw HTML counted as text.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { marked, type Token } from 'marked';
+import { exportComparisonMarkdown } from '../../../main/core/compare';
+import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
+import {
+  exportNotebookFiles,
+  exportNotebookMarkdown,
+  exportTopicMarkdown,
+} from '../../../main/core/export-more';
+import { linkAnnotations } from '../../../main/core/links';
+import { noteMarkdown } from '../../../main/core/markdown-text';
+import { emptyNotebook, type LinkType, type Notebook } from '../../../main/core/model';
+import { addDocument, addSampleDocument, createAnnotation, createTopic } from '../../../main/core/notebook';
+import { runs } from '../properties/seed';
+import { commonMarkText, lintFindings, rawHtml } from './markdown-check';
+
+const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
+const T0 = new Date('2026-01-05T09:00:00.000Z');
+const NOW = new Date('2026-11-30T12:00:00.000Z');
+
+interface Payload {
+  id: string;
+  payload: string;
+}
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/xss/${name}`, import.meta.url), 'utf8')) as unknown;
+const vectors = fixture('vectors.json') as { html: Payload[]; markdown: Payload[] };
+const classics = fixture('classics.json') as { payloads: Payload[] };
+
+/** The issue's own examples, then every vector of the corpus. */
+const HOSTILE: string[] = [
+  '<script>alert(1)</script>',
+  'Before <img src=x onerror=alert(1)> after',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<style>body { display: none }</style>\n\nThe rest of the note.',
+  ...vectors.html.map((v) => v.payload),
+  ...vectors.markdown.map((v) => v.payload),
+  ...classics.payloads.map((v) => v.payload),
+];
+
+const LINK_TYPES: LinkType[] = ['rebuts', 'concedes-to', 'answers', 'agrees-with', 'contradicts'];
+
+/**
+ * The sample and a second document (written for the tests), both with `documentNote`; one highlight per note,
+ * alternating documents, topics (one, two, none), parties and stances, each linked to the one before it.
+ */
+function notebookWith(notes: readonly string[], documentNote: string): Notebook {
+  const nb = emptyNotebook();
+  const sample = addSampleDocument(nb, SAMPLE, T0);
+  const paragraphs = [
+    'Second article',
+    'The minister said the talks would go on.',
+    'His counterpart said the documents were never sent.',
+    'Both sides said they would meet again in the spring.',
+  ];
+  let at = 0;
+  const blocks = paragraphs.map((p) => {
+    const block = { kind: 'paragraph' as const, start: at, end: at + p.length };
+    at += p.length + 2;
+    return block;
+  });
+  const other = addDocument(
+    nb,
+    {
+      title: 'Talks go on',
+      source: 'Test wire',
+      published: '2026-01-05',
+      url: 'https://example.org/talks',
+      format: 'text',
+      text: paragraphs.join('\n\n'),
+      blocks,
+    },
+    T0,
+  );
+  sample.note = documentNote;
+  other.note = documentNote;
+  const topics = ['extradition', 'iran/nuclear', 'talks'].map((path) => createTopic(nb, { path }).id);
+  const parties = [nb.parties[0]!.id, nb.parties[1]!.id, null];
+  let previous: string | null = null;
+  notes.forEach((note, i) => {
+    const doc = i % 2 === 0 ? sample : other;
+    const block = doc.blocks[1 + ((i >> 1) % (doc.blocks.length - 1))]!;
+    const annotation = createAnnotation(
+      nb,
+      {
+        documentId: doc.id,
+        start: block.start,
+        end: Math.min(block.end, block.start + 40),
+        topicIds: [[topics[0]!], [topics[1]!, topics[2]!], []][i % 3]!,
+        note,
+        partyId: parties[i % 3]!,
+        stance: i % 2 ? 'refusal' : null,
+      },
+      new Date(T0.getTime() + i * 1000),
+    );
+    if (previous !== null) {
+      linkAnnotations(nb, { fromId: annotation.id, toId: previous, type: LINK_TYPES[i % 5]! }, T0);
+    }
+    previous = annotation.id;
+  });
+  return nb;
+}
+
+/** Every Markdown export of the notebook, by name. */
+function everyExport(nb: Notebook): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const doc of nb.documents)
+    out.push([`document ${doc.title}`, exportDocumentMarkdown(nb, doc.id, { now: NOW })]);
+  for (const file of exportNotebookFiles(nb, { now: NOW }))
+    out.push([`file ${file.fileName}`, file.markdown]);
+  for (const topic of nb.topics)
+    out.push([`topic ${topic.path}`, exportTopicMarkdown(nb, topic.id, { now: NOW })]);
+  out.push(['notebook', exportNotebookMarkdown(nb, { now: NOW })]);
+  out.push(['comparison', exportComparisonMarkdown(nb, { now: NOW })]);
+  for (const topic of nb.topics) {
+    out.push([`comparison ${topic.path}`, exportComparisonMarkdown(nb, { topicId: topic.id, now: NOW })]);
+  }
+  return out;
+}
+
+/** Raw HTML as marked (GFM, as the app renders notes) reads it. */
+function gfmHtml(markdown: string): string[] {
+  const found: string[] = [];
+  marked.walkTokens(marked.lexer(markdown), (token: Token) => {
+    if (token.type === 'html') found.push(token.raw);
+  });
+  return found;
+}
+
+/** What the exporter cannot change without changing what a note says: a list's numbers, a line of emphasis. */
+const USERS_OWN = ['MD029', 'MD036'];
+
+/**
+ * Lints, looks for raw HTML, and checks that every note reads as itself; returns nothing, fails with detail. An
+ * ordered list that starts past 1 (MD029) or a paragraph of emphasis alone (MD036, which a raw HTML block of the
+ * note can leave behind it) is the note's own when the note alone, as exported, has one.
+ */
+function checkExports(nb: Notebook): void {
+  const notes = [...nb.annotations.map((a) => a.note), ...nb.documents.map((d) => d.note)];
+  const own = USERS_OWN.filter((rule) =>
+    notes.some((n) => lintFindings(noteMarkdown(n)).some((f) => f.includes(` ${rule}/`))),
+  );
+  for (const [name, markdown] of everyExport(nb)) {
+    const findings = lintFindings(markdown).filter((f) => !own.some((rule) => f.includes(` ${rule}/`)));
+    assert.deepEqual(findings, [], `${name}: markdownlint\n${markdown}`);
+    assert.deepEqual(rawHtml(markdown), [], `${name}: raw HTML for CommonMark\n${markdown}`);
+    assert.deepEqual(gfmHtml(markdown), [], `${name}: raw HTML for GFM\n${markdown}`);
+  }
+  const notebookText = commonMarkText(exportNotebookMarkdown(nb, { now: NOW }));
+  for (const note of [...nb.annotations.map((a) => a.note), nb.documents[0]!.note]) {
+    const written = noteMarkdown(note);
+    assert.equal(
+      commonMarkText(written),
+      commonMarkText(note),
+      `the note reads as itself: ${JSON.stringify(note)}`,
+    );
+    assert.ok(
+      notebookText.includes(commonMarkText(written)),
+      `the note reads as itself inside the export: ${JSON.stringify(note)}`,
+    );
+  }
+}
+
+describe('exports of hostile notes', () => {
+  test('the issue’s example: the script shows as text, and nothing else changes', () => {
+    const nb = notebookWith(['Flat **refusal**: <script>alert(1)</script> see [RT](https://rt.com/a)'], '');
+    const md = exportDocumentMarkdown(nb, nb.documents[0]!.id, { now: NOW });
+    assert.ok(
+      md.includes('\nFlat **refusal**: \\<script>alert(1)\\</script> see [RT](https://rt.com/a)\n'),
+      md,
+    );
+    const html = marked.parse(md, { async: false });
+    assert.ok(html.includes('<strong>refusal</strong>: &lt;script&gt;alert(1)&lt;/script&gt;'), html);
+    assert.deepEqual(lintFindings(md), []);
+  });
+
+  test('every vector of the corpus, as highlight notes and as the document note, in every export', () => {
+    assert.ok(HOSTILE.length > 100, 'the whole corpus');
+    // One notebook per vector as the document note; the highlights hold all of them at once.
+    checkExports(notebookWith(HOSTILE, HOSTILE[0]!));
+    for (const payload of HOSTILE) checkExports(notebookWith([payload, 'A plain note.'], payload));
+  });
+});
+
+// --- Generated notes ---
+
+const WORDS = ['Lavrov', 'said', 'naïve', 'Москва', '東京', 'e\u0301', '😀', 'AT&T', '3 < 4', 'a > b', 'x|y'];
+const INLINE = [
+  '**bold**',
+  '*em*',
+  '__strong__',
+  '_under_',
+  'snake_case',
+  '`code <b>`',
+  '[the RT report](https://example.org/rt)',
+  '<https://example.org>',
+  'https://example.org/bare',
+  'www.example.org',
+  'press@example.org',
+  '&amp;',
+  '&copy;',
+  '&#169;',
+  '\\*',
+  '\\',
+  '~~gone~~',
+  '<b>',
+  '</div>',
+  '<!--',
+  '-->',
+  '<?php',
+  '<![CDATA[',
+  '<script>',
+  '<img src=x onerror=alert(1)>',
+];
+const INLINE_SEPARATORS = [' ', ' ', ' ', '\n', '  \n', '\t', '   '];
+
+/** A line of words and inline Markdown; it starts with a word, so it is never emphasis alone. */
+const inline = fc
+  .tuple(
+    fc.constantFrom(...WORDS),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...INLINE_SEPARATORS),
+        fc.oneof(fc.constantFrom(...WORDS, ...INLINE), fc.constantFrom(...HOSTILE)),
+      ),
+      {
+        maxLength: 8,
+      },
+    ),
+  )
+  .map(([first, rest]) => first + rest.map(([separator, piece]) => separator + piece).join(''));
+
+type Kind = 'paragraph' | 'list' | 'ordered' | 'code' | 'quote';
+const item = (kind: Kind, text: fc.Arbitrary<string>) => text.map((t): [Kind, string] => [kind, t]);
+const items = fc
+  .array(inline, { minLength: 1, maxLength: 3 })
+  .map((list) => list.map((i) => i.replace(/\n/g, ' ')));
+
+const block = fc.oneof(
+  { weight: 4, arbitrary: item('paragraph', inline) },
+  {
+    weight: 1,
+    arbitrary: item(
+      'list',
+      items.map((list) => list.map((i) => `- ${i}`).join('\n')),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: item(
+      'ordered',
+      items.map((list) => list.map((i, n) => `${n + 1}. ${i}`).join('\n')),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: item(
+      'code',
+      inline.map((code) => '```js\n' + code + '\n```'),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: item(
+      'quote',
+      inline.map((text) => `> ${text.replace(/\n/g, '\n> ')}`),
+    ),
+  },
+);
+
+/**
+ * A note: blocks apart by one or more blank lines, with tabs and spaces at line ends. Not generated, as the
+ * user's own choices that markdownlint would flag whatever the exporter did: headings (they join the file's
+ * outline: MD001, MD024, MD025), a paragraph of emphasis alone (MD036), two quotes in a row (MD028), two numbered
+ * lists in a row (one list counting 1, 2, 1, 2: MD029), spaces inside emphasis, code or link text (MD037 to
+ * MD039), empty links, images without text, and links reading "click here" (MD042, MD045, MD059).
+ */
+const note = fc
+  .array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n\n\n', ' \n\n')), { minLength: 1, maxLength: 4 })
+  .filter((parts) =>
+    parts.every(
+      ([[kind]], i) => i === 0 || !((kind === 'quote' || kind === 'ordered') && parts[i - 1]![0][0] === kind),
+    ),
+  )
+  .map((parts) => parts.map(([[, text], separator]) => text + separator).join(''));
+
+test('property: generated notes pass markdownlint in every export and read as themselves', (t) => {
+  fc.assert(
+    fc.property(fc.array(note, { minLength: 1, maxLength: 5 }), note, (notes, documentNote) => {
+      checkExports(notebookWith(notes, documentNote));
+    }),
+    runs(t, 60),
+  );
+});
