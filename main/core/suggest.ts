@@ -1448,8 +1448,9 @@ function surname(speaker: string): string {
  * he/she → the most recent speaker named before the cue, or person who opened a sentence (`mentions`), skipping
  * one whose title (here or elsewhere in the text: "Ms Gunnarsdottir") says otherwise. When people already known
  * as speakers are named between that speaker's statement and the cue ("Varga met Osei. “…,” he said."), he or she
- * is the one of them it can be, the only one not known to be of the other sex (the previous speaker when none
- * is); failing that, nobody, and the statement is not offered. Who he or she turns out to be is remembered for the next cue.
+ * is the one of them (or that speaker, unless one of them is a sentence's subject) it can be: the only one not
+ * known to be of the other sex (the previous speaker when none is); failing that, nobody, and the statement is
+ * not offered. Who he or she turns out to be is remembered for the next cue.
  */
 function resolvePronouns(
   a: Analysis,
@@ -1489,16 +1490,19 @@ function resolvePronouns(
     if (!previous) continue;
     // From the sentence after the one holding the previous speaker's statement and cue.
     const after = a.sentenceEnd[tokenAt(a, Math.max(previous.end, previous.cueAt))]!;
-    const between = namedBetween(a, a.ends[after]!, d.cueAt, people);
+    const { keys: between, subject } = namedBetween(a, a.ends[after]!, d.cueAt, people);
     if (between.length === 0) {
       d.speaker = previous.speaker;
       d.pronoun = false;
       genders.set(surname(previous.speaker), wanted);
       continue;
     }
+    // Unless one of them opens a sentence as its subject, the previous speaker may still be meant.
+    const last = surname(previous.speaker);
+    if (!subject && !between.includes(last)) between.push(last);
     const possible = between.filter((key) => (genders.get(key) ?? wanted) === wanted);
     // Everyone named since is of the other sex: he or she is still the previous speaker.
-    if (possible.length === 0) possible.push(surname(previous.speaker));
+    if (possible.length === 0) possible.push(last);
 
     let who: Draft | undefined;
     for (let k = n - 1; k >= Math.max(0, n - 50) && possible.length === 1 && !who; k--) {
@@ -1512,16 +1516,46 @@ function resolvePronouns(
   }
 }
 
-/** The known people (by surname) named outside quotations between two offsets, each once. */
-function namedBetween(a: Analysis, from: number, to: number, people: ReadonlySet<string>): string[] {
-  const found: string[] = [];
-  if (to - from > 2000) return found;
+/** A word of an opening phrase before a sentence's subject: "later", "for", "on Tuesday", a comma. */
+function leadsIn(t: Token): boolean {
+  if (!t.word) return t.text === ',';
+  return (
+    PREPOSITIONS.has(t.lower) ||
+    DETERMINERS.has(t.lower) ||
+    AUXILIARIES.has(t.lower) ||
+    /^\p{N}/u.test(t.text) ||
+    (!t.capital && /ly$/.test(t.lower)) ||
+    (t.capital && NOT_NAMES.has(t.lower) && !SUBJECT_PRONOUNS.has(t.lower) && !CLAUSE_WORDS.has(t.lower))
+  );
+}
+
+/**
+ * The known people (by surname) named outside quotations between two offsets, each once, and whether one of them
+ * is the first name of its sentence (its subject, as a rule: "Varga met Osei", "For Ashby, that is …").
+ */
+function namedBetween(
+  a: Analysis,
+  from: number,
+  to: number,
+  people: ReadonlySet<string>,
+): { keys: string[]; subject: boolean } {
+  const keys: string[] = [];
+  let subject = false;
+  if (to - from > 2000) return { keys, subject };
   for (let k = tokenAt(a, from); k < a.count && a.starts[k]! < to; k++) {
     if (a.starts[k]! < from || a.quoteOf[k] !== -1 || !isName(a, k) || isName(a, k + 1)) continue;
     const key = a.tok(k)!.lower;
-    if (people.has(key) && !found.includes(key)) found.push(key);
+    if (!people.has(key)) continue;
+    if (!keys.includes(key)) keys.push(key);
+    const start = a.sentenceStart[k]!;
+    let run = k;
+    while (run > start && k - run < LONGEST_NAME && (isName(a, run - 1) || isTitleDot(a, run - 1))) run--;
+    // Only an opening phrase before it: "Later Tolley met …", "For Ashby, …", not "She blamed Pratt".
+    let opening = run - start <= 6;
+    for (let m = start; m < run && opening; m++) opening = leadsIn(a.tok(m)!);
+    if (opening) subject = true;
   }
-  return found;
+  return { keys, subject };
 }
 
 /** Whether the quotation is its paragraph's only content: opened at its start, closed at its end. */

@@ -813,6 +813,18 @@ describe('who said it (sentences written for these tests)', () => {
     ]);
   });
 
+  test('a person named only as an object since does not displace the previous speaker', () => {
+    const text = (title: string) =>
+      [
+        'Kinsey said the talks had failed.',
+        `${title} Pratt said the pipes were sound.`,
+        'Kinsey said the repairs were late. She blamed Pratt for the delay. “He promised us June,” she said.',
+      ].join('\n\n');
+    // Pratt could be a she: nobody can be sure.
+    assert.equal(read(text('Dr')).length, 3);
+    assert.deepEqual(read(text('Mr')).at(-1), ['quote', 'Kinsey', 'Utility', 'He promised us June']);
+  });
+
   test('he or she goes past the previous speaker’s own cue to one named after it', () => {
     const text = [
       'Tolley said the river had risen twice this winter.',
