@@ -1025,7 +1025,9 @@ function callsAnEvent(a: Analysis, k: number, last: number): boolean {
   for (let n = k; n <= Math.min(last, k + 3); n++) {
     const t = a.tok(n)!;
     if (!t.word || a.quoteOf[n] !== -1) return false;
-    if (CALLED_EVENTS.has(t.lower)) return true;
+    // "called the vote a farce" passes a verdict on the event: a statement after all.
+    if (CALLED_EVENTS.has(t.lower))
+      return !DETERMINERS.has(a.tok(n + 1)?.lower ?? '') && a.quoteOf[n + 1] === -1;
   }
   return false;
 }

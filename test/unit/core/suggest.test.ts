@@ -771,8 +771,12 @@ describe('who said it (sentences written for these tests)', () => {
     ]);
   });
 
-  test('"called its …" is no cue', () => {
+  test('"called its first meeting" is no cue; "called the vote a farce" is', () => {
     assert.deepEqual(read('The residents’ association called its first meeting in a decade.'), []);
+    // A verdict on the event is still a statement.
+    assert.deepEqual(read('Tolley called the vote a farce.'), [
+      ['reported', 'Tolley', 'Tenants', 'the vote a farce'],
+    ]);
   });
 
   test('a speaker named only by a role or a body takes the party of the one named so before', () => {
