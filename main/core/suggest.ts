@@ -6,7 +6,7 @@
  * that …", "said X but insisted that Y" as two), quotations that run over several paragraphs or go on in the next
  * one without a new cue, statements listed after "X also said:", a transcript's `NAME:` turns, a Q&A interview's
  * answers, and he/she read as the last named speaker unless other people were named since. A speaker named only
- * by a role takes the party of those named by it before. Where the finder cannot tell who spoke (a he or she that
+ * by a role takes the party of those named by it before; an analyst or economist takes one only by their own name. Where the finder cannot tell who spoke (a he or she that
  * could be two people) it offers nothing. Photo captions, a wire story's dateline and a live blog's time stamps
  * are no part of any statement, and the same words are offered once.
  *
@@ -1856,10 +1856,11 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
       return true;
     })
     .map((d) => {
-      let partyId = d.pronoun ? null : partyOf(d.speaker);
+      let partyId = d.pronoun ? null : partyOf(independentName(d.speaker) ?? d.speaker);
       // "a spokeswoman for the company" speaks for the body that last spoke under its own party's name.
       if (partyId === null && !d.pronoun && REFERS_BACK.test(d.speaker)) partyId = lastBody;
-      else if (partyId === null && !d.pronoun) partyId = partyOfRole(text, partyOf, d.speaker, d.cueAt);
+      else if (partyId === null && !d.pronoun && !INDEPENDENT.test(d.speaker))
+        partyId = partyOfRole(text, partyOf, d.speaker, d.cueAt);
       else if (partyId !== null && ownName(parties, d.speaker, partyId)) lastBody = partyId;
       return {
         start: d.start,
@@ -1871,6 +1872,23 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
         cue: d.cue,
       };
     });
+}
+
+/** Roles of people who comment from outside: their nationality or employer does not make them a side. */
+const INDEPENDENT =
+  /\b(?:analysts?|economists?|experts?|observers?|academics?|professors?|researchers?|historians?|commentators?|pollsters?|scientists?|strategists?)\b/;
+
+/**
+ * For an analyst, economist or the like, only their own name can tie them to a party: "Veldrian economist Piet
+ * Ruud" is read as "Piet Ruud", "analysts at a Tovan bank" as nobody. Null for other speakers.
+ */
+function independentName(speaker: string): string | null {
+  const match = INDEPENDENT.exec(speaker);
+  if (!match) return null;
+  return speaker
+    .slice(match.index + match[0].length)
+    .split(/,|\s(?:of|at|for|from|in|with)\s/)[0]!
+    .trim();
 }
 
 /** A speaker named only by what kind of body they speak for: "the company", "a spokesman for the union". */

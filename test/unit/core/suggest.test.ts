@@ -771,6 +771,27 @@ describe('who said it (sentences written for these tests)', () => {
     ]);
   });
 
+  test('an analyst or economist takes a party only by their own name, not by a nationality before it', () => {
+    const sides = partiesOf({ Veldria: ['Veldrian', 'Piet Ruud'], Tova: ['Tovan'] });
+    const text = [
+      'Tovan analysts said the price was high.',
+      'Tovan analyst Ola Berg said the price would fall.',
+      'The analysts said the deal would hold.',
+      'Veldrian economist Piet Ruud said the deal favoured neither side.',
+      'Tovan officials said the deal was fair.',
+    ].join('\n\n');
+    assert.deepEqual(
+      readable(findStatements(text, sides), sides).map(([, speaker, party]) => [speaker, party]),
+      [
+        ['Tovan analysts', null],
+        ['Tovan analyst Ola Berg', null],
+        ['The analysts', null],
+        ['Veldrian economist Piet Ruud', 'Veldria'],
+        ['Tovan officials', 'Tova'],
+      ],
+    );
+  });
+
   test('"called its first meeting" is no cue; "called the vote a farce" is', () => {
     assert.deepEqual(read('The residents’ association called its first meeting in a decade.'), []);
     // A verdict on the event is still a statement.
