@@ -6,9 +6,10 @@
  * that …", "said X but insisted that Y" as two), quotations that run over several paragraphs or go on in the next
  * one without a new cue, statements listed after "X also said:", a transcript's `NAME:` turns, a Q&A interview's
  * answers, and he/she read as the last named speaker unless other people were named since. A speaker named only
- * by a role takes the party of those named by it before; an analyst or economist takes one only by their own name. Where the finder cannot tell who spoke (a he or she that
- * could be two people) it offers nothing. Photo captions, a wire story's dateline and a live blog's time stamps
- * are no part of any statement, and the same words are offered once.
+ * by a role takes the party of those named by it before; an analyst or economist takes one only by their own
+ * name. Where the finder cannot tell who spoke (a he or she that could be two people) it offers nothing. Photo
+ * captions, a wire story's dateline and a live blog's time stamps are no part of any statement, and the same
+ * words are offered once.
  *
  * Everything works on one pass of tokens with bounded look-around, so time grows with the length of the text.
  */
