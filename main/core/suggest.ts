@@ -1909,6 +1909,25 @@ function partyOfRole(
 ): string | null {
   const role = /^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:[a-z]+\s+){0,2}[a-z]+)$/.exec(speaker.trim())?.[1];
   if (!role || !ROLE_HEADS.has(role.split(/\s+/).pop()!)) return null;
+  const found = partyOfMentions(text, partyOf, role, before);
+  // "a government spokeswoman", "a ministry official": the body named before speaks through them.
+  const body = role.split(/\s+/)[0]!;
+  return found === undefined && body !== role && BODIES.has(body)
+    ? (partyOfMentions(text, partyOf, body, before) ?? null)
+    : (found ?? null);
+}
+
+const BODIES = words(
+  'government ministry embassy party union company administration presidency council authority department',
+);
+
+/** The one party of the earlier mentions of a role; null if they point to several, undefined if to none. */
+function partyOfMentions(
+  text: string,
+  partyOf: (speaker: string) => string | null,
+  role: string,
+  before: number,
+): string | null | undefined {
   // The nearest few mentions within a few pages before: enough for a story, bounded for a long text.
   const earlier = text.slice(Math.max(0, before - 4000), before);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${role.replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
@@ -1932,7 +1951,7 @@ function partyOfRole(
     const party = partyOf(`${own.slice(from).join(' ')} ${m[0]}${after}`.replace(/\s+/g, ' ').trim());
     if (party) found.add(party);
   }
-  return found.size === 1 ? [...found][0]! : null;
+  return found.size === 1 ? [...found][0]! : found.size === 0 ? undefined : null;
 }
 
 /** A word that can stand before a role in its holder's description: "Veldria’s", "the", "energy", "Tovan". */

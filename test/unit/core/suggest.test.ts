@@ -819,6 +819,20 @@ describe('who said it (sentences written for these tests)', () => {
     assert.deepEqual(read(two), [['reported', 'The finance director', null, 'the figures were wrong']]);
   });
 
+  test('"a government spokeswoman" speaks for the government the text named before', () => {
+    const sides = partiesOf({ Gov: ['Lowmere government'], Tenants: ['Bram Tolley', 'Tolley'] });
+    const text = [
+      'The Lowmere government said the leak was fixed.',
+      'Tolley said the repairs were botched. “They were not,” a government spokeswoman said.',
+    ].join('\n\n');
+    assert.deepEqual(readable(findStatements(text, sides), sides).at(-1), [
+      'quote',
+      'a government spokeswoman',
+      'Gov',
+      'They were not',
+    ]);
+  });
+
   test('he or she after a sentence naming other people: the one of them it can be, or nobody', () => {
     const text = [
       'Dr Owen Pratt said the pipes were sound.',
