@@ -277,7 +277,9 @@ function documentSections(
     if (meta) out.push('', meta);
     const note = noteMarkdown(doc.note);
     if (note.trim() !== '') out.push('', note);
-    file?.addDocument(doc, annotations);
+    // With links, ids go in text order before any is written, so a link can name one further down; without, each
+    // passage gets its id where it is first quoted.
+    if (file?.hasLinks) file.addDocument(doc, annotations, true);
     const heading = (text: string) => (file ? file.heading(text, title) : escapeHeading(text));
     const sections: { heading: string; annotations: Annotation[] }[] = ordered.map((g) => ({
       heading: heading(g.topic.path),
@@ -367,33 +369,63 @@ export function exportDocumentMarkdown(nb: Notebook, documentId: string, options
 
 /** Obsidian allows letters, digits and dashes in a block id; the words come from the quote's Latin letters. */
 function blockIdBase(doc: ParleyDocument, annotation: Annotation): string {
-  const words =
-    annotation.target.exact
-      .normalize('NFKD')
-      .toLowerCase()
-      .match(/[a-z0-9]+/g)
-      ?.slice(0, 3) ?? [];
-  return [`p${paragraphNumber(doc, annotation.target.start)}`, ...words].join('-');
+  // The first words are all it needs (what 60 characters hold): a long quote is not read whole, and only accented
+  // Latin letters need normalizing (é → e), not typographic quotes or dashes. One id per passage of a whole-notebook
+  // export: words are found by character code.
+  let head = annotation.target.exact.slice(0, 60);
+  if (ACCENTED.test(head)) head = head.normalize('NFKD');
+  let id = `p${paragraphNumber(doc, annotation.target.start)}`;
+  let words = 0;
+  let start = -1;
+  for (let i = 0; i <= head.length && words < 3; i++) {
+    const c = i < head.length ? head.charCodeAt(i) : 0;
+    const wordChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    if (wordChar && start < 0) start = i;
+    else if (!wordChar && start >= 0) {
+      id += `-${head.slice(start, i).toLowerCase()}`;
+      words++;
+      start = -1;
+    }
+  }
+  return id;
+}
+
+/** Latin letters with diacritics, and fullwidth forms, which NFKD turns into ASCII letters and marks. */
+const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff\uff10-\uff5a]/;
+
+/** Blanks made one space and trimmed, without a new string when there is nothing to do. */
+function oneSpaced(text: string): string {
+  return /\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**
  * The block ids of one Markdown file: `p9-his-extradition-to` (paragraph number and the quote's first words),
- * unique within the file (`-2`, `-3` after a repeat). A document's highlights get theirs in text order, so a
- * document's own export always names a passage the same way and other files can link to it.
+ * unique within the file (`-2`, `-3` after a repeat). When the notebook has links, a document's highlights get
+ * theirs in text order before any is written, so a document's own export names a passage as the files that link
+ * to it do.
  */
 export class BlockIds {
   private readonly taken = new Set<string>();
   private readonly ids = new Map<string, string>();
 
-  addDocument(doc: ParleyDocument, annotations: readonly Annotation[]): void {
-    for (const annotation of [...annotations].sort(byTextOrder)) {
-      if (this.ids.has(annotation.id)) continue;
-      const base = blockIdBase(doc, annotation);
-      let id = base;
-      for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
-      this.taken.add(id);
-      this.ids.set(annotation.id, id);
-    }
+  /** Gives ids to the document's highlights that have none, in text order (`sorted`: they come in text order). */
+  addDocument(doc: ParleyDocument, annotations: readonly Annotation[], sorted = false): void {
+    // A document already given its ids (a notebook export with links gives them all first) is not sorted again.
+    if (annotations.every((a) => this.ids.has(a.id))) return;
+    for (const annotation of sorted ? annotations : [...annotations].sort(byTextOrder))
+      this.idFor(doc, annotation);
+  }
+
+  /** The passage's id, given now if it has none yet. */
+  idFor(doc: ParleyDocument, annotation: Annotation): string {
+    const given = this.ids.get(annotation.id);
+    if (given !== undefined) return given;
+    const base = blockIdBase(doc, annotation);
+    let id = base;
+    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    this.taken.add(id);
+    this.ids.set(annotation.id, id);
+    return id;
   }
 
   get(annotationId: string): string | undefined {
@@ -424,6 +456,10 @@ export class ExportFile {
   private readonly docById = new Map<string, ParleyDocument>();
   private readonly ownIds = new Map<string, BlockIds>();
   private readonly headings = new Set<string>();
+  /** escapeHeading of the parts headings are made of, as many repeat. */
+  private readonly escaped = new Map<string, string>();
+  /** The next number to try for a heading that repeats, by its text: a file of many repeats stays linear. */
+  private readonly nextNumber = new Map<string, number>();
 
   constructor(private readonly nb: Notebook) {
     if (!nb.annotations.some((a) => a.links.length > 0)) return;
@@ -458,27 +494,49 @@ export class ExportFile {
    * `context` (the document it is under), then counts: `extradition (Talks in Geneva)`, `Talks (2)`.
    */
   heading(text: string, context?: string): string {
-    const base = text.replace(/\s+/g, ' ').trim();
+    const base = oneSpaced(text);
     let heading = base;
+    let suffix = '';
     if (this.headings.has(heading) && context !== undefined) {
-      heading = `${base} (${context.replace(/\s+/g, ' ').trim() || 'Untitled'})`;
+      suffix = oneSpaced(context) || 'Untitled';
+      heading = `${base} (${suffix})`;
     }
-    for (let n = 2; this.headings.has(heading); n++) heading = `${base} (${n})`;
+    if (this.headings.has(heading)) {
+      let n = this.nextNumber.get(base) ?? 2;
+      while (this.headings.has(`${base} (${n})`)) n++;
+      suffix = String(n);
+      heading = `${base} (${suffix})`;
+      this.nextNumber.set(base, n + 1);
+    }
     this.headings.add(heading);
-    return escapeHeading(heading);
+    // Escaped by parts (the same escapes as the whole): a blank before `(` leaves nothing to read as a closing `#`.
+    return suffix === '' ? this.escape(base) : `${this.escape(base)} (${this.escape(suffix)})`;
   }
 
-  /** Gives the document's passages their ids in this file. */
-  addDocument(doc: ParleyDocument, annotations: readonly Annotation[]): void {
-    this.blockIds.addDocument(doc, annotations);
+  private escape(text: string): string {
+    let escaped = this.escaped.get(text);
+    if (escaped === undefined) {
+      escaped = escapeHeading(text);
+      this.escaped.set(text, escaped);
+    }
+    return escaped;
+  }
+
+  /** Whether any passage of the notebook has a link. */
+  get hasLinks(): boolean {
+    return this.ends !== null;
+  }
+
+  /** Gives the document's passages their ids in this file (`sorted`: they come in text order). */
+  addDocument(doc: ParleyDocument, annotations: readonly Annotation[], sorted = false): void {
+    this.blockIds.addDocument(doc, annotations, sorted);
   }
 
   /** The passage's block id the first time it is quoted in the file; nothing after. */
   take(annotation: Annotation, doc: ParleyDocument): string | undefined {
     if (this.written.has(annotation.id)) return undefined;
     this.written.add(annotation.id);
-    if (this.blockIds.get(annotation.id) === undefined) this.blockIds.addDocument(doc, [annotation]);
-    return this.blockIds.get(annotation.id);
+    return this.blockIds.idFor(doc, annotation);
   }
 
   /**

@@ -140,7 +140,7 @@ export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): st
   const byDocument = annotationsByDocument(nb);
   const lookups = exportLookups(nb);
   // Every passage's id first, so a link can point to a passage further down the file.
-  for (const doc of nb.documents) file.addDocument(doc, byDocument.get(doc.id) ?? []);
+  if (file.hasLinks) for (const doc of nb.documents) file.addDocument(doc, byDocument.get(doc.id) ?? []);
   for (const doc of nb.documents) {
     out.push('');
     pushDocumentMarkdownSection(out, nb, doc.id, 2, byDocument.get(doc.id) ?? [], lookups, file);

@@ -245,9 +245,9 @@ export function tableCell(text: string): string {
 
 /**
  * Raw HTML starts with `<`; GFM's bare links need `://`, `www.` or `@`; emphasis by underscores needs `_`; a link
- * reference definition needs `]:`, a reference to a label never defined `][`. A note with none of them needs no parse.
+ * reference definition or a reference to a label never defined a `]`. A note with none of them needs no parse.
  */
-const NEEDS_PARSE = /[<@_]|:\/\/|www\.|\]:|\]\[/i;
+const NEEDS_PARSE = /[<@_\]]|:\/\/|[wW]{3}\./;
 
 interface Edit {
   start: number;
@@ -431,8 +431,20 @@ function definitionsOf(events: Events, markdown: string): Map<string, string> {
   return out;
 }
 
-/** Tabs, spaces at line ends and runs of blank lines: what markdownlint flags (MD010, MD009, MD012) and Markdown ignores. */
-const LOOSE_WHITESPACE = /\t|[ \t]\r?\n|[ \t]$|\n[ \t]*\r?\n[ \t]*\r?\n/;
+/** Two blank lines in a row (markdownlint MD012). */
+const BLANK_RUN = /\n[ \t]*\r?\n[ \t]*\r?\n/;
+
+/** Tabs, spaces at line ends and runs of blank lines: what markdownlint flags (MD010, MD009, MD012). */
+function looseWhitespace(markdown: string): boolean {
+  return (
+    markdown.includes('\t') ||
+    markdown.includes(' \n') ||
+    markdown.includes(' \r') ||
+    markdown.endsWith(' ') ||
+    markdown.includes('\n\n\n') ||
+    (markdown.includes('\n\n') && BLANK_RUN.test(markdown))
+  );
+}
 
 /**
  * Whitespace as markdownlint wants it and Markdown renders the same: tabs expanded to the next multiple of four
@@ -440,7 +452,7 @@ const LOOSE_WHITESPACE = /\t|[ \t]\r?\n|[ \t]$|\n[ \t]*\r?\n[ \t]*\r?\n/;
  * exactly two), and no two blank lines in a row.
  */
 export function tidyWhitespace(markdown: string): string {
-  if (!LOOSE_WHITESPACE.test(markdown)) return markdown;
+  if (!looseWhitespace(markdown)) return markdown;
   const lines = markdown.split(/\r\n|\r|\n/).map((line) => {
     if (!line.includes('\t')) return line;
     let out = '';
@@ -473,7 +485,7 @@ export function noteMarkdown(note: string): string {
  * `text` (MD040), and a blank line parts a fence from a line of text right before or after it (MD031).
  */
 function labelFences(markdown: string): string {
-  if (!/^ {0,3}(```|~~~)/m.test(markdown)) return markdown;
+  if (!markdown.includes('```') && !markdown.includes('~~~')) return markdown;
   let open: { char: string; length: number } | null = null;
   const out: string[] = [];
   let closedAt = -1;
