@@ -1,14 +1,15 @@
 // Prints how well the statement finder reads texts against a careful reader's lists
 // (test/unit/core/suggest-gold.ts for the scoring rule): first the texts the rules were written on (the sample and
 // the development set), statement by statement, then the frozen held-out set, as figures only, so its failures are
-// not read to tune the rules, and last the second held-out set as one line of figures for the whole set. A
-// suggestion is right only with a statement's exact span, speaker and party; a second suggestion for one statement
-// counts as false. Run with `npm run eval:suggest`.
+// not read to tune the rules, and last the second and third held-out sets as one line of whole-set figures each.
+// A suggestion is right only with a statement's exact span, speaker and party; a second suggestion for one
+// statement counts as false. Run with `npm run eval:suggest`.
 import { combine, type Evaluation, type GoldStatement, type Span } from '../test/unit/core/suggest-gold';
 import {
   developmentSet,
   heldOutSet,
   heldOutSetB,
+  heldOutSetC,
   scoreSample,
   scoreText,
 } from '../test/unit/core/suggest-corpus';
@@ -69,3 +70,7 @@ console.log(`\nHeld-out set (${held.length} texts): ${figures(combine(held.map((
 console.log('\nHELD OUT B (second frozen set, written without sight of the rules; whole-set figures only)\n');
 const heldB = heldOutSetB().map((t) => scoreText(t));
 console.log(`Held-out set B (${heldB.length} texts): ${figures(combine(heldB))}`);
+
+console.log('\nHELD OUT C (third frozen set, written without sight of the rules; whole-set figures only)\n');
+const heldC = heldOutSetC().map((t) => scoreText(t));
+console.log(`Held-out set C (${heldC.length} texts): ${figures(combine(heldC))}`);

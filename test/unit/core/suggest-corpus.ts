@@ -2,7 +2,8 @@
  * The statement finder run over the sets of texts with a careful reader's list, scored by suggest-gold.ts: the
  * sample through the notebook as the app opens it, the development set (OTHER_GOLD and
  * test/fixtures/attribution/dev/) the rules are written on, and the frozen held-out sets
- * (test/fixtures/attribution/heldout/ and heldout-b/). Shared by the unit tests and scripts/suggest-eval.ts.
+ * (test/fixtures/attribution/heldout/, heldout-b/ and heldout-c/). Shared by the unit tests and
+ * scripts/suggest-eval.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { emptyNotebook, type Party } from '../../../main/core/model';
@@ -23,6 +24,7 @@ const FIXTURES = new URL('../../fixtures/attribution/', import.meta.url);
 export const DEV_DIR = new URL('dev/', FIXTURES);
 export const HELDOUT_DIR = new URL('heldout/', FIXTURES);
 export const HELDOUT_B_DIR = new URL('heldout-b/', FIXTURES);
+export const HELDOUT_C_DIR = new URL('heldout-c/', FIXTURES);
 const SAMPLE_FILE = new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url);
 
 /** The texts of a fixture folder, in file order. */
@@ -55,6 +57,11 @@ export function heldOutSet(): GoldText[] {
 /** The second held-out set, written by someone who had not seen the rules or the development texts. */
 export function heldOutSetB(): GoldText[] {
   return readGoldTexts(HELDOUT_B_DIR);
+}
+
+/** The third held-out set, also written without sight of the rules, in house styles the first two lack. */
+export function heldOutSetC(): GoldText[] {
+  return readGoldTexts(HELDOUT_C_DIR);
 }
 
 /** One text scored: what the finder suggests, given the text's parties, against its list. */
