@@ -67,6 +67,30 @@ const LONGEST_CUE_WORD = Math.max(
 /** "…, adding: “…”": the participle carries the speaker of the sentence it ends. */
 const PARTICIPLES = words('adding saying insisting noting stressing warning explaining arguing declaring');
 
+/** When something was said, between the verb and what follows it: "said Monday, adding", "told … later that day that". */
+const TIME_WORDS = words(`
+  monday tuesday wednesday thursday friday saturday sunday yesterday today tonight later earlier afterwards
+  on late last this
+`);
+const TIME_NOUNS = words('day week month year morning afternoon evening night weekend');
+
+/** Words that pass from what was said to the reporter's own: "…, despite a letter", "…, a point campaigners …". */
+const REPORTER_TAILS = words('despite amid');
+const REPORTER_NOUNS = words('point claim view charge move remark assertion argument position stance figure');
+/** "…, but refused to say …": what the speaker would not say is no part of what they said. */
+const REFUSALS = words('refused declined');
+
+/** Verbs that take a clause of their own after "that": "and that was why" is no second statement. */
+const FINITE = words('is was were are has had have would will could can must should may might does did do');
+
+/** "…, calling the plan “…”": the quoted words are the verdict of the sentence's speaker. */
+const CALLING = words('calling describing branding labelling labeling terming dubbing');
+
+/** "X was blunt: “…”": the manner of a statement that follows a colon. */
+const MANNERS = words(
+  'blunt clear adamant emphatic defiant unequivocal direct categorical unambiguous firm frank candid',
+);
+
 /** Between a subject and its verb: "Lavrov has also said", "he later told". */
 const AUXILIARIES = words(`
   has had have also later then again once further earlier previously repeatedly reportedly publicly firmly
@@ -934,6 +958,13 @@ function listenerAt(a: Analysis, i: number, hi: number): number | null {
  * …"); null when the verb introduces no clause ("said.", "said:", "said at a news conference.").
  */
 function clauseStart(a: Analysis, k: number, last: number): number | null {
+  const after = skipTime(a, k, last);
+  if (after > k) {
+    const next = a.tok(after);
+    if (!next || after > last || TERMINALS.has(next.text) || next.text === ',') return null;
+    if (next.lower === 'that') return after + 1 <= last ? after + 1 : null;
+    if (next.word) k = after;
+  }
   const t = a.tok(k);
   if (!t || k > last || !t.word || a.quoteOf[k] !== -1) return null;
   if (t.lower === 'that') return k + 1 <= last ? k + 1 : null;
@@ -951,6 +982,35 @@ function clauseStart(a: Analysis, k: number, last: number): number | null {
     if (!c.word || !objectLike || CLAUSE_WORDS.has(c.lower) || verbAt(a, m)) break;
   }
   return adverbial ? null : k;
+}
+
+/**
+ * Past the words that say when after a verb ("Monday", "on Tuesday", "later that day"), at most five; `k` itself
+ * when there are none.
+ */
+function skipTime(a: Analysis, k: number, last: number): number {
+  let m = k;
+  while (m <= Math.min(last, k + 4) && a.quoteOf[m] === -1) {
+    const t = a.tok(m)!;
+    if (t.lower === 'that' && TIME_NOUNS.has(a.tok(m + 1)?.lower ?? '')) m += 2;
+    else if (t.word && TIME_WORDS.has(t.lower)) m++;
+    else break;
+  }
+  // "on" or "last" alone says nothing of when: "said on the radio" is not skipped.
+  if (
+    m > k &&
+    !TIME_NOUNS.has(a.tok(m - 1)!.lower) &&
+    !/day$|^(?:yesterday|today|tonight|later|earlier|afterwards)$/.test(a.tok(m - 1)!.lower)
+  ) {
+    return k;
+  }
+  return m;
+}
+
+/** "said Monday, adding that …": a cue that ends its clause and hands on to a participle of the same speaker. */
+function endsAtParticiple(a: Analysis, k: number, last: number): boolean {
+  const m = skipTime(a, k, last);
+  return a.tok(m)?.text === ',' && m < last && a.quoteOf[m] === -1 && PARTICIPLES.has(a.tok(m + 1)!.lower);
 }
 
 /** Nothing after the verb but an adverbial and the end of the sentence: "…, Lavrov said at a news conference." */
@@ -1119,7 +1179,12 @@ function findReported(a: Analysis): Draft[] {
     }
     // "Russia will not extradite him, Lavrov said." — the statement before the comma.
     const before = subject.phrase.first - 1;
-    if (!subject.aside && a.tok(before)?.text === ',' && before > first && endsSentence(a, k, last)) {
+    if (
+      !subject.aside &&
+      a.tok(before)?.text === ',' &&
+      before > first &&
+      (endsSentence(a, k, last) || endsAtParticiple(a, k, last))
+    ) {
       const span = leadSpan(a, first, before - 1);
       if (span) {
         found.push(draftOf(a, span, 'reported', subject.phrase, subject.cueFirst, cueLast));
@@ -1142,6 +1207,16 @@ function secondCue(
   for (let m = first + 1; m < Math.min(last, first + LONGEST_STATEMENT); m++) {
     const t = a.tok(m)!;
     if (a.quoteOf[m] !== -1 || (t.lower !== 'but' && t.lower !== 'and')) continue;
+    // "said A, and that B": the same verb reports a second clause.
+    if (
+      a.tok(m - 1)!.text === ',' &&
+      a.tok(m + 1)?.lower === 'that' &&
+      m + 2 <= last &&
+      a.isWord(m + 2) &&
+      !FINITE.has(a.tok(m + 2)!.lower)
+    ) {
+      return { cut: m, verbLast: m + 1, begin: m + 2 };
+    }
     let v = m + 1;
     for (let n = 0; n < 3 && v <= last && isAuxiliary(a.tok(v)); n++) v++;
     const verb = v <= last ? verbAt(a, v) : null;
@@ -1164,21 +1239,26 @@ function wordCount(a: Analysis, first: number, last: number): number {
 /** A reported clause from token `first` to the end of its sentence, if it has three words or more. */
 function clauseSpan(a: Analysis, first: number, last: number): { start: number; end: number } | null {
   if (last - first > LONGEST_STATEMENT) return null;
-  // "…, according to Le Monde." names where the report comes from, not what was said.
+  // "…, according to Le Monde." names where the report comes from, not what was said; "…, adding …", "…,
+  // despite …", "…, a point critics made" and "…, but refused to say …" are the reporter's words after it.
   for (let k = first; k < last - 1; k++) {
-    const t = a.tok(k)!;
-    if (
-      t.text === ',' &&
-      a.quoteOf[k] === -1 &&
-      a.tok(k + 1)!.lower === 'according' &&
-      a.tok(k + 2)!.lower === 'to'
-    ) {
+    if (a.tok(k)!.text === ',' && a.quoteOf[k] === -1 && reporterTail(a, k + 1)) {
       last = k - 1;
       break;
     }
   }
   if (first > last || wordCount(a, first, last) < 3) return null;
   return trimSpan(a.text, a.tok(first)!.start, a.tok(last)!.end, true);
+}
+
+/** Whether the words from `k`, after a comma in a reported clause, are the reporter's and no longer the speaker's. */
+function reporterTail(a: Analysis, k: number): boolean {
+  const t = a.tok(k)!;
+  const next = a.tok(k + 1)?.lower ?? '';
+  if (t.lower === 'according') return next === 'to';
+  if (REPORTER_TAILS.has(t.lower) || PARTICIPLES.has(t.lower)) return true;
+  if ((t.lower === 'a' || t.lower === 'an') && REPORTER_NOUNS.has(next)) return true;
+  return t.lower === 'but' && REFUSALS.has(next);
 }
 
 /** The words before an end-of-sentence cue, if they hold no quotation and have three words or more. */
@@ -1250,8 +1330,18 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
   const t = a.inParagraph(j, p);
   if (!t || j < lo || a.quoteOf[j] !== -1) return null;
 
-  const verb = verbAt(a, j) ?? (j > lo ? verbAt(a, j - 1) : null);
-  if (verb && verb.last === j) {
+  // "…,” Pryce warned on Tuesday, “…": the cue's verb before the words that say when.
+  let jv = j;
+  if (sep.text === ',') {
+    while (jv > lo && j - jv < 4 && a.quoteOf[jv] === -1) {
+      const w = a.tok(jv)!.lower;
+      if (!TIME_WORDS.has(w) && !TIME_NOUNS.has(w) && w !== 'that') break;
+      jv--;
+    }
+    if (jv === j || skipTime(a, jv + 1, j) !== j + 1) jv = j;
+  }
+  const verb = verbAt(a, jv) ?? (jv > lo ? verbAt(a, jv - 1) : null);
+  if (verb && verb.last === jv) {
     const subject = subjectOf(a, verb.first);
     if (subject) {
       return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, verb.last, subject.aside);
@@ -1285,8 +1375,30 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
     const owner = [...reported].reverse().find((d) => d.cueAt >= start && d.cueAt < t.start);
     if (owner) return { ...owner, start: quote.start, end: quote.end, kind: 'quote' };
   }
+  // "Otto Pryce was blunt: “…”", "Ashby was equally clear: ‘…’"
+  if (sep.text === ':' && MANNERS.has(t.lower)) {
+    let v = j - 1;
+    if (isAuxiliary(a.tok(v)) || a.tok(v)?.lower === 'equally') v--;
+    if (a.tok(v)?.lower === 'was' || a.tok(v)?.lower === 'is') {
+      const subject = subjectOf(a, v);
+      if (subject && !subject.phrase.pronoun && !subject.aside) {
+        return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, j);
+      }
+    }
+  }
   if (sep.text === ':' || sep.text === ',') {
     const who = speakerEndingAt(a, j, lo);
+    // "Council leader Iris Colby: “…”" — a line of reactions, a person's name and then all they said.
+    if (
+      who &&
+      !who.pronoun &&
+      sep.text === ':' &&
+      who.first === lo &&
+      isPerson(a, who) &&
+      endsParagraph(a, quote)
+    ) {
+      return draftOf(a, quote, 'quote', who, who.first, j);
+    }
     if (who && !who.pronoun) {
       const v = who.first - 1;
       const inverted = verbAt(a, v);
@@ -1299,6 +1411,27 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
     }
   }
   return null;
+}
+
+/** The participle of ", calling the plan “…" before a quotation, within four words and no verb. */
+function callingBefore(a: Analysis, quote: Quote): number | null {
+  const lo = a.sentenceStart[quote.open]!;
+  for (let k = quote.open - 1; k >= Math.max(lo + 1, quote.open - 5); k--) {
+    const t = a.tok(k)!;
+    if (!t.word || a.quoteOf[k] !== -1) return null;
+    if (CALLING.has(t.lower)) return a.tok(k - 1)!.text === ',' && k < quote.open - 1 ? k : null;
+    if (verbAt(a, k) || CLAUSE_WORDS.has(t.lower)) return null;
+  }
+  return null;
+}
+
+/** Whether nothing but a full stop follows the quotation in its paragraph. */
+function endsParagraph(a: Analysis, quote: Quote): boolean {
+  const p = a.paragraphOf[quote.open]!;
+  if (quote.lastParagraph !== p || quote.close === -1) return quote.lastParagraph === p;
+  for (let k = quote.close + 1; k < a.paragraphs[p]!.end; k++)
+    if (!TERMINALS.has(a.tok(k)!.text)) return false;
+  return true;
 }
 
 /**
@@ -1336,14 +1469,30 @@ function findParticiples(a: Analysis, statements: readonly Draft[]): Draft[] {
       if (byCue[mid]!.cueAt < t.start) lo = mid + 1;
       else hi = mid;
     }
-    const owner = byCue[lo - 1];
-    if (!owner || owner.cueAt < sentenceAt) continue;
+    let owner: Draft | undefined = byCue[lo - 1];
+    if (!owner || owner.cueAt < sentenceAt) owner = verdictOwner(a, a.sentenceStart[i]!, i);
+    if (!owner) continue;
     const begin = clauseStart(a, i + 1, last);
     const span = begin === null ? null : clauseSpan(a, begin, last);
     if (!span || covered(span.start, span.end)) continue;
     found.push({ ...owner, ...span, kind: 'reported', cue: `${owner.cue}, ${t.text}` });
   }
   return found;
+}
+
+/**
+ * "The Chamber of Commerce welcomed the deal, saying …": a sentence that opens with its speaker and a verdict
+ * verb, the participle `at` reporting what the speaker said.
+ */
+function verdictOwner(a: Analysis, first: number, at: number): Draft | undefined {
+  const who = speakerStartingAt(a, first, at - 1);
+  if (!who || who.pronoun) return undefined;
+  let v = who.last + 1;
+  for (let n = 0; n < 3 && v < at && isAuxiliary(a.tok(v)); n++) v++;
+  const verb = a.tok(v);
+  if (!verb || !VERDICT_VERBS.has(verb.lower) || a.quoteOf[v] !== -1) return undefined;
+  for (let k = v + 1; k < at; k++) if (a.quoteOf[k] !== -1 || verbAt(a, k)) return undefined;
+  return draftOf(a, { start: 0, end: 0 }, 'reported', who, who.first, v);
 }
 
 /** Whether the quotation opens a sentence (so it may be the same speaker's next sentence, not a scare quote). */
@@ -1694,8 +1843,8 @@ function findInterview(a: Analysis): Draft[] {
     }
   }
   if (people.size !== 1) return [];
-  const [[key, who]] = people;
-  const speaker = a.slice(who!.first, who!.last);
+  const [key, who] = [...people][0]!;
+  const speaker = a.slice(who.first, who.last);
   const found: Draft[] = [];
   for (let p = first + 1; p < a.paragraphs.length; p++) {
     const mark = marker(p);
@@ -1805,6 +1954,20 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
     }
   });
 
+  // "…,” Pryce said, calling the plan “…”: the quoted verdict is the sentence's speaker's.
+  a.quotes.forEach((quote, index) => {
+    if (quoteDrafts[index]) return;
+    const calling = callingBefore(a, quote);
+    if (calling === null) return;
+    const at = a.starts[calling]!;
+    const from = a.starts[a.sentenceStart[calling]!]!;
+    let owner: Draft | null = null;
+    for (const d of [...quoteDrafts.slice(0, index), ...reported]) {
+      if (d && d.cueAt >= from && d.cueAt < at && d.end <= at && (!owner || d.cueAt > owner.cueAt)) owner = d;
+    }
+    if (owner) quoteDrafts[index] = { ...owner, start: quote.start, end: quote.end, kind: 'quote' };
+  });
+
   const quotes = quoteDrafts.filter((d): d is Draft => d !== null);
   // A reported clause that is mostly an attributed quotation gives way to it; one that runs into a quotation
   // stops before it.
@@ -1842,6 +2005,8 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
   // The same words suggested twice (a pull quote repeating the body) are offered once, where they first stand.
   const seen = new Set<string>();
   let lastBody: string | null = null;
+  /** The party each person's surname was given with a party before ("Whitfield's spokesman, Carl Okafor"). */
+  const bySurname = new Map<string, string | null>();
   return kept
     .sort((x, y) => x.start - y.start || x.end - y.end)
     .filter((d) => {
@@ -1858,11 +2023,18 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
     })
     .map((d) => {
       let partyId = d.pronoun ? null : partyOf(independentName(d.speaker) ?? d.speaker);
+      // "Okafor said" after "Whitfield's spokesman, Carl Okafor, said": the same person, the same side.
+      const alone = SURNAME_ONLY.test(d.speaker);
+      if (partyId === null && alone) partyId = bySurname.get(surname(d.speaker)) ?? null;
       // "a spokeswoman for the company" speaks for the body that last spoke under its own party's name.
       if (partyId === null && !d.pronoun && REFERS_BACK.test(d.speaker)) partyId = lastBody;
       else if (partyId === null && !d.pronoun && !INDEPENDENT.test(d.speaker))
         partyId = partyOfRole(text, partyOf, d.speaker, d.cueAt);
       else if (partyId !== null && ownName(parties, d.speaker, partyId)) lastBody = partyId;
+      if (!d.pronoun && !alone && partyId !== null && /\p{Lu}\S*\s+\p{Lu}\S*$/u.test(d.speaker)) {
+        const name = surname(d.speaker);
+        bySurname.set(name, bySurname.has(name) && bySurname.get(name) !== partyId ? null : partyId);
+      }
       return {
         start: d.start,
         end: d.end,
@@ -1874,6 +2046,9 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
       };
     });
 }
+
+/** A person named by surname alone, perhaps with a title: "Okafor", "Mr Okafor". */
+const SURNAME_ONLY = /^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+$/u;
 
 /** Roles of people who comment from outside: their nationality or employer does not make them a side. */
 const INDEPENDENT =

@@ -928,3 +928,89 @@ describe('who said it (sentences written for these tests)', () => {
     ]);
   });
 });
+
+describe('where a statement starts and ends (sentences written for these tests)', () => {
+  const parties = partiesOf({
+    Council: ['Brenmoor council', 'Iris Colby', 'Colby'],
+    Traders: ['Market Traders Guild', 'Otto Pryce', 'Pryce'],
+  });
+  const read = (text: string) => {
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    return readable(found, parties);
+  };
+
+  test('"X, Name said Monday, adding that Y" is two statements, the day in neither', () => {
+    const text =
+      'The market will close for repairs in June, Iris Colby said Monday, adding that the stalls would move to the car park.';
+    assert.deepEqual(read(text), [
+      ['reported', 'Iris Colby', 'Council', 'The market will close for repairs in June'],
+      ['reported', 'Iris Colby', 'Council', 'the stalls would move to the car park'],
+    ]);
+  });
+
+  test('a reported clause stops before the reporter’s words: ", despite …", ", a point …", ", but refused to say …"', () => {
+    const text = [
+      'Otto Pryce insisted that the guild had not been consulted, despite a letter from the council in May.',
+      'Asked whether the guild would sue, Pryce said the members would vote on it next week, a point the council disputed.',
+      'Colby said the council would publish the costs in July, but refused to say whether rents would rise.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'Otto Pryce', 'Traders', 'the guild had not been consulted'],
+      ['reported', 'Pryce', 'Traders', 'the members would vote on it next week'],
+      ['reported', 'Colby', 'Council', 'the council would publish the costs in July'],
+    ]);
+  });
+
+  test('"said A, and that B" is two statements; "told … later that day that" starts after the second "that"', () => {
+    const text = [
+      'Colby said the repairs would take six weeks, and that no trader would lose a pitch.',
+      'Pryce told reporters later that day that the members had been misled.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'Colby', 'Council', 'the repairs would take six weeks'],
+      ['reported', 'Colby', 'Council', 'no trader would lose a pitch'],
+      ['reported', 'Pryce', 'Traders', 'the members had been misled'],
+    ]);
+  });
+
+  test('a quotation after "X was blunt:" and after a line\'s opening "Name:"', () => {
+    const text = [
+      'Otto Pryce was blunt: ‘We were told nothing.’',
+      'Council leader Iris Colby: “The roof cannot wait another winter.”',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Otto Pryce', 'Traders', 'We were told nothing.'],
+      ['quote', 'Council leader Iris Colby', 'Council', 'The roof cannot wait another winter.'],
+    ]);
+  });
+
+  test('a quotation broken by "Pryce warned on Tuesday," and one after ", calling the plan"', () => {
+    const text = [
+      '“We will stay open,” Pryce warned on Tuesday, “whatever the council decides.”',
+      '“Nobody asked us,” Pryce said, calling the plan “a closure by the back door.”',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Pryce', 'Traders', 'We will stay open'],
+      ['quote', 'Pryce', 'Traders', 'whatever the council decides.'],
+      ['quote', 'Pryce', 'Traders', 'Nobody asked us'],
+      ['quote', 'Pryce', 'Traders', 'a closure by the back door.'],
+    ]);
+  });
+
+  test('"welcomed the repairs, saying …" reports the subject', () => {
+    const text = 'The Shopkeepers’ Fund welcomed the repairs, saying they were long overdue.';
+    assert.deepEqual(read(text), [['reported', 'The Shopkeepers’ Fund', null, 'they were long overdue']]);
+  });
+
+  test('a person named by surname later keeps the party read when they were introduced', () => {
+    const text = [
+      'Colby’s spokesman, Dev Anand, said the council would meet the guild.',
+      'Asked whether the council would delay the works, Anand said: “The decision has been made.”',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'Colby’s spokesman, Dev Anand', 'Council', 'the council would meet the guild'],
+      ['quote', 'Anand', 'Council', 'The decision has been made.'],
+    ]);
+  });
+});
