@@ -80,6 +80,9 @@ const REPORTER_NOUNS = words('point claim view charge move remark assertion argu
 /** "…, but refused to say …": what the speaker would not say is no part of what they said. */
 const REFUSALS = words('refused declined');
 
+/** Verbs of saying and nothing else: "… and said B" reports a second statement even without "that". */
+const SAYING = words('said added insisted warned argued stressed noted claimed told');
+
 /** Verbs that take a clause of their own after "that": "and that was why" is no second statement. */
 const FINITE = words('is was were are has had have would will could can must should may might does did do');
 
@@ -1224,7 +1227,8 @@ function secondCue(
     let k = verb.last + 1;
     if (LISTENER_VERBS.has(verb.word)) k = (listenerAt(a, k, last) ?? verb.last) + 1;
     const begin = clauseStart(a, k, last);
-    if (begin === null || (t.lower === 'and' && a.tok(begin - 1)?.lower !== 'that')) continue;
+    const saying = SAYING.has(verb.word) && a.tok(v - 1)?.lower === 'and';
+    if (begin === null || (t.lower === 'and' && a.tok(begin - 1)?.lower !== 'that' && !saying)) continue;
     return { cut: m, verbLast: verb.last, begin };
   }
   return null;
@@ -1403,6 +1407,11 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
       const v = who.first - 1;
       const inverted = verbAt(a, v);
       if (inverted && inverted.last === v && sep.text === ':') {
+        // "Quade warned the government: “…”": with a subject before the verb, the name after it is a listener.
+        const subject = subjectOf(a, inverted.first);
+        if (subject) {
+          return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, j, subject.aside);
+        }
         return draftOf(a, quote, 'quote', who, v, who.last);
       }
       if (a.tok(v)?.lower === 'to' && a.tok(v - 1)?.lower === 'according') {
@@ -2125,9 +2134,17 @@ function partyOfMentions(
       /^(?:,\s+[^,.;:!?“”"]{1,40}(?=[,.;:])|\s+(?:of|for|at|in)\s+[^,.;:!?“”"]{1,40})/u.exec(tail)?.[0] ?? '';
     const party = partyOf(`${own.slice(from).join(' ')} ${m[0]}${after}`.replace(/\s+/g, ' ').trim());
     if (party) found.add(party);
+    // "Lena Ortiz, the roads minister": the name apposed before the role.
+    const holder = HOLDER_BEFORE.exec(earlier.slice(Math.max(0, at - 80), at))?.[1];
+    const holderParty = holder ? partyOf(holder) : null;
+    if (holderParty) found.add(holderParty);
   }
   return found.size === 1 ? [...found][0]! : found.size === 0 ? undefined : null;
 }
+
+/** A capitalised name, a comma and "the" with up to two words before a role: "Lena Ortiz, the roads ". */
+const HOLDER_BEFORE =
+  /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}),\s+(?:the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 
 /** A word that can stand before a role in its holder's description: "Veldria’s", "the", "energy", "Tovan". */
 function qualifies(word: string): boolean {

@@ -1014,3 +1014,41 @@ describe('where a statement starts and ends (sentences written for these tests)'
     ]);
   });
 });
+
+describe('who said it, and how many statements (more sentences written for these tests)', () => {
+  const parties = partiesOf({
+    Ministry: ['Ministry of Roads', 'roads ministry', 'Lena Ortiz', 'Ortiz'],
+    Hauliers: ['Hauliers Federation', 'Piers Quade', 'Quade'],
+  });
+  const read = (text: string) => {
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    return readable(found, parties);
+  };
+
+  test('"Quade warned the government: “…”" is Quade’s, not the government’s', () => {
+    const text = 'Quade warned the government: “If you build the gates, we will drive around them.”';
+    assert.deepEqual(read(text), [
+      ['quote', 'Quade', 'Hauliers', 'If you build the gates, we will drive around them.'],
+    ]);
+  });
+
+  test('"told reporters A and said B" is two statements', () => {
+    const text = 'Quade told reporters the vote was a disgrace and said the federation would appeal.';
+    assert.deepEqual(read(text), [
+      ['reported', 'Quade', 'Hauliers', 'the vote was a disgrace'],
+      ['reported', 'Quade', 'Hauliers', 'the federation would appeal'],
+    ]);
+  });
+
+  test('"the minister" takes the party of the person named before it as "Lena Ortiz, the roads minister"', () => {
+    const text = [
+      'Lena Ortiz, the roads minister, told parliament the tolls were needed.',
+      'The minister said the tolls would be lower than in neighbouring countries.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'Lena Ortiz', 'Ministry', 'the tolls were needed'],
+      ['reported', 'The minister', 'Ministry', 'the tolls would be lower than in neighbouring countries'],
+    ]);
+  });
+});
