@@ -1010,10 +1010,15 @@ function skipTime(a: Analysis, k: number, last: number): number {
   return m;
 }
 
-/** "said Monday, adding that …": a cue that ends its clause and hands on to a participle of the same speaker. */
+/**
+ * "said Monday, adding that …", "said on Thursday, blaming …": a cue that ends its clause and hands on to a
+ * participle of the same speaker.
+ */
 function endsAtParticiple(a: Analysis, k: number, last: number): boolean {
   const m = skipTime(a, k, last);
-  return a.tok(m)?.text === ',' && m < last && a.quoteOf[m] === -1 && PARTICIPLES.has(a.tok(m + 1)!.lower);
+  if (a.tok(m)?.text !== ',' || m >= last || a.quoteOf[m] !== -1) return false;
+  const next = a.tok(m + 1)!;
+  return next.word && !next.capital && (PARTICIPLES.has(next.lower) || /^[a-z]{3,}ing$/.test(next.lower));
 }
 
 /** Nothing after the verb but an adverbial and the end of the sentence: "…, Lavrov said at a news conference." */
@@ -1134,7 +1139,11 @@ function findReported(a: Analysis): Draft[] {
       // "…, said Lavrov." — the statement comes first and the cue is inverted.
       const who =
         a.tok(i - 1)?.text === ',' ? withName(a, speakerStartingAt(a, verb.last + 1, last), last) : null;
-      if (who && !who.pronoun && endsSentence(a, who.last + 1, last)) {
+      if (
+        who &&
+        !who.pronoun &&
+        (endsSentence(a, who.last + 1, last) || endsAtParticiple(a, who.last + 1, last))
+      ) {
         const span = leadSpan(a, first, i - 2);
         if (span) {
           found.push(draftOf(a, span, 'reported', who, i, who.last));
@@ -1144,7 +1153,7 @@ function findReported(a: Analysis): Draft[] {
       }
       // "…, its managing director, Nils Dunmore, said on Monday." — a role and a name between commas.
       const apposed = a.tok(i - 1)?.text === ',' ? apposedSpeaker(a, i - 2, first) : null;
-      if (apposed && endsSentence(a, verb.last + 1, last)) {
+      if (apposed && (endsSentence(a, verb.last + 1, last) || endsAtParticiple(a, verb.last + 1, last))) {
         const span = leadSpan(a, first, apposed.first - 2);
         if (span) {
           found.push(draftOf(a, span, 'reported', apposed, apposed.first, verb.last));

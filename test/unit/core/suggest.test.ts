@@ -949,6 +949,18 @@ describe('where a statement starts and ends (sentences written for these tests)'
     ]);
   });
 
+  test('an inverted or apposed cue followed by ", blaming …" or ", adding that …" still ends the statement', () => {
+    const text = [
+      'The market hall will reopen in May, its manager, Rosa Finch, said on Thursday, blaming the builders.',
+      'The guild will boycott the reopening, said Otto Pryce, adding that members had not been invited.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'its manager, Rosa Finch', null, 'The market hall will reopen in May'],
+      ['reported', 'Otto Pryce', 'Traders', 'The guild will boycott the reopening'],
+      ['reported', 'Otto Pryce', 'Traders', 'members had not been invited'],
+    ]);
+  });
+
   test('a reported clause stops before the reporter’s words: ", despite …", ", a point …", ", but refused to say …"', () => {
     const text = [
       'Otto Pryce insisted that the guild had not been consulted, despite a letter from the council in May.',
