@@ -1269,7 +1269,7 @@ function reporterTail(a: Analysis, k: number): boolean {
   const t = a.tok(k)!;
   const next = a.tok(k + 1)?.lower ?? '';
   if (t.lower === 'according') return next === 'to';
-  if (REPORTER_TAILS.has(t.lower) || PARTICIPLES.has(t.lower)) return true;
+  if (REPORTER_TAILS.has(t.lower) || PARTICIPLES.has(t.lower) || CALLING.has(t.lower)) return true;
   if ((t.lower === 'a' || t.lower === 'an') && REPORTER_NOUNS.has(next)) return true;
   return t.lower === 'but' && REFUSALS.has(next);
 }
@@ -1536,6 +1536,9 @@ function gender(speaker: string): 'm' | 'f' | null {
   return null;
 }
 
+/** A forename and a surname: "Lena Ortiz". */
+const FULL_NAME = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}+\s+(?=(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}]))/gu;
+
 /** Words that end the name of a body or a place rather than a person ("Foreign Office", "Middle East"). */
 const NOT_PERSONS = words(`
   commission house ministry office government council union states kingdom republic federation party bank court
@@ -1575,6 +1578,12 @@ function isFullName(a: Analysis, phrase: Phrase): boolean {
  */
 function subjectMentions(a: Analysis): Draft[] {
   const mentions: Draft[] = [];
+  // Where each surname was first given with a forename: "Ortiz seized on …" after "Lena Ortiz" names her.
+  const named = new Map<string, number>();
+  for (const m of a.text.matchAll(FULL_NAME)) {
+    const key = m[1]!.toLowerCase();
+    if (!named.has(key)) named.set(key, m.index);
+  }
   for (let s = 0; s < a.count; s = a.sentenceEnd[s]! + 1) {
     if (a.quoteOf[s] !== -1) continue;
     const last = a.sentenceEnd[s]!;
@@ -1589,7 +1598,9 @@ function subjectMentions(a: Analysis): Draft[] {
       continue;
     }
     // "Lavrov said." names a speaker even with nothing reported.
-    if (!isPerson(a, phrase) && !(phrase.last + 1 <= last && verbAt(a, phrase.last + 1))) continue;
+    const known =
+      phrase.first === phrase.last && (named.get(a.tok(phrase.first)!.lower) ?? Infinity) < a.starts[s]!;
+    if (!known && !isPerson(a, phrase) && !(phrase.last + 1 <= last && verbAt(a, phrase.last + 1))) continue;
     const speaker = a.slice(phrase.first, phrase.last);
     mentions.push({
       start: 0,

@@ -1063,4 +1063,25 @@ describe('who said it, and how many statements (more sentences written for these
       ['reported', 'The minister', 'Ministry', 'the tolls would be lower than in neighbouring countries'],
     ]);
   });
+
+  test('he or she after a sentence opened by a person named in full before is that person, not the last speaker', () => {
+    const text = [
+      'Asked whether the tolls would rise, Quade said: “Nothing is off the table.”',
+      'As Lena Ortiz put it in parliament last week, the numbers do not add up.',
+      'Ortiz seized on the remark. “He has just told every driver to be afraid,” she said on Monday.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Quade', 'Hauliers', 'Nothing is off the table.'],
+      ['quote', 'Ortiz', 'Ministry', 'He has just told every driver to be afraid'],
+    ]);
+  });
+
+  test('", calling it “…”" after a reported clause ends the clause and is a quotation of its own', () => {
+    const text =
+      'The Hauliers Federation said in a statement that it would fight the tolls, calling them “a tax on bread”.';
+    assert.deepEqual(read(text), [
+      ['reported', 'The Hauliers Federation', 'Hauliers', 'it would fight the tolls'],
+      ['quote', 'The Hauliers Federation', 'Hauliers', 'a tax on bread'],
+    ]);
+  });
 });
