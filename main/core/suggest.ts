@@ -951,6 +951,15 @@ function listenerAt(a: Analysis, i: number, hi: number): number | null {
     const name = isName(a, noun + 1) ? speakerStartingAt(a, noun + 1, hi) : null;
     return name && !name.pronoun ? name.last : noun;
   }
+  // "the BBC's Today programme", "the Sellen Herald’s podcast": an owner's name, then what of theirs was listening.
+  let m = DETERMINERS.has(t.lower) ? i + 1 : i;
+  for (let n = 0; n < 4 && m <= hi && a.quoteOf[m] === -1 && a.tok(m)!.capital; n++, m++) {
+    if (!isPossessive(a.tok(m)!)) continue;
+    while (m + 1 <= hi && a.quoteOf[m + 1] === -1 && a.tok(m + 1)!.capital && !isPossessive(a.tok(m + 1)!))
+      m++;
+    if (m + 1 <= hi && a.quoteOf[m + 1] === -1 && LISTENERS.has(a.tok(m + 1)!.lower)) return m + 1;
+    break;
+  }
   const name = speakerStartingAt(a, i, hi);
   return name && !name.pronoun ? name.last : null;
 }

@@ -1084,4 +1084,9 @@ describe('who said it, and how many statements (more sentences written for these
       ['quote', 'The Hauliers Federation', 'Hauliers', 'a tax on bread'],
     ]);
   });
+
+  test('"told the Sellen Herald’s podcast …": a listener named through its owner before the clause', () => {
+    const text = 'Quade told the Sellen Herald’s podcast the tolls were a tax on work.';
+    assert.deepEqual(read(text), [['reported', 'Quade', 'Hauliers', 'the tolls were a tax on work']]);
+  });
 });
