@@ -89,6 +89,9 @@ const FINITE = words('is was were are has had have would will could can must sho
 /** "…, calling the plan “…”": the quoted words are the verdict of the sentence's speaker. */
 const CALLING = words('calling describing branding labelling labeling terming dubbing');
 
+/** Verbs that name something and give the verdict on it next: "called the decision ‘shameful’". */
+const CALLED = words('called calls branded brands labelled labeled dubbed termed');
+
 /** "X was blunt: “…”": the manner of a statement that follows a colon. */
 const MANNERS = words(
   'blunt clear adamant emphatic defiant unequivocal direct categorical unambiguous firm frank candid',
@@ -1119,8 +1122,21 @@ function findReported(a: Analysis): Draft[] {
     const length = a.ends[i]! - a.starts[i]!;
     if (length < 3 || length > LONGEST_CUE_WORD) continue;
     const t = a.tok(i)!;
-    const last = a.sentenceEnd[i]!;
-    const first = a.sentenceStart[i]!;
+    // "A said X; B said Y": a semicolon outside quotation marks bounds a statement like a full stop.
+    let last = a.sentenceEnd[i]!;
+    let first = a.sentenceStart[i]!;
+    for (let k = i + 1; k <= Math.min(last, i + LONGEST_STATEMENT); k++) {
+      if (a.tok(k)!.text === ';' && a.quoteOf[k] === -1) {
+        last = k - 1;
+        break;
+      }
+    }
+    for (let k = i - 1; k >= Math.max(first, i - LONGEST_STATEMENT); k--) {
+      if (a.tok(k)!.text === ';' && a.quoteOf[k] === -1) {
+        first = k + 1;
+        break;
+      }
+    }
 
     if (t.lower === 'according' && a.tok(i + 1)?.lower === 'to' && i + 2 <= last) {
       const who = withName(a, speakerStartingAt(a, i + 2, last), last);
@@ -1381,6 +1397,18 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
       }
       break;
     }
+  }
+  // "Quade called the decision ‘shameful’": the quoted word is the subject's verdict on what is named.
+  for (let v = j - 1; v >= Math.max(a.sentenceStart[j]!, j - 5); v--) {
+    const w = a.tok(v)!;
+    if (a.quoteOf[v] !== -1 || !w.word) break;
+    if (!CALLED.has(w.lower)) {
+      if (verbAt(a, v) || CLAUSE_WORDS.has(w.lower)) break;
+      continue;
+    }
+    const subject = subjectOf(a, v);
+    if (subject) return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, v, subject.aside);
+    break;
   }
   // "X told reporters: “…"
   for (let v = j - 1; v >= Math.max(lo, j - 6); v--) {

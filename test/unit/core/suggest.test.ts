@@ -1089,4 +1089,17 @@ describe('who said it, and how many statements (more sentences written for these
     const text = 'Quade told the Sellen Herald’s podcast the tolls were a tax on work.';
     assert.deepEqual(read(text), [['reported', 'Quade', 'Hauliers', 'the tolls were a tax on work']]);
   });
+
+  test('"A said X; B said Y" is two statements, each of its own speaker', () => {
+    const text = 'Ortiz said the tolls would pay for repairs; Quade said they would pay for nothing.';
+    assert.deepEqual(read(text), [
+      ['reported', 'Ortiz', 'Ministry', 'the tolls would pay for repairs'],
+      ['reported', 'Quade', 'Hauliers', 'they would pay for nothing'],
+    ]);
+  });
+
+  test('"called the decision “shameful”" offers the quoted verdict, not the object before it', () => {
+    const text = 'Quade called the decision “shameful” and left the chamber.';
+    assert.deepEqual(read(text), [['quote', 'Quade', 'Hauliers', 'shameful']]);
+  });
 });
