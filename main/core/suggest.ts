@@ -2020,6 +2020,21 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
     }
   });
 
+  // "“…,” said Ortiz, who took office in May, “and …”": the second half of a quotation broken by its cue and an
+  // aside about the speaker, in one sentence.
+  a.quotes.forEach((quote, index) => {
+    const before = quoteDrafts[index - 1];
+    const previous = a.quotes[index - 1];
+    if (quoteDrafts[index] || !before || !previous || previous.close < 0) return;
+    if (a.sentenceStart[quote.open] !== a.sentenceStart[previous.close]) return;
+    if (a.tok(quote.open - 1)?.text !== ',' || quote.open - previous.close > 25) return;
+    const next = a.tok(quote.open + 1);
+    if (!next?.word || next.capital) return;
+    if (before.cueAt > previous.end && before.cueAt < quote.start) {
+      quoteDrafts[index] = { ...before, start: quote.start, end: quote.end };
+    }
+  });
+
   // "…,” Pryce said, calling the plan “…”: the quoted verdict is the sentence's speaker's.
   a.quotes.forEach((quote, index) => {
     if (quoteDrafts[index]) return;

@@ -1102,4 +1102,13 @@ describe('who said it, and how many statements (more sentences written for these
     const text = 'Quade called the decision “shameful” and left the chamber.';
     assert.deepEqual(read(text), [['quote', 'Quade', 'Hauliers', 'shameful']]);
   });
+
+  test('a quotation broken by "said Ortiz, who took office in May," goes on as hers', () => {
+    const text =
+      '“We will keep every toll,” said Ortiz, who took office in May, “and we will cut them for residents.”';
+    assert.deepEqual(read(text), [
+      ['quote', 'Ortiz', 'Ministry', 'We will keep every toll'],
+      ['quote', 'Ortiz', 'Ministry', 'and we will cut them for residents.'],
+    ]);
+  });
 });
