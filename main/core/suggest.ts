@@ -699,7 +699,9 @@ function speakerEndingAt(a: Analysis, j: number, lo: number): Phrase | null {
     if (!t.word || t.capital || NOT_NAMES.has(t.lower) || CLAUSE_WORDS.has(t.lower) || verbAt(a, j))
       return null;
     let c = j - 1;
-    if (DETERMINERS.has(a.tok(c)?.lower ?? '')) c--;
+    // "the company", "Tova’s capital"
+    const owner = a.tok(c);
+    if (owner && (DETERMINERS.has(owner.lower) || (owner.capital && isPossessive(owner)))) c--;
     if (c - 1 < lo || !CONNECTORS.has(a.tok(c)?.lower ?? '') || !isHead(a, c - 1) || !usable(a, c - 1, p)) {
       return null;
     }

@@ -1111,4 +1111,11 @@ describe('who said it, and how many statements (more sentences written for these
       ['quote', 'Ortiz', 'Ministry', 'and we will cut them for residents.'],
     ]);
   });
+
+  test('"Officials at Sellen’s harbour said": a place’s possessive inside the speaker', () => {
+    const text = 'Officials at Sellen’s harbour said the tolls had been agreed in March.';
+    assert.deepEqual(read(text), [
+      ['reported', 'Officials at Sellen’s harbour', null, 'the tolls had been agreed in March'],
+    ]);
+  });
 });
