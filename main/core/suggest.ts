@@ -162,6 +162,11 @@ const PARTICLES = words('von van der den de del della da di du la le bin ibn al 
 /** "Secretary of State", "a spokesman for the Kremlin", "Commuters in Manchester", "a lawyer at the firm". */
 const CONNECTORS = words('of for in at');
 
+/** Who speaks "to" or "close to" someone: "an aide to Stenn", "a source close to Brandt". */
+const CLOSE_TO = words(
+  'aide aides adviser advisers advisor advisors source sources ally allies spokesman spokeswoman',
+);
+
 /** Titles written with a full stop that does not end a sentence. */
 const TITLES = words(`
   mr mrs ms dr prof gen sen rep gov lt col capt sgt st rev hon pres amb adm maj cmdr supt insp messrs mme mlle
@@ -726,6 +731,15 @@ function speakerEndingAt(a: Analysis, j: number, lo: number): Phrase | null {
     if (isName(a, first) && k - 1 >= lo && pluralPossessive(a, k - 1) && isName(a, k - 1)) {
       first = k--;
       continue;
+    }
+    // "an aide to Stenn", "a source close to Brandt": someone who speaks for the person named.
+    if (c.lower === 'to' && isName(a, first) && k - 1 >= lo) {
+      const close = a.tok(k - 1)!.lower === 'close' ? 1 : 0;
+      if (k - 1 - close >= lo && CLOSE_TO.has(a.tok(k - 1 - close)!.lower) && usable(a, k - 1 - close, p)) {
+        first = k - 1 - close;
+        k = first - 1;
+        continue;
+      }
     }
     if (CONNECTORS.has(c.lower) && (isName(a, first) || right.lower === 'the') && isHead(a, k - 1)) {
       first = k--;

@@ -1118,4 +1118,15 @@ describe('who said it, and how many statements (more sentences written for these
       ['reported', 'Officials at Sellen’s harbour', null, 'the tolls had been agreed in March'],
     ]);
   });
+
+  test('"An aide to Ortiz said", "A source close to Quade said": the aide and the source speak, for that side', () => {
+    const text = [
+      'An aide to Ortiz said the tolls would be reviewed in May.',
+      'A source close to Quade said the federation was split.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['reported', 'An aide to Ortiz', 'Ministry', 'the tolls would be reviewed in May'],
+      ['reported', 'A source close to Quade', 'Hauliers', 'the federation was split'],
+    ]);
+  });
 });
