@@ -181,14 +181,14 @@ export function containMarkdown(markdown: string): string {
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   // Fences need a backtick or tilde and raw HTML blocks a `<`: without any there is nothing to close.
   if (!FENCE_OR_HTML_CHAR.test(markdown)) return lines.join('\n');
-  let open: { char: string; length: number } | null = null;
+  let open: { char: string; length: number; indent: string } | null = null;
   let html: string | null = null;
   for (const line of lines) {
     if (html !== null) {
       if (line.toLowerCase().includes(html)) html = null;
       continue;
     }
-    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
     if (!fence) {
       if (open !== null) continue;
       for (const block of HTML_BLOCKS) {
@@ -201,17 +201,18 @@ export function containMarkdown(markdown: string): string {
       }
       continue;
     }
-    const run = fence[1]!;
-    const rest = fence[2]!;
+    const run = fence[2]!;
+    const rest = fence[3]!;
     if (open === null) {
       // A backtick fence's info string may not contain a backtick.
       if (run[0] === '`' && rest.includes('`')) continue;
-      open = { char: run[0]!, length: run.length };
+      open = { char: run[0]!, length: run.length, indent: fence[1]! };
     } else if (run[0] === open.char && run.length >= open.length && rest.trim() === '') {
       open = null;
     }
   }
-  if (open) lines.push(open.char.repeat(open.length));
+  // Indented as the opening fence: inside a list item it closes there, not at the top with a new fence.
+  if (open) lines.push(open.indent + open.char.repeat(open.length));
   if (html !== null) lines.push(html);
   return lines.join('\n');
 }
@@ -473,11 +474,51 @@ export function tidyWhitespace(markdown: string): string {
 
 /**
  * A note as every Markdown export writes it: its own Markdown kept working, its raw HTML shown as text, bare
- * links made explicit, whitespace tidied, a code fence left open closed (see containMarkdown) and one without a
- * language given `text`.
+ * links made explicit, whitespace tidied, a code fence left open closed and one without a language given `text`.
  */
 export function noteMarkdown(note: string): string {
-  return labelFences(containMarkdown(tidyWhitespace(neutralizeHtml(note))));
+  return labelFences(closeOpenFence(trimBlankLines(tidyWhitespace(neutralizeHtml(note)))));
+}
+
+/** Without the blank lines before and after. */
+function trimBlankLines(markdown: string): string {
+  const lines = markdown.split(/\r\n|\r|\n/);
+  while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  return lines.join('\n');
+}
+
+/**
+ * A code fence left open at the top of the note, which would run on through the rest of the export, closed by a
+ * line of its own. One open inside a list item or a quote ends with it and is left as it is; raw HTML blocks, the
+ * other kind that runs on, are text by now (see neutralizeHtml).
+ */
+function closeOpenFence(markdown: string): string {
+  if (!markdown.includes('```') && !markdown.includes('~~~')) return markdown;
+  const events = postprocess(
+    parse({ extensions: [gfm()] })
+      .document()
+      .write(preprocess()(markdown, undefined, true)),
+  );
+  let depth = 0;
+  let fences = 0;
+  let sequence = '';
+  let topLevel = false;
+  for (const [kind, token] of events) {
+    if (kind === 'exit') {
+      depth--;
+      continue;
+    }
+    if (depth === 0) topLevel = token.type === 'codeFenced';
+    if (depth === 0 && topLevel) fences = 0;
+    if (topLevel && token.type === 'codeFencedFence') fences++;
+    if (topLevel && fences === 1 && token.type === 'codeFencedFenceSequence') {
+      sequence = markdown.slice(token.start.offset, token.end.offset);
+    }
+    depth++;
+  }
+  // The last top-level block is a fence with its opening line only.
+  return topLevel && fences === 1 ? `${markdown}\n${sequence}` : markdown;
 }
 
 /**
@@ -503,7 +544,15 @@ function labelFences(markdown: string): string {
         continue;
       }
       open = { char: run[0]!, length: run.length };
-      if (out.length > 0 && out[out.length - 1]!.trim() !== '') out.push('');
+      // Not after a list marker or a quote line: a blank there would end the item or quote the fence belongs to.
+      const before = out[out.length - 1];
+      if (
+        before !== undefined &&
+        before.trim() !== '' &&
+        !/^\s*([-+*]|\d{1,9}[.)])(\s|$)|^\s*>/.test(before)
+      ) {
+        out.push('');
+      }
       out.push(rest.trim() === '' ? `${indent}${run}text` : line);
       continue;
     }
