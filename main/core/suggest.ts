@@ -1009,6 +1009,16 @@ function clauseStart(a: Analysis, k: number, last: number): number | null {
       if (CLAUSE_WORDS.has(c.lower) || verbAt(a, m) || TERMINALS.has(c.text)) break;
       continue;
     }
+    // "told the Herald in an interview published on Sunday that …": past the participle's phrase to "that", or
+    // nothing.
+    if (m === k && /ed$/.test(c.lower) && PREPOSITIONS.has(a.tok(k + 1)?.lower ?? '')) {
+      for (let n = k + 1; n <= Math.min(last, k + 8) && a.quoteOf[n] === -1; n++) {
+        const w = a.tok(n)!;
+        if (w.lower === 'that') return n + 1 <= last ? n + 1 : null;
+        if (!w.word || CLAUSE_WORDS.has(w.lower) || verbAt(a, n)) break;
+      }
+      return null;
+    }
     const objectLike = c.capital || LISTENERS.has(c.lower) || DETERMINERS.has(c.lower) || /ly$/.test(c.lower);
     if (!c.word || !objectLike || CLAUSE_WORDS.has(c.lower) || verbAt(a, m)) break;
   }
@@ -1141,15 +1151,22 @@ function findReported(a: Analysis): Draft[] {
     // "A said X; B said Y": a semicolon outside quotation marks bounds a statement like a full stop.
     let last = a.sentenceEnd[i]!;
     let first = a.sentenceStart[i]!;
+    // So does ", and Quade said …": another speaker's statement in the same sentence.
     for (let k = i + 1; k <= Math.min(last, i + LONGEST_STATEMENT); k++) {
-      if (a.tok(k)!.text === ';' && a.quoteOf[k] === -1) {
+      if (a.quoteOf[k] !== -1) continue;
+      if (a.tok(k)!.text === ';' || newSpeaker(a, k, last)) {
         last = k - 1;
         break;
       }
     }
     for (let k = i - 1; k >= Math.max(first, i - LONGEST_STATEMENT); k--) {
-      if (a.tok(k)!.text === ';' && a.quoteOf[k] === -1) {
+      if (a.quoteOf[k] !== -1) continue;
+      if (a.tok(k)!.text === ';') {
         first = k + 1;
+        break;
+      }
+      if (newSpeaker(a, k, last)) {
+        first = k + 2;
         break;
       }
     }
@@ -1247,6 +1264,18 @@ function findReported(a: Analysis): Draft[] {
   }
   return found;
 }
+
+/** ", and Quade said", ", but the union insisted": a comma, a conjunction and a new subject with its own cue. */
+function newSpeaker(a: Analysis, k: number, last: number): boolean {
+  if (a.tok(k)!.text !== ',' || !SWITCHES.has(a.tok(k + 1)?.lower ?? '') || k + 2 > last) return false;
+  const who = speakerStartingAt(a, k + 2, last);
+  if (!who || who.pronoun) return false;
+  let v = who.last + 1;
+  for (let n = 0; n < 3 && v <= last && isAuxiliary(a.tok(v)); n++) v++;
+  return v <= last && verbAt(a, v) !== null;
+}
+
+const SWITCHES = words('and but while whereas');
 
 /**
  * A second cue of the same subject inside a reported clause: "… but insisted that …", "… but added that …", "…

@@ -1129,4 +1129,18 @@ describe('who said it, and how many statements (more sentences written for these
       ['reported', 'A source close to Quade', 'Hauliers', 'the federation was split'],
     ]);
   });
+
+  test('", and Quade said …" after a reported clause starts another speaker’s statement', () => {
+    const text = 'Ortiz said on Monday that the tolls would stay, and Quade said they would not.';
+    assert.deepEqual(read(text), [
+      ['reported', 'Ortiz', 'Ministry', 'the tolls would stay'],
+      ['reported', 'Quade', 'Hauliers', 'they would not'],
+    ]);
+  });
+
+  test('"told the Sellen Herald in an interview published on Sunday that …" starts after "that"', () => {
+    const text =
+      'Quade told the Sellen Herald in an interview published on Sunday that he would stand again.';
+    assert.deepEqual(read(text), [['reported', 'Quade', 'Hauliers', 'he would stand again']]);
+  });
 });
