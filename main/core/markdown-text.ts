@@ -482,6 +482,7 @@ export function noteMarkdown(note: string): string {
 
 /** Without the blank lines before and after. */
 function trimBlankLines(markdown: string): string {
+  if (!/^\s|\s$/.test(markdown)) return markdown;
   const lines = markdown.split(/\r\n|\r|\n/);
   while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
