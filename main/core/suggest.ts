@@ -2026,9 +2026,13 @@ export function findStatements(text: string, parties: readonly Party[]): FoundSt
   const lastReported = new Map<number, number>();
   for (const r of reported) lastReported.set(a.paragraphOf[tokenAt(a, r.start)]!, r.start);
 
-  const quoteDrafts: Array<Draft | null> = a.quotes.map(
-    (quote) => cueAfter(a, quote) ?? cueBefore(a, quote, reported),
-  );
+  // A quotation closed by a full stop after "X said:" is X's, whatever the next sentence's subject says.
+  const quoteDrafts: Array<Draft | null> = a.quotes.map((quote) => {
+    if (!/[.!?…]$/.test(text.slice(quote.start, quote.end))) {
+      return cueAfter(a, quote) ?? cueBefore(a, quote, reported);
+    }
+    return cueBefore(a, quote, reported) ?? cueAfter(a, quote);
+  });
   resolvePronouns(
     a,
     [...reported, ...quoteDrafts.filter((d): d is Draft => d !== null)],

@@ -1143,4 +1143,9 @@ describe('who said it, and how many statements (more sentences written for these
       'Quade told the Sellen Herald in an interview published on Sunday that he would stand again.';
     assert.deepEqual(read(text), [['reported', 'Quade', 'Hauliers', 'he would stand again']]);
   });
+
+  test('a quotation ended by a full stop after "Quade said:" is Quade’s, not that of the next sentence’s subject', () => {
+    const text = 'Quade said: “We will win.” Ortiz said nothing.';
+    assert.deepEqual(read(text), [['quote', 'Quade', 'Hauliers', 'We will win.']]);
+  });
 });
