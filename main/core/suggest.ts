@@ -1455,6 +1455,20 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
     if (subject) return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, v, subject.aside);
     break;
   }
+  // "X said in a statement: “…", "X wrote on social media: “…", "X told a rally in Sellen: “…"
+  if (sep.text === ':') {
+    for (let v = j - 1; v >= Math.max(lo, j - 8); v--) {
+      const w = a.tok(v)!;
+      if (a.quoteOf[v] !== -1 || !w.word || CLAUSE_WORDS.has(w.lower)) break;
+      const cue = verbAt(a, v);
+      if (!cue) continue;
+      const next = a.tok(cue.last + 1)!.lower;
+      const adverbial = PREPOSITIONS.has(next) || TIME_WORDS.has(next) || LISTENER_VERBS.has(cue.word);
+      const subject = adverbial && cue.last === v ? subjectOf(a, cue.first) : null;
+      if (subject) return draftOf(a, quote, 'quote', subject.phrase, subject.cueFirst, j, subject.aside);
+      break;
+    }
+  }
   // "X told reporters: “…"
   for (let v = j - 1; v >= Math.max(lo, j - 6); v--) {
     const listenerVerb = verbAt(a, v);

@@ -1148,4 +1148,18 @@ describe('who said it, and how many statements (more sentences written for these
     const text = 'Quade said: “We will win.” Ortiz said nothing.';
     assert.deepEqual(read(text), [['quote', 'Quade', 'Hauliers', 'We will win.']]);
   });
+
+  test('a cue with an adverbial before the colon: "said in a statement:", "wrote on social media:", "told a rally:"', () => {
+    const text = [
+      'Ortiz said in a statement: “The figures speak for themselves.”',
+      'Quade wrote on social media: “A sad day for every driver.”',
+      'Quade told a rally in Sellen: “We will win.”',
+      'The problem, in short: “nobody reads the small print”.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Ortiz', 'Ministry', 'The figures speak for themselves.'],
+      ['quote', 'Quade', 'Hauliers', 'A sad day for every driver.'],
+      ['quote', 'Quade', 'Hauliers', 'We will win.'],
+    ]);
+  });
 });
