@@ -9,7 +9,9 @@
  * by a role takes the party of those named by it before; an analyst or economist takes one only by their own
  * name. Where the finder cannot tell who spoke (a he or she that could be two people) it offers nothing. Photo
  * captions, a wire story's dateline and a live blog's time stamps are no part of any statement, and the same
- * words are offered once.
+ * words are offered once. A reported clause ends where the reporter's words begin (", adding …", ", despite …",
+ * ", a point …", ", but refused to …", ", and Quade said …", a semicolon), and a quotation after "X was blunt:",
+ * "X said in a statement:", a line's "Name:" or ", calling it" is the speaker's.
  *
  * Everything works on one pass of tokens with bounded look-around, so time grows with the length of the text.
  */

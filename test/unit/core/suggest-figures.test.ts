@@ -12,15 +12,15 @@ function figures(texts: ReturnType<typeof developmentSet>) {
 }
 
 describe('the statement finder’s figures', () => {
-  test('on the development set (rules written on it): measured precision 1.00, recall 0.98, speaker 1.00', () => {
+  test('on the development set (rules written on it): measured precision 1.00, recall 0.99, speaker 1.00', () => {
     const dev = figures(developmentSet());
     assert.equal(dev.texts, 13);
     assert.equal(dev.gold, 124);
-    // Measured 122 right of 122 suggestions and 124 statements, with texts 08 to 11 (written for where a
+    // Measured 123 right of 123 suggestions and 124 statements, with texts 08 to 11 (written for where a
     // statement starts and ends) in the set; before the rules for them, 108 right of 115 suggestions (0.94,
     // recall 0.87). Texts 04 to 07 had taken it from 59 right of 68 (0.87, recall 0.75) to 77 of 77.
     assert.ok(dev.precision >= 0.95, `precision ${dev.precision}`);
-    assert.ok(dev.recall >= 0.93, `recall ${dev.recall}`);
+    assert.ok(dev.recall >= 0.94, `recall ${dev.recall}`);
     assert.ok(dev.speakerAccuracy >= 0.95, `speaker accuracy ${dev.speakerAccuracy}`);
     assert.equal(dev.duplicates, 0);
   });
