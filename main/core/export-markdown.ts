@@ -172,8 +172,8 @@ export function pushHighlightBlocks(
 ): void {
   let endsWithQuote = false;
   for (const annotation of annotations) {
-    if (endsWithQuote) out.push('', '---');
-    out.push('');
+    // One entry for the blank, the break and the blank after it, as the export joins lines with `\n`.
+    out.push(endsWithQuote ? '\n---\n' : '');
     endsWithQuote = pushHighlightBlock(out, nb, doc, annotation, topicsOf(annotation), lookups, file);
   }
 }
@@ -534,6 +534,12 @@ export class ExportFile {
 
   /** The passage's block id the first time it is quoted in the file; nothing after. */
   take(annotation: Annotation, doc: ParleyDocument): string | undefined {
+    if (this.ends === null) {
+      // Without links ids are given where first quoted, so one already given was written.
+      return this.blockIds.get(annotation.id) === undefined
+        ? this.blockIds.idFor(doc, annotation)
+        : undefined;
+    }
     if (this.written.has(annotation.id)) return undefined;
     this.written.add(annotation.id);
     return this.blockIds.idFor(doc, annotation);

@@ -81,7 +81,8 @@ export function exportTopicMarkdown(nb: Notebook, topicId: string, options: { no
   ];
   const file = new ExportFile(nb);
   out.push(`# ${file.heading(`Topic: ${topic.path}`)}`);
-  for (const doc of documents) file.addDocument(doc, byDocument.get(doc.id)!);
+  // With links every passage's id comes first, so a link can name one further down the file.
+  if (file.hasLinks) for (const doc of documents) file.addDocument(doc, byDocument.get(doc.id)!);
   const description = topic.description
     .split(/\r\n|\r|\n/)
     .map((line) => escapeLine(line))
