@@ -1536,7 +1536,8 @@ function callingBefore(a: Analysis, quote: Quote): number | null {
     const t = a.tok(k)!;
     if (!t.word || a.quoteOf[k] !== -1) return null;
     if (CALLING.has(t.lower)) return a.tok(k - 1)!.text === ',' && k < quote.open - 1 ? k : null;
-    if (verbAt(a, k) || CLAUSE_WORDS.has(t.lower)) return null;
+    // "calling it", "calling them": a pronoun may be the object; a finite verb may not.
+    if (verbAt(a, k) || FINITE.has(t.lower)) return null;
   }
   return null;
 }

@@ -1078,10 +1078,13 @@ describe('who said it, and how many statements (more sentences written for these
 
   test('", calling it “…”" after a reported clause ends the clause and is a quotation of its own', () => {
     const text =
-      'The Hauliers Federation said in a statement that it would fight the tolls, calling them “a tax on bread”.';
+      'The Hauliers Federation said in a statement that it would fight the tolls, calling them “a tax on bread”. ' +
+      'Ortiz said the tolls were fair, calling it “a matter of arithmetic”.';
     assert.deepEqual(read(text), [
       ['reported', 'The Hauliers Federation', 'Hauliers', 'it would fight the tolls'],
       ['quote', 'The Hauliers Federation', 'Hauliers', 'a tax on bread'],
+      ['reported', 'Ortiz', 'Ministry', 'the tolls were fair'],
+      ['quote', 'Ortiz', 'Ministry', 'a matter of arithmetic'],
     ]);
   });
 
