@@ -1499,16 +1499,16 @@ function cueBefore(a: Analysis, quote: Quote, reported: readonly Draft[]): Draft
   }
   if (sep.text === ':' || sep.text === ',') {
     const who = speakerEndingAt(a, j, lo);
-    // "Council leader Iris Colby: “…”" — a line of reactions, a person's name and then all they said.
-    if (
-      who &&
-      !who.pronoun &&
-      sep.text === ':' &&
-      who.first === lo &&
-      isPerson(a, who) &&
-      endsParagraph(a, quote)
-    ) {
-      return draftOf(a, quote, 'quote', who, who.first, j);
+    // "Council leader Iris Colby: “…”" — a line of reactions, a person's name and then all they said; or "Otto
+    // Pryce, guild chairman: “…”", a full name opening the line and then a role.
+    if (who && !who.pronoun && sep.text === ':' && endsParagraph(a, quote)) {
+      let line: Phrase | null = who.first === lo && isPerson(a, who) ? who : null;
+      if (!line && who.first > lo && a.tok(who.first - 1)?.text === ',') {
+        const name = speakerEndingAt(a, who.first - 2, lo);
+        if (name && name.first === lo && isFullName(a, name))
+          line = { first: lo, last: who.last, pronoun: false };
+      }
+      if (line) return draftOf(a, quote, 'quote', line, line.first, j);
     }
     if (who && !who.pronoun) {
       const v = who.first - 1;

@@ -986,14 +986,17 @@ describe('where a statement starts and ends (sentences written for these tests)'
     ]);
   });
 
-  test('a quotation after "X was blunt:" and after a line\'s opening "Name:"', () => {
+  test('a quotation after "X was blunt:" and after a line\'s opening "Name:" or "Name, role:"', () => {
     const text = [
       'Otto Pryce was blunt: ‘We were told nothing.’',
       'Council leader Iris Colby: “The roof cannot wait another winter.”',
+      'Otto Pryce, guild chairman: “Not one stall will move.”',
+      'Key points: “no stall moves” and “no rent rise”.',
     ].join('\n\n');
     assert.deepEqual(read(text), [
       ['quote', 'Otto Pryce', 'Traders', 'We were told nothing.'],
       ['quote', 'Council leader Iris Colby', 'Council', 'The roof cannot wait another winter.'],
+      ['quote', 'Otto Pryce, guild chairman', 'Traders', 'Not one stall will move.'],
     ]);
   });
 
