@@ -1150,6 +1150,7 @@ function findReported(a: Analysis): Draft[] {
     const length = a.ends[i]! - a.starts[i]!;
     if (length < 3 || length > LONGEST_CUE_WORD) continue;
     const t = a.tok(i)!;
+    if (!(t.lower === 'according' && a.tok(i + 1)?.lower === 'to') && !verbAt(a, i)) continue;
     // "A said X; B said Y": a semicolon outside quotation marks bounds a statement like a full stop.
     let last = a.sentenceEnd[i]!;
     let first = a.sentenceStart[i]!;
