@@ -4,7 +4,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { combine } from './suggest-gold';
-import { developmentSet, heldOutSet, scoreText } from './suggest-corpus';
+import { developmentSet, heldOutSet, heldOutSetB, heldOutSetC, scoreText } from './suggest-corpus';
 
 function figures(texts: ReturnType<typeof developmentSet>) {
   const results = texts.map((t) => scoreText(t));
@@ -25,14 +25,37 @@ describe('the statement finder’s figures', () => {
     assert.equal(dev.duplicates, 0);
   });
 
-  test('on the held-out set (frozen, never tuned on): measured precision 0.92, recall 0.81, speaker 0.93', () => {
+  // The three held-out sets were each frozen before the rules they measure were written: the first before any
+  // rule change (its figures have been read after each round since), the second (B) by someone who had not seen the
+  // rules, before the third round, and the third (C) likewise, before the third round. Only whole-set figures of them
+  // are ever printed. Thresholds are the figures measured after the third round less 0.05, rounded down.
+  test('on the first held-out set: measured precision 0.93, recall 0.82, speaker 0.95', () => {
     const held = figures(heldOutSet());
     assert.equal(held.texts, 8);
     assert.equal(held.gold, 67);
-    // Measured 54 right of 59 suggestions (0.915) and 67 statements (0.806); speaker right for 0.93 of those
-    // found. Thresholds are those less 0.05, rounded down.
-    assert.ok(held.precision >= 0.86, `precision ${held.precision}`);
-    assert.ok(held.recall >= 0.75, `recall ${held.recall}`);
-    assert.ok(held.speakerAccuracy >= 0.88, `speaker accuracy ${held.speakerAccuracy}`);
+    // Measured 55 right of 59 suggestions (0.932) and 67 statements (0.821); baseline 0.80 / 0.54.
+    assert.ok(held.precision >= 0.88, `precision ${held.precision}`);
+    assert.ok(held.recall >= 0.77, `recall ${held.recall}`);
+    assert.ok(held.speakerAccuracy >= 0.9, `speaker accuracy ${held.speakerAccuracy}`);
+  });
+
+  test('on held-out set B: measured precision 0.83, recall 0.77, speaker 0.97', () => {
+    const held = figures(heldOutSetB());
+    assert.equal(held.texts, 8);
+    assert.equal(held.gold, 102);
+    // Measured 79 right of 95 suggestions (0.832) and 102 statements (0.775); baseline 0.68 / 0.53.
+    assert.ok(held.precision >= 0.78, `precision ${held.precision}`);
+    assert.ok(held.recall >= 0.72, `recall ${held.recall}`);
+    assert.ok(held.speakerAccuracy >= 0.92, `speaker accuracy ${held.speakerAccuracy}`);
+  });
+
+  test('on held-out set C: measured precision 0.87, recall 0.79, speaker 0.96', () => {
+    const held = figures(heldOutSetC());
+    assert.equal(held.texts, 8);
+    assert.equal(held.gold, 87);
+    // Measured 69 right of 79 suggestions (0.873) and 87 statements (0.793); before the third round 0.91 / 0.79.
+    assert.ok(held.precision >= 0.82, `precision ${held.precision}`);
+    assert.ok(held.recall >= 0.74, `recall ${held.recall}`);
+    assert.ok(held.speakerAccuracy >= 0.91, `speaker accuracy ${held.speakerAccuracy}`);
   });
 });
