@@ -268,7 +268,8 @@ function blankFor(line: string): string | null {
  * inline and their definitions dropped (a note quoted twice, or two notes, would define a label twice: MD053),
  * a `[` that opens no link escaped (so `[text][label]` with no such label cannot read as a broken reference:
  * MD052), every other `<` outside code and autolinks escaped, everything else as written. Raw HTML is what the app's sanitizer drops or markdownlint (MD033) flags; here each piece of it is
- * escaped so it renders as the characters typed, and a former HTML block is set apart by blank lines so it cannot
+ * escaped so it renders as the characters typed, as is a link, image or autolink to anything but http(s) or mailto
+ * (`\[click\](javascript:…)`: the app opens no other), and a former HTML block is set apart by blank lines so it cannot
  * run into the block after it. Found with micromark (CommonMark and GFM, as markdownlint reads files), so code
  * spans, code blocks and autolinks are left alone.
  */
@@ -297,7 +298,13 @@ function neutralizeOnce(markdown: string): string {
   const swaps: boolean[] = [];
   const definitions = definitionsOf(events, markdown);
   // For each link or image being read: where its label ends, whether it has a resource, and its reference.
-  const links: Array<{ labelEnd: number; label: string; resource: boolean; reference: Edit | null }> = [];
+  const links: Array<{
+    labelEnd: number;
+    label: string;
+    resource: boolean;
+    destination: string;
+    reference: Edit | null;
+  }> = [];
   // Inside a link's parts or a definition, text is left to the edits of the whole.
   let inParts = 0;
   for (const [kind, token] of events) {
@@ -314,15 +321,23 @@ function neutralizeOnce(markdown: string): string {
       const text = markdown.slice(start, end);
       if (/[[<]/.test(text)) edits.push({ start, end, text: text.replace(/[[<]/g, '\\$&') });
     } else if (type === 'link' || type === 'image') {
-      if (kind === 'enter') links.push({ labelEnd: -1, label: '', resource: false, reference: null });
-      else {
+      if (kind === 'enter') {
+        links.push({ labelEnd: -1, label: '', resource: false, destination: '', reference: null });
+      } else {
         const link = links.pop()!;
-        const target = link.resource
+        const definition = link.resource
           ? undefined
           : definitions.get(normalizeLabel(link.reference?.text || link.label));
-        if (target !== undefined) {
+        const destination = definition ? definition.destination : link.destination;
+        if (!KEPT_DESTINATION.test(destination)) {
+          // The app keeps no live link or image but http(s) and mailto: the rest is shown as the text typed, the
+          // destination of a reference written after its label.
+          const typed = markdown.slice(start, definition ? link.labelEnd : end);
+          for (let i = edits.length - 1; i >= 0; i--) if (edits[i]!.start >= start) edits.splice(i, 1);
+          edits.push({ start, end, text: escapeInline(definition ? typed + definition.written : typed) });
+        } else if (definition !== undefined) {
           const at = link.reference ?? { start: link.labelEnd, end: link.labelEnd, text: '' };
-          edits.push({ start: at.start, end: at.end, text: target });
+          edits.push({ start: at.start, end: at.end, text: definition.target });
         }
       }
     } else if (kind === 'enter' && type === 'definition') {
@@ -333,6 +348,15 @@ function neutralizeOnce(markdown: string): string {
       links[links.length - 1]!.label = markdown.slice(start, end);
     } else if (kind === 'enter' && type === 'resource' && links.length > 0) {
       links[links.length - 1]!.resource = true;
+    } else if (kind === 'enter' && type === 'resourceDestinationString' && links.length > 0) {
+      links[links.length - 1]!.destination = markdown.slice(start, end);
+    } else if (kind === 'enter' && type === 'autolinkProtocol') {
+      // `<javascript:…>` is a CommonMark autolink: one the app would not keep is shown as the text typed.
+      if (!KEPT_DESTINATION.test(markdown.slice(start, end))) {
+        const open = markdown.lastIndexOf('<', start);
+        const close = markdown.indexOf('>', end);
+        edits.push({ start: open, end: close + 1, text: escapeInline(markdown.slice(open, close + 1)) });
+      }
     } else if (kind === 'enter' && type === 'reference' && links.length > 0) {
       const label = /^\[([\s\S]*)\]$/.exec(markdown.slice(start, end))?.[1] ?? '';
       links[links.length - 1]!.reference = { start, end, text: label };
@@ -394,6 +418,12 @@ function neutralizeOnce(markdown: string): string {
   return out + markdown.slice(at);
 }
 
+/**
+ * A destination the app keeps live, as written (a scheme spelled with escapes or entities is not taken for one):
+ * its sanitizer and main open http(s) and mailto only.
+ */
+const KEPT_DESTINATION = /^(https?|mailto):/i;
+
 /** A link label as CommonMark matches it: case folded, inner whitespace made one space. */
 function normalizeLabel(label: string): string {
   return label
@@ -405,9 +435,18 @@ function normalizeLabel(label: string): string {
 
 type Events = ReturnType<typeof postprocess>;
 
-/** The note's link reference definitions as inline link targets, `(<url> "title")`, by label; the first wins. */
-function definitionsOf(events: Events, markdown: string): Map<string, string> {
-  const out = new Map<string, string>();
+interface Definition {
+  /** As an inline link's target: `(<url> "title")`. */
+  target: string;
+  /** The destination as typed. */
+  destination: string;
+  /** Destination and title as typed, in an inline link's parentheses: `(url "title")`. */
+  written: string;
+}
+
+/** The note's link reference definitions by label; the first wins. */
+function definitionsOf(events: Events, markdown: string): Map<string, Definition> {
+  const out = new Map<string, Definition>();
   let label = '';
   let destination = '';
   let title: string | null = null;
@@ -426,7 +465,11 @@ function definitionsOf(events: Events, markdown: string): Map<string, string> {
       // A destination written bare has no blank or angle bracket; one written <…> may have blanks.
       const url = /[<>\n]/.test(destination) ? destination : `<${destination}>`;
       const titled = title === null ? '' : ` "${title.replace(/\\?"/g, '\\"').replace(/\s*\n\s*/g, ' ')}"`;
-      out.set(key, `(${url}${titled})`);
+      out.set(key, {
+        target: `(${url}${titled})`,
+        destination,
+        written: `(${destination}${title === null ? '' : ` "${title}"`})`,
+      });
     }
   }
   return out;

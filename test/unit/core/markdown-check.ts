@@ -57,3 +57,44 @@ export function rawHtml(markdown: string): string[] {
   }
   return found;
 }
+
+/** What the app keeps as a live link or image: http(s), or mailto for a link. */
+const KEPT = /^(https?:|mailto:)/i;
+
+/**
+ * Every link or image a CommonMark reader would make whose destination the app would not keep live (anything but
+ * http(s) or mailto, relative ones included), as `link <destination>`.
+ */
+export function unsafeLinks(markdown: string): string[] {
+  const walker = parser.parse(markdown).walker();
+  const found: string[] = [];
+  for (let step = walker.next(); step; step = walker.next()) {
+    const { node } = step;
+    if (step.entering && (node.type === 'link' || node.type === 'image')) {
+      if (!KEPT.test(node.destination ?? '')) found.push(`${node.type} ${node.destination ?? ''}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * Fails unless `written` (a note as exported) reads as `note`: the same text, or, when the note has links the app
+ * would not keep (written as the characters typed), all of the note's text in order, with those characters added.
+ */
+export function assertReadsAsNote(written: string, note: string, message: string): void {
+  const text = commonMarkText(written);
+  if (unsafeLinks(note).length === 0) {
+    if (text !== commonMarkText(note)) {
+      throw new Error(
+        `${message}\n  written: ${JSON.stringify(text)}\n  note:    ${JSON.stringify(commonMarkText(note))}`,
+      );
+    }
+    return;
+  }
+  let at = 0;
+  for (const word of commonMarkText(note).split(' ')) {
+    const found = text.indexOf(word, at);
+    if (found < 0) throw new Error(`${message}: "${word}" is not in ${JSON.stringify(text)}`);
+    at = found + word.length;
+  }
+}
