@@ -1,10 +1,12 @@
 /**
  * One document's highlights as a Markdown file a researcher can keep, read as plain text, or open in any CommonMark
- * viewer or Obsidian: front matter for tools, the title, source and the document's own note, then the passages
- * grouped by topic, each quoted exactly with the party whose position it is, its stance, paragraph number, tags and
- * an Obsidian block id (`> — Russia · refusal · ¶9 · #extradition ^p9-his-extradition-to`), its links to other
- * passages (`→ rebuts ¶11 “…” [[#^p11-the-crown-prosecuting]]`), and the note in the user's own Markdown with any
- * raw HTML shown as text. The files pass markdownlint's default rules but line length (MD013).
+ * viewer or Obsidian: front matter for tools (the title first: the body has no `#` heading, as markdownlint's MD025
+ * and MD041, Pandoc, Jekyll and Hugo expect), the source and the document's own note, then the passages grouped by
+ * topic under `##` headings, each quoted exactly with the party whose position it is, its stance, paragraph number,
+ * tags and an Obsidian block id (`> — Russia · refusal · ¶9 · #extradition ^p9-his-extradition-to`), its links to
+ * other passages (`→ rebuts ¶11 “…” [[#^p11-the-crown-prosecuting]]`), and the note in the user's own Markdown with
+ * any raw HTML, and any link the app would not open, shown as text. The files pass markdownlint's default rules but
+ * line length (MD013).
  */
 import {
   LINK_TYPES,
@@ -231,12 +233,16 @@ interface DocumentSections {
   title: string;
   annotations: Annotation[];
   topicPaths: string[];
-  /** The lines, appended to `into` when given (and returned). */
-  lines: (depth: number, into?: string[], file?: ExportFile) => string[];
+  /**
+   * The lines, appended to `into` when given (and returned); without `titled`, no title heading (the front matter
+   * has the title) and the topics still a level below `depth`.
+   */
+  lines: (depth: number, into?: string[], file?: ExportFile, titled?: boolean) => string[];
 }
 
 /**
- * A document's export without front matter; `lines(1)` starts with `# Title`, `lines(2)` with `## Title`.
+ * A document's export without front matter; `lines(1)` starts with `# Title`, `lines(2)` with `## Title`, and
+ * `lines(1, out, file, false)` with the source line (the single export, whose title is in the front matter).
  * `ofDocument`, when given, is the document's annotations (an export of many documents groups them once).
  */
 function documentSections(
@@ -269,10 +275,10 @@ function documentSections(
   );
   const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';
 
-  const lines = (depth: number, into: string[] = [], file?: ExportFile): string[] => {
+  const lines = (depth: number, into: string[] = [], file?: ExportFile, titled = true): string[] => {
     const h = '#'.repeat(depth);
     const out = into;
-    out.push(`${h} ${file ? file.heading(title) : escapeHeading(title)}`);
+    if (titled) out.push(`${h} ${file ? file.heading(title) : escapeHeading(title)}`);
     const meta = sourceLine(doc);
     if (meta) out.push('', meta);
     const note = noteMarkdown(doc.note);
@@ -349,10 +355,11 @@ export function annotationsByDocument(nb: Notebook): Map<string, Annotation[]> {
 export function exportDocumentMarkdown(nb: Notebook, documentId: string, options: { now: Date }): string {
   const doc = findDocument(nb, documentId);
   const sections = documentSections(nb, doc);
-  // No `title` key: markdownlint (MD025) counts a front matter title as the file's top heading, and the title is
-  // the `# Title` below.
+  // The title is the front matter's alone, as markdownlint (MD025, MD041), Pandoc, Jekyll and Hugo read it: the
+  // body opens with the source line, and topics are `##` headings.
   const out: string[] = [
     '---',
+    `title: ${yamlString(doc.title.trim() === '' ? 'Untitled' : doc.title)}`,
     `source: ${yamlString(doc.source)}`,
     `url: ${yamlString(doc.url)}`,
     `author: ${yamlString(doc.byline)}`,
@@ -361,9 +368,8 @@ export function exportDocumentMarkdown(nb: Notebook, documentId: string, options
     `highlights: ${sections.annotations.length}`,
     `exported: ${yamlString(options.now.toISOString())}`,
     '---',
-    '',
   ];
-  sections.lines(1, out, new ExportFile(nb));
+  sections.lines(1, out, new ExportFile(nb), false);
   return out.join('\n') + '\n';
 }
 

@@ -188,7 +188,7 @@ function oneQuoteExport(exact: string, note = ''): string {
 }
 
 describe('exportDocumentMarkdown', () => {
-  test('the sample article: front matter, title, source line, topics in path order, Untagged last', () => {
+  test('the sample article: front matter with the title, source line, topics in path order, Untagged last', () => {
     const doc = sampleDocument(HEADING);
     const nb = notebookWith(doc, [], ['iran/nuclear', 'extradition', 'iran', 'eu']);
     const extradition = highlight(doc, 'his extradition to UK is absolutely out of the question', {
@@ -204,6 +204,7 @@ describe('exportDocumentMarkdown', () => {
     const md = exportDocumentMarkdown(nb, doc.id, { now: NOW });
     const { data, body } = readFrontMatter(md);
     assert.deepEqual(data, {
+      title: 'Miliband: bilateral differences will not obscure our relationship',
       source: 'RT',
       url: '',
       author: '',
@@ -213,9 +214,11 @@ describe('exportDocumentMarkdown', () => {
       exported: '2026-11-30T12:00:00.000Z',
     });
 
+    // The title is the front matter's (markdownlint MD025/MD041 read it as the top heading): the body has no `#`.
+    assert.equal(Object.keys(data)[0], 'title');
     const lines = body.split('\n');
-    assert.equal(lines[1], '# Miliband: bilateral differences will not obscure our relationship');
-    assert.equal(lines[3], 'Source: RT · Published: 2009-11-02');
+    assert.equal(lines[1], 'Source: RT · Published: 2009-11-02');
+    assert.ok(!lines.some((l) => l.startsWith('# ')), body);
     const headings = lines.filter((l) => l.startsWith('## '));
     assert.deepEqual(headings, ['## extradition', '## iran/nuclear', '## Untagged']);
 
@@ -266,7 +269,9 @@ describe('exportDocumentMarkdown', () => {
     assert.match(html, /<li>wants a trial<\/li>/);
     assert.match(html, /<a href="https:\/\/example.org\/l">Litvinenko<\/a>/);
     assert.match(html, /<pre><code class="language-text">code_here\n<\/code><\/pre>/);
-    assert.match(html, /<h1>Miliband: bilateral differences will not obscure our relationship<\/h1>/);
+    // The title is in the front matter only; the topic is the first heading of the body.
+    assert.doesNotMatch(html, /<h1>/);
+    assert.match(html, /<h2>extradition<\/h2>/);
   });
 
   test('a quote full of Markdown syntax renders as the literal text', () => {
@@ -344,6 +349,7 @@ describe('exportDocumentMarkdown', () => {
     );
     const md = exportDocumentMarkdown(notebookWith(doc, []), 'd1', { now: NOW });
     const { data, yaml } = readFrontMatter(md);
+    assert.equal(data.title, tricky);
     assert.equal(data.author, tricky);
     assert.equal(data.url, url);
     assert.equal(data.source, 'null');
@@ -352,6 +358,7 @@ describe('exportDocumentMarkdown', () => {
     assert.equal(data.highlights, 0);
     // A YAML library reads the same values back.
     assert.deepEqual(parseYaml(yaml), {
+      title: tricky,
       source: 'null',
       url,
       author: tricky,
@@ -360,9 +367,11 @@ describe('exportDocumentMarkdown', () => {
       highlights: 0,
       exported: NOW.toISOString(),
     });
-    // The heading is one line however the title was written.
-    const heading = md.split('\n').filter((l) => l.startsWith('# '));
-    assert.equal(heading.length, 1);
+    // The title is the front matter's alone, however it was written: no `#` heading repeats it.
+    assert.deepEqual(
+      md.split('\n').filter((l) => l.startsWith('#')),
+      [],
+    );
   });
 
   test('property: YAML strings survive any characters, astral ones included', () => {
@@ -382,7 +391,8 @@ describe('exportDocumentMarkdown', () => {
           nb.annotations.push(highlight(doc, 'Some', { topicIds: ['t0'] }));
           const { data, yaml } = readFrontMatter(exportDocumentMarkdown(nb, 'd1', { now: NOW }));
           assert.equal(data.author, title);
-          assert.equal((parseYaml(yaml) as { author: string }).author, title);
+          assert.equal(data.title, 'Headline');
+          assert.deepEqual((parseYaml(yaml) as { author: string; title: string }).author, title);
           assert.equal(data.source, path);
           assert.deepEqual(data.topics, [path || 'p']);
         },
@@ -399,7 +409,8 @@ describe('exportDocumentMarkdown', () => {
     assert.deepEqual(data.topics, []);
     assert.ok(!body.includes('## '));
     assert.match(body, /No highlights yet\./);
-    assert.equal(body.split('\n')[1], '# A title');
+    assert.equal(data.title, 'A title');
+    assert.equal(body.split('\n')[1], 'Source: RT');
   });
 
   test('empty note: the attribution closes the block; tags with spaces become one word', () => {
@@ -588,11 +599,12 @@ describe('what the user made, all of it', () => {
     const md = exportDocumentMarkdown(notebookWith(doc, []), 'd1', { now: NOW });
     const { yaml, body } = readFrontMatter(md);
     const data = parseYaml(yaml) as Record<string, unknown>;
+    assert.equal(data.title, 'Headline');
     assert.equal(data.url, 'https://www.rt.com/news/miliband');
     assert.equal(data.author, 'Staff: "RT" #1');
     assert.ok(
       body.startsWith(
-        '\n# Headline\n\nSource: [RT](<https://www.rt.com/news/miliband>)\n\nRead **twice**. \\<img src=x onerror=alert(1)>\n\nNo highlights yet.\n',
+        '\nSource: [RT](<https://www.rt.com/news/miliband>)\n\nRead **twice**. \\<img src=x onerror=alert(1)>\n\nNo highlights yet.\n',
       ),
       body,
     );

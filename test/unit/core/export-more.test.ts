@@ -170,8 +170,9 @@ describe('notebook export', () => {
     let expected = '';
     for (const doc of [rt, bbc, empty]) {
       const single = exportDocumentMarkdown(nb, doc.id, { now: NOW });
-      const body = single.slice(single.indexOf('\n---\n') + 5).replace(/^\n/, '');
-      expected += '\n' + body.replace(/^(#+) /gm, '#$1 ');
+      // The single export's title is its front matter's; here each document is a `##` heading of its own.
+      const body = single.slice(single.indexOf('\n---\n') + 5);
+      expected += `\n## ${doc.title}\n` + body.replace(/^(#+) /gm, '#$1 ');
     }
     // Headings that repeat an earlier one name their document, or count (markdownlint MD024).
     expected = expected
