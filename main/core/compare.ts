@@ -16,6 +16,7 @@
  *    A concession is one side giving ground, so it counts with agreement.
  */
 import {
+  LINK_TYPES,
   ParleyError,
   paragraphNumber,
   type Annotation,
@@ -282,24 +283,65 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
 }
 
 /** `“quote” — Document title ¶N · stance — note`, as one table cell; the note keeps its own inline Markdown. */
-function entryCell(entry: ComparisonEntry): string {
+function entryCell(entry: ComparisonEntry, links: ReadonlyMap<string, string[]>): string {
   let cell = `“${tableCell(entry.quote)}” — ${tableCell(entry.documentTitle) || 'Untitled'} ¶${entry.paragraph}`;
   if (entry.stance !== null) cell += ` · ${tableCell(entry.stance)}`;
+  for (const link of links.get(entry.annotationId) ?? []) cell += ` · ${link}`;
   const note = noteCell(entry.note);
   if (note !== '') cell += ` — ${note}`;
   return cell;
 }
 
 /**
+ * Each passage's links as a table cell shows them, by passage id: its own first, in the order made, then those to
+ * it, in notebook order (as the app lists them): `→ rebuts UK ¶11`, with the other document's title when it is
+ * another document (`→ answers Russia, Talks in Geneva ¶3`). Escaped for a cell.
+ */
+function cellLinks(nb: Notebook): Map<string, string[]> {
+  const own = new Map<string, string[]>();
+  if (!nb.annotations.some((a) => a.links.length > 0)) return own;
+  const incoming = new Map<string, string[]>();
+  const byId = new Map(nb.annotations.map((a) => [a.id, a]));
+  const docById = new Map(nb.documents.map((d) => [d.id, d]));
+  const partyById = new Map<string, Party>();
+  for (const party of nb.parties) if (!partyById.has(party.id)) partyById.set(party.id, party);
+  const describe = (map: Map<string, string[]>, label: string, from: Annotation, other: Annotation): void => {
+    const doc = docById.get(other.documentId);
+    if (!doc) return;
+    const party = other.partyId ? partyById.get(other.partyId) : undefined;
+    let where = party ? tableCell(partyLabel(party)) : '';
+    if (other.documentId !== from.documentId) {
+      where += `${where ? ', ' : ''}${tableCell(doc.title) || 'Untitled'}`;
+    }
+    const text = `→ ${label} ${where ? `${where} ` : ''}¶${paragraphNumber(doc, other.target.start)}`;
+    const list = map.get(from.id);
+    if (list) list.push(text);
+    else map.set(from.id, [text]);
+  };
+  for (const from of nb.annotations) {
+    for (const link of from.links) {
+      const to = byId.get(link.annotationId);
+      if (!to || to.id === from.id || !Object.hasOwn(LINK_TYPES, link.type)) continue;
+      describe(own, link.type.replace(/-/g, ' '), from, to);
+      describe(incoming, LINK_TYPES[link.type as keyof typeof LINK_TYPES], to, from);
+    }
+  }
+  for (const [id, texts] of incoming) own.set(id, [...(own.get(id) ?? []), ...texts]);
+  return own;
+}
+
+/**
  * The comparison as Markdown: front matter, then per topic a heading, the summary in italics and a GFM table with
  * a column per party that has passages in the comparison. A cell holds one passage; a topic has as many rows as
  * its fullest cell. Quotes and titles are flattened to one line and escaped, so they read as their literal text;
- * notes are flattened the same way but keep their inline Markdown, with raw HTML shown as text (see `noteCell`); no
+ * each passage's links follow its stance (`· → rebuts UK ¶11`, see cellLinks); notes are flattened the same way but
+ * keep their inline Markdown, with raw HTML and links the app would not open shown as text (see `noteCell`); no
  * `|` or line break can split the table. Then the common ground. No front matter `title`: markdownlint (MD025)
  * would count it as a second top heading beside `# Comparison`.
  */
 export function exportComparisonMarkdown(nb: Notebook, options: { topicId?: string; now: Date }): string {
   const comparison = compare(nb, options.topicId !== undefined ? { topicId: options.topicId } : {});
+  const links = cellLinks(nb);
   const columns = comparison.parties.filter((party) =>
     comparison.rows.some((row) => row.cells.some((c) => c.partyId === party.id && c.entries.length > 0)),
   );
@@ -334,7 +376,7 @@ export function exportComparisonMarkdown(nb: Notebook, options: { topicId?: stri
     for (let i = 0; i < height; i++) {
       const line = cells.map((entries) => {
         const entry = entries[i];
-        return entry ? entryCell(entry) : '';
+        return entry ? entryCell(entry, links) : '';
       });
       // An empty cell is one blank, as in the rest of the table (markdownlint MD060).
       out.push(`|${line.map((cell) => (cell === '' ? ' ' : ` ${cell} `)).join('|')}|`);

@@ -19,6 +19,7 @@ import {
 import { addDocument, addSampleDocument, createAnnotation, createTopic } from '../../../main/core/notebook';
 import { createParty } from '../../../main/core/parties';
 import { addStance } from '../../../main/core/stances';
+import { lintFindings } from './markdown-check';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-01-05T09:00:00.000Z');
@@ -670,6 +671,51 @@ describe('exportComparisonMarkdown', () => {
     assert.match(html, /<em>extradition: UK \(no stance\) ↔ Russia refusal<\/em>/);
     assert.match(html, /<li>cooperation: Russia agrees with UK \(¶\d+ → ¶\d+\)<\/li>/);
     assert.ok(md.endsWith('\n') && !md.endsWith('\n\n'));
+  });
+
+  test('each cell carries its passage’s links both ways, naming the other party and paragraph; the table stays valid', () => {
+    const { nb, sample, uk, ru, add, link } = setup();
+    const refusal = add({
+      quote: 'his extradition to UK is absolutely out of the question',
+      party: ru.id,
+      topics: ['extradition'],
+      note: 'Flat | refusal',
+    });
+    const cps = add({
+      quote: 'the Crown Prosecuting Service has been full',
+      party: uk.id,
+      topics: ['extradition'],
+    });
+    const other = addText(nb, 'Talks | in Geneva', ['Headline', 'Iran offered a proposal on enrichment.']);
+    const offer = add({
+      doc: other.id,
+      quote: 'Iran offered a proposal',
+      party: uk.id,
+      topics: ['extradition'],
+    });
+    link(refusal.id, cps.id, 'rebuts');
+    link(offer.id, refusal.id, 'answers');
+    const p = (id: string, doc = sample.id) =>
+      paragraphOf(nb, doc, nb.annotations.find((a) => a.id === id)!.target.start);
+
+    const md = exportComparisonMarkdown(nb, { now: NOW });
+    const body = md.slice(md.indexOf('\n---\n') + 5);
+    assert.ok(
+      body.includes(
+        `¶${p(refusal.id)} · → rebuts UK ¶${p(cps.id)} · → answered by UK, Talks \\| in Geneva ¶${p(offer.id, other.id)} — Flat \\| refusal |`,
+      ),
+      body,
+    );
+    assert.ok(body.includes(`¶${p(cps.id)} · → rebutted by Russia ¶${p(refusal.id)} |`), body);
+    assert.ok(body.includes(`· → answers Russia, ${sample.title} ¶${p(refusal.id)} |`), body);
+    const [table] = renderedTables(md);
+    assert.deepEqual(table!.head, ['United Kingdom', 'Russia']);
+    assert.ok(
+      table!.rows.every((row) => row.length === 2),
+      'no cell split',
+    );
+    assert.ok(table!.rows.some((row) => row[1]!.includes('→ answered by UK, Talks | in Geneva ¶')));
+    assert.deepEqual(lintFindings(md), []);
   });
 
   test('cells survive pipes, line breaks and backslashes; quotes read as literal text, notes keep their Markdown', () => {
