@@ -5,6 +5,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { marked } from 'marked';
+import { parse as parseYaml } from 'yaml';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
 import {
   CSV_COLUMNS,
@@ -225,6 +226,17 @@ describe('notebook export', () => {
       ],
     );
     assert.equal(files[1]!.markdown, exportDocumentMarkdown(nb, 'bbc', { now: NOW }));
+    // Each file's title is its front matter's first key, read back by a YAML library; no `#` heading repeats it.
+    files.forEach((file, i) => {
+      const doc = nb.documents[i]!;
+      const yaml = file.markdown.slice(4, file.markdown.indexOf('\n---\n'));
+      assert.ok(yaml.startsWith('title: '), yaml);
+      const data = parseYaml(yaml) as Record<string, unknown>;
+      assert.equal(data.title, doc.title === '' ? 'Untitled' : doc.title);
+      assert.equal(data.url, doc.url);
+      assert.equal(data.author, doc.byline);
+      assert.ok(!/^# /m.test(file.markdown), file.markdown);
+    });
   });
 
   test('file names are safe on Windows, macOS and Linux', () => {
