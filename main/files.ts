@@ -21,18 +21,18 @@ export const IMPORTABLE_EXTENSIONS = [
   '.xhtml',
 ] as const;
 
-/** Reads a file chosen for import, refusing what is not a file or is over the size limit before reading it. */
+/**
+ * Reads a file chosen for import, refusing what is not a file or is over the size limit before reading it. The
+ * messages name the path as given, so the user can tell which of several files it was.
+ */
 export async function readImportBytes(path: string): Promise<Uint8Array> {
   const info = await stat(path).catch(() => {
-    throw new ParleyError(
-      `Cannot read ${basename(path)}: the file does not exist or is not readable.`,
-      'not-found',
-    );
+    throw new ParleyError(`Cannot read ${path}: the file does not exist or is not readable.`, 'not-found');
   });
-  if (!info.isFile()) throw new ParleyError(`${basename(path)} is not a file.`);
+  if (!info.isFile()) throw new ParleyError(`${path} is not a file.`);
   if (info.size > MAX_IMPORT_BYTES) {
     const mb = (info.size / 1024 / 1024).toFixed(1);
-    throw new ParleyError(`${basename(path)} is ${mb} MB; Parley imports files of up to 20 MB.`, 'too-large');
+    throw new ParleyError(`${path} is ${mb} MB; Parley imports files of up to 20 MB.`, 'too-large');
   }
   return new Uint8Array(await readFile(path));
 }

@@ -1,7 +1,7 @@
 // Builds the three runtimes and the command line with esbuild: one fast bundler for Node, the sandboxed preload
 // (which cannot load modules at run time, so it must be one file) and the browser, with no dev server involved.
 import { build } from 'esbuild';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 
 const production = process.env.NODE_ENV === 'production';
 const common = {
@@ -18,6 +18,9 @@ const nodeCommon = {
   define: { 'import.meta.url': '__parleyModuleUrl' },
   banner: { js: "const __parleyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
+
+// `parley --version` prints the version of package.json at build time.
+const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 
 await rm('dist', { recursive: true, force: true });
 await Promise.all([
@@ -48,6 +51,7 @@ await Promise.all([
     format: 'cjs',
     target: 'node20',
     external: ['jsdom'],
+    define: { ...nodeCommon.define, __PARLEY_VERSION__: JSON.stringify(version) },
     // main/cli.ts starts with its own shebang line, which esbuild keeps.
   }),
   build({

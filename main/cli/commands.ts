@@ -16,7 +16,7 @@ import { createParty } from '../core/parties';
 import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
 import { loadImportFile } from '../files';
 import { defaultNotebookPath } from '../default-notebook';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
 import { openOrRecover, restoreBackup, RestoreError, type RecoveryQuestion } from '../storage/recovery';
@@ -45,7 +45,7 @@ Commands:
                                         default the newest that opens) in place of the notebook,
                                         moving the current file aside unchanged
 
-Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook). Commands that
+parley --help prints this, parley --version the version. Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook). Commands that
 write first back up the notebook into FILE.backups/, as the app does (the newest 10 are kept).`;
 
 class UsageError extends Error {}
@@ -56,6 +56,10 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Where the shipped sample article is. */
   samplePath: string;
+  /** The version `--version` prints. */
+  version: string;
+  /** How commands in messages start, as this process was invoked (see invocationOf); default `parley`. */
+  invocation?: string;
 }
 
 function notebookPathFrom(values: { notebook?: string | undefined }, env: NodeJS.ProcessEnv): string {
@@ -66,10 +70,21 @@ function notebookPathFrom(values: { notebook?: string | undefined }, env: NodeJS
 type Access = 'read' | 'write' | 'create';
 
 /** `a/b.json` as is; `it's here/b.json` quoted, so the command can be pasted into a shell. */
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   if (/^[\w@%+=:,./-]+$/.test(text)) return text;
   if (process.platform === 'win32') return `"${text}"`;
   return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * How to run `parley` again as this process was run, from the script's path (`process.argv[1]`): `parley` when it
+ * was invoked through a bin link named parley, otherwise `node /absolute/path/to/dist/cli.cjs`, which works where
+ * `parley` is not on PATH (`npm run -s parley`, `node dist/cli.cjs`).
+ */
+export function invocationOf(script: string | undefined): string {
+  if (script === undefined) return 'parley';
+  if (/^parley(\.cmd|\.exe)?$/i.test(basename(script))) return 'parley';
+  return `node ${shellQuote(resolve(script))}`;
 }
 
 function counted(n: number | undefined, what: string): string {
@@ -85,20 +100,30 @@ function describeBackup(backup: BackupEntry): string {
   );
 }
 
-/** Why the notebook cannot be opened, and the newest backup that opens with the command that restores it. */
-function cannotOpenMessage(question: RecoveryQuestion): string {
+/**
+ * Why the notebook cannot be opened and the way forward, as commands written as this process was invoked: the
+ * newest backup that opens and the command that restores it; else, for a file that is there, the command that
+ * keeps it aside and starts an empty notebook; for no file, the command that creates one.
+ */
+function cannotOpenMessage(question: RecoveryQuestion, invocation: string): string {
   const lines = [/[.!?]$/.test(question.message) ? question.message : `${question.message}.`];
   if (question.failure) lines.push(`${question.failure}.`);
   const backup = question.backup;
+  const notebook = shellQuote(question.path);
   if (backup) {
     lines.push(
       `The newest backup that opens is ${basename(backup.path)} (${describeBackup(backup)}); restore it with:`,
-      `  parley restore --latest --notebook ${shellQuote(question.path)}`,
+      `  ${invocation} restore --latest --notebook ${notebook}`,
     );
   } else if (question.keptAsidePath) {
     lines.push(
       `No backup of it opens (they are kept in ${backupFolderOf(question.path)}); the file is left as it is.`,
+      'To keep it aside unchanged and start an empty notebook:',
+      `  ${invocation} restore --empty --notebook ${notebook}`,
     );
+  }
+  if (!question.keptAsidePath) {
+    lines.push(`There is no notebook there; create one with: ${invocation} init --notebook ${notebook}`);
   }
   return lines.join('\n');
 }
@@ -125,7 +150,7 @@ async function openForCommand(path: string, access: Access, io: Io): Promise<Not
   );
   if (recovery.outcome === 'quit') {
     if (!question) throw new Error(`The notebook ${path} could not be opened.`);
-    throw new ParleyError(cannotOpenMessage(question));
+    throw new ParleyError(cannotOpenMessage(question, io.invocation ?? 'parley'));
   }
   return recovery.store;
 }
@@ -174,9 +199,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (!command || command === 'help' || command === '--help' || command === '-h' || values.help) {
+  if (!command) throw new UsageError('no command given');
+  if (command === 'help' || command === '--help' || command === '-h' || values.help) {
     io.out(USAGE + '\n');
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (command === '--version' || command === '-V') {
+    io.out(`${io.version}\n`);
+    return 0;
   }
   const path = notebookPathFrom(values, io.env);
 

@@ -292,7 +292,7 @@ describe('a damaged notebook', () => {
     const result = await parley('list', '--notebook', notebook);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /No backup of it opens/);
-    assert.doesNotMatch(result.stderr, /parley restore/);
+    assert.doesNotMatch(result.stderr, /restore --latest/);
     assert.deepEqual([...(await snapshot(notebook)).keys()], ['notebook.json']);
   });
 });
@@ -443,7 +443,8 @@ describe('the built dist/cli.cjs', () => {
         assert.ok(
           error.stderr.includes(`The newest backup that opens is ${basename(lines[0]!.split('\t')[3]!)}`),
         );
-        assert.ok(error.stderr.includes(`parley restore --latest --notebook ${notebook}`), error.stderr);
+        // Run as node dist/cli.cjs, the command in the message is written the same way.
+        assert.ok(error.stderr.includes(`node ${cli} restore --latest --notebook ${notebook}`), error.stderr);
         return true;
       });
       assert.ok((await readFile(notebook)).equals(damaged));

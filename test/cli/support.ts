@@ -1,6 +1,7 @@
 // Shared by the CLI tests: the repository paths, `parley` run in-process with its output captured, and a temporary
 // directory made before a file's tests and removed after them.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { run } from '../../main/cli/commands';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const samplePath = join(root, 'assets/sample-miliband-lavrov.txt');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 /** Runs `parley` with these arguments in-process and returns its exit code and everything it wrote. */
 export async function parley(...argv: string[]) {
@@ -19,6 +21,7 @@ export async function parley(...argv: string[]) {
     err: (text) => (stderr += text),
     env: {},
     samplePath,
+    version,
   });
   return { code, stdout, stderr };
 }
