@@ -19,7 +19,13 @@ import { defaultNotebookPath } from '../default-notebook';
 import { basename, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
-import { openOrRecover, restoreBackup, RestoreError, type RecoveryQuestion } from '../storage/recovery';
+import {
+  openOrRecover,
+  restoreBackup,
+  RestoreError,
+  startEmpty,
+  type RecoveryQuestion,
+} from '../storage/recovery';
 
 const USAGE = `Usage: parley <command> [options]
 
@@ -43,7 +49,10 @@ Commands:
                                         newest first ("damaged" in the counts of one that cannot open)
   restore [BACKUP | --latest]           put a backup (a file name in the backups folder, or a path;
                                         default the newest that opens) in place of the notebook,
-                                        moving the current file aside unchanged
+                                        moving the current file aside unchanged (a good one is
+                                        backed up first)
+  restore --empty                       start an empty notebook (no sample) in its place, moving
+                                        the current file aside unchanged, as restore does
 
 parley --help prints this, parley --version the version. Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook). Commands that
 write first back up the notebook into FILE.backups/, as the app does (the newest 10 are kept).`;
@@ -190,6 +199,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     accept: { type: 'boolean' },
     all: { type: 'boolean' },
     latest: { type: 'boolean' },
+    empty: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -370,32 +380,46 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'restore': {
       if (positionals.length > 1) throw new UsageError('restore takes one BACKUP at most');
       const [which] = positionals;
-      if (which !== undefined && values.latest) {
-        throw new UsageError('restore takes a BACKUP or --latest, not both');
+      if ([which !== undefined, values.latest, values.empty].filter(Boolean).length > 1) {
+        throw new UsageError('restore takes one of BACKUP, --latest or --empty');
       }
+      const recoverOptions = {
+        debounceMs: 0,
+        onBackupError: (error: unknown) =>
+          io.err(`parley: could not back up ${path}: ${(error as Error).message}\n`),
+      };
       let restored;
       try {
-        restored = await restoreBackup(path, which ?? null, {
-          debounceMs: 0,
-          onBackupError: (error) =>
-            io.err(`parley: could not back up ${path}: ${(error as Error).message}\n`),
-        });
+        restored = values.empty
+          ? await startEmpty(path, recoverOptions)
+          : await restoreBackup(path, which ?? null, recoverOptions);
       } catch (error) {
         if (error instanceof RestoreError) throw new ParleyError(error.message);
         throw error;
       }
-      const { backup, before, keptAsidePath } = restored;
+      const { backup, before, keptAsidePath, backedUpAs } = restored;
       if (restored.unchanged) {
-        io.out(`The notebook ${path} already holds exactly ${backup.path}; nothing was changed.\n`);
+        io.out(`The notebook ${path} already holds exactly ${backup?.path}; nothing was changed.\n`);
         return 0;
       }
-      io.out(`Restored ${path} from ${backup.path} (${describeBackup(backup)}).\n`);
+      io.out(
+        backup
+          ? `Restored ${path} from ${backup.path} (${describeBackup(backup)}).\n`
+          : `Started an empty notebook at ${path}.\n`,
+      );
       const what = {
         missing: '',
         good: 'The notebook it replaced',
         damaged: 'The damaged notebook',
         'too-new': 'The notebook from a newer Parley (which can still open it)',
       }[before];
+      if (before === 'good') {
+        io.out(
+          backedUpAs
+            ? `${what} was backed up first, to ${backedUpAs}\n`
+            : `${what} was backed up already: the newest backup holds exactly its bytes.\n`,
+        );
+      }
       if (keptAsidePath) io.out(`${what} was moved aside, unchanged, to ${keptAsidePath}\n`);
       else io.out(`There was no notebook at ${path} before.\n`);
       return 0;

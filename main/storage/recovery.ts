@@ -13,8 +13,9 @@
  * Starting empty writes an empty notebook file before opening it, so the store does not count it as a first run
  * and the sample article is not added: the user is recovering their own notebook, not meeting Parley.
  *
- * restoreBackup is the same restore without a question, for `parley restore`: a named backup or the newest that
- * opens, the current file moved aside first (damaged, newer, or a good one as `.replaced-<time>.json`).
+ * restoreBackup is the same restore without a question, for `parley restore`, and startEmpty the same empty start
+ * for `parley restore --empty`: the current file moved aside first (damaged, newer, or a good one, backed up into
+ * the backups folder first, as `.replaced-<time>.json`).
  */
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -25,6 +26,7 @@ import {
   fileStamp,
   listBackups,
   newestValidBackup,
+  pruneBackups,
   readNotebookFile,
   takeBackup,
   writeDurably,
@@ -126,7 +128,10 @@ function openOptions(options: RecoverOptions, createIfMissing: boolean): OpenOpt
   return open;
 }
 
-/** Writes a backup's bytes over `path` durably and opens the result; on failure removes what it wrote. */
+/**
+ * Writes a backup's bytes over `path` durably and opens the result; on failure removes what it wrote. It takes no
+ * backup of what it restored: that is a backup already, and a copy would push the oldest one out of the folder.
+ */
 async function installBackup(
   path: string,
   bytes: Uint8Array,
@@ -136,9 +141,7 @@ async function installBackup(
   try {
     await writeDurably(path, bytes);
     wrote = true;
-    const store = await openNotebookStore(path, openOptions(options, false));
-    await backUpOnOpen(store, options);
-    return store;
+    return await openNotebookStore(path, openOptions(options, false));
   } catch (error) {
     // What was written is only a copy of the backup, which stays where it is.
     if (wrote) await unlink(path).catch(() => undefined);
@@ -264,12 +267,17 @@ export class RestoreError extends Error {
 }
 
 export interface Restored {
-  /** The backup restored. */
-  backup: BackupEntry;
+  /** The backup restored; null for an empty start. */
+  backup: BackupEntry | null;
   /** What was at the notebook's path before: nothing, a good notebook, or why it could not be opened. */
   before: 'missing' | 'good' | 'damaged' | 'too-new';
   /** Where that file was moved, byte for byte unchanged; null when there was none or nothing changed. */
   keptAsidePath: string | null;
+  /**
+   * The backup taken of a good notebook before it was replaced; null when there was no good notebook or the
+   * newest backup already held exactly its bytes.
+   */
+  backedUpAs: string | null;
   /** True when the notebook already held exactly the backup's bytes, so nothing was changed. */
   unchanged: boolean;
 }
@@ -315,35 +323,44 @@ async function latestBackup(path: string): Promise<BackupEntry> {
   throw new RestoreError(`No backup of ${path} opens: ${why}; nothing was changed.`);
 }
 
-/**
- * Restores a backup over the notebook at `path` without a question: `which` names one (see namedBackup), or null
- * for the newest that opens. The current file, if any, is first renamed aside byte for byte as the app does —
- * `.damaged-<time>.json`, `.newer-<time>.json` — and a good one as `.replaced-<time>.json`, so nothing is lost;
- * the restored notebook is then opened and backed up like any notebook that opens. If restoring fails, what was
- * written is removed and the file put back, and the error says so. Throws RestoreError when nothing was done.
- */
-export async function restoreBackup(
-  path: string,
-  which: string | null,
-  options: RecoverOptions = {},
-): Promise<Restored> {
-  const backup = which === null ? await latestBackup(path) : await namedBackup(path, which);
-  const bytes = await readFile(backup.path);
+/** What is at `path`: nothing, a notebook that opens, or one that cannot be opened and why. */
+async function currentState(path: string): Promise<Restored['before']> {
+  if (!(await exists(path))) return 'missing';
+  try {
+    await readNotebookFile(path);
+    return 'good';
+  } catch (error) {
+    return error instanceof MigrationError && error.reason === 'too-new' ? 'too-new' : 'damaged';
+  }
+}
 
-  let before: Restored['before'] = 'missing';
-  if (await exists(path)) {
+/**
+ * Puts new content in place of the notebook at `path`: a good notebook is first backed up into the backups folder
+ * (the usual policy: a byte copy, none when the newest backup holds the same bytes, the newest `keepBackups`
+ * kept — pruned only once the new content is in place, so a restore of the oldest backup cannot delete it before
+ * it is read back), then the current file, if any, is renamed aside byte for byte as the app does, and `install`
+ * writes and opens the new one. If that fails, what was written is removed and the file put back.
+ */
+async function replaceNotebook(
+  path: string,
+  before: Restored['before'],
+  what: string,
+  install: () => Promise<NotebookStore>,
+  options: RecoverOptions,
+): Promise<{ keptAsidePath: string | null; backedUpAs: string | null }> {
+  const now = options.now ?? (() => new Date());
+  let backedUpAs: string | null = null;
+  if (before === 'good') {
     try {
-      await readNotebookFile(path);
-      before = 'good';
+      backedUpAs = await takeBackup(path, { keep: Number.MAX_SAFE_INTEGER, now });
     } catch (error) {
-      before = error instanceof MigrationError && error.reason === 'too-new' ? 'too-new' : 'damaged';
+      throw new RestoreError(
+        `The notebook could not be backed up into ${backupFolderOf(path)}, so nothing was changed: ` +
+          `${messageOf(error)}`,
+        { cause: error },
+      );
     }
   }
-  if (before === 'good' && Buffer.compare(await readFile(path), bytes) === 0) {
-    return { backup, before, keptAsidePath: null, unchanged: true };
-  }
-
-  const now = options.now ?? (() => new Date());
   let keptAsidePath: string | null = null;
   if (before !== 'missing') {
     const kind: AsideKind = before === 'good' ? 'replaced' : before === 'too-new' ? 'newer' : 'damaged';
@@ -362,7 +379,7 @@ export async function restoreBackup(
   }
 
   try {
-    const store = await installBackup(path, bytes, options);
+    const store = await install();
     await store.close();
   } catch (error) {
     let after = 'nothing was changed';
@@ -378,9 +395,64 @@ export async function restoreBackup(
         ? 'the notebook was put back as it was'
         : `the notebook is kept unchanged at ${aside}: rename it to ${path} to have it back`;
     }
-    throw new RestoreError(`Restoring the backup ${backup.path} failed (${messageOf(error)}); ${after}.`, {
-      cause: error,
-    });
+    throw new RestoreError(`${what} failed (${messageOf(error)}); ${after}.`, { cause: error });
   }
-  return { backup, before, keptAsidePath, unchanged: false };
+  if (backedUpAs !== null) {
+    await pruneBackups(path, options.keepBackups).catch(
+      options.onBackupError ?? ((e) => console.error('[parley] could not prune the backups', e)),
+    );
+  }
+  return { keptAsidePath, backedUpAs };
+}
+
+/**
+ * Restores a backup over the notebook at `path` without a question: `which` names one (see namedBackup), or null
+ * for the newest that opens. The current file is backed up when good and moved aside (see replaceNotebook); no
+ * backup is taken of what was restored. Throws RestoreError when nothing was done.
+ */
+export async function restoreBackup(
+  path: string,
+  which: string | null,
+  options: RecoverOptions = {},
+): Promise<Restored> {
+  const backup = which === null ? await latestBackup(path) : await namedBackup(path, which);
+  const bytes = await readFile(backup.path);
+  const before = await currentState(path);
+  if (before === 'good' && Buffer.compare(await readFile(path), bytes) === 0) {
+    return { backup, before, keptAsidePath: null, backedUpAs: null, unchanged: true };
+  }
+  const done = await replaceNotebook(
+    path,
+    before,
+    `Restoring the backup ${backup.path}`,
+    () => installBackup(path, bytes, options),
+    options,
+  );
+  return { backup, before, ...done, unchanged: false };
+}
+
+/**
+ * Starts an empty notebook (no sample) at `path`, as the app's Start Empty Notebook does: the current file, if
+ * any, backed up when good and moved aside first (see replaceNotebook). Throws RestoreError when nothing was done.
+ */
+export async function startEmpty(path: string, options: RecoverOptions = {}): Promise<Restored> {
+  const before = await currentState(path);
+  const done = await replaceNotebook(
+    path,
+    before,
+    `Starting an empty notebook at ${path}`,
+    async () => {
+      let wrote = false;
+      try {
+        await new DurableJsonFile<Notebook>(path).write(emptyNotebook());
+        wrote = true;
+        return await openNotebookStore(path, openOptions(options, false));
+      } catch (error) {
+        if (wrote) await unlink(path).catch(() => undefined);
+        throw error;
+      }
+    },
+    options,
+  );
+  return { backup: null, before, ...done, unchanged: false };
 }

@@ -96,6 +96,15 @@ async function snapshot(notebook: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
+/** The path the output says the old file was moved to, with the kind of file it was. */
+function asideFrom(stdout: string, kind: string): string {
+  const m = new RegExp(
+    `moved aside, unchanged, to (.+\\.${kind}-\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z(?:-\\d+)?\\.json)\\n`,
+  ).exec(stdout);
+  assert.ok(m, stdout);
+  return m[1]!;
+}
+
 describe('backups taken by the command line', () => {
   test('writing commands back up the notebook as it was before they wrote; read-only ones take none', async () => {
     const notebook = await sampleNotebook('writers');
@@ -308,14 +317,6 @@ describe('parley restore', () => {
     return { notebook, backups, damaged };
   }
 
-  function asideFrom(stdout: string, kind: string): string {
-    const m = new RegExp(
-      `moved aside, unchanged, to (.+\\.${kind}-\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z(?:-\\d+)?\\.json)\\n`,
-    ).exec(stdout);
-    assert.ok(m, stdout);
-    return m[1]!;
-  }
-
   test('--latest restores the newest backup that opens and keeps the damaged file aside byte for byte', async () => {
     const { notebook, backups, damaged } = await damagedWithBackups('latest');
     const newestBytes = await readFile(backups[0]!.path);
@@ -405,11 +406,134 @@ describe('parley restore', () => {
     assert.equal(result.code, 2);
   });
 
-  test('restoring takes a backup of what it restored, so the notebook is backed up as it is again', async () => {
-    const { notebook, backups } = await damagedWithBackups('after');
-    await ok('restore', basename(backups[1]!.path), '--notebook', notebook);
+  /** A folder of its own whose backups folder is full: 10 distinct notebooks that open, oldest first. */
+  async function fullFolder(name: string) {
+    const folder = join(dir(), name);
+    const backupsFolder = join(folder, 'notebook.json.backups');
+    await mkdir(backupsFolder, { recursive: true });
+    const notebook = join(folder, 'notebook.json');
+    const contents: Buffer[] = [];
+    for (let i = 0; i < 10; i++) {
+      // The same empty notebook, indented differently: ten different files that all open.
+      const bytes = Buffer.from(JSON.stringify(emptyNotebook(), null, i));
+      await writeFile(
+        join(backupsFolder, `notebook-2026-01-${String(i + 1).padStart(2, '0')}T00-00-00-000Z.json`),
+        bytes,
+      );
+      contents.push(bytes);
+    }
+    return { notebook, backupsFolder, contents };
+  }
+
+  /** Every file's bytes in the notebook's folder and its backups folder, as hex strings, to look contents up. */
+  async function contentsOnDisk(notebook: string): Promise<Set<string>> {
+    return new Set([...(await snapshot(notebook)).values()].map((bytes) => bytes.toString('hex')));
+  }
+
+  test('over a good notebook it backs that up first and takes no copy of what it restored; nothing distinct is lost', async () => {
+    const { notebook, backupsFolder, contents } = await fullFolder('full-good');
+    const good = Buffer.from(JSON.stringify({ ...emptyNotebook(), schemaVersion: SCHEMA_VERSION }, null, 12));
+    await writeFile(notebook, good);
+    const before = await backupNames(notebook);
+    const chosen = before[4]!;
+
+    const result = await ok('restore', chosen, '--notebook', notebook);
+    assert.ok((await readFile(notebook)).equals(contents[4]!), 'the notebook is now the chosen backup');
+    const after = await backupNames(notebook);
+    assert.equal(after.length, 10, 'the newest 10 are kept');
+    const newest = await readFile(join(backupsFolder, after.at(-1)!));
+    assert.ok(newest.equals(good), 'the newest backup is the good notebook as it was before the restore');
+    assert.deepEqual(after.slice(0, 9), before.slice(1), 'only the oldest went, to make room for it');
+    let copies = 0;
+    for (const name of after) if ((await readFile(join(backupsFolder, name))).equals(contents[4]!)) copies++;
+    assert.equal(copies, 1, 'no copy of the restored backup was added');
+    const aside = asideFrom(result.stdout, 'replaced');
+    assert.ok((await readFile(aside)).equals(good), 'the replaced notebook is also kept aside byte for byte');
+    assert.match(result.stdout, /backed up/);
+    // Every distinct notebook there was is still on disk: the oldest backup's content is the notebook's now only
+    // if it was the one restored; here it went by the newest-10 rule, and only because a new backup came in.
+    const disk = await contentsOnDisk(notebook);
+    for (const bytes of [good, ...contents.slice(1)]) assert.ok(disk.has(bytes.toString('hex')));
+  });
+
+  test('restoring the oldest of a full folder over a good notebook loses no content', async () => {
+    const { notebook, contents } = await fullFolder('full-oldest');
+    const good = Buffer.from(JSON.stringify(emptyNotebook(), null, 11));
+    await writeFile(notebook, good);
+    const oldest = (await backupNames(notebook))[0]!;
+    await ok('restore', oldest, '--notebook', notebook);
+    assert.ok((await readFile(notebook)).equals(contents[0]!));
+    const disk = await contentsOnDisk(notebook);
+    for (const bytes of [good, ...contents]) assert.ok(disk.has(bytes.toString('hex')));
+  });
+
+  test('over a damaged notebook it takes no backup at all, so a full folder stays as it was', async () => {
+    const { notebook, backupsFolder } = await fullFolder('full-damaged');
+    await writeFile(notebook, 'damaged, written for the tests');
+    const folderBefore = new Map<string, Buffer>();
+    for (const name of await backupNames(notebook)) {
+      folderBefore.set(name, await readFile(join(backupsFolder, name)));
+    }
+    const chosen = [...folderBefore.keys()][3]!;
+    await ok('restore', chosen, '--notebook', notebook);
+    assert.ok((await readFile(notebook)).equals(folderBefore.get(chosen)!));
+    const folderAfter = new Map<string, Buffer>();
+    for (const name of await backupNames(notebook)) {
+      folderAfter.set(name, await readFile(join(backupsFolder, name)));
+    }
+    assert.deepEqual(folderAfter, folderBefore);
+  });
+});
+
+describe('parley restore --empty', () => {
+  test('a damaged notebook with no backup: the message names it, and it keeps the file aside and starts empty', async () => {
+    const folder = join(dir(), 'empty-damaged');
+    await mkdir(folder);
+    const notebook = join(folder, 'notebook.json');
+    const damaged = Buffer.from('{"schemaVersion": 1, "documents": [');
+    await writeFile(notebook, damaged);
+    const refused = await parley('list', '--notebook', notebook);
+    assert.equal(refused.code, 1);
+    assert.ok(refused.stderr.includes(`  parley restore --empty --notebook ${notebook}\n`), refused.stderr);
+
+    const result = await ok('restore', '--empty', '--notebook', notebook);
+    const aside = asideFrom(result.stdout, 'damaged');
+    assert.equal(join(aside, '..'), folder);
+    assert.ok((await readFile(aside)).equals(damaged), 'kept aside byte for byte');
+    assert.deepEqual(JSON.parse(await readFile(notebook, 'utf8')), emptyNotebook(), 'empty, with no sample');
+    assert.equal((await ok('list', '--notebook', notebook)).stdout, '');
+  });
+
+  test('a notebook from a newer Parley goes aside as .newer-', async () => {
+    const folder = join(dir(), 'empty-newer');
+    await mkdir(folder);
+    const notebook = join(folder, 'notebook.json');
+    const newer = Buffer.from(JSON.stringify({ ...emptyNotebook(), schemaVersion: SCHEMA_VERSION + 3 }));
+    await writeFile(notebook, newer);
+    const result = await ok('restore', '--empty', '--notebook', notebook);
+    assert.ok((await readFile(asideFrom(result.stdout, 'newer'))).equals(newer));
+    assert.deepEqual(JSON.parse(await readFile(notebook, 'utf8')), emptyNotebook());
+  });
+
+  test('a good notebook is backed up and kept aside as .replaced-', async () => {
+    const notebook = await sampleNotebook('empty-good');
+    const good = await readFile(notebook);
+    const result = await ok('restore', '--empty', '--notebook', notebook);
+    assert.ok((await readFile(asideFrom(result.stdout, 'replaced'))).equals(good));
     const [newest] = await listed(notebook);
-    assert.ok((await readFile(newest!.path)).equals(await readFile(notebook)));
+    assert.ok((await readFile(newest!.path)).equals(good), 'backed up before it was replaced');
+    assert.deepEqual(JSON.parse(await readFile(notebook, 'utf8')), emptyNotebook());
+  });
+
+  test('with no notebook it writes an empty one; with a BACKUP or --latest it is a usage error', async () => {
+    const folder = join(dir(), 'empty-missing');
+    await mkdir(folder);
+    const notebook = join(folder, 'notebook.json');
+    const result = await ok('restore', '--empty', '--notebook', notebook);
+    assert.match(result.stdout, /no notebook/i);
+    assert.deepEqual(JSON.parse(await readFile(notebook, 'utf8')), emptyNotebook());
+    assert.equal((await parley('restore', '--empty', '--latest', '--notebook', notebook)).code, 2);
+    assert.equal((await parley('restore', 'x.json', '--empty', '--notebook', notebook)).code, 2);
   });
 });
 

@@ -345,7 +345,7 @@ describe('restoreBackup, the restore without a question', () => {
     const { good, goodBytes } = await backupsWithADamagedNewest();
     await writeFile(path, PNG);
     const restored = await restoreBackup(path, null, { debounceMs: 0, now: NOW });
-    assert.equal(restored.backup.path, good);
+    assert.equal(restored.backup?.path, good);
     assert.equal(restored.before, 'damaged');
     assert.equal(restored.unchanged, false);
     assert.equal(restored.keptAsidePath, join(dir, 'notebook.json.damaged-2026-11-30T18-22-05-123Z.json'));
