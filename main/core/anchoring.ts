@@ -132,6 +132,8 @@ interface Candidate {
   sameForm?: boolean;
   /** The prefix's and the suffix's agreement, apart (see sideAgreement). */
   sides: { before: number | null; after: number | null };
+  /** Why a close match was refused for its words, over the passage widened to whole words (see wordChange). */
+  change?: { words: WordChange; start: number; end: number };
 }
 
 /** How well the text around a candidate agrees with the query's prefix and suffix, 0–1 (1 when none is given). */
@@ -230,7 +232,7 @@ const isMarkAt = (text: string, at: number) => {
 };
 
 /**
- * The text with whitespace runs as one space, typographic quotes, apostrophes and dashes plain, soft hyphens and
+ * The text with whitespace runs as one space, typographic quotes, apostrophes and dashes ("--" and "---" too) plain, soft hyphens and
  * zero-width characters gone and Unicode compatibility normalization (NFKC) applied; lowercased unless
  * `keepCase`. Each folded unit records the range of the original it came from.
  */
@@ -244,6 +246,18 @@ function fold(text: string, keepCase = false): FoldedText {
   let lastWasSpace = false;
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
+    if (code === 0x2d && text.charCodeAt(i + 1) === 0x2d) {
+      // "--" and "---", the typewriter's dashes, are a dash.
+      const width = text.charCodeAt(i + 2) === 0x2d ? 3 : 2;
+      if (length === units.length) [units, from, to] = grow(units, from, to, length + 4);
+      units[length] = 0x2d;
+      from[length] = i;
+      to[length] = i + width;
+      length++;
+      lastWasSpace = false;
+      i += width;
+      continue;
+    }
     if (code < 0x80 && code !== 0x20 && (code < 0x09 || code > 0x0d) && !isMarkAt(text, i + 1)) {
       // Plain ASCII, the common case: one unit for one (lowercased unless the case is kept).
       if (length === units.length) [units, from, to] = grow(units, from, to, length + 4);
@@ -478,6 +492,127 @@ function tidyRange(text: string, start: number, end: number): { start: number; e
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Words: what a close match may not change
+
+/** A word: letters and digits, with inner apostrophes ("wouldn't") and no other punctuation. */
+const WORD_TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+const NEGATIONS = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nor',
+  'neither',
+  'nothing',
+  'nobody',
+  'nowhere',
+  'without',
+  'cannot',
+]);
+/** Most words in ten a close match may change (at least one in any quote). */
+const CHANGED_WORDS_PER_TEN = 1;
+
+interface Token {
+  word: string;
+  key: string;
+  /** Starts a sentence (first of its text after a full stop, or of the text itself). */
+  initial: boolean;
+}
+
+/** The words of `text` (folded for form, case kept); `startsSentence`: whether its first word starts one. */
+function tokens(text: string, startsSentence: boolean): Token[] {
+  const folded = fold(text, true).text;
+  const found: Token[] = [];
+  let last = 0;
+  for (const match of folded.matchAll(WORD_TOKEN)) {
+    const before = folded.slice(last, match.index);
+    const initial = found.length === 0 ? startsSentence || /[.!?]/.test(before) : /[.!?]/.test(before);
+    found.push({ word: match[0], key: match[0].toLowerCase(), initial });
+    last = match.index + match[0].length;
+  }
+  return found;
+}
+
+function isNumber(token: Token): boolean {
+  return /\p{N}/u.test(token.word);
+}
+function isName(token: Token): boolean {
+  const letters = token.word.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase())
+    return true;
+  return !token.initial && /^\p{Lu}/u.test(token.word);
+}
+function isNegation(token: Token): boolean {
+  return NEGATIONS.has(token.key) || token.key.endsWith("n't");
+}
+
+/**
+ * What the words of `passage` (at `start` in `text`) change of `quote`, when a close match may not take it: a
+ * number, a name or a negation among the words that differ, or more of them than CHANGED_WORDS_PER_TEN in ten.
+ * Null when the words differ only in form (case, punctuation, spacing) or few and harmless ones.
+ */
+function wordChange(quote: string, text: string, start: number, end: number): WordChange | null {
+  const startsSentence =
+    /(^|[.!?]["'”’»)\]]*)\s*$/u.test(text.slice(Math.max(0, start - 8), start)) ||
+    /\n\s*$/.test(text.slice(Math.max(0, start - 8), start));
+  const a = tokens(quote, startsSentence);
+  const b = tokens(text.slice(start, end), startsSentence);
+  // Longest common subsequence of the words, by their folded keys.
+  const lcs: Int32Array[] = Array.from({ length: a.length + 1 }, () => new Int32Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i]![j] =
+        a[i]!.key === b[j]!.key ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const hunks: Array<{ quote: Token[]; passage: Token[]; at: [number, number] }> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i]!.key === b[j]!.key) {
+      i++;
+      j++;
+      continue;
+    }
+    const hunk = { quote: [] as Token[], passage: [] as Token[], at: [i, j] as [number, number] };
+    while ((i < a.length || j < b.length) && !(i < a.length && j < b.length && a[i]!.key === b[j]!.key)) {
+      if (j >= b.length || (i < a.length && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) hunk.quote.push(a[i++]!);
+      else hunk.passage.push(b[j++]!);
+    }
+    hunks.push(hunk);
+  }
+  if (hunks.length === 0) return null;
+  const differing = hunks.flatMap((hunk) => [...hunk.quote, ...hunk.passage]);
+  const changed = hunks.reduce((sum, hunk) => sum + Math.max(hunk.quote.length, hunk.passage.length), 0);
+  const kind = differing.some(isNumber)
+    ? 'number'
+    : differing.some(isName)
+      ? 'name'
+      : differing.some(isNegation)
+        ? 'negation'
+        : changed > Math.max(1, Math.floor((a.length * CHANGED_WORDS_PER_TEN) / 10))
+          ? 'words'
+          : null;
+  if (kind === null) return null;
+  const show = (list: Token[]) => list.map((token) => token.word).join(' ');
+  return {
+    kind,
+    hunks: hunks.map(({ quote: q, passage: p, at: [qi, pj] }) => {
+      if (q.length > 0 && p.length > 0) return { quote: show(q), passage: show(p) };
+      // A word added or dropped is shown between the words around it, which both read.
+      const before = qi > 0 ? [a[qi - 1]!] : [];
+      const after = a[qi + q.length] ? [a[qi + q.length]!] : [];
+      const passageBefore = pj > 0 ? [b[pj - 1]!] : [];
+      const passageAfter = b[pj + p.length] ? [b[pj + p.length]!] : [];
+      return {
+        quote: show([...before, ...q, ...after]),
+        passage: show([...passageBefore, ...p, ...passageAfter]),
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Locating
 
 /** A passage near a quote that was not taken, and how alike the two are (the share of the quote not edited). */
@@ -492,9 +627,30 @@ export interface ClosestPassage {
  * the same; `weak`: the best match falls short of what its evidence requires) or because it fits several places
  * equally well (`ambiguous`, with those places). `closest` and `caseOnly` are filled in when asked to explain.
  */
+/**
+ * How a passage's words differ from a quote's: each hunk of words that differ (with a word of agreement on each
+ * side when one side has none), and what the worst of them is (a number, a name, a negation, or too many words).
+ */
+export interface WordChange {
+  kind: 'number' | 'name' | 'negation' | 'words';
+  hunks: Array<{ quote: string; passage: string }>;
+}
+
+/** "reads ‘2006’ where the quote has ‘2007’", for each hunk of a change. */
+export function describeChange(change: WordChange): string {
+  return change.hunks.map((hunk) => `reads ‘${hunk.passage}’ where the quote has ‘${hunk.quote}’`).join('; ');
+}
+
 export type QuoteSearch =
   | { found: true; start: number; end: number }
-  | { found: false; reason: 'absent' | 'weak'; closest: ClosestPassage | null; caseOnly?: boolean }
+  | {
+      found: false;
+      reason: 'absent' | 'weak';
+      closest: ClosestPassage | null;
+      caseOnly?: boolean;
+      /** For a close match refused for the words it changes: which. */
+      change?: WordChange;
+    }
   | { found: false; reason: 'ambiguous'; places: Array<{ start: number; end: number }> };
 
 /** Finds a quote in `text` (see findQuote); null when it is not found or fits several places equally well. */
@@ -551,6 +707,18 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
   if (hint !== undefined) {
     const near = nearestWithFullContext(text, exact, prefix, suffix, hint);
     if (near !== null) return { found: true, start: near, end: near + exact.length };
+  }
+
+  // The quote as it reads (but for form) with its prefix and/or suffix reading exactly so beside it: once is the
+  // place, however short they are; in several places it is ambiguous, unless the position tells them apart.
+  const exactContext = placesWithExactContext(text, exact, prefix, suffix);
+  if (exactContext.length === 1) return { found: true, ...exactContext[0]! };
+  if (exactContext.length > 1) {
+    if (hint === undefined) return ambiguous(exactContext);
+    const nearest = (place: { start: number }) => Math.abs(place.start - hint);
+    const sorted = [...exactContext].sort((a, b) => nearest(a) - nearest(b));
+    if (nearest(sorted[0]!) < nearest(sorted[1]!)) return { found: true, ...sorted[0]! };
+    return ambiguous(sorted.filter((place) => nearest(place) === nearest(sorted[0]!)));
   }
 
   /** What one side's context says for a candidate, 0–1: nothing at chance agreement, all when whole and equal. */
@@ -636,11 +804,22 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
     return 1 - (1 - MIN_QUOTE_SIMILARITY) * evidenceOf(candidate, pattern.length) * length;
   };
   const clears = (candidate: Candidate): boolean => {
-    const ok = candidate.sameForm
+    let ok = candidate.sameForm
       ? vouched(candidate, pattern.length)
       : candidate.quote >= requiredSimilarity(candidate) &&
         score(candidate, text.length, hasHint) >= MIN_MATCH_SCORE;
-    if (!ok && (nearMiss === null || candidate.quote > nearMiss.quote)) nearMiss = candidate;
+    // A close match that scores well may still change what the quote says: a number, a name, a negation.
+    if (ok && !candidate.sameForm) {
+      const { start, end } = wholeWords(text, candidate.start, candidate.end);
+      const words = wordChange(exact, text, start, end);
+      if (words) {
+        candidate.change = { words, start, end };
+        ok = false;
+      }
+    }
+    // The refusal to explain: a match refused for its words first, then the most alike.
+    const rank = (c: Candidate) => (c.change ? 1 : 0) + c.quote;
+    if (!ok && (nearMiss === null || rank(candidate) > rank(nearMiss))) nearMiss = candidate;
     return ok;
   };
 
@@ -709,6 +888,10 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
   }
   const missed = nearMiss as Candidate | null;
   if (!explain) return { found: false, reason: missed ? 'weak' : 'absent', closest: null };
+  if (missed?.change) {
+    const { words, start, end } = missed.change;
+    return { found: false, reason: 'weak', closest: { start, end, similarity: missed.quote }, change: words };
+  }
   if (missed) {
     return {
       found: false,
@@ -765,6 +948,47 @@ function bareForm(exact: string): BareForm | null {
 function sameBareForm(bare: BareForm, passage: string): boolean {
   const folded = fold(passage, true).text.trim();
   return bare.variants.includes(folded);
+}
+
+/**
+ * Where the quote reads as given but for form (see bareForm) with the prefix and the suffix, each where given,
+ * reading exactly so (but for form) right beside it; failing that (both given), with either one so. Empty when
+ * neither side reads so anywhere.
+ */
+function placesWithExactContext(
+  text: string,
+  exact: string,
+  prefix: string,
+  suffix: string,
+): Array<{ start: number; end: number }> {
+  // A quote that begins or ends with a space is left to the search by score, which keeps its edges.
+  const bare = exact === exact.trim() ? bareForm(exact) : null;
+  if (bare === null) return [];
+  const before = fold(prefix, true).text;
+  const after = fold(suffix, true).text;
+  if (before.trim() === '' && after.trim() === '') return [];
+  const folded = foldedText(text, true);
+  const length = bare.pattern.length;
+  const starts = new Set<number>();
+  for (const variant of bare.variants) for (const at of occurrences(folded.text, variant)) starts.add(at);
+  const both: Array<{ start: number; end: number }> = [];
+  const either: Array<{ start: number; end: number }> = [];
+  for (const at of [...starts].sort((a, b) => a - b)) {
+    // Spacing at the quote's edge is the quote's or the context's alike: either may hold the one space.
+    const left = folded.text.slice(0, at);
+    const right = folded.text.slice(at + length);
+    const prefixReads =
+      before.trim() !== '' && (left.endsWith(before) || left.trimEnd().endsWith(before.trimEnd()));
+    const suffixReads =
+      after.trim() !== '' && (right.startsWith(after) || right.trimStart().startsWith(after.trimStart()));
+    if (!prefixReads && !suffixReads) continue;
+    const range = tidyRange(text, folded.from[at]!, folded.to[at + length - 1]!);
+    if (!range) continue;
+    const all = (before.trim() === '' || prefixReads) && (after.trim() === '' || suffixReads);
+    const list = all ? both : either;
+    if (!list.some((p) => p.start === range.start && p.end === range.end)) list.push(range);
+  }
+  return both.length > 0 ? both : either;
 }
 
 /** A quote with neither position nor context: found only where it reads the same but for form, and only once. */
@@ -827,14 +1051,21 @@ function closestPassage(
   const range = tidyRange(text, folded.from[best.start]!, folded.to[best.end - 1]!);
   if (!range) return null;
   // Shown as whole words, and scored as shown: the alignment may end inside a word ("stage" as "sta").
-  let { start, end } = range;
-  while (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) start--;
-  while (end < text.length && WORD.test(text[end]!) && WORD.test(text[end - 1]!)) end++;
+  const { start, end } = wholeWords(text, range.start, range.end);
   const passage = fold(text.slice(start, end), keepCase).text.trim();
   return { start, end, similarity: similarity(pattern, passage) };
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+
+/** The range widened to whole words at each end. */
+function wholeWords(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  let end = to;
+  while (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) start--;
+  while (end < text.length && WORD.test(text[end]!) && WORD.test(text[end - 1]!)) end++;
+  return { start, end };
+}
 
 /** How far from its old place a highlight is looked for before the whole text is searched. */
 const NEAR_REACH = 65_536;
