@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { exportDocumentMarkdown } from '../core/export-markdown';
 import { exportCsv, exportNotebookMarkdown, exportTopicMarkdown } from '../core/export-more';
 import type { DocumentDraft } from '../core/import-text';
-import { ParleyError, type Notebook, type Suggestion } from '../core/model';
+import { ParleyError, type Notebook, type Suggestion, type Topic } from '../core/model';
 import { exportComparisonMarkdown } from '../core/compare';
 import { suggestStatements } from '../core/suggest';
 import { normalizeTopicPath, topicPathKey } from '../core/topics';
@@ -39,6 +39,8 @@ Commands:
                                         write a document's highlights (stdout unless --out);
                                         csv: every highlight, or one document's with --document
   export --topic PATH [--out FILE]      write one topic and its subtopics across all documents
+                                        (PATH may be a parent only its subtopics name: iran for
+                                        iran/nuclear; so may compare's)
   export --all [--out FILE]             write the whole notebook as one Markdown file
   export --view compare [--topic PATH] [--out FILE]
                                         write the parties' positions side by side, per topic
@@ -329,11 +331,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const now = new Date();
         if (values.view === 'compare') {
           if (format !== 'markdown') throw new UsageError('the comparison exports as markdown only');
-          const topicId = values.topic === undefined ? undefined : topicIdFor(nb, values.topic);
-          return exportComparisonMarkdown(nb, { now, ...(topicId ? { topicId } : {}) });
+          if (values.topic !== undefined) return compareTopic(nb, values.topic, now);
+          return exportComparisonMarkdown(nb, { now });
         }
         if (values.all) return exportNotebookMarkdown(nb, { now });
-        if (values.topic !== undefined) return exportTopicMarkdown(nb, topicIdFor(nb, values.topic), { now });
+        if (values.topic !== undefined) {
+          const { nb: withTopic, topic } = topicFor(nb, values.topic);
+          return exportTopicMarkdown(withTopic, topic.id, { now });
+        }
         if (format === 'csv') {
           if (values.document === undefined) return exportCsv(nb);
           const doc = ops.getDocument(nb, values.document);
@@ -433,11 +438,45 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function topicIdFor(nb: Notebook, path: string): string {
-  const key = topicPathKey(normalizeTopicPath(path));
+/**
+ * The topic PATH names (regardless of case). When no topic has that path but some sit under it (`iran` for
+ * `iran/nuclear`), it is their implied parent: a topic made for this export only, never saved, with the notebook
+ * it belongs to. `subtree` is the topic's subtopics that exist, and the topic itself when it does.
+ */
+function topicFor(
+  nb: Notebook,
+  path: string,
+): { nb: Notebook; topic: Topic; implied: boolean; subtree: Topic[] } {
+  const normalized = normalizeTopicPath(path);
+  const key = topicPathKey(normalized);
+  const subtree = nb.topics.filter((t) => {
+    const k = topicPathKey(t.path);
+    return k === key || k.startsWith(`${key}/`);
+  });
   const topic = nb.topics.find((t) => topicPathKey(t.path) === key);
-  if (!topic) throw new ParleyError(`No topic ${path} in this notebook.`, 'not-found');
-  return topic.id;
+  if (topic) return { nb, topic, implied: false, subtree };
+  if (subtree.length === 0) throw new ParleyError(`No topic ${path} in this notebook.`, 'not-found');
+  const ids = new Set(nb.topics.map((t) => t.id));
+  let id = `implied-${key}`;
+  while (ids.has(id)) id += '-';
+  const implied: Topic = { id, path: normalized, colour: '', description: '' };
+  return { nb: { ...nb, topics: [...nb.topics, implied] }, topic: implied, implied: true, subtree };
+}
+
+/**
+ * The comparison for --topic PATH: that topic's row; for an implied parent (see topicFor), a row per subtopic,
+ * compared over the passages on them; with none, the message of a topic with no passages.
+ */
+function compareTopic(nb: Notebook, path: string, now: Date): string {
+  const { nb: withTopic, topic, implied, subtree } = topicFor(nb, path);
+  if (!implied) return exportComparisonMarkdown(nb, { now, topicId: topic.id });
+  const inSubtree = new Set(subtree.map((t) => t.id));
+  const docs = new Set(nb.documents.map((d) => d.id));
+  const annotations = nb.annotations.filter(
+    (a) => docs.has(a.documentId) && a.topicIds.some((id) => inSubtree.has(id)),
+  );
+  if (annotations.length === 0) return exportComparisonMarkdown(withTopic, { now, topicId: topic.id });
+  return exportComparisonMarkdown({ ...nb, topics: subtree, annotations }, { now });
 }
 
 /** Adds every suggestion as a highlight with its party, or none if one is refused. */

@@ -99,6 +99,52 @@ describe('parley export, wider', () => {
     assert.match(missing.stderr, /No topic visas/);
   });
 
+  test('--topic PATH that only subtopics sit under (an implied parent) exports those subtopics, for the comparison too', async () => {
+    const notebook = join(dir(), 'implied.json');
+    assert.equal((await parley('init', '--sample', '--notebook', notebook)).code, 0);
+    const [id] = (await parley('list', '--notebook', notebook)).stdout.split('\t');
+    const withParty = (exact: string, topic: string, party: string) => ({
+      ...tagged(exact, topic),
+      'parley:party': { type: 'parley:Party', 'parley:name': party },
+    });
+    const file = join(dir(), 'implied.jsonld');
+    await writeFile(
+      file,
+      JSON.stringify([
+        withParty('his extradition to UK is absolutely out of the question', 'russia/extradition', 'Russia'),
+        withParty('Iran’s nuclear programme', 'russia/iran', 'United Kingdom'),
+      ]),
+    );
+    const imported = await parley('annotations', 'import', file, '--document', id!, '--notebook', notebook);
+    assert.equal(imported.code, 0, imported.stderr);
+
+    const topic = await parley('export', '--topic', 'Russia', '--notebook', notebook);
+    assert.equal(topic.code, 0, topic.stderr);
+    assert.match(topic.stdout, /^# Topic: Russia$/m);
+    assert.match(topic.stdout, /^### russia\/extradition$/m);
+    assert.match(topic.stdout, /^### russia\/iran$/m);
+    assert.match(topic.stdout, /^topics: \["russia\/extradition", "russia\/iran"\]$/m);
+
+    const compared = await parley('export', '--view', 'compare', '--topic', 'russia', '--notebook', notebook);
+    assert.equal(compared.code, 0, compared.stderr);
+    assert.deepEqual(
+      compared.stdout.split('\n').filter((line) => line.startsWith('## ')),
+      ['## russia/extradition', '## russia/iran', '## Common ground'],
+    );
+
+    // A path that is no topic's and has no subtopics is still refused; so is a prefix that is not a whole segment.
+    for (const missing of ['visas', 'russ']) {
+      for (const argv of [
+        ['--topic', missing],
+        ['--view', 'compare', '--topic', missing],
+      ]) {
+        const result = await parley('export', ...argv, '--notebook', notebook);
+        assert.equal(result.code, 1, argv.join(' '));
+        assert.match(result.stderr, new RegExp(`No topic ${missing}`));
+      }
+    }
+  });
+
   test('--all writes every document under one front matter', async () => {
     const { notebook } = await notebookWithTwoDocuments('all.json');
     const result = await parley('export', '--all', '--notebook', notebook);
