@@ -139,38 +139,63 @@ function commonGroundReason(byParty: ReadonlyMap<Party, Passage[]>, onTopic: Rea
 /** The label of the row of passages that hold a party's position and have no topic. */
 export const NO_TOPIC = 'No topic';
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** `(in the app: …; on the command line: …)`: the same step where each is taken. */
+function where(app: string, commandLine: string): string {
+  return `(in the app: ${app}; on the command line: ${commandLine})`;
 }
 
-/** What an empty comparison lacks, checked from the most basic want (parties) to the narrowest (the topic's). */
+/** `none of its 3 highlights can` / `its one highlight cannot`, so the words agree with the number. */
+function noneOf(n: number, noun: string): { subject: string; one: boolean } {
+  return n === 1 ? { subject: `one ${noun}`, one: true } : { subject: `${n} ${noun}s`, one: false };
+}
+
+/**
+ * What an empty comparison lacks, checked from the most basic want (parties) to the narrowest (the topic's), and
+ * what to do about it both in the app and on the command line (where parties come with imported annotations and
+ * accepted suggestions, and nothing edits a highlight).
+ */
 function emptyReason(
   nb: Notebook,
   highlights: number,
   passages: readonly Passage[],
   topic: Topic | undefined,
 ): ComparisonEmpty {
-  const fix = 'set a party in the highlight editor, or accept suggestions, which come with their party';
+  const addParties = where(
+    'Parties, then the highlight editor',
+    'parley annotations import FILE, with each annotation’s party',
+  );
+  const setParty = `accept suggestions, which come with their party, or set the party yourself ${where(
+    'Suggestions, or the highlight editor',
+    'parley suggest --document ID --accept',
+  )}`;
   if (nb.parties.length === 0) {
+    if (highlights === 0) {
+      const what = nb.documents.length === 0 ? 'no documents, no parties' : 'no parties';
+      return {
+        kind: 'no-parties',
+        message: `Nothing to compare: the notebook has ${what} and no highlights yet. Add the sides to compare, then highlight what each said ${addParties}.`,
+      };
+    }
+    const { subject, one } = noneOf(highlights, 'highlight');
     return {
       kind: 'no-parties',
-      message:
-        highlights === 0
-          ? 'Nothing to compare: the notebook has no parties and no highlights yet. Add the sides to compare under Parties, then highlight what each said, or accept suggestions.'
-          : `Nothing to compare: the notebook has no parties, so none of its ${count(highlights, 'highlight', 'highlights')} can hold a side’s position. Add the sides to compare under Parties, then set the party on your highlights.`,
+      message: `Nothing to compare: the notebook has no parties, so ${one ? `its ${subject} cannot` : `none of its ${subject} can`} hold a side’s position. Add the sides to compare and set the party on your highlights ${addParties}.`,
     };
   }
   if (highlights === 0) {
     return {
       kind: 'no-highlights',
       message:
-        'Nothing to compare: there are no highlights yet. Highlight what each side said and set its party, or accept suggestions, which come with their party.',
+        nb.documents.length === 0
+          ? `Nothing to compare: there are no documents yet. Import one ${where('Import…', 'parley import FILE')}, then highlight what each side said and set its party, or accept suggestions, which come with their party.`
+          : `Nothing to compare: there are no highlights yet. Highlight what each side said and set its party, or accept suggestions, which come with their party ${where('Suggestions', 'parley suggest --document ID --accept')}.`,
     };
   }
   if (passages.length === 0) {
+    const { subject, one } = noneOf(highlights, 'highlight');
     return {
       kind: 'no-party-named',
-      message: `None of the ${count(highlights, 'highlight', 'highlights')} names a party, so there is nothing to compare: ${fix}.`,
+      message: `${one ? `The ${subject} names no party` : `None of the ${subject} names a party`}, so there is nothing to compare: ${setParty}.`,
     };
   }
   const path = oneLineLabel(topic?.path ?? '');
@@ -178,12 +203,13 @@ function emptyReason(
   const onTopic = nb.annotations.filter(
     (a) => topic !== undefined && docs.has(a.documentId) && a.topicIds.includes(topic.id),
   ).length;
+  const { subject, one } = noneOf(onTopic, 'passage');
   return {
     kind: 'topic-without-party',
     message:
       onTopic === 0
-        ? `No passage has the topic ${path} yet: give highlights this topic, or show all topics.`
-        : `None of the ${count(onTopic, 'passage', 'passages')} on ${path} names a party: ${fix}.`,
+        ? `No passage has the topic ${path} yet: give highlights this topic, or compare all topics ${where('show all topics', 'leave out --topic')}.`
+        : `${one ? `The ${subject} on ${path} names no party` : `None of the ${subject} on ${path} names a party`}: ${setParty}.`,
   };
 }
 

@@ -478,7 +478,8 @@ describe('compare', () => {
     const onTopic = compare(sampleNb, { topicId: topic('extradition').id });
     assert.deepEqual(onTopic.rows, []);
     assert.equal(onTopic.empty?.kind, 'topic-without-party');
-    assert.match(onTopic.empty!.message, /None of the 1 passage on extradition names a party/);
+    assert.match(onTopic.empty!.message, /The one passage on extradition names no party/);
+    assert.doesNotMatch(onTopic.empty!.message, /\b1 passage\b/);
     const unused = compare(sampleNb, { topicId: topic('iran').id });
     assert.equal(unused.empty?.kind, 'topic-without-party');
     assert.match(unused.empty!.message, /No passage has the topic iran yet/);
@@ -489,6 +490,56 @@ describe('compare', () => {
     const partiesGone = compare(sampleNb, {});
     assert.equal(partiesGone.empty?.kind, 'no-parties');
     assert.match(partiesGone.empty!.message, /4 highlights/);
+  });
+
+  test('empty states count in words that agree with the number', () => {
+    const { nb, uk, topic, add } = setup();
+    add({ quote: 'notorious Lugovoy case', party: null, topics: ['extradition'] });
+    const one = compare(nb, {});
+    assert.equal(one.empty?.kind, 'no-party-named');
+    assert.match(one.empty!.message, /The one highlight names no party/);
+    assert.doesNotMatch(one.empty!.message, /\b1 highlights?\b/);
+    add({ quote: 'search for common ground', party: uk.id, topics: [] });
+    assert.match(compare(nb, { topicId: topic('extradition').id }).empty!.message, /The one passage/);
+    add({ quote: 'Lisbon Treaty', party: null, topics: ['extradition'] });
+    assert.match(
+      compare(nb, { topicId: topic('extradition').id }).empty!.message,
+      /None of the 2 passages on extradition names a party/,
+    );
+    const single = setup();
+    single.add({ quote: 'notorious Lugovoy case', party: null, topics: [] });
+    single.nb.parties = [];
+    const noParties = compare(single.nb, {}).empty!.message;
+    assert.match(noParties, /its one highlight cannot hold a side’s position/);
+    assert.doesNotMatch(noParties, /\b1 highlights?\b/);
+  });
+
+  test('a notebook with parties and no documents says to import one, in the app and on the command line', () => {
+    const { nb } = setup();
+    nb.documents = [];
+    const empty = compare(nb, {}).empty!;
+    assert.match(empty.message, /there are no documents yet/);
+    assert.doesNotMatch(empty.message, /no highlights/);
+    assert.match(empty.message, /in the app: Import…/);
+    assert.match(empty.message, /on the command line: parley import FILE/);
+    const bare = compare(emptyNotebook(), {}).empty!;
+    assert.match(bare.message, /no documents/);
+  });
+
+  test('every empty state says what to do on the command line as well as in the app', () => {
+    const { nb, uk, topic, add } = setup();
+    const messages = [compare(emptyNotebook(), {}).empty!.message, compare(nb, {}).empty!.message];
+    add({ quote: 'notorious Lugovoy case', party: null, topics: ['extradition'] });
+    messages.push(compare(nb, {}).empty!.message);
+    messages.push(compare(nb, { topicId: topic('extradition').id }).empty!.message);
+    add({ quote: 'search for common ground', party: uk.id, topics: [] });
+    messages.push(compare(nb, { topicId: topic('iran').id }).empty!.message);
+    nb.parties = [];
+    messages.push(compare(nb, {}).empty!.message);
+    for (const message of messages) {
+      assert.match(message, /in the app: [^;]+; on the command line: [^)]+\)/, message);
+    }
+    assert.match(messages[2]!, /parley suggest --document ID --accept/);
   });
 
   test('passages whose party or document is gone are left out; a party without a short name is shown by name', () => {
@@ -889,7 +940,7 @@ describe('exportComparisonMarkdown', () => {
     add({ quote: 'Lisbon Treaty', party: null, topics: ['a*b'] });
     assert.match(
       exportComparisonMarkdown(nb, { topicId: topic('a*b').id, now: NOW }),
-      /None of the 1 passage on a\\\*b names a party: set a party in the highlight editor/,
+      /The one passage on a\\\*b names no party: accept suggestions, .*on the command line: parley suggest --document ID --accept\)/,
     );
     assert.throws(() => exportComparisonMarkdown(nb, { topicId: 'missing', now: NOW }), ParleyError);
   });
