@@ -974,9 +974,10 @@ function placesWithExactContext(
   const both: Array<{ start: number; end: number }> = [];
   const either: Array<{ start: number; end: number }> = [];
   for (const at of [...starts].sort((a, b) => a - b)) {
-    // Spacing at the quote's edge is the quote's or the context's alike: either may hold the one space.
-    const left = folded.text.slice(0, at);
-    const right = folded.text.slice(at + length);
+    // Spacing at the quote's edge is the quote's or the context's alike: either may hold the one space. Only the
+    // few units beside the quote are read.
+    const left = folded.text.slice(Math.max(0, at - before.length - 1), at);
+    const right = folded.text.slice(at + length, at + length + after.length + 1);
     const prefixReads =
       before.trim() !== '' && (left.endsWith(before) || left.trimEnd().endsWith(before.trimEnd()));
     const suffixReads =
