@@ -268,6 +268,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const result = importW3C(store.data, json, {
           now,
           noSourceAdvice: 'name the document to import it into with --document ID (see parley list)',
+          unknownSourceAdvice: 'name the document to import into with --document ID (see parley list)',
           ...(values.document ? { documentId: values.document } : {}),
         });
         if (result.errors.length > 0) {

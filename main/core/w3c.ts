@@ -15,7 +15,15 @@
  * one, and whether the keys are compact (`parley:stance`) or full IRIs (`urn:parley:ns:stance`).
  */
 import { z } from 'zod';
-import { describeRange, findQuote, toCodePointOffset, toUtf16Offset, type QuoteSearch } from './anchoring';
+import {
+  describeChange,
+  describeRange,
+  findQuote,
+  toCodePointOffset,
+  toUtf16Offset,
+  type QuoteSearch,
+  type WordChange,
+} from './anchoring';
 import {
   ParleyError,
   paragraphNumber,
@@ -303,6 +311,8 @@ export interface W3CImportOptions {
   defaultDocumentId?: string;
   /** What to tell the user to do about a target that names no source when there is no document to use. */
   noSourceAdvice?: string;
+  /** What to tell the user to do about a target whose source is no document in the notebook. */
+  unknownSourceAdvice?: string;
   now: Date;
 }
 
@@ -383,7 +393,8 @@ function resolveDocument(ctx: Context, target: z.infer<typeof TargetInput>): Par
   if (byUrl.length > 1)
     throw new Rejection(`several documents have the address ${shorten(source)}; choose one`);
   throw new Rejection(
-    `it targets ${shorten(source)}, which is no document in this notebook; choose the document to import into`,
+    `it targets ${shorten(source)}, which is no document in this notebook; ` +
+      (options.unknownSourceAdvice ?? 'choose the document to import into'),
   );
 }
 
@@ -456,26 +467,53 @@ function anchor(doc: ParleyDocument, selectors: { type: string }[]): TextTarget 
 const SELECTORS = 'its prefix and suffix (TextQuoteSelector) or its place (TextPositionSelector)';
 const MOST_PLACES_NAMED = 6;
 
+/** What a refused close match changed, in words. */
+const CHANGED: Record<WordChange['kind'], string> = {
+  number: 'a number differs',
+  name: 'a name differs',
+  negation: 'a negation differs',
+  words: 'more than one word in ten differs',
+};
+
 /** Why a quote was not anchored, with the closest passage and how alike it is, and what to do about it. */
 function whyNotFound(doc: ParleyDocument, exact: string, search: QuoteSearch & { found: false }): string {
-  const quote = `its quote “${shorten(exact)}”`;
   const where = (offset: number) => `¶${paragraphNumber(doc, offset)}`;
   if (search.reason === 'ambiguous') {
-    const named = search.places.slice(0, MOST_PLACES_NAMED).map((place) => where(place.start));
-    const more = search.places.length > MOST_PLACES_NAMED ? ', …' : '';
+    // Each paragraph once, with how many of the places are in it.
+    const counts = new Map<number, number>();
+    for (const place of search.places) {
+      const number = paragraphNumber(doc, place.start);
+      counts.set(number, (counts.get(number) ?? 0) + 1);
+    }
+    const named = [...counts]
+      .slice(0, MOST_PLACES_NAMED)
+      .map(([number, n]) => (n === 1 ? '' : n === 2 ? 'twice in ' : `${n} times in `) + `¶${number}`);
+    const more = counts.size > MOST_PLACES_NAMED ? ', …' : '';
     return (
-      `${quote} fits ${search.places.length} places equally well (${named.join(', ')}${more}); ` +
-      `give ${SELECTORS} to say which`
+      `its quote “${shorten(exact)}” fits ${search.places.length} places equally well ` +
+      `(${named.join(', ')}${more}); give ${SELECTORS} to say which`
     );
   }
+  const { closest } = search;
+  // Where the passage and the quote read the same as far as shown, both are shown where they differ.
+  const [quoteShown, passageShown] = closest
+    ? shownApart(exact, doc.text.slice(closest.start, closest.end))
+    : [shorten(exact), ''];
+  const quote = `its quote “${quoteShown}”`;
   const absent = `${quote} is not in “${shorten(doc.title || doc.id, 100)}”`;
   const fix = `Correct the quote to read as the text does, or give ${SELECTORS}`;
-  const { closest } = search;
   if (closest === null) {
     return `${absent}, and no passage there is even half alike; check that this is the document it was made on`;
   }
-  const passage = `“${shorten(doc.text.slice(closest.start, closest.end))}”`;
+  const passage = `“${passageShown}”`;
   const alike = `${Math.floor(closest.similarity * 100)}% alike`;
+  if (search.change) {
+    return (
+      `${absent}; the passage in ${where(closest.start)}, ${passage}, ${describeChange(search.change)}: ` +
+      `${CHANGED[search.change.kind]}, which a close match may not change. Correct the quote to read as the ` +
+      `text does`
+    );
+  }
   if (search.caseOnly) {
     return `${absent}; it differs only in letter case from the passage in ${where(closest.start)}, ${passage}. ${fix}`;
   }
@@ -493,6 +531,30 @@ function whyNotFound(doc: ParleyDocument, exact: string, search: QuoteSearch & {
     );
   }
   return `${absent}; the closest passage, in ${where(closest.start)}, is ${passage} (${alike}). ${fix}`;
+}
+
+/** Characters shown before the first difference when the window moves there (see shownApart). */
+const BEFORE_DIFFERENCE = 24;
+
+/**
+ * A quote and a passage as shown in a message: shortened alike, unless they differ only past what that shows;
+ * then each is shown from a little before the first difference ("…independent prosecutin authorities").
+ */
+function shownApart(quote: string, passage: string, most = 60): [string, string] {
+  const a = quote.replace(/\s+/g, ' ').trim();
+  const b = passage.replace(/\s+/g, ' ').trim();
+  let first = 0;
+  while (first < a.length && first < b.length && a[first] === b[first]) first++;
+  if (first < most - 3 || a === b) return [shorten(a, most), shorten(b, most)];
+  let from = first - BEFORE_DIFFERENCE;
+  // From the start of a word, when one starts shortly before.
+  const space = a.lastIndexOf(' ', from);
+  if (space !== -1 && from - space < 12) from = space + 1;
+  const window = (text: string) => {
+    const rest = text.slice(from);
+    return `…${rest.length > most - 2 ? `${rest.slice(0, most - 3)}…` : rest}`;
+  };
+  return [window(a), window(b)];
 }
 
 function shorten(text: string, most = 60): string {

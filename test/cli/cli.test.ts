@@ -178,6 +178,27 @@ describe('parley annotations import and export', () => {
     assert.deepEqual(await readFile(notebook), before);
   });
 
+  test('without --document, a source that is no document here is refused, naming --document', async () => {
+    const { notebook } = await freshSampleNotebook('unknown-source.json');
+    const file = join(dir(), 'elsewhere.jsonld');
+    await writeFile(
+      file,
+      JSON.stringify({
+        type: 'Annotation',
+        target: {
+          source: 'https://elsewhere.example/story',
+          selector: { type: 'TextQuoteSelector', exact: 'revealed Lavrov' },
+        },
+      }),
+    );
+    const result = await parley('annotations', 'import', file, '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /which is no document in this notebook; name the document to import into with --document ID \(see parley list\)/,
+    );
+  });
+
   test('a file that is not JSON is refused', async () => {
     const { notebook, id } = await freshSampleNotebook('notjson.json');
     const file = join(dir(), 'broken.jsonld');

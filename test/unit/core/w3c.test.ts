@@ -1158,3 +1158,92 @@ describe('party, stance and links', () => {
     );
   });
 });
+
+describe('importW3C: refusals that say what differs', () => {
+  const quote = (selector: Record<string, string>) => ({
+    type: 'Annotation',
+    target: { selector: { type: 'TextQuoteSelector', ...selector } },
+  });
+
+  test('a number changed in a quote with the right context is refused, naming the words that differ', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const text = nb.documents[0]!.text;
+    const original =
+      'The horrific murder of Mr. Litvinenko in 2006 has been followed up by our independent prosecuting authorities';
+    const at = text.indexOf(original);
+    const result = importW3C(
+      nb,
+      quote({
+        exact: original.replace('2006', '2007'),
+        prefix: text.slice(at - 32, at),
+        suffix: text.slice(at + original.length, at + original.length + 32),
+      }),
+      { documentId: 'doc-sample', now: NOW },
+    );
+    assert.equal(result.annotations.length, 0);
+    assert.match(result.errors[0]!, /reads ‘2006’ where the quote has ‘2007’/);
+    assert.match(result.errors[0]!, /a number differs/);
+  });
+
+  test('an exact quote with short exact context that reads so once is imported', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const result = importW3C(nb, quote({ exact: 'Lavrov', prefix: 'revealed ', suffix: '.' }), {
+      documentId: 'doc-sample',
+      now: NOW,
+    });
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.annotations.length, 1);
+  });
+
+  test('a closest passage that differs only past what is shown is shown where it differs', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const original =
+      'The horrific murder of Mr. Litvinenko in 2006 has been followed up by our independent prosecuting authorities';
+    const result = importW3C(nb, quote({ exact: original.replace('prosecuting', 'prosecutin') }), {
+      documentId: 'doc-sample',
+      now: NOW,
+    });
+    const message = result.errors[0]!;
+    assert.match(message, /is not in/);
+    assert.match(message, /…[^“”]*independent prosecutin authorities”/, message);
+    assert.match(message, /…[^“”]*independent prosecuting authorities”/, message);
+  });
+
+  test('places in one paragraph are counted, not repeated', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    nb.documents.push(
+      makeDocument('doc-2', ['Written for the tests: talks, talks and talks.', 'More talks.']),
+    );
+    const result = importW3C(nb, quote({ exact: 'talks' }), { documentId: 'doc-2', now: NOW });
+    assert.match(result.errors[0]!, /fits 4 places equally well \(3 times in ¶1, ¶2\)/, result.errors[0]);
+  });
+
+  test('a source that is no document here: the caller says what to do (the command line names --document)', () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const file = {
+      type: 'Annotation',
+      target: {
+        source: 'https://elsewhere.example/story',
+        selector: { type: 'TextQuoteSelector', exact: 'revealed Lavrov' },
+      },
+    };
+    const app = importW3C(nb, file, { now: NOW });
+    assert.match(
+      app.errors[0]!,
+      /which is no document in this notebook; choose the document to import into\.$/,
+    );
+    const cli = importW3C(nb, file, {
+      now: NOW,
+      unknownSourceAdvice: 'name the document to import into with --document ID (see parley list)',
+    });
+    assert.match(
+      cli.errors[0]!,
+      /which is no document in this notebook; name the document to import into with --document ID \(see parley list\)\.$/,
+    );
+  });
+});
