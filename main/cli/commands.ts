@@ -56,7 +56,9 @@ Commands:
   restore --empty                       start an empty notebook (no sample) in its place, moving
                                         the current file aside unchanged, as restore does
 
-parley --help prints this, parley --version the version. Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook). Commands that
+parley --help prints this; parley --version prints the version.
+
+Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's notebook). Commands that
 write first back up the notebook into FILE.backups/, as the app does (the newest 10 are kept).`;
 
 class UsageError extends Error {}
