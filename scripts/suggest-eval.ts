@@ -1,7 +1,7 @@
 // Prints how well the statement finder reads texts against a careful reader's lists
 // (test/unit/core/suggest-gold.ts for the scoring rule): first the texts the rules were written on (the sample and
-// the development set), statement by statement, then the frozen held-out set, as figures only, so its failures are
-// not read to tune the rules, and last the second and third held-out sets as one line of whole-set figures each.
+// the development set), statement by statement, then the three frozen held-out sets as one line of whole-set
+// figures each, so their failures are not read to tune the rules.
 // A suggestion is right only with a statement's exact span, speaker and party; a second suggestion for one
 // statement counts as false. Run with `npm run eval:suggest`.
 import { combine, type Evaluation, type GoldStatement, type Span } from '../test/unit/core/suggest-gold';
@@ -62,10 +62,9 @@ console.log(
   )}`,
 );
 
-console.log('\nHELD OUT (frozen before the rules were changed; figures only)\n');
-const held = heldOutSet().map((t) => ({ t, result: scoreText(t) }));
-for (const { t, result } of held) console.log(`${t.file}: ${figures(result)}`);
-console.log(`\nHeld-out set (${held.length} texts): ${figures(combine(held.map((h) => h.result)))}`);
+console.log('\nHELD OUT (frozen before the rules were changed; whole-set figures only)\n');
+const held = heldOutSet().map((t) => scoreText(t));
+console.log(`Held-out set (${held.length} texts): ${figures(combine(held))}`);
 
 console.log('\nHELD OUT B (second frozen set, written without sight of the rules; whole-set figures only)\n');
 const heldB = heldOutSetB().map((t) => scoreText(t));
