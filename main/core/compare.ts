@@ -170,10 +170,12 @@ function emptyReason(
   )}`;
   if (nb.parties.length === 0) {
     if (highlights === 0) {
-      const what = nb.documents.length === 0 ? 'no documents, no parties' : 'no parties';
       return {
         kind: 'no-parties',
-        message: `Nothing to compare: the notebook has ${what} and no highlights yet. Add the sides to compare, then highlight what each said ${addParties}.`,
+        message:
+          nb.documents.length === 0
+            ? `Nothing to compare: the notebook has no documents and no parties yet. Import a document ${where('Import…', 'parley import FILE')}, then add the sides to compare and highlight what each said ${addParties}.`
+            : `Nothing to compare: the notebook has no parties and no highlights yet. Add the sides to compare, then highlight what each said ${addParties}.`,
       };
     }
     const { subject, one } = noneOf(highlights, 'highlight');

@@ -523,7 +523,10 @@ describe('compare', () => {
     assert.match(empty.message, /in the app: Import…/);
     assert.match(empty.message, /on the command line: parley import FILE/);
     const bare = compare(emptyNotebook(), {}).empty!;
-    assert.match(bare.message, /no documents/);
+    assert.match(
+      bare.message,
+      /no documents and no parties yet\. Import a document \(in the app: Import…; on the command line: parley import FILE\)/,
+    );
   });
 
   test('every empty state says what to do on the command line as well as in the app', () => {
