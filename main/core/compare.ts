@@ -16,7 +16,6 @@
  *    A concession is one side giving ground, so it counts with agreement.
  */
 import {
-  LINK_TYPES,
   ParleyError,
   paragraphNumber,
   type Annotation,
@@ -39,6 +38,7 @@ import {
   yamlString,
   yamlStringList,
 } from './markdown-text';
+import { linkEnds } from './links';
 import { compareTopicPaths } from './topics';
 
 /** Link types that mean one side meets the other, with the words the reason uses for them. */
@@ -326,36 +326,30 @@ function entryCell(entry: ComparisonEntry, links: ReadonlyMap<string, string[]>)
  * another document (`→ answers Russia, Talks in Geneva ¶3`). Escaped for a cell.
  */
 function cellLinks(nb: Notebook): Map<string, string[]> {
-  const own = new Map<string, string[]>();
-  if (!nb.annotations.some((a) => a.links.length > 0)) return own;
-  const incoming = new Map<string, string[]>();
+  const cells = new Map<string, string[]>();
+  const ends = linkEnds(nb);
+  if (ends.size === 0) return cells;
   const byId = new Map(nb.annotations.map((a) => [a.id, a]));
   const docById = new Map(nb.documents.map((d) => [d.id, d]));
   const partyById = new Map<string, Party>();
   for (const party of nb.parties) if (!partyById.has(party.id)) partyById.set(party.id, party);
-  const describe = (map: Map<string, string[]>, label: string, from: Annotation, other: Annotation): void => {
-    const doc = docById.get(other.documentId);
-    if (!doc) return;
-    const party = other.partyId ? partyById.get(other.partyId) : undefined;
-    let where = party ? tableCell(partyLabel(party)) : '';
-    if (other.documentId !== from.documentId) {
-      where += `${where ? ', ' : ''}${tableCell(doc.title) || 'Untitled'}`;
+  for (const [id, list] of ends) {
+    const from = byId.get(id);
+    if (!from) continue;
+    const texts: string[] = [];
+    for (const { label, other } of list) {
+      const doc = docById.get(other.documentId);
+      if (!doc) continue;
+      const party = other.partyId ? partyById.get(other.partyId) : undefined;
+      let where = party ? tableCell(partyLabel(party)) : '';
+      if (other.documentId !== from.documentId) {
+        where += `${where ? ', ' : ''}${tableCell(doc.title) || 'Untitled'}`;
+      }
+      texts.push(`→ ${label} ${where ? `${where} ` : ''}¶${paragraphNumber(doc, other.target.start)}`);
     }
-    const text = `→ ${label} ${where ? `${where} ` : ''}¶${paragraphNumber(doc, other.target.start)}`;
-    const list = map.get(from.id);
-    if (list) list.push(text);
-    else map.set(from.id, [text]);
-  };
-  for (const from of nb.annotations) {
-    for (const link of from.links) {
-      const to = byId.get(link.annotationId);
-      if (!to || to.id === from.id || !Object.hasOwn(LINK_TYPES, link.type)) continue;
-      describe(own, link.type.replace(/-/g, ' '), from, to);
-      describe(incoming, LINK_TYPES[link.type as keyof typeof LINK_TYPES], to, from);
-    }
+    cells.set(id, texts);
   }
-  for (const [id, texts] of incoming) own.set(id, [...(own.get(id) ?? []), ...texts]);
-  return own;
+  return cells;
 }
 
 /**

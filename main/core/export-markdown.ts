@@ -9,7 +9,6 @@
  * line length (MD013).
  */
 import {
-  LINK_TYPES,
   ParleyError,
   paragraphNumber,
   type Annotation,
@@ -28,6 +27,7 @@ import {
   yamlString,
   yamlStringList,
 } from './markdown-text';
+import { linkEnds, type LinkEnd } from './links';
 import { compareTopicPaths } from './topics';
 
 /** Heading of the group of highlights that have no topic. */
@@ -445,11 +445,6 @@ function excerpt(quote: string): string {
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
 }
 
-interface LinkEnd {
-  label: string;
-  other: Annotation;
-}
-
 /**
  * What one Markdown file needs to write block ids and links: the ids of the passages it holds, the links of each
  * passage both ways (worked out once, and only when the notebook has any), and the ids other files give theirs.
@@ -471,28 +466,7 @@ export class ExportFile {
     if (!nb.annotations.some((a) => a.links.length > 0)) return;
     for (const annotation of nb.annotations) this.annotationById.set(annotation.id, annotation);
     for (const doc of nb.documents) this.docById.set(doc.id, doc);
-    // A passage's own links first, in the order made, then those to it, in notebook order (as the app lists them).
-    const own = new Map<string, LinkEnd[]>();
-    const incoming = new Map<string, LinkEnd[]>();
-    const add = (map: Map<string, LinkEnd[]>, id: string, end: LinkEnd) => {
-      const list = map.get(id);
-      if (list) list.push(end);
-      else map.set(id, [end]);
-    };
-    for (const from of nb.annotations) {
-      for (const link of from.links) {
-        const to = this.annotationById.get(link.annotationId);
-        if (!to || to.id === from.id || !Object.hasOwn(LINK_TYPES, link.type)) continue;
-        add(own, from.id, { label: link.type.replace(/-/g, ' '), other: to });
-        add(incoming, to.id, { label: LINK_TYPES[link.type as keyof typeof LINK_TYPES], other: from });
-      }
-    }
-    for (const [id, ends] of incoming) {
-      const list = own.get(id);
-      if (list) list.push(...ends);
-      else own.set(id, ends);
-    }
-    this.ends = own;
+    this.ends = linkEnds(nb);
   }
 
   /**

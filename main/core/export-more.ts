@@ -17,15 +17,9 @@ import {
 } from './export-markdown';
 
 export { safeFileStem };
-import {
-  LINK_TYPES,
-  ParleyError,
-  paragraphNumber,
-  type Annotation,
-  type Notebook,
-  type Topic,
-} from './model';
+import { ParleyError, paragraphNumber, type Annotation, type Notebook, type Topic } from './model';
 import { escapeLine, yamlString, yamlStringList } from './markdown-text';
+import { linkEnds } from './links';
 import { compareTopicPaths, topicPathKey } from './topics';
 
 function documentTitle(title: string): string {
@@ -248,30 +242,24 @@ export function exportCsv(nb: Notebook): string {
  * order (as the app lists them). Empty when the notebook has none.
  */
 function csvLinks(nb: Notebook): Map<string, string[]> {
-  const own = new Map<string, string[]>();
-  if (!nb.annotations.some((a) => a.links.length > 0)) return own;
-  const incoming = new Map<string, string[]>();
+  const cells = new Map<string, string[]>();
+  const ends = linkEnds(nb);
+  if (ends.size === 0) return cells;
   const byId = new Map(nb.annotations.map((a) => [a.id, a]));
   const docById = new Map(nb.documents.map((d) => [d.id, d]));
-  const describe = (map: Map<string, string[]>, label: string, from: Annotation, other: Annotation): void => {
-    const doc = docById.get(other.documentId);
-    if (!doc) return;
-    const words = other.target.exact.replace(/\s+/g, ' ').trim().split(' ');
-    const quote = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
-    const where = other.documentId === from.documentId ? '' : `${documentTitle(doc.title)} `;
-    const text = `${label} ${where}¶${paragraphNumber(doc, other.target.start)} “${quote}”`;
-    const list = map.get(from.id);
-    if (list) list.push(text);
-    else map.set(from.id, [text]);
-  };
-  for (const from of nb.annotations) {
-    for (const link of from.links) {
-      const to = byId.get(link.annotationId);
-      if (!to || to.id === from.id || !Object.hasOwn(LINK_TYPES, link.type)) continue;
-      describe(own, link.type.replace(/-/g, ' '), from, to);
-      describe(incoming, LINK_TYPES[link.type as keyof typeof LINK_TYPES], to, from);
+  for (const [id, list] of ends) {
+    const from = byId.get(id);
+    if (!from) continue;
+    const texts: string[] = [];
+    for (const { label, other } of list) {
+      const doc = docById.get(other.documentId);
+      if (!doc) continue;
+      const words = other.target.exact.replace(/\s+/g, ' ').trim().split(' ');
+      const quote = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
+      const where = other.documentId === from.documentId ? '' : `${documentTitle(doc.title)} `;
+      texts.push(`${label} ${where}¶${paragraphNumber(doc, other.target.start)} “${quote}”`);
     }
+    cells.set(id, texts);
   }
-  for (const [id, texts] of incoming) own.set(id, [...(own.get(id) ?? []), ...texts]);
-  return own;
+  return cells;
 }

@@ -113,3 +113,41 @@ export function linksOf(nb: Notebook, annotationId: string): LinkView[] {
   }
   return views;
 }
+
+/** A link as one of its ends reads it: "rebuts" on the linking passage, "rebutted by" on the linked one. */
+export interface LinkEnd {
+  label: string;
+  /** The passage at the other end. */
+  other: Annotation;
+}
+
+/**
+ * Every passage's links as the exports write them: its own first, in the order made, then those to it, in notebook
+ * order, as the app lists them. A link of a kind this Parley does not know, to a missing passage or to itself is
+ * left out, as the app leaves it out. Worked out once per export; empty when the notebook has no links.
+ */
+export function linkEnds(nb: Notebook): Map<string, LinkEnd[]> {
+  const own = new Map<string, LinkEnd[]>();
+  if (!nb.annotations.some((a) => a.links.length > 0)) return own;
+  const byId = new Map(nb.annotations.map((a) => [a.id, a]));
+  const incoming = new Map<string, LinkEnd[]>();
+  const add = (map: Map<string, LinkEnd[]>, id: string, end: LinkEnd) => {
+    const list = map.get(id);
+    if (list) list.push(end);
+    else map.set(id, [end]);
+  };
+  for (const from of nb.annotations) {
+    for (const link of from.links) {
+      const to = byId.get(link.annotationId);
+      if (!to || to.id === from.id || !isLinkType(link.type)) continue;
+      add(own, from.id, { label: linkLabel(link.type), other: to });
+      add(incoming, to.id, { label: LINK_TYPES[link.type], other: from });
+    }
+  }
+  for (const [id, ends] of incoming) {
+    const list = own.get(id);
+    if (list) list.push(...ends);
+    else own.set(id, ends);
+  }
+  return own;
+}
