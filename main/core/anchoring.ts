@@ -888,6 +888,12 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
   }
   const missed = nearMiss as Candidate | null;
   if (!explain) return { found: false, reason: missed ? 'weak' : 'absent', closest: null };
+  // A near miss refused on score is still described by its words when they change what the quote says.
+  if (missed && !missed.change && !missed.sameForm) {
+    const { start, end } = wholeWords(text, missed.start, missed.end);
+    const words = wordChange(exact, text, start, end);
+    if (words) missed.change = { words, start, end };
+  }
   if (missed?.change) {
     const { words, start, end } = missed.change;
     return { found: false, reason: 'weak', closest: { start, end, similarity: missed.quote }, change: words };

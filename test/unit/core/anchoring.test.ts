@@ -668,6 +668,14 @@ describe('precision with context: a changed name, number or negation is refused,
     assert.equal(result.change.kind, 'number');
   });
 
+  test('a short quote with a number changed ("in 2007") is refused naming the words, though it fails on score first', () => {
+    const query = storedChanged('in 2006', 'in 2007');
+    assert.equal(locate(SAMPLE, query), null);
+    const result = findQuote(SAMPLE, query, { explain: true });
+    assert.ok(!result.found && result.reason === 'weak' && result.change, JSON.stringify(result));
+    assert.equal(describeChange(result.change), 'reads ‘2006’ where the quote has ‘2007’');
+  });
+
   test('a negation dropped or added does not anchor', () => {
     const quote = '“Our position has not changed,” Sergey Lavrov said at a news conference.';
     const query = storedChanged(quote, quote.replace('has not changed', 'has changed'));
