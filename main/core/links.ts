@@ -123,8 +123,8 @@ export interface LinkEnd {
 
 /**
  * Every passage's links as the exports write them: its own first, in the order made, then those to it, in notebook
- * order, as the app lists them. A link of a kind this Parley does not know, to a missing passage or to itself is
- * left out, as the app leaves it out. Worked out once per export; empty when the notebook has no links.
+ * order, as the app lists them. A link to a missing passage or to itself is left out; one of a kind this Parley does
+ * not know (kept from a newer Parley) is shown by its name. Worked out once per export; empty with no links.
  */
 export function linkEnds(nb: Notebook): Map<string, LinkEnd[]> {
   const own = new Map<string, LinkEnd[]>();
@@ -139,9 +139,16 @@ export function linkEnds(nb: Notebook): Map<string, LinkEnd[]> {
   for (const from of nb.annotations) {
     for (const link of from.links) {
       const to = byId.get(link.annotationId);
-      if (!to || to.id === from.id || !isLinkType(link.type)) continue;
-      add(own, from.id, { label: linkLabel(link.type), other: to });
-      add(incoming, to.id, { label: LINK_TYPES[link.type], other: from });
+      if (!to || to.id === from.id) continue;
+      if (isLinkType(link.type)) {
+        add(own, from.id, { label: linkLabel(link.type), other: to });
+        add(incoming, to.id, { label: LINK_TYPES[link.type], other: from });
+      } else {
+        // A newer Parley's kind of link, kept on disk: shown by its name rather than dropped.
+        const name = link.type.replace(/[-_\s]+/g, ' ').trim();
+        add(own, from.id, { label: name, other: to });
+        add(incoming, to.id, { label: `linked as “${name}” by`, other: from });
+      }
     }
   }
   for (const [id, ends] of incoming) {

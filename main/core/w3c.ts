@@ -25,6 +25,7 @@ import {
   type WordChange,
 } from './anchoring';
 import {
+  LINK_TYPES,
   ParleyError,
   paragraphNumber,
   type Annotation,
@@ -688,6 +689,18 @@ function readStance(ctx: Context, raw: unknown): string | null {
   return pending;
 }
 
+/**
+ * A link type as other writers spell it ("concedes to", "Agrees_With") read as Parley's own; a type Parley does not
+ * know (a newer Parley's) is kept as written, and the exports show it by its name.
+ */
+function linkTypeOf(written: string): string {
+  const key = written
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  return Object.hasOwn(LINK_TYPES, key) ? key : written.trim();
+}
+
 /** Links to annotations in this file or already in the notebook; any other target is refused. */
 function readLinks(ctx: Context, raw: unknown): AnnotationLink[] {
   if (raw === undefined || raw === null) return [];
@@ -700,7 +713,8 @@ function readLinks(ctx: Context, raw: unknown): AnnotationLink[] {
       annotation: extension(node, 'annotation'),
     });
     if (!parsed.success) throw new Rejection(`parley:links ${i}: ${describeIssue(parsed.error)}`);
-    const { linkType, annotation } = parsed.data;
+    const { linkType: written, annotation } = parsed.data;
+    const linkType = linkTypeOf(written);
     const target = typeof annotation === 'string' ? annotation : annotation.id;
     const id = target.toLowerCase().startsWith(ANNOTATION_URN_PREFIX)
       ? target.slice(ANNOTATION_URN_PREFIX.length)

@@ -11,7 +11,7 @@ import {
 } from '../../../main/core/model';
 import { assertRefused } from './fixtures';
 import { addDocument, createAnnotation, deleteAnnotation } from '../../../main/core/notebook';
-import { linkAnnotations, linksOf, unlinkAnnotations } from '../../../main/core/links';
+import { linkAnnotations, linkEnds, linksOf, unlinkAnnotations } from '../../../main/core/links';
 
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 const T1 = new Date('2026-03-01T10:00:00.000Z');
@@ -189,5 +189,25 @@ describe('unlinkAnnotations', () => {
       () => unlinkAnnotations(nb, { fromId: a.id, toId: b.id, type: 'nope' as LinkType }, T1),
       'invalid',
     );
+  });
+});
+
+describe('linkEnds, what the exports write', () => {
+  test('lists own links first, then those to the passage, and shows a kind this Parley does not know by its name', () => {
+    const nb = emptyNotebook();
+    const doc = addText(nb, 'One side said this. The other side said that. A third passage.');
+    const a = createAnnotation(nb, { documentId: doc.id, start: 0, end: 19, topicIds: [], note: '' }, T0);
+    const b = createAnnotation(nb, { documentId: doc.id, start: 20, end: 46, topicIds: [], note: '' }, T0);
+    const c = createAnnotation(nb, { documentId: doc.id, start: 47, end: 62, topicIds: [], note: '' }, T0);
+    linkAnnotations(nb, { fromId: b.id, toId: a.id, type: 'rebuts' }, T1);
+    linkAnnotations(nb, { fromId: a.id, toId: c.id, type: 'answers' }, T1);
+    c.links.push({ type: 'a-newer_type', annotationId: a.id });
+    const label = (id: string) => (linkEnds(nb).get(id) ?? []).map((e) => `${e.label} ${e.other.id}`);
+    assert.deepEqual(label(a.id), [
+      `answers ${c.id}`,
+      `rebutted by ${b.id}`,
+      `linked as “a newer type” by ${c.id}`,
+    ]);
+    assert.deepEqual(label(c.id), [`a newer type ${a.id}`, `answered by ${a.id}`]);
   });
 });

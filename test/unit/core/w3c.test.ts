@@ -616,6 +616,31 @@ describe('importW3C', () => {
     assert.equal(nb.annotations.length, 1);
   });
 
+  test("reads another writer's spelling of a link type as Parley's own, and keeps a type it does not know", () => {
+    const nb = sampleNotebook();
+    nb.annotations = [];
+    const quote = (exact: string) => ({ selector: { type: 'TextQuoteSelector', exact } });
+    const a = 'urn:uuid:00000000-0000-4000-8000-00000000000a';
+    const b = 'urn:uuid:00000000-0000-4000-8000-00000000000b';
+    const link = (type: string) => ({ 'parley:linkType': type, 'parley:annotation': a });
+    const file = [
+      { type: 'Annotation', id: a, target: quote('revealed Lavrov') },
+      {
+        type: 'Annotation',
+        id: b,
+        target: quote('retorted Lavrov'),
+        'parley:links': [link('concedes to'), link('Agrees_With'), link(' REBUTS '), link('a-newer-type')],
+      },
+    ];
+    const read = importW3C(nb, file, { defaultDocumentId: 'doc-sample', now: NOW });
+    assert.deepEqual(read.errors, []);
+    const linked = read.annotations.find((x) => x.id === b.slice('urn:uuid:'.length))!;
+    assert.deepEqual(
+      linked.links.map((l) => l.type),
+      ['concedes-to', 'agrees-with', 'rebuts', 'a-newer-type'],
+    );
+  });
+
   test('accepts an array, a single annotation, items on the collection, and a page', () => {
     const nb = sampleNotebook();
     const items = asCollection(exportW3C(nb, { now: NOW })).first.items;
