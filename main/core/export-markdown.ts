@@ -52,7 +52,7 @@ export function tagLabel(path: string): string {
   return '#' + escapeInline(path.trim().replace(/\s+/g, '-'));
 }
 
-/** `Source: RT · Published: 2009-11-02`, with the source linked when the document has a web address. */
+/** `Source: RT · By: Jane Doe · Published: 2009-11-02`, the source linked when the document has a web address. */
 export function sourceLine(doc: ParleyDocument): string | null {
   const parts: string[] = [];
   const url = /^https?:\/\/[^\s<>]+$/i.test(doc.url.trim()) ? doc.url.trim() : '';
@@ -60,6 +60,8 @@ export function sourceLine(doc: ParleyDocument): string | null {
   if (source && url) parts.push(`Source: [${source}](<${url}>)`);
   else if (source) parts.push(`Source: ${source}`);
   else if (url) parts.push(`Source: <${url}>`);
+  const author = escapeInline(doc.byline.replace(/\s+/g, ' ').trim());
+  if (author) parts.push(`By: ${author}`);
   const published = escapeInline(doc.published.trim());
   if (published) parts.push(`Published: ${published}`);
   return parts.length > 0 ? parts.join(' · ') : null;

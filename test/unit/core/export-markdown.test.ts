@@ -604,7 +604,7 @@ describe('what the user made, all of it', () => {
     assert.equal(data.author, 'Staff: "RT" #1');
     assert.ok(
       body.startsWith(
-        '\nSource: [RT](<https://www.rt.com/news/miliband>)\n\nRead **twice**. \\<img src=x onerror=alert(1)>\n\nNo highlights yet.\n',
+        '\nSource: [RT](<https://www.rt.com/news/miliband>) · By: Staff: "RT" #1\n\nRead **twice**. \\<img src=x onerror=alert(1)>\n\nNo highlights yet.\n',
       ),
       body,
     );
