@@ -1,17 +1,18 @@
 /**
  * Finds the statements in a news text — what was quoted and what was reported, and who said it — so that a reader
  * can accept each as a highlight with its party instead of selecting it by hand. Rule-based English: quote marks
- * (curly, straight, guillemets, and single curly quotes where nothing else can be meant), attribution next to them
- * ("commented David Miliband", "Lugovoy said", "according to …", "X told RT"), reported speech ("Lavrov stated
- * that …", "said X but insisted that Y" as two), quotations that run over several paragraphs or go on in the next
- * one without a new cue, statements listed after "X also said:", a transcript's `NAME:` turns, a Q&A interview's
- * answers, and he/she read as the last named speaker unless other people were named since. A speaker named only
- * by a role takes the party of those named by it before; an analyst or economist takes one only by their own
- * name. Where the finder cannot tell who spoke (a he or she that could be two people) it offers nothing. Photo
- * captions, a wire story's dateline and a live blog's time stamps are no part of any statement, and the same
- * words are offered once. A reported clause ends where the reporter's words begin (", adding …", ", despite …",
- * ", a point …", ", but refused to …", ", and Quade said …", a semicolon), and a quotation after "X was blunt:",
- * "X said in a statement:", a line's "Name:" or ", calling it" is the speaker's.
+ * (curly, straight, guillemets, and single quotes, curly or straight, where no apostrophe can be meant),
+ * attribution next to them ("commented David Miliband", "Lugovoy said", "according to …", "X told RT"), reported
+ * speech ("Lavrov stated that …", "said X but insisted that Y" as two), quotations that run over several paragraphs
+ * or go on in the next one without a new cue, statements listed after "X also said:", a transcript's `NAME:` turns,
+ * a Q&A interview's answers (also under "Sorvald:", the name in mixed case of a person introduced before), and
+ * he/she read as the last named speaker unless other people were named since. A speaker named only by a role takes
+ * the party of those named by it before; an analyst or economist takes one only by their own name. Where the finder
+ * cannot tell who spoke (a he or she that could be two people) it offers nothing. Photo captions, a wire story's
+ * dateline and a live blog's time stamps are no part of any statement, and the same words are offered once. A
+ * reported clause ends where the reporter's words begin (", adding …", ", despite …", ", a point …", ", but refused
+ * to …", ", and Quade said …", a semicolon), and a quotation after "X was blunt:", "X said in a statement:", a
+ * line's "Name:" or ", calling it" is the speaker's.
  *
  * Everything works on one pass of tokens with bounded look-around, so time grows with the length of the text.
  */
@@ -196,6 +197,9 @@ const NOT_NAMES = words(`
   july august september october november december
 `);
 
+/** Words with an apostrophe for letters left out at their start ("'em"), not an opening quote mark. */
+const ELISIONS = words('n em tis twas til cause bout round');
+
 const TERMINALS = new Set(['.', '!', '?', '…']);
 
 /** A clock time, and the zones or words that may follow it in a live blog's stamp. */
@@ -233,7 +237,7 @@ interface Quote {
   handsOver: boolean;
 }
 
-type Family = 'double' | 'straight' | 'guillemet' | 'single';
+type Family = 'double' | 'straight' | 'guillemet' | 'single' | 'apostrophe';
 
 const UPPER = /^\p{Lu}/u;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]/u;
@@ -260,6 +264,7 @@ const CLOSE_DOUBLE = 0x201d; // ”
 const OPEN_SINGLE = 0x2018; // ‘
 const CLOSE_SINGLE = 0x2019; // ’
 const STRAIGHT = 0x22; // "
+const APOSTROPHE = 0x27; // '
 const OPEN_GUILLEMET = 0xab; // «
 const CLOSE_GUILLEMET = 0xbb; // »
 
@@ -419,6 +424,34 @@ class Analysis {
     return (before !== '' && '.,!?…'.includes(before)) || (after !== '' && ',.;:!?…'.includes(after));
   }
 
+  /**
+   * A straight single mark that opens a quotation: where an opening mark may stand, before a word that is no
+   * elision ("'90s", "'em", "rock 'n' roll").
+   */
+  private opensApostrophe(i: number): boolean {
+    if (!this.opensHere(i) || !this.isWord(i + 1)) return false;
+    const next = this.tok(i + 1)!;
+    return !isDigit(this.code(i + 1)) && !ELISIONS.has(next.lower);
+  }
+
+  /**
+   * A straight single mark that closes: as a curly one closes, except that "ministers'." with a stop only after
+   * it may be a plural possessive, so it gives way to a mark after a stop further on, before the next opening.
+   */
+  private closesApostrophe(i: number): boolean {
+    if (!this.closesSingle(i)) return false;
+    const before = this.tok(i - 1)!;
+    if (!before.word || !/s$/i.test(before.text)) return true;
+    const p = this.paragraphOf[i]!;
+    const end = Math.min(this.paragraphs[p]!.end, i + LONGEST_STATEMENT);
+    for (let k = i + 1; k < end; k++) {
+      if (this.code(k) !== APOSTROPHE) continue;
+      if (this.opensApostrophe(k)) return true;
+      if (this.closesSingle(k) && !this.isWord(k - 1)) return false;
+    }
+    return true;
+  }
+
   /** A straight double mark against the words before it and not against a word after it. */
   private closesStraight(i: number): boolean {
     return this.touchesPrevious(i) && !(this.touchesNext(i) && this.isWord(i + 1));
@@ -430,6 +463,7 @@ class Analysis {
     if (mark === OPEN_GUILLEMET) return 'guillemet';
     if (mark === STRAIGHT) return this.opensHere(i) ? 'straight' : null;
     if (mark === OPEN_SINGLE) return this.opensHere(i) ? 'single' : null;
+    if (mark === APOSTROPHE) return this.opensApostrophe(i) ? 'apostrophe' : null;
     return null;
   }
 
@@ -445,6 +479,8 @@ class Analysis {
         return mark === STRAIGHT || mark === CLOSE_DOUBLE;
       case 'single':
         return mark === CLOSE_SINGLE && this.closesSingle(i);
+      case 'apostrophe':
+        return mark === APOSTROPHE && this.closesApostrophe(i);
     }
   }
 
@@ -487,9 +523,11 @@ class Analysis {
           i < range.end &&
           (family === 'single'
             ? mark === OPEN_SINGLE
-            : mark === OPEN_DOUBLE || mark === OPEN_GUILLEMET || mark === STRAIGHT || mark === OPEN_SINGLE);
+            : family === 'apostrophe'
+              ? mark === APOSTROPHE && this.opensApostrophe(i)
+              : mark === OPEN_DOUBLE || mark === OPEN_GUILLEMET || mark === STRAIGHT || mark === OPEN_SINGLE);
         if (continues) i++;
-        else if (family === 'single') open = null;
+        else if (family === 'single' || family === 'apostrophe') open = null;
         else finish(-1, p - 1);
       }
       for (; i < range.end; i++) {
@@ -499,11 +537,15 @@ class Analysis {
           if (family) open = { family, at: i };
         } else if (this.closing(i, open.family)) {
           finish(i, p);
+        } else if (open.family === 'apostrophe' && this.code(i) === APOSTROPHE && this.opensApostrophe(i)) {
+          // Two opening marks and no close between: the first was an apostrophe after all, or nobody can tell.
+          open = { family: 'apostrophe', at: i };
         }
       }
     });
     if (open) {
-      if ((open as { family: Family }).family === 'single') open = null;
+      const family: Family = (open as { family: Family }).family;
+      if (family === 'single' || family === 'apostrophe') open = null;
       else finish(-1, this.paragraphs.length - 1);
     }
   }
@@ -525,6 +567,7 @@ class Analysis {
       code === OPEN_DOUBLE ||
       code === STRAIGHT ||
       code === OPEN_SINGLE ||
+      (code === APOSTROPHE && this.quoteOf[i] !== -1 && this.quotes[this.quoteOf[i]!]!.open === i) ||
       code === OPEN_GUILLEMET ||
       code === 0x28
     );
@@ -1989,6 +2032,72 @@ function findInterview(a: Analysis): Draft[] {
   return found;
 }
 
+/** The colon after one to three capitalised words that open paragraph `p` ("Sorvald:", "Mira Sorvald:"), if any. */
+function namedTurnColon(a: Analysis, p: number): number | null {
+  const range = a.paragraphs[p]!;
+  for (let k = range.first; k < Math.min(range.end - 1, range.first + 4); k++) {
+    const t = a.tok(k)!;
+    if (t.text === ':' && k > range.first) return k;
+    if (!t.word || !t.capital) return null;
+  }
+  return null;
+}
+
+/**
+ * A transcript whose turns are marked in mixed case: paragraphs opening with the surname or full name of a person
+ * introduced earlier in the text as the subject of a sentence, and a colon ("Sorvald: …"). With at least three turns
+ * (counting "Q:" and "A:"), each turn is a statement of the person it names, except questions and the turns of
+ * whoever mostly asks them (the interviewer). A surname two people share names nobody.
+ */
+function findNamedTurns(a: Analysis): Draft[] {
+  const people = new Map<string, string | null>();
+  const introduce = (name: string, full: string) =>
+    people.set(name, people.has(name) && people.get(name) !== full ? null : full);
+  const turns: Array<{ p: number; colon: number; speaker: string }> = [];
+  let marked = 0;
+  a.paragraphs.forEach((range, p) => {
+    const colon = namedTurnColon(a, p);
+    if (colon !== null) {
+      const name = a.slice(range.first, colon - 1);
+      const speaker = people.get(name);
+      if (speaker) turns.push({ p, colon, speaker });
+      if (speaker || QUESTION_MARKS.has(name.toLowerCase()) || ANSWER_MARKS.has(name.toLowerCase())) {
+        if (!speaker) marked++;
+        return;
+      }
+    }
+    for (let s = range.first; s < range.end; s = a.sentenceEnd[s]! + 1) {
+      const phrase = speakerStartingAt(a, s, a.sentenceEnd[s]!);
+      if (phrase && !phrase.pronoun && phrase.last > phrase.first && isFullName(a, phrase)) {
+        const full = a.slice(phrase.first, phrase.last);
+        introduce(full, full);
+        introduce(a.tok(phrase.last)!.text, full);
+      }
+    }
+  });
+  if (turns.length < 2 || turns.length + marked < 3) return [];
+  const asks = (t: { p: number }) => a.tok(a.paragraphs[t.p]!.end - 1)!.text === '?';
+  const questions = new Map<string, number>();
+  for (const t of turns) questions.set(t.speaker, (questions.get(t.speaker) ?? 0) + (asks(t) ? 1 : -1));
+  const found: Draft[] = [];
+  for (const turn of turns) {
+    if (asks(turn) || questions.get(turn.speaker)! > 0) continue;
+    const range = a.paragraphs[turn.p]!;
+    const span = trimSpan(a.text, a.ends[turn.colon]!, a.ends[range.end - 1]!, true);
+    if (!span) continue;
+    const cue = `${a.slice(range.first, turn.colon - 1)}:`;
+    found.push({
+      ...span,
+      kind: 'quote',
+      cue,
+      cueAt: a.starts[range.first]!,
+      speaker: turn.speaker,
+      pronoun: false,
+    });
+  }
+  return found;
+}
+
 /**
  * Statements listed after their cue: "Wen also said:" and then one paragraph per item, each opening with a bullet
  * or a lower-case word. Each item is a statement of the cue's subject.
@@ -2039,7 +2148,12 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 export function findStatements(text: string, parties: readonly Party[]): FoundStatement[] {
   const a = new Analysis(text);
   const reported = [...findReported(a), ...findLists(a)].sort((x, y) => x.start - y.start);
-  const turns = [...findTurns(a), ...findInterview(a)];
+  const interview = [...findTurns(a), ...findInterview(a)];
+  const answered = new Set(interview.map((t) => a.paragraphOf[tokenAt(a, t.start)]!));
+  const turns = [
+    ...interview,
+    ...findNamedTurns(a).filter((t) => !answered.has(a.paragraphOf[tokenAt(a, t.start)]!)),
+  ];
   /** Where the last reported statement of each paragraph starts. */
   const lastReported = new Map<number, number>();
   for (const r of reported) lastReported.set(a.paragraphOf[tokenAt(a, r.start)]!, r.start);

@@ -1169,3 +1169,95 @@ describe('who said it, and how many statements (more sentences written for these
     ]);
   });
 });
+
+describe('straight single quotes and mixed-case turns (sentences written for these tests)', () => {
+  const parties = partiesOf({
+    Ministry: ['Ministry of Roads', 'roads ministry', 'Lena Ortiz', 'Ortiz'],
+    Hauliers: ['Hauliers Federation', 'Piers Quade', 'Quade'],
+  });
+  const read = (text: string) => {
+    const found = findStatements(text, parties);
+    assertSpans(text, found);
+    return readable(found, parties);
+  };
+
+  test("'…,' X told MPs: straight single quotes are quotation marks, as curly ones are", () => {
+    const text = "'We will not pay for the gates,' Ortiz told MPs. 'Nor will the drivers.'";
+    assert.deepEqual(read(text), [
+      ['quote', 'Ortiz', 'Ministry', 'We will not pay for the gates'],
+      ['quote', 'Ortiz', 'Ministry', 'Nor will the drivers.'],
+    ]);
+  });
+
+  test("apostrophes in don't, Sellen's and the hauliers' are not quote marks, inside a quotation or out", () => {
+    const text = [
+      "'The hauliers' gates don't close at night,' said Quade, Sellen's oldest driver.",
+      "The drivers' leaders met Ortiz. 'Ortiz's plan won't work,' Quade said.",
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Quade', 'Hauliers', "The hauliers' gates don't close at night"],
+      ['quote', 'Quade', 'Hauliers', "Ortiz's plan won't work"],
+    ]);
+  });
+
+  test('a straight single quotation ends at its closing mark, not in the next sentence', () => {
+    const text = "'We won't pay,' Ortiz said. The hauliers' leaders left the room.";
+    assert.deepEqual(read(text), [['quote', 'Ortiz', 'Ministry', "We won't pay"]]);
+  });
+
+  test("a plural possessive before a comma (the ministers',) gives way to the close after the comma", () => {
+    const text = "'The gates are the ministers', not the drivers',' Quade said.";
+    assert.deepEqual(read(text), [
+      ['quote', 'Quade', 'Hauliers', "The gates are the ministers', not the drivers'"],
+    ]);
+  });
+
+  test("'90s and an opening mark with no sure close are refused; the next sure quotation is still found", () => {
+    const text = [
+      "The gates went up in the '90s. 'They will come down,' Quade said.",
+      "On the leaflets the plan is 'a drivers' tax and a con. 'We will fight it,' Quade said.",
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Quade', 'Hauliers', 'They will come down'],
+      ['quote', 'Quade', 'Hauliers', 'We will fight it'],
+    ]);
+  });
+
+  test('a megabyte of straight single quotes, apostrophes and mixed-case turns stays fast', () => {
+    const paragraphs: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 1_000_000; i++) {
+      const paragraph = [
+        'Lena Ortiz has run the roads ministry since May. Anna Berg met her in Sellen.',
+        `Berg: Why put toll number ${i} on the bridge?`,
+        `Ortiz: Because road number ${i} is falling apart.`,
+        `'The hauliers' gates don't close at ${i},' Quade said. 'We won't pay toll ${i}.'`,
+        `On the leaflets toll ${i} is 'a drivers' tax and the ministers'. The '90s were cheaper, the drivers' union says.`,
+      ][i % 5]!;
+      paragraphs.push(paragraph);
+      size += paragraph.length + 2;
+    }
+    const started = performance.now();
+    const found = findStatements(paragraphs.join('\n\n'), parties);
+    assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
+    const count = (k: number) => paragraphs.filter((_, i) => i % 5 === k).length;
+    assert.equal(found.filter((s) => s.speaker === 'Lena Ortiz' && s.kind === 'quote').length, count(2));
+    assert.equal(found.filter((s) => s.speaker === 'Quade' && s.kind === 'quote').length, 2 * count(3));
+  });
+
+  test('Q&A turns marked "Ortiz:" in mixed case are the answers of the one introduced as Lena Ortiz', () => {
+    const text = [
+      'Lena Ortiz has run the roads ministry since May. Anna Berg, our transport editor, met her in Sellen.',
+      'Berg: Why put tolls on the bridge?',
+      'Lena Ortiz: Because the roads are falling apart. Someone has to pay.',
+      'Q: Will you cut them?',
+      'Ortiz: Not this year.',
+      'Note: the interview was edited for length.',
+      'Quade: We will fight them.',
+    ].join('\n\n');
+    assert.deepEqual(read(text), [
+      ['quote', 'Lena Ortiz', 'Ministry', 'Because the roads are falling apart. Someone has to pay'],
+      ['quote', 'Lena Ortiz', 'Ministry', 'Not this year'],
+    ]);
+  });
+});
