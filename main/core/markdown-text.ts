@@ -3,6 +3,11 @@
  * passage must not turn into a heading, a list, a table or a link, and a title with a colon or a quote must not
  * break the front matter. Kept apart from the exporters so every export escapes the same way.
  */
+import type { Link, Nodes, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { toString } from 'mdast-util-to-string';
 import { parse, postprocess, preprocess } from 'micromark';
 import { gfm } from 'micromark-extension-gfm';
 
@@ -516,11 +521,256 @@ export function tidyWhitespace(markdown: string): string {
 }
 
 /**
- * A note as every Markdown export writes it: its own Markdown kept working, its raw HTML shown as text, bare
- * links made explicit, whitespace tidied, a code fence left open closed and one without a language given `text`.
+ * A note as every Markdown export writes it. A note of plain sentences is kept as typed, whitespace tidied; any
+ * other is read once (CommonMark and GFM, as markdownlint reads files) and written again in the export's own style
+ * (see `rewriteNote`).
  */
 export function noteMarkdown(note: string): string {
-  return labelFences(closeOpenFence(trimBlankLines(tidyWhitespace(neutralizeHtml(note)))));
+  if (!RISKY.test(note)) return trimBlankLines(tidyWhitespace(note));
+  return trimBlankLines(tidyWhitespace(rewriteNote(note)));
+}
+
+/**
+ * What may make a note more than sentences: Markdown's punctuation, an address, a line that could open a list, a
+ * rule, a setext underline or an indented code block.
+ */
+const RISKY = /[\\`*_[\]<>#|~!&@^=+{}]|:\/\/|www\.|^[ \t]*[-\d]|^( {4}|\t)/im;
+
+type MdNode = Nodes;
+
+/** Link texts markdownlint (MD059) finds say nothing, compared as it compares them. */
+const NONDESCRIPTIVE = new Set(['click here', 'here', 'link', 'more']);
+const normalizeLinkText = (text: string): string =>
+  text
+    .replace(/[\W_]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .trim();
+
+/** A `^word` at a line's end is an Obsidian block id; in a note it is text (only the export's own ids are ids). */
+const BLOCK_ID_UNSAFE = [
+  {
+    character: '^',
+    before: '[ \\t]',
+    after: '[\\w-]+[ \\t]*(?:\\r?\\n|$)',
+    inConstruct: 'phrasing' as const,
+  },
+  { character: '^', atBreak: true, after: '[\\w-]+[ \\t]*(?:\\r?\\n|$)', inConstruct: 'phrasing' as const },
+];
+
+/**
+ * The note read into a syntax tree and written again in the export's own style: ATX `-` bullets, `*` emphasis,
+ * `**` strong, `---` rules, fenced code with a language (`text` when none), blank lines around blocks. What the
+ * export's reader must see as typed is made text (escaped where it is written): raw HTML (what the app's sanitizer
+ * drops), a heading (it would join the export's outline: markdownlint MD001, MD003, MD024 to MD026), a paragraph
+ * of emphasis alone (MD036), and a link, image or autolink to anything but http(s) or mailto (the app opens no
+ * other). A remote image becomes its alt text and its address, as the app shows no remote image and nothing is
+ * fetched; a link whose text says nothing (MD059) its text followed by its address; reference links are written
+ * inline and their definitions dropped (two notes could define one label twice: MD053).
+ */
+function rewriteNote(note: string, cell = false): string {
+  const tree = fromMarkdown(note, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const definitions = new Map<string, { url: string; title: string | null | undefined }>();
+  visitDefinitions(tree, definitions);
+  const rewritten = { ...tree, children: rewriteBlocks(tree.children, note, definitions, cell) } as Root;
+  return toMarkdown(rewritten, {
+    extensions: [gfmToMarkdown()],
+    bullet: '-',
+    bulletOrdered: '.',
+    emphasis: '*',
+    strong: '*',
+    rule: '-',
+    fences: true,
+    fence: '`',
+    listItemIndent: 'one',
+    unsafe: BLOCK_ID_UNSAFE,
+  });
+}
+
+type Definitions = Map<string, { url: string; title: string | null | undefined }>;
+
+function visitDefinitions(node: MdNode, out: Definitions): void {
+  if (node.type === 'definition') {
+    if (!out.has(node.identifier)) out.set(node.identifier, { url: node.url, title: node.title });
+    return;
+  }
+  if ('children' in node) for (const child of node.children as MdNode[]) visitDefinitions(child, out);
+}
+
+const sourceOf = (node: MdNode, note: string): string =>
+  note.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+
+const text = (value: string): Text => ({ type: 'text', value });
+
+/** Raw HTML as paragraphs of text: one per run of lines, each line trimmed (it would be code indented). */
+function htmlAsParagraphs(value: string): Paragraph[] {
+  return value
+    .split(/\n[ \t]*\n/)
+    .map((part) =>
+      part
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join('\n'),
+    )
+    .filter((part) => part !== '')
+    .map((part) => ({ type: 'paragraph', children: [text(part)] }));
+}
+
+function rewriteBlocks(
+  blocks: readonly MdNode[],
+  note: string,
+  definitions: Definitions,
+  cell: boolean,
+): MdNode[] {
+  const out: MdNode[] = [];
+  for (const block of blocks) {
+    for (const node of rewriteBlock(block, note, definitions, cell)) {
+      const before = out[out.length - 1];
+      // Two lists in a row would be told apart by another bullet (MD004): they are one list here.
+      if (node.type === 'list' && before?.type === 'list' && before.ordered === node.ordered) {
+        before.children.push(...node.children);
+        before.spread = before.spread || node.spread;
+      } else out.push(node);
+    }
+  }
+  return out;
+}
+
+function rewriteBlock(node: MdNode, note: string, definitions: Definitions, cell: boolean): MdNode[] {
+  switch (node.type) {
+    case 'definition':
+      return [];
+    case 'html':
+      return htmlAsParagraphs(node.value);
+    case 'code':
+      return [{ ...node, lang: node.lang || 'text' }];
+    case 'heading': {
+      const source = sourceOf(node, note);
+      const atx = /^#{1,6}/.exec(source);
+      const children = rewriteInline(node.children, note, definitions, false);
+      if (atx) {
+        return [
+          { type: 'paragraph', children: [text(children.length > 0 ? `${atx[0]} ` : atx[0]), ...children] },
+        ];
+      }
+      const lines = source.split(/\r\n|\r|\n/);
+      const underline = lines[lines.length - 1]!.replace(/^[ \t>]*/, '').trim();
+      return [{ type: 'paragraph', children: [...children, text(`\n${underline}`)] }];
+    }
+    case 'paragraph': {
+      const children = rewriteInline(node.children, note, definitions, false) as PhrasingContent[];
+      const visible = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+      const only = visible.length === 1 ? visible[0]! : null;
+      // In a table cell emphasis alone is no heading: it stays emphasis.
+      if (!cell && only && (only.type === 'emphasis' || only.type === 'strong')) {
+        // Emphasis alone reads as a heading (MD036): its markers are shown as typed.
+        const start = only.position?.start.offset ?? 0;
+        const marker = note.slice(start, start + (only.type === 'strong' ? 2 : 1));
+        return [{ type: 'paragraph', children: [text(marker), ...only.children, text(marker)] }];
+      }
+      return [{ ...node, children }];
+    }
+    case 'table':
+      return [
+        {
+          ...node,
+          children: node.children.map((row) => ({
+            ...row,
+            children: row.children.map((cell) => ({
+              ...cell,
+              children: rewriteInline(cell.children, note, definitions, false) as PhrasingContent[],
+            })),
+          })),
+        },
+      ];
+    case 'blockquote':
+    case 'listItem':
+    case 'footnoteDefinition':
+    case 'list':
+      return [{ ...node, children: rewriteBlocks(node.children, note, definitions, cell) } as MdNode];
+    default:
+      return [node];
+  }
+}
+
+/** A bare address ends before a quote: `=HYPERLINK("http://evil","x")` links `http://evil` only. */
+function cutAtQuote(link: Link, note: string): MdNode[] {
+  const source = sourceOf(link, note);
+  const quote = source.search(/["']/);
+  if (quote <= 0 || /^[<[]/.test(source)) return [link];
+  const address = source.slice(0, quote);
+  const url = link.url.slice(0, link.url.length - (source.length - quote));
+  return [{ ...link, url, children: [text(address)] }, text(source.slice(quote))];
+}
+
+function rewriteInline(
+  nodes: readonly MdNode[],
+  note: string,
+  definitions: Definitions,
+  inLink: boolean,
+): PhrasingContent[] {
+  const out: MdNode[] = [];
+  for (const node of nodes) out.push(...rewritePhrase(node, note, definitions, inLink));
+  return out as PhrasingContent[];
+}
+
+function rewritePhrase(node: MdNode, note: string, definitions: Definitions, inLink: boolean): MdNode[] {
+  switch (node.type) {
+    case 'html':
+      return [text(node.value)];
+    case 'linkReference': {
+      const definition = definitions.get(node.identifier);
+      if (!definition) return [text(sourceOf(node, note))];
+      const link: Link = {
+        type: 'link',
+        url: definition.url,
+        title: definition.title,
+        children: node.children,
+      };
+      if (!KEPT_DESTINATION.test(link.url)) return [text(sourceOf(node, note))];
+      return rewriteLink(link, note, definitions);
+    }
+    case 'link':
+      if (!KEPT_DESTINATION.test(node.url) || inLink) return [text(sourceOf(node, note))];
+      return rewriteLink(node, note, definitions).flatMap((n) =>
+        n.type === 'link' && n.position ? cutAtQuote(n, note) : [n],
+      );
+    case 'imageReference': {
+      const definition = definitions.get(node.identifier);
+      if (!definition) return [text(sourceOf(node, note))];
+      return imageAsText(definition.url, node.alt ?? '', sourceOf(node, note), inLink);
+    }
+    case 'image':
+      return imageAsText(node.url, node.alt ?? '', sourceOf(node, note), inLink);
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+      return [{ ...node, children: rewriteInline(node.children, note, definitions, inLink) } as MdNode];
+    default:
+      return [node];
+  }
+}
+
+/** A link with its text rewritten; one whose text says nothing (MD059) as that text and its address. */
+function rewriteLink(link: Link, note: string, definitions: Definitions): MdNode[] {
+  const children = rewriteInline(link.children, note, definitions, true);
+  const rewritten: Link = { ...link, children };
+  const says = normalizeLinkText(toString({ type: 'paragraph', children }));
+  if (!NONDESCRIPTIVE.has(says) || children.some((c) => c.type === 'inlineCode')) return [rewritten];
+  const address: Link = { type: 'link', url: link.url, children: [text(link.url)] };
+  return [...children, text(' ('), address, text(')')];
+}
+
+/**
+ * An image as the app shows it: a remote one (never fetched) as its alt text followed by its address, any other
+ * (`data:`, relative, other schemes) as the characters typed.
+ */
+function imageAsText(url: string, alt: string, source: string, inLink: boolean): MdNode[] {
+  if (!/^https?:/i.test(url)) return [text(source)];
+  // Inside a link the address cannot be a link too: it is text.
+  const address: MdNode = inLink ? text(url) : { type: 'link', url, children: [text(url)] };
+  return alt.trim() === '' ? [address] : [text(`${alt} (`), address, text(')')];
 }
 
 /** Without the blank lines before and after. */
@@ -533,94 +783,24 @@ function trimBlankLines(markdown: string): string {
 }
 
 /**
- * A code fence left open at the top of the note, which would run on through the rest of the export, closed by a
- * line of its own. One open inside a list item or a quote ends with it and is left as it is; raw HTML blocks, the
- * other kind that runs on, are text by now (see neutralizeHtml).
- */
-function closeOpenFence(markdown: string): string {
-  if (!markdown.includes('```') && !markdown.includes('~~~')) return markdown;
-  const events = postprocess(
-    parse({ extensions: [gfm()] })
-      .document()
-      .write(preprocess()(markdown, undefined, true)),
-  );
-  let depth = 0;
-  let fences = 0;
-  let sequence = '';
-  let topLevel = false;
-  for (const [kind, token] of events) {
-    if (kind === 'exit') {
-      depth--;
-      continue;
-    }
-    if (depth === 0) topLevel = token.type === 'codeFenced';
-    if (depth === 0 && topLevel) fences = 0;
-    if (topLevel && token.type === 'codeFencedFence') fences++;
-    if (topLevel && fences === 1 && token.type === 'codeFencedFenceSequence') {
-      sequence = markdown.slice(token.start.offset, token.end.offset);
-    }
-    depth++;
-  }
-  // The last top-level block is a fence with its opening line only.
-  return topLevel && fences === 1 ? `${markdown}\n${sequence}` : markdown;
-}
-
-/**
- * Code fences as markdownlint wants them and Markdown renders the same: one that opens with no language gets
- * `text` (MD040), and a blank line parts a fence from a line of text right before or after it (MD031).
- */
-function labelFences(markdown: string): string {
-  if (!markdown.includes('```') && !markdown.includes('~~~')) return markdown;
-  let open: { char: string; length: number } | null = null;
-  const out: string[] = [];
-  let closedAt = -1;
-  for (const line of markdown.split('\n')) {
-    if (closedAt >= 0 && closedAt === out.length - 1 && line.trim() !== '') out.push('');
-    const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!fence) {
-      out.push(line);
-      continue;
-    }
-    const [, indent, run, rest] = fence as unknown as [string, string, string, string];
-    if (open === null) {
-      if (run[0] === '`' && rest.includes('`')) {
-        out.push(line);
-        continue;
-      }
-      open = { char: run[0]!, length: run.length };
-      // Not after a list marker or a quote line: a blank there would end the item or quote the fence belongs to.
-      const before = out[out.length - 1];
-      if (
-        before !== undefined &&
-        before.trim() !== '' &&
-        !/^\s*([-+*]|\d{1,9}[.)])(\s|$)|^\s*>/.test(before)
-      ) {
-        out.push('');
-      }
-      out.push(rest.trim() === '' ? `${indent}${run}text` : line);
-      continue;
-    }
-    if (run[0] === open.char && run.length >= open.length && rest.trim() === '') {
-      open = null;
-      closedAt = out.length;
-    }
-    out.push(line);
-  }
-  return out.join('\n');
-}
-
-/**
  * A note in a GFM table cell: flattened to one line as `oneLine` does, its inline Markdown kept working, its code
- * blocks made code spans, its raw HTML shown as text, and every `|` not already escaped written `\|` so it cannot
- * end the cell.
+ * blocks made code spans, its raw HTML shown as text, its links and images as `noteMarkdown` writes them, and
+ * every `|` not already escaped written `\|` so it cannot end the cell.
  */
 export function noteCell(note: string): string {
   // Raw HTML is found in the note as written (an HTML block spans lines), and again once it is one line.
-  const line = neutralizeHtml(oneLine(codeBlocksAsSpans(neutralizeHtml(note))));
+  const flat = neutralizeHtml(oneLine(dashBullets(codeBlocksAsSpans(neutralizeHtml(note)))));
+  // A link whose text says nothing, or a remote image, is written as in noteMarkdown.
+  const line = flat.includes(']') ? rewriteNote(flat, true).trim() : flat;
   if (!line.includes('|')) return line;
   return line.replace(/(\\*)\|/g, (run: string, slashes: string) =>
     slashes.length % 2 === 1 ? run : `${slashes}\\|`,
   );
+}
+
+/** `*` and `+` bullets as `-`: inside a line, `* one * two` would look like emphasis with blanks inside (MD037). */
+function dashBullets(markdown: string): string {
+  return markdown.replace(/^([ \t>]*)[*+](?=[ \t])/gm, '$1-');
 }
 
 /** Whether Markdown starts and ends with a block quote, as top-level blocks go. */

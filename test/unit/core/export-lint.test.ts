@@ -186,7 +186,7 @@ describe('exports of hostile notes', () => {
     const md = exportDocumentMarkdown(nb, nb.documents[0]!.id, { now: NOW });
     assert.ok(
       md.includes(
-        '\nSee \\[click\\](javascript:alert(1)), !\\[x\\](data:image/png;base64,AA) and [RT](https://rt.com/a)\n',
+        '\nSee \\[click]\\(javascript:alert(1)), !\\[x]\\(data:image/png;base64,AA) and [RT](https://rt.com/a)\n',
       ),
       md,
     );
@@ -328,4 +328,85 @@ test('property: generated notes pass markdownlint in every export and read as th
     }),
     runs(t, 60),
   );
+});
+
+// --- The note's own constructs that markdownlint flags beside the export's own (notes written for the tests) ---
+
+/** markdownlint's findings on every export of a notebook holding `notes` (and the first as the document note). */
+function exportFindings(notes: readonly string[]): string[] {
+  const nb = notebookWith(notes, notes[0]!);
+  return everyExport(nb).flatMap(([name, markdown]) => lintFindings(markdown).map((f) => `${name}: ${f}`));
+}
+
+describe('a note’s own Markdown in the export', () => {
+  const cases: Array<[string, string[]]> = [
+    ['ATX headings, the same in two notes, one ending in a colon', ['# Heading', '# Heading', '## Sources:']],
+    ['setext headings', ['Heading\n===', 'Other\n---\n\ntext']],
+    [
+      'lists with no blank line around them, either bullet',
+      ['Before\n* one\n* two\nAfter', 'Intro\n- a\n- b'],
+    ],
+    ['lists with different bullets in one note', ['* one\n\n- two\n\n+ three']],
+    ['a note that starts with a tab or four spaces', ['\tindented', '    four spaces']],
+    ['thematic breaks of stars and underscores', ['one\n\n***\n\ntwo', 'one\n\n___\n\ntwo']],
+    [
+      'links with text that says nothing',
+      ['[link](https://x.example)', 'see [click here](https://x.example/a) and [More](https://x.example/b)'],
+    ],
+    ['a paragraph of emphasis alone', ['*md*', '**strong alone**', '<div>\n\n*md*\n\n</div>']],
+    ['a nested list and a table', ['* a\n  * b\n* c', '| a | b |\n|---|---|\n| 1 | 2 |']],
+  ];
+  for (const [name, notes] of cases) {
+    test(name, () => {
+      assert.deepEqual(exportFindings(notes), []);
+      const nb = notebookWith(notes, notes[0]!);
+      for (const note of notes) assertReadsAsNote(noteMarkdown(note), note, JSON.stringify(note));
+      const notebook = exportNotebookMarkdown(nb, { now: NOW });
+      assert.deepEqual(rawHtml(notebook), []);
+    });
+  }
+
+  test('a heading in a note is shown as typed, never a heading of the export', () => {
+    assert.equal(noteMarkdown('# Heading'), '\\# Heading');
+    assert.equal(noteMarkdown('Title\n==='), 'Title\n\\===');
+    assert.equal(noteMarkdown('> ## Sources: *two*'), '> \\## Sources: *two*');
+  });
+
+  test('a link that says only “link” or “here” is its text followed by its address', () => {
+    assert.equal(noteMarkdown('[link](https://x.example)'), 'link (<https://x.example>)');
+    assert.equal(noteMarkdown('see [here](https://x.example/a).'), 'see here (<https://x.example/a>).');
+    assert.equal(noteMarkdown('[the report](https://x.example)'), '[the report](https://x.example)');
+  });
+
+  test('an emphasis-only paragraph is written with its markers escaped', () => {
+    assert.equal(noteMarkdown('*md*'), '\\*md\\*');
+    assert.equal(noteMarkdown('__md__'), '\\_\\_md\\_\\_');
+    assert.equal(noteMarkdown('a *md* b'), 'a *md* b');
+  });
+
+  test('a trailing ^word in a note is no Obsidian block id', () => {
+    assert.equal(
+      noteMarkdown('ends with ^p2-second-paragraph-with'),
+      'ends with \\^p2-second-paragraph-with',
+    );
+    assert.equal(noteMarkdown('line ^abc\nnext'), 'line \\^abc\nnext');
+    assert.equal(noteMarkdown('x^2 and ^ alone'), 'x^2 and ^ alone');
+  });
+
+  test('a remote image is its alt text and its address, never an image that would be fetched', () => {
+    const written = noteMarkdown('![alt](https://tracker.example/p.png)');
+    assert.equal(written, 'alt (<https://tracker.example/p.png>)');
+    const html = marked.parse(written, { async: false });
+    assert.ok(!html.includes('<img'), html);
+  });
+
+  test('a bare address ends before a quote, as =HYPERLINK("…","x") shows', () => {
+    assert.equal(noteMarkdown('=HYPERLINK("http://evil","x")'), '\\=HYPERLINK("<http://evil>","x")');
+  });
+
+  test('a list keeps `-` bullets and blank lines around it; code is fenced with a language', () => {
+    assert.equal(noteMarkdown('Before\n* one\n* two'), 'Before\n\n- one\n- two');
+    assert.equal(noteMarkdown('    code'), '```text\ncode\n```');
+    assert.equal(noteMarkdown('a\n\n***\n\nb'), 'a\n\n---\n\nb');
+  });
 });

@@ -481,7 +481,7 @@ describe('exportDocumentMarkdown', () => {
     const md = exportDocumentMarkdown(nb, 'd1', { now: NOW });
     // Closed, set apart from the text by a blank line (MD031) and given a language when it has none (MD040).
     assert.ok(md.includes('see:\n\n```js\nconst x = 1;\n```\n'), md);
-    assert.ok(md.includes('~~~~text\nx\n~~~\nstill code\n~~~~\n'), md);
+    assert.ok(md.includes('```text\nx\n~~~\nstill code\n```\n'), md);
     const quotes = renderedQuotes(md);
     assert.deepEqual(
       quotes.map((q) => q.paragraphs[0]),

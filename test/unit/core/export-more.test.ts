@@ -195,11 +195,12 @@ describe('notebook export', () => {
     ]);
   });
 
-  test('a note with its own headings keeps them as written', () => {
+  test('a note’s own heading is shown as typed, never a heading of the export', () => {
     const { nb, refusal } = fixture();
     refusal.note = '# My heading\n\ntext';
     const md = exportNotebookMarkdown(nb, { now: NOW });
-    assert.ok(md.includes('\n# My heading\n'));
+    assert.ok(md.includes('\n\\# My heading\n\ntext\n'), md);
+    assert.ok(!headings(md).includes('# My heading'), md);
   });
 
   test('an empty notebook says so', () => {
