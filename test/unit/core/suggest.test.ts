@@ -46,6 +46,13 @@ function assertSpans(text: string, found: readonly FoundStatement[]): void {
   for (let i = 1; i < found.length; i++) assert.ok(found[i - 1]!.start <= found[i]!.start, 'in text order');
 }
 
+/** The statements found in text, checked against it span by span, in readable form. */
+function statementsOf(text: string, parties: readonly Party[]): ReturnType<typeof readable> {
+  const found = findStatements(text, parties);
+  assertSpans(text, found);
+  return readable(found, parties);
+}
+
 describe('the sample article', () => {
   const draft = importPlainText(SAMPLE, { fileName: 'sample-miliband-lavrov.txt' });
   const found = findStatements(draft.text, SAMPLE_PARTY_LIST);
@@ -187,9 +194,7 @@ describe('other texts, names and conventions', () => {
       'United States': ['Marco Rubio', 'Rubio', 'White House', 'Washington'],
       Mexico: ['Claudia Sheinbaum', 'Sheinbaum', 'Mexican'],
     });
-    const found = findStatements(text, parties);
-    assertSpans(text, found);
-    assert.deepEqual(readable(found, parties), [
+    assert.deepEqual(statementsOf(text, parties), [
       [
         'quote',
         'Mexican President Claudia Sheinbaum',
@@ -295,9 +300,7 @@ describe('other texts, names and conventions', () => {
       'The French government insisted that the fishing rights were not negotiable, according to Le Monde.',
     ].join('\n\n');
     const parties = partiesOf({ 'United Kingdom': ['Keir Starmer', 'Starmer'], France: ['French'] });
-    const found = findStatements(text, parties);
-    assertSpans(text, found);
-    assert.deepEqual(readable(found, parties), [
+    assert.deepEqual(statementsOf(text, parties), [
       [
         'quote',
         'the Prime Minister, Keir Starmer',
@@ -475,9 +478,7 @@ describe('the gaps found from outside (sentences written for these tests)', () =
       'the union had not yet balloted its members.',
       'The meeting ended at noon.',
     ].join('\n\n');
-    const found = findStatements(text, parties);
-    assertSpans(text, found);
-    assert.deepEqual(readable(found, parties), [
+    assert.deepEqual(statementsOf(text, parties), [
       ['reported', 'Selby', 'Council', 'the depot will stay open through the winter'],
       ['reported', 'Selby', 'Council', 'drivers will be paid for the hours lost to the flooding'],
       ['reported', 'Ferris', 'Union', 'talks would resume on Monday'],
@@ -551,9 +552,7 @@ describe('the gaps found from outside (sentences written for these tests)', () =
       'FERRIS: Only if the council pays for a second driver.',
       'MODERATOR: Thank you.',
     ].join('\n\n');
-    const found = findStatements(text, parties);
-    assertSpans(text, found);
-    assert.deepEqual(readable(found, parties), [
+    assert.deepEqual(statementsOf(text, parties), [
       ['quote', 'Selby', 'Council', 'The timetable is final. We will not reopen it'],
       ['quote', 'Ferris', 'Union', 'Only if the council pays for a second driver'],
     ]);
@@ -706,11 +705,7 @@ describe('who said it (sentences written for these tests)', () => {
     Utility: ['Lowmere Water', 'water authority', 'Ada Kinsey', 'Kinsey'],
     Tenants: ['residents’ association', 'Bram Tolley', 'Tolley'],
   });
-  const read = (text: string) => {
-    const found = findStatements(text, parties);
-    assertSpans(text, found);
-    return readable(found, parties);
-  };
+  const read = (text: string) => statementsOf(text, parties);
 
   test('"Image caption," and "Image source," lines give nothing', () => {
     const text = [
@@ -934,11 +929,7 @@ describe('where a statement starts and ends (sentences written for these tests)'
     Council: ['Brenmoor council', 'Iris Colby', 'Colby'],
     Traders: ['Market Traders Guild', 'Otto Pryce', 'Pryce'],
   });
-  const read = (text: string) => {
-    const found = findStatements(text, parties);
-    assertSpans(text, found);
-    return readable(found, parties);
-  };
+  const read = (text: string) => statementsOf(text, parties);
 
   test('"X, Name said Monday, adding that Y" is two statements, the day in neither', () => {
     const text =
@@ -1030,16 +1021,14 @@ describe('where a statement starts and ends (sentences written for these tests)'
   });
 });
 
+/** A roads ministry and a hauliers' federation, named in the sentences of the next two groups. */
+const ROAD_PARTIES = partiesOf({
+  Ministry: ['Ministry of Roads', 'roads ministry', 'Lena Ortiz', 'Ortiz'],
+  Hauliers: ['Hauliers Federation', 'Piers Quade', 'Quade'],
+});
+
 describe('who said it, and how many statements (more sentences written for these tests)', () => {
-  const parties = partiesOf({
-    Ministry: ['Ministry of Roads', 'roads ministry', 'Lena Ortiz', 'Ortiz'],
-    Hauliers: ['Hauliers Federation', 'Piers Quade', 'Quade'],
-  });
-  const read = (text: string) => {
-    const found = findStatements(text, parties);
-    assertSpans(text, found);
-    return readable(found, parties);
-  };
+  const read = (text: string) => statementsOf(text, ROAD_PARTIES);
 
   test('"Quade warned the government: “…”" is Quade’s, not the government’s', () => {
     const text = 'Quade warned the government: “If you build the gates, we will drive around them.”';
@@ -1171,15 +1160,7 @@ describe('who said it, and how many statements (more sentences written for these
 });
 
 describe('straight single quotes and mixed-case turns (sentences written for these tests)', () => {
-  const parties = partiesOf({
-    Ministry: ['Ministry of Roads', 'roads ministry', 'Lena Ortiz', 'Ortiz'],
-    Hauliers: ['Hauliers Federation', 'Piers Quade', 'Quade'],
-  });
-  const read = (text: string) => {
-    const found = findStatements(text, parties);
-    assertSpans(text, found);
-    return readable(found, parties);
-  };
+  const read = (text: string) => statementsOf(text, ROAD_PARTIES);
 
   test("'…,' X told MPs: straight single quotes are quotation marks, as curly ones are", () => {
     const text = "'We will not pay for the gates,' Ortiz told MPs. 'Nor will the drivers.'";
@@ -1238,7 +1219,7 @@ describe('straight single quotes and mixed-case turns (sentences written for the
       size += paragraph.length + 2;
     }
     const started = performance.now();
-    const found = findStatements(paragraphs.join('\n\n'), parties);
+    const found = findStatements(paragraphs.join('\n\n'), ROAD_PARTIES);
     assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
     const count = (k: number) => paragraphs.filter((_, i) => i % 5 === k).length;
     assert.equal(found.filter((s) => s.speaker === 'Lena Ortiz' && s.kind === 'quote').length, count(2));
