@@ -17,9 +17,9 @@ import {
 } from '../../../main/core/anchoring';
 import { importPlainText } from '../../../main/core/import-text';
 import { importAny } from '../../../main/import';
-import { CONTEXT_LENGTH, ParleyError, emptyNotebook, type Annotation } from '../../../main/core/model';
+import { CONTEXT_LENGTH, ParleyError, emptyNotebook } from '../../../main/core/model';
 import { openDocument } from '../../../main/core/notebook';
-import { makeDocument } from './fixtures';
+import { annotationOn, makeDocument } from './fixtures';
 
 const SAMPLE = importPlainText(
   readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8'),
@@ -421,18 +421,7 @@ describe('precision: a quote anchors only where the text says it', () => {
       'At the press conference in Moscow, Lavrov said no to the request, and the talks went on until late.',
     ]);
     const { start, end } = rangeOf(doc.text, 'Lavrov said');
-    const annotation: Annotation = {
-      id: 'a1',
-      documentId: 'd',
-      target: describeRange(doc.text, start, end),
-      topicIds: [],
-      partyId: null,
-      stance: null,
-      note: '',
-      links: [],
-      createdAt: '2026-11-30T00:00:00.000Z',
-      updatedAt: '2026-11-30T00:00:00.000Z',
-    };
+    const annotation = annotationOn('d', describeRange(doc.text, start, end));
     const nb = emptyNotebook();
     nb.documents.push({ ...doc, text: doc.text.replace('Lavrov said', 'Lavrov sayd') });
     nb.annotations.push(annotation);
@@ -690,18 +679,7 @@ describe('precision with context: a changed name, number or negation is refused,
   test('Needs review follows it: a highlight whose name or number was edited goes to review', () => {
     const doc = makeDocument('d', [SAMPLE]);
     const { start, end } = rangeOf(doc.text, MURDER);
-    const annotation: Annotation = {
-      id: 'a1',
-      documentId: 'd',
-      target: describeRange(doc.text, start, end),
-      topicIds: [],
-      partyId: null,
-      stance: null,
-      note: '',
-      links: [],
-      createdAt: '2026-11-30T00:00:00.000Z',
-      updatedAt: '2026-11-30T00:00:00.000Z',
-    };
+    const annotation = annotationOn('d', describeRange(doc.text, start, end));
     const nb = emptyNotebook();
     nb.documents.push({ ...doc, text: doc.text.replace('Litvinenko in 2006', 'Litvinenko in 2008') });
     nb.annotations.push(annotation);

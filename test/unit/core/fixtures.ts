@@ -8,6 +8,7 @@ import {
   type Annotation,
   type Notebook,
   type ParleyDocument,
+  type TextTarget,
 } from '../../../main/core/model';
 
 export interface MakeDocumentOptions {
@@ -85,6 +86,30 @@ export function assertRefused(nb: Notebook, call: () => unknown, code: string, m
     return true;
   });
   assert.deepEqual(nb, before);
+}
+
+/**
+ * A highlight 'a1' on this target with no topic, party, stance, note or links yet, made and last changed at
+ * 2026-11-30T00:00Z; `extra` overrides any other field.
+ */
+export function annotationOn(
+  documentId: string,
+  target: TextTarget,
+  extra: Partial<Omit<Annotation, 'documentId' | 'target'>> = {},
+): Annotation {
+  return {
+    id: 'a1',
+    documentId,
+    target,
+    topicIds: [],
+    partyId: null,
+    stance: null,
+    note: '',
+    links: [],
+    createdAt: '2026-11-30T00:00:00.000Z',
+    updatedAt: '2026-11-30T00:00:00.000Z',
+    ...extra,
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type ParleyDocument,
   type Party,
 } from '../../../main/core/model';
-import { makeDocument, sampleDocument } from './fixtures';
+import { annotationOn, makeDocument, sampleDocument } from './fixtures';
 import { createParty } from '../../../main/core/parties';
 import {
   EXPORT_CONTEXT,
@@ -35,19 +35,12 @@ function annotationAt(
   end: number,
   extra: Partial<Omit<Annotation, 'target'>> = {},
 ): Annotation {
-  return {
+  return annotationOn(doc.id, describeRange(doc.text, start, end), {
     id,
-    documentId: doc.id,
-    target: describeRange(doc.text, start, end),
-    topicIds: [],
-    partyId: null,
-    stance: null,
-    note: '',
-    links: [],
     createdAt: '2026-11-02T10:00:00.000Z',
     updatedAt: '2026-11-03T09:30:00.000Z',
     ...extra,
-  };
+  });
 }
 
 function annotationOf(

@@ -17,8 +17,9 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describeRange, findQuote, locate, splitsSurrogatePair } from '../../../main/core/anchoring';
-import { CONTEXT_LENGTH, emptyNotebook, type Annotation, type TextTarget } from '../../../main/core/model';
+import { CONTEXT_LENGTH, emptyNotebook, type TextTarget } from '../../../main/core/model';
 import { openDocument } from '../../../main/core/notebook';
+import { annotationOn } from '../core/fixtures';
 import { textDocument } from './build';
 import { runs, type Generated } from './seed';
 
@@ -165,21 +166,9 @@ test('locate finds a passage at its shifted place after edits that keep clear of
 
 /** The document opened as the app opens it, with one highlight whose stored target is `target`. */
 function reopen(text: string, target: TextTarget) {
-  const annotation: Annotation = {
-    id: 'a1',
-    documentId: 'doc',
-    target,
-    topicIds: [],
-    partyId: null,
-    stance: null,
-    note: '',
-    links: [],
-    createdAt: '2026-11-30T00:00:00.000Z',
-    updatedAt: '2026-11-30T00:00:00.000Z',
-  };
   const nb = emptyNotebook();
   nb.documents.push(textDocument(text));
-  nb.annotations.push(annotation);
+  nb.annotations.push(annotationOn('doc', target));
   return openDocument(nb, 'doc');
 }
 
