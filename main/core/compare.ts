@@ -38,7 +38,7 @@ import {
   yamlString,
   yamlStringList,
 } from './markdown-text';
-import { linkEnds } from './links';
+import { linkTexts } from './links';
 import { compareTopicPaths } from './topics';
 
 /** Link types that mean one side meets the other, with the words the reason uses for them. */
@@ -326,30 +326,16 @@ function entryCell(entry: ComparisonEntry, links: ReadonlyMap<string, string[]>)
  * another document (`→ answers Russia, Talks in Geneva ¶3`). Escaped for a cell.
  */
 function cellLinks(nb: Notebook): Map<string, string[]> {
-  const cells = new Map<string, string[]>();
-  const ends = linkEnds(nb);
-  if (ends.size === 0) return cells;
-  const byId = new Map(nb.annotations.map((a) => [a.id, a]));
-  const docById = new Map(nb.documents.map((d) => [d.id, d]));
   const partyById = new Map<string, Party>();
   for (const party of nb.parties) if (!partyById.has(party.id)) partyById.set(party.id, party);
-  for (const [id, list] of ends) {
-    const from = byId.get(id);
-    if (!from) continue;
-    const texts: string[] = [];
-    for (const { label, other } of list) {
-      const doc = docById.get(other.documentId);
-      if (!doc) continue;
-      const party = other.partyId ? partyById.get(other.partyId) : undefined;
-      let where = party ? tableCell(partyLabel(party)) : '';
-      if (other.documentId !== from.documentId) {
-        where += `${where ? ', ' : ''}${tableCell(doc.title) || 'Untitled'}`;
-      }
-      texts.push(`→ ${label} ${where ? `${where} ` : ''}¶${paragraphNumber(doc, other.target.start)}`);
+  return linkTexts(nb, ({ from, label, other, doc }) => {
+    const party = other.partyId ? partyById.get(other.partyId) : undefined;
+    let where = party ? tableCell(partyLabel(party)) : '';
+    if (other.documentId !== from.documentId) {
+      where += `${where ? ', ' : ''}${tableCell(doc.title) || 'Untitled'}`;
     }
-    cells.set(id, texts);
-  }
-  return cells;
+    return `→ ${label} ${where ? `${where} ` : ''}¶${paragraphNumber(doc, other.target.start)}`;
+  });
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 export { safeFileStem };
 import { ParleyError, paragraphNumber, type Annotation, type Notebook, type Topic } from './model';
 import { escapeLine, yamlString, yamlStringList } from './markdown-text';
-import { linkEnds } from './links';
+import { linkTexts } from './links';
 import { compareTopicPaths, topicPathKey } from './topics';
 
 function documentTitle(title: string): string {
@@ -242,24 +242,10 @@ export function exportCsv(nb: Notebook): string {
  * order (as the app lists them). Empty when the notebook has none.
  */
 function csvLinks(nb: Notebook): Map<string, string[]> {
-  const cells = new Map<string, string[]>();
-  const ends = linkEnds(nb);
-  if (ends.size === 0) return cells;
-  const byId = new Map(nb.annotations.map((a) => [a.id, a]));
-  const docById = new Map(nb.documents.map((d) => [d.id, d]));
-  for (const [id, list] of ends) {
-    const from = byId.get(id);
-    if (!from) continue;
-    const texts: string[] = [];
-    for (const { label, other } of list) {
-      const doc = docById.get(other.documentId);
-      if (!doc) continue;
-      const words = other.target.exact.replace(/\s+/g, ' ').trim().split(' ');
-      const quote = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
-      const where = other.documentId === from.documentId ? '' : `${documentTitle(doc.title)} `;
-      texts.push(`${label} ${where}¶${paragraphNumber(doc, other.target.start)} “${quote}”`);
-    }
-    cells.set(id, texts);
-  }
-  return cells;
+  return linkTexts(nb, ({ from, label, other, doc }) => {
+    const words = other.target.exact.replace(/\s+/g, ' ').trim().split(' ');
+    const quote = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
+    const where = other.documentId === from.documentId ? '' : `${documentTitle(doc.title)} `;
+    return `${label} ${where}¶${paragraphNumber(doc, other.target.start)} “${quote}”`;
+  });
 }

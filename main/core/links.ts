@@ -3,7 +3,14 @@
  * in another document. A link is stored once, on the passage it is read from, and shown on both ends: the linked
  * passage reads it with the inverse label ("rebutted by").
  */
-import { LINK_TYPES, ParleyError, type Annotation, type LinkType, type Notebook } from './model';
+import {
+  LINK_TYPES,
+  ParleyError,
+  type Annotation,
+  type LinkType,
+  type Notebook,
+  type ParleyDocument,
+} from './model';
 
 const MAX_LINKS = 200;
 
@@ -157,4 +164,33 @@ export function linkEnds(nb: Notebook): Map<string, LinkEnd[]> {
     else own.set(id, ends);
   }
   return own;
+}
+
+/** A link end with the passage it is read from and the document of the passage at the other end. */
+export interface PlacedLinkEnd extends LinkEnd {
+  from: Annotation;
+  doc: ParleyDocument;
+}
+
+/**
+ * Each passage's links (see linkEnds) as one text per link, by passage id, each written by `write`; a link whose
+ * other passage's document is missing is left out. Empty when the notebook has no links.
+ */
+export function linkTexts(nb: Notebook, write: (end: PlacedLinkEnd) => string): Map<string, string[]> {
+  const texts = new Map<string, string[]>();
+  const ends = linkEnds(nb);
+  if (ends.size === 0) return texts;
+  const byId = new Map(nb.annotations.map((a) => [a.id, a]));
+  const docById = new Map(nb.documents.map((d) => [d.id, d]));
+  for (const [id, list] of ends) {
+    const from = byId.get(id);
+    if (!from) continue;
+    const written: string[] = [];
+    for (const { label, other } of list) {
+      const doc = docById.get(other.documentId);
+      if (doc) written.push(write({ from, label, other, doc }));
+    }
+    texts.set(id, written);
+  }
+  return texts;
 }
