@@ -5,7 +5,8 @@
 // Needs review, not painted on the changed words.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { expect, test } from './harness';
+import type { Page } from '@playwright/test';
+import { expect, test, type Parley } from './harness';
 
 const TITLE = 'Miliband: bilateral differences will not obscure our relationship';
 
@@ -17,24 +18,44 @@ const sourceless = (exact: string, note: string) => ({
   target: { selector: { type: 'TextQuoteSelector', exact } },
 });
 
+/** Writes the annotations to a file of this name and imports it with File › Import Annotations…. */
+async function importAnnotations(parley: Parley, name: string, annotations: unknown): Promise<void> {
+  parley.importPaths.push(await parley.writeFile(name, JSON.stringify(annotations)));
+  await parley.menuCommand('import-annotations');
+}
+
+/** Highlights each quote in the first document through the app's own calls, with its note; gives the document's id. */
+function highlightFirstDocument(page: Page, marks: Array<{ quote: string; note: string }>): Promise<string> {
+  return page.evaluate(async (marks) => {
+    const documents = await window.parley.listDocuments();
+    const opened = await window.parley.openDocument({ id: documents[0]!.id });
+    for (const { quote, note } of marks) {
+      const start = opened.document.text.indexOf(quote);
+      await window.parley.createAnnotation({
+        documentId: opened.document.id,
+        start,
+        end: start + quote.length,
+        topicIds: [],
+        note,
+      });
+    }
+    return opened.document.id;
+  }, marks);
+}
+
 test('Import Annotations adds quotes that name no source to the open document, says what it refused, and one Undo takes them back', async ({
   parley,
 }) => {
   const { page } = parley;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  const file = await parley.writeFile(
-    'notes.jsonld',
-    JSON.stringify({
-      type: 'AnnotationCollection',
-      items: [
-        sourceless('revealed Lavrov', 'A note written for the tests.'),
-        sourceless('retorted Lavrov', 'Another, written for the tests.'),
-        sourceless('in the international arena', 'A look-alike, written for the tests.'),
-      ],
-    }),
-  );
-  parley.importPaths.push(file);
-  await parley.menuCommand('import-annotations');
+  await importAnnotations(parley, 'notes.jsonld', {
+    type: 'AnnotationCollection',
+    items: [
+      sourceless('revealed Lavrov', 'A note written for the tests.'),
+      sourceless('retorted Lavrov', 'Another, written for the tests.'),
+      sourceless('in the international arena', 'A look-alike, written for the tests.'),
+    ],
+  });
 
   await expect(page.locator('.notice[role=status]')).toHaveText('Imported 2 annotations from notes.jsonld.');
   const alert = page.getByRole('alert');
@@ -63,12 +84,9 @@ test('a file of which nothing anchors is refused whole, with the reason, and cha
 }) => {
   const { page } = parley;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  const file = await parley.writeFile(
-    'lookalike.jsonld',
-    JSON.stringify([sourceless('Sergey Ivanov has called his talks', 'Written for the tests.')]),
-  );
-  parley.importPaths.push(file);
-  await parley.menuCommand('import-annotations');
+  await importAnnotations(parley, 'lookalike.jsonld', [
+    sourceless('Sergey Ivanov has called his talks', 'Written for the tests.'),
+  ]);
   await expect(page.getByRole('alert')).toContainText(
     'Nothing was imported from lookalike.jsonld. Annotation 1: its quote “Sergey Ivanov has called his talks” is not in',
   );
@@ -81,20 +99,9 @@ test('the Export menu writes W3C annotations of this document and of the whole n
 }) => {
   let page = parley.page;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  const documentId = await page.evaluate(async () => {
-    const documents = await window.parley.listDocuments();
-    const opened = await window.parley.openDocument({ id: documents[0]!.id });
-    const quote = 'revealed Lavrov';
-    const start = opened.document.text.indexOf(quote);
-    await window.parley.createAnnotation({
-      documentId: opened.document.id,
-      start,
-      end: start + quote.length,
-      topicIds: [],
-      note: 'Written for the tests.',
-    });
-    return opened.document.id;
-  });
+  const documentId = await highlightFirstDocument(page, [
+    { quote: 'revealed Lavrov', note: 'Written for the tests.' },
+  ]);
   page = await parley.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   const exportMenu = page.getByRole('button', { name: 'Export', exact: true });
@@ -132,20 +139,13 @@ test('a short highlight whose words changed goes to Needs review, while one whos
 }) => {
   let page = parley.page;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  await page.evaluate(async () => {
-    const documents = await window.parley.listDocuments();
-    const opened = await window.parley.openDocument({ id: documents[0]!.id });
-    for (const quote of ['Lavrov said', 'revealed Lavrov']) {
-      const start = opened.document.text.indexOf(quote);
-      await window.parley.createAnnotation({
-        documentId: opened.document.id,
-        start,
-        end: start + quote.length,
-        topicIds: [],
-        note: `On ${quote}, written for the tests.`,
-      });
-    }
-  });
+  await highlightFirstDocument(
+    page,
+    ['Lavrov said', 'revealed Lavrov'].map((quote) => ({
+      quote,
+      note: `On ${quote}, written for the tests.`,
+    })),
+  );
   // The text changes under the first highlight: one letter of its 11, the words around it as they were. The
   // same words stand in another paragraph ("Sergey Lavrov said at a news conference"): a look-alike, not it.
   parley.store.changeOutsideHistory((nb) => {
