@@ -6,7 +6,7 @@
 import type { Link, Nodes, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { parse, postprocess, preprocess } from 'micromark';
 import { gfm } from 'micromark-extension-gfm';
@@ -526,8 +526,50 @@ export function tidyWhitespace(markdown: string): string {
  * (see `rewriteNote`).
  */
 export function noteMarkdown(note: string): string {
-  if (!RISKY.test(note)) return trimBlankLines(tidyWhitespace(note));
-  return trimBlankLines(tidyWhitespace(rewriteNote(note)));
+  if (!RISKY.test(note) || plainEnough(note)) return trimBlankLines(tidyWhitespace(note));
+  // An export writes a note once under each of its topics: it is read once.
+  let written = rewritten.get(note);
+  if (written === undefined) {
+    if (rewritten.size >= 4096) rewritten.clear();
+    written = trimBlankLines(tidyWhitespace(rewriteNote(note)));
+    rewritten.set(note, written);
+  }
+  return written;
+}
+
+const rewritten = new Map<string, string>();
+
+/** Only sentences, `*` emphasis and `-` lists apart by blank lines: no character that could mean anything else. */
+const NOT_PLAIN = /[\\`_[\]<>#|~!&@^=+{}\r]|:\/\/|www\./i;
+/** A line that opens as text: not a bullet, a list number, a rule or a blank (an indent). */
+const TEXT_START = /^(?![*-]\s|\d{1,9}[.)](\s|$)|[*\s-]*$)[\p{L}\p{N}*"'(“‘«]/u;
+/** Emphasis alone, which markdownlint would take for a heading (MD036). */
+const EMPHASIS_ONLY = /^(\*{1,3})[^*]+\1[.,;:!?]?\s*$/;
+
+/**
+ * Whether a note is sentences with `*` emphasis and `-` lists set apart by blank lines, all of it as the export
+ * writes it, so it can be kept as typed (most notes are; reading and writing one again is slower).
+ */
+function plainEnough(note: string): boolean {
+  if (NOT_PLAIN.test(note)) return false;
+  let previous: 'blank' | 'text' | 'item' = 'blank';
+  let lines = 0;
+  for (const line of note.split('\n')) {
+    if (line.trim() === '') {
+      previous = 'blank';
+      continue;
+    }
+    const item = line.startsWith('- ');
+    const text = item ? line.slice(2) : line;
+    if (!TEXT_START.test(text)) return false;
+    const kind = item ? 'item' : 'text';
+    // A list right under a line, or a line right under a list, needs a blank line between (MD032).
+    if (previous !== 'blank' && previous !== kind) return false;
+    lines = previous === kind ? lines + 1 : 1;
+    if (kind === 'text' && lines === 1 && EMPHASIS_ONLY.test(text)) return false;
+    previous = kind;
+  }
+  return true;
 }
 
 /**
@@ -558,6 +600,21 @@ const BLOCK_ID_UNSAFE = [
   { character: '^', atBreak: true, after: '[\\w-]+[ \\t]*(?:\\r?\\n|$)', inConstruct: 'phrasing' as const },
 ];
 
+const FROM_MARKDOWN = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+const TO_MARKDOWN: ToMarkdownOptions = {
+  // Padded to line up, a table would not line up for markdownlint (MD060) once it holds wide or control characters.
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+  bullet: '-',
+  bulletOrdered: '.',
+  emphasis: '*',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  fence: '`',
+  listItemIndent: 'one',
+  unsafe: BLOCK_ID_UNSAFE,
+};
+
 /**
  * The note read into a syntax tree and written again in the export's own style: ATX `-` bullets, `*` emphasis,
  * `**` strong, `---` rules, fenced code with a language (`text` when none), blank lines around blocks. What the
@@ -569,22 +626,11 @@ const BLOCK_ID_UNSAFE = [
  * inline and their definitions dropped (two notes could define one label twice: MD053).
  */
 function rewriteNote(note: string, cell = false): string {
-  const tree = fromMarkdown(note, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(note, FROM_MARKDOWN);
   const definitions = new Map<string, { url: string; title: string | null | undefined }>();
   visitDefinitions(tree, definitions);
   const rewritten = { ...tree, children: rewriteBlocks(tree.children, note, definitions, cell) } as Root;
-  return toMarkdown(rewritten, {
-    extensions: [gfmToMarkdown()],
-    bullet: '-',
-    bulletOrdered: '.',
-    emphasis: '*',
-    strong: '*',
-    rule: '-',
-    fences: true,
-    fence: '`',
-    listItemIndent: 'one',
-    unsafe: BLOCK_ID_UNSAFE,
-  });
+  return toMarkdown(rewritten, TO_MARKDOWN);
 }
 
 type Definitions = Map<string, { url: string; title: string | null | undefined }>;
@@ -631,6 +677,9 @@ function rewriteBlocks(
       if (node.type === 'list' && before?.type === 'list' && before.ordered === node.ordered) {
         before.children.push(...node.children);
         before.spread = before.spread || node.spread;
+      } else if (node.type === 'blockquote' && before?.type === 'blockquote') {
+        // Two quotes parted by a blank line read as one with a gap (MD028): they are one quote here.
+        before.children.push(...node.children);
       } else out.push(node);
     }
   }
@@ -671,19 +720,28 @@ function rewriteBlock(node: MdNode, note: string, definitions: Definitions, cell
       }
       return [{ ...node, children }];
     }
-    case 'table':
+    case 'table': {
+      const columns = node.children[0]?.children.length ?? 0;
       return [
         {
           ...node,
           children: node.children.map((row) => ({
             ...row,
-            children: row.children.map((cell) => ({
-              ...cell,
-              children: rewriteInline(cell.children, note, definitions, false) as PhrasingContent[],
-            })),
+            children: [
+              ...row.children.map((cell) => ({
+                ...cell,
+                children: rewriteInline(cell.children, note, definitions, false) as PhrasingContent[],
+              })),
+              // A short row is read with empty cells; written out, it has as many as the header (MD056).
+              ...Array.from({ length: Math.max(0, columns - row.children.length) }, () => ({
+                type: 'tableCell' as const,
+                children: [],
+              })),
+            ],
           })),
         },
       ];
+    }
     case 'blockquote':
     case 'listItem':
     case 'footnoteDefinition':
@@ -798,9 +856,14 @@ export function noteCell(note: string): string {
   );
 }
 
-/** `*` and `+` bullets as `-`: inside a line, `* one * two` would look like emphasis with blanks inside (MD037). */
+/**
+ * `*` and `+` bullets as `-`, and rules as `---`: inside a line, `* one * two` or `* * *` would look like emphasis
+ * with blanks inside (MD037).
+ */
 function dashBullets(markdown: string): string {
-  return markdown.replace(/^([ \t>]*)[*+](?=[ \t])/gm, '$1-');
+  return markdown
+    .replace(/^([ \t>]*)([*_])(?:[ \t]*\2){2,}[ \t]*$/gm, '$1---')
+    .replace(/^([ \t>]*)[*+](?=[ \t])/gm, '$1-');
 }
 
 /** Whether Markdown starts and ends with a block quote, as top-level blocks go. */

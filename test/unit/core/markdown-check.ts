@@ -79,6 +79,7 @@ export function unsafeLinks(markdown: string): string[] {
 
 /** Characters the export may add around a note's words: Markdown punctuation shown as typed, blanks. */
 const MARKUP_ONLY = /^[\s#=*_|:\-<>()[\]!^`~+.\\]*$/;
+const ADDED_ADDRESS = /\(?(?:https?|mailto):[^\s()]*\)?/gi;
 /** An address the export may write after a link's or image's text, or in place of a link the app would not keep. */
 const ADDRESS = /(?:https?|mailto|javascript|vbscript|data|file):[^\s]*/gi;
 
@@ -88,12 +89,15 @@ const ADDRESS = /(?:https?|mailto|javascript|vbscript|data|file):[^\s]*/gi;
  * around emphasis alone, a table's pipes) and addresses (a remote image's or a link's, written after its text).
  */
 export function assertReadsAsNote(written: string, note: string, message: string): void {
-  const text = commonMarkText(written);
-  const want = commonMarkText(note);
-  if (text === want) return;
+  if (commonMarkText(written) === commonMarkText(note)) return;
+  // Addresses (the one written after a link's or an image's text, or for an image with none) are set aside on
+  // both sides: what is compared is the words around them.
+  const text = commonMarkText(written).replace(ADDED_ADDRESS, ' ');
+  const want = commonMarkText(note).replace(ADDED_ADDRESS, ' ');
   let at = 0;
   let added = '';
-  for (const word of want.split(' ')) {
+  // Words and the punctuation between them apart: an address may be written between `here` and its `:`.
+  for (const word of want.match(/[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]+/gu) ?? []) {
     if (MARKUP_ONLY.test(word)) continue;
     const found = text.indexOf(word, at);
     if (found < 0) {
