@@ -2,19 +2,11 @@
 // the document given with --document and refused without it, and quotes that are not in the document refused with
 // the closest passage, so the user can correct them.
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { parley, useTempDir } from './support';
+import { parley, sampleNotebook, useTempDir, writeJson } from './support';
 
 const dir = useTempDir('parley-cli-annotations-');
-
-async function sampleNotebook(name: string) {
-  const notebook = join(dir(), name);
-  assert.equal((await parley('init', '--sample', '--notebook', notebook)).code, 0);
-  const [id] = (await parley('list', '--notebook', notebook)).stdout.trim().split('\t');
-  return { notebook, id: id! };
-}
 
 /** An annotation whose target is only a quote, with no source, as other tools export them. */
 const sourceless = (exact: string) => ({
@@ -26,18 +18,14 @@ const sourceless = (exact: string) => ({
 
 describe('parley annotations import of targets that name no source', () => {
   test('with --document they go to that document; without it they are refused with --document named', async () => {
-    const { notebook, id } = await sampleNotebook('sourceless.json');
-    const file = join(dir(), 'sourceless.jsonld');
-    await writeFile(
-      file,
-      JSON.stringify([
-        sourceless('his extradition to UK is absolutely out of the question'),
-        {
-          ...sourceless('revealed Lavrov'),
-          target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'revealed Lavrov' }] }],
-        },
-      ]),
-    );
+    const { notebook, id } = await sampleNotebook(dir(), 'sourceless.json');
+    const file = await writeJson(dir(), 'sourceless.jsonld', [
+      sourceless('his extradition to UK is absolutely out of the question'),
+      {
+        ...sourceless('revealed Lavrov'),
+        target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'revealed Lavrov' }] }],
+      },
+    ]);
     const before = await readFile(notebook);
     const refused = await parley('annotations', 'import', file, '--notebook', notebook);
     assert.equal(refused.code, 1);
@@ -51,12 +39,11 @@ describe('parley annotations import of targets that name no source', () => {
   });
 
   test('a quote that is not in the document is refused with the closest passage and how alike it is', async () => {
-    const { notebook, id } = await sampleNotebook('lookalike.json');
-    const file = join(dir(), 'lookalike.jsonld');
-    await writeFile(
-      file,
-      JSON.stringify({ type: 'AnnotationCollection', items: [sourceless('in the international arena')] }),
-    );
+    const { notebook, id } = await sampleNotebook(dir(), 'lookalike.json');
+    const file = await writeJson(dir(), 'lookalike.jsonld', {
+      type: 'AnnotationCollection',
+      items: [sourceless('in the international arena')],
+    });
     const result = await parley('annotations', 'import', file, '--document', id, '--notebook', notebook);
     assert.equal(result.code, 1);
     assert.match(

@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { emptyNotebook, SCHEMA_VERSION } from '../../main/core/model';
-import { parley, quoteAnnotation, root, useTempDir } from './support';
+import { parley, quoteAnnotation, root, useTempDir, writeJson } from './support';
 
 const dir = useTempDir('parley-cli-backups-');
 
@@ -134,11 +134,9 @@ describe('backups taken by the command line', () => {
     const newest = (await listed(notebook))[0]!;
     assert.ok((await readFile(newest.path)).equals(beforeAccept));
 
-    const annotations = join(dir(), 'writers.jsonld');
-    await writeFile(
-      annotations,
-      JSON.stringify([quoteAnnotation('Paragraph 0 of a text written for the tests.', 'A note.', 'tests')]),
-    );
+    const annotations = await writeJson(dir(), 'writers.jsonld', [
+      quoteAnnotation('Paragraph 0 of a text written for the tests.', 'A note.', 'tests'),
+    ]);
     const docId = (await ok('list', '--notebook', notebook)).stdout
       .trim()
       .split('\n')
@@ -158,8 +156,9 @@ describe('backups taken by the command line', () => {
   test('a file identical to the newest backup is not copied again', async () => {
     const notebook = await sampleNotebook('dedupe');
     await ok('import', await textFile('dedupe.txt', 'Dedupe text'), '--notebook', notebook);
-    const refused = join(dir(), 'refused.jsonld');
-    await writeFile(refused, JSON.stringify([quoteAnnotation('words in no document', 'n', 't')]));
+    const refused = await writeJson(dir(), 'refused.jsonld', [
+      quoteAnnotation('words in no document', 'n', 't'),
+    ]);
     // A refused import opens the notebook to write and writes nothing: the first backs up the imported state,
     // the second finds that state already the newest backup.
     for (let i = 0; i < 3; i++) {

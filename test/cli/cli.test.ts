@@ -9,18 +9,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { parley, quoteAnnotation, root, samplePath, useTempDir } from './support';
+import { parley, quoteAnnotation, root, sampleNotebook, samplePath, useTempDir, writeJson } from './support';
 
 const dir = useTempDir('parley-cli-');
 
-async function freshSampleNotebook(name: string) {
-  const notebook = join(dir(), name);
-  const init = await parley('init', '--sample', '--notebook', notebook);
-  assert.equal(init.code, 0, init.stderr);
-  const list = await parley('list', '--notebook', notebook);
-  const [id, title, count] = list.stdout.trim().split('\t');
-  return { notebook, id: id!, title: title!, count: count! };
-}
+const freshSampleNotebook = (name: string) => sampleNotebook(dir(), name);
 
 describe('parley init and list', () => {
   test('init --sample creates a notebook holding the sample article, with no highlights', async () => {
@@ -110,22 +103,18 @@ describe('parley import', () => {
 describe('parley annotations import and export', () => {
   test('quote-only W3C annotations anchor by quote, then export as Markdown and W3C', async () => {
     const { notebook, id } = await freshSampleNotebook('annotate.json');
-    const file = join(dir(), 'notes.jsonld');
-    await writeFile(
-      file,
-      JSON.stringify({
-        '@context': 'http://www.w3.org/ns/anno.jsonld',
-        type: 'AnnotationCollection',
-        items: [
-          quoteAnnotation(
-            'his extradition to UK is absolutely out of the question',
-            'Russia **refuses**.',
-            'extradition',
-          ),
-          quoteAnnotation('enriching uranium abroad', 'The IAEA proposal.', 'iran/nuclear'),
-        ],
-      }),
-    );
+    const file = await writeJson(dir(), 'notes.jsonld', {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      items: [
+        quoteAnnotation(
+          'his extradition to UK is absolutely out of the question',
+          'Russia **refuses**.',
+          'extradition',
+        ),
+        quoteAnnotation('enriching uranium abroad', 'The IAEA proposal.', 'iran/nuclear'),
+      ],
+    });
     const imported = await parley('annotations', 'import', file, '--document', id, '--notebook', notebook);
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stdout, /Imported 2/);
@@ -164,14 +153,10 @@ describe('parley annotations import and export', () => {
   test('if any annotation cannot be anchored, none is written', async () => {
     const { notebook, id } = await freshSampleNotebook('atomic.json');
     const before = await readFile(notebook);
-    const file = join(dir(), 'mixed.jsonld');
-    await writeFile(
-      file,
-      JSON.stringify([
-        quoteAnnotation('absolutely out of the question', 'fine', 'extradition'),
-        quoteAnnotation('a sentence that appears nowhere in this article at all', 'lost', 'extradition'),
-      ]),
-    );
+    const file = await writeJson(dir(), 'mixed.jsonld', [
+      quoteAnnotation('absolutely out of the question', 'fine', 'extradition'),
+      quoteAnnotation('a sentence that appears nowhere in this article at all', 'lost', 'extradition'),
+    ]);
     const result = await parley('annotations', 'import', file, '--document', id, '--notebook', notebook);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /Nothing was imported/);
@@ -180,17 +165,13 @@ describe('parley annotations import and export', () => {
 
   test('without --document, a source that is no document here is refused, naming --document', async () => {
     const { notebook } = await freshSampleNotebook('unknown-source.json');
-    const file = join(dir(), 'elsewhere.jsonld');
-    await writeFile(
-      file,
-      JSON.stringify({
-        type: 'Annotation',
-        target: {
-          source: 'https://elsewhere.example/story',
-          selector: { type: 'TextQuoteSelector', exact: 'revealed Lavrov' },
-        },
-      }),
-    );
+    const file = await writeJson(dir(), 'elsewhere.jsonld', {
+      type: 'Annotation',
+      target: {
+        source: 'https://elsewhere.example/story',
+        selector: { type: 'TextQuoteSelector', exact: 'revealed Lavrov' },
+      },
+    });
     const result = await parley('annotations', 'import', file, '--notebook', notebook);
     assert.equal(result.code, 1);
     assert.match(

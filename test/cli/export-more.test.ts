@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parley, quoteAnnotation, useTempDir } from './support';
+import { parley, quoteAnnotation, sampleNotebook, useTempDir, writeJson } from './support';
 
 const tagged = (exact: string, topic: string, note = '') => quoteAnnotation(exact, note, topic);
 
@@ -29,8 +29,10 @@ async function notebookWithTwoDocuments(name: string) {
     .split('\n')
     .map((line) => line.split('\t')[0]!);
   const annotate = async (documentId: string, annotations: object[]) => {
-    const file = join(dir(), `${name}-${documentId}.jsonld`);
-    await writeFile(file, JSON.stringify({ type: 'AnnotationCollection', items: annotations }));
+    const file = await writeJson(dir(), `${name}-${documentId}.jsonld`, {
+      type: 'AnnotationCollection',
+      items: annotations,
+    });
     const result = await parley(
       'annotations',
       'import',
@@ -100,22 +102,16 @@ describe('parley export, wider', () => {
   });
 
   test('--topic PATH that only subtopics sit under (an implied parent) exports those subtopics, for the comparison too', async () => {
-    const notebook = join(dir(), 'implied.json');
-    assert.equal((await parley('init', '--sample', '--notebook', notebook)).code, 0);
-    const [id] = (await parley('list', '--notebook', notebook)).stdout.split('\t');
+    const { notebook, id } = await sampleNotebook(dir(), 'implied.json');
     const withParty = (exact: string, topic: string, party: string) => ({
       ...tagged(exact, topic),
       'parley:party': { type: 'parley:Party', 'parley:name': party },
     });
-    const file = join(dir(), 'implied.jsonld');
-    await writeFile(
-      file,
-      JSON.stringify([
-        withParty('his extradition to UK is absolutely out of the question', 'russia/extradition', 'Russia'),
-        withParty('Iran’s nuclear programme', 'russia/iran', 'United Kingdom'),
-      ]),
-    );
-    const imported = await parley('annotations', 'import', file, '--document', id!, '--notebook', notebook);
+    const file = await writeJson(dir(), 'implied.jsonld', [
+      withParty('his extradition to UK is absolutely out of the question', 'russia/extradition', 'Russia'),
+      withParty('Iran’s nuclear programme', 'russia/iran', 'United Kingdom'),
+    ]);
+    const imported = await parley('annotations', 'import', file, '--document', id, '--notebook', notebook);
     assert.equal(imported.code, 0, imported.stderr);
 
     const topic = await parley('export', '--topic', 'Russia', '--notebook', notebook);

@@ -2,7 +2,7 @@
 // directory made before a file's tests and removed after them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
@@ -39,6 +39,25 @@ export function useTempDir(prefix: string): () => string {
     assert(dir !== undefined, 'the temporary directory is made in a before hook');
     return dir;
   };
+}
+
+/**
+ * A notebook file `name` in `dir` made by `parley init --sample`, with the sample article's id, title and count of
+ * highlights as `parley list` prints them.
+ */
+export async function sampleNotebook(dir: string, name: string) {
+  const notebook = join(dir, name);
+  const init = await parley('init', '--sample', '--notebook', notebook);
+  assert.equal(init.code, 0, init.stderr);
+  const [id, title, count] = (await parley('list', '--notebook', notebook)).stdout.trim().split('\t');
+  return { notebook, id: id!, title: title!, count: count! };
+}
+
+/** Writes `value` as JSON to the file `name` in `dir` (annotations to import, mostly); gives the file's path. */
+export async function writeJson(dir: string, name: string, value: unknown): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, JSON.stringify(value));
+  return file;
 }
 
 /** A W3C annotation of `exact` as the command line imports it: a tag `topic` and a Markdown `note`. */
