@@ -7,13 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { emptyNotebook, SCHEMA_VERSION } from '../../main/core/model';
-import { parley, quoteAnnotation, root, useTempDir, writeJson } from './support';
+import { builtCli, needsBuiltCli, parley, quoteAnnotation, useTempDir, writeJson } from './support';
 
 const dir = useTempDir('parley-cli-backups-');
 
@@ -537,17 +536,16 @@ describe('parley restore --empty', () => {
 });
 
 describe('the built dist/cli.cjs', () => {
-  const cli = join(root, 'dist/cli.cjs');
   test(
     'backs up, lists, refuses a damaged notebook naming the backup, and restores it',
-    { skip: !existsSync(cli) && 'dist/cli.cjs is not built: run npm run build' },
+    needsBuiltCli,
     async () => {
       const exec = promisify(execFile);
       const folder = join(dir(), 'built');
       await mkdir(folder);
       const notebook = join(folder, 'n.json');
       const parleyBuilt = (...argv: string[]) =>
-        exec(process.execPath, [cli, ...argv, '--notebook', notebook]);
+        exec(process.execPath, [builtCli, ...argv, '--notebook', notebook]);
       await parleyBuilt('init', '--sample');
       const text = await textFile('built.txt', 'Built text');
       await parleyBuilt('import', text);
@@ -567,7 +565,10 @@ describe('the built dist/cli.cjs', () => {
           error.stderr.includes(`The newest backup that opens is ${basename(lines[0]!.split('\t')[3]!)}`),
         );
         // Run as node dist/cli.cjs, the command in the message is written the same way.
-        assert.ok(error.stderr.includes(`node ${cli} restore --latest --notebook ${notebook}`), error.stderr);
+        assert.ok(
+          error.stderr.includes(`node ${builtCli} restore --latest --notebook ${notebook}`),
+          error.stderr,
+        );
         return true;
       });
       assert.ok((await readFile(notebook)).equals(damaged));

@@ -9,7 +9,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { parley, quoteAnnotation, root, sampleNotebook, samplePath, useTempDir, writeJson } from './support';
+import {
+  builtCli,
+  needsBuiltCli,
+  parley,
+  quoteAnnotation,
+  sampleNotebook,
+  samplePath,
+  useTempDir,
+  writeJson,
+} from './support';
 
 const dir = useTempDir('parley-cli-');
 
@@ -301,25 +310,20 @@ describe('parley suggest and the comparison', () => {
 });
 
 describe('the built dist/cli.cjs', () => {
-  const cli = join(root, 'dist/cli.cjs');
-  test(
-    'runs under plain Node and honours PARLEY_NOTEBOOK',
-    { skip: !existsSync(cli) && 'dist/cli.cjs is not built: run npm run build' },
-    async () => {
-      const notebook = join(dir(), 'built.json');
-      const exec = promisify(execFile);
-      const env = { ...process.env, PARLEY_NOTEBOOK: notebook };
-      await exec(process.execPath, [cli, 'init', '--sample'], { env });
-      const { stdout } = await exec(process.execPath, [cli, 'list'], { env });
-      assert.match(stdout, /^\S+\tMiliband: bilateral differences will not obscure our relationship\t0\n$/);
-      await assert.rejects(
-        exec(process.execPath, [cli, 'import', join(dir(), 'nothing-here.txt')], { env }),
-        (error: { code: number; stderr: string }) => {
-          assert.equal(error.code, 1);
-          assert.match(error.stderr, /nothing-here\.txt/);
-          return true;
-        },
-      );
-    },
-  );
+  test('runs under plain Node and honours PARLEY_NOTEBOOK', needsBuiltCli, async () => {
+    const notebook = join(dir(), 'built.json');
+    const exec = promisify(execFile);
+    const env = { ...process.env, PARLEY_NOTEBOOK: notebook };
+    await exec(process.execPath, [builtCli, 'init', '--sample'], { env });
+    const { stdout } = await exec(process.execPath, [builtCli, 'list'], { env });
+    assert.match(stdout, /^\S+\tMiliband: bilateral differences will not obscure our relationship\t0\n$/);
+    await assert.rejects(
+      exec(process.execPath, [builtCli, 'import', join(dir(), 'nothing-here.txt')], { env }),
+      (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 1);
+        assert.match(error.stderr, /nothing-here\.txt/);
+        return true;
+      },
+    );
+  });
 });

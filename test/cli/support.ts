@@ -1,7 +1,7 @@
 // Shared by the CLI tests: the repository paths, `parley` run in-process with its output captured, and a temporary
 // directory made before a file's tests and removed after them.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +10,11 @@ import { run } from '../../main/cli/commands';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const samplePath = join(root, 'assets/sample-miliband-lavrov.txt');
+/** The built command line, and the option that skips a test of it, saying why, when it has not been built. */
+export const builtCli = join(root, 'dist/cli.cjs');
+export const needsBuiltCli = {
+  skip: !existsSync(builtCli) && 'dist/cli.cjs is not built: run npm run build',
+};
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 /** Runs `parley` with these arguments in-process and returns its exit code and everything it wrote. */
