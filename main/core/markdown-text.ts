@@ -857,13 +857,13 @@ export function noteCell(note: string): string {
 }
 
 /**
- * `*` and `+` bullets as `-`, and rules as `---`: inside a line, `* one * two` or `* * *` would look like emphasis
+ * `*` bullets as `-`, and rules as `---`: inside a line, `* one * two` or `* * *` would look like emphasis
  * with blanks inside (MD037).
  */
 function dashBullets(markdown: string): string {
   return markdown
     .replace(/^([ \t>]*)([*_])(?:[ \t]*\2){2,}[ \t]*$/gm, '$1---')
-    .replace(/^([ \t>]*)[*+](?=[ \t])/gm, '$1-');
+    .replace(/^([ \t>]*)\*(?=[ \t])/gm, '$1-');
 }
 
 /** Whether Markdown starts and ends with a block quote, as top-level blocks go. */

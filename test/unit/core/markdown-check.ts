@@ -79,6 +79,7 @@ export function unsafeLinks(markdown: string): string[] {
 
 /** Characters the export may add around a note's words: Markdown punctuation shown as typed, blanks. */
 const MARKUP_ONLY = /^[\s#=*_|:\-<>()[\]!^`~+.\\]*$/;
+const LIST_NUMBER = /(^|\s)\d{1,9}[.)](?=\s|$)/g;
 const ADDED_ADDRESS = /\(?(?:https?|mailto):[^\s()]*\)?/gi;
 /** An address the export may write after a link's or image's text, or in place of a link the app would not keep. */
 const ADDRESS = /(?:https?|mailto|javascript|vbscript|data|file):[^\s]*/gi;
@@ -92,8 +93,11 @@ export function assertReadsAsNote(written: string, note: string, message: string
   if (commonMarkText(written) === commonMarkText(note)) return;
   // Addresses (the one written after a link's or an image's text, or for an image with none) are set aside on
   // both sides: what is compared is the words around them.
-  const text = commonMarkText(written).replace(ADDED_ADDRESS, ' ');
-  const want = commonMarkText(note).replace(ADDED_ADDRESS, ' ');
+  // So are list numbers: `* 1.` is an item holding an empty numbered item for commonmark.js, the text `1.` for
+  // micromark (markdownlint's reader, which the export follows), and a GFM table (which commonmark.js does not
+  // know) can end the paragraph that would have made `1.` text.
+  const text = commonMarkText(written).replace(ADDED_ADDRESS, ' ').replace(LIST_NUMBER, '$1');
+  const want = commonMarkText(note).replace(ADDED_ADDRESS, ' ').replace(LIST_NUMBER, '$1');
   let at = 0;
   let added = '';
   // Words and the punctuation between them apart: an address may be written between `here` and its `:`.
@@ -111,9 +115,7 @@ export function assertReadsAsNote(written: string, note: string, message: string
   added += text.slice(at);
   // A link the app would not keep is written as the characters typed, its address spelled as it was.
   if (unsafeLinks(note).length > 0) return;
-  // `* 1.` is an item holding an empty numbered item for commonmark.js, the text `1.` for micromark (markdownlint's
-  // reader, which the export follows): a list number shown as typed is Markdown punctuation too.
-  const rest = added.replace(ADDRESS, '').replace(/(^|\s)\d{1,9}[.)](?=\s|$)/g, '$1');
+  const rest = added.replace(ADDRESS, '');
   if (!MARKUP_ONLY.test(rest)) {
     throw new Error(
       `${message}: added ${JSON.stringify(rest.trim())}\n  written: ${JSON.stringify(text)}\n  note:    ${JSON.stringify(want)}`,
