@@ -580,6 +580,9 @@ const RISKY = /[\\`*_[\]<>#|~!&@^=+{}]|:\/\/|www\.|^[ \t]*[-\d]|^( {4}|\t)/im;
 
 type MdNode = Nodes;
 
+/** What markdownlint (MD036) takes to end a sentence rather than a heading. */
+const SENTENCE_END = /[.,;:!?。，；：！？]$/;
+
 /** Link texts markdownlint (MD059) finds say nothing, compared as it compares them. */
 const NONDESCRIPTIVE = new Set(['click here', 'here', 'link', 'more']);
 const normalizeLinkText = (text: string): string =>
@@ -616,11 +619,11 @@ const TO_MARKDOWN: ToMarkdownOptions = {
 };
 
 /**
- * The note read into a syntax tree and written again in the export's own style: ATX `-` bullets, `*` emphasis,
+ * The note read into a syntax tree and written again in the export's own style: `-` bullets, `*` emphasis,
  * `**` strong, `---` rules, fenced code with a language (`text` when none), blank lines around blocks. What the
  * export's reader must see as typed is made text (escaped where it is written): raw HTML (what the app's sanitizer
- * drops), a heading (it would join the export's outline: markdownlint MD001, MD003, MD024 to MD026), a paragraph
- * of emphasis alone (MD036), and a link, image or autolink to anything but http(s) or mailto (the app opens no
+ * drops), a heading (it would join the export's outline: markdownlint MD001, MD003, MD024 to MD026), a top-level
+ * paragraph of emphasis alone that does not end a sentence (MD036), and a link, image or autolink to anything but http(s) or mailto (the app opens no
  * other). A remote image becomes its alt text and its address, as the app shows no remote image and nothing is
  * fetched; a link whose text says nothing (MD059) its text followed by its address; reference links are written
  * inline and their definitions dropped (two notes could define one label twice: MD053).
@@ -667,11 +670,11 @@ function rewriteBlocks(
   blocks: readonly MdNode[],
   note: string,
   definitions: Definitions,
-  cell: boolean,
+  keepEmphasis: boolean,
 ): MdNode[] {
   const out: MdNode[] = [];
   for (const block of blocks) {
-    for (const node of rewriteBlock(block, note, definitions, cell)) {
+    for (const node of rewriteBlock(block, note, definitions, keepEmphasis)) {
       const before = out[out.length - 1];
       // Two lists in a row would be told apart by another bullet (MD004): they are one list here.
       if (node.type === 'list' && before?.type === 'list' && before.ordered === node.ordered) {
@@ -686,7 +689,7 @@ function rewriteBlocks(
   return out;
 }
 
-function rewriteBlock(node: MdNode, note: string, definitions: Definitions, cell: boolean): MdNode[] {
+function rewriteBlock(node: MdNode, note: string, definitions: Definitions, keepEmphasis: boolean): MdNode[] {
   switch (node.type) {
     case 'definition':
       return [];
@@ -711,8 +714,13 @@ function rewriteBlock(node: MdNode, note: string, definitions: Definitions, cell
       const children = rewriteInline(node.children, note, definitions, false) as PhrasingContent[];
       const visible = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
       const only = visible.length === 1 ? visible[0]! : null;
-      // In a table cell emphasis alone is no heading: it stays emphasis.
-      if (!cell && only && (only.type === 'emphasis' || only.type === 'strong')) {
+      // In a table cell, a list or a quote, or ending in punctuation, emphasis alone is no heading: it stays.
+      if (
+        !keepEmphasis &&
+        only &&
+        (only.type === 'emphasis' || only.type === 'strong') &&
+        !SENTENCE_END.test(toString(only))
+      ) {
         // Emphasis alone reads as a heading (MD036): its markers are shown as typed.
         const start = only.position?.start.offset ?? 0;
         const marker = note.slice(start, start + (only.type === 'strong' ? 2 : 1));
@@ -746,7 +754,8 @@ function rewriteBlock(node: MdNode, note: string, definitions: Definitions, cell
     case 'listItem':
     case 'footnoteDefinition':
     case 'list':
-      return [{ ...node, children: rewriteBlocks(node.children, note, definitions, cell) } as MdNode];
+      // markdownlint takes emphasis alone for a heading at the top level only (MD036).
+      return [{ ...node, children: rewriteBlocks(node.children, note, definitions, true) } as MdNode];
     default:
       return [node];
   }

@@ -494,6 +494,10 @@ describe('a note’s own Markdown in the export', () => {
     assert.equal(noteMarkdown('*md*'), '\\*md\\*');
     assert.equal(noteMarkdown('__md__'), '\\_\\_md\\_\\_');
     assert.equal(noteMarkdown('a *md* b'), 'a *md* b');
+    // What markdownlint takes for no heading stays emphasis: a sentence, or emphasis in a list or a quote.
+    assert.equal(noteMarkdown('*A sentence.*'), '*A sentence.*');
+    assert.equal(noteMarkdown('- *md*\n- b'), '- *md*\n- b');
+    assert.equal(noteMarkdown('> **md**'), '> **md**');
   });
 
   test('a trailing ^word in a note is no Obsidian block id', () => {
