@@ -561,12 +561,14 @@ function plainEnough(note: string): boolean {
     }
     const item = line.startsWith('- ');
     const text = item ? line.slice(2) : line;
-    if (!TEXT_START.test(text)) return false;
+    const first = text.charCodeAt(0) | 0x20;
+    // An ASCII letter opens text; anything else is looked at closer.
+    if (!(first >= 0x61 && first <= 0x7a) && !TEXT_START.test(text)) return false;
     const kind = item ? 'item' : 'text';
     // A list right under a line, or a line right under a list, needs a blank line between (MD032).
     if (previous !== 'blank' && previous !== kind) return false;
     lines = previous === kind ? lines + 1 : 1;
-    if (kind === 'text' && lines === 1 && EMPHASIS_ONLY.test(text)) return false;
+    if (kind === 'text' && lines === 1 && text[0] === '*' && EMPHASIS_ONLY.test(text)) return false;
     previous = kind;
   }
   return true;
