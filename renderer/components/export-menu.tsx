@@ -3,7 +3,7 @@
 // document or of the notebook), as a menu button worked with the arrow keys; and the small dialog that asks which
 // topic.
 import type { JSX } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TopicWithCount } from '../types';
 import { Modal } from './modal';
 
@@ -43,7 +43,8 @@ export function ExportMenu({ hasDocument, busy, onChoose }: ExportMenuProps): JS
   const buttonId = useId();
   const items = ITEMS.filter((item) => hasDocument || !item.needsDocument);
 
-  useEffect(() => {
+  // Before paint, so a key pressed as soon as the menu shows already reaches the item in focus.
+  useLayoutEffect(() => {
     if (!open) return undefined;
     menuRef.current?.querySelectorAll<HTMLElement>('[role=menuitem]')[active]?.focus();
     const onPointer = (event: PointerEvent) => {

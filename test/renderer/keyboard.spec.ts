@@ -89,6 +89,8 @@ test('focus is always visible, and the Export menu works from the keyboard alone
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
   await expect(exportMenu).toHaveAttribute('aria-expanded', 'true');
+  // As a person would, wait for the focus to be in the menu before pressing the next key.
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
   await page.keyboard.press('End');
   await expect(page.getByRole('menuitem').last()).toBeFocused();
   await page.keyboard.press('ArrowDown');

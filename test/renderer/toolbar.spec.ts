@@ -67,7 +67,7 @@ test('menu commands: import and export Markdown', async ({ parley }) => {
   await parley.menuCommand('export-markdown');
   await expect.poll(() => parley.exportPaths.length).toBe(1);
   await expect(page.locator('.notice[role=status]')).toHaveText(`Exported to ${parley.exportPaths[0]}`);
-  expect(await readFile(parley.exportPaths[0]!, 'utf8')).toContain(`# ${TITLE}`);
+  expect(await readFile(parley.exportPaths[0]!, 'utf8')).toContain(`title: "${TITLE}"`);
 
   parley.importPaths.push(
     await parley.writeFile('note.txt', 'A short note\n\nIt has one paragraph of text.\n'),
