@@ -1,0 +1,174 @@
+// Written for Parley's release workflow: the workflow linter that `.ci/run` calls really fails on a broken
+// workflow (so its step cannot pass by finding nothing), passes on .github/workflows/release.yml, and the release
+// workflow does what the README says release CI does: three systems, the Electron binary fetched explicitly, the
+// tests on a virtual display on Linux, the installers built and smoke-tested, the four kinds of installer kept,
+// and signing that runs only when its secrets are there.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const workflowPath = join(root, '.github', 'workflows', 'release.yml');
+const workflowText = readFileSync(workflowPath, 'utf8');
+const linter = join(root, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
+
+/** The glob that `npm run lint:workflows` passes to node-actionlint, read from package.json. */
+function lintPattern(): string {
+  const scripts = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  const match = /^node-actionlint '([^']+)'$/.exec(scripts['lint:workflows'] ?? '');
+  assert.ok(match, `lint:workflows is not \`node-actionlint '<glob>'\`: ${scripts['lint:workflows']}`);
+  return match[1]!;
+}
+
+/** Runs the lint script's command in `cwd`, as `npm run lint:workflows` would there. */
+function lint(cwd: string) {
+  const result = spawnSync(process.execPath, [linter, lintPattern()], { cwd, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** A folder holding one workflow file with the given text. */
+function withWorkflow(text: string, check: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-workflow-'));
+  try {
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github', 'workflows', 'release.yml'), text);
+    check(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+
+const workflow = parse(workflowText) as {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }>;
+};
+const job = Object.values(workflow.jobs)[0]!;
+const steps = job.steps;
+const stepsRunning = (pattern: RegExp) => steps.filter((step) => pattern.test(step.run ?? ''));
+
+describe('the workflow lint step', () => {
+  test('passes on the repository, having checked release.yml', () => {
+    const { status, output } = lint(root);
+    assert.equal(status, 0, output);
+    assert.match(output, /Checking [1-9]\d* workflow file\(s\)/);
+  });
+
+  test('fails on a workflow that reads a secret in a step condition', () => {
+    const broken = workflowText.replace(
+      "if: runner.os == 'macOS' && env.MAC_CSC_LINK != ''",
+      "if: runner.os == 'macOS' && secrets.CSC_LINK != ''",
+    );
+    assert.notEqual(broken, workflowText, 'the macOS signing condition is not where this test expects it');
+    withWorkflow(broken, (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 1, output);
+      assert.match(output, /secrets/);
+    });
+  });
+
+  test('fails on a workflow with a job that names no runner', () => {
+    withWorkflow('on: push\njobs:\n  build:\n    steps:\n      - run: echo hi\n', (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 1, output);
+      assert.match(output, /runs-on/);
+    });
+  });
+});
+
+describe('release.yml', () => {
+  test('runs on every push, every tag and pull requests, reading the repository only', () => {
+    assert.ok('push' in workflow.on && 'pull_request' in workflow.on);
+    assert.deepEqual(workflow.permissions, { contents: 'read' });
+  });
+
+  test('builds on Ubuntu, Windows and macOS with Node 22 and the npm cache', () => {
+    assert.equal(job['runs-on'], '${{ matrix.os }}');
+    assert.deepEqual([...job.strategy.matrix.os].sort(), ['macos-latest', 'ubuntu-latest', 'windows-latest']);
+    const node = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+    assert.equal(String(node?.with?.['node-version']), '22');
+    assert.equal(node?.with?.cache, 'npm');
+  });
+
+  test('installs the packages, then fetches the Electron binary, before lint, types and tests', () => {
+    const index = (pattern: RegExp) => steps.findIndex((step) => pattern.test(step.run ?? ''));
+    const setup = index(/scripts\/setup-tests\.sh/);
+    const electron = index(/install-electron/);
+    assert.ok(setup >= 0 && electron > setup, 'setup-tests.sh (npm ci) and then install-electron');
+    for (const pattern of [/npm run -s lint$/, /lint:workflows/, /format:check/, /typecheck/, /npm test/]) {
+      assert.ok(index(pattern) > electron, `${pattern} runs after the binary is fetched`);
+    }
+  });
+
+  test('runs npm test under xvfb on Linux and directly elsewhere', () => {
+    const tests = stepsRunning(/npm test/);
+    const linux = tests.find((step) => step.if === "runner.os == 'Linux'");
+    const others = tests.find((step) => step.if === "runner.os != 'Linux'");
+    assert.match(linux?.run ?? '', /^xvfb-run -a npm test$/);
+    assert.equal(others?.run, 'npm test');
+  });
+
+  test('builds the installers, then runs the packaged binary as the command line', () => {
+    const dist = stepsRunning(/npm run dist/);
+    assert.equal(dist.length, 3);
+    const smoke = stepsRunning(/--version/)[0];
+    assert.ok(smoke, 'no smoke step');
+    assert.ok(steps.indexOf(smoke) > Math.max(...dist.map((step) => steps.indexOf(step))));
+    for (const binary of [
+      'linux-unpacked/parley',
+      'win-unpacked/Parley.exe',
+      'Parley.app/Contents/MacOS/Parley',
+    ]) {
+      assert.ok(smoke.run?.includes(binary), `the smoke step runs ${binary}`);
+    }
+  });
+
+  test('uploads the AppImage, the deb, the NSIS installer and the dmg', () => {
+    const uploaded = steps
+      .filter((step) => step.uses?.startsWith('actions/upload-artifact@'))
+      .flatMap((step) => (step.with?.path ?? '').split('\n').map((line) => line.trim()))
+      .filter(Boolean);
+    assert.deepEqual(uploaded.sort(), [
+      'release/*.AppImage',
+      'release/*.deb',
+      'release/*.dmg',
+      'release/*.exe',
+    ]);
+  });
+
+  test('signs only with secrets: macOS with notarization, Windows with its certificate, else unsigned', () => {
+    const mac = steps.find((step) => /macOS/.test(step.if ?? '') && step.env?.CSC_LINK);
+    assert.ok(mac, 'no macOS signing step');
+    assert.match(mac.if ?? '', /env\.MAC_CSC_LINK != ''/);
+    for (const name of ['CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) {
+      assert.ok(mac.env?.[name], `${name} reaches the macOS build`);
+    }
+    const win = steps.find((step) => /Windows/.test(step.if ?? '') && step.env?.WIN_CSC_LINK);
+    assert.ok(win, 'no Windows signing step');
+    assert.match(win.if ?? '', /env\.WIN_CSC_LINK != ''/);
+    assert.ok(win.env?.WIN_CSC_KEY_PASSWORD);
+    const unsigned = steps.find((step) => step.env?.CSC_IDENTITY_AUTO_DISCOVERY === 'false');
+    assert.ok(unsigned, 'no unsigned build');
+    assert.match(unsigned.if ?? '', /env\.MAC_CSC_LINK == ''/);
+    assert.match(unsigned.if ?? '', /env\.WIN_CSC_LINK == ''/);
+    // Never a secret in a condition (GitHub rejects it) and never published from CI without a token.
+    assert.ok(!steps.some((step) => /secrets\./.test(step.if ?? '')));
+    for (const step of stepsRunning(/npm run dist/)) assert.match(step.run ?? '', /--publish never/);
+  });
+});
