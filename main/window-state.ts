@@ -1,10 +1,12 @@
 /**
  * The window comes back where the user left it: its normal bounds and whether it was maximized, kept in a small
  * file in the profile folder. Bounds that would put the window off every screen (a monitor since unplugged) are
- * dropped, keeping only the size.
+ * dropped, keeping only the size. The file is written synchronously and whole (temp file, fsync, rename) in the
+ * window's `close`: quitting closes the window and goes straight on, so a write left running there could be cut
+ * off and leave the file empty. On Windows shutdown no `close` comes; the session-end events call saveWindowState.
  */
-import { writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { writeSmallFileSync, type SyncFs } from './small-file';
 
 export interface Rect {
   x: number;
@@ -52,18 +54,31 @@ export function loadWindowState(path: string, workAreas: readonly Rect[]): Windo
   }
 }
 
-export interface TrackedWindow {
+export interface StatefulWindow {
   getNormalBounds(): Rect;
   isMaximized(): boolean;
+}
+
+export interface TrackedWindow extends StatefulWindow {
   on(event: 'close', listener: () => void): unknown;
 }
 
-/** Writes the window's state when it closes. A failed write costs only the remembered position. */
+/** Writes the window's state now, whole or not at all; throws when it could not. */
+export function saveWindowState(path: string, win: StatefulWindow, fs?: SyncFs): void {
+  const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+  writeSmallFileSync(path, JSON.stringify(state), fs);
+}
+
+/** Like saveWindowState, but a failure costs only the remembered position: it is logged, never thrown. */
+export function rememberWindowState(path: string, win: StatefulWindow): void {
+  try {
+    saveWindowState(path, win);
+  } catch (error) {
+    console.error('[parley] could not remember the window position', error);
+  }
+}
+
+/** Writes the window's state when it closes, before the close goes on. */
 export function trackWindowState(win: TrackedWindow, path: string): void {
-  win.on('close', () => {
-    const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
-    writeFile(path, JSON.stringify(state)).catch((error: unknown) =>
-      console.error('[parley] could not remember the window position', error),
-    );
-  });
+  win.on('close', () => rememberWindowState(path, win));
 }
