@@ -2,10 +2,14 @@
  * The native dialogs Parley shows: choosing files to import, choosing where to save an export, and the
  * messages about the notebook file itself (it could not be read: restore a backup, start empty or quit; it could
  * not be opened at all; the last changes could not be saved). The `dialog` module is passed in and read at call
- * time, so tests (and the e2e suite) can stand in for it.
+ * time, so tests (and the e2e suite) can stand in for it. File dialogs open in the folder last used for their kind
+ * (see last-folder.ts), always given as an absolute path: since Electron 43 a dialog without one opens in Downloads.
  */
 import type { BrowserWindow, Dialog } from 'electron';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Dialogs, ExportKind, ImportKind } from './ipc/handlers';
+import type { FolderMemory } from './last-folder';
 import type { RecoveryChoice, RecoveryQuestion } from './storage/recovery';
 
 export const IMPORT_FILTERS = [
@@ -23,7 +27,14 @@ export const EXPORT_FILTERS: Record<ExportKind, Array<{ name: string; extensions
 
 type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
 
-export function electronDialogs(dialog: DialogApi, getWindow: () => BrowserWindow | null): Dialogs {
+/** Used when no memory is given: the home folder, so a dialog still never falls back to Downloads. */
+const HOME_ONLY: FolderMemory = { folderFor: () => homedir(), remember: () => undefined };
+
+export function electronDialogs(
+  dialog: DialogApi,
+  getWindow: () => BrowserWindow | null,
+  folders: FolderMemory = HOME_ONLY,
+): Dialogs {
   const parent = () => {
     const win = getWindow();
     return win && !win.isDestroyed() ? win : null;
@@ -31,29 +42,37 @@ export function electronDialogs(dialog: DialogApi, getWindow: () => BrowserWindo
   return {
     async chooseImportFiles(kind: ImportKind = 'documents') {
       // Documents come several at a time; annotations one file at a time, into the notebook's documents.
+      const folderKind = kind === 'annotations' ? 'annotations' : 'import';
+      const defaultPath = folders.folderFor(folderKind);
       const options =
         kind === 'annotations'
           ? {
               title: 'Import Annotations',
               buttonLabel: 'Import',
+              defaultPath,
               filters: ANNOTATION_FILTERS,
               properties: ['openFile'] as Array<'openFile' | 'multiSelections'>,
             }
           : {
               title: 'Import',
               buttonLabel: 'Import',
+              defaultPath,
               filters: IMPORT_FILTERS,
               properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
             };
       const win = parent();
       const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
-      return result.canceled ? [] : result.filePaths;
+      if (result.canceled) return [];
+      if (result.filePaths[0]) folders.remember(folderKind, dirname(result.filePaths[0]));
+      return result.filePaths;
     },
     async chooseExportPath(defaultName: string, kind: ExportKind = 'markdown') {
       const options = {
         title: 'Export',
         buttonLabel: 'Export',
-        defaultPath: defaultName,
+        defaultPath: isAbsolute(defaultName)
+          ? defaultName
+          : join(folders.folderFor('export'), basename(defaultName)),
         filters: EXPORT_FILTERS[kind],
         properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<
           'createDirectory' | 'showOverwriteConfirmation'
@@ -61,17 +80,23 @@ export function electronDialogs(dialog: DialogApi, getWindow: () => BrowserWindo
       };
       const win = parent();
       const result = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
-      return result.canceled || !result.filePath ? null : result.filePath;
+      if (result.canceled || !result.filePath) return null;
+      folders.remember('export', dirname(result.filePath));
+      return result.filePath;
     },
     async chooseExportFolder() {
       const options = {
         title: 'Export each document to a folder',
         buttonLabel: 'Export here',
+        defaultPath: folders.folderFor('export-folder'),
         properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
       };
       const win = parent();
       const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
-      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+      const folder = result.canceled ? undefined : result.filePaths[0];
+      if (!folder) return null;
+      folders.remember('export-folder', folder);
+      return folder;
     },
     async confirmOverwrite(names: string[]) {
       const shown =

@@ -10,7 +10,10 @@ import {
   notebookOpenFailure,
   recoveryPrompt,
 } from '../../../main/dialogs';
+import type { FolderKind, FolderMemory } from '../../../main/last-folder';
 import type { RecoveryQuestion } from '../../../main/storage/recovery';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 type Call = { method: string; parent: unknown; options: Record<string, unknown> };
 
@@ -69,7 +72,7 @@ describe('electronDialogs', () => {
       '/out/miliband.md',
     );
     assert.equal(chosen.calls[0]!.method, 'showSaveDialog');
-    assert.equal(chosen.calls[0]!.options.defaultPath, 'miliband.md');
+    assert.equal(chosen.calls[0]!.options.defaultPath, join(homedir(), 'miliband.md'));
     assert.deepEqual(chosen.calls[0]!.options.filters, [{ name: 'Markdown', extensions: ['md'] }]);
 
     const cancelled = fakeDialog({ canceled: true, filePath: '' });
@@ -103,6 +106,86 @@ describe('electronDialogs', () => {
     const { dialog, calls } = fakeDialog({ canceled: false, filePaths: ['/a.txt'] });
     await electronDialogs(dialog, () => null).chooseImportFiles();
     assert.equal(calls[0]!.parent, null);
+  });
+});
+
+// Written for the project: since Electron 43 a dialog with no absolute defaultPath opens in Downloads. Each
+// dialog opens in the folder last used for its kind (kept by main/last-folder.ts) and tells it what was chosen.
+describe('the folder a file dialog opens in', () => {
+  function memory(start: Partial<Record<FolderKind, string>> = {}) {
+    const folders: Partial<Record<FolderKind, string>> = { ...start };
+    const remembered: Array<[FolderKind, string]> = [];
+    const api: FolderMemory = {
+      folderFor: (kind) => folders[kind] ?? '/home/ana/Documents',
+      remember: (kind, folder) => {
+        remembered.push([kind, folder]);
+        folders[kind] = folder;
+      },
+    };
+    return { api, remembered };
+  }
+
+  test('import opens in the last import folder and remembers the folder of the files chosen', async () => {
+    const { api, remembered } = memory({ import: '/home/ana/articles' });
+    const { dialog, calls } = fakeDialog({
+      canceled: false,
+      filePaths: ['/home/ana/press/2009/a.html', '/home/ana/press/2009/b.html'],
+    });
+    const dialogs = electronDialogs(dialog, () => win, api);
+    await dialogs.chooseImportFiles();
+    assert.equal(calls[0]!.options.defaultPath, '/home/ana/articles');
+    assert.deepEqual(remembered, [['import', '/home/ana/press/2009']]);
+    await dialogs.chooseImportFiles();
+    assert.equal(calls[1]!.options.defaultPath, '/home/ana/press/2009');
+
+    // A cancelled dialog of any kind remembers nothing.
+    const before = remembered.length;
+    const open = fakeDialog({ canceled: true, filePaths: [] });
+    const save = fakeDialog({ canceled: true, filePath: '' });
+    await electronDialogs(open.dialog, () => win, api).chooseImportFiles();
+    await electronDialogs(open.dialog, () => win, api).chooseImportFiles('annotations');
+    await electronDialogs(open.dialog, () => win, api).chooseExportFolder();
+    await electronDialogs(save.dialog, () => win, api).chooseExportPath('x.md');
+    assert.equal(remembered.length, before);
+  });
+
+  test('annotations have a folder of their own', async () => {
+    const { api, remembered } = memory({ import: '/home/ana/articles', annotations: '/home/ana/hypothesis' });
+    const { dialog, calls } = fakeDialog({ canceled: false, filePaths: ['/home/ana/exports/notes.jsonld'] });
+    await electronDialogs(dialog, () => win, api).chooseImportFiles('annotations');
+    assert.equal(calls[0]!.options.defaultPath, '/home/ana/hypothesis');
+    assert.deepEqual(remembered, [['annotations', '/home/ana/exports']]);
+  });
+
+  test('export suggests the file name in the last export folder, as an absolute path', async () => {
+    const { api, remembered } = memory({ export: '/home/ana/thesis/chapter 2' });
+    const { dialog, calls } = fakeDialog({
+      canceled: false,
+      filePath: '/home/ana/thesis/chapter 3/comparison.md',
+    });
+    const dialogs = electronDialogs(dialog, () => win, api);
+    await dialogs.chooseExportPath('comparison.md');
+    assert.equal(calls[0]!.options.defaultPath, '/home/ana/thesis/chapter 2/comparison.md');
+    assert.deepEqual(remembered, [['export', '/home/ana/thesis/chapter 3']]);
+    await dialogs.chooseExportPath('highlights.csv', 'csv');
+    assert.equal(calls[1]!.options.defaultPath, '/home/ana/thesis/chapter 3/highlights.csv');
+  });
+
+  test('folder export opens in the last export folder and remembers the folder chosen', async () => {
+    const { api, remembered } = memory();
+    const { dialog, calls } = fakeDialog({ canceled: false, filePaths: ['/home/ana/out'] });
+    await electronDialogs(dialog, () => win, api).chooseExportFolder();
+    assert.equal(calls[0]!.options.defaultPath, '/home/ana/Documents');
+    assert.deepEqual(remembered, [['export-folder', '/home/ana/out']]);
+  });
+
+  test('without a folder memory the dialogs still get an absolute folder (home), never none', async () => {
+    const { dialog, calls } = fakeDialog({ canceled: true, filePaths: [] });
+    const dialogs = electronDialogs(dialog, () => null);
+    await dialogs.chooseImportFiles();
+    await dialogs.chooseExportFolder();
+    assert.equal(calls[0]!.options.defaultPath, homedir());
+    assert.equal(calls[1]!.options.defaultPath, homedir());
   });
 });
 
