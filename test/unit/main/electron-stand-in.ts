@@ -2,15 +2,40 @@
 // composition.test.ts runs main/index.ts in a child process. It records what the composition root does, drives
 // one scenario once the window exists (serve a page, call IPC from trusted and untrusted frames, click a menu item,
 // quit), answers message boxes with the button STAND_IN_CHOOSE names, and prints what it saw as one JSON line for
-// the test to check.
+// the test to check. STAND_IN_STEPS (a JSON list, see `Step`) replaces the middle of that scenario with the
+// shell events a test names: a second instance, a file opened from the dock, a window closed, a reload, a menu
+// click, an IPC call.
+//
+// It behaves as Electron does where the shell's correctness depends on it:
+// - a message sent to a page before the page listens is lost. A page listens only some time after it has loaded
+//   (the renderer subscribes in an effect, after its first render), and then calls the contract's rendererReady;
+//   every load and reload starts again with a page that does not listen;
+// - app.quit() emits before-quit (which can be prevented), then closes every window (`close`, which can be
+//   prevented, then `closed`), then emits will-quit and quit; window-all-closed is not emitted while quitting;
+// - second-instance passes (event, argv, workingDirectory, additionalData), additionalData being what the second
+//   process gave requestSingleInstanceLock;
+// - process.defaultApp is true, as under `electron .`: argv is [electron, app path, ...arguments], which is also
+//   the shape of `node main/index.ts ...arguments` (STAND_IN_PACKAGED=1 makes it a packaged app instead).
 import { EventEmitter } from 'node:events';
+import { calls } from '../../../preload/contract';
 
 type Listener = (...args: unknown[]) => unknown;
 const report: Record<string, unknown> = { order: [] as string[] };
 const order = report.order as string[];
 const note = (step: string) => order.push(step);
 
+if (process.env.STAND_IN_PACKAGED !== '1') process.defaultApp = true;
+if (process.env.STAND_IN_PLATFORM)
+  Object.defineProperty(process, 'platform', { value: process.env.STAND_IN_PLATFORM });
+
 function finish(code: number): never {
+  if (BrowserWindow.created[0]) report.sent = BrowserWindow.created[0].webContents.sent;
+  report.windows = BrowserWindow.created.map((win) => ({
+    destroyed: win.destroyed,
+    loads: win.webContents.loads,
+    delivered: win.webContents.sent,
+    lost: win.webContents.lost,
+  }));
   process.stdout.write(`PARLEY_REPORT ${JSON.stringify(report)}\n`);
   process.exit(code);
 }
@@ -19,8 +44,9 @@ class StandInApp extends EventEmitter {
   isPackaged = false;
   private paths: Record<string, string> = { userData: '/nonexistent/default-profile' };
   private quitting = false;
-  requestSingleInstanceLock() {
+  requestSingleInstanceLock(additionalData?: unknown) {
     note('requestSingleInstanceLock');
+    report.lockData = additionalData;
     return process.env.STAND_IN_LOCK !== 'taken';
   }
   setPath(name: string, value: string) {
@@ -57,17 +83,28 @@ class StandInApp extends EventEmitter {
       }),
     );
   }
+  /** True from app.quit() until the quit is cancelled: windows closed now do not emit window-all-closed. */
+  quitting = false;
   quit() {
     note('quit');
     if (this.quitting) return;
     this.quitting = true;
     let prevented = false;
     this.emit('before-quit', { preventDefault: () => (prevented = true) });
-    this.quitting = false;
     if (prevented) {
+      this.quitting = false;
       note('quit-prevented');
       return;
     }
+    for (const win of [...BrowserWindow.all]) {
+      if (!win.close()) {
+        this.quitting = false;
+        note('quit-cancelled-by-window');
+        return;
+      }
+    }
+    this.emit('will-quit', { preventDefault: () => {} });
+    this.emit('quit', {}, 0);
     report.quitCleanly = true;
     finish(0);
   }
@@ -80,37 +117,107 @@ class StandInApp extends EventEmitter {
 
 export const app = new StandInApp();
 
+/** How long after a load the page's listeners are in place (the renderer subscribes after its first render). */
+const SUBSCRIBE_AFTER_MS = Number(process.env.STAND_IN_SUBSCRIBE_MS ?? 40);
+
 class StandInContents extends EventEmitter {
+  /** Messages the page received: sent while it listened. */
   sent: Array<[string, unknown]> = [];
+  /** Messages sent while the page did not listen (loading, not yet subscribed, reloading): Electron drops them. */
+  lost: Array<[string, unknown]> = [];
+  /** Whether the page has subscribed to main's events. */
+  listening = false;
+  loads = 0;
+  destroyed = false;
   mainFrame = { url: '' };
   windowOpenHandler: Listener | null = null;
   setWindowOpenHandler(handler: Listener) {
     this.windowOpenHandler = handler;
   }
   send(channel: string, payload: unknown) {
-    this.sent.push([channel, payload]);
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    (this.listening ? this.sent : this.lost).push([channel, payload]);
   }
   getURL() {
     return this.mainFrame.url;
   }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  /** A load of `url` in the main frame, as Electron reports it; the page listens a moment after it has loaded. */
+  load(url: string, onLoaded?: () => void) {
+    const load = ++this.loads;
+    this.listening = false;
+    const details = { url, isMainFrame: true, isSameDocument: false };
+    this.emit('did-start-loading');
+    this.emit('did-start-navigation', details, url, false, true);
+    // A new document commits: a new main frame, and nothing of the old page listens any more.
+    this.mainFrame = { url };
+    this.emit('did-navigate', {}, url, 200, 'OK');
+    setImmediate(() => {
+      if (this.destroyed || load !== this.loads) return;
+      onLoaded?.();
+      this.emit('dom-ready');
+      this.emit('did-finish-load');
+      this.emit('did-stop-loading');
+      setTimeout(() => {
+        if (this.destroyed || load !== this.loads) return;
+        this.listening = true;
+        note('page-listening');
+        // As renderer/app.tsx does once subscribed: tell main, through the contract's call, from its main frame.
+        const ready = (calls as Record<string, { channel: string } | undefined>).rendererReady?.channel;
+        const handler = ready === undefined ? undefined : handlers.get(ready);
+        if (handler) void handler({ senderFrame: this.mainFrame }, undefined);
+      }, SUBSCRIBE_AFTER_MS);
+    });
+  }
+  reload() {
+    note('reload');
+    this.load(this.mainFrame.url);
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
+  /** Open windows. */
   static all: BrowserWindow[] = [];
+  /** Every window ever made, closed ones too. */
+  static created: BrowserWindow[] = [];
   static getAllWindows() {
     return BrowserWindow.all;
   }
   webContents = new StandInContents();
   visible = false;
+  destroyed = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
     note('new BrowserWindow');
     BrowserWindow.all.push(this);
+    BrowserWindow.created.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
   async loadURL(url: string) {
-    this.webContents.mainFrame = { url };
-    setImmediate(() => this.emit('ready-to-show'));
+    this.webContents.load(url, () => this.emit('ready-to-show'));
+  }
+  /** Closes the window unless a `close` listener prevents it; true when it closed. */
+  close(): boolean {
+    if (this.destroyed) return true;
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return false;
+    this.destroy();
+    return true;
+  }
+  destroy() {
+    if (this.destroyed) return;
+    note('window-closed');
+    this.destroyed = true;
+    this.visible = false;
+    BrowserWindow.all = BrowserWindow.all.filter((win) => win !== this);
+    this.emit('closed');
+    this.webContents.destroyed = true;
+    this.webContents.listening = false;
+    this.webContents.emit('destroyed');
+    if (BrowserWindow.all.length === 0 && !app.quitting) app.emit('window-all-closed', {});
   }
   show() {
     this.visible = true;
@@ -119,7 +226,7 @@ export class BrowserWindow extends EventEmitter {
     return this.visible;
   }
   isDestroyed() {
-    return false;
+    return this.destroyed;
   }
   isMinimized() {
     return false;
@@ -222,12 +329,75 @@ export const shell = {
 };
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits (a bounded while) until every open window's page listens, then a little more for what it is sent. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 300 && BrowserWindow.all.some((win) => !win.webContents.listening); i++) await tick();
+  await sleep(SUBSCRIBE_AFTER_MS + 50);
+}
+
+/** One shell event, as STAND_IN_STEPS lists them. */
+type Step =
+  | { do: 'second-instance'; argv: string[]; cwd: string; data?: unknown }
+  | { do: 'open-file'; path: string }
+  | { do: 'close-windows' }
+  | { do: 'menu'; menu: string; item: string }
+  | { do: 'reload' }
+  | { do: 'call'; channel: string; args?: unknown }
+  | { do: 'settle' }
+  /** Quit at once, with no pause after the steps before it. */
+  | { do: 'quit' };
+
+async function runSteps(steps: Step[]): Promise<void> {
+  const results: unknown[] = (report.results = []);
+  for (const step of steps) {
+    note(`step:${step.do}`);
+    if (step.do === 'second-instance') {
+      app.emit('second-instance', { preventDefault() {} }, step.argv, step.cwd, step.data ?? {});
+    } else if (step.do === 'open-file') {
+      let prevented = false;
+      app.emit('open-file', { preventDefault: () => (prevented = true) }, step.path);
+      report.openFilePrevented = prevented;
+    } else if (step.do === 'close-windows') {
+      for (const win of [...BrowserWindow.all]) win.close();
+    } else if (step.do === 'menu') {
+      const menu = menuTemplate.find((entry) => entry.label?.replace('&', '') === step.menu);
+      const item = menu?.submenu?.find((entry) => entry.label === step.item);
+      if (!item?.click) throw new Error(`no menu item ${step.menu} › ${step.item}`);
+      item.click();
+    } else if (step.do === 'reload') {
+      BrowserWindow.all[0]?.webContents.reload();
+    } else if (step.do === 'call') {
+      const win = BrowserWindow.all[0];
+      const handler = handlers.get(step.channel);
+      results.push(
+        win && handler ? await handler({ senderFrame: win.webContents.mainFrame }, step.args) : null,
+      );
+    } else if (step.do === 'quit') {
+      return;
+    } else {
+      await settle();
+    }
+    await tick();
+  }
+  await settle();
+}
 
 async function drive(): Promise<void> {
+  // test/package/package.test.ts plays its own scenario (a module exporting `drive`) against the packaged bundle.
+  if (process.env.STAND_IN_SCENARIO) {
+    const scenario = (await import(process.env.STAND_IN_SCENARIO)) as {
+      drive(context: Record<string, unknown>): Promise<void>;
+    };
+    const context = { handlers, BrowserWindow, dialog, app, report, finish, tick };
+    return scenario.drive({ ...context, appHandler: () => appHandler, menuTemplate: () => menuTemplate });
+  }
   for (let i = 0; i < 500 && (BrowserWindow.all.length === 0 || menuTemplate.length === 0); i++) await tick();
   const win = BrowserWindow.all[0];
   if (!win) return;
-  await tick();
+  // As a person would: the page is up before anything is clicked.
+  for (let i = 0; i < 300 && !win.webContents.listening; i++) await tick();
   report.windowOptions = win.options;
   report.visible = win.visible;
   report.loaded = win.webContents.mainFrame.url;
@@ -251,9 +421,13 @@ async function drive(): Promise<void> {
   report.subframeList = await call('documents:list', { url: 'app://parley/index.html' });
   report.created = await call('topics:create', win.webContents.mainFrame, { path: 'extradition' });
 
-  const file = menuTemplate.find((item) => item.label?.replace('&', '') === 'File');
-  file?.submenu?.find((item) => item.label === 'Import…')?.click?.();
-  await tick();
+  if (process.env.STAND_IN_STEPS) {
+    await runSteps(JSON.parse(process.env.STAND_IN_STEPS) as Step[]);
+  } else {
+    const file = menuTemplate.find((item) => item.label?.replace('&', '') === 'File');
+    file?.submenu?.find((item) => item.label === 'Import…')?.click?.();
+    await tick();
+  }
 
   app.quit();
   // The flush resolves, then the composition root quits again; the stand-in then reports and exits.
