@@ -227,3 +227,34 @@ export function confirmQuitWithoutSaving(
     win && !win.isDestroyed() ? dialog.showMessageBoxSync(win, options) : dialog.showMessageBoxSync(options);
   return choice === 1;
 }
+
+/**
+ * Asks, when quitting has waited too long for the notebook to be written, whether to keep waiting (the default)
+ * or quit without it. `signal` closes the box when the write ends meanwhile.
+ */
+export async function askWhileSaving(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  win: BrowserWindow | null,
+  path: string,
+  seconds: number,
+  signal: AbortSignal,
+): Promise<'wait' | 'quit'> {
+  const options = {
+    type: 'warning' as const,
+    title: 'Parley is still saving',
+    message: 'Parley is still saving your notebook.',
+    detail:
+      `Writing ${path} has not finished after ${seconds} seconds: the disk may be slow or not answering.\n\n` +
+      'If you quit now, the changes not yet written are lost. The notebook file keeps its last saved version: ' +
+      'an unfinished write never replaces it.',
+    buttons: ['Keep Waiting', 'Quit Without Saving'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+    signal,
+  };
+  const { response } = await (win && !win.isDestroyed()
+    ? dialog.showMessageBox(win, options)
+    : dialog.showMessageBox(options));
+  return response === 1 ? 'quit' : 'wait';
+}

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { BrowserWindow, Dialog } from 'electron';
 import {
   askHowToRecover,
+  askWhileSaving,
   confirmQuitWithoutSaving,
   electronDialogs,
   notebookOpenFailure,
@@ -210,6 +211,26 @@ test('confirmQuitWithoutSaving: keeps Parley open unless the user chooses to los
   assert.match(String(options.detail), /\/nb\.json[\s\S]*ENOSPC/);
   const quit = fakeDialog({ choice: 1 });
   assert.equal(confirmQuitWithoutSaving(quit.dialog, null, '/nb.json', 'ENOSPC'), true);
+  assert.equal(quit.calls[0]!.parent, null);
+});
+
+// Written for the project: the question asked when quitting waits too long for the notebook to be written.
+test('askWhileSaving: says what is lost and what is kept, waits by default, and can be closed when the write ends', async () => {
+  const wait = fakeDialog({ response: 0 });
+  const signal = new AbortController().signal;
+  assert.equal(await askWhileSaving(wait.dialog, win, '/mnt/share/notebook.json', 10, signal), 'wait');
+  const options = wait.calls[0]!.options;
+  assert.equal(wait.calls[0]!.parent, win);
+  assert.deepEqual(options.buttons, ['Keep Waiting', 'Quit Without Saving']);
+  assert.equal(options.defaultId, 0);
+  assert.equal(options.cancelId, 0);
+  assert.equal(options.signal, signal);
+  assert.match(String(options.message), /still saving/);
+  assert.match(String(options.detail), /\/mnt\/share\/notebook\.json[\s\S]*10 seconds/);
+  assert.match(String(options.detail), /changes not yet written are lost/);
+  assert.match(String(options.detail), /keeps its last saved version/);
+  const quit = fakeDialog({ response: 1 });
+  assert.equal(await askWhileSaving(quit.dialog, null, '/nb.json', 10, signal), 'quit');
   assert.equal(quit.calls[0]!.parent, null);
 });
 
