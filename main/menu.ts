@@ -2,7 +2,8 @@
  * The application menu as plain data: File (import, export), Edit (the standard roles plus Highlight and Find),
  * View, Window and Help, with the macOS app menu where it belongs. Commands the renderer carries out are sent to
  * it as `MenuCommand`s; the rest are Electron roles. Development-only items (reload, developer tools) are left
- * out of a packaged build. No item opens anything on the web: nothing leaves the machine.
+ * out of a packaged build. No item opens anything on the web, and only the two update items in Help (when main
+ * passes them) reach the network, and only with the user's consent.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../preload/contract';
@@ -12,9 +13,26 @@ export interface MenuOptions {
   isPackaged: boolean;
   /** Delivers a command to the renderer (main sends it on `eventChannels.menuCommand`). */
   send: (command: MenuCommand) => void;
+  /** The update check's two items in Help (main/updates.ts); without it Help has none. */
+  updates?: UpdateMenu;
 }
 
-export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): MenuItemConstructorOptions[] {
+/** The id of Help › Check for Updates Automatically, so main can tick it when the setting changes elsewhere. */
+export const AUTOMATIC_MENU_ID = 'updates-automatic';
+
+export interface UpdateMenu {
+  /** Whether the daily check is on, shown as the checkbox's tick. */
+  automatic: boolean;
+  checkNow: () => void;
+  setAutomatic: (on: boolean) => void;
+}
+
+export function buildMenuTemplate({
+  isMac,
+  isPackaged,
+  send,
+  updates,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const command = (label: string, accelerator: string, name: MenuCommand): MenuItemConstructorOptions => ({
     label,
     accelerator,
@@ -111,10 +129,25 @@ export function buildMenuTemplate({ isMac, isPackaged, send }: MenuOptions): Men
       : [{ role: 'minimize' }, { role: 'close' }],
   };
 
+  // The update check goes online only when the user asks (Check for Updates…) or turns it on (the checkbox).
+  const updateItems: MenuItemConstructorOptions[] = updates
+    ? [
+        { label: 'Check for Updates…', click: () => updates.checkNow() },
+        {
+          id: AUTOMATIC_MENU_ID,
+          label: 'Check for Updates Automatically',
+          type: 'checkbox',
+          checked: updates.automatic,
+          // Electron has already flipped the tick when click runs.
+          click: (item) => updates.setAutomatic(item.checked),
+        },
+        separator,
+      ]
+    : [];
   const helpMenu: MenuItemConstructorOptions = {
     role: 'help',
     label: top('Help'),
-    submenu: [command('Keyboard Shortcuts', 'CmdOrCtrl+/', 'shortcuts'), separator, about],
+    submenu: [command('Keyboard Shortcuts', 'CmdOrCtrl+/', 'shortcuts'), separator, ...updateItems, about],
   };
 
   return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];

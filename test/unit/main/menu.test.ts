@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../../preload/contract';
-import { buildMenuTemplate } from '../../../main/menu';
+import { AUTOMATIC_MENU_ID, buildMenuTemplate } from '../../../main/menu';
 
 function build(isMac: boolean, isPackaged: boolean) {
   const sent: MenuCommand[] = [];
@@ -139,7 +139,42 @@ describe('buildMenuTemplate', () => {
     ]);
   });
 
-  test('Help offers the keyboard shortcuts and About Parley, and nothing that goes online', () => {
+  test('Help offers Check for Updates… and a checkbox for the daily check, ticked as the setting is', () => {
+    const calls: string[] = [];
+    for (const automatic of [false, true]) {
+      const template = buildMenuTemplate({
+        isMac: false,
+        isPackaged: true,
+        send: () => {},
+        updates: {
+          automatic,
+          checkNow: () => calls.push('check'),
+          setAutomatic: (on) => calls.push(`automatic ${on}`),
+        },
+      });
+      const help = menu(template, 'Help');
+      assert.deepEqual(
+        help.map((item) => [item.role ?? item.type, item.label]),
+        [
+          [undefined, 'Keyboard Shortcuts'],
+          ['separator', undefined],
+          [undefined, 'Check for Updates…'],
+          ['checkbox', 'Check for Updates Automatically'],
+          ['separator', undefined],
+          ['about', 'About Parley'],
+        ],
+      );
+      const checkbox = byLabel(help, 'Check for Updates Automatically');
+      assert.equal(checkbox.id, AUTOMATIC_MENU_ID);
+      assert.equal(checkbox.checked, automatic);
+      // Electron flips the tick before it calls click; the item passed in carries the new state.
+      (checkbox.click as unknown as (item: { checked: boolean }) => void)({ checked: !automatic });
+      click(byLabel(help, 'Check for Updates…'));
+    }
+    assert.deepEqual(calls, ['automatic true', 'check', 'automatic false', 'check']);
+  });
+
+  test('without the update items, Help offers the keyboard shortcuts and About Parley, and nothing that goes online', () => {
     for (const isMac of [false, true]) {
       const { template, sent } = build(isMac, true);
       const help = menu(template, 'Help');

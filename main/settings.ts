@@ -1,0 +1,122 @@
+/**
+ * Parley's own settings: a small JSON file in the profile folder, beside the notebook but not in it, so a setting
+ * is not undone by restoring a notebook backup. Today it holds the update check's choices (off until the user
+ * turns it on). Reading never fails: a missing file means the defaults, and a file that is not valid JSON or not
+ * the expected shape is moved aside unchanged (`settings.json.damaged-<time>`) and the defaults are used. Writing
+ * is atomic: a temp file in the same folder, synced, renamed over the old one, so a crash leaves either file whole.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+export const SETTINGS_FILE = 'settings.json';
+
+const updateSettingsSchema = z
+  .object({
+    /** Check GitHub for a new release once a day. Off by default: no network call without consent. */
+    automatic: z.boolean(),
+    /** The user agreed to a check at least once (the first manual check asks first). */
+    consented: z.boolean().optional(),
+    /** A version the user said to skip; the automatic check stays quiet about it. */
+    skippedVersion: z.string().min(1).max(100).optional(),
+    /** When the last check started (ISO 8601), so automatic checks run at most once a day. */
+    lastCheck: z.iso.datetime().optional(),
+  })
+  .strict();
+
+const settingsSchema = z.object({ updates: updateSettingsSchema }).strict();
+
+export type UpdateSettings = z.infer<typeof updateSettingsSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function defaultSettings(): Settings {
+  return { updates: { automatic: false } };
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Where a damaged file was moved, when it was. */
+  setAside?: string;
+  /** Why the file was not used, when it was not. */
+  problem?: string;
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Reads the settings file; anything but a valid file gives the defaults, and a damaged file is kept aside. */
+export function loadSettings(path: string, now: () => Date = () => new Date()): LoadedSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return { settings: defaultSettings() };
+    return { settings: defaultSettings(), problem: `could not read ${path}: ${(error as Error).message}` };
+  }
+  let problem: string;
+  try {
+    const parsed = settingsSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { settings: parsed.data };
+    problem = `${path} is not in the expected shape: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`;
+  } catch (error) {
+    problem = `${path} is not valid JSON: ${(error as Error).message}`;
+  }
+  const setAside = `${path}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(path, setAside);
+    return { settings: defaultSettings(), setAside, problem };
+  } catch (error) {
+    return {
+      settings: defaultSettings(),
+      problem: `${problem} (and it could not be moved aside: ${(error as Error).message})`,
+    };
+  }
+}
+
+let tempCounter = 0;
+
+/** Writes the settings atomically; an invalid value is refused before anything is written. */
+export function saveSettings(path: string, settings: Settings): void {
+  const checked = settingsSchema.parse(settings);
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `${SETTINGS_FILE}.${process.pid}-${++tempCounter}.tmp`);
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, `${JSON.stringify(checked, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
+
+/** The settings in memory, read once and written through on every change. */
+export class SettingsStore {
+  private current: Settings;
+  readonly loaded: LoadedSettings;
+
+  constructor(
+    readonly path: string,
+    now: () => Date = () => new Date(),
+  ) {
+    this.loaded = loadSettings(path, now);
+    this.current = this.loaded.settings;
+    if (this.loaded.problem) console.error(`[parley] settings: ${this.loaded.problem}; using the defaults`);
+  }
+
+  get updates(): UpdateSettings {
+    return { ...this.current.updates };
+  }
+
+  /** Merges a change into the update settings and writes the file. A failed write keeps the old value. */
+  changeUpdates(change: Partial<UpdateSettings>): UpdateSettings {
+    const next: Settings = { ...this.current, updates: { ...this.current.updates, ...change } };
+    for (const key of Object.keys(next.updates) as Array<keyof UpdateSettings>) {
+      if (next.updates[key] === undefined) delete next.updates[key];
+    }
+    saveSettings(this.path, next);
+    this.current = next;
+    return this.updates;
+  }
+}

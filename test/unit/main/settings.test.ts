@@ -1,0 +1,118 @@
+// Written for Parley's settings file: missing means the defaults (updates off), a damaged file is kept aside
+// unchanged and never written over, a bad value is refused before anything is written, and a write leaves either
+// the old file or the new one and no temp file.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  defaultSettings,
+  loadSettings,
+  saveSettings,
+  SETTINGS_FILE,
+  SettingsStore,
+  type Settings,
+} from '../../../main/settings';
+
+function inTempDir(run: (dir: string, path: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-settings-'));
+  try {
+    run(dir, join(dir, SETTINGS_FILE));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const at = () => new Date('2026-03-01T10:00:00.000Z');
+
+describe('settings file', () => {
+  test('no file: updates are off, and nothing is written by reading', () => {
+    inTempDir((dir, path) => {
+      const loaded = loadSettings(path);
+      assert.deepEqual(loaded.settings, { updates: { automatic: false } });
+      assert.equal(loaded.problem, undefined);
+      assert.deepEqual(readdirSync(dir), []);
+    });
+  });
+
+  test('what is saved is read back', () => {
+    inTempDir((_dir, path) => {
+      const settings: Settings = {
+        updates: {
+          automatic: true,
+          consented: true,
+          skippedVersion: '1.2.0',
+          lastCheck: '2026-03-01T09:00:00.000Z',
+        },
+      };
+      saveSettings(path, settings);
+      assert.deepEqual(loadSettings(path).settings, settings);
+    });
+  });
+
+  for (const [what, text] of [
+    ['not JSON', '{"updates": {"automatic": tru'],
+    ['a wrong type', '{"updates": {"automatic": "yes"}}'],
+    ['an unknown key', '{"updates": {"automatic": false, "channel": "beta"}}'],
+    ['a bad date', '{"updates": {"automatic": true, "lastCheck": "yesterday"}}'],
+    ['no updates at all', '[]'],
+  ] as const) {
+    test(`a file with ${what} gives the defaults and is kept aside unchanged`, () => {
+      inTempDir((dir, path) => {
+        writeFileSync(path, text);
+        const loaded = loadSettings(path, at);
+        assert.deepEqual(loaded.settings, defaultSettings());
+        assert.ok(loaded.problem, 'says what was wrong');
+        assert.equal(loaded.setAside, `${path}.damaged-2026-03-01T10-00-00-000Z`);
+        assert.equal(readFileSync(loaded.setAside, 'utf8'), text);
+        assert.deepEqual(readdirSync(dir), [`${SETTINGS_FILE}.damaged-2026-03-01T10-00-00-000Z`]);
+      });
+    });
+  }
+
+  test('an invalid value is refused and the old file stays as it was', () => {
+    inTempDir((_dir, path) => {
+      saveSettings(path, { updates: { automatic: true } });
+      const before = readFileSync(path, 'utf8');
+      assert.throws(() => saveSettings(path, { updates: { automatic: 'on' } } as unknown as Settings));
+      assert.throws(() => saveSettings(path, { updates: { automatic: true, skippedVersion: '' } }));
+      assert.equal(readFileSync(path, 'utf8'), before);
+    });
+  });
+
+  test('a write leaves only the settings file (the temp file is renamed over it)', () => {
+    inTempDir((dir, path) => {
+      saveSettings(path, { updates: { automatic: false } });
+      saveSettings(path, { updates: { automatic: true } });
+      assert.deepEqual(readdirSync(dir), [SETTINGS_FILE]);
+      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), { updates: { automatic: true } });
+    });
+  });
+});
+
+describe('SettingsStore', () => {
+  test('merges a change, writes it through, and drops a value set to undefined', () => {
+    inTempDir((_dir, path) => {
+      const store = new SettingsStore(path);
+      store.changeUpdates({ automatic: true, skippedVersion: '2.0.0' });
+      assert.deepEqual(new SettingsStore(path).updates, { automatic: true, skippedVersion: '2.0.0' });
+      store.changeUpdates({ skippedVersion: undefined });
+      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), { updates: { automatic: true } });
+    });
+  });
+
+  test('a change that cannot be written keeps the value in memory as it was', () => {
+    inTempDir((dir, path) => {
+      const store = new SettingsStore(path);
+      rmSync(dir, { recursive: true });
+      writeFileSync(dir, 'a file where the profile folder was');
+      try {
+        assert.throws(() => store.changeUpdates({ automatic: true }));
+        assert.equal(store.updates.automatic, false);
+      } finally {
+        rmSync(dir, { force: true });
+      }
+    });
+  });
+});
