@@ -22,9 +22,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addDocuments } from './core/notebook';
 import { IMPORTABLE_EXTENSIONS, loadImportFile } from './files';
-import { loadWindowState, trackWindowState } from './window-state';
+import { loadWindowState, rememberWindowState, trackWindowState } from './window-state';
+import { attachContextMenu } from './context-menu';
+import { folderMemory } from './last-folder';
+import { flushOnSessionEnd, guardQuit } from './quit-flush';
 import { eventChannels, type EventName, type Events } from '../preload/contract';
-import { askHowToRecover, confirmQuitWithoutSaving, electronDialogs, notebookOpenFailure } from './dialogs';
+import {
+  askHowToRecover,
+  askWhileSaving,
+  confirmQuitWithoutSaving,
+  electronDialogs,
+  notebookOpenFailure,
+} from './dialogs';
 import { seedOnFirstRun } from './first-run';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
@@ -93,6 +102,12 @@ function openWindow(preloadPath: string): BrowserWindow {
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1b19' : '#f7f5f0',
   });
   trackWindowState(win, statePath);
+  // Windows shutdown and log-off: no before-quit, no close (main/quit-flush.ts).
+  flushOnSessionEnd(win, {
+    store: () => store,
+    saveWindowState: () => rememberWindowState(statePath, win),
+    quit: () => app.quit(),
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -148,7 +163,11 @@ async function start(): Promise<void> {
   // 4. The handlers, answered only for our own window's main frame on an app:// page.
   const handlers = createHandlers({
     store: opened,
-    dialogs: electronDialogs(dialog, () => mainWindow),
+    dialogs: electronDialogs(
+      dialog,
+      () => mainWindow,
+      folderMemory(join(app.getPath('userData'), 'last-folders.json'), () => app.getPath('documents')),
+    ),
     appVersion: app.getVersion(),
     progress: (progress) => send('progress', progress),
     imported: (paths) => paths.forEach((path) => app.addRecentDocument(path)),
@@ -165,22 +184,9 @@ async function start(): Promise<void> {
   openFiles(pendingFiles.splice(0).concat(filesIn(process.argv.slice(1))));
 
   // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once it has loaded.
-  //    Help holds the update check, off until the user turns it on; electron-updater loads only for a check.
-  const { startUpdates } = await import('./updates');
-  const updates = startUpdates({
-    app,
-    dialog,
-    getWindow: () => mainWindow,
-    menu: Menu,
-  });
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',
     isPackaged: app.isPackaged,
-    updates: {
-      automatic: updates.automatic,
-      checkNow: () => void updates.checkNow(),
-      setAutomatic: (on) => updates.setAutomatic(on),
-    },
     send: (command) => {
       if (mainWindow && !mainWindow.isDestroyed()) return send('menuCommand', command);
       const win = openWindow(paths.preload);
@@ -232,37 +238,23 @@ if (!app.requestSingleInstanceLock()) {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   app.enableSandbox();
   if (process.platform === 'win32') app.setAppUserModelId('org.parley.app');
-  app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, (url) => shell.openExternal(url)),
-  );
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => shell.openExternal(url));
+    attachContextMenu(contents, Menu, () => BrowserWindow.fromWebContents(contents));
+  });
 
-  // Quitting waits for the notebook to be on disk. If the write fails, the user decides: stay, or quit anyway.
-  let flushed = false;
-  let flushing = false;
-  app.on('before-quit', (event) => {
-    const open = store;
-    if (flushed || !open) return;
-    event.preventDefault();
-    if (flushing) return;
-    flushing = true;
-    open
-      .flush()
-      .then(() => open.close())
-      .then(
-        () => {
-          flushed = true;
-          app.quit();
-        },
-        (error: unknown) => {
-          flushing = false;
-          if (confirmQuitWithoutSaving(dialog, mainWindow, open.path, message(error))) {
-            flushed = true;
-            app.quit();
-          } else if (!mainWindow || mainWindow.isDestroyed()) {
-            openWindow(appPaths(app.getAppPath()).preload);
-          }
-        },
-      );
+  // Quitting waits for the notebook to be on disk, within a time limit (main/quit-flush.ts). If the write fails
+  // or hangs, the user decides: stay, or quit knowing what is lost.
+  guardQuit({
+    app,
+    store: () => store,
+    ask: {
+      afterFailure: (path, detail) => confirmQuitWithoutSaving(dialog, mainWindow, path, detail),
+      whileSlow: (path, seconds, signal) => askWhileSaving(dialog, mainWindow, path, seconds, signal),
+    },
+    stay: () => {
+      if (!mainWindow || mainWindow.isDestroyed()) openWindow(appPaths(app.getAppPath()).preload);
+    },
   });
 
   app
