@@ -184,9 +184,22 @@ async function start(): Promise<void> {
   openFiles(pendingFiles.splice(0).concat(filesIn(process.argv.slice(1))));
 
   // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once it has loaded.
+  //    Help holds the update check, off until the user turns it on; electron-updater loads only for a check.
+  const { startUpdates } = await import('./updates');
+  const updates = startUpdates({
+    app,
+    dialog,
+    getWindow: () => mainWindow,
+    menu: Menu,
+  });
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',
     isPackaged: app.isPackaged,
+    updates: {
+      automatic: updates.automatic,
+      checkNow: () => void updates.checkNow(),
+      setAutomatic: (on) => updates.setAutomatic(on),
+    },
     send: (command) => {
       if (mainWindow && !mainWindow.isDestroyed()) return send('menuCommand', command);
       const win = openWindow(paths.preload);
