@@ -1,4 +1,4 @@
-// The one test command: unit and command-line tests on Node's runner, then the renderer in Chromium and the
+// The one test command: unit, command-line and package tests on Node's runner, then the renderer in Chromium and the
 // Electron smoke test on Playwright's; prints one closing line `N passed, N failed, N skipped` over all of them.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +35,7 @@ function runUnit() {
     '--test-reporter=spec',
     ...testFiles('test/unit'),
     ...testFiles('test/cli'),
+    ...testFiles('test/package'),
   ]);
   const count = (label) => Number(unit.stdout.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
   totals.passed += count('pass');
