@@ -2,6 +2,7 @@
 # Sets up a fresh machine for `npm test`: a Chromium for the renderer tests, then the npm packages. Works as root
 # (no sudo needed) and as a user with sudo. Debian gets its own chromium package; Ubuntu's `chromium` is only a snap
 # shim, which cannot run under a test runner, so there (and where apt is missing) Playwright's Chromium is used.
+# It fetches no Electron binary (npm ci has not since Electron 42): `npx install-electron` does, for test/e2e.
 # PARLEY_CHROMIUM names a Chromium that is already installed and skips the browser step. (PARLEY_OS_RELEASE and
 # PARLEY_SYSTEM_CHROMIUM stand in for /etc/os-release and /usr/bin/chromium in this script's tests.)
 set -euo pipefail
@@ -35,8 +36,6 @@ os_field() {
 
 os_id=$(os_field ID)
 os_like=$(os_field ID_LIKE)
-
-export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
 if [ -n "${PARLEY_CHROMIUM:-}" ]; then
   [ -x "$PARLEY_CHROMIUM" ] || fail "PARLEY_CHROMIUM is set to $PARLEY_CHROMIUM, which is not an executable file."

@@ -1,74 +1,35 @@
 // The whole app through Playwright's _electron: the built main process, the sandboxed preload and the renderer on
 // app://parley/, over a temp notebook and a temp profile. It needs an Electron binary on disk and never downloads
-// one: without it the test is skipped and says why.
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// one: without it the test is skipped and says why (test/e2e/support.ts).
+import { expect, test, type ElectronApplication } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../../main/core/model';
 import { calls, eventChannels, subscribeName, type EventName } from '../../preload/contract';
+import {
+  HEADLINE,
+  launch,
+  readNotebook,
+  removeWorkspace,
+  requireBinary,
+  workspace,
+  type Workspace,
+} from './support';
 
-const appRoot = fileURLToPath(new URL('../..', import.meta.url));
-const SKIP_REASON =
-  'No Electron binary installed (node_modules/electron/dist is empty: ELECTRON_SKIP_BINARY_DOWNLOAD); set PARLEY_ELECTRON to run';
-const HEADLINE = 'Miliband: bilateral differences will not obscure our relationship';
-
-/** PARLEY_ELECTRON, else the binary the electron package installed (never `require('electron')`, which downloads). */
-function electronBinary(): string | undefined {
-  const fromEnv = process.env.PARLEY_ELECTRON;
-  if (fromEnv) return fromEnv;
-  const pkg = join(appRoot, 'node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
-  const fallback =
-    process.platform === 'darwin'
-      ? 'Electron.app/Contents/MacOS/Electron'
-      : process.platform === 'win32'
-        ? 'electron.exe'
-        : 'electron';
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : fallback;
-  const candidate = join(pkg, 'dist', relative);
-  return existsSync(candidate) ? candidate : undefined;
-}
-
-const binary = electronBinary();
-
-let workDir = '';
+let space: Workspace | undefined;
 let app: ElectronApplication | undefined;
 
 test.afterEach(async () => {
   await app?.close().catch(() => {});
   app = undefined;
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await removeWorkspace(space);
+  space = undefined;
 });
 
 test('the app opens the sample in a locked-down window and saves the notebook on quit', async () => {
-  if (!binary) {
-    console.log(`Skipped: ${SKIP_REASON}`);
-    test.skip(true, SKIP_REASON);
-    return;
-  }
-  if (!existsSync(join(appRoot, 'dist', 'main', 'index.cjs'))) {
-    throw new Error('dist/main/index.cjs is missing: run `npm run build` first.');
-  }
-
-  workDir = await mkdtemp(join(tmpdir(), 'parley-e2e-'));
-  const notebook = join(workDir, 'notebook.json');
-  const profile = join(workDir, 'profile');
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && key !== 'PARLEY_NOTEBOOK' && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value;
-  }
-  // Chromium refuses to start as root with its own sandbox; the renderer stays sandboxed by Electron's settings.
-  const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-
-  app = await electron.launch({
-    executablePath: binary,
-    args: [appRoot, '--notebook', notebook, `--user-data-dir=${profile}`, ...rootOnly],
-    cwd: appRoot,
-    env,
-  });
+  requireBinary();
+  space = await workspace();
+  const notebook = space.notebook;
+  ({ app } = await launch(space));
   const launched = app;
   const page = await launched.firstWindow();
 
@@ -164,10 +125,7 @@ test('the app opens the sample in a locked-down window and saves the notebook on
     await launched.close();
     app = undefined;
     expect(existsSync(notebook)).toBe(true);
-    const saved = JSON.parse(await readFile(notebook, 'utf8')) as {
-      schemaVersion: number;
-      documents: Array<{ title: string }>;
-    };
+    const saved = await readNotebook(notebook);
     expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
     expect(saved.documents.map((doc) => doc.title)).toContain(HEADLINE);
   });
