@@ -7,6 +7,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { UpdateSettings } from '../../../main/settings';
 import {
   createUpdateController,
@@ -365,5 +368,32 @@ describe('startUpdates', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the built main bundle', () => {
+  test('holds electron-updater and runs its code only inside loadElectronUpdater', (t) => {
+    const bundlePath = join(fileURLToPath(new URL('../../..', import.meta.url)), 'dist', 'main', 'index.cjs');
+    if (!existsSync(bundlePath)) {
+      console.log(
+        'Skipped: dist/main/index.cjs is not built (npm test builds it first; or run npm run build)',
+      );
+      t.skip('dist/main/index.cjs is not built');
+      return;
+    }
+    const bundle = readFileSync(bundlePath, 'utf8');
+    // Bundled, so the package needs no node_modules for it; esbuild wraps it in a function run on first call.
+    assert.doesNotMatch(bundle, /require\(["']electron-updater["']\)/);
+    const wrapper = /var (\w+) = __commonJS\(\{\s*"node_modules\/electron-updater\/out\/main\.js"/.exec(
+      bundle,
+    );
+    assert.ok(wrapper, 'electron-updater is not in the bundle');
+    const calls = [...bundle.matchAll(new RegExp(`\\b${wrapper[1]}\\(\\)`, 'g'))];
+    assert.equal(calls.length, 1, 'electron-updater is started from one place only');
+    const loader = bundle.lastIndexOf('async function loadElectronUpdater()', calls[0]!.index);
+    assert.ok(
+      loader >= 0 && bundle.indexOf('\n}', loader) > calls[0]!.index,
+      'and that place is loadElectronUpdater',
+    );
   });
 });
