@@ -1,9 +1,11 @@
 /**
  * Where things live on disk: which notebook file to open (a `--notebook FILE` argument, else the PARLEY_NOTEBOOK
  * variable, else `notebook.json` in the user-data folder), where the profile goes when `--user-data-dir` is
- * given, and where the bundled renderer, preload and sample article sit. Pure functions of argv, env and folders.
+ * given, which files a launch hands Parley to import, and where the bundled renderer, preload and sample article
+ * sit. Pure functions of argv, env and folders.
  */
 import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SAMPLE_FILE } from './first-run';
 
 export const NOTEBOOK_FLAG = '--notebook';
@@ -46,11 +48,63 @@ export interface NotebookPathInput {
 
 /** The absolute path of the notebook file to open. */
 export function resolveNotebookPath({ argv, env, userDataDir, cwd }: NotebookPathInput): string {
+  return requestedNotebookPath({ argv, env, cwd }) ?? join(userDataDir, DEFAULT_NOTEBOOK_NAME);
+}
+
+/**
+ * The notebook a launch names itself (`--notebook`, else PARLEY_NOTEBOOK), made absolute, or undefined when it
+ * names none and takes the profile's own. A second launch that names one tells the first which it asked for.
+ */
+export function requestedNotebookPath({
+  argv,
+  env,
+  cwd,
+}: Omit<NotebookPathInput, 'userDataDir'>): string | undefined {
   const fromArgs = flagValue(argv, NOTEBOOK_FLAG);
   if (fromArgs !== undefined) return absolute(fromArgs, cwd);
   const fromEnv = env[NOTEBOOK_ENV]?.trim();
   if (fromEnv) return absolute(fromEnv, cwd);
-  return join(userDataDir, DEFAULT_NOTEBOOK_NAME);
+  return undefined;
+}
+
+/** Flags whose value is the next argument, so that value is no file to open. */
+const FLAGS_WITH_VALUES = [NOTEBOOK_FLAG, USER_DATA_FLAG];
+
+/**
+ * The files a launch hands Parley to import, as absolute paths: the arguments (not flags, nor a flag's value) that
+ * end in one of `extensions`. Relative paths are taken from `cwd`, the launching process's folder (a second
+ * instance's own, not the first's). `file:` addresses, which Linux file managers pass for `%U` in the .desktop
+ * file (`file:///home/ana/two%20words.txt`), become their paths; any other address (https:, mailto:) is left
+ * alone, as is a `file:` address that names no local file.
+ */
+export function openedFilePaths(
+  args: readonly string[],
+  cwd: string,
+  extensions: readonly string[],
+): string[] {
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (FLAGS_WITH_VALUES.includes(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-') || arg === '') continue;
+    let path = arg;
+    if (/^file:/i.test(arg)) {
+      try {
+        path = fileURLToPath(arg);
+      } catch {
+        continue;
+      }
+    } else if (/^[a-z][a-z0-9+.-]+:/i.test(arg)) {
+      // Another scheme; two letters at least, so a Windows drive (C:\notes.md) is a path.
+      continue;
+    }
+    const lower = path.toLowerCase();
+    if (extensions.some((ext) => lower.endsWith(ext))) files.push(absolute(path, cwd));
+  }
+  return files;
 }
 
 /** The profile folder given with `--user-data-dir`, made absolute, or undefined. */

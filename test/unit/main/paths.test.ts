@@ -2,7 +2,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve, sep } from 'node:path';
-import { appPaths, flagValue, resolveNotebookPath, userDataDirArgument } from '../../../main/paths';
+import { pathToFileURL } from 'node:url';
+import {
+  appPaths,
+  flagValue,
+  openedFilePaths,
+  requestedNotebookPath,
+  resolveNotebookPath,
+  userDataDirArgument,
+} from '../../../main/paths';
 
 const userDataDir = join(sep, 'home', 'ana', '.config', 'Parley');
 const cwd = join(sep, 'work', 'reading');
@@ -90,5 +98,72 @@ test('appPaths finds the bundles and the sample inside the application', () => {
     renderer: join(app, 'dist', 'renderer'),
     preload: join(app, 'dist', 'preload', 'index.cjs'),
     sample: join(app, 'assets', 'sample-miliband-lavrov.txt'),
+  });
+});
+
+test('requestedNotebookPath: only a notebook the launch names itself, else undefined', () => {
+  assert.equal(requestedNotebookPath({ argv: electron, env: {}, cwd }), undefined);
+  assert.equal(
+    requestedNotebookPath({ argv: [...electron, '--notebook', 'a.json'], env: {}, cwd }),
+    resolve(cwd, 'a.json'),
+  );
+  assert.equal(
+    requestedNotebookPath({ argv: electron, env: { PARLEY_NOTEBOOK: 'b.json' }, cwd }),
+    resolve(cwd, 'b.json'),
+  );
+});
+
+// Written for Parley: what a launch hands over to import, from a shell, a file manager (%U) or a second instance.
+describe('openedFilePaths', () => {
+  const exts = ['.txt', '.md', '.html'];
+
+  test('takes the importable files, made absolute from the given folder, and leaves flags and their values', () => {
+    assert.deepEqual(
+      openedFilePaths(
+        [
+          'notes.md',
+          '--notebook',
+          'other.md',
+          `--user-data-dir`,
+          'p.txt',
+          '--flag=x.md',
+          'a.json',
+          '/abs/B.HTML',
+        ],
+        cwd,
+        exts,
+      ),
+      [resolve(cwd, 'notes.md'), '/abs/B.HTML'],
+    );
+  });
+
+  test('file: URLs, as Linux file managers pass them for %U, become their paths, spaces and all', () => {
+    const path = join(sep, 'home', 'ana', 'two words', 'memo #1.txt');
+    const url = pathToFileURL(path).href;
+    assert.match(url, /^file:\/\/\/.*%20.*%231\.txt$/);
+    assert.deepEqual(openedFilePaths([url], cwd, exts), [path]);
+    assert.deepEqual(openedFilePaths(['FILE:///tmp/a.md'], cwd, exts), ['/tmp/a.md']);
+  });
+
+  test('other addresses, and file: URLs that name no local file, are left alone without an error', () => {
+    assert.deepEqual(
+      openedFilePaths(
+        [
+          'https://example.com/page.html',
+          'mailto:ana@example.com',
+          'smb://server/share/a.md',
+          'file://server/share/a.md',
+          'file:///tmp/bad%2Fslash.md',
+        ],
+        cwd,
+        exts,
+      ),
+      [],
+    );
+  });
+
+  test('a relative path is taken from the folder given, not the process', () => {
+    const elsewhere = join(sep, 'home', 'ana', 'Desktop');
+    assert.deepEqual(openedFilePaths(['notes.md'], elsewhere, exts), [join(elsewhere, 'notes.md')]);
   });
 });
