@@ -136,6 +136,11 @@ function call<Result>() {
 const none = z.undefined();
 
 export const calls = {
+  /**
+   * The page has subscribed to main's events: main delivers what it held for this page and sends the rest at once
+   * (messages sent before a page listens are lost; see main/renderer-events.ts). Called again after every reload.
+   */
+  rendererReady: call<void>()('app:renderer-ready', none),
   notebookInfo: call<NotebookInfo>()('notebook:info', none),
   saveState: call<SaveState>()('notebook:save-state', none),
 

@@ -1323,6 +1323,9 @@ export function App() {
       } finally {
         if (!cancelled) setLoading(false);
       }
+      // Subscribed and loaded: main now delivers what it held for this page (a file opened at launch or while the
+      // page loaded, a menu command that opened the window), after the resumed document, so that file is shown.
+      if (!cancelled) api.rendererReady().catch(fail);
       // Parties, stances and the other documents' highlights dress the view; the text does not wait for them.
       try {
         const [partyList, stanceList] = await Promise.all([api.listParties(), api.listStances()]);

@@ -54,6 +54,8 @@ export interface HandlerDeps {
   progress?: (progress: Progress) => void;
   /** Files imported from disk, for the system's recent documents. */
   imported?: (paths: string[]) => void;
+  /** The window's page listens to main's events now (main/renderer-events.ts). */
+  rendererReady?: () => void;
 }
 
 /** At most a few refusals, then how many more: enough to act on, short enough to read in a notice. */
@@ -75,6 +77,7 @@ export function createHandlers({
   now = () => new Date(),
   progress = () => {},
   imported = () => {},
+  rendererReady = () => {},
 }: HandlerDeps): HandlerTable {
   /** Adds parsed documents in one change, so a failure leaves none of them behind. */
   const addDrafts = (drafts: DocumentDraft[]): DocumentSummary[] => {
@@ -93,6 +96,7 @@ export function createHandlers({
   };
 
   return {
+    rendererReady: () => rendererReady(),
     notebookInfo: () => ({ path: store.path, appVersion }),
     saveState: () => store.saveState,
 

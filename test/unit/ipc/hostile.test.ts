@@ -188,6 +188,7 @@ async function buildNotebook(path: string): Promise<Ids> {
  * so a refusal is down to that one change. A mapped type over the contract, so a new call must be added here.
  */
 const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
+  rendererReady: () => undefined,
   notebookInfo: () => undefined,
   saveState: () => undefined,
   listDocuments: () => undefined,
