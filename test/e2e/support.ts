@@ -237,8 +237,14 @@ export function noteCard(page: Page, quoteStart: string) {
 /** Runs the binary again as a second launch (a file manager opening a file) and waits for it to leave. */
 export function secondLaunch(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
   const binary = requireBinary();
+  // As Playwright does for the first instance on Linux, where a CI runner may not allow Chromium's sandbox.
+  const sandbox = process.platform === 'linux' && !args.includes('--no-sandbox') ? ['--no-sandbox'] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, [...sandbox, ...args], {
+      cwd,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
