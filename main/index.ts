@@ -4,7 +4,9 @@
  * every web contents. On `ready`: serve the renderer, open the notebook (a file it cannot read is never written
  * over: the user restores the last good backup, starts empty or quits), keep rolling backups, seed the sample on
  * first run, register the IPC handlers behind the sender check, open the window, forward save state and set the
- * menu. On quit: flush the notebook first.
+ * menu. On quit: flush the notebook first. What main tells the page waits until the page says it listens
+ * (main/renderer-events.ts). The app binary given a command first (`parley export …`) is the command line
+ * instead: it runs the command and exits, with no lock and no window (main/cli-mode.ts).
  */
 import {
   app,
@@ -26,7 +28,10 @@ import { loadWindowState, rememberWindowState, trackWindowState } from './window
 import { attachContextMenu } from './context-menu';
 import { folderMemory } from './last-folder';
 import { flushOnSessionEnd, guardQuit } from './quit-flush';
-import { eventChannels, type EventName, type Events } from '../preload/contract';
+import type { EventName, Events } from '../preload/contract';
+import { commandLineArguments, launchArguments, runCommandLine } from './cli-mode';
+import { RendererEvents } from './renderer-events';
+import { askedNotebook, launchRequest, otherNotebookMessage, sameFile } from './second-launch';
 import {
   askHowToRecover,
   askWhileSaving,
@@ -38,7 +43,7 @@ import { seedOnFirstRun } from './first-run';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
-import { appPaths, resolveNotebookPath, userDataDirArgument } from './paths';
+import { appPaths, openedFilePaths, resolveNotebookPath, userDataDirArgument } from './paths';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './protocol';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
 import { keepRollingBackups } from './storage/backups';
@@ -54,11 +59,12 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Paths in an argument list that name files Parley imports. */
-function filesIn(argv: readonly string[]): string[] {
-  return argv.filter(
-    (arg) => !arg.startsWith('-') && IMPORTABLE_EXTENSIONS.some((ext) => arg.toLowerCase().endsWith(ext)),
-  );
+/** A launch's own arguments: argv less Electron's binary (and, under `electron .`, the app's path). */
+const argumentsOf = (argv: readonly string[]) => launchArguments(argv, process.defaultApp === true);
+
+/** The files a launch names for import, absolute (taken from `cwd`, the launch's folder; file: URLs read). */
+function filesIn(argv: readonly string[], cwd: string): string[] {
+  return openedFilePaths(argumentsOf(argv), cwd, IMPORTABLE_EXTENSIONS);
 }
 
 /** Files opened before the notebook is ready wait here. */
@@ -71,7 +77,7 @@ async function importOpenedFiles(open: NotebookStore, paths: string[]): Promise<
     const drafts = await Promise.all(paths.map((path) => loadImportFile(path)));
     const docs = open.change((nb) => addDocuments(nb, drafts, new Date()), 'Import document');
     paths.forEach((path) => app.addRecentDocument(path));
-    send(
+    tell(
       'documentsAdded',
       docs.map((doc) => doc.id),
     );
@@ -87,8 +93,19 @@ function stop(title: string, body: string): void {
   app.exit(1);
 }
 
+/** What main tells a window's page waits until that page listens (main/renderer-events.ts). */
+const events = new RendererEvents();
+
+/** State for the window's page. With no window there is no one to tell: a new page reads the state itself. */
 function send<K extends EventName>(name: K, payload: Events[K]): void {
-  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannels[name], payload);
+  if (mainWindow && !mainWindow.isDestroyed()) events.send(mainWindow.webContents, name, payload);
+}
+
+/** What the user asked for (a file opened, a menu command): with no window open, one opens and is told. */
+function tell<K extends EventName>(name: K, payload: Events[K]): void {
+  const win =
+    mainWindow && !mainWindow.isDestroyed() ? mainWindow : openWindow(appPaths(app.getAppPath()).preload);
+  events.send(win.webContents, name, payload);
 }
 
 function openWindow(preloadPath: string): BrowserWindow {
@@ -108,6 +125,7 @@ function openWindow(preloadPath: string): BrowserWindow {
     saveWindowState: () => rememberWindowState(statePath, win),
     quit: () => app.quit(),
   });
+  events.watch(win.webContents);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -171,6 +189,9 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     progress: (progress) => send('progress', progress),
     imported: (paths) => paths.forEach((path) => app.addRecentDocument(path)),
+    rendererReady: () => {
+      if (mainWindow && !mainWindow.isDestroyed()) events.ready(mainWindow.webContents);
+    },
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 
@@ -181,9 +202,9 @@ async function start(): Promise<void> {
 
   // Files opened with Parley (file associations, the command line, the macOS dock) are imported.
   openFiles = (paths) => void importOpenedFiles(opened, paths);
-  openFiles(pendingFiles.splice(0).concat(filesIn(process.argv.slice(1))));
+  openFiles(pendingFiles.splice(0).concat(filesIn(process.argv, process.cwd())));
 
-  // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once it has loaded.
+  // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once its page listens.
   //    Help holds the update check, off until the user turns it on; electron-updater loads only for a check.
   const { startUpdates } = await import('./updates');
   const updates = startUpdates({
@@ -200,11 +221,7 @@ async function start(): Promise<void> {
       checkNow: () => void updates.checkNow(),
       setAutomatic: (on) => updates.setAutomatic(on),
     },
-    send: (command) => {
-      if (mainWindow && !mainWindow.isDestroyed()) return send('menuCommand', command);
-      const win = openWindow(paths.preload);
-      win.webContents.once('did-finish-load', () => send('menuCommand', command));
-    },
+    send: (command) => tell('menuCommand', command),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   app.setAboutPanelOptions({
@@ -222,7 +239,11 @@ async function start(): Promise<void> {
   });
 }
 
-// Before ready. The profile folder first: the single-instance lock and the default notebook live in it.
+// Before ready. The app binary run as a command line (`parley export …`) runs the command and exits: no lock, no
+// scheme, no window.
+const commandLine = commandLineArguments(process.argv, process.defaultApp === true);
+
+// The profile folder first: the single-instance lock and the default notebook live in it.
 const userDataDir = (() => {
   try {
     return userDataDirArgument(process.argv, process.cwd());
@@ -230,9 +251,15 @@ const userDataDir = (() => {
     return undefined;
   }
 })();
-if (userDataDir) app.setPath('userData', userDataDir);
+if (userDataDir && !commandLine) app.setPath('userData', userDataDir);
 
-if (!app.requestSingleInstanceLock()) {
+if (commandLine) {
+  void runCommandLine(commandLine, {
+    samplePath: appPaths(app.getAppPath()).sample,
+    version: app.getVersion(),
+    exit: (code) => app.exit(code),
+  });
+} else if (!app.requestSingleInstanceLock(launchRequest(process.argv, process.env, process.cwd()))) {
   // Another Parley owns this profile; it has been told (second-instance) and will come to the front.
   app.quit();
 } else {
@@ -240,8 +267,18 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     openFiles([path]);
   });
-  app.on('second-instance', (_event, argv) => {
-    openFiles(filesIn(argv.slice(1)));
+  // A second launch: its files, from its own folder, go into this notebook; another notebook it names is refused
+  // with a message that says how to open it (main/second-launch.ts).
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const files = filesIn(argv, workingDirectory);
+    const asked = askedNotebook(argumentsOf(argv), workingDirectory, additionalData);
+    if (asked !== undefined && store && !sameFile(asked, store.path)) {
+      const box = otherNotebookMessage(store.path, asked, files);
+      const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+      void (parent ? dialog.showMessageBox(parent, box) : dialog.showMessageBox(box));
+    } else {
+      openFiles(files);
+    }
     if (!mainWindow || mainWindow.isDestroyed()) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();

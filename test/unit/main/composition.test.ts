@@ -44,14 +44,46 @@ interface Report {
   schemes?: unknown;
   windowOpen?: unknown;
   openedExternally?: string;
-  messageBoxes?: Array<{ parented: boolean; title: string; detail: string; buttons: string[] }>;
+  messageBoxes?: Array<{
+    parented: boolean;
+    title: string;
+    message: string;
+    detail: string;
+    buttons: string[];
+  }>;
+  windows?: Array<{
+    destroyed: boolean;
+    loads: number;
+    delivered: Array<[string, unknown]>;
+    lost: Array<[string, unknown]>;
+  }>;
+  lockData?: unknown;
+  results?: unknown[];
+  openFilePrevented?: boolean;
 }
+
+/** What the stand-in does between start and quit instead of its menu click (see `Step` in electron-stand-in.ts). */
+type Step =
+  | { do: 'second-instance'; argv: string[]; cwd: string; data?: unknown }
+  | { do: 'open-file'; path: string }
+  | { do: 'close-windows' }
+  | { do: 'menu'; menu: string; item: string }
+  | { do: 'reload' }
+  | { do: 'call'; channel: string; args?: unknown }
+  | { do: 'settle' }
+  | { do: 'quit' };
+
+const steps = (list: Step[]) => ({ STAND_IN_STEPS: JSON.stringify(list) });
+
+/** The channels of the messages in a list, each with its payload. */
+const on = (messages: Array<[string, unknown]> | undefined, channel: string) =>
+  (messages ?? []).filter(([name]) => name === channel).map(([, payload]) => payload);
 
 function runApp(
   appPath: string,
   args: string[],
   env: Record<string, string> = {},
-): Promise<{ code: number | null; report: Report; stderr: string }> {
+): Promise<{ code: number | null; report: Report; stderr: string; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
@@ -68,7 +100,12 @@ function runApp(
       clearTimeout(timer);
       const line = stdout.split('\n').find((l) => l.startsWith('PARLEY_REPORT '));
       if (!line) return reject(new Error(`no report (exit ${code}):\n${stdout}\n${stderr}`));
-      resolvePromise({ code, report: JSON.parse(line.slice('PARLEY_REPORT '.length)) as Report, stderr });
+      resolvePromise({
+        code,
+        report: JSON.parse(line.slice('PARLEY_REPORT '.length)) as Report,
+        stderr,
+        stdout: stdout.slice(0, stdout.indexOf('PARLEY_REPORT ')),
+      });
     });
   });
 }
@@ -267,5 +304,280 @@ describe('main/index.ts with a stand-in electron', () => {
     assert.ok(!report.order.includes('whenReady'));
     assert.ok(!report.order.includes('new BrowserWindow'));
     await assert.rejects(readFile(notebook, 'utf8'), { code: 'ENOENT' });
+    assert.deepEqual(
+      report.lockData,
+      { notebook },
+      'the first instance is told which notebook was asked for',
+    );
+  });
+});
+
+// Written for Parley: the shell's promises that depend on Electron's timing (a message sent before the page listens
+// is lost), on its quit sequence, on the second instance's own folder and on how file managers pass files.
+describe('main/index.ts: what reaches the page, and what the shell is handed', () => {
+  let dir: string;
+  let appPath: string;
+  let run = 0;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'parley-shell-'));
+    appPath = join(dir, 'app');
+    await mkdir(join(appPath, 'dist', 'renderer'), { recursive: true });
+    await mkdir(join(appPath, 'assets'), { recursive: true });
+    await writeFile(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Parley</title>');
+    await writeFile(join(appPath, 'assets', 'sample-miliband-lavrov.txt'), SAMPLE);
+    await mkdir(join(dir, 'files', 'with space'), { recursive: true });
+    await writeFile(join(dir, 'files', 'notes.md'), '# Field notes\n\nThe delegation left early.\n');
+    await writeFile(
+      join(dir, 'files', 'with space', 'two words.txt'),
+      'Second memo\n\nNothing was agreed.\n',
+    );
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /** A fresh notebook and profile for one run. */
+  function fresh(): { notebook: string; args: string[] } {
+    run++;
+    const notebook = join(dir, `run-${run}`, 'notebook.json');
+    return {
+      notebook,
+      args: ['--notebook', notebook, `--user-data-dir=${join(dir, `run-${run}`, 'profile')}`],
+    };
+  }
+  async function titles(notebook: string): Promise<string[]> {
+    const saved = JSON.parse(await readFile(notebook, 'utf8')) as { documents: Array<{ title: string }> };
+    return saved.documents.map((doc) => doc.title);
+  }
+  /** The stand-in's dev-shaped argv of a second `electron . ARGS`. */
+  const secondArgv = (...args: string[]) => ['/opt/electron/electron', appPath, ...args];
+  // The page listens late, so a message sent at once on load or import is lost unless main waits for it.
+  const slowPage = { STAND_IN_SUBSCRIBE_MS: '400' };
+
+  test('a file named at launch is imported and the page is told once it listens', async () => {
+    const { notebook, args } = fresh();
+    const { code, report, stderr } = await runApp(
+      appPath,
+      [...args, join(dir, 'files', 'notes.md')],
+      slowPage,
+    );
+    assert.equal(code, 0, stderr);
+    assert.equal(report.errorBox, undefined);
+    assert.deepEqual(await titles(notebook), ['Talks in Moscow', 'Field notes']);
+    const page = report.windows?.[0];
+    assert.deepEqual(on(page?.lost, 'event:documents-added'), [], 'nothing sent before the page listened');
+    const added = on(page?.delivered, 'event:documents-added') as string[][];
+    assert.equal(added.length, 1, JSON.stringify(page));
+    assert.equal(added[0]!.length, 1);
+    assert.deepEqual(on(page?.lost, 'event:save-state'), []);
+  });
+
+  test('Linux %U: a file: URL (with %20) is read as its path; other addresses are left alone', async () => {
+    const { notebook, args } = fresh();
+    const url = pathToFileURL(join(dir, 'files', 'with space', 'two words.txt')).href;
+    assert.match(url, /%20/);
+    const { code, report, stderr } = await runApp(appPath, [
+      ...args,
+      url,
+      'https://example.com/page.html',
+      'mailto:someone@example.com',
+    ]);
+    assert.equal(code, 0, stderr);
+    assert.equal(report.errorBox, undefined, JSON.stringify(report.errorBox));
+    assert.deepEqual(await titles(notebook), ['Talks in Moscow', 'Second memo']);
+  });
+
+  test('second instance: its relative paths and file: URLs are read from its own folder, and the page is told', async () => {
+    const { notebook, args } = fresh();
+    const url = pathToFileURL(join(dir, 'files', 'with space', 'two words.txt')).href;
+    const { code, report, stderr } = await runApp(appPath, args, {
+      ...slowPage,
+      ...steps([
+        { do: 'reload' },
+        { do: 'second-instance', argv: secondArgv('notes.md', url), cwd: join(dir, 'files') },
+      ]),
+    });
+    assert.equal(code, 0, stderr);
+    assert.equal(report.errorBox, undefined, JSON.stringify(report.errorBox));
+    assert.deepEqual((await titles(notebook)).sort(), ['Field notes', 'Second memo', 'Talks in Moscow']);
+    const page = report.windows?.[0];
+    assert.equal(page?.loads, 2, 'the page was reloaded');
+    assert.deepEqual(on(page?.lost, 'event:documents-added'), [], 'nothing lost while the page reloaded');
+    assert.equal(on(page?.delivered, 'event:documents-added').length, 1, JSON.stringify(page));
+  });
+
+  test('macOS, no window open: a menu command opens a window and reaches its page', async () => {
+    const { args } = fresh();
+    const { code, report, stderr } = await runApp(appPath, args, {
+      STAND_IN_PLATFORM: 'darwin',
+      ...slowPage,
+      ...steps([{ do: 'close-windows' }, { do: 'menu', menu: 'File', item: 'Import…' }]),
+    });
+    assert.equal(code, 0, stderr);
+    assert.equal(report.windows?.length, 2, 'a second window was opened');
+    assert.equal(report.windows?.[0]?.destroyed, true);
+    const second = report.windows?.[1];
+    assert.deepEqual(on(second?.lost, 'event:menu-command'), []);
+    assert.deepEqual(on(second?.delivered, 'event:menu-command'), ['import']);
+  });
+
+  test('macOS, no window open: a file opened from the dock opens a window and is shown in it', async () => {
+    const { notebook, args } = fresh();
+    const { code, report, stderr } = await runApp(appPath, args, {
+      STAND_IN_PLATFORM: 'darwin',
+      ...slowPage,
+      ...steps([{ do: 'close-windows' }, { do: 'open-file', path: join(dir, 'files', 'notes.md') }]),
+    });
+    assert.equal(code, 0, stderr);
+    assert.equal(report.openFilePrevented, true);
+    assert.deepEqual(await titles(notebook), ['Talks in Moscow', 'Field notes']);
+    assert.equal(report.windows?.length, 2, 'a window was opened for the file');
+    assert.equal(on(report.windows?.[1]?.delivered, 'event:documents-added').length, 1);
+  });
+
+  test('a second launch with another notebook: a clear message, and nothing imported into this one', async () => {
+    const { notebook, args } = fresh();
+    const other = join(dir, 'elsewhere', 'other.json');
+    const { code, report, stderr } = await runApp(
+      appPath,
+      args,
+      steps([
+        {
+          do: 'second-instance',
+          argv: secondArgv('--notebook', join('..', 'elsewhere', 'other.json'), 'notes.md'),
+          cwd: join(dir, 'files'),
+          data: { notebook: other },
+        },
+      ]),
+    );
+    assert.equal(code, 0, stderr);
+    const box = report.messageBoxes?.find((b) => b.detail?.includes(other));
+    assert.ok(box, `a message names ${other}: ${JSON.stringify(report.messageBoxes)}`);
+    assert.ok(box.detail.includes(notebook), box.detail);
+    assert.match(box.detail, /--user-data-dir/);
+    assert.match(box.detail, /notes\.md/, 'it names the file it did not import');
+    assert.deepEqual(await titles(notebook), ['Talks in Moscow']);
+    await assert.rejects(readFile(other, 'utf8'), { code: 'ENOENT' });
+  });
+
+  test('a second launch that names the open notebook (relative to its own folder) imports as usual', async () => {
+    const { notebook, args } = fresh();
+    const { code, report, stderr } = await runApp(
+      appPath,
+      args,
+      steps([
+        {
+          do: 'second-instance',
+          argv: secondArgv('--notebook', 'notebook.json', join(dir, 'files', 'notes.md')),
+          cwd: join(notebook, '..'),
+        },
+      ]),
+    );
+    assert.equal(code, 0, stderr);
+    assert.equal(report.messageBoxes, undefined);
+    assert.deepEqual(await titles(notebook), ['Talks in Moscow', 'Field notes']);
+  });
+
+  test('a change made after start is saved on quit, and quitting closes the window', async () => {
+    const { notebook, args } = fresh();
+    const { code, report, stderr } = await runApp(
+      appPath,
+      args,
+      steps([
+        { do: 'call', channel: 'topics:create', args: { path: 'made-just-before-quit' } },
+        { do: 'quit' },
+      ]),
+    );
+    assert.equal(code, 0, stderr);
+    assert.equal((report.results?.[0] as { ok: boolean }).ok, true);
+    assert.equal(report.quitCleanly, true);
+    assert.equal(report.windows?.[0]?.destroyed, true);
+    const saved = JSON.parse(await readFile(notebook, 'utf8')) as { topics: Array<{ path: string }> };
+    assert.ok(saved.topics.some((topic) => topic.path === 'made-just-before-quit'));
+  });
+});
+
+// Written for Parley: `parley export …` run with the app's own binary is the command line, with no window.
+describe('main/index.ts run as a command line', () => {
+  let dir: string;
+  let appPath: string;
+  let notebook: string;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'parley-cli-mode-'));
+    appPath = join(dir, 'app');
+    await mkdir(join(appPath, 'assets'), { recursive: true });
+    await mkdir(join(appPath, 'dist', 'renderer'), { recursive: true });
+    await writeFile(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Parley</title>');
+    await writeFile(join(appPath, 'assets', 'sample-miliband-lavrov.txt'), SAMPLE);
+    notebook = join(dir, 'notebook.json');
+    const nb = emptyNotebook();
+    nb.documents.push(makeDocument('d1', ['Talks in Moscow', 'The ministers met on Monday.']));
+    await writeFile(notebook, JSON.stringify(nb));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /** Nothing of the app: no lock, no scheme, no window, no handlers. */
+  function assertNoApp(report: Report): void {
+    for (const step of [
+      'requestSingleInstanceLock',
+      'registerSchemesAsPrivileged',
+      'whenReady',
+      'new BrowserWindow',
+    ]) {
+      assert.ok(!report.order.includes(step), `${step} in ${report.order.join(', ')}`);
+    }
+  }
+
+  test('--version prints the app version and exits 0', async () => {
+    const { code, report, stdout } = await runApp(appPath, ['--version']);
+    assert.equal(code, 0);
+    assert.equal(stdout, '0.1.0-test\n');
+    assert.equal(report.exitCode, 0);
+    assertNoApp(report);
+  });
+
+  test('list and export print what the command line prints', async () => {
+    const list = await runApp(appPath, ['list', '--notebook', notebook]);
+    assert.equal(list.code, 0, list.stderr);
+    assert.equal(list.stdout, 'd1\tTalks in Moscow\t0\n');
+    assertNoApp(list.report);
+
+    const exported = await runApp(appPath, ['export', '--notebook', notebook]);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /^---\n/);
+    assert.match(exported.stdout, /Talks in Moscow/);
+    assertNoApp(exported.report);
+  });
+
+  test('a failing command exits with its code and says why on stderr, with no window', async () => {
+    const { code, report, stderr, stdout } = await runApp(appPath, [
+      'export',
+      '--notebook',
+      join(dir, 'none.json'),
+    ]);
+    assert.equal(code, 1);
+    assert.equal(report.exitCode, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^parley: /);
+    assertNoApp(report);
+  });
+
+  test('a file argument is not a command: the app starts', async () => {
+    // `parley export.md` opens the app with that file; only a command's own name starts the command line.
+    const file = join(dir, 'export.md');
+    await writeFile(file, '# Exported by hand\n\nA file named like a command.\n');
+    const own = join(dir, 'app-run', 'notebook.json');
+    const { code, report, stderr } = await runApp(
+      appPath,
+      ['--notebook', own, `--user-data-dir=${join(dir, 'app-run', 'profile')}`, file],
+      { STAND_IN_STEPS: '[]' },
+    );
+    assert.equal(code, 0, stderr);
+    assert.ok(report.order.includes('new BrowserWindow'));
+    const saved = JSON.parse(await readFile(own, 'utf8')) as { documents: Array<{ title: string }> };
+    assert.deepEqual(
+      saved.documents.map((doc) => doc.title),
+      ['Talks in Moscow', 'Exported by hand'],
+    );
   });
 });

@@ -24,7 +24,7 @@ const report: Record<string, unknown> = { order: [] as string[] };
 const order = report.order as string[];
 const note = (step: string) => order.push(step);
 
-if (process.env.STAND_IN_PACKAGED !== '1') process.defaultApp = true;
+if (process.env.STAND_IN_PACKAGED !== '1') Object.defineProperty(process, 'defaultApp', { value: true });
 if (process.env.STAND_IN_PLATFORM)
   Object.defineProperty(process, 'platform', { value: process.env.STAND_IN_PLATFORM });
 
@@ -43,7 +43,6 @@ function finish(code: number): never {
 class StandInApp extends EventEmitter {
   isPackaged = false;
   private paths: Record<string, string> = { userData: '/nonexistent/default-profile' };
-  private quitting = false;
   requestSingleInstanceLock(additionalData?: unknown) {
     note('requestSingleInstanceLock');
     report.lockData = additionalData;
@@ -329,12 +328,19 @@ export const shell = {
 };
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits (a bounded while) until every open window's page listens, then a little more for what it is sent. */
+/**
+ * Waits (a bounded while) until a window is open and every open window's page has listened for a tenth of a
+ * second: long enough for what main does next (a window it opens after an import, the messages it holds).
+ */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 300 && BrowserWindow.all.some((win) => !win.webContents.listening); i++) await tick();
-  await sleep(SUBSCRIBE_AFTER_MS + 50);
+  let quiet = 0;
+  for (let i = 0; i < 500 && quiet < 10; i++) {
+    await tick();
+    const listening =
+      BrowserWindow.all.length > 0 && BrowserWindow.all.every((win) => win.webContents.listening);
+    quiet = listening ? quiet + 1 : 0;
+  }
 }
 
 /** One shell event, as STAND_IN_STEPS lists them. */
