@@ -57,7 +57,10 @@ interface Step {
 const workflow = parse(workflowText) as {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  jobs: Record<string, { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }>;
+  jobs: Record<
+    string,
+    { 'runs-on': string; env?: Record<string, string>; strategy: { matrix: { os: string[] } }; steps: Step[] }
+  >;
 };
 const job = Object.values(workflow.jobs)[0]!;
 const steps = job.steps;
@@ -161,12 +164,17 @@ describe('release.yml', () => {
     }
     const win = steps.find((step) => /Windows/.test(step.if ?? '') && step.env?.WIN_CSC_LINK);
     assert.ok(win, 'no Windows signing step');
-    assert.match(win.if ?? '', /env\.WIN_CSC_LINK != ''/);
+    assert.match(win.if ?? '', /env\.SIGN_WIN_CSC_LINK != ''/);
     assert.ok(win.env?.WIN_CSC_KEY_PASSWORD);
     const unsigned = steps.find((step) => step.env?.CSC_IDENTITY_AUTO_DISCOVERY === 'false');
     assert.ok(unsigned, 'no unsigned build');
     assert.match(unsigned.if ?? '', /env\.MAC_CSC_LINK == ''/);
-    assert.match(unsigned.if ?? '', /env\.WIN_CSC_LINK == ''/);
+    assert.match(unsigned.if ?? '', /env\.SIGN_WIN_CSC_LINK == ''/);
+    // The job's own environment holds no name electron-builder reads, so the unsigned build cannot sign or notarize.
+    const builderNames = ['CSC_LINK', 'CSC_KEY_PASSWORD', 'WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD', 'APPLE_ID'];
+    for (const name of [...builderNames, 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) {
+      assert.ok(!(name in (job.env ?? {})), `${name} is set for the whole job`);
+    }
     // Never a secret in a condition (GitHub rejects it) and never published from CI without a token.
     assert.ok(!steps.some((step) => /secrets\./.test(step.if ?? '')));
     for (const step of stepsRunning(/npm run dist/)) assert.match(step.run ?? '', /--publish never/);
