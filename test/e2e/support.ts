@@ -197,6 +197,8 @@ export async function readNotebook(path: string): Promise<SavedNotebook> {
  */
 export async function selectWithKeyboard(page: Page, phrase: string): Promise<void> {
   await page.locator('.doc-text [data-start]').first().waitFor();
+  // Keys go to the reading column, not to whatever control had focus (a toolbar's arrows switch views).
+  await page.locator('.reading').focus();
   const found = await page.evaluate((text) => {
     for (const block of document.querySelectorAll('.doc-text [data-start]')) {
       const node = block.firstChild;
