@@ -4,25 +4,16 @@
 // unchanged, and Parley starts with the last good backup or an empty notebook, or quits having changed nothing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { emptyNotebook } from '../../../main/core/model';
 import { CONTENT_SECURITY_POLICY } from '../../../main/protocol';
 import { makeDocument } from '../core/fixtures';
+import type { Step } from './electron-stand-in';
+import { runUnderStandIn } from './run-under-stand-in';
 
-const repo = fileURLToPath(new URL('../../..', import.meta.url));
-const standIn = pathToFileURL(join(repo, 'test', 'unit', 'main', 'electron-stand-in.ts')).href;
-const resolveHook = `data:text/javascript,${encodeURIComponent(`
-  export async function resolve(specifier, context, next) {
-    if (specifier === 'electron') return next(${JSON.stringify(standIn)}, context);
-    return next(specifier, context);
-  }`)}`;
-const registerHook = `data:text/javascript,${encodeURIComponent(
-  `import { register } from 'node:module'; register(${JSON.stringify(resolveHook)});`,
-)}`;
 const SAMPLE =
   'icon bookmark-bicon menu\n2 Nov, 2009 10:22\n\nTalks in Moscow\n\nThe ministers met on Monday.\n';
 
@@ -62,17 +53,6 @@ interface Report {
   openFilePrevented?: boolean;
 }
 
-/** What the stand-in does between start and quit instead of its menu click (see `Step` in electron-stand-in.ts). */
-type Step =
-  | { do: 'second-instance'; argv: string[]; cwd: string; data?: unknown }
-  | { do: 'open-file'; path: string }
-  | { do: 'close-windows' }
-  | { do: 'menu'; menu: string; item: string }
-  | { do: 'reload' }
-  | { do: 'call'; channel: string; args?: unknown }
-  | { do: 'settle' }
-  | { do: 'quit' };
-
 const steps = (list: Step[]) => ({ STAND_IN_STEPS: JSON.stringify(list) });
 
 /** The channels of the messages in a list, each with its payload. */
@@ -84,30 +64,7 @@ function runApp(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; report: Report; stderr: string; stdout: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--import', registerHook, join(repo, 'main', 'index.ts'), ...args],
-      { cwd: repo, env: { ...process.env, STAND_IN_APP_PATH: appPath, PARLEY_NOTEBOOK: '', ...env } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill(), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((l) => l.startsWith('PARLEY_REPORT '));
-      if (!line) return reject(new Error(`no report (exit ${code}):\n${stdout}\n${stderr}`));
-      resolvePromise({
-        code,
-        report: JSON.parse(line.slice('PARLEY_REPORT '.length)) as Report,
-        stderr,
-        stdout: stdout.slice(0, stdout.indexOf('PARLEY_REPORT ')),
-      });
-    });
-  });
+  return runUnderStandIn<Report>(args, { STAND_IN_APP_PATH: appPath, PARLEY_NOTEBOOK: '', ...env });
 }
 
 describe('main/index.ts with a stand-in electron', () => {
@@ -287,19 +244,11 @@ describe('main/index.ts with a stand-in electron', () => {
 
   test('a second instance quits at once and opens nothing', async () => {
     const notebook = join(dir, 'second.json');
-    const child = await new Promise<{ code: number | null; stdout: string }>((resolvePromise) => {
-      const proc = spawn(
-        process.execPath,
-        ['--import', 'tsx', '--import', registerHook, join(repo, 'main', 'index.ts'), '--notebook', notebook],
-        { cwd: repo, env: { ...process.env, STAND_IN_APP_PATH: appPath, STAND_IN_LOCK: 'taken' } },
-      );
-      let stdout = '';
-      proc.stdout.on('data', (chunk) => (stdout += chunk));
-      proc.on('close', (code) => resolvePromise({ code, stdout }));
+    const child = await runUnderStandIn<Report>(['--notebook', notebook], {
+      STAND_IN_APP_PATH: appPath,
+      STAND_IN_LOCK: 'taken',
     });
-    const line = child.stdout.split('\n').find((l) => l.startsWith('PARLEY_REPORT '));
-    assert.ok(line, 'no report');
-    const report = JSON.parse(line.slice('PARLEY_REPORT '.length)) as Report;
+    const { report } = child;
     assert.equal(child.code, 0);
     assert.ok(!report.order.includes('whenReady'));
     assert.ok(!report.order.includes('new BrowserWindow'));

@@ -344,7 +344,7 @@ async function settle(): Promise<void> {
 }
 
 /** One shell event, as STAND_IN_STEPS lists them. */
-type Step =
+export type Step =
   | { do: 'second-instance'; argv: string[]; cwd: string; data?: unknown }
   | { do: 'open-file'; path: string }
   | { do: 'close-windows' }

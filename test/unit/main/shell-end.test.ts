@@ -4,22 +4,13 @@
 // query-session-end and session-end events must save the notebook and the window themselves.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { repo, runUnderStandIn } from './run-under-stand-in';
 
-const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const here = (name: string) => pathToFileURL(join(repo, 'test', 'unit', 'main', name)).href;
-const resolveHook = `data:text/javascript,${encodeURIComponent(`
-  export async function resolve(specifier, context, next) {
-    if (specifier === 'electron') return next(${JSON.stringify(here('electron-stand-in.ts'))}, context);
-    return next(specifier, context);
-  }`)}`;
-const registerHook = `data:text/javascript,${encodeURIComponent(
-  `import { register } from 'node:module'; register(${JSON.stringify(resolveHook)});`,
-)}`;
 
 interface Report {
   quitCleanly?: boolean;
@@ -32,43 +23,12 @@ interface Report {
 
 function end(appPath: string, folder: string, how: string): Promise<{ code: number | null; report: Report }> {
   const notebook = join(folder, 'notebook.json');
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--import',
-        registerHook,
-        join(repo, 'main', 'index.ts'),
-        '--notebook',
-        notebook,
-        `--user-data-dir=${join(folder, 'profile')}`,
-      ],
-      {
-        cwd: repo,
-        env: {
-          ...process.env,
-          STAND_IN_APP_PATH: appPath,
-          STAND_IN_SCENARIO: here('shell-end-scenario.ts'),
-          PARLEY_NOTEBOOK: '',
-          SHELL_END: how,
-          SHELL_NOTEBOOK: notebook,
-        },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill(), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((l) => l.startsWith('PARLEY_REPORT '));
-      if (!line) return reject(new Error(`no report (exit ${code}):\n${stdout}\n${stderr}`));
-      resolvePromise({ code, report: JSON.parse(line.slice('PARLEY_REPORT '.length)) as Report });
-    });
+  return runUnderStandIn<Report>(['--notebook', notebook, `--user-data-dir=${join(folder, 'profile')}`], {
+    STAND_IN_APP_PATH: appPath,
+    STAND_IN_SCENARIO: here('shell-end-scenario.ts'),
+    PARLEY_NOTEBOOK: '',
+    SHELL_END: how,
+    SHELL_NOTEBOOK: notebook,
   });
 }
 
