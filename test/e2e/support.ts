@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { selectPhrase } from '../renderer/selection';
 
 export const appRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const fixtures = join(appRoot, 'test', 'fixtures');
@@ -199,23 +200,7 @@ export async function selectWithKeyboard(page: Page, phrase: string): Promise<vo
   await page.locator('.doc-text [data-start]').first().waitFor();
   // Keys go to the reading column, not to whatever control had focus (a toolbar's arrows switch views).
   await page.locator('.reading').focus();
-  const found = await page.evaluate((text) => {
-    for (const block of document.querySelectorAll('.doc-text [data-start]')) {
-      const node = block.firstChild;
-      if (!(node instanceof Text)) continue;
-      const at = node.data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-    return false;
-  }, phrase);
-  if (!found) throw new Error(`"${phrase}" is not in the reading column`);
+  await selectPhrase(page, phrase, 1);
   for (let i = 1; i < phrase.length; i++) await page.keyboard.press('Shift+ArrowRight');
   await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe(phrase);
 }

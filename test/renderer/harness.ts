@@ -24,6 +24,8 @@ import {
 } from '../../preload/contract';
 import { preloadApiBundle } from '../../scripts/page-script';
 
+export { selectPhrase } from './selection';
+
 declare global {
   interface Window {
     parley: ParleyApi;
@@ -326,28 +328,6 @@ export async function dropFiles(page: Page, files: Array<{ name: string; text: s
       new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
     );
   }, files);
-}
-
-/** Selects the first occurrence of `phrase` in the reading column through a DOM Range, as a drag would. */
-export async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.locator('.doc-text [data-start]').first().waitFor();
-  const found = await page.evaluate((text) => {
-    for (const block of document.querySelectorAll('.doc-text [data-start]')) {
-      const node = block.firstChild;
-      if (!(node instanceof Text)) continue;
-      const at = node.data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-    return false;
-  }, phrase);
-  if (!found) throw new Error(`"${phrase}" is not in the reading column`);
 }
 
 /** Viewport rectangle of the first occurrence of `phrase` in the reading column. */
