@@ -39,10 +39,24 @@ export function launchArguments(argv: readonly string[], defaultApp: boolean): s
   return argv.slice(i + 1);
 }
 
+/**
+ * Chromium's and Electron's switches that a launch may carry before its command: `--no-sandbox` (which Electron
+ * needs as root on Linux) and the display or logging switches people pass to Electron apps. They are Electron's,
+ * so the command never sees them.
+ */
+function isChromiumSwitch(arg: string): boolean {
+  return /^--(no-sandbox|disable-gpu(-sandbox)?|disable-dev-shm-usage|in-process-gpu|enable-logging(=.*)?|v=\d+|(ozone-platform|ozone-platform-hint|enable-features|disable-features|enable-wayland-ime|log-file|log-level)=.*)$/.test(
+    arg,
+  );
+}
+
 /** The command line to run when this launch names a command first; null when it starts the app. */
 export function commandLineArguments(argv: readonly string[], defaultApp: boolean): string[] | null {
   const args = launchArguments(argv, defaultApp);
-  return args.length > 0 && COMMAND_NAMES.includes(args[0]!) ? args : null;
+  let first = 0;
+  while (first < args.length && isChromiumSwitch(args[first]!)) first++;
+  if (first >= args.length || !COMMAND_NAMES.includes(args[first]!)) return null;
+  return args.slice(first).filter((arg) => !isChromiumSwitch(arg));
 }
 
 interface Writable {

@@ -39,6 +39,25 @@ describe('commandLineArguments', () => {
     }
   });
 
+  test('Chromium switches before the command are Electron’s, and leave the command its own arguments', () => {
+    // As root on Linux Electron needs --no-sandbox, which the README tells such users to add.
+    assert.deepEqual(commandLineArguments([packaged, '--no-sandbox', 'list'], false), ['list']);
+    assert.deepEqual(
+      commandLineArguments([packaged, '--no-sandbox', '--ozone-platform=x11', 'export', '--all'], false),
+      ['export', '--all'],
+    );
+    assert.deepEqual(commandLineArguments([packaged, 'list', '--no-sandbox'], false), ['list']);
+    assert.deepEqual(commandLineArguments(['/x/electron', '.', '--no-sandbox', '--version'], true), [
+      '--version',
+    ]);
+    // Parley's own flags are not skipped: `--notebook x.json list` starts the app, as the command line wants its
+    // command first.
+    assert.equal(
+      commandLineArguments([packaged, '--no-sandbox', '--notebook', 'x.json', 'list'], false),
+      null,
+    );
+  });
+
   test('files, flags and anything else start the app', () => {
     for (const args of [
       [],
