@@ -70,12 +70,13 @@ export class RendererEvents {
       if (page.readyBeforeNavigation) this.ready(contents);
     };
     contents.on('did-stop-loading', ended);
-    contents.on(
-      'did-fail-load',
-      (_event: unknown, _code: unknown, _text: unknown, _url: unknown, isMain: unknown) => {
-        if (isMain !== false) ended();
-      },
-    );
+    // A failed load, and a navigation that never committed: Electron reports an aborted one (a refused
+    // will-navigate, ERR_ABORTED) only as did-fail-provisional-load.
+    const failed = (_event: unknown, _code: unknown, _text: unknown, _url: unknown, isMain: unknown) => {
+      if (isMain !== false) ended();
+    };
+    contents.on('did-fail-load', failed);
+    contents.on('did-fail-provisional-load', failed);
     contents.on('destroyed', () => {
       page.waiting = [];
     });

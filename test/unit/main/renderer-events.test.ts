@@ -108,6 +108,22 @@ describe('RendererEvents', () => {
     }
   });
 
+  test('a navigation refused or aborted before it commits (Electron: did-fail-provisional-load alone) ends the wait', () => {
+    // Electron reports an aborted navigation (a will-navigate that was prevented, ERR_ABORTED) only through
+    // did-fail-provisional-load: no did-fail-load for ERR_ABORTED, and no load ever started to stop.
+    const { events, contents } = watched();
+    events.ready(contents);
+    contents.startNavigation();
+    events.send(contents, 'documentsAdded', ['d1']);
+    contents.emit('did-fail-provisional-load', {}, -3, 'ERR_ABORTED', 'https://example.com/', true, 1, 1);
+    assert.deepEqual(contents.received, [['event:documents-added', ['d1']]]);
+    // A subframe's failure is not the page's.
+    contents.startNavigation();
+    events.send(contents, 'menuCommand', 'find');
+    contents.emit('did-fail-provisional-load', {}, -3, 'ERR_ABORTED', 'https://ads.example/', false, 1, 2);
+    assert.equal(contents.received.length, 1);
+  });
+
   test('in-page and subframe navigations change nothing', () => {
     const { events, contents } = watched();
     events.ready(contents);
