@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -304,6 +304,74 @@ describe('the package electron-builder makes', needsBuild, () => {
     assert.ok(flipped >= 5, `only ${flipped} fuses differ from Electron's defaults`);
     assert.match(builder.stdout, /executing @electron\/fuses/);
   });
+
+  test(
+    "electron-builder's deb target accepts the metadata: a maintainer and a homepage",
+    {
+      skip:
+        process.platform !== 'linux' &&
+        'the deb is built on the Linux runner; elsewhere electron-builder first downloads its Linux tools',
+    },
+    async () => {
+      // electron-builder refuses to build a deb without a maintainer (package.json's author with an email, or
+      // linux.maintainer) and a project homepage, and says so only when it builds the deb, which `--linux dir`
+      // above does not. Its real deb target runs here on a copy of the folder built above, with a stand-in fpm
+      // (CUSTOM_FPM_PATH) in place of the one it would download: the stand-in writes down the arguments and the
+      // after-install script it was given, and an empty package where fpm would write the deb.
+      const prepackaged = join(dir, 'deb-input');
+      await cp(unpacked, prepackaged, { recursive: true });
+      const fpm = join(dir, 'stand-in-fpm');
+      await writeFile(
+        fpm,
+        `#!${process.execPath}
+const { readFileSync, writeFileSync } = require('node:fs');
+const args = process.argv.slice(2);
+const deb = args[args.indexOf('--package') + 1];
+const afterInstall = readFileSync(args[args.indexOf('--after-install') + 1], 'utf8');
+writeFileSync(deb + '.json', JSON.stringify({ args, afterInstall }));
+writeFileSync(deb, '');
+`,
+      );
+      await chmod(fpm, 0o755);
+      const result = await run(
+        process.execPath,
+        [
+          join(repo, 'node_modules', 'electron-builder', 'cli.js'),
+          '--linux',
+          'deb',
+          '--x64',
+          '--publish',
+          'never',
+          `--prepackaged=${prepackaged}`,
+          `-c.electronDist=${join(dir, 'electron-dist')}`,
+          `-c.directories.output=${join(dir, 'deb')}`,
+          '-c.npmRebuild=false',
+        ],
+        { cwd: repo, env: { ...process.env, CUSTOM_FPM_PATH: fpm } },
+      );
+      assert.equal(result.code, 0, `electron-builder failed:\n${result.stdout}\n${result.stderr}`);
+      const written = readdirSync(join(dir, 'deb')).filter((name) => name.endsWith('.deb.json'));
+      assert.equal(written.length, 1, readdirSync(join(dir, 'deb')).join('\n'));
+      const { args, afterInstall } = JSON.parse(readFileSync(join(dir, 'deb', written[0]!), 'utf8')) as {
+        args: string[];
+        afterInstall: string;
+      };
+      const option = (name: string) => args[args.indexOf(name) + 1];
+      const meta = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+        author: { name: string; email: string };
+        homepage: string;
+      };
+      assert.equal(option('--maintainer'), `${meta.author.name} <${meta.author.email}>`);
+      assert.equal(option('--url'), meta.homepage);
+      assert.equal(option('--name'), 'parley');
+      // The package installs the folder under /opt and links the executable onto the PATH.
+      assert.ok(args.includes(`${prepackaged}/=/opt/${config.productName}`), args.join(' '));
+      assert.ok(
+        afterInstall.includes(`ln -sf '/opt/${config.productName}/parley' '/usr/bin/parley'`),
+        afterInstall,
+      );
+    },
+  );
 
   test('the Linux deb puts parley on the PATH', () => {
     // A deb cannot be built here: electron-builder downloads fpm to build it. The deb packs the folder built above
