@@ -31,7 +31,14 @@ import { flushOnSessionEnd, guardQuit } from './quit-flush';
 import type { EventName, Events } from '../preload/contract';
 import { commandLineArguments, launchArguments, runCommandLine } from './cli-mode';
 import { RendererEvents } from './renderer-events';
-import { askedNotebook, launchRequest, otherNotebookMessage, sameFile } from './second-launch';
+import {
+  askedNotebook,
+  launchedAddresses,
+  launchRequest,
+  otherNotebookMessage,
+  refusedAddressesMessage,
+  sameFile,
+} from './second-launch';
 import {
   askHowToRecover,
   askWhileSaving,
@@ -43,7 +50,13 @@ import { seedOnFirstRun } from './first-run';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
-import { appPaths, openedFilePaths, resolveNotebookPath, userDataDirArgument } from './paths';
+import {
+  appPaths,
+  openedAddresses,
+  resolveNotebookPath,
+  userDataDirArgument,
+  type OpenedAddresses,
+} from './paths';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './protocol';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
 import { keepRollingBackups } from './storage/backups';
@@ -62,9 +75,18 @@ function message(error: unknown): string {
 /** A launch's own arguments: argv less Electron's binary (and, under `electron .`, the app's path). */
 const argumentsOf = (argv: readonly string[]) => launchArguments(argv, process.defaultApp === true);
 
-/** The files a launch names for import, absolute (taken from `cwd`, the launch's folder; file: URLs read). */
-function filesIn(argv: readonly string[], cwd: string): string[] {
-  return openedFilePaths(argumentsOf(argv), cwd, IMPORTABLE_EXTENSIONS);
+/** What a launch names for import, absolute (taken from `cwd`, the launch's folder; file: URLs read), and the
+ *  addresses it names that are no file on this computer. */
+function addressesIn(argv: readonly string[], cwd: string): OpenedAddresses {
+  return openedAddresses(argumentsOf(argv), cwd, IMPORTABLE_EXTENSIONS);
+}
+
+/** Says which addresses Parley was handed but cannot open (https:, a network folder's smb:): never in silence. */
+function tellRefused(refused: readonly string[]): void {
+  if (refused.length === 0) return;
+  const box = refusedAddressesMessage(refused);
+  const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  void (parent ? dialog.showMessageBox(parent, box) : dialog.showMessageBox(box));
 }
 
 /** Files opened before the notebook is ready wait here. */
@@ -202,7 +224,9 @@ async function start(): Promise<void> {
 
   // Files opened with Parley (file associations, the command line, the macOS dock) are imported.
   openFiles = (paths) => void importOpenedFiles(opened, paths);
-  openFiles(pendingFiles.splice(0).concat(filesIn(process.argv, process.cwd())));
+  const launched = addressesIn(process.argv, process.cwd());
+  openFiles(pendingFiles.splice(0).concat(launched.files));
+  tellRefused(launched.refused);
 
   // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once its page listens.
   //    Help holds the update check, off until the user turns it on; electron-updater loads only for a check.
@@ -259,7 +283,11 @@ if (commandLine) {
     version: app.getVersion(),
     exit: (code) => app.exit(code),
   });
-} else if (!app.requestSingleInstanceLock(launchRequest(process.argv, process.env, process.cwd()))) {
+} else if (
+  !app.requestSingleInstanceLock(
+    launchRequest(process.argv, process.env, process.cwd(), addressesIn(process.argv, process.cwd())),
+  )
+) {
   // Another Parley owns this profile; it has been told (second-instance) and will come to the front.
   app.quit();
 } else {
@@ -269,8 +297,10 @@ if (commandLine) {
   });
   // A second launch: its files, from its own folder, go into this notebook; another notebook it names is refused
   // with a message that says how to open it (main/second-launch.ts).
+  // What the launch read from its own arguments comes first: the argv handed here may have been reordered.
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
-    const files = filesIn(argv, workingDirectory);
+    const { files, refused } = launchedAddresses(additionalData) ?? addressesIn(argv, workingDirectory);
+    tellRefused(refused);
     const asked = askedNotebook(argumentsOf(argv), workingDirectory, additionalData);
     if (asked !== undefined && store && !sameFile(asked, store.path)) {
       const box = otherNotebookMessage(store.path, asked, files);

@@ -70,19 +70,28 @@ export function requestedNotebookPath({
 /** Flags whose value is the next argument, so that value is no file to open. */
 const FLAGS_WITH_VALUES = [NOTEBOOK_FLAG, USER_DATA_FLAG];
 
+/** What a launch hands Parley: the files to import, and the addresses it names that Parley cannot open. */
+export interface OpenedAddresses {
+  /** Importable files, absolute. */
+  files: string[];
+  /** Addresses as given that name no file on this computer: another scheme (https:, smb:), a `file:` address
+   *  of another host or one that does not decode. Said to the user, never dropped in silence. */
+  refused: string[];
+}
+
 /**
  * The files a launch hands Parley to import, as absolute paths: the arguments (not flags, nor a flag's value) that
  * end in one of `extensions`. Relative paths are taken from `cwd`, the launching process's folder (a second
  * instance's own, not the first's). `file:` addresses, which Linux file managers pass for `%U` in the .desktop
- * file (`file:///home/ana/two%20words.txt`), become their paths; any other address (https:, mailto:) is left
- * alone, as is a `file:` address that names no local file.
+ * file (`file:///home/ana/two%20words.txt`), become their paths. Any other address (https:, smb: from a network
+ * folder), and a `file:` address that names no local file, is refused: Parley imports files on this computer.
  */
-export function openedFilePaths(
+export function openedAddresses(
   args: readonly string[],
   cwd: string,
   extensions: readonly string[],
-): string[] {
-  const files: string[] = [];
+): OpenedAddresses {
+  const opened: OpenedAddresses = { files: [], refused: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (FLAGS_WITH_VALUES.includes(arg)) {
@@ -95,16 +104,27 @@ export function openedFilePaths(
       try {
         path = fileURLToPath(arg);
       } catch {
+        opened.refused.push(arg);
         continue;
       }
     } else if (/^[a-z][a-z0-9+.-]+:/i.test(arg)) {
       // Another scheme; two letters at least, so a Windows drive (C:\notes.md) is a path.
+      opened.refused.push(arg);
       continue;
     }
     const lower = path.toLowerCase();
-    if (extensions.some((ext) => lower.endsWith(ext))) files.push(absolute(path, cwd));
+    if (extensions.some((ext) => lower.endsWith(ext))) opened.files.push(absolute(path, cwd));
   }
-  return files;
+  return opened;
+}
+
+/** The importable files of a launch (see openedAddresses), absolute. */
+export function openedFilePaths(
+  args: readonly string[],
+  cwd: string,
+  extensions: readonly string[],
+): string[] {
+  return openedAddresses(args, cwd, extensions).files;
 }
 
 /** The profile folder given with `--user-data-dir`, made absolute, or undefined. */

@@ -8,23 +8,83 @@
  * it: quit and start again with it, or run a second Parley beside this one with a profile of its own.
  */
 import { realpathSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { shellQuote } from './cli/commands';
-import { requestedNotebookPath } from './paths';
+import { requestedNotebookPath, type OpenedAddresses } from './paths';
 
-/** What a launch tells the first instance through requestSingleInstanceLock: the notebook it named, if any. */
+/**
+ * What a launch tells the first instance through requestSingleInstanceLock: the notebook it named, if any, and
+ * what it hands over to import, read from its own argv in its own folder. Electron warns that the argv the first
+ * instance gets may be reordered (Chromium puts switches first, so `notes.md --notebook nb.json` could arrive as
+ * `--notebook notes.md nb.json`); what the launch read itself is what it meant.
+ */
 export interface LaunchRequest {
   notebook?: string;
+  files?: string[];
+  refused?: string[];
 }
 
 /** This launch's request, from its own argv, environment and folder (never throws: a bad flag names nothing). */
-export function launchRequest(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): LaunchRequest {
+export function launchRequest(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  opened: OpenedAddresses = { files: [], refused: [] },
+): LaunchRequest {
+  const request: LaunchRequest = { files: opened.files, refused: opened.refused };
   try {
     const notebook = requestedNotebookPath({ argv, env, cwd });
-    return notebook === undefined ? {} : { notebook };
+    if (notebook !== undefined) request.notebook = notebook;
   } catch {
-    return {};
+    // A bad --notebook names nothing.
   }
+  return request;
+}
+
+/** The most addresses a launch can hand over; a file manager opening a whole folder stays well below. */
+const MAX_LAUNCH_ADDRESSES = 1000;
+
+const strings = (value: unknown, each: (text: string) => boolean): string[] | undefined =>
+  Array.isArray(value) &&
+  value.length <= MAX_LAUNCH_ADDRESSES &&
+  value.every((item) => typeof item === 'string' && item.length <= 4096 && each(item))
+    ? (value as string[])
+    : undefined;
+
+/**
+ * What a second launch handed over to import, as it read its own arguments; undefined when it passed nothing
+ * usable (an older or foreign launch), and the first instance reads the argv it was given instead.
+ */
+export function launchedAddresses(data: unknown): OpenedAddresses | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { files, refused } = data as LaunchRequest;
+  const okFiles = strings(files, (file) => isAbsolute(file));
+  const okRefused = strings(refused, () => true);
+  return okFiles && okRefused ? { files: okFiles, refused: okRefused } : undefined;
+}
+
+/** The message box for addresses Parley was handed but cannot open: it imports files on this computer. */
+export function refusedAddressesMessage(refused: readonly string[]): {
+  type: 'info';
+  title: string;
+  message: string;
+  detail: string;
+  buttons: string[];
+} {
+  const shown =
+    refused.slice(0, 10).join('\n') + (refused.length > 10 ? `\n… and ${refused.length - 10} more` : '');
+  return {
+    type: 'info',
+    title: 'Parley could not open that',
+    message:
+      refused.length === 1
+        ? 'This address is not a file on this computer, so nothing was imported from it:'
+        : 'These addresses are not files on this computer, so nothing was imported from them:',
+    detail:
+      `${shown}\n\nParley imports files from this computer. Save the page or copy the file from the network ` +
+      'folder to a folder here, then open it or use File › Import.',
+    buttons: ['OK'],
+  };
 }
 
 /**

@@ -255,8 +255,8 @@ describe('main/index.ts with a stand-in electron', () => {
     await assert.rejects(readFile(notebook, 'utf8'), { code: 'ENOENT' });
     assert.deepEqual(
       report.lockData,
-      { notebook },
-      'the first instance is told which notebook was asked for',
+      { notebook, files: [], refused: [] },
+      'the first instance is told which notebook was asked for, and what to import (nothing here)',
     );
   });
 });
@@ -320,7 +320,7 @@ describe('main/index.ts: what reaches the page, and what the shell is handed', (
     assert.deepEqual(on(page?.lost, 'event:save-state'), []);
   });
 
-  test('Linux %U: a file: URL (with %20) is read as its path; other addresses are left alone', async () => {
+  test('Linux %U: a file: URL (with %20) is read as its path; other addresses are named in a message', async () => {
     const { notebook, args } = fresh();
     const url = pathToFileURL(join(dir, 'files', 'with space', 'two words.txt')).href;
     assert.match(url, /%20/);
@@ -333,6 +333,31 @@ describe('main/index.ts: what reaches the page, and what the shell is handed', (
     assert.equal(code, 0, stderr);
     assert.equal(report.errorBox, undefined, JSON.stringify(report.errorBox));
     assert.deepEqual(await titles(notebook), ['Talks in Moscow', 'Second memo']);
+    const told = (report.messageBoxes ?? []).filter((box) => box.title === 'Parley could not open that');
+    assert.equal(told.length, 1, JSON.stringify(report.messageBoxes));
+    assert.match(told[0]!.detail, /https:\/\/example\.com\/page\.html\nmailto:someone@example\.com/);
+  });
+
+  test('second instance: what the launch read itself is imported, though Chromium reordered its argv', async () => {
+    const { notebook, args } = fresh();
+    const file = join(dir, 'files', 'notes.md');
+    // `parley notes.md --notebook NB` as the first instance may get it: switches first, the values after.
+    const reordered = secondArgv('--notebook', 'notes.md', notebook);
+    const { code, report, stderr } = await runApp(appPath, args, {
+      ...steps([
+        {
+          do: 'second-instance',
+          argv: reordered,
+          cwd: join(dir, 'files'),
+          data: { notebook, files: [file], refused: ['smb://server/share/c.md'] },
+        },
+      ]),
+    });
+    assert.equal(code, 0, stderr);
+    assert.deepEqual((await titles(notebook)).sort(), ['Field notes', 'Talks in Moscow']);
+    const told = (report.messageBoxes ?? []).filter((box) => box.title === 'Parley could not open that');
+    assert.equal(told.length, 1, JSON.stringify(report.messageBoxes));
+    assert.match(told[0]!.detail, /smb:\/\/server\/share\/c\.md/);
   });
 
   test('second instance: its relative paths and file: URLs are read from its own folder, and the page is told', async () => {

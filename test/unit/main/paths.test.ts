@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import {
   appPaths,
   flagValue,
+  openedAddresses,
   openedFilePaths,
   requestedNotebookPath,
   resolveNotebookPath,
@@ -160,6 +161,33 @@ describe('openedFilePaths', () => {
       ),
       [],
     );
+  });
+
+  test('openedAddresses names the addresses it cannot open, so the user is told rather than left waiting', () => {
+    const good = resolve(sep, 'tmp', 'good.txt');
+    const opened = openedAddresses(
+      [
+        'notes.md',
+        'https://example.com/page.html',
+        'smb://server/share/a.md',
+        'file://server/share/a.md',
+        'file:///tmp/bad%E9.md',
+        pathToFileURL(good).href,
+        '--notebook',
+        'nb.json',
+        'photo.png',
+      ],
+      cwd,
+      exts,
+    );
+    assert.deepEqual(opened.files, [resolve(cwd, 'notes.md'), good]);
+    assert.deepEqual(opened.refused, [
+      'https://example.com/page.html',
+      'smb://server/share/a.md',
+      'file://server/share/a.md',
+      'file:///tmp/bad%E9.md',
+    ]);
+    assert.deepEqual(openedAddresses([], cwd, exts), { files: [], refused: [] });
   });
 
   test('a relative path is taken from the folder given, not the process', () => {

@@ -4,20 +4,62 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { askedNotebook, launchRequest, otherNotebookMessage, sameFile } from '../../../main/second-launch';
+import {
+  askedNotebook,
+  launchedAddresses,
+  launchRequest,
+  otherNotebookMessage,
+  refusedAddressesMessage,
+  sameFile,
+} from '../../../main/second-launch';
 
 const bin = '/opt/Parley/parley';
 const home = '/home/ana';
 
 test('launchRequest: the notebook this launch names, absolute; none when it names none or names it badly', () => {
+  const none = { files: [], refused: [] };
   assert.deepEqual(launchRequest([bin, '--notebook', 'thesis.json'], {}, home), {
+    ...none,
     notebook: resolve(home, 'thesis.json'),
   });
   assert.deepEqual(launchRequest([bin], { PARLEY_NOTEBOOK: '/data/nb.json' }, home), {
+    ...none,
     notebook: '/data/nb.json',
   });
-  assert.deepEqual(launchRequest([bin, 'notes.md'], {}, home), {});
-  assert.deepEqual(launchRequest([bin, '--notebook'], {}, home), {});
+  assert.deepEqual(launchRequest([bin, 'notes.md'], {}, home), none);
+  assert.deepEqual(launchRequest([bin, '--notebook'], {}, home), none);
+});
+
+test('launchRequest carries what the launch read itself to import, which the first instance takes over its argv', () => {
+  const opened = { files: ['/home/ana/notes.md'], refused: ['smb://server/a.md'] };
+  const request = launchRequest([bin, 'notes.md', '--notebook', 'nb.json'], {}, home, opened);
+  assert.deepEqual(launchedAddresses(request), opened);
+  // Through Electron the request is structured-cloned: plain data survives.
+  assert.deepEqual(launchedAddresses(structuredClone(request)), opened);
+});
+
+test('launchedAddresses refuses what a launch could not have sent, so the first instance reads argv instead', () => {
+  for (const data of [
+    undefined,
+    null,
+    'files',
+    {},
+    { files: ['notes.md'], refused: [] },
+    { files: ['/a.md'], refused: [42] },
+    { files: '/a.md', refused: [] },
+    { files: Array.from({ length: 1001 }, (_, i) => `/f${i}.md`), refused: [] },
+  ]) {
+    assert.equal(launchedAddresses(data), undefined, JSON.stringify(data)?.slice(0, 80));
+  }
+});
+
+test('refusedAddressesMessage names each address and says what to do', () => {
+  const box = refusedAddressesMessage(['https://example.com/a.html', 'smb://server/share/b.md']);
+  assert.match(box.message, /not files on this computer/);
+  assert.match(box.detail, /https:\/\/example\.com\/a\.html\nsmb:\/\/server\/share\/b\.md/);
+  assert.match(box.detail, /File › Import/);
+  const many = refusedAddressesMessage(Array.from({ length: 12 }, (_, i) => `https://x.example/${i}`));
+  assert.match(many.detail, /… and 2 more/);
 });
 
 test('askedNotebook: what the launch passed, else its --notebook from its own folder', () => {
