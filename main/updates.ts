@@ -108,7 +108,8 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((text: string) => console.error(`[parley] updates: ${text}`));
   let updater: Updater | undefined;
-  let running = false;
+  /** The check under way, if any. */
+  let inFlight: Promise<void> | undefined;
   /** Whether the check in progress was asked for by the user. */
   let manual = false;
   /** Dialogs started by the updater's events, awaited before a check or a download counts as done. */
@@ -169,21 +170,26 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
     return loaded;
   };
 
-  const check = async (askedFor: boolean) => {
-    if (running) return;
-    running = true;
-    manual = askedFor;
-    try {
-      deps.settings.changeUpdates({ lastCheck: now().toISOString() });
-      const active = await load();
-      await active.checkForUpdates();
-      await settle();
-    } catch (error) {
-      if (askedFor) await deps.prompts.failed(`Parley could not check for updates: ${message(error)}`);
-      else log(`the automatic check failed: ${message(error)}`);
-    } finally {
-      running = false;
+  const check = (askedFor: boolean): Promise<void> => {
+    if (inFlight) {
+      // A check is under way. One the user asks for meanwhile runs after it, so that its answer is heard.
+      return askedFor && !manual ? inFlight.then(() => check(true)) : inFlight;
     }
+    manual = askedFor;
+    inFlight = (async () => {
+      try {
+        deps.settings.changeUpdates({ lastCheck: now().toISOString() });
+        const active = await load();
+        await active.checkForUpdates();
+        await settle();
+      } catch (error) {
+        if (askedFor) await deps.prompts.failed(`Parley could not check for updates: ${message(error)}`);
+        else log(`the automatic check failed: ${message(error)}`);
+      } finally {
+        inFlight = undefined;
+      }
+    })();
+    return inFlight;
   };
 
   return {

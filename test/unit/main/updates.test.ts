@@ -334,6 +334,23 @@ describe('the update controller', () => {
     ]);
   });
 
+  test('Check Now while the automatic check is still on the network is answered once that check is done', async () => {
+    const { controller, updater, prompts } = setUp({ settings: { automatic: true, consented: true } });
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const check = updater.checkForUpdates.bind(updater);
+    updater.checkForUpdates = async () => {
+      await slow;
+      return check();
+    };
+    const automatic = controller.checkIfDue();
+    await new Promise((resolve) => setImmediate(resolve));
+    const asked = controller.checkNow();
+    release();
+    await Promise.all([automatic, asked]);
+    assert.deepEqual(prompts.asked, ['up to date 1.0.0'], 'the user who asked hears the answer');
+  });
+
   test('the updater is loaded once, whatever the number of checks', async () => {
     const { controller, loads, updater } = setUp({ settings: { automatic: true, consented: true } });
     await controller.checkNow();
