@@ -1,11 +1,20 @@
 /**
  * Parley's own settings: a small JSON file in the profile folder, beside the notebook but not in it, so a setting
  * is not undone by restoring a notebook backup. Today it holds the update check's choices (off until the user
- * turns it on). Reading never fails: a missing file means the defaults, and a file that is not valid JSON or not
- * the expected shape is moved aside unchanged (`settings.json.damaged-<time>`) and the defaults are used. Writing
+ * turns it on). Reading never fails: a missing file means the defaults, settings a newer Parley wrote are kept as
+ * they are, and a file that is not valid JSON or not the expected shape is moved aside unchanged (`settings.json.damaged-<time>`) and the defaults are used. Writing
  * is atomic: a temp file in the same folder, synced, renamed over the old one, so a crash leaves either file whole.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
@@ -22,9 +31,10 @@ const updateSettingsSchema = z
     /** When the last check started (ISO 8601), so automatic checks run at most once a day. */
     lastCheck: z.iso.datetime().optional(),
   })
-  .strict();
+  // Settings this version does not know (a newer Parley's) are kept as they are and written back.
+  .loose();
 
-const settingsSchema = z.object({ updates: updateSettingsSchema }).strict();
+const settingsSchema = z.object({ updates: updateSettingsSchema }).loose();
 
 export type UpdateSettings = z.infer<typeof updateSettingsSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
@@ -49,7 +59,8 @@ function errnoCode(error: unknown): string | undefined {
 export function loadSettings(path: string, now: () => Date = () => new Date()): LoadedSettings {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A byte-order mark (Notepad's UTF-8) is no reason to throw the settings away.
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return { settings: defaultSettings() };
     return { settings: defaultSettings(), problem: `could not read ${path}: ${(error as Error).message}` };
@@ -83,12 +94,17 @@ export function saveSettings(path: string, settings: Settings): void {
   const temp = join(dirname(path), `${SETTINGS_FILE}.${process.pid}-${++tempCounter}.tmp`);
   const fd = openSync(temp, 'w');
   try {
-    writeSync(fd, `${JSON.stringify(checked, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeSync(fd, `${JSON.stringify(checked, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, path);
 }
 
 /** The settings in memory, read once and written through on every change. */

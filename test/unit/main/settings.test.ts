@@ -3,7 +3,7 @@
 // the old file or the new one and no temp file.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -54,7 +54,6 @@ describe('settings file', () => {
   for (const [what, text] of [
     ['not JSON', '{"updates": {"automatic": tru'],
     ['a wrong type', '{"updates": {"automatic": "yes"}}'],
-    ['an unknown key', '{"updates": {"automatic": false, "channel": "beta"}}'],
     ['a bad date', '{"updates": {"automatic": true, "lastCheck": "yesterday"}}'],
     ['no updates at all', '[]'],
   ] as const) {
@@ -70,6 +69,37 @@ describe('settings file', () => {
       });
     });
   }
+
+  test('a file saved by Notepad (with a byte-order mark) is read as it is', () => {
+    inTempDir((dir, path) => {
+      writeFileSync(path, '\uFEFF{"updates": {"automatic": true, "consented": true}}');
+      const loaded = loadSettings(path, at);
+      assert.equal(loaded.problem, undefined);
+      assert.deepEqual(loaded.settings.updates, { automatic: true, consented: true });
+      assert.deepEqual(readdirSync(dir), [SETTINGS_FILE]);
+    });
+  });
+
+  test('settings this version does not know (a newer Parley’s) are kept, and written back as they were', () => {
+    inTempDir((_dir, path) => {
+      writeFileSync(path, '{"updates": {"automatic": false, "channel": "beta"}, "theme": {"dark": true}}');
+      const store = new SettingsStore(path, at);
+      assert.equal(store.loaded.problem, undefined);
+      store.changeUpdates({ automatic: true, consented: true });
+      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), {
+        updates: { automatic: true, channel: 'beta', consented: true },
+        theme: { dark: true },
+      });
+    });
+  });
+
+  test('a write that fails leaves no temp file behind', () => {
+    inTempDir((dir, path) => {
+      mkdirSync(path);
+      assert.throws(() => saveSettings(path, defaultSettings()));
+      assert.deepEqual(readdirSync(dir), [SETTINGS_FILE]);
+    });
+  });
 
   test('an invalid value is refused and the old file stays as it was', () => {
     inTempDir((_dir, path) => {
