@@ -3,11 +3,11 @@
 // Chromium will not start otherwise.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { electronArgs } from '../../../scripts/start.mjs';
+import { electronArgs, findOrFetchElectron } from '../../../scripts/start.mjs';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'parley-start-'));
@@ -50,5 +50,50 @@ describe('scripts/start.mjs', () => {
     });
     assert.equal(result.status, 1);
     assert.match(result.stderr, /could not start Electron at .*missing-electron/);
+  });
+
+  /** A stand-in for Electron's npm package, whose install.js runs the given script body. */
+  const electronPackage = (name: string, install: string) => {
+    const dir = join(work, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'electron', version: '45.5.0', engines: { node: '>= 22.12.0' } }),
+    );
+    writeFileSync(join(dir, 'install.js'), install);
+    return dir;
+  };
+
+  it('fetches the binary on first start through the package’s own install.js, then uses it', () => {
+    const dir = electronPackage(
+      'fetches',
+      `const fs = require('fs');
+fs.mkdirSync('dist', { recursive: true });
+fs.writeFileSync('dist/electron', '');
+fs.writeFileSync('path.txt', 'electron');`,
+    );
+    const said: string[] = [];
+    const found = findOrFetchElectron(dir, { log: (text) => said.push(text) });
+    assert.equal(found.binary, join(dir, 'dist', 'electron'));
+    assert.match(said.join('\n'), /fetching Electron 45\.5\.0 .*needs the network/);
+    // Fetched once: the next start finds it without running install.js.
+    rmSync(join(dir, 'install.js'));
+    assert.equal(findOrFetchElectron(dir, { log: () => {} }).binary, join(dir, 'dist', 'electron'));
+  });
+
+  it('says in words why the download failed and what to do, naming the Node version Electron asks for', () => {
+    const dir = electronPackage(
+      'offline',
+      `console.error('TypeError: fetch failed');
+console.error('    at node:internal/deps/undici/undici:13502:13');
+process.exit(1);`,
+    );
+    const found = findOrFetchElectron(dir, { nodeVersion: '20.20.0', log: () => {} });
+    assert.equal(found.binary, undefined);
+    assert.match(found.error ?? '', /^Electron 45\.5\.0 could not be fetched \(TypeError: fetch failed\)\./);
+    assert.match(found.error ?? '', /asks for Node >= 22\.12\.0; this is Node 20\.20\.0/);
+    assert.match(found.error ?? '', /PARLEY_ELECTRON/);
+    const newer = findOrFetchElectron(dir, { nodeVersion: '22.14.0', log: () => {} });
+    assert.doesNotMatch(newer.error ?? '', /this is Node/);
   });
 });
