@@ -1,5 +1,6 @@
-// Written for Parley's release workflow: the workflow linter that `.ci/run` calls really fails on a broken
-// workflow (so its step cannot pass by finding nothing), passes on .github/workflows/release.yml, and the release
+// Written for Parley's release workflow: the workflow linter that `.ci/run` calls (scripts/lint-workflows.mjs) really
+// fails on a broken workflow, on a run block that is not valid bash and on a folder with no workflow (so its step
+// cannot pass by finding nothing), passes on .github/workflows/release.yml, and the release
 // workflow does what the README says release CI does: three systems, the Electron binary fetched explicitly, the
 // tests on a virtual display on Linux, the installers built and smoke-tested, the four kinds of installer kept,
 // and signing that runs only when its secrets are there.
@@ -15,30 +16,29 @@ import { parse } from 'yaml';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const workflowPath = join(root, '.github', 'workflows', 'release.yml');
 const workflowText = readFileSync(workflowPath, 'utf8');
-const linter = join(root, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
 
-/** The glob that `npm run lint:workflows` passes to node-actionlint, read from package.json. */
-function lintPattern(): string {
+/** The script that `npm run lint:workflows` runs, read from package.json. */
+function linter(): string {
   const scripts = (
     JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
   ).scripts;
-  const match = /^node-actionlint '([^']+)'$/.exec(scripts['lint:workflows'] ?? '');
-  assert.ok(match, `lint:workflows is not \`node-actionlint '<glob>'\`: ${scripts['lint:workflows']}`);
-  return match[1]!;
+  const match = /^node (scripts\/[\w-]+\.mjs)$/.exec(scripts['lint:workflows'] ?? '');
+  assert.ok(match, `lint:workflows is not \`node scripts/<script>.mjs\`: ${scripts['lint:workflows']}`);
+  return join(root, match[1]!);
 }
 
-/** Runs the lint script's command in `cwd`, as `npm run lint:workflows` would there. */
+/** Runs the lint script in `cwd`, as `npm run lint:workflows` would there. */
 function lint(cwd: string) {
-  const result = spawnSync(process.execPath, [linter, lintPattern()], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [linter()], { cwd, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-/** A folder holding one workflow file with the given text. */
-function withWorkflow(text: string, check: (dir: string) => void): void {
+/** A folder holding one workflow file with the given text (none when `text` is undefined). */
+function withWorkflow(text: string | undefined, check: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'parley-workflow-'));
   try {
     mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
-    writeFileSync(join(dir, '.github', 'workflows', 'release.yml'), text);
+    if (text !== undefined) writeFileSync(join(dir, '.github', 'workflows', 'release.yml'), text);
     check(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -67,10 +67,80 @@ const steps = job.steps;
 const stepsRunning = (pattern: RegExp) => steps.filter((step) => pattern.test(step.run ?? ''));
 
 describe('the workflow lint step', () => {
-  test('passes on the repository, having checked release.yml', () => {
+  test('passes on the repository, having checked release.yml and each of its run blocks with bash', () => {
     const { status, output } = lint(root);
     assert.equal(status, 0, output);
     assert.match(output, /Checking [1-9]\d* workflow file\(s\)/);
+    // release.yml sets bash as the job's shell, so every run block in it is checked.
+    const runBlocks = steps.filter((step) => step.run !== undefined).length;
+    assert.ok(runBlocks > 0);
+    assert.match(output, new RegExp(`Checked ${runBlocks} bash run block\\(s\\)`));
+  });
+
+  test('fails on a run block that is not valid bash, naming the file, job, step and what bash said', () => {
+    const broken = workflowText.replace(/^ {10}esac\n/m, '');
+    assert.notEqual(broken, workflowText, 'the smoke step has no `esac` line where this test expects it');
+    withWorkflow(broken, (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 1, output);
+      assert.match(
+        output,
+        /\.github\/workflows\/release\.yml:\d+: job build .*"Smoke-test the packaged app as a command line"/,
+      );
+      assert.match(output, /syntax error/);
+    });
+  });
+
+  test("checks run blocks by the step's shell or the runner's default, and leaves other shells alone", () => {
+    const job = (runsOn: string, step: string) =>
+      `on: push\njobs:\n  build:\n    runs-on: ${runsOn}\n    steps:\n${step}`;
+    const unclosed = '      - name: Unclosed\n        run: if true; then echo hi\n';
+    // GitHub's default shell on its Linux runners is bash.
+    withWorkflow(job('ubuntu-latest', unclosed), (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 1, output);
+      assert.match(output, /job build, "Unclosed"/);
+    });
+    // On Windows the default is PowerShell, but a step can ask for bash.
+    withWorkflow(job('windows-latest', `${unclosed}        shell: bash\n`), (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 1, output);
+      assert.match(output, /"Unclosed"/);
+    });
+    withWorkflow(job('windows-latest', unclosed), (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 0, output);
+      assert.match(output, /Checked 0 bash run block\(s\)/);
+    });
+    withWorkflow(job('ubuntu-latest', `${unclosed}        shell: pwsh\n`), (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 0, output);
+    });
+  });
+
+  test('reads an expression as the word GitHub puts in its place, not as shell text', () => {
+    // `contains(…)` becomes true or false; its backtick, read as shell text, would leave the command
+    // substitution open.
+    const text =
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n' +
+      "      - run: echo `echo ${{ contains(github.ref, '`') }}`\n";
+    withWorkflow(text, (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 0, output);
+      assert.match(output, /Checked 1 bash run block\(s\)/);
+    });
+  });
+
+  test('fails when there is no workflow file to check', () => {
+    withWorkflow(undefined, (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 1, output);
+      assert.match(output, /No workflow files/);
+      writeFileSync(join(dir, '.github', 'workflows', 'notes.txt'), 'not a workflow');
+      assert.equal(lint(dir).status, 1);
+      rmSync(join(dir, '.github'), { recursive: true });
+      assert.equal(lint(dir).status, 1);
+    });
   });
 
   test('fails on a workflow that reads a secret in a step condition', () => {
