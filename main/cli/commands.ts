@@ -1,6 +1,9 @@
 /**
  * The `parley` commands: the notebook without a window, over the same core and storage the app uses. Every command reads and
- * checks all its input before it changes anything, so bad input leaves the notebook as it was.
+ * checks all its input before it changes anything, so bad input leaves the notebook as it was. A command that
+ * writes holds the notebook's lock (storage/notebook-lock.ts) while it runs, so it never writes under the app or
+ * another command, and is refused, writing nothing, while one of them has the notebook open; commands that only
+ * read (list, export, suggest without --accept, backups) take no lock and work while the app is open.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -19,6 +22,7 @@ import { defaultNotebookPath } from '../default-notebook';
 import { basename, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
+import { NotebookLockedError, type LockRequest } from '../storage/notebook-lock';
 import {
   openOrRecover,
   restoreBackup,
@@ -146,7 +150,12 @@ function cannotOpenMessage(question: RecoveryQuestion, invocation: string): stri
  * it saves, with the app's policy; one that cannot be opened is refused with the backup that would restore it,
  * and nothing is changed.
  */
-async function openForCommand(path: string, access: Access, io: Io): Promise<NotebookStore> {
+async function openForCommand(
+  path: string,
+  access: Access,
+  io: Io,
+  lock: LockRequest,
+): Promise<NotebookStore> {
   let question: RecoveryQuestion | null = null;
   const recovery = await openOrRecover(
     path,
@@ -156,6 +165,8 @@ async function openForCommand(path: string, access: Access, io: Io): Promise<Not
     },
     {
       createIfMissing: access === 'create',
+      access: access === 'read' ? 'read' : 'write',
+      lock,
       debounceMs: 0,
       backUpOnOpen: access !== 'read',
       onBackupError: (error) => io.err(`parley: could not back up ${path}: ${(error as Error).message}\n`),
@@ -168,13 +179,23 @@ async function openForCommand(path: string, access: Access, io: Io): Promise<Not
   return recovery.store;
 }
 
+/** The lock a command takes to write: held by `parley <command>`; a stale one taken over with a note on stderr. */
+function commandLock(command: string, io: Io): LockRequest {
+  return {
+    by: 'cli',
+    command: `parley ${command}`,
+    onStaleTakeover: (note) => io.err(`parley: ${note}\n`),
+  };
+}
+
 async function withStore<T>(
   path: string,
   access: Access,
   io: Io,
+  lock: LockRequest,
   run: (store: NotebookStore) => T | Promise<T>,
 ) {
-  const store = await openForCommand(path, access, io);
+  const store = await openForCommand(path, access, io, lock);
   const rolling =
     access === 'read'
       ? null
@@ -223,11 +244,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const path = notebookPathFrom(values, io.env);
+  const lock = commandLock(command, io);
 
   switch (command) {
     case 'init': {
       // Creates, or refuses an existing notebook without writing it: nothing to back up either way.
-      const store = await openForCommand(path, 'create', io);
+      const store = await openForCommand(path, 'create', io, lock);
       try {
         if (!store.created)
           throw new ParleyError(`A notebook already exists at ${path}; nothing was changed.`);
@@ -247,7 +269,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const file of positionals) {
         drafts.push(await loadImportFile(file));
       }
-      const docs = await withStore(path, 'create', io, (store) =>
+      const docs = await withStore(path, 'create', io, lock, (store) =>
         store.change((nb) => ops.addDocuments(nb, drafts, new Date())),
       );
       for (const doc of docs) io.out(`${doc.id}\t${doc.title}\n`);
@@ -264,7 +286,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       } catch (error) {
         throw new ParleyError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
       }
-      const added = await withStore(path, 'write', io, (store) => {
+      const added = await withStore(path, 'write', io, lock, (store) => {
         if (values.document) ops.getDocument(store.data, values.document);
         const now = new Date();
         const result = importW3C(store.data, json, {
@@ -293,7 +315,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const documentId = values.document;
       if (!documentId) throw new UsageError('suggest needs --document ID (see parley list)');
       const access = values.accept ? 'write' : 'read';
-      const { suggestions, added, names } = await withStore(path, access, io, (store) => {
+      const { suggestions, added, names } = await withStore(path, access, io, lock, (store) => {
         const found = suggestStatements(store.data, documentId);
         const accepted = values.accept ? store.change((nb) => acceptAll(nb, found, new Date())) : 0;
         return {
@@ -329,7 +351,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           throw new UsageError('--topic exports the topic across all documents: leave out --document');
         }
       }
-      const text = await withStore(path, 'read', io, (store) => {
+      const text = await withStore(path, 'read', io, lock, (store) => {
         const nb = store.data;
         const now = new Date();
         if (values.view === 'compare') {
@@ -371,7 +393,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case 'list': {
-      const summaries = await withStore(path, 'read', io, (store) => ops.listDocuments(store.data));
+      const summaries = await withStore(path, 'read', io, lock, (store) => ops.listDocuments(store.data));
       for (const s of summaries) io.out(`${s.id}\t${s.title}\t${s.annotationCount}\n`);
       return 0;
     }
@@ -393,6 +415,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       const recoverOptions = {
         debounceMs: 0,
+        lock,
         onBackupError: (error: unknown) =>
           io.err(`parley: could not back up ${path}: ${(error as Error).message}\n`),
       };
@@ -520,7 +543,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`parley: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof ParleyError || error instanceof NotebookFileError) {
+    if (
+      error instanceof ParleyError ||
+      error instanceof NotebookFileError ||
+      error instanceof NotebookLockedError
+    ) {
       io.err(`parley: ${error.message}\n`);
       return 1;
     }

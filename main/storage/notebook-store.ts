@@ -4,6 +4,10 @@
  * is reported so the window can say "Saving…" / "Saved" / what went wrong. Every change is a step of history that
  * undo and redo walk (see history.ts); the data is immutable between changes. A file that cannot be read or is not
  * a valid notebook is refused with a plain message and is never written over.
+ *
+ * A store opened for writing holds the notebook's lock (notebook-lock.ts) from before it reads the file until it
+ * is closed, so no other process writes the file meanwhile and no save of ours overwrites another's work; a store
+ * opened to read takes no lock, refuses changes and touches nothing on disk.
  */
 import { Low, type Adapter } from 'lowdb';
 import { access, copyFile, constants as fsConstants, mkdir } from 'node:fs/promises';
@@ -11,6 +15,7 @@ import { dirname } from 'node:path';
 import { emptyNotebook, SCHEMA_VERSION, type HistoryState, type Notebook } from '../core/model';
 import type { SaveState } from '../../preload/contract';
 import { DurableJsonFile, removeStaleTempFiles } from './durable-file';
+import { acquireNotebookLock, type LockRequest, type NotebookLock } from './notebook-lock';
 import { applyChange, freezeState, UndoHistory } from './history';
 import { MigrationError, migrate, schemaVersionOf } from './migrations/index';
 
@@ -70,6 +75,19 @@ export interface OpenOptions {
   adapterFor?: (path: string) => Adapter<Notebook>;
   /** How many steps undo reaches back (default MAX_HISTORY_STEPS). */
   historyLimit?: number;
+  /**
+   * 'write' (default) takes the notebook's lock before reading it and holds it until close; another writer's
+   * live lock is refused with NotebookLockedError. 'read' takes no lock: the file is only read (never created,
+   * upgraded on disk or tidied), and every change is refused.
+   */
+  access?: 'write' | 'read';
+  /** Who is writing, for the lock and its messages (default: the app). */
+  lock?: LockRequest;
+  /**
+   * The notebook's lock, already taken (recovery holds it across its question). The store opened owns it from
+   * then on and releases it on close; if opening fails, it stays with the caller.
+   */
+  heldLock?: NotebookLock;
 }
 
 const DEFAULT_DEBOUNCE_MS = 100;
@@ -113,13 +131,23 @@ class LowNotebookStore implements NotebookStore {
   private readonly history_: UndoHistory;
   private readonly historyListeners = new Set<(s: HistoryState) => void>();
   private closed = false;
+  /** The notebook's lock while open for writing; null when opened to read. */
+  private readonly lock: NotebookLock | null;
 
-  constructor(path: string, created: boolean, db: Low<Notebook>, debounceMs: number, historyLimit?: number) {
+  constructor(
+    path: string,
+    created: boolean,
+    db: Low<Notebook>,
+    debounceMs: number,
+    historyLimit: number | undefined,
+    lock: NotebookLock | null,
+  ) {
     this.path = path;
     this.created = created;
     this.db = db;
     this.debounceMs = debounceMs;
     this.history_ = new UndoHistory(historyLimit === undefined ? {} : { limit: historyLimit });
+    this.lock = lock;
   }
 
   get data(): Notebook {
@@ -174,6 +202,9 @@ class LowNotebookStore implements NotebookStore {
 
   private checkOpen(): void {
     if (this.closed) throw new Error(`The notebook ${this.path} is closed; the change was not made.`);
+    if (!this.lock) {
+      throw new Error(`The notebook ${this.path} was opened to read only; the change was not made.`);
+    }
   }
 
   /** Makes `next` the current state, schedules its write and tells the history listeners when history moved. */
@@ -220,7 +251,11 @@ class LowNotebookStore implements NotebookStore {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.flush();
+    try {
+      await this.flush();
+    } finally {
+      await this.lock?.release();
+    }
   }
 
   /** Starts a write of everything changed so far, unless one is already running (its end starts the next). */
@@ -306,9 +341,25 @@ async function backUpBeforeUpgrade(path: string, fromVersion: number): Promise<v
 
 /**
  * Opens (or on first run creates) the notebook at `path`. Throws NotebookFileError, without touching the file,
- * when it cannot be read, is not JSON, is not a valid notebook, or was written by a newer Parley.
+ * when it cannot be read, is not JSON, is not a valid notebook, or was written by a newer Parley; and, to write,
+ * NotebookLockedError (notebook-lock.ts) when another process has it open for writing.
  */
 export async function openNotebookStore(path: string, options: OpenOptions = {}): Promise<NotebookStore> {
+  if (options.access === 'read') return openStore(path, { ...options, createIfMissing: false }, null);
+  const lock = options.heldLock ?? (await acquireNotebookLock(path, options.lock));
+  try {
+    return await openStore(path, options, lock);
+  } catch (error) {
+    if (!options.heldLock) await lock.release();
+    throw error;
+  }
+}
+
+async function openStore(
+  path: string,
+  options: OpenOptions,
+  lock: NotebookLock | null,
+): Promise<NotebookStore> {
   const adapter = options.adapterFor?.(path) ?? new DurableJsonFile<Notebook>(path);
   let raw: unknown;
   try {
@@ -359,7 +410,7 @@ export async function openNotebookStore(path: string, options: OpenOptions = {})
         cause: error,
       });
     }
-    if (fromVersion < SCHEMA_VERSION) {
+    if (fromVersion < SCHEMA_VERSION && lock) {
       try {
         await backUpBeforeUpgrade(path, fromVersion);
       } catch (error) {
@@ -373,7 +424,7 @@ export async function openNotebookStore(path: string, options: OpenOptions = {})
     }
   }
 
-  await removeStaleTempFiles(path);
+  if (lock) await removeStaleTempFiles(path);
   const db = new Low<Notebook>(adapter, freezeState(data));
   return new LowNotebookStore(
     path,
@@ -381,5 +432,6 @@ export async function openNotebookStore(path: string, options: OpenOptions = {})
     db,
     options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     options.historyLimit,
+    lock,
   );
 }

@@ -16,6 +16,11 @@
  * restoreBackup is the same restore without a question, for `parley restore`, and startEmpty the same empty start
  * for `parley restore --empty`: the current file moved aside first (damaged, newer, or a good one, backed up into
  * the backups folder first, as `.replaced-<time>.json`).
+ *
+ * All of them hold the notebook's lock (notebook-lock.ts) from before they look at the file: through the question,
+ * the moving aside and the restore, and on in the store they open, so no other writer sees a half-recovered
+ * notebook or writes over the result. A notebook another process holds is refused (NotebookLockedError) before
+ * anything is asked or changed.
  */
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -34,6 +39,7 @@ import {
 } from './backups';
 import { DurableJsonFile } from './durable-file';
 import { MigrationError } from './migrations/index';
+import { acquireNotebookLock, type NotebookLock } from './notebook-lock';
 import {
   NotebookFileError,
   openNotebookStore,
@@ -119,9 +125,18 @@ async function backUpOnOpen(store: NotebookStore, options: RecoverOptions): Prom
   }
 }
 
-/** The store's own options; a restored or empty notebook is written first, so it must be there to open. */
-function openOptions(options: RecoverOptions, createIfMissing: boolean): OpenOptions {
+/**
+ * The store's own options; a restored or empty notebook is written first, so it must be there to open. `lock` is
+ * the lock taken for the whole recovery, handed to the store that opens.
+ */
+function openOptions(
+  options: RecoverOptions,
+  createIfMissing: boolean,
+  lock: NotebookLock | null,
+): OpenOptions {
   const open: OpenOptions = { createIfMissing };
+  if (lock) open.heldLock = lock;
+  else open.access = 'read';
   if (options.debounceMs !== undefined) open.debounceMs = options.debounceMs;
   if (options.adapterFor !== undefined) open.adapterFor = options.adapterFor;
   if (options.historyLimit !== undefined) open.historyLimit = options.historyLimit;
@@ -136,12 +151,13 @@ async function installBackup(
   path: string,
   bytes: Uint8Array,
   options: RecoverOptions,
+  lock: NotebookLock,
 ): Promise<NotebookStore> {
   let wrote = false;
   try {
     await writeDurably(path, bytes);
     wrote = true;
-    return await openNotebookStore(path, openOptions(options, false));
+    return await openNotebookStore(path, openOptions(options, false, lock));
   } catch (error) {
     // What was written is only a copy of the backup, which stays where it is.
     if (wrote) await unlink(path).catch(() => undefined);
@@ -150,18 +166,54 @@ async function installBackup(
 }
 
 /**
+ * Takes the notebook's lock, runs `work` holding it, and releases it unless `work` hands it to a store it returns
+ * (`kept`); the lock is released when `work` throws. Reading takes no lock.
+ */
+async function holdingLock<T>(
+  path: string,
+  options: RecoverOptions,
+  work: (lock: NotebookLock | null) => Promise<T>,
+  kept: (result: T) => boolean = () => false,
+): Promise<T> {
+  const lock = options.access === 'read' ? null : await acquireNotebookLock(path, options.lock);
+  let result: T;
+  try {
+    result = await work(lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  if (!kept(result)) await lock?.release();
+  return result;
+}
+
+/**
  * Opens the notebook at `path` (creating it on first run, as openNotebookStore does) and backs it up; when it
  * cannot be opened, asks `choose` what to do, as described above, until a notebook is open or the user quits.
- * Errors other than an unopenable notebook file are thrown.
+ * Errors other than an unopenable notebook file are thrown, NotebookLockedError among them.
  */
 export async function openOrRecover(
   path: string,
   choose: (question: RecoveryQuestion) => Promise<RecoveryChoice>,
   options: RecoverOptions = {},
 ): Promise<Recovery> {
+  return holdingLock(
+    path,
+    options,
+    (lock) => openOrRecoverHolding(path, choose, options, lock),
+    (recovery) => recovery.outcome !== 'quit',
+  );
+}
+
+async function openOrRecoverHolding(
+  path: string,
+  choose: (question: RecoveryQuestion) => Promise<RecoveryChoice>,
+  options: RecoverOptions,
+  lock: NotebookLock | null,
+): Promise<Recovery> {
   let failure: NotebookFileError;
   try {
-    const store = await openNotebookStore(path, openOptions(options, options.createIfMissing ?? true));
+    const store = await openNotebookStore(path, openOptions(options, options.createIfMissing ?? true, lock));
     await backUpOnOpen(store, options);
     return { outcome: 'opened', store };
   } catch (error) {
@@ -217,6 +269,12 @@ export async function openOrRecover(
       throw error;
     }
     if (choice === 'quit' || !choices.includes(choice)) return quit();
+    if (!lock) {
+      lastFailure = `The notebook was opened to read only, so it was not changed.`;
+      backup = null;
+      canStartEmpty = false;
+      continue;
+    }
 
     if (keptAsidePath && !movedAside) {
       try {
@@ -235,7 +293,7 @@ export async function openOrRecover(
     if (choice === 'restore' && backup) {
       const from = backup;
       try {
-        const store = await installBackup(path, await readFile(from.path), options);
+        const store = await installBackup(path, await readFile(from.path), options, lock);
         return { outcome: 'restored', store, keptAsidePath, backup: from };
       } catch (error) {
         lastFailure = `Restoring the backup ${from.path} failed: ${messageOf(error)}`;
@@ -248,7 +306,7 @@ export async function openOrRecover(
     try {
       await new DurableJsonFile<Notebook>(path).write(emptyNotebook());
       wrote = true;
-      const store = await openNotebookStore(path, openOptions(options, false));
+      const store = await openNotebookStore(path, openOptions(options, false, lock));
       return { outcome: 'empty', store, keptAsidePath };
     } catch (error) {
       if (wrote) await unlink(path).catch(() => undefined);
@@ -415,6 +473,20 @@ export async function restoreBackup(
   which: string | null,
   options: RecoverOptions = {},
 ): Promise<Restored> {
+  return holdingLock(path, writing(options), (lock) => restoreHolding(path, which, options, lock!));
+}
+
+/** A restore or an empty start always writes: it takes the lock even when asked to read. */
+function writing(options: RecoverOptions): RecoverOptions {
+  return { ...options, access: 'write' };
+}
+
+async function restoreHolding(
+  path: string,
+  which: string | null,
+  options: RecoverOptions,
+  lock: NotebookLock,
+): Promise<Restored> {
   const backup = which === null ? await latestBackup(path) : await namedBackup(path, which);
   const bytes = await readFile(backup.path);
   const before = await currentState(path);
@@ -425,7 +497,7 @@ export async function restoreBackup(
     path,
     before,
     `Restoring the backup ${backup.path}`,
-    () => installBackup(path, bytes, options),
+    () => installBackup(path, bytes, options, lock),
     options,
   );
   return { backup, before, ...done, unchanged: false };
@@ -436,6 +508,14 @@ export async function restoreBackup(
  * any, backed up when good and moved aside first (see replaceNotebook). Throws RestoreError when nothing was done.
  */
 export async function startEmpty(path: string, options: RecoverOptions = {}): Promise<Restored> {
+  return holdingLock(path, writing(options), (lock) => startEmptyHolding(path, options, lock!));
+}
+
+async function startEmptyHolding(
+  path: string,
+  options: RecoverOptions,
+  lock: NotebookLock,
+): Promise<Restored> {
   const before = await currentState(path);
   const done = await replaceNotebook(
     path,
@@ -446,7 +526,7 @@ export async function startEmpty(path: string, options: RecoverOptions = {}): Pr
       try {
         await new DurableJsonFile<Notebook>(path).write(emptyNotebook());
         wrote = true;
-        return await openNotebookStore(path, openOptions(options, false));
+        return await openNotebookStore(path, openOptions(options, false, lock));
       } catch (error) {
         if (wrote) await unlink(path).catch(() => undefined);
         throw error;

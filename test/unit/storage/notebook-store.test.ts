@@ -112,7 +112,8 @@ describe('opening', () => {
     await writeFile(join(dir, `notebook.json.${dead}-4.tmp`), '{"schemaVersion": 1, "documents": [');
     const store = await open();
     assert.deepEqual(store.data.topics, [topic(7)]);
-    assert.deepEqual(await readdir(dir), ['notebook.json']);
+    // The open store holds the notebook's lock (notebook-lock.ts); the temp file is gone.
+    assert.deepEqual((await readdir(dir)).sort(), ['notebook.json', 'notebook.json.lock']);
   });
 
   const corrupt: Array<{ name: string; bytes: string; reason: NotebookFileError['reason']; says: RegExp }> = [

@@ -148,7 +148,8 @@ describe('a notebook that opens', () => {
     const result = await run(answers().choose);
     assert.equal(result.outcome, 'opened');
     assert.equal(result.outcome === 'opened' && result.store.created, true);
-    assert.deepEqual(await readdir(dir), ['notebook.json']);
+    // The open store holds the notebook's lock; no backup.
+    assert.deepEqual((await readdir(dir)).sort(), ['notebook.json', 'notebook.json.lock']);
   });
 
   test('a backup that cannot be written is reported and the notebook opens anyway', async () => {
@@ -183,8 +184,8 @@ describe('a damaged notebook', () => {
       assert.equal(dirname(question.keptAsidePath ?? ''), dir);
       assert.equal(question.movedAside, false);
       assert.equal(question.failure, undefined);
-      // Nothing has changed while the question is open.
-      assert.deepEqual(files, ['notebook.json', 'notebook.json.backups']);
+      // Nothing has changed while the question is open; the notebook's lock is held through it.
+      assert.deepEqual(files, ['notebook.json', 'notebook.json.backups', 'notebook.json.lock']);
       assert.ok(atPath?.equals(bytes), 'the file is still in place, unchanged, while the user decides');
 
       assert.equal(result.outcome, 'restored');
@@ -336,7 +337,8 @@ describe('opening without a backup', () => {
     const result = await openOrRecover(path, answers().choose, { debounceMs: 0, backUpOnOpen: false });
     assert.equal(result.outcome, 'opened');
     if (result.outcome === 'opened') opened.push(result.store);
-    assert.deepEqual(await readdir(dir), ['notebook.json']);
+    // The open store holds the notebook's lock; no backup folder.
+    assert.deepEqual((await readdir(dir)).sort(), ['notebook.json', 'notebook.json.lock']);
   });
 });
 
