@@ -488,6 +488,8 @@ describe("Electron's security checklist", () => {
       enableEmbeddedAsarIntegrityValidation: 'true',
       onlyLoadAppFromAsar: 'true',
       grantFileProtocolExtraPrivileges: 'false',
+      // Not a fuse: electron-builder re-signs the macOS app ad hoc after flipping them.
+      resetAdHocDarwinSignature: 'true',
     });
     assert.match(builder, /^asar: true$/m, 'the integrity fuses need the app packed in an asar');
   });
