@@ -320,8 +320,8 @@ describe('the package electron-builder makes', needsBuild, () => {
       // electron-builder refuses to build a deb without a maintainer (package.json's author with an email, or
       // linux.maintainer) and a project homepage, and says so only when it builds the deb, which `--linux dir`
       // above does not. Its real deb target runs here on a copy of the folder built above, with a stand-in fpm
-      // (CUSTOM_FPM_PATH) in place of the one it would download: the stand-in writes down the arguments and the
-      // after-install script it was given, and an empty package where fpm would write the deb.
+      // (CUSTOM_FPM_PATH) in place of the one it would download: the stand-in writes down the arguments, the
+      // after-install script and the .desktop entry it was given, and an empty package where fpm would write the deb.
       const prepackaged = join(dir, 'deb-input');
       await cp(unpacked, prepackaged, { recursive: true });
       const fpm = join(dir, 'stand-in-fpm');
@@ -332,7 +332,11 @@ const { readFileSync, writeFileSync } = require('node:fs');
 const args = process.argv.slice(2);
 const deb = args[args.indexOf('--package') + 1];
 const afterInstall = readFileSync(args[args.indexOf('--after-install') + 1], 'utf8');
-writeFileSync(deb + '.json', JSON.stringify({ args, afterInstall }));
+const desktop = args.filter((arg) => arg.endsWith('.desktop')).map((arg) => {
+  const [from, to] = arg.split('=');
+  return { to, text: readFileSync(from, 'utf8') };
+});
+writeFileSync(deb + '.json', JSON.stringify({ args, afterInstall, desktop }));
 writeFileSync(deb, '');
 `,
       );
@@ -356,9 +360,12 @@ writeFileSync(deb, '');
       assert.equal(result.code, 0, `electron-builder failed:\n${result.stdout}\n${result.stderr}`);
       const written = readdirSync(join(dir, 'deb')).filter((name) => name.endsWith('.deb.json'));
       assert.equal(written.length, 1, readdirSync(join(dir, 'deb')).join('\n'));
-      const { args, afterInstall } = JSON.parse(readFileSync(join(dir, 'deb', written[0]!), 'utf8')) as {
+      const { args, afterInstall, desktop } = JSON.parse(
+        readFileSync(join(dir, 'deb', written[0]!), 'utf8'),
+      ) as {
         args: string[];
         afterInstall: string;
+        desktop: { to: string; text: string }[];
       };
       const option = (name: string) => args[args.indexOf(name) + 1];
       const meta = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
@@ -374,6 +381,21 @@ writeFileSync(deb, '');
         afterInstall.includes(`ln -sf '/opt/${config.productName}/parley' '/usr/bin/parley'`),
         afterInstall,
       );
+      // The window finds its menu entry: Electron takes the window's app_id / WM_CLASS from the shipped
+      // package.json's desktopName, and the deb installs the .desktop file under that name with StartupWMClass
+      // set to it (without the suffix).
+      const shipped = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { desktopName?: string };
+      assert.equal(shipped.desktopName, 'parley.desktop');
+      assert.deepEqual(
+        desktop.map((entry) => entry.to),
+        [`/usr/share/applications/${shipped.desktopName}`],
+      );
+      assert.match(desktop[0]!.text, /^StartupWMClass=parley$/m);
+      assert.doesNotMatch(`${result.stdout}${result.stderr}`, /Set desktopName in package\.json/);
+      // Every build writes the update information electron-updater reads (release CI puts it into the release).
+      const updateInfo = readFileSync(join(dir, 'deb', 'latest-linux.yml'), 'utf8');
+      const debName = written[0]!.replace(/\.json$/, '');
+      assert.ok(updateInfo.split('\n').includes(`path: ${debName}`), updateInfo);
     },
   );
 
