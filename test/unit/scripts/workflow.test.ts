@@ -2,8 +2,9 @@
 // fails on a broken workflow, on a run block that is not valid bash and on a folder with no workflow (so its step
 // cannot pass by finding nothing), passes on .github/workflows/release.yml, and the release
 // workflow does what the README says release CI does: three systems, the Electron binary fetched explicitly, the
-// tests on a virtual display on Linux, the installers built and smoke-tested, the four kinds of installer kept,
-// and signing that runs only when its secrets are there.
+// tests on a virtual display on Linux, the installers built and smoke-tested, the installers kept with the update
+// information electron-updater reads, signing that runs only when its secrets are there, and a draft GitHub release
+// made only from a v* tag, by the one job whose token may write.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -54,16 +55,28 @@ interface Step {
   with?: Record<string, string>;
 }
 
+interface Job {
+  'runs-on': string;
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  env?: Record<string, string>;
+  strategy: { matrix: { os: string[] } };
+  steps: Step[];
+}
+
 const workflow = parse(workflowText) as {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  jobs: Record<
-    string,
-    { 'runs-on': string; env?: Record<string, string>; strategy: { matrix: { os: string[] } }; steps: Step[] }
-  >;
+  jobs: Record<string, Job>;
 };
-const job = Object.values(workflow.jobs)[0]!;
+const job = workflow.jobs.build!;
 const steps = job.steps;
+const allSteps = Object.values(workflow.jobs).flatMap((each) => each.steps);
+const builderConfig = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as {
+  mac: { target: string[] };
+  nsis: { artifactName?: string };
+};
 const stepsRunning = (pattern: RegExp) => steps.filter((step) => pattern.test(step.run ?? ''));
 
 describe('the workflow lint step', () => {
@@ -72,7 +85,7 @@ describe('the workflow lint step', () => {
     assert.equal(status, 0, output);
     assert.match(output, /Checking [1-9]\d* workflow file\(s\)/);
     // release.yml sets bash as the job's shell, so every run block in it is checked.
-    const runBlocks = steps.filter((step) => step.run !== undefined).length;
+    const runBlocks = allSteps.filter((step) => step.run !== undefined).length;
     assert.ok(runBlocks > 0);
     assert.match(output, new RegExp(`Checked ${runBlocks} bash run block\\(s\\)`));
   });
@@ -212,17 +225,62 @@ describe('release.yml', () => {
     }
   });
 
-  test('uploads the AppImage, the deb, the NSIS installer and the dmg', () => {
-    const uploaded = steps
-      .filter((step) => step.uses?.startsWith('actions/upload-artifact@'))
-      .flatMap((step) => (step.with?.path ?? '').split('\n').map((line) => line.trim()))
-      .filter(Boolean);
-    assert.deepEqual(uploaded.sort(), [
-      'release/*.AppImage',
-      'release/*.deb',
-      'release/*.dmg',
-      'release/*.exe',
-    ]);
+  test("uploads each system's installers with the update information electron-updater reads", () => {
+    const uploads = (os: string) =>
+      steps
+        .filter(
+          (step) => step.uses?.startsWith('actions/upload-artifact@') && step.if === `runner.os == '${os}'`,
+        )
+        .flatMap((step) => (step.with?.path ?? '').split('\n').map((line) => line.trim()))
+        .filter(Boolean)
+        .sort();
+    // latest*.yml names each file and its checksum; the .blockmap files let an update download only what changed.
+    const updateInfo = ['release/*.blockmap', 'release/latest*.yml'];
+    assert.deepEqual(uploads('Linux'), ['release/*.AppImage', 'release/*.deb', ...updateInfo].sort());
+    assert.deepEqual(uploads('Windows'), ['release/*.exe', ...updateInfo].sort());
+    // electron-updater on macOS installs from the zip ("ZIP file not provided" without it).
+    assert.deepEqual(uploads('macOS'), ['release/*.dmg', 'release/*.zip', ...updateInfo].sort());
+  });
+
+  test('electron-builder.yml builds what the updaters need under names GitHub keeps', () => {
+    assert.deepEqual([...builderConfig.mac.target].sort(), ['dmg', 'zip']);
+    // The NSIS default, "${productName} Setup ${version}.${ext}", has spaces, which GitHub turns into dots in an
+    // uploaded file's name while latest.yml keeps the name it was given.
+    assert.ok(builderConfig.nsis.artifactName, 'nsis.artifactName is set');
+    assert.doesNotMatch(builderConfig.nsis.artifactName, /\s/);
+  });
+
+  test('a v* tag, and nothing else, makes a draft release from the built artifacts, in the only job that may write', () => {
+    const writers = Object.entries(workflow.jobs).filter(([, each]) =>
+      Object.values(each.permissions ?? {}).some((access) => access !== 'read' && access !== 'none'),
+    );
+    assert.equal(writers.length, 1, 'exactly one job may write');
+    const [name, publish] = writers[0]!;
+    assert.notEqual(name, 'build');
+    assert.deepEqual(publish.permissions, { contents: 'write' });
+    assert.equal(publish.if, "startsWith(github.ref, 'refs/tags/v')");
+    assert.deepEqual([publish.needs].flat(), ['build']);
+    // It takes all three systems' artifacts, checks them against the tag, then makes a draft of exactly those.
+    const download = publish.steps.findIndex((step) => step.uses?.startsWith('actions/download-artifact@'));
+    assert.ok(download >= 0, 'the artifacts are downloaded');
+    assert.equal(publish.steps[download]!.with?.pattern, 'parley-*');
+    assert.equal(String(publish.steps[download]!.with?.['merge-multiple']), 'true');
+    const check = publish.steps.findIndex(
+      (step) => /GITHUB_REF_NAME/.test(step.run ?? '') && /latest-mac\.yml/.test(step.run ?? ''),
+    );
+    const release = publish.steps.findIndex((step) => /gh release create/.test(step.run ?? ''));
+    assert.ok(download < check && check < release, 'download, check against the tag, then release');
+    assert.match(publish.steps[release]!.run ?? '', /--draft/);
+    // The token reaches that one step and no other, and the builds themselves never upload.
+    const withToken = allSteps.filter((step) => step.env?.GH_TOKEN !== undefined);
+    assert.deepEqual(withToken, [publish.steps[release]]);
+    assert.equal(withToken[0]!.env?.GH_TOKEN, '${{ secrets.GITHUB_TOKEN }}');
+    assert.equal(workflowText.match(/GITHUB_TOKEN|GH_TOKEN|github\.token/g)?.length, 2);
+    for (const each of Object.values(workflow.jobs)) assert.ok(!('GH_TOKEN' in (each.env ?? {})));
+    assert.ok(
+      !publish.steps.some((step) => /npm|electron-builder/.test(step.run ?? '')),
+      'the project runs no code here',
+    );
   });
 
   test('signs only with secrets: macOS with notarization, Windows with its certificate, else unsigned', () => {
