@@ -60,6 +60,7 @@ import {
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './protocol';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
 import { keepRollingBackups } from './storage/backups';
+import { NotebookLockedError } from './storage/notebook-lock';
 import type { NotebookStore } from './storage/notebook-store';
 import { openOrRecover, type Recovery } from './storage/recovery';
 import { APP_ENTRY_URL } from './url-policy';
@@ -179,6 +180,13 @@ async function start(): Promise<void> {
   try {
     recovery = await openOrRecover(notebookPath, (question) => askHowToRecover(dialog, question));
   } catch (error) {
+    // Another Parley (or a `parley` command) is writing it: the message says who, and what to do.
+    if (error instanceof NotebookLockedError) {
+      return stop(
+        'Parley cannot open the notebook',
+        `${error.message}\n\nParley will now quit; nothing was changed.`,
+      );
+    }
     const failure = notebookOpenFailure(notebookPath, undefined, message(error));
     return stop(failure.title, failure.message);
   }

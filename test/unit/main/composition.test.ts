@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { emptyNotebook } from '../../../main/core/model';
@@ -240,6 +240,30 @@ describe('main/index.ts with a stand-in electron', () => {
     assert.ok(!report.order.includes('new BrowserWindow'));
     assert.equal(await readFile(notebook, 'utf8'), GARBAGE);
     assert.deepEqual((await readdir(folder)).filter((name) => name !== 'profile').sort(), before);
+  });
+
+  test('a notebook another Parley has open: says who has it, opens no window and changes nothing', async () => {
+    const folder = join(dir, 'locked');
+    const notebook = join(folder, 'notebook.json');
+    await mkdir(folder, { recursive: true });
+    const nb = emptyNotebook();
+    nb.documents.push(makeDocument('d1', ['Kept as it was', 'The ministers met on Monday.']));
+    const text = JSON.stringify(nb);
+    await writeFile(notebook, text);
+    // This test's own process stands for the other Parley: alive, on this host.
+    const lock = { pid: process.pid, hostname: hostname(), by: 'app', started: new Date().toISOString() };
+    await writeFile(`${notebook}.lock`, JSON.stringify(lock));
+    const { code, report } = await runApp(appPath, ['--notebook', notebook]);
+    assert.equal(code, 1);
+    assert.equal(report.errorBox?.title, 'Parley cannot open the notebook');
+    assert.match(
+      report.errorBox?.body ?? '',
+      new RegExp(`^Another Parley has ${notebook.replace(/[.]/g, '\\.')} open \\(process ${process.pid}`),
+    );
+    assert.match(report.errorBox?.body ?? '', /Parley will now quit; nothing was changed\.$/);
+    assert.ok(!report.order.includes('new BrowserWindow'));
+    assert.equal(await readFile(notebook, 'utf8'), text);
+    assert.deepEqual(JSON.parse(await readFile(`${notebook}.lock`, 'utf8')), lock, 'the other lock stays');
   });
 
   test('a second instance quits at once and opens nothing', async () => {
