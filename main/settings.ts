@@ -29,12 +29,12 @@ const updateSettingsSchema = z
     /** A version the user said to skip; the automatic check stays quiet about it. */
     skippedVersion: z.string().min(1).max(100).optional(),
     /** When the last check started (ISO 8601), so automatic checks run at most once a day. */
-    lastCheck: z.iso.datetime().optional(),
+    lastCheck: z.iso.datetime({ offset: true }).optional(),
   })
   // Settings this version does not know (a newer Parley's) are kept as they are and written back.
   .loose();
 
-const settingsSchema = z.object({ updates: updateSettingsSchema }).loose();
+const settingsSchema = z.object({ updates: updateSettingsSchema.default({ automatic: false }) }).loose();
 
 export type UpdateSettings = z.infer<typeof updateSettingsSchema>;
 export type Settings = z.infer<typeof settingsSchema>;

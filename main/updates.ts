@@ -110,6 +110,8 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
   let updater: Updater | undefined;
   /** The check under way, if any. */
   let inFlight: Promise<void> | undefined;
+  /** What the check under way (or the last one) has learnt so far. */
+  let outcome: 'pending' | 'available' | 'not-available' = 'pending';
   /** Whether the check in progress was asked for by the user. */
   let manual = false;
   /** Dialogs started by the updater's events, awaited before a check or a download counts as done. */
@@ -153,8 +155,12 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
     const loaded = await deps.loadUpdater();
     loaded.autoDownload = false;
     loaded.autoInstallOnAppQuit = false;
-    loaded.on('update-available', (info) => void followUps.push(offer(loaded, info.version)));
+    loaded.on('update-available', (info) => {
+      outcome = 'available';
+      followUps.push(offer(loaded, info.version));
+    });
     loaded.on('update-not-available', () => {
+      outcome = 'not-available';
       if (manual) followUps.push(deps.prompts.upToDate(deps.currentVersion));
     });
     loaded.on('update-downloaded', (info) => {
@@ -172,18 +178,40 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
 
   const check = (askedFor: boolean): Promise<void> => {
     if (inFlight) {
-      // A check is under way. One the user asks for meanwhile runs after it, so that its answer is heard.
-      return askedFor && !manual ? inFlight.then(() => check(true)) : inFlight;
+      // A check is under way. The user who asks meanwhile hears its answer: it becomes theirs while it has none
+      // yet; one that found nothing is reported to them; one that failed is run again for them to see why.
+      if (!askedFor || manual) return inFlight;
+      if (outcome === 'pending') {
+        manual = true;
+        return inFlight;
+      }
+      const found = outcome;
+      return inFlight.then(() => {
+        if (found === 'available') return undefined;
+        return found === 'not-available' ? deps.prompts.upToDate(deps.currentVersion) : check(true);
+      });
     }
     manual = askedFor;
+    outcome = 'pending';
     inFlight = (async () => {
       try {
-        deps.settings.changeUpdates({ lastCheck: now().toISOString() });
+        try {
+          deps.settings.changeUpdates({ lastCheck: now().toISOString() });
+        } catch (error) {
+          // Without it the next automatic check may come sooner than a day: no reason not to check now.
+          log(`could not note the time of the check: ${message(error)}`);
+        }
         const active = await load();
-        await active.checkForUpdates();
+        const result = await active.checkForUpdates();
         await settle();
+        if (result == null && outcome === 'pending' && manual) {
+          await deps.prompts.unavailable(
+            'This copy of Parley cannot update itself (electron-updater does not run for it: an unpacked or ' +
+              'extracted copy, or a package it does not update). Download the new version from the releases page.',
+          );
+        }
       } catch (error) {
-        if (askedFor) await deps.prompts.failed(`Parley could not check for updates: ${message(error)}`);
+        if (manual) await deps.prompts.failed(`Parley could not check for updates: ${message(error)}`);
         else log(`the automatic check failed: ${message(error)}`);
       } finally {
         inFlight = undefined;
@@ -212,7 +240,14 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
         const consent = await deps.prompts.askConsent();
         if (consent === 'cancel') return;
         if (consent === 'automatic') setAutomatic(true);
-        else deps.settings.changeUpdates({ consented: true });
+        else {
+          try {
+            deps.settings.changeUpdates({ consented: true });
+          } catch (error) {
+            // The user said yes to this check: it runs; the next one asks again.
+            await deps.prompts.failed(`Parley could not save your answer: ${message(error)}`);
+          }
+        }
       }
       await check(true);
     },

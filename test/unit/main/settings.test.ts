@@ -55,7 +55,7 @@ describe('settings file', () => {
     ['not JSON', '{"updates": {"automatic": tru'],
     ['a wrong type', '{"updates": {"automatic": "yes"}}'],
     ['a bad date', '{"updates": {"automatic": true, "lastCheck": "yesterday"}}'],
-    ['no updates at all', '[]'],
+    ['no object at all', '[]'],
   ] as const) {
     test(`a file with ${what} gives the defaults and is kept aside unchanged`, () => {
       inTempDir((dir, path) => {
@@ -90,6 +90,20 @@ describe('settings file', () => {
         updates: { automatic: true, channel: 'beta', consented: true },
         theme: { dark: true },
       });
+    });
+  });
+
+  test('a time with an offset and a file with no update settings are read, not thrown away', () => {
+    inTempDir((dir, path) => {
+      writeFileSync(path, '{"updates": {"automatic": true, "lastCheck": "2026-12-05T10:00:00+01:00"}}');
+      const loaded = loadSettings(path, at);
+      assert.equal(loaded.problem, undefined);
+      assert.deepEqual(loaded.settings.updates, { automatic: true, lastCheck: '2026-12-05T10:00:00+01:00' });
+      writeFileSync(path, '{"theme": {"dark": true}}');
+      const other = loadSettings(path, at);
+      assert.equal(other.problem, undefined);
+      assert.deepEqual(other.settings, { theme: { dark: true }, updates: { automatic: false } });
+      assert.deepEqual(readdirSync(dir), [SETTINGS_FILE]);
     });
   });
 

@@ -351,6 +351,59 @@ describe('the update controller', () => {
     assert.deepEqual(prompts.asked, ['up to date 1.0.0'], 'the user who asked hears the answer');
   });
 
+  test('Check Now during an automatic check that found a new version offers it once, not twice', async () => {
+    const { controller, updater, prompts } = setUp({ settings: { automatic: true, consented: true } });
+    updater.latest = '2.0.0';
+    const automatic = controller.checkIfDue();
+    const asked = controller.checkNow();
+    await Promise.all([automatic, asked]);
+    assert.deepEqual(prompts.asked, ['offer 2.0.0 over 1.0.0']);
+    assert.equal(updater.checks, 1);
+  });
+
+  test('Check Now after an automatic check that failed checks again and says what went wrong', async () => {
+    const { controller, updater, prompts } = setUp({ settings: { automatic: true, consented: true } });
+    updater.failCheck = new Error('offline');
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const check = updater.checkForUpdates.bind(updater);
+    updater.checkForUpdates = async () => {
+      await slow;
+      return check();
+    };
+    const automatic = controller.checkIfDue();
+    await new Promise((resolve) => setImmediate(resolve));
+    const asked = controller.checkNow();
+    release();
+    await Promise.all([automatic, asked]);
+    assert.deepEqual(prompts.asked, ['failed: Parley could not check for updates: offline']);
+  });
+
+  test('a check asked for that the updater does not run (null: not an updatable install) says so', async () => {
+    const { controller, updater, prompts } = setUp({ settings: { automatic: false, consented: true } });
+    updater.checkForUpdates = async () => {
+      updater.checks += 1;
+      return null;
+    };
+    await controller.checkNow();
+    assert.equal(prompts.asked.length, 1, JSON.stringify(prompts.asked));
+    assert.match(prompts.asked[0]!, /^unavailable: /);
+  });
+
+  test('settings that cannot be written: the check still runs, and Check Now says what went wrong', async () => {
+    const { controller, updater, settings, prompts } = setUp();
+    settings.changeUpdates = () => {
+      throw new Error('EISDIR: illegal operation on a directory');
+    };
+    await assert.doesNotReject(controller.checkNow());
+    assert.equal(updater.checks, 1, 'the check the user agreed to ran');
+    assert.ok(
+      prompts.asked.some((line) => /^failed: .*could not save.*EISDIR/.test(line)),
+      JSON.stringify(prompts.asked),
+    );
+    assert.ok(prompts.asked.includes('up to date 1.0.0'), JSON.stringify(prompts.asked));
+  });
+
   test('the updater is loaded once, whatever the number of checks', async () => {
     const { controller, loads, updater } = setUp({ settings: { automatic: true, consented: true } });
     await controller.checkNow();
