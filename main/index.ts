@@ -68,6 +68,8 @@ import { createMainWindow } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 let store: NotebookStore | null = null;
+/** The notebook this Parley is opening or has open, known before it is open (while recovery asks, say). */
+let notebookInUse: string | null = null;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -178,6 +180,7 @@ async function start(): Promise<void> {
   }
   let recovery: Recovery;
   try {
+    notebookInUse = notebookPath;
     recovery = await openOrRecover(notebookPath, (question) => askHowToRecover(dialog, question));
   } catch (error) {
     // Another Parley (or a `parley` command) is writing it: the message says who, and what to do.
@@ -310,8 +313,9 @@ if (commandLine) {
     const { files, refused } = launchedAddresses(additionalData) ?? addressesIn(argv, workingDirectory);
     tellRefused(refused);
     const asked = askedNotebook(argumentsOf(argv), workingDirectory, additionalData);
-    if (asked !== undefined && store && !sameFile(asked, store.path)) {
-      const box = otherNotebookMessage(store.path, asked, files);
+    const inUse = store?.path ?? notebookInUse;
+    if (asked !== undefined && inUse && !sameFile(asked, inUse)) {
+      const box = otherNotebookMessage(inUse, asked, files);
       const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
       void (parent ? dialog.showMessageBox(parent, box) : dialog.showMessageBox(box));
     } else {

@@ -242,6 +242,36 @@ describe('main/index.ts with a stand-in electron', () => {
     assert.deepEqual((await readdir(folder)).filter((name) => name !== 'profile').sort(), before);
   });
 
+  test('a second launch naming another notebook while Parley asks how to recover its own imports nothing', async () => {
+    const { folder, notebook } = await damaged('asked', true);
+    const other = join(folder, 'other.json');
+    const file = join(dir, 'files', 'notes.md');
+    const { code, report, stderr } = await runApp(
+      appPath,
+      ['--notebook', notebook, `--user-data-dir=${join(folder, 'profile')}`],
+      {
+        STAND_IN_CHOOSE: 'Restore Backup',
+        STAND_IN_WHILE_ASKED: JSON.stringify({
+          argv: ['/opt/electron/electron', appPath, file, '--notebook', other],
+          cwd: folder,
+          data: { notebook: other, files: [file], refused: [] },
+        }),
+      },
+    );
+    assert.equal(code, 0, stderr);
+    const saved = JSON.parse(await readFile(notebook, 'utf8')) as { documents: Array<{ title: string }> };
+    assert.deepEqual(
+      saved.documents.map((doc) => doc.title),
+      ['From the backup'],
+      'notes.md went into no notebook',
+    );
+    const told = (report.messageBoxes ?? []).filter(
+      (box) => box.title === 'Parley already has a notebook open',
+    );
+    assert.equal(told.length, 1, JSON.stringify(report.messageBoxes?.map((box) => box.title)));
+    assert.match(told[0]!.detail, /notes\.md/);
+  });
+
   test('a notebook another Parley has open: says who has it, opens no window and changes nothing', async () => {
     const folder = join(dir, 'locked');
     const notebook = join(folder, 'notebook.json');

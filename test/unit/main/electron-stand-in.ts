@@ -316,6 +316,14 @@ export const dialog = {
     note('showMessageBox');
     const boxes = (report.messageBoxes ??= []) as unknown[];
     boxes.push({ parented: args.length > 1, ...options });
+    // STAND_IN_WHILE_ASKED: a second launch ({argv, cwd, data}) that arrives while the first box waits for an
+    // answer, as one can while Parley asks how to recover its notebook at start-up.
+    const meanwhile = process.env.STAND_IN_WHILE_ASKED;
+    if (meanwhile && boxes.length === 1) {
+      const { argv, cwd, data } = JSON.parse(meanwhile) as { argv: string[]; cwd: string; data?: unknown };
+      app.emit('second-instance', { preventDefault() {} }, argv, cwd, data ?? {});
+      await tick();
+    }
     const chosen = options.buttons?.indexOf(process.env.STAND_IN_CHOOSE ?? '') ?? -1;
     return { response: Math.max(0, chosen) };
   },
