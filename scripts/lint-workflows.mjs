@@ -48,7 +48,13 @@ function bashRunBlocks(text) {
     const job = pair.value;
     if (!isMap(job)) continue;
     const runsOn = job.get('runs-on');
-    const runnerShell = typeof runsOn === 'string' && BASH_RUNNER.test(runsOn) ? 'bash' : undefined;
+    // runs-on names one label or a list of them (`[ubuntu-latest]`, `[self-hosted, linux]`).
+    const labels = isSeq(runsOn)
+      ? runsOn.items.map((item) => String(item?.value ?? item))
+      : typeof runsOn === 'string'
+        ? [runsOn]
+        : [];
+    const runnerShell = labels.some((label) => BASH_RUNNER.test(label)) ? 'bash' : undefined;
     const jobShell = job.getIn(['defaults', 'run', 'shell']) ?? workflowShell ?? runnerShell;
     const steps = job.get('steps');
     if (!isSeq(steps)) continue;

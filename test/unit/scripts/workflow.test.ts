@@ -114,6 +114,12 @@ describe('the workflow lint step', () => {
       assert.equal(status, 1, output);
       assert.match(output, /job build, "Unclosed"/);
     });
+    // runs-on as a list of labels.
+    withWorkflow(job('[ubuntu-latest]', unclosed), (dir) => {
+      const { status, output } = lint(dir);
+      assert.equal(status, 1, output);
+      assert.match(output, /job build, "Unclosed"/);
+    });
     // On Windows the default is PowerShell, but a step can ask for bash.
     withWorkflow(job('windows-latest', `${unclosed}        shell: bash\n`), (dir) => {
       const { status, output } = lint(dir);
