@@ -22,7 +22,7 @@ import { defaultNotebookPath } from '../default-notebook';
 import { basename, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
-import { NotebookLockedError, type LockRequest } from '../storage/notebook-lock';
+import { NotebookLockedError, realNotebookPath, type LockRequest } from '../storage/notebook-lock';
 import {
   openOrRecover,
   restoreBackup,
@@ -399,8 +399,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'backups': {
       if (positionals.length > 0) throw new UsageError('backups takes no arguments');
-      const backups = await listBackups(path);
-      if (backups.length === 0) io.err(`No backups of ${path} (they are kept in ${backupFolderOf(path)}).\n`);
+      // Beside the notebook's real file, where the writers keep them, when it is reached through a symlink.
+      const real = await realNotebookPath(path);
+      const backups = await listBackups(real);
+      if (backups.length === 0) io.err(`No backups of ${path} (they are kept in ${backupFolderOf(real)}).\n`);
       for (const b of backups) {
         const [documents, highlights] = b.valid ? [b.documents, b.highlights] : ['damaged', 'damaged'];
         io.out(`${b.time.toISOString()}\t${documents}\t${highlights}\t${b.path}\n`);
@@ -552,7 +554,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ELOOP') {
       io.err(`parley: ${(error as Error).message}\n`);
       return 1;
     }

@@ -18,12 +18,28 @@
  *
  * Taking over renames the stale lock to a unique name first and checks it is still the one judged stale, so two
  * processes taking over at once cannot both end up holding the notebook.
+ *
+ * The lock belongs to the file, not to the path typed: a notebook reached through a symlink (`link.json` →
+ * `real/nb.json`) or a symlinked folder must meet the same lock as its target, and every write (the lock, the
+ * durable write's temp file and rename, backups beside it) must go to the target, or a save would rename its temp
+ * file over the symlink, replacing it with a plain file and splitting the notebook in two. realNotebookPath()
+ * resolves the path once, when a writer opens it: fs.realpath.native; for a file that does not exist yet, the
+ * real path of its folder and its name; a dangling symlink is followed to the path it names. The path typed is
+ * kept for messages.
+ *
+ * Case: on a case-insensitive file system (macOS, Windows by default) two spellings of one notebook need no
+ * canonical case to meet the same lock, because `nb.json.lock` and `NB.json.lock` beside it are then one file
+ * and its creation with 'wx' is decided by the file system. Node documents no case canonicalisation for
+ * realpath.native (Windows' GetFinalPathNameByHandle does return the stored case; macOS's realpath(3) in practice
+ * too), so nothing here relies on it, and the lock path is not lowercased either: on a case-sensitive volume
+ * (possible on macOS) a lowercased path could name another folder or file.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFileSync, realpath as realpathCallback, unlinkSync } from 'node:fs';
+import { link, mkdir, open, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { hostname as osHostname } from 'node:os';
+import { promisify } from 'node:util';
 
 /** Who holds a notebook: the app, or a `parley` command (which lasts seconds). */
 export type LockHolderKind = 'app' | 'cli';
@@ -57,6 +73,7 @@ export interface LockRequest {
 
 /** A held lock. release() removes the file if it is still ours; it may be called more than once. */
 export interface NotebookLock {
+  /** The notebook's real path (realNotebookPath): the file the holder writes. */
   readonly path: string;
   readonly lockPath: string;
   readonly info: LockInfo;
@@ -76,6 +93,61 @@ export class NotebookLockedError extends Error {
     this.lockPath = lockPath;
     this.holder = holder;
   }
+}
+
+/** How many symlinks realNotebookPath follows before it calls them a loop (Linux's own limit is 40). */
+const MAX_LINKS = 40;
+
+/** fs.realpath.native (realpath(3); GetFinalPathNameByHandle on Windows): fs/promises has no native variant. */
+const realpathNative = promisify(realpathCallback.native);
+
+/**
+ * The notebook's real path, every symlink in it resolved (see the top of this module): the file every writer locks
+ * and writes. For a file not there yet, its folder's real path and its name; a dangling symlink is followed to
+ * the path it names, so the notebook is created there and the symlink stays.
+ */
+export async function realNotebookPath(path: string): Promise<string> {
+  let at = unnormalized(path, process.cwd());
+  for (let links = 0; links <= MAX_LINKS; links++) {
+    try {
+      return await realpathNative(at);
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === 'ELOOP') break;
+      if (code !== 'ENOENT') throw error;
+    }
+    let target: string;
+    try {
+      target = await readlink(at);
+    } catch (error) {
+      const code = errnoCode(error);
+      // Not a symlink, or not there: a file to create, in a folder that is resolved in turn.
+      if (code === 'EINVAL' || code === 'ENOENT' || code === 'ENOTDIR' || code === 'UNKNOWN') {
+        const folder = dirname(at);
+        return folder === at ? at : join(await realNotebookPath(folder), basename(at));
+      }
+      throw error;
+    }
+    at = unnormalized(target, await realNotebookPath(dirname(at)));
+  }
+  throw Object.assign(new Error(`Cannot open the notebook ${path}: its symbolic links go round in a loop.`), {
+    code: 'ELOOP',
+  });
+}
+
+/**
+ * `path` made absolute against `base` without tidying it: path.resolve would take `linkdir/..` away by its text,
+ * while the file system goes through the symlink first and then to the parent of where it leads.
+ */
+function unnormalized(path: string, base: string): string {
+  if (isAbsolute(path)) return path;
+  return base.endsWith(sep) ? `${base}${path}` : `${base}${sep}${path}`;
+}
+
+/** `text` with control characters (terminal escapes among them) shown as `?`, for a message read in a terminal. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
 export function lockPathOf(notebookPath: string): string {
@@ -132,6 +204,17 @@ async function readLock(lockPath: string, now: Date): Promise<Found | null> {
     return { text, info: parseLock(text), ageMs: now.getTime() - stats.mtimeMs };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null;
+    if (errnoCode(error) === 'EISDIR') {
+      // Told as a lock in the way (no holder known), so the app and the command line show it like any other.
+      throw new NotebookLockedError(
+        lockPath.slice(0, -'.lock'.length),
+        lockPath,
+        null,
+        `The notebook's lock ${lockPath} is a folder, not a lock file, so Parley cannot tell whether another ` +
+          `process is writing the notebook; nothing was written. If nothing in it is yours, remove that folder ` +
+          `and try again.`,
+      );
+    }
     throw error;
   }
 }
@@ -181,10 +264,10 @@ export function lockedMessage(
       `nothing was written.`
     );
   }
-  const where = holder.hostname === host ? '' : ` on ${holder.hostname}`;
-  const who = `process ${holder.pid}${where}, since ${since(holder.started, now)}`;
+  const where = holder.hostname === host ? '' : ` on ${printable(holder.hostname)}`;
+  const who = `process ${holder.pid}${where}, since ${printable(since(holder.started, now))}`;
   if (holder.by === 'cli') {
-    const command = holder.command ? `\`${holder.command}\`` : 'A parley command';
+    const command = holder.command ? `\`${printable(holder.command)}\`` : 'A parley command';
     const waited = waitedMs > 0 ? ` (waited ${Math.round(waitedMs / 1000)} s)` : '';
     return (
       `${holder.command ? 'The command ' : ''}${command} is writing ${path} (${who})${waited}. ` +
@@ -193,9 +276,9 @@ export function lockedMessage(
   }
   if (by === 'cli') {
     return (
-      `Parley has ${path} open (${who}). Close it first, or hand files to the running app with ` +
-      '`parley FILE…` (no command), which imports them into the open notebook; nothing was written. ' +
-      removeIt
+      `Parley has ${path} open (${who}). Close it first, or open the files with Parley itself — double-click ` +
+      "them, or run the installed app's `parley FILE…` — which imports them into the open notebook; nothing " +
+      `was written. ${removeIt}`
     );
   }
   return (
@@ -276,7 +359,8 @@ function sleep(ms: number): Promise<void> {
  * Takes the lock of the notebook at `path` for writing, or throws NotebookLockedError naming who holds it. A stale
  * lock is taken over (see the top of this module); a command's lock is waited for up to `waitForCommandMs`.
  */
-export async function acquireNotebookLock(path: string, request: LockRequest = {}): Promise<NotebookLock> {
+export async function acquireNotebookLock(shown: string, request: LockRequest = {}): Promise<NotebookLock> {
+  const path = await realNotebookPath(shown);
   const lockPath = lockPathOf(path);
   const host = request.hostname ?? osHostname();
   const now = request.now ?? (() => new Date());
@@ -295,7 +379,7 @@ export async function acquireNotebookLock(path: string, request: LockRequest = {
     if (stale) {
       const was = found.info ? `${found.info.by === 'cli' ? 'a parley command' : 'Parley'}, ` : '';
       request.onStaleTakeover?.(
-        `The notebook ${path} was left locked (${was}${stale}); taking the lock over.`,
+        `The notebook ${shown} was left locked (${was}${stale}); taking the lock over.`,
       );
       await takeOver(lockPath, found.text);
       if (attempt > 20) throw new Error(`Could not take the lock ${lockPath}: it keeps changing.`);
@@ -311,7 +395,7 @@ export async function acquireNotebookLock(path: string, request: LockRequest = {
       path,
       lockPath,
       found.info,
-      lockedMessage(path, lockPath, found.info, by, host, now(), mayWait ? waited : 0),
+      lockedMessage(shown, lockPath, found.info, by, host, now(), mayWait ? waited : 0),
     );
   }
 

@@ -8,6 +8,10 @@
  * A store opened for writing holds the notebook's lock (notebook-lock.ts) from before it reads the file until it
  * is closed, so no other process writes the file meanwhile and no save of ours overwrites another's work; a store
  * opened to read takes no lock, refuses changes and touches nothing on disk.
+ *
+ * The store reads and writes the notebook's real path (realNotebookPath in notebook-lock.ts), resolved once when
+ * it opens, so a notebook reached through a symlink is saved into its target and the symlink stays a symlink;
+ * `path` is that real path.
  */
 import { Low, type Adapter } from 'lowdb';
 import { access, copyFile, constants as fsConstants, mkdir } from 'node:fs/promises';
@@ -15,7 +19,7 @@ import { dirname } from 'node:path';
 import { emptyNotebook, SCHEMA_VERSION, type HistoryState, type Notebook } from '../core/model';
 import type { SaveState } from '../../preload/contract';
 import { DurableJsonFile, removeStaleTempFiles } from './durable-file';
-import { acquireNotebookLock, type LockRequest, type NotebookLock } from './notebook-lock';
+import { acquireNotebookLock, realNotebookPath, type LockRequest, type NotebookLock } from './notebook-lock';
 import { applyChange, freezeState, UndoHistory } from './history';
 import { MigrationError, migrate, schemaVersionOf } from './migrations/index';
 
@@ -344,11 +348,14 @@ async function backUpBeforeUpgrade(path: string, fromVersion: number): Promise<v
  * when it cannot be read, is not JSON, is not a valid notebook, or was written by a newer Parley; and, to write,
  * NotebookLockedError (notebook-lock.ts) when another process has it open for writing.
  */
-export async function openNotebookStore(path: string, options: OpenOptions = {}): Promise<NotebookStore> {
-  if (options.access === 'read') return openStore(path, { ...options, createIfMissing: false }, null);
-  const lock = options.heldLock ?? (await acquireNotebookLock(path, options.lock));
+export async function openNotebookStore(shown: string, options: OpenOptions = {}): Promise<NotebookStore> {
+  if (options.access === 'read') {
+    return openStore(await realNotebookPath(shown), { ...options, createIfMissing: false }, null);
+  }
+  const lock = options.heldLock ?? (await acquireNotebookLock(shown, options.lock));
   try {
-    return await openStore(path, options, lock);
+    // The file the lock is for: its real path, so every write goes where the lock is.
+    return await openStore(lock.path, options, lock);
   } catch (error) {
     if (!options.heldLock) await lock.release();
     throw error;

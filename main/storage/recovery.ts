@@ -20,7 +20,8 @@
  * All of them hold the notebook's lock (notebook-lock.ts) from before they look at the file: through the question,
  * the moving aside and the restore, and on in the store they open, so no other writer sees a half-recovered
  * notebook or writes over the result. A notebook another process holds is refused (NotebookLockedError) before
- * anything is asked or changed.
+ * anything is asked or changed. Everything is done at the notebook's real path (realNotebookPath), resolved before
+ * the lock is taken, so a notebook reached through a symlink is recovered in its target and the symlink stays.
  */
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -39,7 +40,7 @@ import {
 } from './backups';
 import { DurableJsonFile } from './durable-file';
 import { MigrationError } from './migrations/index';
-import { acquireNotebookLock, type NotebookLock } from './notebook-lock';
+import { acquireNotebookLock, realNotebookPath, type NotebookLock } from './notebook-lock';
 import {
   NotebookFileError,
   openNotebookStore,
@@ -197,6 +198,7 @@ export async function openOrRecover(
   choose: (question: RecoveryQuestion) => Promise<RecoveryChoice>,
   options: RecoverOptions = {},
 ): Promise<Recovery> {
+  path = await realNotebookPath(path);
   return holdingLock(
     path,
     options,
@@ -473,6 +475,7 @@ export async function restoreBackup(
   which: string | null,
   options: RecoverOptions = {},
 ): Promise<Restored> {
+  path = await realNotebookPath(path);
   return holdingLock(path, writing(options), (lock) => restoreHolding(path, which, options, lock!));
 }
 
@@ -508,6 +511,7 @@ async function restoreHolding(
  * any, backed up when good and moved aside first (see replaceNotebook). Throws RestoreError when nothing was done.
  */
 export async function startEmpty(path: string, options: RecoverOptions = {}): Promise<Restored> {
+  path = await realNotebookPath(path);
   return holdingLock(path, writing(options), (lock) => startEmptyHolding(path, options, lock!));
 }
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -53,7 +53,10 @@ describe('a notebook the app has open', () => {
           `^parley: Parley has ${escaped(notebook)} open \\(process ${process.pid}, since \\d\\d:\\d\\d\\)`,
         ),
       );
-      assert.match(imported.stderr, /Close it first, or hand files to the running app with `parley FILE…`/);
+      assert.match(
+        imported.stderr,
+        /Close it first, or open the files with Parley itself — double-click them, or run the installed app's `parley FILE…` — which imports them into the open notebook/,
+      );
       assert.match(imported.stderr, /nothing was written/);
       assert.equal(await readFile(notebook, 'utf8'), before, 'the notebook is as the app wrote it');
       assert.deepEqual(await filesAround(notebook), files, 'no backup, no temp file, no lock taken over');
@@ -143,6 +146,85 @@ describe('a notebook the app has open', () => {
     );
     assert.match(imported.stdout, /\tStale\n$/);
     assert.equal(existsSync(`${notebook}.lock`), false);
+  });
+});
+
+describe('a notebook reached through a symlink', () => {
+  test("the app has link.json open: an import into its target is refused, and after the app's save nothing is lost", async () => {
+    const { notebook: real } = await sampleNotebook(dir(), 'nb.json');
+    await mkdir(join(dir(), 'real'));
+    const target = join(dir(), 'real', 'nb.json');
+    await writeFile(target, await readFile(real));
+    const link = join(dir(), 'link.json');
+    await symlink(join('real', 'nb.json'), link);
+    const report = join(dir(), 'split.txt');
+    await writeFile(report, 'Split notebook\n\nNothing may be lost.\n');
+
+    const store = await openNotebookStore(link, { debounceMs: 0 });
+    try {
+      const refused = await parley('import', report, '--notebook', target);
+      assert.equal(refused.code, 1, refused.stdout);
+      assert.match(refused.stderr, /^parley: Parley has .* open \(process \d+/);
+      store.change((nb) =>
+        nb.topics.push({ id: 't1', path: 'app-change', colour: '#cc6600', description: '' }),
+      );
+      await store.flush();
+    } finally {
+      await store.close();
+    }
+    assert.ok((await lstat(link)).isSymbolicLink(), 'the app saved through the symlink, not over it');
+
+    const imported = await parley('import', report, '--notebook', target);
+    assert.equal(imported.code, 0, imported.stderr);
+    // The backups sit beside the real file, and are found through the symlink too.
+    const backups = await parley('backups', '--notebook', link);
+    assert.equal(backups.code, 0, backups.stderr);
+    assert.match(backups.stdout, new RegExp(escaped(join(dir(), 'real', 'nb.json.backups'))));
+    for (const path of [link, target]) {
+      const saved = JSON.parse(await readFile(path, 'utf8'));
+      assert.equal(saved.topics.at(-1).path, 'app-change', path);
+      assert.ok(
+        saved.documents.some((d: { title: string }) => d.title === 'Split notebook'),
+        path,
+      );
+    }
+  });
+});
+
+describe('what a refusal prints', () => {
+  test("terminal escapes in a lock's command do not reach the terminal raw", async () => {
+    const { notebook } = await sampleNotebook(dir(), 'escapes.json');
+    const report = join(dir(), 'escapes.txt');
+    await writeFile(report, 'Escapes\n\nNone.\n');
+    await writeFile(
+      `${notebook}.lock`,
+      JSON.stringify({
+        pid: process.pid,
+        hostname: hostname(),
+        by: 'cli',
+        command: 'parley \u001b]0;owned\u0007\u001b[2Jimport',
+        started: new Date().toISOString(),
+      }),
+    );
+    const before = await readFile(notebook, 'utf8');
+    const { code, stderr: err } = await parley('import', report, '--notebook', notebook);
+    assert.equal(code, 1);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(err, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, JSON.stringify(err));
+    assert.match(err, /parley .*import/);
+    assert.equal(await readFile(notebook, 'utf8'), before);
+  });
+
+  test('a lock path that is a folder is named, with what to do', async () => {
+    const { notebook } = await sampleNotebook(dir(), 'folder.json');
+    const report = join(dir(), 'folder.txt');
+    await writeFile(report, 'Folder\n\nNone.\n');
+    await mkdir(`${notebook}.lock`);
+    const result = await parley('import', report, '--notebook', notebook);
+    assert.equal(result.code, 1);
+    assert.ok(result.stderr.includes(`${notebook}.lock`), result.stderr);
+    assert.match(result.stderr, /is a folder/);
+    assert.doesNotMatch(result.stderr, /unexpected error|EISDIR/);
   });
 });
 

@@ -4,10 +4,10 @@
 import { test, describe, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { emptyNotebook, type Topic } from '../../../main/core/model';
 import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
 import {
@@ -274,5 +274,98 @@ describe('recovery and restore hold the lock', () => {
     assert.equal(restored.unchanged, false);
     assert.equal(existsSync(lockPath), false, 'the restore released its lock');
     assert.deepEqual(JSON.parse(await readFile(path, 'utf8')).topics, [topic(1)]);
+  });
+});
+
+describe('one lock per file, however it is reached', () => {
+  test('a notebook opened through a symlink meets the lock of its target, and the other way round', async () => {
+    const real = join(dir, 'real.json');
+    const link = join(dir, 'link.json');
+    await writeFile(real, JSON.stringify(emptyNotebook()));
+    await symlink(real, link);
+    const viaLink = await openNotebookStore(link, { debounceMs: 0 });
+    opened.push(viaLink);
+    await assert.rejects(openNotebookStore(real, { debounceMs: 0 }), NotebookLockedError);
+    await assert.rejects(acquireNotebookLock(real, { waitForCommandMs: 0 }), NotebookLockedError);
+    await viaLink.close();
+    const direct = await openNotebookStore(real, { debounceMs: 0 });
+    opened.push(direct);
+    await assert.rejects(openNotebookStore(link, { debounceMs: 0 }), NotebookLockedError);
+  });
+
+  test('through a symlinked folder (and `..` past it) the lock, the writes and the backups are the real ones', async () => {
+    // linkdir → a/realdir, so linkdir/../nb.json is a/nb.json to the file system, though it reads as nb.json here.
+    await mkdir(join(dir, 'a', 'realdir'), { recursive: true });
+    await symlink(join(dir, 'a', 'realdir'), join(dir, 'linkdir'));
+    const real = join(dir, 'a', 'nb.json');
+    await writeFile(real, JSON.stringify(emptyNotebook()));
+    const recovery = await openOrRecover(
+      // Not join(): it would take `linkdir/..` away by its text, as the file system does not.
+      [dir, 'linkdir', '..', 'nb.json'].join(sep),
+      async () => 'quit',
+      {
+        debounceMs: 0,
+      },
+    );
+    if (recovery.outcome !== 'opened') assert.fail(`not opened: ${recovery.outcome}`);
+    const store = recovery.store;
+    opened.push(store);
+    await assert.rejects(openNotebookStore(real, { debounceMs: 0 }), NotebookLockedError);
+    store.change((nb) => nb.topics.push(topic(1)));
+    await store.flush();
+    assert.equal(JSON.parse(await readFile(real, 'utf8')).topics.length, 1);
+    assert.equal(
+      (await readdir(join(dir, 'a', 'nb.json.backups'))).length,
+      1,
+      'the backup is beside a/nb.json',
+    );
+    assert.deepEqual(
+      (await readdir(dir)).sort(),
+      ['a', 'linkdir'],
+      'nothing written where the path only seems to lead',
+    );
+  });
+
+  test('saving through a symlink writes its target and leaves the symlink in place', async () => {
+    const real = join(dir, 'real.json');
+    const link = join(dir, 'link.json');
+    await writeFile(real, JSON.stringify(emptyNotebook()));
+    await symlink('real.json', link);
+    const store = await openNotebookStore(link, { debounceMs: 0 });
+    opened.push(store);
+    store.change((nb) => nb.topics.push(topic(1)));
+    await store.flush();
+    assert.ok((await lstat(link)).isSymbolicLink(), 'link.json is still a symlink');
+    const saved = JSON.parse(await readFile(real, 'utf8'));
+    assert.deepEqual(
+      saved.topics.map((t: Topic) => t.id),
+      ['t1'],
+    );
+    assert.deepEqual((await readdir(dir)).sort(), ['link.json', 'real.json', 'real.json.lock']);
+  });
+
+  test('a dangling symlink is followed: the notebook is created at its target and the symlink stays', async () => {
+    const link = join(dir, 'link.json');
+    await mkdir(join(dir, 'there'));
+    await symlink(join('there', 'nb.json'), link);
+    const store = await openNotebookStore(link, { debounceMs: 0 });
+    opened.push(store);
+    assert.ok((await lstat(link)).isSymbolicLink());
+    assert.ok(existsSync(join(dir, 'there', 'nb.json')));
+    await assert.rejects(
+      openNotebookStore(join(dir, 'there', 'nb.json'), { debounceMs: 0 }),
+      NotebookLockedError,
+    );
+  });
+
+  test('a lock path that is a folder is refused with a message naming it', async () => {
+    await writeFile(path, JSON.stringify(emptyNotebook()));
+    await mkdir(lockPath);
+    await assert.rejects(openNotebookStore(path, { debounceMs: 0 }), (error: Error) => {
+      assert.ok(error.message.includes(lockPath), error.message);
+      assert.match(error.message, /is a folder/);
+      assert.match(error.message, /nothing was written/);
+      return true;
+    });
   });
 });
