@@ -5,7 +5,7 @@
  * another command, and is refused, writing nothing, while one of them has the notebook open; commands that only
  * read (list, export, suggest without --accept, backups) take no lock and work while the app is open.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { exportDocumentMarkdown } from '../core/export-markdown';
 import { exportCsv, exportNotebookMarkdown, exportTopicMarkdown } from '../core/export-more';
@@ -19,10 +19,15 @@ import { createParty } from '../core/parties';
 import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
 import { loadImportFile } from '../files';
 import { defaultNotebookPath } from '../default-notebook';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
-import { NotebookLockedError, realNotebookPath, type LockRequest } from '../storage/notebook-lock';
+import {
+  lockPathOf,
+  NotebookLockedError,
+  realNotebookPath,
+  type LockRequest,
+} from '../storage/notebook-lock';
 import {
   openOrRecover,
   restoreBackup,
@@ -385,6 +390,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return exportDocumentMarkdown(nb, documentId, { now });
       });
       if (values.out) {
+        await refuseNotebookAsOutput(values.out, path);
         await writeFile(values.out, text, 'utf8');
         io.err(`Wrote ${values.out}\n`);
       } else {
@@ -527,6 +533,25 @@ function acceptAll(nb: Notebook, suggestions: Suggestion[], now: Date): number {
     throw error;
   }
   return suggestions.length;
+}
+
+/**
+ * An export's --out must not be the notebook (by any path: a symlink, a hard link, `..`), its lock or a file in its
+ * backup folder: writing Markdown there would destroy the notebook, or let a second writer in.
+ */
+async function refuseNotebookAsOutput(out: string, notebookPath: string): Promise<void> {
+  const [outReal, notebookReal] = await Promise.all([realNotebookPath(out), realNotebookPath(notebookPath)]);
+  const backups = backupFolderOf(notebookReal);
+  let same = outReal === notebookReal || outReal === lockPathOf(notebookReal) || dirname(outReal) === backups;
+  if (!same) {
+    const [a, b] = await Promise.all([stat(outReal).catch(() => null), stat(notebookReal).catch(() => null)]);
+    same = a !== null && b !== null && a.ino === b.ino && a.dev === b.dev;
+  }
+  if (same) {
+    throw new ParleyError(
+      `--out ${out} is the notebook itself, its lock or its backups; nothing was written. Name another file.`,
+    );
+  }
 }
 
 function onlyDocumentId(documents: { id: string }[]): string {

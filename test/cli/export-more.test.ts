@@ -3,7 +3,7 @@
  * and the whole notebook in one file, through `run` in-process over a real notebook file.
  */
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parley, quoteAnnotation, sampleNotebook, useTempDir, writeJson } from './support';
@@ -180,5 +180,51 @@ describe('parley export, wider', () => {
       assert.match(result.stderr, /Usage: parley/);
     }
     await assert.rejects(readFile(join(dir(), 'never.txt')));
+  });
+});
+
+describe('parley export --out never writes over the notebook', () => {
+  test('the notebook, through a symlink or a hard link, its lock and its backups are refused; nothing changes', async () => {
+    const folder = join(dir(), 'guarded');
+    await mkdir(folder);
+    const notebook = join(folder, 'nb.json');
+    assert.equal((await parley('init', '--sample', '--notebook', notebook)).code, 0);
+    // A write that makes a backup, so the backup folder exists.
+    const article = join(folder, 'extra.txt');
+    await writeFile(article, 'Written for this test: one more article.\n');
+    assert.equal((await parley('import', article, '--notebook', notebook)).code, 0);
+    const before = await readFile(notebook, 'utf8');
+    await symlink(notebook, join(folder, 'link.json'));
+    await link(notebook, join(folder, 'hard.json'));
+    const backups = join(folder, 'nb.json.backups');
+    for (const out of [
+      notebook,
+      join(folder, 'link.json'),
+      join(folder, 'hard.json'),
+      join(folder, '..', 'guarded', 'nb.json'),
+      `${notebook}.lock`,
+      join(backups, 'mine.md'),
+    ]) {
+      const result = await parley('export', '--all', '--out', out, '--notebook', notebook);
+      assert.equal(result.code, 1, `${out}: ${result.stderr}`);
+      assert.match(
+        result.stderr,
+        /is the notebook itself, its lock or its backups; nothing was written/,
+        out,
+      );
+    }
+    assert.equal(await readFile(notebook, 'utf8'), before);
+    await assert.rejects(readFile(`${notebook}.lock`, 'utf8'), { code: 'ENOENT' });
+    await assert.rejects(readFile(join(backups, 'mine.md'), 'utf8'), { code: 'ENOENT' });
+    // Any other file is written as before.
+    const elsewhere = await parley(
+      'export',
+      '--all',
+      '--out',
+      join(folder, 'all.md'),
+      '--notebook',
+      notebook,
+    );
+    assert.equal(elsewhere.code, 0, elsewhere.stderr);
   });
 });
