@@ -44,12 +44,20 @@ export function launchRequest(
 /** The most addresses a launch can hand over; a file manager opening a whole folder stays well below. */
 const MAX_LAUNCH_ADDRESSES = 1000;
 
-const strings = (value: unknown, each: (text: string) => boolean): string[] | undefined =>
-  Array.isArray(value) &&
-  value.length <= MAX_LAUNCH_ADDRESSES &&
-  value.every((item) => typeof item === 'string' && item.length <= 4096 && each(item))
-    ? (value as string[])
-    : undefined;
+/** Every slot a string that passes `each` (a loop, not `every`, which skips the holes of a sparse array). */
+const strings = (value: unknown, each: (text: string) => boolean): string[] | undefined => {
+  if (!Array.isArray(value) || value.length > MAX_LAUNCH_ADDRESSES) return undefined;
+  const list: string[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (typeof item !== 'string' || item.length > 4096 || !each(item)) return undefined;
+    list.push(item);
+  }
+  return list;
+};
+
+/** An address as the message shows it: control and direction-changing characters as `?`, so it stays one line. */
+const asShown = (address: string) => address.replace(/[\p{Cc}\p{Cf}]/gu, '?');
 
 /**
  * What a second launch handed over to import, as it read its own arguments; undefined when it passed nothing
@@ -72,7 +80,8 @@ export function refusedAddressesMessage(refused: readonly string[]): {
   buttons: string[];
 } {
   const shown =
-    refused.slice(0, 10).join('\n') + (refused.length > 10 ? `\n… and ${refused.length - 10} more` : '');
+    refused.slice(0, 10).map(asShown).join('\n') +
+    (refused.length > 10 ? `\n… and ${refused.length - 10} more` : '');
   return {
     type: 'info',
     title: 'Parley could not open that',

@@ -48,6 +48,9 @@ test('launchedAddresses refuses what a launch could not have sent, so the first 
     { files: ['/a.md'], refused: [42] },
     { files: '/a.md', refused: [] },
     { files: Array.from({ length: 1001 }, (_, i) => `/f${i}.md`), refused: [] },
+    // A sparse array: its holes are no paths.
+    { files: new Array(3), refused: [] },
+    { files: Object.assign(new Array(3), { 0: '/a.md', 2: '/b.md' }), refused: [] },
   ]) {
     assert.equal(launchedAddresses(data), undefined, JSON.stringify(data)?.slice(0, 80));
   }
@@ -58,6 +61,13 @@ test('refusedAddressesMessage names each address and says what to do', () => {
   assert.match(box.message, /not files on this computer/);
   assert.match(box.detail, /https:\/\/example\.com\/a\.html\nsmb:\/\/server\/share\/b\.md/);
   assert.match(box.detail, /File › Import/);
+  // Another program's text cannot add lines to the box or turn its text around.
+  const forged = refusedAddressesMessage([
+    'https://x.example/a\n\nParley says: all is well',
+    'smb://\u202Eevil',
+  ]);
+  assert.equal(forged.detail.split('\n\n')[0]!.split('\n').length, 2);
+  assert.doesNotMatch(forged.detail, /\u202E/);
   const many = refusedAddressesMessage(Array.from({ length: 12 }, (_, i) => `https://x.example/${i}`));
   assert.match(many.detail, /… and 2 more/);
 });
