@@ -111,7 +111,7 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
   /** The check under way, if any. */
   let inFlight: Promise<void> | undefined;
   /** What the check under way (or the last one) has learnt so far. */
-  let outcome: 'pending' | 'available' | 'not-available' = 'pending';
+  let outcome: 'pending' | 'available' | 'skipped' | 'not-available' = 'pending';
   /** Whether the check in progress was asked for by the user. */
   let manual = false;
   /** Dialogs started by the updater's events, awaited before a check or a download counts as done. */
@@ -133,7 +133,10 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
 
   const offer = async (updaterNow: Updater, version: string) => {
     const settings = deps.settings.updates;
-    if (!shouldOffer(version, settings, manual)) return log(`${version} is available; the user skipped it`);
+    if (!shouldOffer(version, settings, manual)) {
+      outcome = 'skipped';
+      return log(`${version} is available; the user skipped it`);
+    }
     const choice = await deps.prompts.offerDownload(version, deps.currentVersion);
     if (choice === 'skip') {
       deps.settings.changeUpdates({ skippedVersion: version });
@@ -179,7 +182,8 @@ export function createUpdateController(deps: UpdateDeps): UpdateController {
   const check = (askedFor: boolean): Promise<void> => {
     if (inFlight) {
       // A check is under way. The user who asks meanwhile hears its answer: it becomes theirs while it has none
-      // yet; one that found nothing is reported to them; one that failed is run again for them to see why.
+      // yet; one that found nothing is reported to them; one that failed, or found only a version the user
+      // skipped (which a check asked for offers), is run again for them.
       if (!askedFor || manual) return inFlight;
       if (outcome === 'pending') {
         manual = true;

@@ -361,6 +361,28 @@ describe('the update controller', () => {
     assert.equal(updater.checks, 1);
   });
 
+  test('Check Now during an automatic check that found only a skipped version offers it', async () => {
+    const { controller, updater, prompts } = setUp({
+      settings: { automatic: true, consented: true, skippedVersion: '2.0.0' },
+    });
+    updater.latest = '2.0.0';
+    // The check has found 2.0.0 (and kept quiet about it) but not yet returned when the user asks.
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const check = updater.checkForUpdates.bind(updater);
+    updater.checkForUpdates = async () => {
+      const result = await check();
+      await slow;
+      return result;
+    };
+    const automatic = controller.checkIfDue();
+    await new Promise((resolve) => setImmediate(resolve));
+    const asked = controller.checkNow();
+    release();
+    await Promise.all([automatic, asked]);
+    assert.deepEqual(prompts.asked, ['offer 2.0.0 over 1.0.0']);
+  });
+
   test('Check Now after an automatic check that failed checks again and says what went wrong', async () => {
     const { controller, updater, prompts } = setUp({ settings: { automatic: true, consented: true } });
     updater.failCheck = new Error('offline');
