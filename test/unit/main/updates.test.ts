@@ -133,6 +133,31 @@ function setUp(options: { settings?: UpdateSettings; isPackaged?: boolean; now?:
   return { controller, updater, settings, prompts, logged, changed, later, loads: () => loads };
 }
 
+/**
+ * The user asks (Check Now) while the automatic check is on the network: its call to the release server is held
+ * open until then, the reply's event coming `before` the user asks or `after`.
+ */
+async function checkNowDuringAutomatic(
+  controller: ReturnType<typeof createUpdateController>,
+  updater: StandInUpdater,
+  reply: 'before' | 'after',
+): Promise<void> {
+  let release!: () => void;
+  const slow = new Promise<void>((resolve) => (release = resolve));
+  const check = updater.checkForUpdates.bind(updater);
+  updater.checkForUpdates = async () => {
+    if (reply === 'after') await slow;
+    const result = await check();
+    if (reply === 'before') await slow;
+    return result;
+  };
+  const automatic = controller.checkIfDue();
+  await new Promise((resolve) => setImmediate(resolve));
+  const asked = controller.checkNow();
+  release();
+  await Promise.all([automatic, asked]);
+}
+
 describe('decisions', () => {
   const now = new Date('2026-03-02T10:00:00.000Z');
   test('a check is due with none yet, a day after the last, or after the clock went back', () => {
@@ -336,18 +361,7 @@ describe('the update controller', () => {
 
   test('Check Now while the automatic check is still on the network is answered once that check is done', async () => {
     const { controller, updater, prompts } = setUp({ settings: { automatic: true, consented: true } });
-    let release!: () => void;
-    const slow = new Promise<void>((resolve) => (release = resolve));
-    const check = updater.checkForUpdates.bind(updater);
-    updater.checkForUpdates = async () => {
-      await slow;
-      return check();
-    };
-    const automatic = controller.checkIfDue();
-    await new Promise((resolve) => setImmediate(resolve));
-    const asked = controller.checkNow();
-    release();
-    await Promise.all([automatic, asked]);
+    await checkNowDuringAutomatic(controller, updater, 'after');
     assert.deepEqual(prompts.asked, ['up to date 1.0.0'], 'the user who asked hears the answer');
   });
 
@@ -367,37 +381,14 @@ describe('the update controller', () => {
     });
     updater.latest = '2.0.0';
     // The check has found 2.0.0 (and kept quiet about it) but not yet returned when the user asks.
-    let release!: () => void;
-    const slow = new Promise<void>((resolve) => (release = resolve));
-    const check = updater.checkForUpdates.bind(updater);
-    updater.checkForUpdates = async () => {
-      const result = await check();
-      await slow;
-      return result;
-    };
-    const automatic = controller.checkIfDue();
-    await new Promise((resolve) => setImmediate(resolve));
-    const asked = controller.checkNow();
-    release();
-    await Promise.all([automatic, asked]);
+    await checkNowDuringAutomatic(controller, updater, 'before');
     assert.deepEqual(prompts.asked, ['offer 2.0.0 over 1.0.0']);
   });
 
   test('Check Now after an automatic check that failed checks again and says what went wrong', async () => {
     const { controller, updater, prompts } = setUp({ settings: { automatic: true, consented: true } });
     updater.failCheck = new Error('offline');
-    let release!: () => void;
-    const slow = new Promise<void>((resolve) => (release = resolve));
-    const check = updater.checkForUpdates.bind(updater);
-    updater.checkForUpdates = async () => {
-      await slow;
-      return check();
-    };
-    const automatic = controller.checkIfDue();
-    await new Promise((resolve) => setImmediate(resolve));
-    const asked = controller.checkNow();
-    release();
-    await Promise.all([automatic, asked]);
+    await checkNowDuringAutomatic(controller, updater, 'after');
     assert.deepEqual(prompts.asked, ['failed: Parley could not check for updates: offline']);
   });
 
