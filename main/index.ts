@@ -87,7 +87,11 @@ function addressesIn(argv: readonly string[], cwd: string): OpenedAddresses {
 /** Says which addresses Parley was handed but cannot open (https:, a network folder's smb:): never in silence. */
 function tellRefused(refused: readonly string[]): void {
   if (refused.length === 0) return;
-  const box = refusedAddressesMessage(refused);
+  inform(refusedAddressesMessage(refused));
+}
+
+/** An information box over the window when there is one; nothing waits for its answer. */
+function inform(box: Electron.MessageBoxOptions): void {
   const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
   void (parent ? dialog.showMessageBox(parent, box) : dialog.showMessageBox(box));
 }
@@ -315,9 +319,7 @@ if (commandLine) {
     const asked = askedNotebook(argumentsOf(argv), workingDirectory, additionalData);
     const inUse = store?.path ?? notebookInUse;
     if (asked !== undefined && inUse && !sameFile(asked, inUse)) {
-      const box = otherNotebookMessage(inUse, asked, files);
-      const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
-      void (parent ? dialog.showMessageBox(parent, box) : dialog.showMessageBox(box));
+      inform(otherNotebookMessage(inUse, asked, files));
     } else {
       openFiles(files);
     }

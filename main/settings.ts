@@ -5,18 +5,9 @@
  * they are, and a file that is not valid JSON or not the expected shape is moved aside unchanged (`settings.json.damaged-<time>`) and the defaults are used. Writing
  * is atomic: a temp file in the same folder, synced, renamed over the old one, so a crash leaves either file whole.
  */
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
+import { writeSmallFileSync } from './small-file';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -85,26 +76,10 @@ export function loadSettings(path: string, now: () => Date = () => new Date()): 
   }
 }
 
-let tempCounter = 0;
-
-/** Writes the settings atomically; an invalid value is refused before anything is written. */
+/** Writes the settings atomically (main/small-file.ts); an invalid value is refused before anything is written. */
 export function saveSettings(path: string, settings: Settings): void {
   const checked = settingsSchema.parse(settings);
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `${SETTINGS_FILE}.${process.pid}-${++tempCounter}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    try {
-      writeSync(fd, `${JSON.stringify(checked, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeSmallFileSync(path, `${JSON.stringify(checked, null, 2)}\n`);
 }
 
 /** The settings in memory, read once and written through on every change. */
