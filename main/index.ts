@@ -65,15 +65,12 @@ import type { NotebookStore } from './storage/notebook-store';
 import { openOrRecover, type Recovery } from './storage/recovery';
 import { APP_ENTRY_URL } from './url-policy';
 import { createMainWindow } from './window';
+import { errorMessage as message } from './errors';
 
 let mainWindow: BrowserWindow | null = null;
 let store: NotebookStore | null = null;
 /** The notebook this Parley is opening or has open, known before it is open (while recovery asks, say). */
 let notebookInUse: string | null = null;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** A launch's own arguments: argv less Electron's binary (and, under `electron .`, the app's path). */
 const argumentsOf = (argv: readonly string[]) => launchArguments(argv, process.defaultApp === true);

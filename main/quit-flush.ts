@@ -17,6 +17,7 @@
  * The app, the store, the questions and the timers are passed in, so all of it runs under plain Node in tests.
  */
 import type { SaveState } from '../preload/contract';
+import { errorMessage as message } from './errors';
 
 export const QUIT_FLUSH_LIMIT_MS = 10_000;
 
@@ -57,10 +58,6 @@ export interface QuitGuardOptions {
   stay: () => void;
   limitMs?: number;
   timers?: QuitTimers;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function guardQuit({

@@ -8,6 +8,7 @@
 import { readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { writeSmallFileSync } from './small-file';
+import { errnoCode } from './errors';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -40,10 +41,6 @@ export interface LoadedSettings {
   setAside?: string;
   /** Why the file was not used, when it was not. */
   problem?: string;
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** Reads the settings file; anything but a valid file gives the defaults, and a damaged file is kept aside. */

@@ -14,6 +14,7 @@ import type { BrowserWindow, Dialog } from 'electron';
 import { join } from 'node:path';
 import { AUTOMATIC_MENU_ID } from './menu';
 import { SETTINGS_FILE, SettingsStore, type UpdateSettings } from './settings';
+import { errorMessage as message } from './errors';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the running app looks whether a daily check is due. */
@@ -80,10 +81,6 @@ export interface UpdateController {
   checkNow(): Promise<void>;
   /** Help › Check for Updates Automatically. */
   setAutomatic(on: boolean): void;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A day since the last check (or none yet, or a clock that went back). */

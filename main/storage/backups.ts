@@ -13,6 +13,7 @@ import type { Notebook } from '../core/model';
 import { removeStaleTempFiles, syncFolder } from './durable-file';
 import { migrate } from './migrations/index';
 import type { NotebookStore } from './notebook-store';
+import { errnoCode, errorMessage as messageOf } from '../errors';
 
 /** How many backups are kept. */
 export const DEFAULT_KEEP = 10;
@@ -43,14 +44,6 @@ export interface BackupOptions {
 
 /** Temp files of backups in progress are named after this, so the durable-file sweep finds a crashed one. */
 const INCOMING = 'incoming';
-
-function errnoCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

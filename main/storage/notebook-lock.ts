@@ -40,6 +40,7 @@ import { link, mkdir, open, readFile, readlink, rename, stat, unlink } from 'nod
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { hostname as osHostname } from 'node:os';
 import { promisify } from 'node:util';
+import { errnoCode } from '../errors';
 
 /** Who holds a notebook: the app, or a `parley` command (which lasts seconds). */
 export type LockHolderKind = 'app' | 'cli';
@@ -158,10 +159,6 @@ const UNREADABLE_GRACE_MS = 60 * 1000;
 const OTHER_HOST_COMMAND_MS = 60 * 60 * 1000;
 const DEFAULT_WAIT_FOR_COMMAND_MS = 5000;
 const RETRY_MS = 100;
-
-function errnoCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
 
 /** True unless `pid` is certainly gone: ESRCH. EPERM means it runs under another user. */
 export function processIsAlive(pid: number): boolean {

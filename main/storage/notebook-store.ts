@@ -22,6 +22,7 @@ import { DurableJsonFile, removeStaleTempFiles } from './durable-file';
 import { acquireNotebookLock, realNotebookPath, type LockRequest, type NotebookLock } from './notebook-lock';
 import { applyChange, freezeState, UndoHistory } from './history';
 import { MigrationError, migrate, schemaVersionOf } from './migrations/index';
+import { errorMessage as messageOf } from '../errors';
 
 export type NotebookFileProblem = 'unreadable' | 'not-json' | 'invalid' | 'too-new';
 
@@ -95,10 +96,6 @@ export interface OpenOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 100;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function cannotOpen(path: string): string {
   return `Cannot open the notebook ${path}:`;

@@ -48,6 +48,7 @@ import {
   type NotebookStore,
   type OpenOptions,
 } from './notebook-store';
+import { errorMessage as messageOf } from '../errors';
 
 export type RecoveryChoice = 'restore' | 'empty' | 'quit';
 
@@ -85,10 +86,6 @@ export interface RecoverOptions extends OpenOptions {
   onBackupError?: (error: unknown) => void;
   /** Whether a good notebook is backed up as it opens (default true); a reader that never writes passes false. */
   backUpOnOpen?: boolean;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 async function exists(path: string): Promise<boolean> {
