@@ -5,10 +5,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentDraft } from './core/import-text';
-import { ParleyError } from './core/model';
+import { ParleyError } from '../shared/model';
 import { decodeImportBytes } from './import/decode';
 import { importAny } from './import';
-import { MAX_IMPORT_BYTES } from '../preload/contract';
+import { MAX_IMPORT_BYTES } from '../shared/limits';
 
 /** What Parley imports, by file name ending; the file associations in electron-builder.yml name the same. */
 export const IMPORTABLE_EXTENSIONS = [

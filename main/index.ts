@@ -28,7 +28,7 @@ import { loadWindowState, rememberWindowState, trackWindowState } from './window
 import { attachContextMenu } from './context-menu';
 import { folderMemory } from './last-folder';
 import { flushOnSessionEnd, guardQuit } from './quit-flush';
-import type { EventName, Events } from '../preload/contract';
+import type { EventName, Events } from '../shared/contract';
 import { commandLineArguments, launchArguments, runCommandLine } from './cli-mode';
 import { RendererEvents } from './renderer-events';
 import {

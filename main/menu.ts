@@ -6,7 +6,7 @@
  * passes them) reach the network, and only with the user's consent.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../preload/contract';
+import type { MenuCommand } from '../shared/contract';
 
 export interface MenuOptions {
   isMac: boolean;

@@ -16,7 +16,7 @@
  *
  * The app, the store, the questions and the timers are passed in, so all of it runs under plain Node in tests.
  */
-import type { SaveState } from '../preload/contract';
+import type { SaveState } from '../shared/contract';
 import { errorMessage as message } from './errors';
 
 export const QUIT_FLUSH_LIMIT_MS = 10_000;

@@ -10,7 +10,7 @@
  * or failed) leaves the old page, which still listens, as it was. Messages that only carry the latest state
  * (save state, history, progress) replace an earlier one of the same kind still waiting.
  */
-import { eventChannels, type EventName, type Events } from '../preload/contract';
+import { eventChannels, type EventName, type Events } from '../shared/contract';
 
 /** The part of Electron's WebContents used here. */
 export interface EventContents {

@@ -10,7 +10,7 @@ import {
   type Envelope,
   type EventName,
   type ParleyApi,
-} from './contract';
+} from '../shared/contract';
 
 export type Invoke = (channel: string, args: unknown) => Promise<Envelope<unknown>>;
 export type Listen = (channel: string, listener: (payload: unknown) => void) => () => void;

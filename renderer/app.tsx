@@ -3,7 +3,8 @@
 // parties across every document, with every change made through window.parley and undone the same way. State
 // lives here; the components below only show it and report intents.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { HistoryState, Progress } from '../preload/contract';
+import type { HistoryState, Progress } from '../shared/contract';
+import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { CodebookPanel } from './components/codebook-panel';
 import { ComparisonView } from './components/comparison-view';
 import { DocumentNote } from './components/document-note';
@@ -78,9 +79,6 @@ interface PendingPaste {
   /** What the offer calls it: "text" or "web page". */
   kind: string;
 }
-
-/** Largest file read for import; main refuses larger ones anyway, this spares reading it. */
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /** Within this many milliseconds, a menu command repeats a key the window already handled (an accelerator). */
 const ACCELERATOR_ECHO_MS = 400;

@@ -1,7 +1,7 @@
 // Links between passages as the reader sees them: each link is stored once, on the passage that makes it, and
 // shown on both ends, "rebuts" on one and "rebutted by" on the other. The wording is the model's own: the table
 // below is checked against LINK_TYPES by the compiler, so the two cannot drift apart.
-import type { LINK_TYPES } from '../preload/contract';
+import type { LINK_TYPES } from '../shared/contract';
 import type { Annotation, LinkType } from './types';
 
 const INVERSE: typeof LINK_TYPES = {

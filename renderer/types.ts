@@ -1,6 +1,6 @@
 // The model types the renderer works with, read off the contract's call results so the renderer never
 // imports from main/.
-import type { CallResult } from '../preload/contract';
+import type { CallResult } from '../shared/contract';
 
 export type Annotation = CallResult<'createAnnotation'>;
 export type Topic = CallResult<'createTopic'>;
@@ -17,4 +17,4 @@ export type TopicProposal = NonNullable<CallResult<'proposeTopics'>[number]>;
 export type Comparison = CallResult<'compare'>;
 export type ComparisonRow = Comparison['rows'][number];
 export type ComparisonEntry = ComparisonRow['cells'][number]['entries'][number];
-export type { LinkType, SaveState, MenuCommand, NotebookInfo } from '../preload/contract';
+export type { LinkType, SaveState, MenuCommand, NotebookInfo } from '../shared/contract';

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { exportDocumentMarkdown } from '../core/export-markdown';
 import { exportCsv, exportNotebookMarkdown, exportTopicMarkdown } from '../core/export-more';
 import type { DocumentDraft } from '../core/import-text';
-import { ParleyError, type Notebook, type Suggestion, type Topic } from '../core/model';
+import { ParleyError, type Notebook, type Suggestion, type Topic } from '../../shared/model';
 import { exportComparisonMarkdown } from '../core/compare';
 import { suggestStatements } from '../core/suggest';
 import { normalizeTopicPath, topicPathKey } from '../core/topics';

@@ -6,7 +6,7 @@
  * aside, and a quote that fits two places equally well is refused rather than guessed.
  * Offsets are UTF-16 code units; the code point conversions are for the W3C boundary.
  */
-import { CONTEXT_LENGTH, ParleyError, type TextTarget } from './model';
+import { CONTEXT_LENGTH, ParleyError, type TextTarget } from '../../shared/model';
 import { isSpace } from './characters';
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;

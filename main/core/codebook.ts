@@ -3,7 +3,7 @@
  * Topics form a tree by path only: `iran/nuclear` is a child of `iran` whether or not a topic `iran` exists. Each
  * operation checks everything before it changes anything, so a refused call leaves the notebook as it was.
  */
-import { ParleyError, type Notebook, type Topic } from './model';
+import { ParleyError, type Notebook, type Topic } from '../../shared/model';
 import { MAX_TOPIC_PATH_LENGTH, normalizeColour, normalizeTopicPath, topicPathKey } from './topics';
 
 const MAX_DESCRIPTION_LENGTH = 4000;

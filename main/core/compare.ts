@@ -28,7 +28,7 @@ import {
   type Party,
   type ParleyDocument,
   type Topic,
-} from './model';
+} from '../../shared/model';
 import {
   noteCell,
   tableCell,

@@ -16,7 +16,7 @@ import {
   type ParleyDocument,
   type Party,
   type Topic,
-} from './model';
+} from '../../shared/model';
 import {
   blockQuote,
   escapeHeading,

@@ -17,7 +17,7 @@ import {
 } from './export-markdown';
 
 export { safeFileStem };
-import { ParleyError, paragraphNumber, type Annotation, type Notebook, type Topic } from './model';
+import { ParleyError, paragraphNumber, type Annotation, type Notebook, type Topic } from '../../shared/model';
 import { escapeLine, yamlString, yamlStringList } from './markdown-text';
 import { linkTexts } from './links';
 import { compareTopicPaths, topicPathKey } from './topics';

@@ -12,7 +12,7 @@ import {
   type BlockKind,
   type DocumentFormat,
   type Mark,
-} from './model';
+} from '../../shared/model';
 
 export interface DocumentDraft {
   title: string;

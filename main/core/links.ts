@@ -10,7 +10,7 @@ import {
   type LinkType,
   type Notebook,
   type ParleyDocument,
-} from './model';
+} from '../../shared/model';
 
 const MAX_LINKS = 200;
 

@@ -20,7 +20,7 @@ import {
   type OpenedDocument,
   type ParleyDocument,
   type Topic,
-} from './model';
+} from '../../shared/model';
 import { addSampleParties } from './parties';
 import { resolveStance } from './stances';
 import {

@@ -3,7 +3,7 @@
  * spokespeople, ministries, capital). A name or alias belongs to one party only, so that a speaker found in a text
  * ("Sergey Lavrov", "the Russian Foreign Minister") points to one side without guessing.
  */
-import { ParleyError, PartySchema, type Notebook, type Party } from './model';
+import { ParleyError, PartySchema, type Notebook, type Party } from '../../shared/model';
 import { normalizeColour } from './topics';
 
 export type PartyWithCount = Party & { count: number };

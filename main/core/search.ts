@@ -4,7 +4,14 @@
  * notebook's objects are replaced, not edited, by each change), so a query over a large notebook scans prepared
  * strings instead of normalizing every passage again.
  */
-import type { Annotation, Notebook, ParleyDocument, SearchGroup, SearchHit, SearchResults } from './model';
+import type {
+  Annotation,
+  Notebook,
+  ParleyDocument,
+  SearchGroup,
+  SearchHit,
+  SearchResults,
+} from '../../shared/model';
 import { topicPathKey } from './topics';
 
 export interface SearchQuery {

@@ -2,7 +2,7 @@
  * Stances: what a passage does in the dispute (demands, refuses, concedes…). A short fixed list every notebook
  * shares, which a user extends with their own words; each is spelled one way so comparisons can count them.
  */
-import { ParleyError, STANDARD_STANCES, type Notebook } from './model';
+import { ParleyError, STANDARD_STANCES, type Notebook } from '../../shared/model';
 
 const MAX_STANCE_LENGTH = 40;
 const MAX_CUSTOM_STANCES = 200;

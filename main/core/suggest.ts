@@ -16,7 +16,7 @@
  *
  * Everything works on one pass of tokens with bounded look-around, so time grows with the length of the text.
  */
-import { ParleyError, type Notebook, type Party, type Suggestion } from './model';
+import { ParleyError, type Notebook, type Party, type Suggestion } from '../../shared/model';
 import { getDocument, openDocument } from './notebook';
 import { partyForSpeaker } from './parties';
 import { isSpace } from './characters';

@@ -11,15 +11,9 @@
  */
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
-import type { Party, Topic } from './model';
+import type { Party, Topic, TopicProposal } from '../../shared/model';
 
-export interface TopicProposal {
-  topicId: string;
-  path: string;
-  score: number;
-  /** The statement's words that matched, as written there, in their order of first appearance. */
-  words: string[];
-}
+export type { TopicProposal } from '../../shared/model';
 
 const NAME_WEIGHT = 3;
 const PATH_WEIGHT = 2;

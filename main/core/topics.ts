@@ -2,7 +2,7 @@
  * Topic paths and colours: one spelling of a path ("iran/nuclear", whatever spaces or slashes were typed), the
  * order the codebook lists them in, and a palette of colours that stay distinct for colour-blind readers.
  */
-import { ParleyError } from './model';
+import { ParleyError } from '../../shared/model';
 
 /** Paul Tol's "muted" qualitative scheme: distinguishable with common colour-vision deficiencies, and light
  *  enough at highlight opacity for black text to stay readable on top. */

@@ -34,7 +34,7 @@ import {
   type ParleyDocument,
   type Party,
   type TextTarget,
-} from './model';
+} from '../../shared/model';
 import { addStance, listStances } from './stances';
 import { normalizeColour, normalizeTopicPath, topicPathKey } from './topics';
 

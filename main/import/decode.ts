@@ -4,8 +4,8 @@
  * the encoding is read only from evidence (a byte order mark, the page's own declaration, valid UTF-8) and never
  * guessed from statistics.
  */
-import { ParleyError } from '../core/model';
-import { MAX_IMPORT_BYTES } from '../../preload/contract';
+import { ParleyError } from '../../shared/model';
+import { MAX_IMPORT_BYTES } from '../../shared/limits';
 
 /** How far into a page its encoding declaration is looked for (browsers look at 1024 bytes; saved pages vary). */
 const PRESCAN_BYTES = 8192;

@@ -10,10 +10,10 @@ import type * as Jsdom from 'jsdom';
 import type { JSDOM } from 'jsdom';
 import type * as Parse5 from 'parse5';
 import { createRequire } from 'node:module';
-import type { Block } from '../core/model';
-import { ParleyError } from '../core/model';
+import type { Block } from '../../shared/model';
+import { ParleyError } from '../../shared/model';
 import { isPageFurniture, parseDateLine, type DocumentDraft } from '../core/import-text';
-import { MAX_IMPORT_CHARS } from '../../preload/contract';
+import { MAX_IMPORT_CHARS } from '../../shared/limits';
 
 // jsdom takes about a second to load: it is loaded on the first web page imported, not when Parley starts.
 let jsdom: typeof Jsdom | undefined;

@@ -3,7 +3,7 @@
  * pasting and `parley import` all accept and refuse the same files with the same words.
  */
 import { importByFileName, type DocumentDraft } from '../core/import-text';
-import { ParleyError } from '../core/model';
+import { ParleyError } from '../../shared/model';
 import { decodeImportBytes } from './decode';
 import { importHtml } from './html';
 

@@ -4,8 +4,8 @@
  * renderer tests route their calls through exactly this code.
  */
 import type { z } from 'zod';
-import { ParleyError } from '../core/model';
-import { calls, type CallArgs, type CallName, type CallResult, type Envelope } from '../../preload/contract';
+import { ParleyError } from '../../shared/model';
+import { calls, type CallArgs, type CallName, type CallResult, type Envelope } from '../../shared/contract';
 
 export type HandlerTable = {
   [K in CallName]: (args: CallArgs<K>) => Promise<CallResult<K>> | CallResult<K>;

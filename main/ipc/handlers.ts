@@ -16,8 +16,8 @@ import {
 import { search } from '../core/search';
 import { decodeImportBytes } from '../import/decode';
 import { importAny } from '../import';
-import type { AnnotationImportReport, Progress } from '../../preload/contract';
-import { ParleyError, type Annotation, type DocumentSummary } from '../core/model';
+import type { AnnotationImportReport, Progress } from '../../shared/contract';
+import { ParleyError, type Annotation, type DocumentSummary } from '../../shared/model';
 import { compare, exportComparisonMarkdown } from '../core/compare';
 import * as links from '../core/links';
 import * as ops from '../core/notebook';

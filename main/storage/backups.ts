@@ -9,7 +9,7 @@
  */
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Notebook } from '../core/model';
+import type { Notebook } from '../../shared/model';
 import { removeStaleTempFiles, syncFolder } from './durable-file';
 import { migrate } from './migrations/index';
 import type { NotebookStore } from './notebook-store';

@@ -5,7 +5,7 @@
  * the moment the notebook is opened.
  */
 import { Immer, current, enablePatches, freeze, isDraft, type Draft, type Patch } from 'immer';
-import type { HistoryState } from '../core/model';
+import type { HistoryState } from '../../shared/model';
 
 enablePatches();
 

@@ -20,7 +20,7 @@ import {
   type Party,
   type TextTarget,
   type Topic,
-} from '../core/model';
+} from '../../shared/model';
 
 /** Thrown inside the walk at the first thing it does not accept; never leaves this module. */
 const GIVE_UP: unique symbol = Symbol('give up');

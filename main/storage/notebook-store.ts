@@ -16,8 +16,8 @@
 import { Low, type Adapter } from 'lowdb';
 import { access, copyFile, constants as fsConstants, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { emptyNotebook, SCHEMA_VERSION, type HistoryState, type Notebook } from '../core/model';
-import type { SaveState } from '../../preload/contract';
+import { emptyNotebook, SCHEMA_VERSION, type HistoryState, type Notebook } from '../../shared/model';
+import type { SaveState } from '../../shared/contract';
 import { DurableJsonFile, removeStaleTempFiles } from './durable-file';
 import { acquireNotebookLock, realNotebookPath, type LockRequest, type NotebookLock } from './notebook-lock';
 import { applyChange, freezeState, UndoHistory } from './history';

@@ -25,7 +25,7 @@
  */
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { emptyNotebook, type Notebook } from '../core/model';
+import { emptyNotebook, type Notebook } from '../../shared/model';
 import {
   backupFolderOf,
   checkBackupFile,

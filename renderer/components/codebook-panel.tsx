@@ -3,7 +3,7 @@
 // rename or move by editing the path, recolour, describe, merge into another, delete, export. Main keeps each
 // change in the undo history, so the panel says so instead of asking "are you sure?" for all but deletion.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { ParleyApi } from '../../preload/contract';
+import type { ParleyApi } from '../../shared/contract';
 import { errorMessage } from '../format';
 import { buildTopicTree, comparePaths, normalizePath, type TopicNode } from '../panels/topic-paths';
 import type { TopicWithCount } from '../types';

@@ -2,7 +2,7 @@
 // party, document and "has note", with hits grouped by document and a jump to each. The query goes to main a
 // moment after typing stops, and an answer to an older query is dropped when a newer one has been asked.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { ParleyApi } from '../../preload/contract';
+import type { ParleyApi } from '../../shared/contract';
 import { errorMessage } from '../format';
 import { HIT_KIND_LABELS, resultsSummary, splitSnippet } from '../panels/snippet';
 import { comparePaths } from '../panels/topic-paths';

@@ -2,7 +2,7 @@
 // parties, the suggestions, find and the codebook, undo and redo, and whether the notebook is saved.
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
-import type { HistoryState } from '../../preload/contract';
+import type { HistoryState } from '../../shared/contract';
 import { ALL_TOPICS, UNTAGGED } from '../topics';
 import type { DocumentSummary, TopicWithCount } from '../types';
 import { ExportMenu, type ExportKind } from './export-menu';

@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { emptyNotebook, SCHEMA_VERSION } from '../../main/core/model';
+import { emptyNotebook, SCHEMA_VERSION } from '../../shared/model';
 import { builtCli, needsBuiltCli, parley, quoteAnnotation, useTempDir, writeJson } from './support';
 
 const dir = useTempDir('parley-cli-backups-');

@@ -3,8 +3,8 @@
 // one: without it the test is skipped and says why (test/e2e/support.ts).
 import { expect, test, type ElectronApplication } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { SCHEMA_VERSION } from '../../main/core/model';
-import { calls, eventChannels, subscribeName, type EventName } from '../../preload/contract';
+import { SCHEMA_VERSION } from '../../shared/model';
+import { calls, eventChannels, subscribeName, type EventName } from '../../shared/contract';
 import {
   HEADLINE,
   launch,

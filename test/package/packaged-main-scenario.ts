@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { sep } from 'node:path';
-import { calls } from '../../preload/contract';
+import { calls } from '../../shared/contract';
 
 type Listener = (...args: unknown[]) => unknown;
 

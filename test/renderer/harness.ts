@@ -6,8 +6,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Notebook } from '../../main/core/model';
-import { ParleyError } from '../../main/core/model';
+import type { Notebook } from '../../shared/model';
+import { ParleyError } from '../../shared/model';
 import { seedOnFirstRun } from '../../main/first-run';
 import { dispatch, type HandlerTable } from '../../main/ipc/dispatch';
 import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
@@ -21,7 +21,7 @@ import {
   type ParleyApi,
   type Progress,
   type SaveState,
-} from '../../preload/contract';
+} from '../../shared/contract';
 import { preloadApiBundle } from '../../scripts/page-script';
 
 export { selectPhrase } from './selection';

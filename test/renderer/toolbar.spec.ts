@@ -1,7 +1,7 @@
 // The ways in and out besides the buttons: dropping or pasting a file, the application menu's commands, and
 // what the toolbar says when the notebook cannot be saved.
 import { readFile } from 'node:fs/promises';
-import { eventChannels } from '../../preload/contract';
+import { eventChannels } from '../../shared/contract';
 import { expect, test, type TestWindow } from './harness';
 
 const TITLE = 'Miliband: bilateral differences will not obscure our relationship';

@@ -13,7 +13,7 @@ import {
   type PassageRef,
 } from '../../renderer/links';
 import { colourInputValue, parseAliases } from '../../renderer/parties';
-import { LINK_TYPES } from '../../preload/contract';
+import { LINK_TYPES } from '../../shared/contract';
 import { ALL_TOPICS, matchesFilter, paintColour, UNTAGGED, type TopicMap } from '../../renderer/topics';
 import type { Annotation, TopicWithCount } from '../../renderer/types';
 

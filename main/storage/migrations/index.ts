@@ -2,10 +2,10 @@
  * Brings a notebook file written by an older Parley up to the current schema, one numbered step at a time, and
  * checks the result. What comes off disk is unchecked until it has passed `NotebookSchema` here.
  *
- * Adding a migration: bump `SCHEMA_VERSION` in main/core/model.ts, add `NNN-what-changed.ts` exporting a
+ * Adding a migration: bump `SCHEMA_VERSION` in shared/model.ts, add `NNN-what-changed.ts` exporting a
  * `Migration` whose `version` is the new number, list it in `migrations` below, and give it its own test.
  */
-import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../core/model';
+import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../../shared/model';
 import { readWellFormedNotebook } from '../notebook-reader';
 import { stancesAndSuggestions } from './002-stances-and-suggestions';
 import { documentNotes } from './003-document-notes';

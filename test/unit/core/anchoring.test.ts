@@ -17,7 +17,7 @@ import {
 } from '../../../main/core/anchoring';
 import { importPlainText } from '../../../main/core/import-text';
 import { importAny } from '../../../main/import';
-import { CONTEXT_LENGTH, ParleyError, emptyNotebook } from '../../../main/core/model';
+import { CONTEXT_LENGTH, ParleyError, emptyNotebook } from '../../../shared/model';
 import { openDocument } from '../../../main/core/notebook';
 import { annotationOn, makeDocument } from './fixtures';
 

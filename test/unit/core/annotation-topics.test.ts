@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addSampleDocument } from '../../../main/core/notebook';
-import { ParleyError } from '../../../main/core/model';
+import { ParleyError } from '../../../shared/model';
 import { createHandlers, type Dialogs } from '../../../main/ipc/handlers';
 import { openNotebookStore } from '../../../main/storage/notebook-store';
 

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { deleteTopic, mergeTopics, updateTopic } from '../../../main/core/codebook';
 import { importPlainText } from '../../../main/core/import-text';
-import { emptyNotebook, NotebookSchema, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, NotebookSchema, type Notebook } from '../../../shared/model';
 import { assertRefused } from './fixtures';
 import { addDocument, createAnnotation, createTopic, listTopics } from '../../../main/core/notebook';
 

@@ -9,13 +9,7 @@ import { Parser } from 'commonmark';
 import { marked } from 'marked';
 import { compare, exportComparisonMarkdown } from '../../../main/core/compare';
 import { linkAnnotations } from '../../../main/core/links';
-import {
-  emptyNotebook,
-  ParleyError,
-  type LinkType,
-  type Notebook,
-  type Party,
-} from '../../../main/core/model';
+import { emptyNotebook, ParleyError, type LinkType, type Notebook, type Party } from '../../../shared/model';
 import { addDocument, addSampleDocument, createAnnotation, createTopic } from '../../../main/core/notebook';
 import { createParty } from '../../../main/core/parties';
 import { addStance } from '../../../main/core/stances';

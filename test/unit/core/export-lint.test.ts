@@ -17,7 +17,7 @@ import {
 } from '../../../main/core/export-more';
 import { linkAnnotations } from '../../../main/core/links';
 import { noteMarkdown } from '../../../main/core/markdown-text';
-import { emptyNotebook, type LinkType, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, type LinkType, type Notebook } from '../../../shared/model';
 import { addDocument, addSampleDocument, createAnnotation, createTopic } from '../../../main/core/notebook';
 import { runs } from '../properties/seed';
 import { assertReadsAsNote, commonMarkText, lintFindings, rawHtml, unsafeLinks } from './markdown-check';

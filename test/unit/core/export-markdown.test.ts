@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
-import { ParleyError, type Annotation, type Notebook, type ParleyDocument } from '../../../main/core/model';
+import { ParleyError, type Annotation, type Notebook, type ParleyDocument } from '../../../shared/model';
 import { makeDocument, notebookWith, sampleDocument } from './fixtures';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');

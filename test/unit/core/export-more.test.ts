@@ -16,7 +16,7 @@ import {
   exportTopicMarkdown,
   safeFileStem,
 } from '../../../main/core/export-more';
-import { emptyNotebook, ParleyError, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, ParleyError, type Notebook } from '../../../shared/model';
 import { highlightMaker, makeDocument } from './fixtures';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');

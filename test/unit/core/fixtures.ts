@@ -9,7 +9,7 @@ import {
   type Notebook,
   type ParleyDocument,
   type TextTarget,
-} from '../../../main/core/model';
+} from '../../../shared/model';
 
 export interface MakeDocumentOptions {
   /** Make the first paragraph a 'heading' block instead of a 'paragraph' one. */

@@ -13,7 +13,7 @@ import {
   isSafeHref,
   type Block,
   type Mark,
-} from '../../../main/core/model';
+} from '../../../shared/model';
 import { makeDocument } from './fixtures';
 
 /** Each mark as [kind, the text it covers] (and its href for links), in order of start then kind. */

@@ -12,7 +12,7 @@ import {
   parseDateLine,
   type DocumentDraft,
 } from '../../../main/core/import-text';
-import { ParleyError } from '../../../main/core/model';
+import { ParleyError } from '../../../shared/model';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 

@@ -8,7 +8,7 @@ import {
   NotebookSchema,
   type LinkType,
   type Notebook,
-} from '../../../main/core/model';
+} from '../../../shared/model';
 import { assertRefused } from './fixtures';
 import { addDocument, createAnnotation, deleteAnnotation } from '../../../main/core/notebook';
 import { linkAnnotations, linkEnds, linksOf, unlinkAnnotations } from '../../../main/core/links';

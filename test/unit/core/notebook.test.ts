@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importPlainText, type DocumentDraft } from '../../../main/core/import-text';
-import { emptyNotebook, NotebookSchema, ParleyError } from '../../../main/core/model';
+import { emptyNotebook, NotebookSchema, ParleyError } from '../../../shared/model';
 import {
   addDocument,
   addDocuments,

@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { emptyNotebook, NotebookSchema, type Party } from '../../../main/core/model';
+import { emptyNotebook, NotebookSchema, type Party } from '../../../shared/model';
 import { assertRefused } from './fixtures';
 import { addDocument, createAnnotation, createTopic } from '../../../main/core/notebook';
 import {

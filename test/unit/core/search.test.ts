@@ -5,7 +5,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { makeSnippet, parseQuery, search, SNIPPET_LENGTH } from '../../../main/core/search';
-import { emptyNotebook, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, type Notebook } from '../../../shared/model';
 import { highlightMaker, makeDocument } from './fixtures';
 
 const highlight = highlightMaker({

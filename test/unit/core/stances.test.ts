@@ -1,7 +1,7 @@
 // Stances: the standard list, the user's own additions spelled one way, and the check a highlight's stance passes.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyNotebook, ParleyError, STANDARD_STANCES, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, ParleyError, STANDARD_STANCES, type Notebook } from '../../../shared/model';
 import { addStance, listStances, resolveStance } from '../../../main/core/stances';
 
 function assertRefused(nb: Notebook, call: () => unknown, message?: RegExp): void {

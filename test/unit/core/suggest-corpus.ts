@@ -6,7 +6,7 @@
  * scripts/suggest-eval.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { emptyNotebook, type Party } from '../../../main/core/model';
+import { emptyNotebook, type Party } from '../../../shared/model';
 import { addSampleDocument } from '../../../main/core/notebook';
 import { addSampleParties } from '../../../main/core/parties';
 import { findStatements, suggestStatements } from '../../../main/core/suggest';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { importPlainText } from '../../../main/core/import-text';
-import { emptyNotebook, ParleyError, type Notebook, type Party } from '../../../main/core/model';
+import { emptyNotebook, ParleyError, type Notebook, type Party } from '../../../shared/model';
 import { addDocument, addSampleDocument, createAnnotation } from '../../../main/core/notebook';
 import { SAMPLE_PARTIES } from '../../../main/core/parties';
 import {

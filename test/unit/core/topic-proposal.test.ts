@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { emptyNotebook, type Topic } from '../../../main/core/model';
+import { emptyNotebook, type Topic } from '../../../shared/model';
 import { addSampleDocument } from '../../../main/core/notebook';
 import { suggestStatements } from '../../../main/core/suggest';
 import { partyNames, proposeTopic } from '../../../main/core/topic-proposal';

@@ -12,7 +12,7 @@ import {
   type Notebook,
   type ParleyDocument,
   type Party,
-} from '../../../main/core/model';
+} from '../../../shared/model';
 import { annotationOn, makeDocument, sampleDocument } from './fixtures';
 import { createParty } from '../../../main/core/parties';
 import {

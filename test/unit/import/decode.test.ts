@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decodeImportBytes, declaredCharset } from '../../../main/import/decode';
-import { ParleyError } from '../../../main/core/model';
+import { ParleyError } from '../../../shared/model';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const concat = (...parts: ArrayLike<number>[]) => Uint8Array.from(parts.flatMap((part) => Array.from(part)));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { importHtml } from '../../../main/import/html';
-import { ParleyError } from '../../../main/core/model';
+import { ParleyError } from '../../../shared/model';
 import type { DocumentDraft } from '../../../main/core/import-text';
 
 interface Payload {

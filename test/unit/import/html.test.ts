@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { importHtml, stripSiteFromTitle } from '../../../main/import/html';
 import { decodeImportBytes } from '../../../main/import/decode';
-import { ParleyError } from '../../../main/core/model';
+import { ParleyError } from '../../../shared/model';
 import type { DocumentDraft } from '../../../main/core/import-text';
 
 function fixture(name: string): DocumentDraft {

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { importAny, importBytes, IMPORT_EXTENSIONS } from '../../../main/import';
-import { ParleyError } from '../../../main/core/model';
+import { ParleyError } from '../../../shared/model';
 
 const PAGE =
   '<html><head><title>Talks | Post</title></head><body><article><h1>Talks resume in Geneva</h1><p>Negotiators returned to Geneva on Monday for a third round of talks, officials said.</p></article></body></html>';

@@ -1,9 +1,9 @@
 /** The IPC gate: every channel's argument is validated before its handler runs, and failures become envelopes. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ParleyError } from '../../../main/core/model';
+import { ParleyError } from '../../../shared/model';
 import { channelNames, dispatch, type HandlerTable } from '../../../main/ipc/dispatch';
-import { calls } from '../../../preload/contract';
+import { calls } from '../../../shared/contract';
 
 function recordingTable() {
   const seen: Array<[string, unknown]> = [];

@@ -19,13 +19,8 @@ import { registerHandlers } from '../../../main/ipc/register';
 import { isTrustedSender } from '../../../main/security';
 import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
 import { addSampleDocument } from '../../../main/core/notebook';
-import {
-  calls,
-  MAX_IMPORT_BYTES,
-  type CallArgs,
-  type CallName,
-  type Envelope,
-} from '../../../preload/contract';
+import { calls, type CallArgs, type CallName, type Envelope } from '../../../shared/contract';
+import { MAX_IMPORT_BYTES } from '../../../shared/limits';
 
 const APP_PAGE = 'app://parley/index.html';
 const HUGE = 10 * 1024 * 1024;

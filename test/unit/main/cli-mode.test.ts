@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../../main/cli/commands';
 import { COMMAND_NAMES, commandLineArguments, launchArguments, runCommandLine } from '../../../main/cli-mode';
-import { emptyNotebook } from '../../../main/core/model';
+import { emptyNotebook } from '../../../shared/model';
 import { makeDocument } from '../core/fixtures';
 
 const packaged = '/opt/Parley/parley';

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { emptyNotebook } from '../../../main/core/model';
+import { emptyNotebook } from '../../../shared/model';
 import { CONTENT_SECURITY_POLICY } from '../../../main/protocol';
 import { makeDocument } from '../core/fixtures';
 import type { Step } from './electron-stand-in';

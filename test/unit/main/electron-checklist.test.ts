@@ -24,7 +24,7 @@ import {
 import { hardenSession, isTrustedSender, withContentSecurityPolicy } from '../../../main/security';
 import { APP_ENTRY_URL, APP_URL_PREFIX, isAppUrl, isSafeExternalUrl } from '../../../main/url-policy';
 import { mainWindowOptions, mainWindowWebPreferences } from '../../../main/window';
-import { calls, eventChannels, subscribeName, type EventName } from '../../../preload/contract';
+import { calls, eventChannels, subscribeName, type EventName } from '../../../shared/contract';
 import { hardened, quietly } from './fake-contents';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));

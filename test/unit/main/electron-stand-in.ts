@@ -17,7 +17,7 @@
 // - process.defaultApp is true, as under `electron .`: argv is [electron, app path, ...arguments], which is also
 //   the shape of `node main/index.ts ...arguments` (STAND_IN_PACKAGED=1 makes it a packaged app instead).
 import { EventEmitter } from 'node:events';
-import { calls } from '../../../preload/contract';
+import { calls } from '../../../shared/contract';
 
 type Listener = (...args: unknown[]) => unknown;
 const report: Record<string, unknown> = { order: [] as string[] };

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../../preload/contract';
+import type { MenuCommand } from '../../../shared/contract';
 import { AUTOMATIC_MENU_ID, buildMenuTemplate } from '../../../main/menu';
 
 function build(isMac: boolean, isPackaged: boolean) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { describe, test } from 'node:test';
-import type { SaveState } from '../../../preload/contract';
+import type { SaveState } from '../../../shared/contract';
 import { flushOnSessionEnd, guardQuit, type QuitTimers } from '../../../main/quit-flush';
 
 class StandInApp extends EventEmitter {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { MAX_WAITING, RendererEvents } from '../../../main/renderer-events';
-import type { SaveState } from '../../../preload/contract';
+import type { SaveState } from '../../../shared/contract';
 
 /** A web contents that records what reaches its page, with Electron's navigation events to emit. */
 class Contents extends EventEmitter {

@@ -17,7 +17,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describeRange, findQuote, locate, splitsSurrogatePair } from '../../../main/core/anchoring';
-import { CONTEXT_LENGTH, emptyNotebook, type TextTarget } from '../../../main/core/model';
+import { CONTEXT_LENGTH, emptyNotebook, type TextTarget } from '../../../shared/model';
 import { openDocument } from '../../../main/core/notebook';
 import { annotationOn } from '../core/fixtures';
 import { textDocument } from './build';

@@ -1,7 +1,7 @@
 // What the property tests build their notebooks from: a plain-text document, the core's operations run on random
 // input, and a random span of a text made of whole characters.
 import { splitsSurrogatePair } from '../../../main/core/anchoring';
-import { ParleyError, type ParleyDocument } from '../../../main/core/model';
+import { ParleyError, type ParleyDocument } from '../../../shared/model';
 
 /** A plain-text document of one paragraph holding all of `text`. */
 export function textDocument(

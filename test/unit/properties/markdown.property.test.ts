@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { JSDOM } from 'jsdom';
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
-import { emptyNotebook, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, type Notebook } from '../../../shared/model';
 import { createAnnotation, createTopic } from '../../../main/core/notebook';
 import { createParty } from '../../../main/core/parties';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';

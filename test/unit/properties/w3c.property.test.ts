@@ -16,7 +16,7 @@ import {
   type Annotation,
   type LinkType,
   type Notebook,
-} from '../../../main/core/model';
+} from '../../../shared/model';
 import { createAnnotation, createTopic } from '../../../main/core/notebook';
 import { createParty } from '../../../main/core/parties';
 import { addStance } from '../../../main/core/stances';

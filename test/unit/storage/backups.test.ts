@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../../../shared/model';
 import {
   backupFolderOf,
   backupTimeOf,

@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Notebook } from '../../../main/core/model';
+import type { Notebook } from '../../../shared/model';
 import { openNotebookStore } from '../../../main/storage/notebook-store';
 import { seededRandom } from '../../../scripts/seeded-random';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { deleteTopic, mergeTopics, updateTopic } from '../../../main/core/codebook';
 import { importPlainText } from '../../../main/core/import-text';
 import { linkAnnotations } from '../../../main/core/links';
-import type { HistoryState, Notebook } from '../../../main/core/model';
+import type { HistoryState, Notebook } from '../../../shared/model';
 import {
   addDocuments,
   addSampleDocument,

@@ -1,7 +1,7 @@
 // The migration runner (with a made-up list of steps) and the checks every notebook passes on the way in.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyNotebook, SCHEMA_VERSION } from '../../../main/core/model';
+import { emptyNotebook, SCHEMA_VERSION } from '../../../shared/model';
 import {
   migrate,
   MigrationError,

@@ -8,7 +8,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFil
 import { existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { emptyNotebook, type Topic } from '../../../main/core/model';
+import { emptyNotebook, type Topic } from '../../../shared/model';
 import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
 import {
   acquireNotebookLock,

@@ -14,7 +14,7 @@ import {
   SCHEMA_VERSION,
   TextTargetSchema,
   TopicSchema,
-} from '../../../main/core/model';
+} from '../../../shared/model';
 import { READER_KEYS, readWellFormedNotebook } from '../../../main/storage/notebook-reader';
 import { migrate } from '../../../main/storage/migrations/index';
 

@@ -7,8 +7,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { emptyNotebook, SCHEMA_VERSION, type Notebook, type Topic } from '../../../main/core/model';
-import type { SaveState } from '../../../preload/contract';
+import { emptyNotebook, SCHEMA_VERSION, type Notebook, type Topic } from '../../../shared/model';
+import type { SaveState } from '../../../shared/contract';
 import { DurableJsonFile } from '../../../main/storage/durable-file';
 import {
   NotebookFileError,

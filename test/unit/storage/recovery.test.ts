@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../../../main/core/model';
+import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../../../shared/model';
 import { seedOnFirstRun } from '../../../main/first-run';
 import { listBackups } from '../../../main/storage/backups';
 import type { NotebookFileProblem, NotebookStore } from '../../../main/storage/notebook-store';

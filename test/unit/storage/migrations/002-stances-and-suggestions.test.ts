@@ -1,7 +1,7 @@
 /** Migration 2 on a notebook exactly as schema 1 wrote it: everything kept, the two new lists added empty. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SCHEMA_VERSION } from '../../../../main/core/model';
+import { SCHEMA_VERSION } from '../../../../shared/model';
 import { migrate, runMigrations } from '../../../../main/storage/migrations';
 import { stancesAndSuggestions } from '../../../../main/storage/migrations/002-stances-and-suggestions';
 import { talksDocument } from './fixtures';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SCHEMA_VERSION } from '../../../../main/core/model';
+import { SCHEMA_VERSION } from '../../../../shared/model';
 import { migrate, runMigrations } from '../../../../main/storage/migrations';
 import { formattingAndOpened } from '../../../../main/storage/migrations/004-formatting-and-opened';
 import { talksDocument } from './fixtures';

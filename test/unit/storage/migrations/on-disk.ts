@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Notebook } from '../../../../main/core/model';
+import type { Notebook } from '../../../../shared/model';
 import { openNotebookStore, type NotebookStore } from '../../../../main/storage/notebook-store';
 
 export interface Upgraded {

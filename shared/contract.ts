@@ -4,7 +4,8 @@
  * `window.parley`, and the renderer calls it through the `ParleyApi` type derived here.
  */
 import { z } from 'zod';
-import { LinkTypeSchema } from '../main/core/model';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS } from './limits';
+import { LinkTypeSchema } from './model';
 import type {
   Annotation,
   Comparison,
@@ -16,10 +17,10 @@ import type {
   SearchResults,
   Suggestion,
   Topic,
-} from '../main/core/model';
-import type { TopicProposal } from '../main/core/topic-proposal';
+  TopicProposal,
+} from './model';
 
-export type { TopicProposal } from '../main/core/topic-proposal';
+export type { TopicProposal } from './model';
 export type {
   HistoryState,
   SearchGroup,
@@ -37,8 +38,8 @@ export type {
   ParleyDocument,
   Suggestion,
   Topic,
-} from '../main/core/model';
-export { LINK_TYPES, STANDARD_STANCES } from '../main/core/model';
+} from './model';
+export { LINK_TYPES, STANDARD_STANCES } from './model';
 
 const id = z.string().min(1).max(100);
 const offset = z.number().int().nonnegative().max(1_000_000_000);
@@ -51,10 +52,6 @@ const partyFields = {
   colour: z.string().max(40),
   aliases: z.array(z.string().trim().min(1).max(200)).max(200),
 };
-/** Largest text accepted from a drop or paste, in UTF-16 code units (20 MB of ASCII). */
-export const MAX_IMPORT_CHARS = 20_000_000;
-/** Largest file accepted for import, in bytes. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export interface NotebookInfo {
   path: string;

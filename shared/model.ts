@@ -355,3 +355,12 @@ export interface Comparison {
   /** Set exactly when there are no rows. */
   empty: ComparisonEmpty | null;
 }
+
+/** A topic the codebook proposes for a statement, and the words that made the case. */
+export interface TopicProposal {
+  topicId: string;
+  path: string;
+  score: number;
+  /** The statement's words that matched, as written there, in their order of first appearance. */
+  words: string[];
+}

@@ -1,0 +1,197 @@
+// The import rules between layers, as allow-lists: each layer names the folders (or files) of this repository and
+// the packages it may import, and anything else is an error. VS Code's `code-layering` rule works the same way.
+// A new folder or package is refused until a layer says it may be used, so the rules stay a map of the code.
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Node's built-in modules, under either name. */
+const node = (...names) => names.flatMap((n) => [n, `node:${n}`]);
+
+const CORE_PACKAGES = [
+  'zod',
+  'marked',
+  'stemmer',
+  'stopword',
+  'immer',
+  'approx-string-match',
+  'mdast-util-from-markdown',
+  'mdast-util-gfm',
+  'mdast-util-to-markdown',
+  'mdast-util-to-string',
+  'micromark',
+  'micromark-extension-gfm',
+  'mdast',
+  ...node('crypto'),
+];
+const NODE_FILES = node(
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'util',
+  'url',
+  'crypto',
+  'module',
+  'child_process',
+);
+const ERRORS = 'main/errors.ts';
+
+/**
+ * Layer by layer, from the bottom: `files` are the globs a layer is made of, `may` the folders and files of this
+ * repository it may import (its own always), `packages` the packages it may import.
+ */
+export const LAYERS = [
+  {
+    name: 'shared',
+    why: 'shared/ is the model and contract every process reads: it imports only zod.',
+    files: ['shared/**/*.ts'],
+    may: ['shared'],
+    packages: ['zod'],
+  },
+  {
+    name: 'core',
+    why: 'main/core is pure: no Electron, no storage, no files, no processes.',
+    files: ['main/core/**/*.ts'],
+    may: ['shared', 'main/core'],
+    packages: CORE_PACKAGES,
+  },
+  {
+    name: 'storage',
+    why: 'main/storage keeps the notebook file: it knows the model, not the window, IPC or importers.',
+    files: ['main/storage/**/*.ts'],
+    may: ['shared', 'main/core', 'main/storage', ERRORS],
+    packages: ['lowdb', 'steno', 'immer', 'zod', ...NODE_FILES],
+  },
+  {
+    name: 'import',
+    why: 'main/import turns files into documents: it knows the core, not storage, IPC or the window.',
+    files: ['main/import/**/*.ts'],
+    may: ['shared', 'main/core', 'main/import', ERRORS],
+    packages: ['@mozilla/readability', 'dompurify', 'jsdom', 'parse5', ...NODE_FILES],
+  },
+  {
+    name: 'services',
+    why: 'main/services are the use cases the IPC handlers, the command line and the window share: no Electron.',
+    files: ['main/services/**/*.ts'],
+    may: ['shared', 'main/core', 'main/storage', 'main/import', 'main/services', 'main/files.ts', ERRORS],
+    packages: ['zod', ...NODE_FILES],
+  },
+  {
+    name: 'ipc',
+    why: 'main/ipc is the gate between window and services.',
+    files: ['main/ipc/**/*.ts'],
+    may: [
+      'shared',
+      'main/core',
+      'main/storage',
+      'main/import',
+      'main/services',
+      'main/ipc',
+      'main/files.ts',
+      ERRORS,
+    ],
+    packages: ['electron', 'zod', ...NODE_FILES],
+  },
+  {
+    name: 'cli',
+    why: 'main/cli is the command line: plain Node, no Electron.',
+    files: ['main/cli/**/*.ts', 'main/cli.ts'],
+    may: [
+      'shared',
+      'main/core',
+      'main/storage',
+      'main/import',
+      'main/services',
+      'main/cli',
+      'main/files.ts',
+      'main/default-notebook.ts',
+      'main/first-run.ts',
+      ERRORS,
+    ],
+    packages: [...NODE_FILES],
+  },
+  {
+    name: 'shell',
+    why: 'The main process shell wires everything below it; it never reaches into the preload or the renderer.',
+    files: ['main/*.ts'],
+    ignores: ['main/cli.ts'],
+    may: ['shared', 'main'],
+    packages: ['electron', 'electron-updater', 'zod', ...NODE_FILES],
+  },
+  {
+    name: 'preload',
+    why: 'The sandboxed preload knows only Electron and the shared contract.',
+    files: ['preload/**/*.ts'],
+    may: ['shared', 'preload'],
+    packages: ['electron'],
+  },
+  {
+    name: 'renderer',
+    why: 'The renderer has no Node and reaches main only through window.parley and the shared contract.',
+    files: ['renderer/**/*.{ts,tsx}'],
+    may: ['shared', 'renderer'],
+    packages: ['preact', 'marked', 'dompurify'],
+  },
+];
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The package a bare specifier names: `@scope/name` or `name`, or a Node built-in with its subpath. */
+function packageOf(spec) {
+  if (spec.startsWith('node:') || spec === 'fs/promises') return spec;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function allowedPath(target, may) {
+  return may.some((entry) => target === entry || target.startsWith(`${entry}/`) || `${target}.ts` === entry);
+}
+
+const rule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Imports only what the layer allows' },
+    schema: [{ type: 'string' }],
+  },
+  create(context) {
+    const layer = LAYERS.find((l) => l.name === context.options[0]);
+    if (!layer) throw new Error(`No layer named ${context.options[0]}`);
+    const file = context.filename ?? context.getFilename();
+    const check = (node, spec) => {
+      if (typeof spec !== 'string') return;
+      if (spec.startsWith('.')) {
+        const target = relative(root, resolve(dirname(file), spec))
+          .split(sep)
+          .join('/');
+        const bare = target.replace(/\.(ts|tsx|js|mjs|cjs)$/, '');
+        if (allowedPath(bare, layer.may) || allowedPath(target, layer.may)) return;
+        context.report({ node, message: `${layer.why} (${target} is not in: ${layer.may.join(', ')})` });
+        return;
+      }
+      const name = packageOf(spec);
+      if (layer.packages.includes(name) || layer.packages.includes(spec)) return;
+      context.report({ node, message: `${layer.why} (the package ${spec} is not in its list)` });
+    };
+    return {
+      ImportDeclaration: (n) => check(n.source, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n.source, n.source.value),
+      ExportAllDeclaration: (n) => check(n.source, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n.source, n.source.value),
+      CallExpression: (n) =>
+        n.callee.type === 'Identifier' &&
+        n.callee.name === 'require' &&
+        n.arguments[0]?.type === 'Literal' &&
+        check(n.arguments[0], n.arguments[0].value),
+    };
+  },
+};
+
+export const layersPlugin = { rules: { layers: rule } };
+
+/** One ESLint config block per layer, each running the rule with its own allow-list. */
+export const layerConfigs = LAYERS.map((layer) => ({
+  files: layer.files,
+  ...(layer.ignores ? { ignores: layer.ignores } : {}),
+  plugins: { local: layersPlugin },
+  rules: { 'local/layers': ['error', layer.name] },
+}));
