@@ -96,6 +96,8 @@ export interface Parley {
   allowOverwrite: boolean;
   /** Every progress report main sent, in order. */
   progressEvents: Progress[];
+  /** The channel of every call the page made, in order ("annotations:create"); tests may empty it. */
+  calls: string[];
   /** CSP violations matching `pattern` are expected in this test (the policy doing its job) and not failures. */
   allowCspViolations(pattern: RegExp): void;
   /** Makes the next call to `name` fail with `message`, as a failing handler would. */
@@ -146,6 +148,7 @@ export const test = base.extend<{ parley: Parley }>({
       },
     };
     let page: Page | null = null;
+    const calls: string[] = [];
 
     /** Sends an event to the page as main's webContents.send would. */
     const emit = <K extends EventName>(name: K, payload: Events[K]) => {
@@ -226,6 +229,7 @@ export const test = base.extend<{ parley: Parley }>({
             error: { code: 'forbidden', message: `Refused ${channel} from an untrusted frame` },
           };
         }
+        calls.push(channel);
         return dispatch(backend.table, channel, args);
       });
       await next.addInitScript({
@@ -270,6 +274,7 @@ export const test = base.extend<{ parley: Parley }>({
       overwriteQuestions: [],
       allowOverwrite: false,
       progressEvents: [],
+      calls,
       allowCspViolations(pattern) {
         allowedViolations.push(pattern);
       },
