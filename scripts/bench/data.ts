@@ -13,7 +13,7 @@ import {
   type Notebook,
   type ParleyDocument,
   type Topic,
-} from '../../main/core/model';
+} from '../../shared/model';
 import { seededRandom } from '../seeded-random';
 
 type Random = () => number;

@@ -10,7 +10,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locate } from '../../main/core/anchoring';
 import { exportNotebookMarkdown } from '../../main/core/export-more';
-import type { Notebook } from '../../main/core/model';
+import type { Notebook } from '../../shared/model';
 import { openDocument } from '../../main/core/notebook';
 import { search } from '../../main/core/search';
 import { dispatch } from '../../main/ipc/dispatch';
