@@ -1,18 +1,8 @@
 /**
- * The notebook's highlights as W3C Web Annotations (JSON-LD), and back: the lossless, re-importable export, and the
- * import that reads our own files and other tools' annotations of the same text. The W3C model counts offsets in
- * code points, the notebook in UTF-16 code units; this file is the only place that converts between them.
- *
- * Parley's own fields that the W3C vocabulary lacks travel as extension properties under a Parley JSON-LD context
- * given next to W3C_CONTEXT (EXPORT_CONTEXT):
- *   "parley:party":  { "id": "urn:parley:party:<id>", "type": "parley:Party", "parley:name": "Russia",
- *                      "parley:short": "RU", "parley:colour": "#cc3311", "parley:aliases": ["Lavrov", …] }
- *   "parley:stance": "refusal"
- *   "parley:links":  [{ "parley:linkType": "rebuts", "parley:annotation": "urn:uuid:<id of the linked one>" }]
- * The namespace is `urn:parley:ns:`: a name rather than an address, so it needs no domain, never resolves to a
- * page that could change or vanish, and sits beside the `urn:parley:` names the export already uses. Other tools
- * keep or ignore these properties; the import reads them whether the file declares our context or only the W3C
- * one, and whether the keys are compact (`parley:stance`) or full IRIs (`urn:parley:ns:stance`).
+ * The import: reads our own files and other tools' annotations of the same text (one annotation, an array, an
+ * AnnotationPage or an AnnotationCollection), anchors each in its document (code points in the file, UTF-16 code
+ * units in the notebook) and reports every annotation it cannot use, with why, instead of throwing. It does not
+ * change the notebook: applyW3CImport (apply.ts) does.
  */
 import { z } from 'zod';
 import {
@@ -23,7 +13,7 @@ import {
   toUtf16Offset,
   type QuoteSearch,
   type WordChange,
-} from './anchoring';
+} from '../anchoring';
 import {
   LINK_TYPES,
   ParleyError,
@@ -34,202 +24,21 @@ import {
   type ParleyDocument,
   type Party,
   type TextTarget,
-} from '../../shared/model';
-import { addStance, listStances } from './stances';
-import { normalizeColour, normalizeTopicPath, topicPathKey } from './topics';
+} from '../../../shared/model';
+import { listStances } from '../stances';
+import { normalizeColour, normalizeTopicPath, topicPathKey } from '../topics';
+import {
+  ANNOTATION_URN_PREFIX,
+  DOCUMENT_URN_PREFIX,
+  PARLEY_NAMESPACE,
+  PARTY_PLACEHOLDER_PREFIX,
+  PARTY_URN_PREFIX,
+  TOPIC_PLACEHOLDER_PREFIX,
+  type W3CImportResult,
+} from './types';
 
-export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-
-/** Where Parley's extension terms live: `parley:stance` is `urn:parley:ns:stance`. */
-export const PARLEY_NAMESPACE = 'urn:parley:ns:';
-
-/** The JSON-LD context that declares Parley's extension terms; lists keep their order. */
-export const PARLEY_CONTEXT = {
-  parley: PARLEY_NAMESPACE,
-  'parley:aliases': { '@container': '@list' },
-  'parley:links': { '@container': '@list' },
-  'parley:annotation': { '@type': '@id' },
-} as const;
-
-/** The `@context` of every exported collection and annotation: the W3C model, then Parley's terms. */
-export const EXPORT_CONTEXT = [W3C_CONTEXT, PARLEY_CONTEXT] as const;
-
-/** What `target.source` is for a notebook document: not a web address, the document's identity in Parley. */
-export const DOCUMENT_URN_PREFIX = 'urn:parley:document:';
-const ANNOTATION_URN_PREFIX = 'urn:uuid:';
-const PARTY_URN_PREFIX = 'urn:parley:party:';
-/** Topic ids in an import result that name a topic still to be created, by path: `path:iran/nuclear`. */
-export const TOPIC_PLACEHOLDER_PREFIX = 'path:';
-/** Party ids in an import result that name a party still to be created, by name: `party:Russia`. */
-export const PARTY_PLACEHOLDER_PREFIX = 'party:';
 /** More errors than this are summarized in one closing line. */
 const MAX_ERRORS = 100;
-
-export function documentUrn(documentId: string): string {
-  return DOCUMENT_URN_PREFIX + documentId;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Export
-
-interface W3CTextualBody {
-  type: 'TextualBody';
-  purpose: 'tagging' | 'commenting';
-  value: string;
-  format?: 'text/markdown';
-}
-
-export interface W3CParty {
-  id: string;
-  type: 'parley:Party';
-  'parley:name': string;
-  'parley:short': string;
-  'parley:colour': string;
-  'parley:aliases': string[];
-}
-
-export interface W3CLink {
-  'parley:linkType': string;
-  'parley:annotation': string;
-}
-
-export interface W3CAnnotation {
-  '@context': typeof EXPORT_CONTEXT;
-  id: string;
-  type: 'Annotation';
-  motivation: 'commenting' | 'highlighting';
-  created: string;
-  modified: string;
-  body: W3CTextualBody[];
-  target: {
-    source: string;
-    /** The document's web address, where it has one: lets other tools see which page was annotated. */
-    scope?: string;
-    selector: [
-      { type: 'TextPositionSelector'; start: number; end: number },
-      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-    ];
-  };
-  /** The party whose position the passage expresses. */
-  'parley:party'?: W3CParty;
-  'parley:stance'?: string;
-  /** Links from this passage to others, each read from this one ("rebuts" the linked passage). */
-  'parley:links'?: W3CLink[];
-}
-
-function toW3CAnnotation(nb: Notebook, doc: ParleyDocument, annotation: Annotation): W3CAnnotation {
-  const body: W3CTextualBody[] = [];
-  for (const topicId of annotation.topicIds) {
-    const topic = nb.topics.find((t) => t.id === topicId);
-    if (topic) body.push({ type: 'TextualBody', purpose: 'tagging', value: topic.path });
-  }
-  if (annotation.note !== '') {
-    body.push({
-      type: 'TextualBody',
-      purpose: 'commenting',
-      format: 'text/markdown',
-      value: annotation.note,
-    });
-  }
-  const { start, end, exact, prefix, suffix } = annotation.target;
-  // A highlight left beyond the end of its text (needs review) still exports; its quote says what it was.
-  const limit = doc.text.length;
-  const url = doc.url.trim();
-  const party = annotation.partyId === null ? undefined : nb.parties.find((p) => p.id === annotation.partyId);
-  return {
-    '@context': EXPORT_CONTEXT,
-    id: ANNOTATION_URN_PREFIX + annotation.id,
-    type: 'Annotation',
-    motivation: annotation.note !== '' ? 'commenting' : 'highlighting',
-    created: annotation.createdAt,
-    modified: annotation.updatedAt,
-    body,
-    target: {
-      source: documentUrn(doc.id),
-      ...(url ? { scope: url } : {}),
-      selector: [
-        {
-          type: 'TextPositionSelector',
-          start: toCodePointOffset(doc.text, Math.min(start, limit)),
-          end: toCodePointOffset(doc.text, Math.min(end, limit)),
-        },
-        { type: 'TextQuoteSelector', exact, prefix, suffix },
-      ],
-    },
-    ...(party ? { 'parley:party': toW3CParty(party) } : {}),
-    ...(annotation.stance !== null ? { 'parley:stance': annotation.stance } : {}),
-    ...(annotation.links.length > 0
-      ? {
-          'parley:links': annotation.links.map((link): W3CLink => ({
-            'parley:linkType': link.type,
-            'parley:annotation': ANNOTATION_URN_PREFIX + link.annotationId,
-          })),
-        }
-      : {}),
-  };
-}
-
-function toW3CParty(party: Party): W3CParty {
-  return {
-    id: PARTY_URN_PREFIX + party.id,
-    type: 'parley:Party',
-    'parley:name': party.name,
-    'parley:short': party.short,
-    'parley:colour': party.colour,
-    'parley:aliases': [...party.aliases],
-  };
-}
-
-/**
- * An AnnotationCollection of one document's highlights, or of every document's when no `documentId` is given; the
- * annotations are in its first page, inline (`first.items`).
- */
-export function exportW3C(nb: Notebook, options: { documentId?: string; now: Date }): object {
-  let docs = nb.documents;
-  if (options.documentId !== undefined) {
-    const doc = nb.documents.find((d) => d.id === options.documentId);
-    if (!doc)
-      throw new ParleyError(`There is no document ${options.documentId} in this notebook.`, 'not-found');
-    docs = [doc];
-  }
-  const items: W3CAnnotation[] = [];
-  for (const doc of docs) {
-    const annotations = nb.annotations
-      .filter((a) => a.documentId === doc.id)
-      .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
-    for (const annotation of annotations) items.push(toW3CAnnotation(nb, doc, annotation));
-  }
-  const single = options.documentId !== undefined ? docs[0] : undefined;
-  const id = single ? `urn:parley:export:document:${single.id}` : 'urn:parley:export:notebook';
-  return {
-    '@context': EXPORT_CONTEXT,
-    id,
-    type: 'AnnotationCollection',
-    label: single ? `Parley highlights: ${single.title}` : 'Parley highlights',
-    total: items.length,
-    generator: { id: 'urn:parley:app', type: 'Software', name: 'Parley' },
-    generated: options.now.toISOString(),
-    first: { id: `${id}:page:0`, type: 'AnnotationPage', startIndex: 0, items },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Import
-
-export interface W3CImportResult {
-  annotations: Annotation[];
-  /** Paths of topics the notebook lacks; annotations refer to them as `path:<path>` until applyW3CImport. */
-  topicsToCreate: string[];
-  /**
-   * Parties the notebook lacks (none has the file's party id, or answers to its name by name, short name or
-   * alias); annotations refer to them as `party:<name>` until applyW3CImport. `colour` is empty when the file
-   * gave none.
-   */
-  partiesToCreate: Array<Omit<Party, 'id'>>;
-  /** Stances the notebook does not offer yet (in any case); applyW3CImport adds them to its list. */
-  stancesToCreate: string[];
-  errors: string[];
-}
 
 const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)]);
 const typeList = oneOrMany(z.string());
@@ -622,7 +431,7 @@ function tidy(value: string): string {
 }
 
 /** The key two names share when they name the same party, as parties.ts matches them. */
-function nameKey(value: string): string {
+export function nameKey(value: string): string {
   return tidy(value).replace(/[’‘]/g, "'").toLowerCase();
 }
 
@@ -785,7 +594,7 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
  * TextQuoteSelector (the position is checked against the quote; if the quote is not there, `locate` finds it);
  * a quote alone is found with `locate`; a position alone is taken as it is. Bodies: TextualBody with purpose
  * `tagging` → topic by path (unknown paths are returned in topicsToCreate and referred to as `path:<path>`);
- * purpose `commenting` (or none) → note. Parley's extension properties (see the top of this file): `parley:party`
+ * purpose `commenting` (or none) → note. Parley's extension properties (see types.ts): `parley:party`
  * → the notebook party with that id, else the one that answers to its name (name, short name or alias), else one
  * in partiesToCreate referred to as `party:<name>`; `parley:stance` → the notebook's spelling of it, or one in
  * stancesToCreate; `parley:links` → links, each to an annotation in this file or in the notebook. Anything
@@ -853,7 +662,7 @@ function failed(error: string): W3CImportResult {
   return { annotations: [], topicsToCreate: [], partiesToCreate: [], stancesToCreate: [], errors: [error] };
 }
 
-function topicsByKey(nb: Notebook): Map<string, string> {
+export function topicsByKey(nb: Notebook): Map<string, string> {
   const byKey = new Map<string, string>();
   for (const topic of nb.topics) {
     byKey.set(topicPathKey(topic.path), topic.id);
@@ -865,163 +674,4 @@ function topicsByKey(nb: Notebook): Map<string, string> {
     }
   }
   return byKey;
-}
-
-/**
- * The part of an import that can be applied on its own when some annotations were refused: the annotations that
- * link only to the notebook's or to others kept (one linking to a refused one is refused too, and said so), and
- * only the topics, parties and stances those use, ready for applyW3CImport (`usable.annotations` may be empty);
- * and every refusal.
- */
-export function usablePart(
-  nb: Notebook,
-  result: W3CImportResult,
-): { usable: W3CImportResult; refused: string[] } {
-  const existing = new Set(nb.annotations.map((a) => a.id));
-  let kept = result.annotations;
-  const errors = [...result.errors];
-  // Refusing one may strand another that links to it: repeat until nothing more is refused.
-  for (;;) {
-    const ids = new Set(kept.map((a) => a.id));
-    const next = kept.filter((annotation) => {
-      const broken = annotation.links.find((l) => !existing.has(l.annotationId) && !ids.has(l.annotationId));
-      if (broken) {
-        errors.push(
-          `Annotation ${ANNOTATION_URN_PREFIX}${annotation.id}: it links to ${ANNOTATION_URN_PREFIX}${broken.annotationId}, which was refused.`,
-        );
-      }
-      return !broken;
-    });
-    if (next.length === kept.length) break;
-    kept = next;
-  }
-  const topics = new Set(kept.flatMap((a) => a.topicIds));
-  const parties = new Set(kept.map((a) => a.partyId));
-  const stances = new Set(kept.map((a) => a.stance?.toLowerCase()));
-  return {
-    usable: {
-      annotations: kept,
-      topicsToCreate: result.topicsToCreate.filter((path) => topics.has(TOPIC_PLACEHOLDER_PREFIX + path)),
-      partiesToCreate: result.partiesToCreate.filter((p) => parties.has(PARTY_PLACEHOLDER_PREFIX + p.name)),
-      stancesToCreate: result.stancesToCreate.filter((stance) => stances.has(stance.toLowerCase())),
-      errors: [],
-    },
-    refused: errors,
-  };
-}
-
-/** How applyW3CImport makes what the notebook lacks; the caller supplies them, with its own rules and ids. */
-export interface W3CImportMakers {
-  createTopic: (path: string) => { id: string };
-  /** `colour` is empty when the file gave none: the maker picks one. */
-  createParty: (party: Omit<Party, 'id'>) => { id: string };
-}
-
-/**
- * Applies a successful import: adds the missing stances, creates the missing topics and parties (through the
- * caller's makers, so the core does not depend on the codebook's or the party list's own rules) and appends the
- * annotations with their topics, party and stance resolved and their links kept. A topic, party or stance the
- * notebook gained since the file was read is used rather than made again. Checks everything before it changes
- * anything, and if a maker refuses, takes back what was made; returns the annotations added.
- */
-export function applyW3CImport(nb: Notebook, result: W3CImportResult, makers: W3CImportMakers): Annotation[] {
-  if (result.errors.length > 0) {
-    throw new ParleyError(`Nothing was imported: ${result.errors.length} annotation(s) could not be used.`);
-  }
-  const existingIds = new Set(nb.annotations.map((a) => a.id));
-  const linkable = new Set([...existingIds, ...result.annotations.map((a) => a.id)]);
-  const documentIds = new Set(nb.documents.map((d) => d.id));
-  const topicIds = new Set(nb.topics.map((t) => t.id));
-  const partyIds = new Set(nb.parties.map((p) => p.id));
-  const pendingTopics = new Set(result.topicsToCreate.map((path) => TOPIC_PLACEHOLDER_PREFIX + path));
-  const pendingParties = new Set(result.partiesToCreate.map((p) => PARTY_PLACEHOLDER_PREFIX + p.name));
-  const stanceKeys = new Set(
-    [...listStances(nb), ...result.stancesToCreate].map((stance) => stance.toLowerCase()),
-  );
-  for (const annotation of result.annotations) {
-    if (existingIds.has(annotation.id)) {
-      throw new ParleyError(`Annotation ${annotation.id} is already in this notebook.`, 'conflict');
-    }
-    existingIds.add(annotation.id);
-    if (!documentIds.has(annotation.documentId)) {
-      throw new ParleyError(`There is no document ${annotation.documentId} in this notebook.`, 'not-found');
-    }
-    for (const id of annotation.topicIds) {
-      if (!topicIds.has(id) && !pendingTopics.has(id)) {
-        throw new ParleyError(
-          `Annotation ${annotation.id} refers to topic ${id}, which does not exist.`,
-          'not-found',
-        );
-      }
-    }
-    if (
-      annotation.partyId !== null &&
-      !partyIds.has(annotation.partyId) &&
-      !pendingParties.has(annotation.partyId)
-    ) {
-      throw new ParleyError(
-        `Annotation ${annotation.id} refers to party ${annotation.partyId}, which does not exist.`,
-        'not-found',
-      );
-    }
-    if (annotation.stance !== null && !stanceKeys.has(annotation.stance.toLowerCase())) {
-      throw new ParleyError(
-        `Annotation ${annotation.id} has the stance "${annotation.stance}", which is not listed.`,
-      );
-    }
-    for (const link of annotation.links) {
-      if (!linkable.has(link.annotationId)) {
-        throw new ParleyError(
-          `Annotation ${annotation.id} links to ${link.annotationId}, which is neither imported nor in this notebook.`,
-          'not-found',
-        );
-      }
-    }
-  }
-
-  const before = { topics: [...nb.topics], parties: [...nb.parties], stances: [...nb.stances] };
-  const resolvedTopics = new Map<string, string>();
-  const resolvedParties = new Map<string, string>();
-  const stanceByKey = new Map<string, string>();
-  try {
-    for (const stance of result.stancesToCreate) {
-      // The notebook may have gained the stance, in some case, since the file was read.
-      if (!listStances(nb).some((s) => s.toLowerCase() === stance.toLowerCase())) addStance(nb, stance);
-    }
-    for (const stance of listStances(nb)) stanceByKey.set(stance.toLowerCase(), stance);
-    for (const path of result.topicsToCreate) {
-      const existing = topicsByKey(nb).get(topicPathKey(path));
-      resolvedTopics.set(TOPIC_PLACEHOLDER_PREFIX + path, existing ?? makers.createTopic(path).id);
-    }
-    for (const party of result.partiesToCreate) {
-      const existing = nb.parties.find((p) => nameKey(p.name) === nameKey(party.name));
-      resolvedParties.set(
-        PARTY_PLACEHOLDER_PREFIX + party.name,
-        existing?.id ?? makers.createParty(party).id,
-      );
-    }
-  } catch (error) {
-    nb.topics.splice(0, nb.topics.length, ...before.topics);
-    nb.parties.splice(0, nb.parties.length, ...before.parties);
-    nb.stances.splice(0, nb.stances.length, ...before.stances);
-    throw error;
-  }
-  const added = result.annotations.map((annotation): Annotation => ({
-    ...annotation,
-    target: { ...annotation.target },
-    topicIds: [
-      ...new Set(annotation.topicIds.map((id) => (topicIds.has(id) ? id : (resolvedTopics.get(id) ?? id)))),
-    ],
-    partyId:
-      annotation.partyId === null || partyIds.has(annotation.partyId)
-        ? annotation.partyId
-        : (resolvedParties.get(annotation.partyId) ?? annotation.partyId),
-    stance:
-      annotation.stance === null
-        ? null
-        : (stanceByKey.get(annotation.stance.toLowerCase()) ?? annotation.stance),
-    links: annotation.links.map((link) => ({ ...link })),
-  }));
-  nb.annotations.push(...added);
-  return added;
 }
