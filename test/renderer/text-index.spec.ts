@@ -7,6 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type * as TextIndexModule from '../../renderer/highlighting/text-index';
 import { pageScript } from '../../scripts/page-script';
+import { seeded } from '../unit/properties/seed';
+
+/** Shows a property's seed on the test's output and in the report, so that PARLEY_FC_SEED can replay it. */
+function printSeed(line: string): void {
+  console.log(line);
+  test.info().annotations.push({ type: 'fast-check', description: line });
+}
 
 /** The module as the page sees it, on `window.textIndex`. */
 type PageWindow = { textIndex: typeof TextIndexModule };
@@ -128,7 +135,7 @@ test('offsets → Range → offsets round-trips on generated documents', async (
         expectRoundTrips(doc, results);
       },
     ),
-    { numRuns: 60 },
+    seeded(printSeed, 60),
   );
 });
 
@@ -300,7 +307,7 @@ test('blocks over several text nodes, inside inline elements and nested lists, r
         expectRoundTrips(doc, results.spans);
       },
     ),
-    { numRuns: 60 },
+    seeded(printSeed, 60),
   );
 });
 

@@ -14,6 +14,7 @@ import { addDocument, addSampleDocument, createAnnotation, createTopic } from '.
 import { createParty } from '../../../main/core/parties';
 import { addStance } from '../../../main/core/stances';
 import { lintFindings } from './markdown-check';
+import { runs } from '../properties/seed';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-01-05T09:00:00.000Z');
@@ -820,7 +821,7 @@ describe('exportComparisonMarkdown', () => {
     ]);
   });
 
-  test('property: any quote and note keep the table whole; the quote renders as its flattened text', () => {
+  test('property: any quote and note keep the table whole; the quote renders as its flattened text', (t) => {
     const alphabet = fc.constantFrom(
       ...'ab Z9_*`#>|[]()!<>&;-+=~\\.:"\'\n\t'.split(''),
       '\n\n',
@@ -884,7 +885,7 @@ describe('exportComparisonMarkdown', () => {
         // A note without Markdown of its own reads as written.
         if (flatNote !== '' && !/[\\`*_[\]<>&~!]/.test(note)) assert.equal(cell, `${head} — ${flatNote}`, md);
       }),
-      { numRuns: 300 },
+      runs(t, 300),
     );
   });
 

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
 import { ParleyError, type Annotation, type Notebook, type ParleyDocument } from '../../../shared/model';
 import { makeDocument, notebookWith, sampleDocument } from './fixtures';
+import { runs } from '../properties/seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 /** Documents here open with a heading block, as an imported article does. */
@@ -306,7 +307,7 @@ describe('exportDocumentMarkdown', () => {
     assert.ok(quoteLines.length >= 15);
   });
 
-  test('property: any quote built from Markdown-significant characters renders as itself', () => {
+  test('property: any quote built from Markdown-significant characters renders as itself', (t) => {
     const alphabet = fc.constantFrom(
       ...'ab Z9_*`#>|[]()!<>&;-+=~\\.:"\'\n\t'.split(''),
       '\n\n',
@@ -331,7 +332,7 @@ describe('exportDocumentMarkdown', () => {
           `unexpected markup ${tags} in\n${md}`,
         );
       }),
-      { numRuns: 300 },
+      runs(t, 300),
     );
   });
 
@@ -374,7 +375,7 @@ describe('exportDocumentMarkdown', () => {
     );
   });
 
-  test('property: YAML strings survive any characters, astral ones included', () => {
+  test('property: YAML strings survive any characters, astral ones included', (t) => {
     fc.assert(
       fc.property(
         fc.string({ unit: 'binary', maxLength: 60 }),
@@ -397,7 +398,7 @@ describe('exportDocumentMarkdown', () => {
           assert.deepEqual(data.topics, [path || 'p']);
         },
       ),
-      { numRuns: 300 },
+      runs(t, 300),
     );
   });
 

@@ -18,6 +18,7 @@ import {
 } from '../../../main/core/export-more';
 import { emptyNotebook, ParleyError, type Notebook } from '../../../shared/model';
 import { highlightMaker, makeDocument } from './fixtures';
+import { runs } from '../properties/seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 
@@ -240,7 +241,7 @@ describe('notebook export', () => {
     });
   });
 
-  test('file names are safe on Windows, macOS and Linux', () => {
+  test('file names are safe on Windows, macOS and Linux', (t) => {
     assert.equal(safeFileStem('a/b\\c:d*e?f"g<h>i|j'), 'a-b-c-d-e-f-g-h-i-j');
     assert.equal(safeFileStem('  ..hidden. . '), 'hidden');
     assert.equal(safeFileStem('CON'), 'CON (document)');
@@ -256,6 +257,7 @@ describe('notebook export', () => {
         assert.ok(!/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(stem), stem);
         assert.ok(!/[\ud800-\udbff]$/.test(stem), 'no half character at the cut');
       }),
+      runs(t, 100),
     );
   });
 });
@@ -373,7 +375,7 @@ describe('CSV export', () => {
     assert.equal(csvCell('say "hi", then\nleave'), '"say ""hi"", then\nleave"');
   });
 
-  test('any text survives the round trip through a strict RFC 4180 reader, guard apart', () => {
+  test('any text survives the round trip through a strict RFC 4180 reader, guard apart', (t) => {
     fc.assert(
       fc.property(
         fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { minLength: 1, maxLength: 6 }),
@@ -386,6 +388,7 @@ describe('CSV export', () => {
           );
         },
       ),
+      runs(t, 100),
     );
   });
 

@@ -15,6 +15,7 @@ import {
   type Mark,
 } from '../../../shared/model';
 import { makeDocument } from './fixtures';
+import { runs } from '../properties/seed';
 
 /** Each mark as [kind, the text it covers] (and its href for links), in order of start then kind. */
 function marked(draft: DocumentDraft): string[][] {
@@ -282,7 +283,7 @@ describe('importMarkdown: generated documents', () => {
               ? `[${words}](https://example.org/${encodeURIComponent(words)})`
               : words;
 
-  test('each styled run comes out as one mark over exactly its words, at its place in the text', () => {
+  test('each styled run comes out as one mark over exactly its words, at its place in the text', (t) => {
     fc.assert(
       fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), (paragraphs) => {
         const source = paragraphs
@@ -322,7 +323,7 @@ describe('importMarkdown: generated documents', () => {
         assert.deepEqual(actual, expected);
         assertMarksInBlocks(draft);
       }),
-      { numRuns: 200 },
+      runs(t, 200),
     );
   });
 });

@@ -13,6 +13,7 @@ import {
   type DocumentDraft,
 } from '../../../main/core/import-text';
 import { ParleyError } from '../../../shared/model';
+import { runs } from '../properties/seed';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 
@@ -119,13 +120,14 @@ describe('isPageFurniture', () => {
       assert.equal(isPageFurniture(line), false));
   }
 
-  test('a line of prose is never furniture, whatever words it uses', () => {
+  test('a line of prose is never furniture, whatever words it uses', (t) => {
     const words = ['share', 'menu', 'icon', 'search', 'the', 'sign', 'in', 'Russia', 'cookie', 'news', 'we'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 12 }), (picked) => {
         const sentence = `${picked.join(' ')}.`;
         return !isPageFurniture(sentence[0]!.toUpperCase() + sentence.slice(1));
       }),
+      runs(t, 100),
     );
   });
 });
@@ -366,7 +368,7 @@ describe('importPlainText, general rules', () => {
     assert.equal(draft.text, 'The minister spoke at length.');
   });
 
-  test('any input yields paragraphs that tile the text, trimmed and without blank lines inside', () => {
+  test('any input yields paragraphs that tile the text, trimmed and without blank lines inside', (t) => {
     fc.assert(
       fc.property(
         fc.array(
@@ -386,10 +388,11 @@ describe('importPlainText, general rules', () => {
           assert.equal(draft.text, draft.text.normalize('NFC'));
         },
       ),
+      runs(t, 100),
     );
   });
 
-  test('furniture around an article goes and every sentence of the article stays', () => {
+  test('furniture around an article goes and every sentence of the article stays', (t) => {
     const furnitureLine = fc.constantFrom(
       'Skip to content',
       'Home News Sport Weather iPlayer Sounds',
@@ -436,10 +439,11 @@ describe('importPlainText, general rules', () => {
           assert.deepEqual(paragraphs(draft), body);
         },
       ),
+      runs(t, 100),
     );
   });
 
-  test('paragraphs of prose separated by blank lines come back unchanged', () => {
+  test('paragraphs of prose separated by blank lines come back unchanged', (t) => {
     const sentence = fc
       .array(
         fc.constantFrom('the', 'talks', 'Lavrov', 'said', 'Britain', 'would', 'not', 'agree', 'on', 'Iran'),
@@ -455,6 +459,7 @@ describe('importPlainText, general rules', () => {
         assert.equal(draft.title, 'A headline for the test');
         assert.deepEqual(paragraphs(draft), body);
       }),
+      runs(t, 100),
     );
   });
 });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { makeSnippet, parseQuery, search, SNIPPET_LENGTH } from '../../../main/core/search';
 import { emptyNotebook, type Notebook } from '../../../shared/model';
 import { highlightMaker, makeDocument } from './fixtures';
+import { runs } from '../properties/seed';
 
 const highlight = highlightMaker({
   createdAt: '2026-11-02T00:00:00.000Z',
@@ -260,7 +261,7 @@ describe('search: snippets', () => {
     assert.equal(matched(makeSnippet(decomposed, parseQuery('fin'))), '\ufb01n');
   });
 
-  test('for any text and any word taken from it, the snippet marks text that folds to the word', () => {
+  test('for any text and any word taken from it, the snippet marks text that folds to the word', (t) => {
     const word = fc.stringMatching(/^[A-Za-zÀ-ÿ]{1,12}$/);
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.nat(), (words, pick) => {
@@ -271,6 +272,7 @@ describe('search: snippets', () => {
         assert.equal(parseQuery(matched(s))[0], folded);
         assert.ok(s.snippet.replace(/^…|…$/g, '').length <= Math.max(SNIPPET_LENGTH, term.length));
       }),
+      runs(t, 100),
     );
   });
 });

@@ -17,6 +17,7 @@ import {
 } from '../../../main/core/suggest';
 import { locateGold, SAMPLE_GOLD } from './suggest-gold';
 import { partiesOf, scoreSample } from './suggest-corpus';
+import { runs } from '../properties/seed';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-01-05T09:00:00.000Z');
@@ -401,7 +402,7 @@ describe('other texts, names and conventions', () => {
     ]);
   });
 
-  test('spans always lie in the text and match its words, whatever the text', () => {
+  test('spans always lie in the text and match its words, whatever the text', (t) => {
     const pieces = [
       'Lavrov',
       'said',
@@ -433,7 +434,7 @@ describe('other texts, names and conventions', () => {
         const found = findStatements(text, SAMPLE_PARTY_LIST);
         assertSpans(text, found);
       }),
-      { numRuns: 400 },
+      runs(t, 400),
     );
   });
 

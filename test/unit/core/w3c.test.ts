@@ -25,6 +25,7 @@ import {
   usablePart,
   type W3CImportMakers,
 } from '../../../main/core/w3c';
+import { runs } from '../properties/seed';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 
@@ -251,7 +252,7 @@ describe('importW3C', () => {
     }
   });
 
-  test('property: round trip with astral text, quotes and notes keeps every annotation exactly', () => {
+  test('property: round trip with astral text, quotes and notes keeps every annotation exactly', (t) => {
     const chunk = fc.constantFrom(
       'a',
       'Z',
@@ -325,7 +326,7 @@ describe('importW3C', () => {
         assert.deepEqual(result.errors, []);
         assert.deepEqual([...result.annotations].sort(byId), [...nb.annotations].sort(byId));
       }),
-      { numRuns: 200 },
+      runs(t, 200),
     );
   });
 
@@ -732,7 +733,7 @@ describe('importW3C', () => {
     assert.equal(copy.annotations.length, 0);
   });
 
-  test('property: no input makes it throw', () => {
+  test('property: no input makes it throw', (t) => {
     const nb = sampleNotebook();
     const good = asCollection(exportW3C(nb, { now: NOW })).first.items[0]!;
     const mutated = fc.record({
@@ -762,7 +763,7 @@ describe('importW3C', () => {
           assert.ok(result.errors.length > 0 || result.annotations.length > 0);
         },
       ),
-      { numRuns: 500 },
+      runs(t, 500),
     );
   });
 
@@ -1114,7 +1115,7 @@ describe('party, stance and links', () => {
     assert.deepEqual(copy, before);
   });
 
-  test('property: parties, stances and links survive the round trip, with the parties made or found', () => {
+  test('property: parties, stances and links survive the round trip, with the parties made or found', (t) => {
     const parties: Party[] = [
       { id: 'p1', name: 'Россия 🇷🇺', short: 'RU', colour: '#cc3311', aliases: ['Лавров', 'Moscow "M"'] },
       { id: 'p2', name: 'UK | *Gov*', short: 'UK', colour: '#0077bb', aliases: [] },
@@ -1172,7 +1173,7 @@ describe('party, stance and links', () => {
         }
         assert.ok(copy.stances.every((s) => nb.stances.includes(s)));
       }),
-      { numRuns: 150 },
+      runs(t, 150),
     );
   });
 });
