@@ -31,6 +31,7 @@ import { flushOnSessionEnd, guardQuit } from './quit-flush';
 import type { EventName, Events } from '../shared/contract';
 import { commandLineArguments, launchArguments, runCommandLine } from './cli-mode';
 import { RendererEvents } from './renderer-events';
+import { notebookChange } from './core/notebook-change';
 import {
   askedNotebook,
   launchedAddresses,
@@ -233,6 +234,7 @@ async function start(): Promise<void> {
   openWindow(paths.preload);
   opened.onSaveState((state) => send('saveState', state));
   opened.onHistory((history) => send('history', history));
+  opened.onCommit((commit) => send('notebookChanged', notebookChange(commit)));
 
   // Files opened with Parley (file associations, the command line, the macOS dock) are imported.
   openFiles = (paths) => void importOpenedFiles(opened, paths);

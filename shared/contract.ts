@@ -109,6 +109,54 @@ export interface AnnotationImportReport {
   refused: string[];
 }
 
+/**
+ * One committed step of the notebook (a change, an undo, a redo, or bookkeeping outside history), numbered, with
+ * what it changed: the renderer's store applies it without asking again. A part that is absent did not change;
+ * a part that is present is whole (every document's summary, every topic with its count), except annotations,
+ * which come as the ones added or changed and the ids of the ones removed. Revisions count up by one from the
+ * `revision` of the snapshot (`loadNotebook`): a gap means an event was missed, and the renderer loads again.
+ */
+export interface NotebookChange {
+  revision: number;
+  kind: 'change' | 'undo' | 'redo' | 'bookkeeping';
+  /** The step's name ("Add highlight"); null for bookkeeping. */
+  label: string | null;
+  /** What Undo and Redo would do after this step. */
+  history: HistoryState;
+  documents?: DocumentSummary[];
+  /** Documents whose own record (text, title, note, details) changed: an open one is read again. */
+  changedDocuments?: string[];
+  topics?: TopicWithCount[];
+  parties?: PartyWithCount[];
+  stances?: string[];
+  annotations?: {
+    /** Annotations added or changed, in any document. */
+    upserted: Annotation[];
+    /** Ids of annotations removed. */
+    removed: string[];
+    /** Of the upserted, those whose quote no longer matches their document's text (as OpenedDocument says). */
+    needsReview: string[];
+  };
+}
+
+/** Everything the renderer's store starts from, at one revision. */
+export interface NotebookSnapshot {
+  revision: number;
+  history: HistoryState;
+  documents: DocumentSummary[];
+  topics: TopicWithCount[];
+  parties: PartyWithCount[];
+  stances: string[];
+  /** Every document's highlights without its text. */
+  annotations: DocumentAnnotations[];
+}
+
+/** What accepting suggested statements added, and what is still suggested for the document. */
+export interface AcceptedSuggestions {
+  annotations: Annotation[];
+  suggestions: Suggestion[];
+}
+
 /** Long work (imports, exports) reports how far it has got. */
 export interface Progress {
   task: string;
@@ -261,6 +309,21 @@ export const calls = {
   addStance: call<string[]>()('stances:add', z.strictObject({ name: z.string().trim().min(1).max(40) })),
 
   suggestStatements: call<Suggestion[]>()('suggestions:list', z.strictObject({ documentId: id })),
+  /**
+   * Accepts suggested statements of one document as highlights, in one change (one undo step): each key must be
+   * suggested now (else nothing is added and the stale key is named); each becomes a highlight of its party with
+   * its topics and no note. Returns the highlights and what is still suggested.
+   */
+  acceptSuggestions: call<AcceptedSuggestions>()(
+    'suggestions:accept',
+    z.strictObject({
+      documentId: id,
+      accept: z
+        .array(z.strictObject({ key: z.string().min(1).max(300), topicIds }))
+        .min(1)
+        .max(10_000),
+    }),
+  ),
   dismissSuggestion: call<{ key: string }>()(
     'suggestions:dismiss',
     z.strictObject({ key: z.string().min(1).max(300) }),
@@ -296,6 +359,8 @@ export const calls = {
   undo: call<HistoryState>()('history:undo', none),
   redo: call<HistoryState>()('history:redo', none),
   historyState: call<HistoryState>()('history:state', none),
+  /** Everything the renderer's store starts from; `notebookChanged` events carry each step after it. */
+  loadNotebook: call<NotebookSnapshot>()('notebook:load', none),
 
   exportTopicMarkdown: call<string>()('export:topic-markdown', z.strictObject({ topicId: id })),
   saveTopicMarkdown: call<{ path: string } | null>()(
@@ -339,6 +404,8 @@ export interface Events {
   progress: Progress;
   /** Documents added from outside the window (a file opened with Parley): the renderer opens the first. */
   documentsAdded: string[];
+  /** After every committed step of the notebook: what changed (see NotebookChange). */
+  notebookChanged: NotebookChange;
 }
 export type EventName = keyof Events;
 export const eventChannels: { readonly [K in EventName]: string } = {
@@ -347,6 +414,7 @@ export const eventChannels: { readonly [K in EventName]: string } = {
   history: 'event:history',
   progress: 'event:progress',
   documentsAdded: 'event:documents-added',
+  notebookChanged: 'event:notebook-changed',
 };
 
 type Subscribe<K extends EventName> = `on${Capitalize<K>}`;

@@ -17,7 +17,7 @@ import { search } from '../core/search';
 import { decodeImportBytes } from '../import/decode';
 import { importAny } from '../import';
 import type { AnnotationImportReport, Progress } from '../../shared/contract';
-import { ParleyError, type Annotation, type DocumentSummary } from '../../shared/model';
+import { ParleyError, type DocumentSummary } from '../../shared/model';
 import { compare, exportComparisonMarkdown } from '../core/compare';
 import * as links from '../core/links';
 import * as ops from '../core/notebook';
@@ -27,6 +27,8 @@ import { dismissSuggestion, suggestStatements } from '../core/suggest';
 import { partyNames, proposeTopic } from '../core/topic-proposal';
 import { applyW3CImport, exportW3C, importW3C, usablePart } from '../core/w3c';
 import type { NotebookStore } from '../storage/notebook-store';
+import { documentAnnotations, notebookSnapshot } from '../core/notebook-change';
+import { acceptSuggestions } from '../services/accept-suggestions';
 import { loadAnnotationFile, loadImportFile, safeFileName } from '../files';
 import type { HandlerTable } from './dispatch';
 
@@ -149,19 +151,7 @@ export function createHandlers({
       const label = `Set topic on ${count === 1 ? '1 highlight' : `${count} highlights`}`;
       return store.change((nb) => ops.addTopicToAnnotations(nb, input, now()), label);
     },
-    listAnnotations: () => {
-      const byDocument = new Map<string, Annotation[]>();
-      for (const a of store.data.annotations) {
-        const list = byDocument.get(a.documentId);
-        if (list) list.push(a);
-        else byDocument.set(a.documentId, [a]);
-      }
-      return store.data.documents.map((doc) => ({
-        documentId: doc.id,
-        title: doc.title,
-        annotations: byDocument.get(doc.id) ?? [],
-      }));
-    },
+    listAnnotations: () => documentAnnotations(store.data),
     deleteAnnotation: ({ id }) => store.change((nb) => ops.deleteAnnotation(nb, id), 'Delete highlight'),
     linkAnnotations: (input) =>
       store.change((nb) => links.linkAnnotations(nb, input, now()), 'Link passages'),
@@ -178,6 +168,7 @@ export function createHandlers({
     addStance: ({ name }) => store.change((nb) => addStance(nb, name), 'New stance'),
 
     suggestStatements: ({ documentId }) => suggestStatements(store.data, documentId),
+    acceptSuggestions: (input) => acceptSuggestions(store, input, now()),
     dismissSuggestion: ({ key }) => store.change((nb) => dismissSuggestion(nb, key), 'Dismiss suggestion'),
     proposeTopics: ({ texts }) => {
       const ignore = partyNames(store.data.parties);
@@ -194,6 +185,7 @@ export function createHandlers({
     undo: () => store.undo(),
     redo: () => store.redo(),
     historyState: () => store.history,
+    loadNotebook: () => notebookSnapshot(store.data, store.revision, store.history),
 
     exportTopicMarkdown: ({ topicId }) => exportTopicMarkdown(store.data, topicId, { now: now() }),
     saveTopicMarkdown: ({ topicId }) => {

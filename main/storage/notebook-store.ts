@@ -63,12 +63,30 @@ export interface NotebookStore {
   readonly history: HistoryState;
   /** Hears the history state after every change, undo and redo. */
   onHistory(listener: (s: HistoryState) => void): () => void;
+  /** How many steps have been committed since the store opened (0 at first); each commit adds one. */
+  readonly revision: number;
+  /**
+   * Hears every committed step, in order, once each: a change, a change outside history, an undo or a redo that
+   * changed something. A listener that throws is logged and does not stop the others or the change.
+   */
+  onCommit(listener: (commit: StoreCommit) => void): () => void;
   /** Resolves once every change made so far is on disk (rejects if the write failed). */
   flush(): Promise<void>;
   readonly saveState: SaveState;
   onSaveState(listener: (s: SaveState) => void): () => void;
   /** Flushes, then refuses further changes. */
   close(): Promise<void>;
+}
+
+/** One committed step: what kind, its name, the states on either side and what Undo and Redo do after it. */
+export interface StoreCommit {
+  revision: number;
+  kind: 'change' | 'undo' | 'redo' | 'bookkeeping';
+  /** The step's name ("Delete highlight"); null for bookkeeping. */
+  label: string | null;
+  before: Notebook;
+  after: Notebook;
+  history: HistoryState;
 }
 
 export interface OpenOptions {
@@ -122,7 +140,7 @@ class LowNotebookStore implements NotebookStore {
   private readonly db: Low<Notebook>;
   private readonly debounceMs: number;
   /** Bumped by every change; the file holds `savedRevision`. */
-  private revision = 0;
+  private committed = 0;
   private savedRevision = 0;
   private writing = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -131,6 +149,7 @@ class LowNotebookStore implements NotebookStore {
   private readonly listeners = new Set<(s: SaveState) => void>();
   private readonly history_: UndoHistory;
   private readonly historyListeners = new Set<(s: HistoryState) => void>();
+  private readonly commitListeners = new Set<(commit: StoreCommit) => void>();
   private closed = false;
   /** The notebook's lock while open for writing; null when opened to read. */
   private readonly lock: NotebookLock | null;
@@ -163,12 +182,16 @@ class LowNotebookStore implements NotebookStore {
     return this.history_.state;
   }
 
+  get revision(): number {
+    return this.committed;
+  }
+
   change<T>(mutate: (nb: Notebook) => T, label?: string): T {
     this.checkOpen();
     const { state, result, step } = applyChange(this.db.data, mutate, label);
     if (step) {
       this.history_.record(step);
-      this.commit(state);
+      this.commit(state, 'change', step.label);
     }
     return result;
   }
@@ -176,22 +199,29 @@ class LowNotebookStore implements NotebookStore {
   changeOutsideHistory<T>(mutate: (nb: Notebook) => T): T {
     this.checkOpen();
     const { state, result, step } = applyChange(this.db.data, mutate);
-    if (step) this.commit(state, { historyChanged: false });
+    if (step) this.commit(state, 'bookkeeping', null);
     return result;
   }
 
   undo(): HistoryState {
     this.checkOpen();
     const undone = this.history_.undo(this.db.data);
-    if (undone) this.commit(undone.state);
+    if (undone) this.commit(undone.state, 'undo', undone.step.label);
     return this.history_.state;
   }
 
   redo(): HistoryState {
     this.checkOpen();
     const redone = this.history_.redo(this.db.data);
-    if (redone) this.commit(redone.state);
+    if (redone) this.commit(redone.state, 'redo', redone.step.label);
     return this.history_.state;
+  }
+
+  onCommit(listener: (commit: StoreCommit) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => {
+      this.commitListeners.delete(listener);
+    };
   }
 
   onHistory(listener: (s: HistoryState) => void): () => void {
@@ -208,10 +238,14 @@ class LowNotebookStore implements NotebookStore {
     }
   }
 
-  /** Makes `next` the current state, schedules its write and tells the history listeners when history moved. */
-  private commit(next: Notebook, { historyChanged = true } = {}): void {
+  /**
+   * Makes `next` the current state, schedules its write, tells the commit listeners, and the history listeners when
+   * history moved (every kind but bookkeeping).
+   */
+  private commit(next: Notebook, kind: StoreCommit['kind'], label: string | null): void {
+    const before = this.db.data;
     this.db.data = next;
-    this.revision++;
+    this.committed++;
     this.setState({ status: 'saving' });
     if (!this.timer && !this.writing) {
       this.timer = setTimeout(() => {
@@ -219,8 +253,23 @@ class LowNotebookStore implements NotebookStore {
         this.pump();
       }, this.debounceMs);
     }
-    if (!historyChanged) return;
     const state = this.history_.state;
+    const commit: StoreCommit = {
+      revision: this.committed,
+      kind,
+      label,
+      before,
+      after: next,
+      history: state,
+    };
+    for (const listener of [...this.commitListeners]) {
+      try {
+        listener({ ...commit, history: { ...state } });
+      } catch (error) {
+        console.error('[parley] commit listener failed', error);
+      }
+    }
+    if (kind === 'bookkeeping') return;
     for (const listener of [...this.historyListeners]) {
       try {
         listener({ ...state });
@@ -231,9 +280,9 @@ class LowNotebookStore implements NotebookStore {
   }
 
   flush(): Promise<void> {
-    if (this.savedRevision >= this.revision) return Promise.resolve();
+    if (this.savedRevision >= this.committed) return Promise.resolve();
     const done = new Promise<void>((resolve, reject) => {
-      this.waiters.push({ revision: this.revision, resolve, reject });
+      this.waiters.push({ revision: this.committed, resolve, reject });
     });
     if (this.timer) {
       clearTimeout(this.timer);
@@ -261,9 +310,9 @@ class LowNotebookStore implements NotebookStore {
 
   /** Starts a write of everything changed so far, unless one is already running (its end starts the next). */
   private pump(): void {
-    if (this.writing || this.savedRevision >= this.revision) return;
+    if (this.writing || this.savedRevision >= this.committed) return;
     this.writing = true;
-    const revision = this.revision;
+    const revision = this.committed;
     // lowdb hands the data to the adapter synchronously, and the adapter serializes it before its first await,
     // so the bytes written are exactly the data at `revision` even if changes keep arriving during the write.
     this.db.write().then(
@@ -280,7 +329,7 @@ class LowNotebookStore implements NotebookStore {
       waiter.resolve();
       return false;
     });
-    if (this.revision > revision) {
+    if (this.committed > revision) {
       // Changes made during the write: they have waited one write already, so go again now unless a
       // flush or the debounce has it in hand.
       if (!this.timer) this.pump();

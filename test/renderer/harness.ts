@@ -11,6 +11,7 @@ import { ParleyError } from '../../shared/model';
 import { seedOnFirstRun } from '../../main/first-run';
 import { dispatch, type HandlerTable } from '../../main/ipc/dispatch';
 import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
+import { notebookChange } from '../../main/core/notebook-change';
 import { openNotebookStore, type NotebookStore } from '../../main/storage/notebook-store';
 import {
   eventChannels,
@@ -187,9 +188,11 @@ export const test = base.extend<{ parley: Parley }>({
         emit('saveState', state);
       });
       const offHistory = store.onHistory((state) => emit('history', state));
+      const offCommit = store.onCommit((commit) => emit('notebookChanged', notebookChange(commit)));
       const unsubscribe = () => {
         offSave();
         offHistory();
+        offCommit();
       };
       return { store, table, unsubscribe };
     };

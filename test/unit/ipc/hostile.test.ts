@@ -242,6 +242,10 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   listStances: () => undefined,
   addStance: () => ({ name: 'ultimatum' }),
   suggestStatements: (ids) => ({ documentId: ids.doc }),
+  acceptSuggestions: (ids) => ({
+    documentId: ids.doc,
+    accept: [{ key: ids.suggestionKey, topicIds: [ids.topic] }],
+  }),
   dismissSuggestion: (ids) => ({ key: ids.suggestionKey }),
   proposeTopics: () => ({ texts: ['his extradition to UK is absolutely out of the question'] }),
   compare: (ids) => ({ topicId: ids.topic }),
@@ -258,6 +262,7 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   undo: () => undefined,
   redo: () => undefined,
   historyState: () => undefined,
+  loadNotebook: () => undefined,
   exportTopicMarkdown: (ids) => ({ topicId: ids.topic }),
   saveTopicMarkdown: (ids) => ({ topicId: ids.topic }),
   saveNotebookMarkdown: () => ({ mode: 'folder' }),
@@ -372,6 +377,16 @@ function wrongValues(schema: z.ZodType): Array<[string, unknown]> {
         ['bytes over 20 MB', hugeBytes],
       );
       break;
+    case 'object': {
+      // An object inside the arguments (each accepted suggestion): wrong kinds, and each field wrong on its own.
+      values.push(['a string', 'x'], ['a number', 42], array, ['an empty object', {}]);
+      for (const [field, schema] of Object.entries(def.shape ?? {})) {
+        for (const [label, value] of wrongValues(schema)) {
+          values.push([`an object whose ${field} is ${label}`, { [field]: value }]);
+        }
+      }
+      break;
+    }
     default:
       assert.fail(`the hostile generator does not know a field of type ${def.type}: teach it`);
   }
@@ -491,6 +506,32 @@ const semanticVariants: Partial<Record<CallName, (ids: Ids, valid: Record<string
       expect: 'refused-by-handler',
     },
   ],
+  acceptSuggestions: (ids) =>
+    (
+      [
+        ['a key that is not suggested', [{ key: `${ids.doc}:0:3`, topicIds: [] }]],
+        ['a key of another document', [{ key: `${ids.otherDoc}:0:3`, topicIds: [] }]],
+        [
+          'a key named twice',
+          [
+            { key: ids.suggestionKey, topicIds: [] },
+            { key: ids.suggestionKey, topicIds: [] },
+          ],
+        ],
+        [
+          'a good key, then a stale one',
+          [
+            { key: ids.suggestionKey, topicIds: [] },
+            { key: 'no-such-doc:1:5', topicIds: [] },
+          ],
+        ],
+        ['a topic that does not exist', [{ key: ids.suggestionKey, topicIds: ['no-such-topic'] }]],
+      ] as Array<[string, Array<{ key: string; topicIds: string[] }>]>
+    ).map(([label, accept]) => ({
+      label,
+      args: { documentId: ids.doc, accept },
+      expect: 'refused-by-handler',
+    })),
   dismissSuggestion: (ids) =>
     (
       [

@@ -23,7 +23,11 @@ import {
 } from '../../../main/core/notebook';
 import { dismissSuggestion } from '../../../main/core/suggest';
 import { applyChange, detach, UndoHistory } from '../../../main/storage/history';
-import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
+import {
+  openNotebookStore,
+  type NotebookStore,
+  type StoreCommit,
+} from '../../../main/storage/notebook-store';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-03-01T09:00:00.000Z');
@@ -341,6 +345,84 @@ describe('what goes into history', () => {
       store.data.topics.map((t) => t.path),
       ['t0', 't1'],
     );
+  });
+});
+
+describe('revisions and commit events', () => {
+  // Written for the notebookChanged event: the store numbers its committed steps and tells listeners of each.
+  test('every step that changed something counts one revision and is heard once, in order', async () => {
+    const { store, ids } = await seeded();
+    const start = store.revision;
+    assert.equal(start, 1, 'the set-up change is the first revision');
+    const heard: StoreCommit[] = [];
+    const off = store.onCommit((commit) => heard.push(commit));
+    const states: Notebook[] = [store.data];
+    store.change((nb) => createTopic(nb, { path: 'sanctions' }), 'New topic');
+    states.push(store.data);
+    store.changeOutsideHistory((nb) => markOpened(nb, ids.doc!, T1));
+    states.push(store.data);
+    store.undo();
+    states.push(store.data);
+    store.redo();
+    states.push(store.data);
+    off();
+    store.change((nb) => createTopic(nb, { path: 'unheard' }), 'New topic');
+
+    assert.deepEqual(
+      heard.map((c) => [c.revision, c.kind, c.label]),
+      [
+        [start + 1, 'change', 'New topic'],
+        [start + 2, 'bookkeeping', null],
+        [start + 3, 'undo', 'New topic'],
+        [start + 4, 'redo', 'New topic'],
+      ],
+    );
+    heard.forEach((commit, i) => {
+      assert.equal(commit.before, states[i], `step ${i + 1} starts from the state before it`);
+      assert.equal(commit.after, states[i + 1], `step ${i + 1} ends at the state after it`);
+    });
+    assert.deepEqual(
+      heard.map((c) => c.history.undoLabel),
+      ['Undo New topic', 'Undo New topic', 'Undo Set up', 'Undo New topic'],
+    );
+    assert.equal(store.revision, start + 5, 'unheard steps still count');
+  });
+
+  test('nothing changed, a refused change, and undo or redo with nothing to do are not revisions', async () => {
+    const store = await open();
+    const heard: StoreCommit[] = [];
+    store.onCommit((commit) => heard.push(commit));
+    store.undo();
+    store.redo();
+    store.change(() => undefined, 'Nothing');
+    store.changeOutsideHistory(() => undefined);
+    assert.throws(() =>
+      store.change((nb) => {
+        createTopic(nb, { path: 'half' });
+        throw new Error('refused');
+      }),
+    );
+    assert.equal(store.revision, 0);
+    assert.deepEqual(heard, []);
+  });
+
+  test('a listener that throws does not stop the change or the other listeners', async () => {
+    const store = await open();
+    const heard: number[] = [];
+    const errors = console.error;
+    console.error = () => {};
+    try {
+      store.onCommit(() => {
+        throw new Error('listener broke');
+      });
+      store.onCommit((commit) => heard.push(commit.revision));
+      store.change((nb) => createTopic(nb, { path: 'a' }), 'New topic');
+    } finally {
+      console.error = errors;
+    }
+    assert.deepEqual(heard, [1]);
+    assert.equal(store.data.topics.length, 1);
+    assert.equal(store.history.undoLabel, 'Undo New topic');
   });
 });
 
