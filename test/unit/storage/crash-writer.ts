@@ -38,7 +38,7 @@ for (;;) {
     await store.flush();
     process.stdout.write(`saved ${revision}\n`);
   } else {
-    // Let the debounced write run in the background while more changes pile up.
+    // The pause is the point: the debounced write runs in the background, at a seeded moment, as more changes come.
     await new Promise((resolve) => setTimeout(resolve, random() * 4));
   }
 }

@@ -185,8 +185,14 @@ describe('stale locks', () => {
 describe("waiting for a command's lock", () => {
   test('the app waits for a command that finishes, then opens', async () => {
     const command = await acquireNotebookLock(path, { by: 'cli', command: 'parley import' });
-    setTimeout(() => void command.release(), 200);
-    const store = await openNotebookStore(path, { lock: { waitForCommandMs: 5000 } });
+    // The clock is read once for the new lock's date, then on each lock found: the command finishes once the app
+    // has found its lock twice, so it has waited.
+    let readings = 0;
+    const now = () => {
+      if (++readings === 3) void command.release();
+      return new Date();
+    };
+    const store = await openNotebookStore(path, { lock: { waitForCommandMs: 5000, now } });
     opened.push(store);
     assert.equal((await lockOnDisk()).by, 'app');
   });

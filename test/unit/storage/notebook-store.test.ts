@@ -33,13 +33,13 @@ function topic(n: number): Topic {
   return { id: `t${n}`, path: `topic/${n}`, colour: '#cc6600', description: '' };
 }
 
-/** Wraps the real adapter to count writes, watch for overlap, delay, and fail on demand. */
+/** Wraps the real adapter to count writes, watch for overlap, hold a write in flight, and fail on demand. */
 class Probe {
   writes = 0;
   inFlight = 0;
   maxInFlight = 0;
   failNext = 0;
-  delayMs = 0;
+  private held: { started: () => void; gate: Promise<void> } | null = null;
   written: Notebook[] = [];
 
   adapterFor = (p: string): Adapter<Notebook> => {
@@ -57,7 +57,12 @@ class Probe {
           }
           const pending = inner.write(data);
           this.written.push(structuredClone(data));
-          if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+          const held = this.held;
+          if (held) {
+            this.held = null;
+            held.started();
+            await held.gate;
+          }
           await pending;
         } finally {
           this.inFlight--;
@@ -65,6 +70,31 @@ class Probe {
       },
     };
   };
+
+  /** The next write, once started, waits for release(): a test can act while it is in flight. */
+  holdNext(): { started: Promise<void>; release: () => void } {
+    let started!: () => void;
+    let release!: () => void;
+    const begun = new Promise<void>((resolve) => (started = resolve));
+    this.held = { started, gate: new Promise<void>((resolve) => (release = resolve)) };
+    return { started: begun, release };
+  }
+}
+
+/** Resolves when the store next says it has saved; fails after five seconds. */
+function nextSaved(store: NotebookStore): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error('the store did not save within 5 s'));
+    }, 5000);
+    const off = store.onSaveState((s) => {
+      if (s.status !== 'saved') return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
 }
 
 async function open(probe?: Probe, debounceMs = 20): Promise<NotebookStore> {
@@ -228,6 +258,7 @@ describe('saving', () => {
     });
     assert.equal(count, 1);
     assert.deepEqual(store.saveState, { status: 'saved' });
+    // The point is a write that never comes: the 5 ms debounce passes first, then a flush finds nothing to write.
     await new Promise((r) => setTimeout(r, 30));
     await store.flush();
     assert.equal(probe.writes, writes);
@@ -257,6 +288,7 @@ describe('saving', () => {
       /rejected by the core/,
     );
     assert.deepEqual(store.saveState, { status: 'saved' });
+    // The point is a write that never comes: the 5 ms debounce passes first, then a flush finds nothing to write.
     await new Promise((r) => setTimeout(r, 30));
     await store.flush();
     assert.equal(probe.writes, afterCreate);
@@ -264,21 +296,22 @@ describe('saving', () => {
 
   test('never two writes at once; changes during a write go into the next one; saved only at the end', async () => {
     const probe = new Probe();
-    probe.delayMs = 40;
     const store = await open(probe, 5);
     const afterCreate = probe.writes;
     const states: SaveState[] = [];
     store.onSaveState((s) => states.push(s));
 
+    const held = probe.holdNext();
     store.change((nb) => nb.topics.push(topic(1)));
     const first = store.flush();
-    await new Promise((r) => setTimeout(r, 10)); // the first write is now in flight
+    await held.started; // the first write is now in flight
     assert.equal(probe.inFlight, 1);
     store.change((nb) => nb.topics.push(topic(2)));
     store.change((nb) => nb.topics.push(topic(3)));
     const second = store.flush();
     assert.equal(store.saveState.status, 'saving');
 
+    held.release();
     await first;
     assert.equal(store.saveState.status, 'saving', 'not saved while the latest change is still unwritten');
     await second;
@@ -332,7 +365,7 @@ describe('saving', () => {
     await assert.rejects(store.flush());
     store.change((nb) => nb.topics.push(topic(2)));
     assert.equal(store.saveState.status, 'saving');
-    await new Promise((r) => setTimeout(r, 50));
+    await nextSaved(store);
     assert.deepEqual(store.saveState, { status: 'saved' });
     assert.deepEqual((await onDisk()).topics, [topic(1), topic(2)]);
   });
