@@ -1,0 +1,336 @@
+/**
+ * Every command of the window, listed once: its id, its label, where it appears (a menu of the application menu, a
+ * row of the Help › Keyboard Shortcuts dialog) and the keys that run it, with who answers each key. The menu
+ * (main/menu.ts), the window's key handler (renderer/commands/keys.ts) and the shortcuts dialog
+ * (renderer/shortcuts.ts) are all built from this table, so a key shown is a key answered.
+ *
+ * Keys are written in Electron's accelerator syntax ('CmdOrCtrl+Shift+H', 'Ctrl+Y', 'H', '?'). Who answers a key:
+ * - `menu`: the application menu's accelerator, on every platform or only on macOS or only elsewhere;
+ * - `window`: the window's key handler, anywhere in the page (a key without Ctrl or ⌘ not while typing);
+ * - neither: the focused control or panel answers it itself (Enter on a note, the suggestions panel's letters).
+ */
+
+export type MenuName = 'File' | 'Edit' | 'View' | 'Help';
+
+/** The shortcuts dialog's groups, in the order it shows them. */
+export const SHORTCUT_GROUPS = [
+  'Reading and highlighting',
+  'Undo and redo',
+  'Panels',
+  'Suggestions panel',
+  'Importing',
+] as const;
+export type ShortcutGroupTitle = (typeof SHORTCUT_GROUPS)[number];
+
+export interface KeyBinding {
+  /** The key, or (shown in one row of the dialog) the keys that do the same thing, such as ↑ and ↓. */
+  readonly keys: readonly string[];
+  /** The application menu's accelerator: on every platform, only on macOS, or only on Windows and Linux. */
+  readonly menu?: 'all' | 'mac' | 'other';
+  /** The window's key handler answers it. */
+  readonly window?: true;
+  /** The row the shortcuts dialog shows for it; absent when the dialog does not list the key. */
+  readonly shortcut?: { readonly group: ShortcutGroupTitle; readonly help: string };
+}
+
+export interface CommandSpec {
+  readonly id: string;
+  /** The menu item's label, and the command's name elsewhere. */
+  readonly label: string;
+  /** Its place in the application menu: which menu, which run of items between separators, and the order in it. */
+  readonly menu?: { readonly name: MenuName; readonly section: number; readonly order: number };
+  readonly keys: readonly KeyBinding[];
+  /** In a text field the browser's own command answers the window's keys for it (undo and redo undo typing). */
+  readonly textFieldOwns?: true;
+}
+
+// The order of the table is the order of the shortcuts dialog's rows within each group.
+export const COMMANDS = [
+  {
+    id: 'highlight',
+    label: 'Highlight Selection',
+    menu: { name: 'Edit', section: 1, order: 0 },
+    keys: [
+      {
+        keys: ['H'],
+        window: true,
+        shortcut: { group: 'Reading and highlighting', help: 'Highlight the selected passage' },
+      },
+      {
+        keys: ['CmdOrCtrl+Shift+H'],
+        menu: 'all',
+        window: true,
+        shortcut: {
+          group: 'Reading and highlighting',
+          help: 'Highlight the selected passage (also while typing)',
+        },
+      },
+    ],
+  },
+  {
+    id: 'edit-highlight',
+    label: 'Edit Highlight',
+    keys: [
+      {
+        keys: ['Enter'],
+        shortcut: { group: 'Reading and highlighting', help: 'Edit the highlight whose note is in focus' },
+      },
+    ],
+  },
+  {
+    id: 'next-control',
+    label: 'Next Control',
+    keys: [
+      {
+        keys: ['Tab'],
+        shortcut: { group: 'Reading and highlighting', help: 'Move between notes, buttons and fields' },
+      },
+    ],
+  },
+  {
+    id: 'close',
+    label: 'Close',
+    keys: [
+      {
+        keys: ['Esc'],
+        shortcut: { group: 'Reading and highlighting', help: 'Close a dialog, a menu or a panel' },
+      },
+    ],
+  },
+  {
+    id: 'undo',
+    label: 'Undo',
+    menu: { name: 'Edit', section: 0, order: 0 },
+    textFieldOwns: true,
+    keys: [
+      {
+        keys: ['CmdOrCtrl+Z'],
+        menu: 'all',
+        window: true,
+        shortcut: { group: 'Undo and redo', help: 'Undo the last change to the notebook' },
+      },
+    ],
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    menu: { name: 'Edit', section: 0, order: 1 },
+    textFieldOwns: true,
+    keys: [
+      { keys: ['Cmd+Shift+Z'], menu: 'mac' },
+      { keys: ['CmdOrCtrl+Shift+Z'], window: true, shortcut: { group: 'Undo and redo', help: 'Redo' } },
+      {
+        keys: ['Ctrl+Y'],
+        menu: 'other',
+        window: true,
+        shortcut: { group: 'Undo and redo', help: 'Redo (Windows and Linux)' },
+      },
+    ],
+  },
+  {
+    id: 'find',
+    label: 'Find…',
+    menu: { name: 'Edit', section: 1, order: 1 },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+F'],
+        menu: 'all',
+        window: true,
+        shortcut: { group: 'Panels', help: 'Find across the notebook' },
+      },
+    ],
+  },
+  {
+    id: 'toggle-library',
+    label: 'Library',
+    menu: { name: 'View', section: 0, order: 1 },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+B'],
+        menu: 'all',
+        window: true,
+        shortcut: { group: 'Panels', help: 'Show or hide the library' },
+      },
+    ],
+  },
+  {
+    id: 'codebook',
+    label: 'Codebook',
+    menu: { name: 'View', section: 0, order: 2 },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+Shift+K'],
+        menu: 'all',
+        window: true,
+        shortcut: { group: 'Panels', help: 'Open or close the codebook' },
+      },
+    ],
+  },
+  {
+    id: 'compare',
+    label: 'Compare Parties',
+    menu: { name: 'View', section: 0, order: 0 },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+Shift+C'],
+        menu: 'all',
+        shortcut: { group: 'Panels', help: 'Compare the parties (menu)' },
+      },
+    ],
+  },
+  {
+    id: 'shortcuts',
+    label: 'Keyboard Shortcuts',
+    menu: { name: 'Help', section: 0, order: 0 },
+    keys: [
+      { keys: ['?'], window: true, shortcut: { group: 'Panels', help: 'Show this list of shortcuts' } },
+      {
+        keys: ['CmdOrCtrl+/'],
+        menu: 'all',
+        window: true,
+        shortcut: { group: 'Panels', help: 'Show this list of shortcuts (menu)' },
+      },
+    ],
+  },
+  {
+    id: 'suggestion-move',
+    label: 'Previous or Next Suggestion',
+    keys: [
+      {
+        keys: ['Up', 'Down'],
+        shortcut: { group: 'Suggestions panel', help: 'Move between suggested statements' },
+      },
+    ],
+  },
+  {
+    id: 'suggestion-accept',
+    label: 'Accept Suggestion',
+    keys: [{ keys: ['A'], shortcut: { group: 'Suggestions panel', help: 'Accept the suggestion' } }],
+  },
+  {
+    id: 'suggestion-accept-edit',
+    label: 'Accept and Edit Suggestion',
+    keys: [{ keys: ['E'], shortcut: { group: 'Suggestions panel', help: 'Accept and edit it' } }],
+  },
+  {
+    id: 'suggestion-dismiss',
+    label: 'Dismiss Suggestion',
+    keys: [{ keys: ['D'], shortcut: { group: 'Suggestions panel', help: 'Dismiss it' } }],
+  },
+  {
+    id: 'paste-import',
+    label: 'Paste to Import',
+    keys: [
+      {
+        keys: ['CmdOrCtrl+V'],
+        shortcut: { group: 'Importing', help: 'Paste text or a web page outside a field to import it' },
+      },
+    ],
+  },
+  {
+    id: 'import',
+    label: 'Import…',
+    menu: { name: 'File', section: 0, order: 0 },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+O'],
+        menu: 'all',
+        shortcut: { group: 'Importing', help: 'Import a file (menu)' },
+      },
+    ],
+  },
+  {
+    id: 'import-annotations',
+    label: 'Import Annotations…',
+    menu: { name: 'File', section: 0, order: 1 },
+    keys: [],
+  },
+  {
+    id: 'export-markdown',
+    label: 'Export Markdown…',
+    menu: { name: 'File', section: 1, order: 0 },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+E'],
+        menu: 'all',
+        shortcut: { group: 'Importing', help: 'Export this document as Markdown (menu)' },
+      },
+    ],
+  },
+  {
+    id: 'export-comparison',
+    label: 'Export Comparison…',
+    menu: { name: 'File', section: 1, order: 1 },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+Shift+E'],
+        menu: 'all',
+        shortcut: { group: 'Importing', help: 'Export the comparison (menu)' },
+      },
+    ],
+  },
+  { id: 'export-topic', label: 'Export Topic…', menu: { name: 'File', section: 1, order: 2 }, keys: [] },
+  {
+    id: 'export-notebook',
+    label: 'Export Notebook…',
+    menu: { name: 'File', section: 1, order: 3 },
+    keys: [],
+  },
+  {
+    id: 'export-csv',
+    label: 'Export Highlights as CSV…',
+    menu: { name: 'File', section: 1, order: 4 },
+    keys: [],
+  },
+] as const satisfies readonly CommandSpec[];
+
+type Command = (typeof COMMANDS)[number];
+export type CommandId = Command['id'];
+/** The commands the application menu sends to the window (the contract's `MenuCommand`). */
+export type MenuCommandId = Extract<Command, { menu: object }>['id'];
+type AnsweredByWindow<C> = C extends { keys: readonly (infer B)[] }
+  ? [Extract<B, { window: true }>] extends [never]
+    ? never
+    : C
+  : never;
+/** The commands the window's key handler runs. */
+export type WindowCommandId = AnsweredByWindow<Command>['id'];
+
+const TABLE: readonly CommandSpec[] = COMMANDS;
+
+/** The command with this id. */
+export function commandById(id: CommandId): CommandSpec {
+  const found = TABLE.find((command) => command.id === id);
+  if (!found) throw new Error(`No command ${id}`);
+  return found;
+}
+
+export interface MenuCommandItem {
+  id: MenuCommandId;
+  label: string;
+  /** Absent when the item has no accelerator on this platform. */
+  accelerator?: string;
+}
+
+/** Whether the menu uses this key as an accelerator on this platform. */
+export function isMenuAccelerator(binding: KeyBinding, isMac: boolean): boolean {
+  return binding.menu === 'all' || binding.menu === (isMac ? 'mac' : 'other');
+}
+
+/** The commands in one section of one menu, in order, with the accelerator each has on this platform. */
+export function menuCommands(name: MenuName, section: number, isMac: boolean): MenuCommandItem[] {
+  const placed = TABLE.flatMap((command) =>
+    command.menu?.name === name && command.menu.section === section
+      ? [{ command, order: command.menu.order }]
+      : [],
+  );
+  return placed
+    .sort((a, b) => a.order - b.order)
+    .map(({ command }) => {
+      const accelerator = command.keys.find((binding) => isMenuAccelerator(binding, isMac))?.keys[0];
+      // Only commands with a place in the menu were picked, so the id is a menu command's.
+      const item: MenuCommandItem = { id: command.id as MenuCommandId, label: command.label };
+      if (accelerator) item.accelerator = accelerator;
+      return item;
+    });
+}
