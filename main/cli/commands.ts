@@ -10,9 +10,10 @@ import { parseArgs } from 'node:util';
 import { exportDocumentMarkdown } from '../core/export-markdown';
 import { exportCsv, exportNotebookMarkdown, exportTopicMarkdown } from '../core/export-more';
 import type { DocumentDraft } from '../core/import-text';
-import { ParleyError, type Notebook, type Suggestion, type Topic } from '../../shared/model';
+import { ParleyError, type Notebook, type Topic } from '../../shared/model';
 import { exportComparisonMarkdown } from '../core/compare';
 import { suggestStatements } from '../core/suggest';
+import { acceptSuggestions } from '../services/accept-suggestions';
 import { normalizeTopicPath, topicPathKey } from '../core/topics';
 import * as ops from '../core/notebook';
 import { createParty } from '../core/parties';
@@ -322,10 +323,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const access = values.accept ? 'write' : 'read';
       const { suggestions, added, names } = await withStore(path, access, io, lock, (store) => {
         const found = suggestStatements(store.data, documentId);
-        const accepted = values.accept ? store.change((nb) => acceptAll(nb, found, new Date())) : 0;
+        const accept = found.map((s) => ({ key: s.key, topicIds: [] }));
+        const accepted = values.accept ? acceptSuggestions(store, { documentId, accept }, new Date()) : null;
         return {
           suggestions: found,
-          added: accepted,
+          added: accepted?.annotations.length ?? 0,
           names: new Map(store.data.parties.map((p) => [p.id, p.name])),
         };
       });
@@ -511,28 +513,6 @@ function compareTopic(nb: Notebook, path: string, now: Date): string {
   );
   if (annotations.length === 0) return exportComparisonMarkdown(withTopic, { now, topicId: topic.id });
   return exportComparisonMarkdown({ ...nb, topics: subtree, annotations }, { now });
-}
-
-/** Adds every suggestion as a highlight with its party, or none if one is refused. */
-function acceptAll(nb: Notebook, suggestions: Suggestion[], now: Date): number {
-  const before = nb.annotations.length;
-  try {
-    for (const s of suggestions) {
-      const input = {
-        documentId: s.documentId,
-        start: s.start,
-        end: s.end,
-        topicIds: [],
-        note: '',
-        partyId: s.partyId,
-      };
-      ops.createAnnotation(nb, input, now);
-    }
-  } catch (error) {
-    nb.annotations.length = before;
-    throw error;
-  }
-  return suggestions.length;
 }
 
 /**
