@@ -6,17 +6,37 @@
  * indices). The W3C Web Annotation model counts code points; conversion happens only at that boundary (w3c.ts).
  */
 import { z } from 'zod';
+import {
+  MAX_ALIASES,
+  MAX_BLOCK_DEPTH,
+  MAX_COLOUR_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_HASH_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_LINK_TYPE_LENGTH,
+  MAX_LINKS,
+  MAX_LIST_NUMBER,
+  MAX_NAME_LENGTH,
+  MAX_SHORT_NAME_LENGTH,
+  MAX_STANCE_LENGTH,
+  MAX_STANCES,
+  MAX_SUGGESTION_KEY_LENGTH,
+  MAX_TIME_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_TOPIC_PATH_LENGTH,
+  MAX_TOPICS_PER_ANNOTATION,
+  MAX_URL_LENGTH,
+} from './limits';
+
+export { MAX_BLOCK_DEPTH } from './limits';
 
 export const SCHEMA_VERSION = 4;
 
 /** Characters of context kept on each side of a quote (as the Hypothesis client does). */
 export const CONTEXT_LENGTH = 32;
 
-const id = z.string().min(1).max(100);
-const isoTime = z.string().min(1).max(40);
-
-/** How deep block quotes and lists may nest. */
-export const MAX_BLOCK_DEPTH = 32;
+const id = z.string().min(1).max(MAX_ID_LENGTH);
+const isoTime = z.string().min(1).max(MAX_TIME_LENGTH);
 
 /**
  * A run of the reading text laid out as one block. Every field beyond `kind`, `start` and `end` is optional so that
@@ -34,7 +54,7 @@ export const BlockSchema = z.object({
   /** List items: a numbered list. */
   ordered: z.boolean().optional(),
   /** Items of numbered lists: the item's number. */
-  number: z.number().int().min(0).max(2_147_483_647).optional(),
+  number: z.number().int().min(0).max(MAX_LIST_NUMBER).optional(),
   /** List items: a further paragraph of the item before it rather than an item of its own. */
   continues: z.boolean().optional(),
 });
@@ -66,7 +86,7 @@ export const MarkSchema = z
     kind: z.enum(['em', 'strong', 'code', 'link', 'del']),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
-    href: z.string().max(4000).optional(),
+    href: z.string().max(MAX_URL_LENGTH).optional(),
   })
   .refine((mark) => mark.start < mark.end, { message: 'a mark must cover at least one character' })
   .refine((mark) => (mark.kind === 'link' ? mark.href !== undefined && isSafeHref(mark.href) : true), {
@@ -87,26 +107,26 @@ export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
 export const DocumentSchema = z
   .object({
     id,
-    title: z.string().max(1000),
-    source: z.string().max(1000),
+    title: z.string().max(MAX_TITLE_LENGTH),
+    source: z.string().max(MAX_TITLE_LENGTH),
     /** Publication date as written by the importer: `YYYY-MM-DD`, optionally with `THH:MM`. Empty when unknown. */
-    published: z.string().max(40),
-    url: z.string().max(4000),
+    published: z.string().max(MAX_TIME_LENGTH),
+    url: z.string().max(MAX_URL_LENGTH),
     importedAt: isoTime,
     format: DocumentFormatSchema,
     /** Normalized plain text: paragraphs separated by a blank line ("\n\n"), no page furniture. */
     text: z.string(),
     blocks: z.array(BlockSchema),
     /** SHA-256 of `text`, hex. */
-    contentHash: z.string().max(128),
+    contentHash: z.string().max(MAX_HASH_LENGTH),
     /** The researcher's own Markdown note on the whole document. */
     note: z.string(),
     /** Who wrote it, when the page said (HTML imports). */
-    byline: z.string().max(1000),
+    byline: z.string().max(MAX_TITLE_LENGTH),
     /** Inline formatting over `text` (Markdown imports), in no particular order. */
     marks: z.array(MarkSchema).default([]),
     /** When the document was last opened for reading (ISO time); empty when never. */
-    openedAt: z.string().max(40).default(''),
+    openedAt: z.string().max(MAX_TIME_LENGTH).default(''),
   })
   .refine((doc) => doc.marks.every((mark) => mark.end <= doc.text.length), {
     message: 'a mark reaches past the end of the text',
@@ -117,18 +137,18 @@ export type ParleyDocument = z.infer<typeof DocumentSchema>;
 export const TopicSchema = z.object({
   id,
   /** Slash-separated path, e.g. `iran/nuclear`. */
-  path: z.string().min(1).max(200),
-  colour: z.string().max(40),
-  description: z.string().max(4000),
+  path: z.string().min(1).max(MAX_TOPIC_PATH_LENGTH),
+  colour: z.string().max(MAX_COLOUR_LENGTH),
+  description: z.string().max(MAX_DESCRIPTION_LENGTH),
 });
 export type Topic = z.infer<typeof TopicSchema>;
 
 export const PartySchema = z.object({
   id,
-  name: z.string().min(1).max(200),
-  short: z.string().max(40),
-  colour: z.string().max(40),
-  aliases: z.array(z.string().max(200)).max(200),
+  name: z.string().min(1).max(MAX_NAME_LENGTH),
+  short: z.string().max(MAX_SHORT_NAME_LENGTH),
+  colour: z.string().max(MAX_COLOUR_LENGTH),
+  aliases: z.array(z.string().max(MAX_NAME_LENGTH)).max(MAX_ALIASES),
 });
 export type Party = z.infer<typeof PartySchema>;
 
@@ -145,7 +165,7 @@ export type TextTarget = z.infer<typeof TextTargetSchema>;
 
 export const LinkSchema = z.object({
   /** A LinkType; kept as a string on disk so a newer Parley's types survive a round trip through this one. */
-  type: z.string().min(1).max(40),
+  type: z.string().min(1).max(MAX_LINK_TYPE_LENGTH),
   annotationId: id,
 });
 export type AnnotationLink = z.infer<typeof LinkSchema>;
@@ -154,12 +174,12 @@ export const AnnotationSchema = z.object({
   id,
   documentId: id,
   target: TextTargetSchema,
-  topicIds: z.array(id).max(200),
+  topicIds: z.array(id).max(MAX_TOPICS_PER_ANNOTATION),
   partyId: id.nullable(),
-  stance: z.string().max(40).nullable(),
+  stance: z.string().max(MAX_STANCE_LENGTH).nullable(),
   /** Markdown, as the user wrote it. */
   note: z.string(),
-  links: z.array(LinkSchema).max(200),
+  links: z.array(LinkSchema).max(MAX_LINKS),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -195,9 +215,9 @@ export const NotebookSchema = z.object({
   parties: z.array(PartySchema),
   annotations: z.array(AnnotationSchema),
   /** Stances the user added beyond STANDARD_STANCES. */
-  stances: z.array(z.string().min(1).max(40)).max(200),
+  stances: z.array(z.string().min(1).max(MAX_STANCE_LENGTH)).max(MAX_STANCES),
   /** Suggestion keys (see suggest.ts) the user dismissed, so they are not offered again. */
-  dismissedSuggestions: z.array(z.string().max(300)),
+  dismissedSuggestions: z.array(z.string().max(MAX_SUGGESTION_KEY_LENGTH)),
 });
 export type Notebook = z.infer<typeof NotebookSchema>;
 
