@@ -1,22 +1,27 @@
 // The quick reading of well-formed notebooks must agree with NotebookSchema wherever it accepts, and only ever
-// give up where the schema might refuse.
+// give up where the schema might refuse. It is built from the schema, so a schema changed in one place (a limit in
+// shared/limits.ts, a field, a refinement) must reach it; written for Parley's notebook reader.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { z } from 'zod';
 import {
   AnnotationSchema,
-  BlockSchema,
   DocumentSchema,
-  LinkSchema,
-  MarkSchema,
   NotebookSchema,
   PartySchema,
   SCHEMA_VERSION,
-  TextTargetSchema,
   TopicSchema,
 } from '../../../shared/model';
-import { READER_KEYS, readWellFormedNotebook } from '../../../main/storage/notebook-reader';
+import * as limits from '../../../shared/limits';
+import {
+  compileReader,
+  NOTEBOOK_READ_BY_ZOD,
+  readWellFormedNotebook,
+} from '../../../main/storage/notebook-reader';
 import { migrate } from '../../../main/storage/migrations/index';
+import { runs } from '../properties/seed';
 
 function sample(): Record<string, unknown> {
   return {
@@ -142,26 +147,105 @@ function pathsOf(value: unknown, path: (string | number)[] = [], out: (string | 
   return out;
 }
 
-describe('readWellFormedNotebook', () => {
-  test('knows exactly the keys the schema has, in the schema’s order', () => {
-    const shapes = {
-      notebook: NotebookSchema,
-      document: DocumentSchema,
-      block: BlockSchema,
-      mark: MarkSchema,
-      topic: TopicSchema,
-      party: PartySchema,
-      annotation: AnnotationSchema,
-      target: TextTargetSchema,
-      link: LinkSchema,
-    };
-    for (const [name, schema] of Object.entries(shapes)) {
-      assert.deepEqual(
-        Object.keys(schema.shape),
-        [...READER_KEYS[name as keyof typeof READER_KEYS]],
-        `${name}: the quick reader must be updated with the schema`,
-      );
+type Path = (string | number)[];
+const DELETED = Symbol('deleted');
+
+/** A copy of `base` with the value at each path replaced (or deleted); a path through a missing part is skipped. */
+function changed(base: Record<string, unknown>, changes: Array<[path: Path, value: unknown]>) {
+  const nb = structuredClone(base);
+  for (const [path, value] of changes) {
+    let parent: unknown = nb;
+    for (const step of path.slice(0, -1)) {
+      parent = (parent as Record<string | number, unknown> | undefined)?.[step];
     }
+    if (parent === null || typeof parent !== 'object') continue;
+    const key = path[path.length - 1]!;
+    if (value === DELETED) delete (parent as Record<string | number, unknown>)[key];
+    else (parent as Record<string | number, unknown>)[key] = structuredClone(value);
+  }
+  return nb;
+}
+
+/**
+ * Reads `nb` with `read` and holds it to `schema`: what the reader reads, the schema accepts and parses to the
+ * same value with its keys in the same order. Returns whether the reader read it (false: it gave up).
+ */
+function agrees(nb: unknown, read: (value: unknown) => unknown, schema: z.ZodType): boolean {
+  const value = read(nb);
+  if (value === null) return false;
+  const parsed = schema.safeParse(nb);
+  assert.ok(parsed.success, `read a notebook the schema refuses: ${JSON.stringify(nb)}`);
+  assert.ok(isDeepStrictEqual(value, parsed.data), `read differently: ${JSON.stringify(nb)}`);
+  assert.equal(JSON.stringify(value), JSON.stringify(parsed.data));
+  return true;
+}
+
+/** Every value of VALUES (or none) at every place of `base`: how many the reader read, and how many it gave up on. */
+function sweep(base: Record<string, unknown>, read: (value: unknown) => unknown, schema: z.ZodType) {
+  let accepted = 0;
+  let refused = 0;
+  for (const path of pathsOf(base)) {
+    for (const value of [...VALUES, DELETED]) {
+      if (agrees(changed(base, [[path, value]]), read, schema)) accepted++;
+      else refused++;
+    }
+  }
+  return { accepted, refused };
+}
+
+/** Strings of `length` characters for the field at `path`: a link's target stays a web address. */
+function stringOf(path: Path, length: number): string {
+  return path.includes('href') ? `https://${'a'.repeat(length - 8)}` : 'a'.repeat(length);
+}
+
+/**
+ * Each bound of shared/limits.ts on the notebook, at a place in sample() it bounds, and whether it bounds a
+ * string's length, an array's length or a number.
+ */
+const BOUNDED: Array<[limit: keyof typeof limits, path: Path, kind: 'string' | 'array' | 'number']> = [
+  ['MAX_ID_LENGTH', ['documents', 0, 'id'], 'string'],
+  ['MAX_ID_LENGTH', ['annotations', 0, 'topicIds', 0], 'string'],
+  ['MAX_TIME_LENGTH', ['documents', 0, 'published'], 'string'],
+  ['MAX_TIME_LENGTH', ['documents', 0, 'importedAt'], 'string'],
+  ['MAX_TIME_LENGTH', ['documents', 0, 'openedAt'], 'string'],
+  ['MAX_TIME_LENGTH', ['annotations', 1, 'updatedAt'], 'string'],
+  ['MAX_TITLE_LENGTH', ['documents', 0, 'title'], 'string'],
+  ['MAX_TITLE_LENGTH', ['documents', 0, 'source'], 'string'],
+  ['MAX_TITLE_LENGTH', ['documents', 1, 'byline'], 'string'],
+  ['MAX_URL_LENGTH', ['documents', 0, 'url'], 'string'],
+  ['MAX_URL_LENGTH', ['documents', 0, 'marks', 0, 'href'], 'string'],
+  ['MAX_HASH_LENGTH', ['documents', 0, 'contentHash'], 'string'],
+  ['MAX_TOPIC_PATH_LENGTH', ['topics', 0, 'path'], 'string'],
+  ['MAX_COLOUR_LENGTH', ['topics', 0, 'colour'], 'string'],
+  ['MAX_COLOUR_LENGTH', ['parties', 0, 'colour'], 'string'],
+  ['MAX_DESCRIPTION_LENGTH', ['topics', 0, 'description'], 'string'],
+  ['MAX_NAME_LENGTH', ['parties', 0, 'name'], 'string'],
+  ['MAX_NAME_LENGTH', ['parties', 0, 'aliases', 0], 'string'],
+  ['MAX_SHORT_NAME_LENGTH', ['parties', 0, 'short'], 'string'],
+  ['MAX_ALIASES', ['parties', 0, 'aliases'], 'array'],
+  ['MAX_STANCE_LENGTH', ['annotations', 0, 'stance'], 'string'],
+  ['MAX_STANCE_LENGTH', ['stances', 0], 'string'],
+  ['MAX_LINK_TYPE_LENGTH', ['annotations', 0, 'links', 0, 'type'], 'string'],
+  ['MAX_STANCES', ['stances'], 'array'],
+  ['MAX_TOPICS_PER_ANNOTATION', ['annotations', 0, 'topicIds'], 'array'],
+  ['MAX_LINKS', ['annotations', 0, 'links'], 'array'],
+  ['MAX_SUGGESTION_KEY_LENGTH', ['dismissedSuggestions', 0], 'string'],
+  ['MAX_BLOCK_DEPTH', ['documents', 0, 'blocks', 1, 'depth'], 'number'],
+  ['MAX_LIST_NUMBER', ['documents', 0, 'blocks', 1, 'number'], 'number'],
+];
+
+/** The value of `kind` at `path` that is `size` long (or large), from what sample() has there. */
+function sized(base: Record<string, unknown>, path: Path, kind: 'string' | 'array' | 'number', size: number) {
+  if (kind === 'string') return stringOf(path, size);
+  if (kind === 'number') return size;
+  let list: unknown = base;
+  for (const step of path) list = (list as Record<string | number, unknown>)[step];
+  return new Array<unknown>(size).fill((list as unknown[])[0]);
+}
+
+describe('readWellFormedNotebook', () => {
+  test('is built from NotebookSchema, every part of it read quickly and none left to zod', () => {
+    assert.deepEqual(NOTEBOOK_READ_BY_ZOD, [], 'parts of the notebook schema the quick reader cannot read');
   });
 
   test('reads a well-formed notebook as the schema does: unknown keys dropped, defaults filled in', () => {
@@ -180,46 +264,154 @@ describe('readWellFormedNotebook', () => {
   test('wherever one or two values are changed, it accepts only what the schema accepts, and reads it the same', () => {
     const base = sample();
     const paths = pathsOf(base);
-    const DELETE = VALUES.length;
-    let accepted = 0;
-    let refused = 0;
-    const check = (changes: [path: (string | number)[], pick: number][]) => {
-      const nb = structuredClone(base);
-      for (const [path, pick] of changes) {
-        let parent: unknown = nb;
-        for (const step of path.slice(0, -1)) {
-          parent = (parent as Record<string | number, unknown> | undefined)?.[step];
-        }
-        if (parent === null || typeof parent !== 'object') continue;
-        const key = path[path.length - 1]!;
-        if (pick === DELETE) delete (parent as Record<string | number, unknown>)[key];
-        else (parent as Record<string | number, unknown>)[key] = structuredClone(VALUES[pick]);
-      }
-      const read = readWellFormedNotebook(nb);
-      const parsed = NotebookSchema.safeParse(nb);
-      if (read === null) {
-        refused++;
-        return;
-      }
-      accepted++;
-      assert.ok(parsed.success, `read a notebook the schema refuses: ${JSON.stringify(nb)}`);
-      assert.ok(isDeepStrictEqual(read, parsed.data), `read differently: ${JSON.stringify(nb)}`);
-      assert.equal(JSON.stringify(read), JSON.stringify(parsed.data));
-    };
+    const choices = [...VALUES, DELETED];
     // Every value (or none) at every place, then pairs of changes at places picked by a fixed sequence.
-    for (const path of paths) for (let pick = 0; pick <= DELETE; pick++) check([[path, pick]]);
+    let { accepted, refused } = sweep(base, readWellFormedNotebook, NotebookSchema);
     let seed = 20_261_130;
     const next = (n: number) => {
       seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
       return seed % n;
     };
     for (let run = 0; run < 3000; run++) {
-      check([
-        [paths[next(paths.length)]!, next(DELETE + 1)],
-        [paths[next(paths.length)]!, next(DELETE + 1)],
+      const nb = changed(base, [
+        [paths[next(paths.length)]!, choices[next(choices.length)]],
+        [paths[next(paths.length)]!, choices[next(choices.length)]],
       ]);
+      if (agrees(nb, readWellFormedNotebook, NotebookSchema)) accepted++;
+      else refused++;
     }
     assert.ok(accepted > 100 && refused > 100, `accepted ${accepted}, gave up on ${refused}`);
+  });
+
+  test('keeps exactly the keys the schema has, in the schema’s order', () => {
+    const read = readWellFormedNotebook(sample());
+    assert.ok(read);
+    const shapes: Array<[z.ZodObject, object]> = [
+      [NotebookSchema, read],
+      [DocumentSchema, read.documents[0]!],
+      [TopicSchema, read.topics[0]!],
+      [PartySchema, read.parties[0]!],
+      [AnnotationSchema, read.annotations[0]!],
+    ];
+    for (const [schema, value] of shapes) assert.deepEqual(Object.keys(value), Object.keys(schema.shape));
+  });
+
+  test('each field limit of shared/limits.ts bounds the schema and the reader alike, at the very value', () => {
+    const base = sample();
+    const notebookLimits = Object.keys(limits).filter((name) => !name.startsWith('MAX_IMPORT_'));
+    assert.deepEqual(
+      [...new Set(BOUNDED.map(([limit]) => limit))].sort(),
+      notebookLimits.sort(),
+      'every limit of the notebook has a place here',
+    );
+    for (const [limit, path, kind] of BOUNDED) {
+      const most = limits[limit];
+      const at = changed(base, [[path, sized(base, path, kind, most)]]);
+      const over = changed(base, [[path, sized(base, path, kind, most + 1)]]);
+      assert.ok(
+        NotebookSchema.safeParse(at).success,
+        `${limit} at ${path.join('.')}: the schema takes ${most}`,
+      );
+      assert.ok(agrees(at, readWellFormedNotebook, NotebookSchema), `${limit}: the reader takes ${most}`);
+      assert.ok(
+        !NotebookSchema.safeParse(over).success,
+        `${limit} at ${path.join('.')}: the schema refuses more`,
+      );
+      assert.equal(
+        readWellFormedNotebook(over),
+        null,
+        `${limit} at ${path.join('.')}: the reader refuses more`,
+      );
+    }
+  });
+
+  test('notebooks made of values at and past every limit: the reader reads what the schema accepts, and gives up on the rest', (t) => {
+    const base = sample();
+    const paths = pathsOf(base);
+    const value = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(...BOUNDED), fc.integer({ min: -1, max: 1 }))
+        .map(
+          ([[limit, path, kind], by]) =>
+            [path, sized(base, path, kind, limits[limit] + by)] as [Path, unknown],
+        ),
+      fc
+        .tuple(fc.constantFrom(...paths), fc.constantFrom(...VALUES, DELETED))
+        .map(([path, v]) => [path, v] as [Path, unknown]),
+    );
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 4 }), (changes) => {
+        if (agrees(changed(base, changes), readWellFormedNotebook, NotebookSchema)) accepted++;
+        else refused++;
+      }),
+      runs(t, 400),
+    );
+    assert.ok(accepted > 20 && refused > 20, `accepted ${accepted}, gave up on ${refused}`);
+  });
+
+  test('a change to the schema in one place reaches the reader: a limit, a field, a default, a refinement', () => {
+    const base = sample();
+    const variants: Array<[what: string, schema: z.ZodType, check: (read: (v: unknown) => unknown) => void]> =
+      [
+        [
+          'a topic path of at most 3',
+          NotebookSchema.extend({ topics: z.array(TopicSchema.extend({ path: z.string().min(1).max(3) })) }),
+          (read) => {
+            assert.equal(read(base), null);
+            assert.ok(read(changed(base, [[['topics', 0, 'path'], 'abc']])));
+          },
+        ],
+        [
+          'a party needs a flag',
+          NotebookSchema.extend({ parties: z.array(PartySchema.extend({ flag: z.boolean() })) }),
+          (read) => {
+            assert.equal(read(base), null);
+            const flagged = read(changed(base, [[['parties', 0, 'flag'], true]])) as { parties: object[] };
+            assert.deepEqual(Object.keys(flagged.parties[0]!), [...Object.keys(PartySchema.shape), 'flag']);
+          },
+        ],
+        [
+          'a highlight’s weight, 1 unless given',
+          NotebookSchema.extend({
+            annotations: z.array(AnnotationSchema.extend({ weight: z.number().int().min(0).default(1) })),
+          }),
+          (read) => {
+            const read1 = read(base) as { annotations: Array<{ weight: number }> };
+            assert.equal(read1.annotations[0]!.weight, 1);
+          },
+        ],
+        [
+          'a document titled other than Talks',
+          NotebookSchema.extend({
+            documents: z.array(DocumentSchema.refine((doc) => doc.title !== 'Talks')),
+          }),
+          (read) => {
+            assert.equal(read(base), null);
+            assert.ok(read(changed(base, [[['documents', 0, 'title'], 'Other']])));
+          },
+        ],
+      ];
+    for (const [what, schema, check] of variants) {
+      const reader = compileReader(schema);
+      assert.deepEqual(reader.readByZod, [], `${what}: read quickly`);
+      check(reader.read);
+      const { accepted, refused } = sweep(base, reader.read, schema);
+      assert.ok(accepted > 0 && refused > 0, `${what}: accepted ${accepted}, gave up on ${refused}`);
+    }
+  });
+
+  test('a part of a schema it cannot read quickly is read by zod, named, and still agrees', () => {
+    const schema = NotebookSchema.extend({
+      topics: z.array(TopicSchema.extend({ colour: z.string().regex(/^#[0-9a-f]{6}$/) })),
+    });
+    const reader = compileReader(schema);
+    assert.deepEqual(reader.readByZod, ['topics[].colour: check string_format']);
+    assert.ok(reader.read(sample()));
+    assert.equal(reader.read(changed(sample(), [[['topics', 0, 'colour'], 'red']])), null);
+    const { accepted, refused } = sweep(sample(), reader.read, schema);
+    assert.ok(accepted > 0 && refused > 0);
   });
 
   test('gives up, leaving the verdict to the schema, on what it does not expect', () => {
