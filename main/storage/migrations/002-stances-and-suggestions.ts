@@ -1,5 +1,5 @@
 /** Schema 2: the notebook keeps the stances its user added and the suggestions they dismissed. */
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 export const stancesAndSuggestions: Migration = {
   version: 2,

@@ -1,5 +1,5 @@
 /** Schema 3: each document has the researcher's own Markdown note and, for web pages, its byline. */
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 export const documentNotes: Migration = {
   version: 3,

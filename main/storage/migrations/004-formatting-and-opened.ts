@@ -3,7 +3,7 @@
  * was last opened (`openedAt`, empty: not yet recorded). Blocks gain optional layout fields that old blocks do
  * without, so they are left as they are.
  */
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 export const formattingAndOpened: Migration = {
   version: 4,

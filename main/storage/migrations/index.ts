@@ -3,20 +3,16 @@
  * checks the result. What comes off disk is unchecked until it has passed `NotebookSchema` here.
  *
  * Adding a migration: bump `SCHEMA_VERSION` in shared/model.ts, add `NNN-what-changed.ts` exporting a
- * `Migration` whose `version` is the new number, list it in `migrations` below, and give it its own test.
+ * `Migration` (types.ts) whose `version` is the new number, list it in `migrations` below, and give it its own test.
  */
 import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../../../shared/model';
 import { readWellFormedNotebook } from '../notebook-reader';
 import { stancesAndSuggestions } from './002-stances-and-suggestions';
 import { documentNotes } from './003-document-notes';
 import { formattingAndOpened } from './004-formatting-and-opened';
+import type { Migration } from './types';
 
-/** One step: turns a notebook at `version - 1` into one at `version`. The runner sets `schemaVersion`. */
-export interface Migration {
-  version: number;
-  name: string;
-  up(notebook: Record<string, unknown>): Record<string, unknown>;
-}
+export type { Migration } from './types';
 
 /** Every migration, in any order; the runner sorts them. */
 export const migrations: readonly Migration[] = [stancesAndSuggestions, documentNotes, formattingAndOpened];

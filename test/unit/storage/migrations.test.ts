@@ -1,6 +1,9 @@
 // The migration runner (with a made-up list of steps) and the checks every notebook passes on the way in.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { emptyNotebook, SCHEMA_VERSION } from '../../../shared/model';
 import {
   migrate,
@@ -145,5 +148,44 @@ describe('migrate', () => {
       'too-new',
       /Update Parley/,
     );
+  });
+});
+
+/** The modules of main/storage each module there imports, type-only imports included. */
+function storageImports(): Map<string, string[]> {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../main/storage');
+  const graph = new Map<string, string[]>();
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  for (const file of files) {
+    const from = join(root, file);
+    const source = readFileSync(from, 'utf8');
+    const targets = [...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']*)'/gm)].map(
+      ([, spec]) => {
+        const target = resolve(dirname(from), spec!);
+        return [`${target}.ts`, join(target, 'index.ts')].find((path) => existsSync(path)) ?? target;
+      },
+    );
+    graph.set(
+      relative(root, from),
+      targets.map((target) => relative(root, target)),
+    );
+  }
+  return graph;
+}
+
+describe('the migrations as modules (written for Parley’s storage layout)', () => {
+  test('each migration imports its type from a module that does not import it back: no import cycle in storage', () => {
+    const graph = storageImports();
+    assert.ok(graph.get('migrations/index.ts')?.includes('migrations/types.ts'));
+    const cycles: string[] = [];
+    const walk = (file: string, trail: string[]) => {
+      if (trail.includes(file)) {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' → '));
+        return;
+      }
+      for (const next of graph.get(file) ?? []) walk(next, [...trail, file]);
+    };
+    for (const file of graph.keys()) walk(file, []);
+    assert.deepEqual([...new Set(cycles)], []);
   });
 });
