@@ -135,6 +135,24 @@ function watch(page: Page, escaped: string[]): Watch {
   return result;
 }
 
+/**
+ * Gives whatever a payload could have set going its chance to run: every image loaded or failed (an onerror would
+ * have run), two frames drawn and the task queue passed (focus, animation and javascript: link handlers).
+ */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete), null, {
+    timeout: 10_000,
+  });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))),
+      ),
+  );
+  // The point is that nothing happens: a payload's own timer (a refresh, an animation's begin) has 300 ms to fire.
+  await page.waitForTimeout(300);
+}
+
 /** Nothing ran, asked, fetched or navigated. */
 async function assertQuiet(page: Page, seen: Watch): Promise<void> {
   expect(await seen.pwned(), 'calls made by payloads').toEqual([]);
@@ -296,7 +314,7 @@ test('web pages made of the whole corpus import and read as text: nothing runs, 
     expect(doc!.text).toContain(`${name} paragraph`);
     await assertInertDom(page);
   }
-  await page.waitForTimeout(300);
+  await settle(page);
   await assertQuiet(page, seen);
   expect(seen.escaped, 'requests that tried to leave').toEqual([]);
   expect(seen.popups).toHaveLength(0);
@@ -386,7 +404,7 @@ test('every payload as a highlight note and as a document note renders inert', a
   const body = page.locator('body');
   await body.hover({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Tab');
-  await page.waitForTimeout(300);
+  await settle(page);
   await assertQuiet(page, seen);
   expect(seen.escaped, 'requests that tried to leave').toEqual([]);
 });
@@ -495,7 +513,7 @@ test('links in notes: https goes to the system browser through main, javascript:
     expect(windowOpen!({ url })).toEqual({ action: 'deny' });
   }
   expect(opened).toHaveLength(4);
-  await page.waitForTimeout(300);
+  await settle(page);
   await assertQuiet(page, seen);
   // Only the new windows asked for the web: the app's page never did.
   expect(escaped).toEqual([

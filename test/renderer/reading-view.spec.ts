@@ -264,7 +264,10 @@ test('a note with HTML or a javascript: link renders inert', async ({ parley }) 
     const link = note.getByText(name, { exact: true });
     await link.click();
   }
-  await page.waitForTimeout(200);
+  // Once the image has failed (an onerror would have run) and a frame and a task have passed since the clicks (a
+  // javascript: link would have run), nothing is left waiting to run.
+  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete)).toBe(true);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(page.url()).toBe('http://parley.test/index.html');
 });
