@@ -83,10 +83,17 @@ test('the app opens the sample in a locked-down window and saves the notebook on
   });
 
   await test.step('navigation away is refused', async () => {
+    // Heard after main's own will-navigate listener, so it sees whether main refused.
+    await launched.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      (globalThis as { refused?: Promise<boolean> }).refused = new Promise<boolean>((resolve) =>
+        contents.once('will-navigate', (event) => resolve(event.defaultPrevented)),
+      );
+    });
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(1000);
+    expect(await launched.evaluate(() => (globalThis as { refused?: Promise<boolean> }).refused)).toBe(true);
     expect(page.url()).toMatch(/^app:\/\/parley\//);
     await expect
       .poll(() =>
