@@ -1,11 +1,13 @@
 /**
  * The application menu as plain data: File (import, export), Edit (the standard roles plus Highlight and Find),
- * View, Window and Help, with the macOS app menu where it belongs. Commands the renderer carries out are sent to
- * it as `MenuCommand`s; the rest are Electron roles. Development-only items (reload, developer tools) are left
+ * View, Window and Help, with the macOS app menu where it belongs. Commands the renderer carries out come from the
+ * command table (shared/commands.ts: label, accelerator, place) and are sent to it as `MenuCommand`s; the rest are
+ * Electron roles. Development-only items (reload, developer tools) are left
  * out of a packaged build. No item opens anything on the web, and only the two update items in Help (when main
  * passes them) reach the network, and only with the user's consent.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { menuCommands, type MenuName } from '../shared/commands';
 import type { MenuCommand } from '../shared/contract';
 
 export interface MenuOptions {
@@ -33,11 +35,13 @@ export function buildMenuTemplate({
   send,
   updates,
 }: MenuOptions): MenuItemConstructorOptions[] {
-  const command = (label: string, accelerator: string, name: MenuCommand): MenuItemConstructorOptions => ({
-    label,
-    accelerator,
-    click: () => send(name),
-  });
+  /** One run of the table's commands in a menu, between separators, each sending its id when clicked. */
+  const commands = (menu: MenuName, section: number): MenuItemConstructorOptions[] =>
+    menuCommands(menu, section, isMac).map(({ id, label, accelerator }) => ({
+      label,
+      ...(accelerator ? { accelerator } : {}),
+      click: () => send(id),
+    }));
   // `&` marks the Alt-key mnemonic on Windows and Linux; macOS has none.
   const top = (text: string) => (isMac ? text : `&${text}`);
   const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -61,8 +65,7 @@ export function buildMenuTemplate({
   const fileMenu: MenuItemConstructorOptions = {
     label: top('File'),
     submenu: [
-      command('Import…', 'CmdOrCtrl+O', 'import'),
-      { label: 'Import Annotations…', click: () => send('import-annotations') },
+      ...commands('File', 0),
       ...(isMac
         ? [
             {
@@ -72,11 +75,7 @@ export function buildMenuTemplate({
           ]
         : []),
       separator,
-      command('Export Markdown…', 'CmdOrCtrl+E', 'export-markdown'),
-      command('Export Comparison…', 'CmdOrCtrl+Shift+E', 'export-comparison'),
-      { label: 'Export Topic…', click: () => send('export-topic') },
-      { label: 'Export Notebook…', click: () => send('export-notebook') },
-      { label: 'Export Highlights as CSV…', click: () => send('export-csv') },
+      ...commands('File', 1),
       separator,
       // On macOS, quitting lives in the app menu and File ends by closing the window.
       isMac ? { role: 'close' } : { role: 'quit' },
@@ -87,8 +86,7 @@ export function buildMenuTemplate({
     label: top('Edit'),
     submenu: [
       // Undo and redo go to the page: in a text field they undo typing, elsewhere they undo notebook changes.
-      command('Undo', 'CmdOrCtrl+Z', 'undo'),
-      command('Redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', 'redo'),
+      ...commands('Edit', 0),
       separator,
       { role: 'cut' },
       { role: 'copy' },
@@ -97,8 +95,7 @@ export function buildMenuTemplate({
       { role: 'delete' },
       { role: 'selectAll' },
       separator,
-      command('Highlight Selection', 'CmdOrCtrl+Shift+H', 'highlight'),
-      command('Find…', 'CmdOrCtrl+F', 'find'),
+      ...commands('Edit', 1),
     ],
   };
 
@@ -108,9 +105,7 @@ export function buildMenuTemplate({
   const viewMenu: MenuItemConstructorOptions = {
     label: top('View'),
     submenu: [
-      command('Compare Parties', 'CmdOrCtrl+Shift+C', 'compare'),
-      command('Library', 'CmdOrCtrl+B', 'toggle-library'),
-      command('Codebook', 'CmdOrCtrl+Shift+K', 'codebook'),
+      ...commands('View', 0),
       separator,
       ...development,
       { role: 'resetZoom' },
@@ -147,7 +142,7 @@ export function buildMenuTemplate({
   const helpMenu: MenuItemConstructorOptions = {
     role: 'help',
     label: top('Help'),
-    submenu: [command('Keyboard Shortcuts', 'CmdOrCtrl+/', 'shortcuts'), separator, ...updateItems, about],
+    submenu: [...commands('Help', 0), separator, ...updateItems, about],
   };
 
   return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];

@@ -3,7 +3,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../../shared/contract';
+import { COMMANDS, type CommandSpec } from '../../../shared/commands';
 import { AUTOMATIC_MENU_ID, buildMenuTemplate } from '../../../main/menu';
+import { keyNames, shortcutGroups } from '../../../renderer/shortcuts';
 
 function build(isMac: boolean, isPackaged: boolean) {
   const sent: MenuCommand[] = [];
@@ -188,6 +190,57 @@ describe('buildMenuTemplate', () => {
       );
       click(byLabel(help, 'Keyboard Shortcuts'));
       assert.deepEqual(sent, ['shortcuts']);
+    }
+  });
+
+  // Written for Parley's command table: the menu and the shortcuts dialog are read from it, not kept beside it.
+  test('every command item, its label and its accelerator come from the command table, on either platform', () => {
+    const table: readonly CommandSpec[] = COMMANDS;
+    for (const isMac of [false, true]) {
+      const { template, sent } = build(isMac, false);
+      const items = template.flatMap((top) => top.submenu as MenuItemConstructorOptions[]);
+      const inMenu = items.flatMap((item) => {
+        if (item.role || typeof item.click !== 'function') return [];
+        click(item);
+        return [{ id: sent.at(-1), label: item.label, accelerator: item.accelerator }];
+      });
+      const inTable = table.flatMap((command) => {
+        if (!command.menu) return [];
+        const binding = command.keys.find((b) => b.menu === 'all' || b.menu === (isMac ? 'mac' : 'other'));
+        return [{ id: command.id, label: command.label, accelerator: binding?.keys[0] }];
+      });
+      const byId = (a: { id?: string }, b: { id?: string }) => String(a.id).localeCompare(String(b.id));
+      assert.deepEqual(inMenu.sort(byId), inTable.sort(byId));
+      // Roles carry Electron's own accelerators; every accelerator written here is a command's.
+      const written = items.flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
+      assert.deepEqual(
+        written.sort(),
+        inTable.flatMap((item) => (item.accelerator ? [item.accelerator] : [])).sort(),
+      );
+    }
+  });
+
+  test('the shortcuts dialog shows every accelerator of the menu, beside the command it runs', () => {
+    for (const isMac of [false, true]) {
+      const rows = shortcutGroups(isMac).flatMap((group) =>
+        group.shortcuts.map(
+          (shortcut) => `${shortcut.command} ${shortcut.keys.map((keys) => keys.join('+')).join(' ')}`,
+        ),
+      );
+      const { template, sent } = build(isMac, true);
+      const accelerated = template
+        .flatMap((top) => top.submenu as MenuItemConstructorOptions[])
+        .filter((item) => item.accelerator);
+      assert.equal(accelerated.length, 11);
+      for (const item of accelerated) {
+        click(item);
+        const accelerator = String(item.accelerator);
+        const shown = `${sent.at(-1)} ${keyNames(accelerator, isMac).join('+')}`;
+        assert.ok(
+          rows.includes(shown),
+          `${accelerator} (${shown}) is not in the dialog on ${isMac ? 'macOS' : 'Windows and Linux'}`,
+        );
+      }
     }
   });
 
