@@ -1,8 +1,11 @@
-// Every keyboard shortcut the window answers to, listed once: the key handler's behaviour is described here for
-// the Help → Keyboard shortcuts dialog, so the list a reader sees is the list the app keeps.
+// The Help › Keyboard Shortcuts dialog's rows, read from the command table (shared/commands.ts): every key the table
+// gives a row, in its group, with the keys spelled as the menus spell them on this platform.
+import { COMMANDS, SHORTCUT_GROUPS, type CommandId, type CommandSpec } from '../shared/commands';
 
 export interface Shortcut {
-  keys: string[];
+  command: CommandId;
+  /** One list of key names per accelerator; several accelerators in a row are alternatives (↑ ↓). */
+  keys: string[][];
   action: string;
 }
 
@@ -11,60 +14,38 @@ export interface ShortcutGroup {
   shortcuts: Shortcut[];
 }
 
-/** "Ctrl" on Windows and Linux, "⌘" on a Mac, as the menus show it. */
-export function commandKey(): string {
-  return /mac/i.test(navigator.platform) ? '⌘' : 'Ctrl';
+/** How the dialog names a key of an accelerator: CmdOrCtrl is ⌘ on a Mac and Ctrl elsewhere, as the menus show. */
+function keyName(part: string, isMac: boolean): string {
+  if (part === 'CmdOrCtrl' || part === 'CommandOrControl') return isMac ? '⌘' : 'Ctrl';
+  if (part === 'Cmd' || part === 'Command') return '⌘';
+  if (part === 'Control') return 'Ctrl';
+  if (part === 'Up') return '↑';
+  if (part === 'Down') return '↓';
+  return part;
 }
 
-export function shortcutGroups(): ShortcutGroup[] {
-  const mod = commandKey();
-  return [
-    {
-      title: 'Reading and highlighting',
-      shortcuts: [
-        { keys: ['H'], action: 'Highlight the selected passage' },
-        { keys: [mod, 'Shift', 'H'], action: 'Highlight the selected passage (also while typing)' },
-        { keys: ['Enter'], action: 'Edit the highlight whose note is in focus' },
-        { keys: ['Tab'], action: 'Move between notes, buttons and fields' },
-        { keys: ['Esc'], action: 'Close a dialog, a menu or a panel' },
-      ],
-    },
-    {
-      title: 'Undo and redo',
-      shortcuts: [
-        { keys: [mod, 'Z'], action: 'Undo the last change to the notebook' },
-        { keys: [mod, 'Shift', 'Z'], action: 'Redo' },
-        { keys: ['Ctrl', 'Y'], action: 'Redo (Windows and Linux)' },
-      ],
-    },
-    {
-      title: 'Panels',
-      shortcuts: [
-        { keys: [mod, 'F'], action: 'Find across the notebook' },
-        { keys: [mod, 'B'], action: 'Show or hide the library' },
-        { keys: [mod, 'Shift', 'K'], action: 'Open or close the codebook' },
-        { keys: [mod, 'Shift', 'C'], action: 'Compare the parties (menu)' },
-        { keys: ['?'], action: 'Show this list of shortcuts' },
-        { keys: [mod, '/'], action: 'Show this list of shortcuts (menu)' },
-      ],
-    },
-    {
-      title: 'Suggestions panel',
-      shortcuts: [
-        { keys: ['↑', '↓'], action: 'Move between suggested statements' },
-        { keys: ['A'], action: 'Accept the suggestion' },
-        { keys: ['E'], action: 'Accept and edit it' },
-        { keys: ['D'], action: 'Dismiss it' },
-      ],
-    },
-    {
-      title: 'Importing',
-      shortcuts: [
-        { keys: [mod, 'V'], action: 'Paste text or a web page outside a field to import it' },
-        { keys: [mod, 'O'], action: 'Import a file (menu)' },
-        { keys: [mod, 'E'], action: 'Export this document as Markdown (menu)' },
-        { keys: [mod, 'Shift', 'E'], action: 'Export the comparison (menu)' },
-      ],
-    },
-  ];
+/** The names of an accelerator's keys, in order: 'CmdOrCtrl+Shift+Z' is Ctrl, Shift, Z (⌘, Shift, Z on a Mac). */
+export function keyNames(accelerator: string, isMac: boolean): string[] {
+  return accelerator.split('+').map((part) => keyName(part, isMac));
+}
+
+export function shortcutGroups(isMac: boolean): ShortcutGroup[] {
+  const table: readonly CommandSpec[] = COMMANDS;
+  return SHORTCUT_GROUPS.map((title) => ({
+    title,
+    shortcuts: table.flatMap((command) =>
+      command.keys.flatMap((binding) =>
+        binding.shortcut?.group === title
+          ? [
+              {
+                // The table's entries are CommandSpecs here; their ids are the table's.
+                command: command.id as CommandId,
+                keys: binding.keys.map((keys) => keyNames(keys, isMac)),
+                action: binding.shortcut.help,
+              },
+            ]
+          : [],
+      ),
+    ),
+  }));
 }

@@ -1,10 +1,14 @@
-// Help → Keyboard shortcuts (also `?`): every shortcut the window answers to, grouped, read from shortcuts.ts.
+// Help → Keyboard shortcuts (also `?`): every shortcut the window answers to, grouped, read from the command table
+// through shortcuts.ts.
 import type { JSX } from 'preact';
 import { shortcutGroups } from '../shortcuts';
 import { Modal } from './modal';
 
+/** Whether the window runs on a Mac, where CmdOrCtrl is ⌘. */
+const isMac = () => /mac/i.test(navigator.platform);
+
 export function ShortcutsDialog({ onClose }: { onClose: () => void }): JSX.Element {
-  const groups = shortcutGroups();
+  const groups = shortcutGroups(isMac());
   return (
     <Modal label="Keyboard shortcuts" onCancel={onClose} class="shortcuts">
       <div class="details__form">
@@ -20,12 +24,17 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }): JSX.Eleme
             </thead>
             <tbody>
               {group.shortcuts.map((shortcut) => (
-                <tr key={`${shortcut.keys.join('+')} ${shortcut.action}`}>
+                <tr key={`${shortcut.keys.flat().join('+')} ${shortcut.action}`}>
                   <th scope="row" class="shortcuts__keys">
-                    {shortcut.keys.map((key, i) => (
+                    {shortcut.keys.map((accelerator, j) => (
                       <>
-                        {i > 0 && (shortcut.keys[0] === '↑' ? ' ' : '+')}
-                        <kbd>{key}</kbd>
+                        {j > 0 && ' '}
+                        {accelerator.map((key, i) => (
+                          <>
+                            {i > 0 && '+'}
+                            <kbd>{key}</kbd>
+                          </>
+                        ))}
                       </>
                     ))}
                   </th>
