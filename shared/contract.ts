@@ -4,7 +4,25 @@
  * `window.parley`, and the renderer calls it through the `ParleyApi` type derived here.
  */
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS } from './limits';
+import {
+  MAX_ALIASES,
+  MAX_COLOUR_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CHARS,
+  MAX_NAME_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_OFFSET,
+  MAX_SHORT_NAME_LENGTH,
+  MAX_STANCE_LENGTH,
+  MAX_SUGGESTION_KEY_LENGTH,
+  MAX_TIME_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_TOPIC_PATH_LENGTH,
+  MAX_TOPICS_PER_ANNOTATION,
+} from './limits';
+import type { MenuCommandId } from './commands';
 import { LinkTypeSchema } from './model';
 import type {
   Annotation,
@@ -41,16 +59,20 @@ export type {
 } from './model';
 export { LINK_TYPES, STANDARD_STANCES } from './model';
 
-const id = z.string().min(1).max(100);
-const offset = z.number().int().nonnegative().max(1_000_000_000);
-const note = z.string().max(1_000_000);
-const topicIds = z.array(id).max(200);
-const stance = z.string().trim().min(1).max(40).nullable();
+const id = z.string().min(1).max(MAX_ID_LENGTH);
+const offset = z.number().int().nonnegative().max(MAX_OFFSET);
+const note = z.string().max(MAX_NOTE_LENGTH);
+const topicIds = z.array(id).max(MAX_TOPICS_PER_ANNOTATION);
+const stanceName = z.string().trim().min(1).max(MAX_STANCE_LENGTH);
+const stance = stanceName.nullable();
+const suggestionKey = z.string().min(1).max(MAX_SUGGESTION_KEY_LENGTH);
+const topicPath = z.string().min(1).max(MAX_TOPIC_PATH_LENGTH);
+const colour = z.string().max(MAX_COLOUR_LENGTH);
 const partyFields = {
-  name: z.string().trim().min(1).max(200),
-  short: z.string().trim().max(40),
-  colour: z.string().max(40),
-  aliases: z.array(z.string().trim().min(1).max(200)).max(200),
+  name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  short: z.string().trim().max(MAX_SHORT_NAME_LENGTH),
+  colour,
+  aliases: z.array(z.string().trim().min(1).max(MAX_NAME_LENGTH)).max(MAX_ALIASES),
 };
 
 export interface NotebookInfo {
@@ -81,22 +103,8 @@ export interface SaveState {
   error?: string;
 }
 
-export type MenuCommand =
-  | 'import'
-  | 'import-annotations'
-  | 'export-markdown'
-  | 'export-comparison'
-  | 'export-topic'
-  | 'export-notebook'
-  | 'export-csv'
-  | 'highlight'
-  | 'find'
-  | 'compare'
-  | 'undo'
-  | 'redo'
-  | 'shortcuts'
-  | 'toggle-library'
-  | 'codebook';
+/** A command the application menu sends to the window: the ids the command table places in a menu. */
+export type MenuCommand = MenuCommandId;
 
 /** What an import of W3C annotations added, and why the rest were refused. */
 export interface AnnotationImportReport {
@@ -214,9 +222,9 @@ export const calls = {
     'documents:update',
     z.strictObject({
       id,
-      title: z.string().min(1).max(1000).optional(),
-      source: z.string().max(1000).optional(),
-      published: z.string().max(40).optional(),
+      title: z.string().min(1).max(MAX_TITLE_LENGTH).optional(),
+      source: z.string().max(MAX_TITLE_LENGTH).optional(),
+      published: z.string().max(MAX_TIME_LENGTH).optional(),
       note: note.optional(),
     }),
   ),
@@ -227,9 +235,9 @@ export const calls = {
     'topics:update',
     z.strictObject({
       id,
-      path: z.string().min(1).max(200).optional(),
-      colour: z.string().max(40).optional(),
-      description: z.string().max(4000).optional(),
+      path: topicPath.optional(),
+      colour: colour.optional(),
+      description: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
     }),
   ),
   /** Passages of `from` gain `into` (keeping all their other topics); `from` goes. */
@@ -239,8 +247,8 @@ export const calls = {
   createTopic: call<Topic>()(
     'topics:create',
     z.strictObject({
-      path: z.string().min(1).max(200),
-      colour: z.string().max(40).optional(),
+      path: topicPath,
+      colour: colour.optional(),
     }),
   ),
 
@@ -306,7 +314,7 @@ export const calls = {
   deleteParty: call<{ id: string }>()('parties:delete', z.strictObject({ id })),
 
   listStances: call<string[]>()('stances:list', none),
-  addStance: call<string[]>()('stances:add', z.strictObject({ name: z.string().trim().min(1).max(40) })),
+  addStance: call<string[]>()('stances:add', z.strictObject({ name: stanceName })),
 
   suggestStatements: call<Suggestion[]>()('suggestions:list', z.strictObject({ documentId: id })),
   /**
@@ -319,15 +327,12 @@ export const calls = {
     z.strictObject({
       documentId: id,
       accept: z
-        .array(z.strictObject({ key: z.string().min(1).max(300), topicIds }))
+        .array(z.strictObject({ key: suggestionKey, topicIds }))
         .min(1)
         .max(10_000),
     }),
   ),
-  dismissSuggestion: call<{ key: string }>()(
-    'suggestions:dismiss',
-    z.strictObject({ key: z.string().min(1).max(300) }),
-  ),
+  dismissSuggestion: call<{ key: string }>()('suggestions:dismiss', z.strictObject({ key: suggestionKey })),
   /** For each statement, the codebook's topic its words name (see topic-proposal.ts), or null. */
   proposeTopics: call<Array<TopicProposal | null>>()(
     'topics:propose',

@@ -7,6 +7,10 @@
 export const MAX_IMPORT_CHARS = 20_000_000;
 /** Largest file accepted for import, in bytes. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Longest note one call from the window may write; the notebook's schema bounds no note, so a longer one reads. */
+export const MAX_NOTE_LENGTH = 1_000_000;
+/** Largest offset into a text that one call from the window may name. */
+export const MAX_OFFSET = 1_000_000_000;
 
 // The notebook's fields: the model's schema (and so the notebook reader), the IPC contract and the W3C import all
 // take their bounds from here, so a limit is changed in one place. Lengths count UTF-16 code units.
