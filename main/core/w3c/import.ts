@@ -25,6 +25,17 @@ import {
   type Party,
   type TextTarget,
 } from '../../../shared/model';
+import {
+  MAX_ALIASES,
+  MAX_COLOUR_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_LINK_TYPE_LENGTH,
+  MAX_LINKS,
+  MAX_NAME_LENGTH,
+  MAX_SHORT_NAME_LENGTH,
+  MAX_STANCE_LENGTH,
+  MAX_TIME_LENGTH,
+} from '../../../shared/limits';
 import { listStances } from '../stances';
 import { normalizeColour, normalizeTopicPath, topicPathKey } from '../topics';
 import {
@@ -81,15 +92,15 @@ const PartyInput = z.object({
   id: z.string().optional(),
   name: z
     .string()
-    .max(200)
+    .max(MAX_NAME_LENGTH)
     .refine((name) => name.trim() !== '', 'a party needs a name'),
-  short: z.string().max(40).optional(),
-  colour: z.string().max(40).optional(),
-  aliases: z.array(z.string().max(200)).max(200).optional(),
+  short: z.string().max(MAX_SHORT_NAME_LENGTH).optional(),
+  colour: z.string().max(MAX_COLOUR_LENGTH).optional(),
+  aliases: z.array(z.string().max(MAX_NAME_LENGTH)).max(MAX_ALIASES).optional(),
 });
 
 const LinkInput = z.object({
-  linkType: z.string().min(1).max(40),
+  linkType: z.string().min(1).max(MAX_LINK_TYPE_LENGTH),
   annotation: z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]),
 });
 
@@ -374,7 +385,7 @@ function shorten(text: string, most = 60): string {
 
 function timestamp(value: string | undefined, field: string, fallback: string): string {
   if (value === undefined) return fallback;
-  if (value.length === 0 || value.length > 40 || Number.isNaN(Date.parse(value))) {
+  if (value.length === 0 || value.length > MAX_TIME_LENGTH || Number.isNaN(Date.parse(value))) {
     throw new Rejection(`${field} is not a date and time: ${shorten(value)}`);
   }
   return value;
@@ -489,7 +500,9 @@ function readStance(ctx: Context, raw: unknown): string | null {
   if (typeof raw !== 'string') throw new Rejection('parley:stance is not text');
   const stance = tidy(raw);
   if (stance === '') return null;
-  if (stance.length > 40) throw new Rejection('parley:stance is longer than 40 characters');
+  if (stance.length > MAX_STANCE_LENGTH) {
+    throw new Rejection(`parley:stance is longer than ${MAX_STANCE_LENGTH} characters`);
+  }
   const key = stance.toLowerCase();
   const known = listStances(ctx.nb).find((s) => s.toLowerCase() === key);
   if (known !== undefined) return known;
@@ -514,7 +527,7 @@ function linkTypeOf(written: string): string {
 function readLinks(ctx: Context, raw: unknown): AnnotationLink[] {
   if (raw === undefined || raw === null) return [];
   const items = Array.isArray(raw) ? raw : [raw];
-  if (items.length > 200) throw new Rejection('it has more than 200 links');
+  if (items.length > MAX_LINKS) throw new Rejection(`it has more than ${MAX_LINKS} links`);
   return items.map((item, i): AnnotationLink => {
     const node = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
     const parsed = LinkInput.safeParse({
@@ -546,7 +559,9 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
   let id: string = crypto.randomUUID();
   if (input.id !== undefined && input.id.toLowerCase().startsWith(ANNOTATION_URN_PREFIX)) {
     const own = input.id.slice(ANNOTATION_URN_PREFIX.length);
-    if (own.length === 0 || own.length > 100) throw new Rejection('its id is not a usable urn:uuid');
+    if (own.length === 0 || own.length > MAX_ID_LENGTH) {
+      throw new Rejection('its id is not a usable urn:uuid');
+    }
     id = own;
   }
   if (ctx.existingIds.has(id)) throw new Rejection('it is already in this notebook');
