@@ -7,8 +7,12 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { exportDocumentMarkdown } from '../core/export-markdown';
-import { exportCsv, exportNotebookMarkdown, exportTopicMarkdown } from '../core/export-more';
+import {
+  exportCsv,
+  exportDocumentMarkdown,
+  exportNotebookMarkdown,
+  exportTopicMarkdown,
+} from '../core/export';
 import type { DocumentDraft } from '../core/import-text';
 import { ParleyError, type Notebook, type Topic } from '../../shared/model';
 import { exportComparisonMarkdown } from '../core/compare';

@@ -4,15 +4,15 @@
  */
 import { access, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { exportDocumentMarkdown } from '../core/export-markdown';
 import type { DocumentDraft } from '../core/import-text';
 import { deleteTopic, mergeTopics, updateTopic } from '../core/codebook';
 import {
   exportCsv,
+  exportDocumentMarkdown,
   exportNotebookFiles,
   exportNotebookMarkdown,
   exportTopicMarkdown,
-} from '../core/export-more';
+} from '../core/export';
 import { search } from '../core/search';
 import { decodeImportBytes } from '../import/decode';
 import { importAny } from '../import';

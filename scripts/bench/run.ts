@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locate } from '../../main/core/anchoring';
-import { exportNotebookMarkdown } from '../../main/core/export-more';
+import { exportNotebookMarkdown } from '../../main/core/export';
 import type { Notebook } from '../../shared/model';
 import { openDocument } from '../../main/core/notebook';
 import { search } from '../../main/core/search';

@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { marked, type Token } from 'marked';
 import { exportComparisonMarkdown } from '../../../main/core/compare';
-import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
 import {
+  exportDocumentMarkdown,
   exportNotebookFiles,
   exportNotebookMarkdown,
   exportTopicMarkdown,
-} from '../../../main/core/export-more';
+} from '../../../main/core/export';
 import { linkAnnotations } from '../../../main/core/links';
 import { noteMarkdown } from '../../../main/core/markdown-text';
 import { emptyNotebook, type LinkType, type Notebook } from '../../../shared/model';

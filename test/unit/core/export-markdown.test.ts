@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
+import { exportDocumentMarkdown } from '../../../main/core/export';
 import { ParleyError, type Annotation, type Notebook, type ParleyDocument } from '../../../shared/model';
 import { makeDocument, notebookWith, sampleDocument } from './fixtures';
 import { runs } from '../properties/seed';

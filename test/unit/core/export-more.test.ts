@@ -6,16 +6,16 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
 import {
   CSV_COLUMNS,
+  exportDocumentMarkdown,
   csvCell,
   exportCsv,
   exportNotebookFiles,
   exportNotebookMarkdown,
   exportTopicMarkdown,
   safeFileStem,
-} from '../../../main/core/export-more';
+} from '../../../main/core/export';
 import { emptyNotebook, ParleyError, type Notebook } from '../../../shared/model';
 import { highlightMaker, makeDocument } from './fixtures';
 import { runs } from '../properties/seed';

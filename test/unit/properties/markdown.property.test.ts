@@ -20,7 +20,7 @@ import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { emptyNotebook, type Notebook } from '../../../shared/model';
 import { createAnnotation, createTopic } from '../../../main/core/notebook';
 import { createParty } from '../../../main/core/parties';
-import { exportDocumentMarkdown } from '../../../main/core/export-markdown';
+import { exportDocumentMarkdown } from '../../../main/core/export';
 import { compareTopicPaths } from '../../../main/core/topics';
 import { containMarkdown, noteMarkdown } from '../../../main/core/markdown-text';
 import { assertReadsAsNote } from '../core/markdown-check';

@@ -1,0 +1,13 @@
+/**
+ * The exports, one module per format: Markdown (markdown.ts, made of the pieces in markdown-blocks.ts), CSV
+ * (csv.ts), and the file names exports are saved under (file-name.ts). W3C annotations are in core/w3c, the
+ * comparison in core/compare.
+ */
+export {
+  exportDocumentMarkdown,
+  exportNotebookFiles,
+  exportNotebookMarkdown,
+  exportTopicMarkdown,
+} from './markdown';
+export { CSV_COLUMNS, csvCell, exportCsv } from './csv';
+export { exportFileName, safeFileStem } from './file-name';
