@@ -24,7 +24,7 @@ function giveUp(): never {
 /** Reads one value as its schema would, or throws GIVE_UP. */
 type Read = (value: unknown) => unknown;
 
-/** What zod keeps of a schema and of each of its checks: only the parts read here, all optional. */
+/** What zod keeps of a schema (`_zod.def`, its internals for libraries) and of its checks: the parts read here. */
 interface Def {
   type: string;
   checks?: ReadonlyArray<{ _zod: { def: CheckDef } }>;
@@ -137,7 +137,7 @@ interface Field {
   read: Read;
   /** Absent: left out (optional), filled in (default), or given up on (required). */
   absent: 'omit' | 'default' | 'give-up';
-  /** The default's value, copied afresh by zod each time it is read. */
+  /** The default's own internals, whose `defaultValue` zod copies afresh each time it is read. */
   inner?: Internals;
 }
 
