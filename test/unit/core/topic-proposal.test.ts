@@ -77,7 +77,7 @@ describe('proposeTopic', () => {
 
 /**
  * The topic a reader would give each of the sample's statements, keyed by words of the statement; null where no
- * topic of the codebook fits. The codebook is the one the comparison screenshot (test/renderer/screenshot.spec.ts)
+ * topic of the codebook fits. The codebook is the one the comparison picture (test/renderer/docs-scenes.ts)
  * files the sample under, paths only, and its labels where it labels the same statement.
  */
 const SCREENSHOT_CODEBOOK = ['extradition', 'iran/nuclear', 'joint statements', 'relations'];
