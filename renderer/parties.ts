@@ -1,5 +1,11 @@
 // How the parties dialog reads what is typed: aliases as a comma-separated list, and colours as the colour
-// picker can show them.
+// picker can show them; and a party's name as a chip shows it.
+import type { Party } from './types';
+
+/** The short name when there is one, else the name. */
+export function partyShortName(party: Pick<Party, 'name' | 'short'>): string {
+  return party.short.trim() || party.name;
+}
 
 /** "Miliband, David Miliband,  Foreign Office; miliband" → three aliases, each once, in the order typed. */
 export function parseAliases(text: string): string[] {

@@ -3,7 +3,7 @@
 // rename or move by editing the path, recolour, describe, merge into another, delete, export. Main keeps each
 // change in the undo history, so the panel says so instead of asking "are you sure?" for all but deletion.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { ParleyApi } from '../../shared/contract';
+import type { CallArgs } from '../../shared/contract';
 import { errorMessage } from '../format';
 import { buildTopicTree, comparePaths, normalizePath, type TopicNode } from '../panels/topic-paths';
 import type { TopicWithCount } from '../types';
@@ -11,9 +11,13 @@ import { Swatch } from './swatch';
 import '../panels/panels.css';
 
 export interface CodebookPanelProps {
-  api: ParleyApi;
   topics: TopicWithCount[];
-  onChanged(): void;
+  /** Every passage's topics, so a passage tagged twice within a subtree counts once there. */
+  annotationTopics: string[][];
+  /** Each change is made by the store, which hears what it changed from main. */
+  onUpdateTopic(args: CallArgs<'updateTopic'>): Promise<{ path: string }>;
+  onMergeTopics(args: CallArgs<'mergeTopics'>): Promise<unknown>;
+  onDeleteTopic(args: CallArgs<'deleteTopic'>): Promise<unknown>;
   onClose(): void;
   announce(message: string): void;
   onExportTopic(topicId: string): void;
@@ -42,32 +46,15 @@ function colourValue(colour: string): string {
 }
 
 export function CodebookPanel(props: CodebookPanelProps) {
-  const { api, topics, onChanged, onClose, announce, onExportTopic } = props;
+  const { topics, annotationTopics, onClose, announce, onExportTopic } = props;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [annotationTopics, setAnnotationTopics] = useState<string[][] | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const treeRef = useRef<HTMLUListElement>(null);
   const focusAfter = useRef<string | null>(null);
   const headingId = useId();
   const hintId = useId();
-
-  // Passages' topics, so a passage tagged twice within a subtree counts once there. Read again with the topics.
-  useEffect(() => {
-    let live = true;
-    api.listAnnotations().then(
-      (docs) => {
-        if (live) setAnnotationTopics(docs.flatMap((d) => d.annotations.map((a) => a.topicIds)));
-      },
-      () => {
-        if (live) setAnnotationTopics(undefined);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, topics]);
 
   const tree = useMemo(() => buildTopicTree(topics, annotationTopics), [topics, annotationTopics]);
   const selected = topics.find((t) => t.id === selectedId) ?? null;
@@ -94,7 +81,6 @@ export function CodebookPanel(props: CodebookPanelProps) {
     try {
       const message = await action();
       after?.();
-      onChanged();
       announce(`${message} ${UNDO_HINT}`);
       return true;
     } catch (failure) {
@@ -204,7 +190,7 @@ export function CodebookPanel(props: CodebookPanelProps) {
           onUpdate={(patch) =>
             run(async () => {
               const before = selected;
-              const after = await api.updateTopic({ id: before.id, ...patch });
+              const after = await props.onUpdateTopic({ id: before.id, ...patch });
               if (patch.path !== undefined && after.path !== before.path) {
                 return `Topic ${before.path} is now ${after.path}.`;
               }
@@ -215,7 +201,7 @@ export function CodebookPanel(props: CodebookPanelProps) {
             const into = topics.find((t) => t.id === intoId);
             return run(
               async () => {
-                await api.mergeTopics({ fromId: selected.id, intoId });
+                await props.onMergeTopics({ fromId: selected.id, intoId });
                 return `Merged ${selected.path} into ${into?.path ?? 'the other topic'}.`;
               },
               () => {
@@ -227,7 +213,7 @@ export function CodebookPanel(props: CodebookPanelProps) {
           onDelete={() =>
             run(
               async () => {
-                await api.deleteTopic({ id: selected.id });
+                await props.onDeleteTopic({ id: selected.id });
                 return `Deleted topic ${selected.path}; its passages stay.`;
               },
               () => {

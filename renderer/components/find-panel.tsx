@@ -2,7 +2,7 @@
 // party, document and "has note", with hits grouped by document and a jump to each. The query goes to main a
 // moment after typing stops, and an answer to an older query is dropped when a newer one has been asked.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { ParleyApi } from '../../shared/contract';
+import type { CallArgs, CallResult } from '../../shared/contract';
 import { errorMessage } from '../format';
 import { HIT_KIND_LABELS, resultsSummary, splitSnippet } from '../panels/snippet';
 import { comparePaths } from '../panels/topic-paths';
@@ -10,7 +10,8 @@ import type { DocumentSummary, PartyWithCount, TopicWithCount } from '../types';
 import '../panels/panels.css';
 
 export interface FindPanelProps {
-  api: ParleyApi;
+  /** Asks the store, which asks main. */
+  search(question: CallArgs<'search'>): Promise<Results>;
   topics: TopicWithCount[];
   parties: PartyWithCount[];
   documents: DocumentSummary[];
@@ -19,7 +20,7 @@ export interface FindPanelProps {
   announce(message: string): void;
 }
 
-type Results = Awaited<ReturnType<ParleyApi['search']>>;
+type Results = CallResult<'search'>;
 
 /** How long typing must pause before the query goes out. */
 const DEBOUNCE_MS = 150;
@@ -27,7 +28,7 @@ const DEBOUNCE_MS = 150;
 const LIMIT = 500;
 
 export function FindPanel(props: FindPanelProps) {
-  const { api, topics, parties, documents, onGoTo, onClose, announce } = props;
+  const { search, topics, parties, documents, onGoTo, onClose, announce } = props;
   const [query, setQuery] = useState('');
   const [topicId, setTopicId] = useState('');
   const [partyId, setPartyId] = useState('');
@@ -77,7 +78,7 @@ export function FindPanel(props: FindPanelProps) {
         ...(hasNote ? { hasNote: true } : {}),
         limit: LIMIT,
       };
-      api.search(question).then(
+      search(question).then(
         (found) => {
           if (ticket !== asked.current) return;
           setResults(found);
@@ -98,7 +99,7 @@ export function FindPanel(props: FindPanelProps) {
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [api, trimmed, filtered, topicFilter, partyFilter, documentFilter, hasNote, topics, documents]);
+  }, [search, trimmed, filtered, topicFilter, partyFilter, documentFilter, hasNote, topics, documents]);
 
   const hitButtons = () => [...(resultsRef.current?.querySelectorAll<HTMLButtonElement>('.find__hit') ?? [])];
 

@@ -8,6 +8,7 @@ import type { Party, Topic, TopicWithCount } from '../types';
 import { Modal } from './modal';
 import { Swatch } from './swatch';
 import { TopicCombobox } from './topic-combobox';
+import type { Anchor } from '../state/ui';
 
 export interface HighlightDraft {
   topicIds: string[];
@@ -26,7 +27,7 @@ interface HighlightEditorProps {
   parties: Party[];
   stances: string[];
   initial: HighlightDraft;
-  anchor: DOMRect | null;
+  anchor: Anchor | null;
   onCreateTopic: (path: string) => Promise<Topic>;
   /** Adds a stance to the notebook's list; resolves to the list as it now is. */
   onAddStance: (name: string) => Promise<string[]>;

@@ -2,19 +2,20 @@
 // optionally placed beside an anchor rectangle (the selection) instead of the centre of the window.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Anchor } from '../state/ui';
 
 interface ModalProps {
   label: string;
   onCancel: () => void;
   /** Viewport rectangle to sit beside; centred when absent. */
-  anchor?: DOMRect | null;
+  anchor?: Anchor | null;
   class?: string;
   children: ComponentChildren;
 }
 
 const EDGE = 12;
 
-function place(dialog: HTMLDialogElement, anchor: DOMRect): void {
+function place(dialog: HTMLDialogElement, anchor: Anchor): void {
   const { width, height } = dialog.getBoundingClientRect();
   const viewWidth = window.innerWidth;
   const viewHeight = window.innerHeight;

@@ -1,10 +1,9 @@
 // Who holds a position, at a glance: the party's colour and short name as a chip, its full name for assistive
 // technology; and the stance beside it as a plain chip.
+import { partyShortName } from '../parties';
 import type { Party } from '../types';
 
-export function partyShortName(party: Pick<Party, 'name' | 'short'>): string {
-  return party.short.trim() || party.name;
-}
+export { partyShortName };
 
 export function PartyChip({ party }: { party: Pick<Party, 'name' | 'short' | 'colour'> }) {
   return (

@@ -7,8 +7,9 @@ import { ALL_TOPICS, UNTAGGED } from '../topics';
 import type { DocumentSummary, TopicWithCount } from '../types';
 import { ExportMenu, type ExportKind } from './export-menu';
 
-export type View = 'reading' | 'compare';
-export type SidePanel = 'find' | 'codebook';
+import type { SidePanel, View } from '../state/ui';
+
+export type { SidePanel, View };
 
 export const VIEW_PANEL_IDS: Record<View, string> = { reading: 'reading', compare: 'compare' };
 export const VIEW_TAB_IDS: Record<View, string> = { reading: 'tab-reading', compare: 'tab-compare' };
@@ -22,7 +23,6 @@ interface ToolbarProps {
   saveStatus: string;
   saveFailed: boolean;
   suggestionsOpen: boolean;
-  filterRef: { current: HTMLSelectElement | null };
   onView: (view: View) => void;
   onOpenDocument: (id: string) => void;
   onImport: () => void;
@@ -35,6 +35,9 @@ interface ToolbarProps {
   panel: SidePanel | null;
   onPanel: (panel: SidePanel) => void;
   history: HistoryState | null;
+  /** Whether Undo and Redo would do something (the command table says). */
+  undoEnabled: boolean;
+  redoEnabled: boolean;
   onUndo: () => void;
   onRedo: () => void;
   exportBusy: boolean;
@@ -130,7 +133,6 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
             <span class="toolbar__label">Filter by topic</span>
             <select
               id={filterSelect}
-              ref={props.filterRef}
               class="select"
               value={props.filter}
               onChange={(event) => props.onFilter(event.currentTarget.value)}
@@ -190,8 +192,8 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
           class="button"
           aria-label={props.history?.undoLabel ?? 'Undo'}
           title={props.history?.undoLabel ?? 'Nothing to undo'}
-          aria-disabled={!props.history?.canUndo}
-          onClick={() => props.history?.canUndo && props.onUndo()}
+          aria-disabled={!props.undoEnabled}
+          onClick={() => props.undoEnabled && props.onUndo()}
         >
           Undo
         </button>
@@ -200,8 +202,8 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
           class="button"
           aria-label={props.history?.redoLabel ?? 'Redo'}
           title={props.history?.redoLabel ?? 'Nothing to redo'}
-          aria-disabled={!props.history?.canRedo}
-          onClick={() => props.history?.canRedo && props.onRedo()}
+          aria-disabled={!props.redoEnabled}
+          onClick={() => props.redoEnabled && props.onRedo()}
         >
           Redo
         </button>

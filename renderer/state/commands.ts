@@ -1,0 +1,85 @@
+// What each command of the window does (shared/commands.ts lists them once: id, label, keys, menu): when it is
+// enabled, read from the state, and what it runs. The key handler, the menu's commands and the toolbar all
+// dispatch through `runCommand`, so one command does one thing wherever it is asked for.
+import type { MenuCommandId, WindowCommandId } from '../../shared/commands';
+import type { State, Store } from './store';
+import * as ui from './ui';
+
+export type RunnableCommandId = MenuCommandId | WindowCommandId;
+
+/** What a command needs beyond the store: the page's own parts (the selection, scrolling, focus). */
+export interface CommandHost {
+  store: Store;
+  /** Opens the highlight editor on the reading column's selection, or says to select first. */
+  startHighlight(): void;
+  /** Shows the reading view or the comparison, each where it was left. */
+  changeView(view: ui.View): void;
+  /** Focuses, after the next paint, the first element the selector finds. */
+  focusSoon(selector: string): void;
+}
+
+export interface CommandAction {
+  /** Whether asking for it does something now (a toolbar button shows it enabled). */
+  enabled(state: State): boolean;
+  run(host: CommandHost): void;
+}
+
+const always = () => true;
+const hasDocument = (state: State) => state.open.document !== null;
+
+/** Opens Find (or, when it is open, goes back to its search field); the suggestions give way. */
+function openFind(host: CommandHost): void {
+  host.store.setUi((current) => ({ ...current, panel: 'find' }));
+  host.store.setSuggestions((current) => ({ ...current, open: false, list: null }));
+  host.focusSoon('.find-panel input[type=search]');
+}
+
+function togglePanel(host: CommandHost, which: ui.SidePanel): void {
+  host.store.setUi((current) => ui.togglePanel(current, which));
+  host.store.setSuggestions((current) => ({ ...current, open: false, list: null }));
+}
+
+function toggleLibrary(host: CommandHost): void {
+  const { notebook, ui: current } = host.store.get();
+  const open = ui.libraryOpen(current, notebook.documents.length);
+  host.store.patchUi({ libraryChoice: !open });
+  if (!open) host.focusSoon('.library__filter');
+}
+
+export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction } = {
+  highlight: {
+    enabled: (state) => hasDocument(state) && state.ui.view === 'reading' && !ui.modalOpen(state.ui),
+    run: (host) => host.startHighlight(),
+  },
+  undo: {
+    enabled: (state) => !!state.notebook.history?.canUndo,
+    run: (host) => void host.store.runHistory('undo'),
+  },
+  redo: {
+    enabled: (state) => !!state.notebook.history?.canRedo,
+    run: (host) => void host.store.runHistory('redo'),
+  },
+  find: { enabled: always, run: openFind },
+  'toggle-library': { enabled: always, run: toggleLibrary },
+  codebook: { enabled: always, run: (host) => togglePanel(host, 'codebook') },
+  compare: {
+    enabled: always,
+    run: (host) => host.changeView(host.store.get().ui.view === 'compare' ? 'reading' : 'compare'),
+  },
+  shortcuts: { enabled: always, run: (host) => host.store.patchUi({ shortcutsOpen: true }) },
+  import: { enabled: always, run: (host) => void host.store.importFromDialog() },
+  'import-annotations': { enabled: always, run: (host) => void host.store.importAnnotations() },
+  'export-markdown': { enabled: hasDocument, run: (host) => void host.store.exportMarkdown() },
+  'export-comparison': { enabled: always, run: (host) => void host.store.exportComparison() },
+  'export-topic': { enabled: always, run: (host) => host.store.patchUi({ exportDialog: 'topic' }) },
+  'export-notebook': { enabled: always, run: (host) => host.store.patchUi({ exportDialog: 'notebook' }) },
+  'export-csv': { enabled: always, run: (host) => void host.store.runExport('csv') },
+};
+
+/** Runs a command; each checks for itself what it can do now, and says so when it cannot (Nothing to undo). */
+export function runCommand(id: RunnableCommandId, host: CommandHost): void {
+  COMMAND_ACTIONS[id].run(host);
+}
+
+export const commandEnabled = (id: RunnableCommandId, state: State): boolean =>
+  COMMAND_ACTIONS[id].enabled(state);
