@@ -195,6 +195,7 @@ export class BrowserWindow extends EventEmitter {
     app.emit('web-contents-created', {}, this.webContents);
   }
   async loadURL(url: string) {
+    ((report.loadedUrls ??= []) as string[]).push(url);
     this.webContents.load(url, () => this.emit('ready-to-show'));
   }
   /** Closes the window unless a `close` listener prevents it; true when it closed. */
@@ -270,18 +271,26 @@ export const protocol = {
   },
 };
 
+/** What the app gave the default session, for securityProbes() to ask. */
+const sessionHandlers: { request?: Listener; check?: Listener; headers?: Listener } = {};
 export const session = {
   defaultSession: {
     setSpellCheckerDictionaryDownloadURL(url: string) {
       report.dictionaryUrl = url;
     },
-    setPermissionRequestHandler() {
+    setPermissionRequestHandler(handler: Listener) {
       note('setPermissionRequestHandler');
+      sessionHandlers.request = handler;
     },
-    setPermissionCheckHandler() {
+    setPermissionCheckHandler(handler: Listener) {
       note('setPermissionCheckHandler');
+      sessionHandlers.check = handler;
     },
-    webRequest: { onHeadersReceived() {} },
+    webRequest: {
+      onHeadersReceived(listener: Listener) {
+        sessionHandlers.headers = listener;
+      },
+    },
   },
 };
 
@@ -332,6 +341,7 @@ export const dialog = {
 export const shell = {
   async openExternal(url: string) {
     report.openedExternally = url;
+    ((report.openedAll ??= []) as string[]).push(url);
   },
 };
 
@@ -362,6 +372,69 @@ export type Step =
   | { do: 'settle' }
   /** Quit at once, with no pause after the steps before it. */
   | { do: 'quit' };
+
+/** STAND_IN_SECURITY_PROBES: hostile requests put to the app's own window, session and IPC channels. */
+interface SecurityProbes {
+  urls: string[];
+  permissions: string[];
+}
+
+/**
+ * What the app's window and session do with each probe, as Electron would ask them: navigations and redirects
+ * (refused?), new windows (the open handler's answer, and what reached shell.openExternal),
+ * webviews (refused?), permission requests and checks (granted?), response headers (as served), and every IPC
+ * channel called from a subframe and from a foreign page (the error code).
+ */
+async function securityProbes(win: BrowserWindow, probes: SecurityProbes): Promise<Record<string, unknown>> {
+  const contents = win.webContents;
+  const refused = (event: string, ...args: unknown[]) => {
+    let prevented = false;
+    contents.emit(event, { url: args[0], preventDefault: () => (prevented = true) }, ...args.slice(1));
+    return prevented;
+  };
+  const navigations = probes.urls.map((url) => ({
+    url,
+    navigate: refused('will-navigate', url),
+    redirect: refused('will-redirect', url),
+  }));
+  const webviews = probes.urls.map((src) => {
+    let prevented = false;
+    contents.emit(
+      'will-attach-webview',
+      { preventDefault: () => (prevented = true) },
+      { nodeIntegration: true },
+      { src, allowpopups: 'true' },
+    );
+    return prevented;
+  });
+  const openedBefore = ((report.openedAll ??= []) as string[]).length;
+  const opens = probes.urls.map((url) => contents.windowOpenHandler?.({ url }) ?? null);
+  await tick();
+  const opened = (report.openedAll as string[]).slice(openedBefore);
+  const permissions = probes.permissions.map((permission) => {
+    let granted: unknown = 'unanswered';
+    sessionHandlers.request?.(contents, permission, (answer: boolean) => (granted = answer), {});
+    const checked = sessionHandlers.check?.(contents, permission, 'app://parley', {}) ?? 'unanswered';
+    return { permission, granted, checked };
+  });
+  const headers = ['app://parley/index.html', 'https://example.com/'].map((url) => {
+    let served: unknown = 'unanswered';
+    sessionHandlers.headers?.(
+      { url, responseHeaders: { 'content-security-policy': ['default-src *'] } },
+      (answer: { responseHeaders?: unknown }) => (served = answer.responseHeaders),
+    );
+    return { url, served };
+  });
+  const ipc: Record<string, unknown[]> = {};
+  for (const [channel, handler] of handlers) {
+    ipc[channel] = [];
+    for (const frame of [{ url: 'app://parley/index.html' }, { url: 'https://evil.example/' }, null]) {
+      const answer = (await handler({ senderFrame: frame }, undefined)) as { error?: { code?: string } };
+      ipc[channel].push(answer?.error?.code ?? answer);
+    }
+  }
+  return { navigations, webviews, opens, opened, permissions, headers, ipc };
+}
 
 async function runSteps(steps: Step[]): Promise<void> {
   const results: unknown[] = (report.results = []);
@@ -434,6 +507,12 @@ async function drive(): Promise<void> {
   report.trustedList = await call('documents:list', win.webContents.mainFrame);
   report.subframeList = await call('documents:list', { url: 'app://parley/index.html' });
   report.created = await call('topics:create', win.webContents.mainFrame, { path: 'extradition' });
+  if (process.env.STAND_IN_SECURITY_PROBES) {
+    report.security = await securityProbes(
+      win,
+      JSON.parse(process.env.STAND_IN_SECURITY_PROBES) as SecurityProbes,
+    );
+  }
 
   if (process.env.STAND_IN_STEPS) {
     await runSteps(JSON.parse(process.env.STAND_IN_STEPS) as Step[]);
