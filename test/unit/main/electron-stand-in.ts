@@ -4,7 +4,8 @@
 // quit), answers message boxes with the button STAND_IN_CHOOSE names, and prints what it saw as one JSON line for
 // the test to check. STAND_IN_STEPS (a JSON list, see `Step`) replaces the middle of that scenario with the
 // shell events a test names: a second instance, a file opened from the dock, a window closed, a reload, a menu
-// click, an IPC call.
+// click, an IPC call. STAND_IN_SECURITY_PROBES puts hostile requests to the app's own window, session and IPC
+// channels and reports what each did (securityProbes).
 //
 // It behaves as Electron does where the shell's correctness depends on it:
 // - a message sent to a page before the page listens is lost. A page listens only some time after it has loaded
