@@ -11,13 +11,9 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Dialogs, ExportKind, ImportKind } from './ipc/handlers';
 import type { FolderMemory } from './last-folder';
 import type { RecoveryChoice, RecoveryQuestion } from './storage/recovery';
+import { IMPORT_FILTERS } from '../shared/import-formats';
 
-export const IMPORT_FILTERS = [
-  { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml'] },
-  { name: 'Text', extensions: ['txt', 'text'] },
-  { name: 'Markdown', extensions: ['md', 'markdown'] },
-  { name: 'Web pages', extensions: ['html', 'htm', 'xhtml'] },
-];
+export { IMPORT_FILTERS };
 export const ANNOTATION_FILTERS = [{ name: 'W3C annotations (JSON-LD)', extensions: ['jsonld', 'json'] }];
 export const EXPORT_FILTERS: Record<ExportKind, Array<{ name: string; extensions: string[] }>> = {
   markdown: [{ name: 'Markdown', extensions: ['md'] }],

@@ -1,25 +1,17 @@
 /**
- * Reading files for import and naming files for export, shared by the app and the command line: size, encoding
- * and format are checked before any text reaches a notebook.
+ * Reading files for import, shared by the app and the command line: size, encoding and format are checked before
+ * any text reaches a notebook.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentDraft } from './core/import-text';
 import { ParleyError } from '../shared/model';
-import { decodeImportBytes } from './import/decode';
-import { importAny } from './import';
+import { importBytes } from './import';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
+import { IMPORT_EXTENSIONS } from '../shared/import-formats';
 
-/** What Parley imports, by file name ending; the file associations in electron-builder.yml name the same. */
-export const IMPORTABLE_EXTENSIONS = [
-  '.txt',
-  '.text',
-  '.md',
-  '.markdown',
-  '.html',
-  '.htm',
-  '.xhtml',
-] as const;
+/** What Parley imports, by file name ending with its dot (shared/import-formats.ts), for files handed to main. */
+export const IMPORTABLE_EXTENSIONS: readonly string[] = IMPORT_EXTENSIONS.map((extension) => `.${extension}`);
 
 /**
  * Reads a file chosen for import, refusing what is not a file or is over the size limit before reading it. The
@@ -39,8 +31,7 @@ export async function readImportBytes(path: string): Promise<Uint8Array> {
 
 /** A file on disk as a draft document: size, encoding and format checked, nothing added to any notebook yet. */
 export async function loadImportFile(path: string): Promise<DocumentDraft> {
-  const name = basename(path);
-  return importAny(name, decodeImportBytes(name, await readImportBytes(path)));
+  return importBytes(basename(path), await readImportBytes(path));
 }
 
 /** A file of W3C annotations, parsed: size checked as for any import, read as UTF-8, JSON or refused. */
@@ -58,14 +49,4 @@ export async function loadAnnotationFile(path: string): Promise<unknown> {
   } catch (error) {
     throw new ParleyError(`${name} is not JSON: ${(error as Error).message}`);
   }
-}
-
-export function safeFileName(title: string, extension: string): string {
-  const stem = title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .toLowerCase();
-  return `${stem || 'export'}.${extension}`;
 }

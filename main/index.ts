@@ -22,8 +22,8 @@ import {
 } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addDocuments } from './core/notebook';
-import { IMPORTABLE_EXTENSIONS, loadImportFile } from './files';
+import { IMPORTABLE_EXTENSIONS } from './files';
+import { importFiles } from './services/import-files';
 import { loadWindowState, rememberWindowState, trackWindowState } from './window-state';
 import { attachContextMenu } from './context-menu';
 import { folderMemory } from './last-folder';
@@ -101,8 +101,7 @@ let openFiles: (paths: string[]) => void = (paths) => void pendingFiles.push(...
 async function importOpenedFiles(open: NotebookStore, paths: string[]): Promise<void> {
   if (paths.length === 0) return;
   try {
-    const drafts = await Promise.all(paths.map((path) => loadImportFile(path)));
-    const docs = open.change((nb) => addDocuments(nb, drafts, new Date()), 'Import document');
+    const docs = await importFiles(open, paths, new Date());
     paths.forEach((path) => app.addRecentDocument(path));
     tell(
       'documentsAdded',

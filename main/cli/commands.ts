@@ -13,16 +13,16 @@ import {
   exportNotebookMarkdown,
   exportTopicMarkdown,
 } from '../core/export';
-import type { DocumentDraft } from '../core/import-text';
 import { ParleyError, type Notebook, type Topic } from '../../shared/model';
 import { exportComparisonMarkdown } from '../core/compare';
 import { suggestStatements } from '../core/suggest';
 import { acceptSuggestions } from '../services/accept-suggestions';
+import { w3cJson } from '../services/export';
+import { addDrafts, loadImportFiles } from '../services/import-files';
 import { normalizeTopicPath, topicPathKey } from '../core/topics';
 import * as ops from '../core/notebook';
 import { createParty } from '../core/parties';
-import { applyW3CImport, exportW3C, importW3C } from '../core/w3c';
-import { loadImportFile } from '../files';
+import { applyW3CImport, importW3C } from '../core/w3c';
 import { defaultNotebookPath } from '../default-notebook';
 import { basename, dirname, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
@@ -275,13 +275,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
-      const drafts: DocumentDraft[] = [];
-      for (const file of positionals) {
-        drafts.push(await loadImportFile(file));
-      }
-      const docs = await withStore(path, 'create', io, lock, (store) =>
-        store.change((nb) => ops.addDocuments(nb, drafts, new Date())),
-      );
+      // Every file is read and checked before the notebook is opened (and locked).
+      const drafts = await loadImportFiles(positionals);
+      const docs = await withStore(path, 'create', io, lock, (store) => addDrafts(store, drafts, new Date()));
       for (const doc of docs) io.out(`${doc.id}\t${doc.title}\n`);
       return 0;
     }
@@ -386,11 +382,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         if (format === 'w3c') {
           if (values.document) ops.getDocument(nb, values.document);
-          const collection = exportW3C(nb, {
-            now,
-            ...(values.document ? { documentId: values.document } : {}),
-          });
-          return JSON.stringify(collection, null, 2) + '\n';
+          return w3cJson(nb, { now, documentId: values.document }) + '\n';
         }
         const documentId = values.document ?? onlyDocumentId(nb.documents);
         return exportDocumentMarkdown(nb, documentId, { now });

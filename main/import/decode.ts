@@ -6,13 +6,15 @@
  */
 import { ParleyError } from '../../shared/model';
 import { MAX_IMPORT_BYTES } from '../../shared/limits';
+import { HTML_EXTENSIONS as HTML_PAGES, TEXT_EXTENSIONS as TEXT_FILES } from '../../shared/import-formats';
 
 /** How far into a page its encoding declaration is looked for (browsers look at 1024 bytes; saved pages vary). */
 const PRESCAN_BYTES = 8192;
 
-const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'xht', 'shtml']);
+/** Pages by name (the imported ones and two rarer names of a page): their charset declaration is looked for. */
+const HTML_EXTENSIONS = new Set([...HTML_PAGES, 'xht', 'shtml']);
 /** Files that are text by name: markup at their start is their content, not a declaration. */
-const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown']);
+const TEXT_EXTENSIONS = new Set(TEXT_FILES);
 
 /** Signatures of common binary files, so the message can say what the file seems to be. */
 const MAGIC: Array<{ bytes: number[]; what: string }> = [

@@ -4,25 +4,25 @@
  */
 import { importByFileName, type DocumentDraft } from '../core/import-text';
 import { ParleyError } from '../../shared/model';
+import {
+  ACCEPTED_FORMATS,
+  extensionOf,
+  HTML_EXTENSIONS,
+  IMPORT_EXTENSIONS,
+  TEXT_EXTENSIONS,
+} from '../../shared/import-formats';
 import { decodeImportBytes } from './decode';
 import { importHtml } from './html';
 
-export const ACCEPTED_FORMATS =
-  'plain text (.txt, .text), Markdown (.md, .markdown) or a saved web page (.html, .htm, .xhtml)';
-
-const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown']);
-const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml']);
-
-/** File extensions importAny accepts, without the dot (for file dialogs and file associations). */
-export const IMPORT_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
+/** The list is shared/import-formats.ts's, named here too for the importer's callers. */
+export { ACCEPTED_FORMATS, IMPORT_EXTENSIONS };
 
 /** Dispatch by extension for all formats: .txt/.text, .md/.markdown, .html/.htm/.xhtml → the right importer. */
 export function importAny(fileName: string, content: string): DocumentDraft {
   const base = fileName.split(/[/\\]/).pop() || fileName;
-  const dot = base.lastIndexOf('.');
-  const extension = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-  if (TEXT_EXTENSIONS.has(extension)) return importByFileName(base, content);
-  if (HTML_EXTENSIONS.has(extension)) {
+  const extension = extensionOf(base);
+  if (TEXT_EXTENSIONS.includes(extension)) return importByFileName(base, content);
+  if (HTML_EXTENSIONS.includes(extension)) {
     if (content.trim() === '') {
       throw new ParleyError(`"${base}" is empty: there is no text in it to read.`, 'invalid');
     }

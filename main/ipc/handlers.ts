@@ -1,23 +1,20 @@
 /**
- * The handler table: one thin function per contract call, each a core operation applied to the store. Electron
- * appears only behind `Dialogs`, so the renderer tests run this very table against a real notebook file.
+ * The handler table: one thin function per contract call, each a core operation applied to the store or a use case
+ * of main/services (import, accept suggestions, export), which the command line and the window wiring share.
+ * Electron appears only behind `Dialogs`, so the renderer tests run this very table against a real notebook file.
  */
-import { access, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import type { DocumentDraft } from '../core/import-text';
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { deleteTopic, mergeTopics, updateTopic } from '../core/codebook';
 import {
   exportCsv,
   exportDocumentMarkdown,
-  exportNotebookFiles,
   exportNotebookMarkdown,
   exportTopicMarkdown,
 } from '../core/export';
 import { search } from '../core/search';
-import { decodeImportBytes } from '../import/decode';
-import { importAny } from '../import';
 import type { AnnotationImportReport, Progress } from '../../shared/contract';
-import { ParleyError, type DocumentSummary } from '../../shared/model';
+import { ParleyError } from '../../shared/model';
 import { compare, exportComparisonMarkdown } from '../core/compare';
 import * as links from '../core/links';
 import * as ops from '../core/notebook';
@@ -25,11 +22,13 @@ import * as parties from '../core/parties';
 import { addStance, listStances } from '../core/stances';
 import { dismissSuggestion, suggestStatements } from '../core/suggest';
 import { partyNames, proposeTopic } from '../core/topic-proposal';
-import { applyW3CImport, exportW3C, importW3C, usablePart } from '../core/w3c';
+import { applyW3CImport, importW3C, usablePart } from '../core/w3c';
 import type { NotebookStore } from '../storage/notebook-store';
 import { documentAnnotations, notebookSnapshot } from '../core/notebook-change';
 import { acceptSuggestions } from '../services/accept-suggestions';
-import { loadAnnotationFile, loadImportFile, safeFileName } from '../files';
+import { exportFileName, w3cJson, writeNotebookFolder } from '../services/export';
+import { importFileBytes, importFiles, importText } from '../services/import-files';
+import { loadAnnotationFile } from '../files';
 import type { HandlerTable } from './dispatch';
 
 export type ExportKind = 'markdown' | 'csv' | 'json';
@@ -66,12 +65,6 @@ function briefly(errors: string[]): string {
   return errors.length > 3 ? `${shown} … and ${errors.length - 3} more.` : shown;
 }
 
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
-
 export function createHandlers({
   store,
   dialogs,
@@ -81,14 +74,6 @@ export function createHandlers({
   imported = () => {},
   rendererReady = () => {},
 }: HandlerDeps): HandlerTable {
-  /** Adds parsed documents in one change, so a failure leaves none of them behind. */
-  const addDrafts = (drafts: DocumentDraft[]): DocumentSummary[] => {
-    const label = drafts.length === 1 ? 'Import document' : `Import ${drafts.length} documents`;
-    const docs = store.change((nb) => ops.addDocuments(nb, drafts, now()), label);
-    const ids = new Set(docs.map((doc) => doc.id));
-    return ops.listDocuments(store.data).filter((summary) => ids.has(summary.id));
-  };
-
   /** Asks where to save, then writes; null when the user cancels. */
   const saveExport = async (text: string, defaultName: string, kind: ExportKind = 'markdown') => {
     const path = await dialogs.chooseExportPath(defaultName, kind);
@@ -108,25 +93,19 @@ export function createHandlers({
       store.changeOutsideHistory((nb) => ops.markOpened(nb, id, now()));
       return ops.openDocument(store.data, id);
     },
-    importDocument: ({ fileName, content }) => addDrafts([importAny(fileName, content)])[0]!,
-    importFile: ({ fileName, bytes }) => {
-      const task = `Importing ${fileName}`;
+    importDocument: (file) => importText(store, file, now()),
+    importFile: (file) => {
+      const task = `Importing ${file.fileName}`;
       progress({ task, done: 0, total: 1 });
       try {
-        return addDrafts([importAny(fileName, decodeImportBytes(fileName, bytes))])[0]!;
+        return importFileBytes(store, file, now());
       } finally {
         progress({ task, done: 1, total: 1 });
       }
     },
     importFromDialog: async () => {
       const paths = await dialogs.chooseImportFiles();
-      const drafts: DocumentDraft[] = [];
-      for (const [i, path] of paths.entries()) {
-        progress({ task: 'Importing', done: i, total: paths.length });
-        drafts.push(await loadImportFile(path));
-      }
-      if (paths.length > 0) progress({ task: 'Importing', done: paths.length, total: paths.length });
-      const added = addDrafts(drafts);
+      const added = await importFiles(store, paths, now(), progress);
       imported(paths);
       return added;
     },
@@ -191,7 +170,7 @@ export function createHandlers({
     saveTopicMarkdown: ({ topicId }) => {
       const topic = store.data.topics.find((t) => t.id === topicId);
       const markdown = exportTopicMarkdown(store.data, topicId, { now: now() });
-      return saveExport(markdown, safeFileName(topic?.path ?? 'topic', 'md'));
+      return saveExport(markdown, exportFileName(topic?.path ?? 'topic', 'md'));
     },
     saveNotebookMarkdown: async ({ mode }) => {
       if (mode === 'file') {
@@ -200,17 +179,11 @@ export function createHandlers({
       }
       const folder = await dialogs.chooseExportFolder();
       if (!folder) return null;
-      const files = exportNotebookFiles(store.data, { now: now() });
-      const taken: string[] = [];
-      for (const file of files) if (await exists(join(folder, file.fileName))) taken.push(file.fileName);
-      if (taken.length > 0 && !(await dialogs.confirmOverwrite(taken))) return null;
-      const task = 'Exporting the notebook';
-      for (const [i, file] of files.entries()) {
-        progress({ task, done: i, total: files.length });
-        await writeFile(join(folder, file.fileName), file.markdown, 'utf8');
-      }
-      progress({ task, done: files.length, total: files.length });
-      return { path: folder, files: files.length };
+      return writeNotebookFolder(store.data, folder, {
+        now: now(),
+        confirmOverwrite: (names) => dialogs.confirmOverwrite(names),
+        progress,
+      });
     },
     exportCsv: () => exportCsv(store.data),
     saveCsv: () => saveExport(exportCsv(store.data), 'highlights.csv', 'csv'),
@@ -219,15 +192,13 @@ export function createHandlers({
     saveMarkdown: ({ documentId }) => {
       const doc = ops.getDocument(store.data, documentId);
       const markdown = exportDocumentMarkdown(store.data, documentId, { now: now() });
-      return saveExport(markdown, safeFileName(doc.title, 'md'));
+      return saveExport(markdown, exportFileName(doc.title, 'md'));
     },
-    exportW3C: ({ documentId }) =>
-      JSON.stringify(exportW3C(store.data, { now: now(), ...(documentId ? { documentId } : {}) }), null, 2),
+    exportW3C: ({ documentId }) => w3cJson(store.data, { now: now(), documentId }),
     saveW3C: ({ documentId }) => {
       const doc = documentId === undefined ? undefined : ops.getDocument(store.data, documentId);
-      const collection = exportW3C(store.data, { now: now(), ...(doc ? { documentId: doc.id } : {}) });
-      const name = safeFileName(doc ? doc.title : 'notebook', 'jsonld');
-      return saveExport(`${JSON.stringify(collection, null, 2)}\n`, name, 'json');
+      const text = w3cJson(store.data, { now: now(), documentId: doc?.id });
+      return saveExport(`${text}\n`, exportFileName(doc ? doc.title : 'notebook', 'jsonld'), 'json');
     },
     importAnnotationsFromDialog: async ({ documentId }): Promise<AnnotationImportReport | null> => {
       if (documentId !== undefined) ops.getDocument(store.data, documentId);

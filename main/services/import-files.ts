@@ -1,0 +1,79 @@
+/**
+ * Importing documents, the one way the window's calls, the command line and files handed to Parley from outside
+ * (double-click, a second launch, the dock) all do it: each file is read and checked (size, encoding, then format:
+ * main/import) before anything reaches the notebook, and the drafts are then added in one change, so a failure
+ * leaves none of them behind and one undo takes the import back.
+ */
+import type { DocumentDraft } from '../core/import-text';
+import * as ops from '../core/notebook';
+import { importAny, importBytes } from '../import';
+import { loadImportFile } from '../files';
+import type { Progress } from '../../shared/contract';
+import type { DocumentSummary, ParleyDocument } from '../../shared/model';
+import type { NotebookStore } from '../storage/notebook-store';
+
+/** The undo step's name: "Import document", "Import 3 documents". */
+export function importLabel(count: number): string {
+  return count === 1 ? 'Import document' : `Import ${count} documents`;
+}
+
+/** Adds parsed documents in one change (one undo step), so a failure leaves none of them behind. */
+export function addDrafts(
+  store: NotebookStore,
+  drafts: readonly DocumentDraft[],
+  now: Date,
+): ParleyDocument[] {
+  if (drafts.length === 0) return [];
+  return store.change((nb) => ops.addDocuments(nb, drafts, now), importLabel(drafts.length));
+}
+
+/** The library's summaries of these documents, in the order given. */
+export function summariesOf(store: NotebookStore, docs: readonly ParleyDocument[]): DocumentSummary[] {
+  const ids = new Set(docs.map((doc) => doc.id));
+  return ops.listDocuments(store.data).filter((summary) => ids.has(summary.id));
+}
+
+/**
+ * Reads files from disk as drafts, one after the other, saying how far it has got; the first that cannot be read
+ * or imported refuses them all. Nothing reaches a notebook here.
+ */
+export async function loadImportFiles(
+  paths: readonly string[],
+  progress: (progress: Progress) => void = () => {},
+): Promise<DocumentDraft[]> {
+  const drafts: DocumentDraft[] = [];
+  for (const [i, path] of paths.entries()) {
+    progress({ task: 'Importing', done: i, total: paths.length });
+    drafts.push(await loadImportFile(path));
+  }
+  if (paths.length > 0) progress({ task: 'Importing', done: paths.length, total: paths.length });
+  return drafts;
+}
+
+/** Files from disk into the notebook as one change; their summaries. */
+export async function importFiles(
+  store: NotebookStore,
+  paths: readonly string[],
+  now: Date,
+  progress?: (progress: Progress) => void,
+): Promise<DocumentSummary[]> {
+  return summariesOf(store, addDrafts(store, await loadImportFiles(paths, progress), now));
+}
+
+/** A file's bytes (dropped or pasted in the window): decoded, then imported; its summary. */
+export function importFileBytes(
+  store: NotebookStore,
+  file: { fileName: string; bytes: Uint8Array },
+  now: Date,
+): DocumentSummary {
+  return summariesOf(store, addDrafts(store, [importBytes(file.fileName, file.bytes)], now))[0]!;
+}
+
+/** Text already decoded (the window's pasted text); its summary. */
+export function importText(
+  store: NotebookStore,
+  file: { fileName: string; content: string },
+  now: Date,
+): DocumentSummary {
+  return summariesOf(store, addDrafts(store, [importAny(file.fileName, file.content)], now))[0]!;
+}

@@ -1,0 +1,40 @@
+/**
+ * What Parley imports, by file name ending: written once here, for the importer's choice of format, the open
+ * dialog's filters, the files main is handed from outside, the renderer's drop and paste handling, and the words
+ * that name them. electron-builder.yml associates Parley with these files (a test holds each association to this
+ * list).
+ */
+
+const PLAIN_TEXT = ['txt', 'text'];
+const MARKDOWN = ['md', 'markdown'];
+/** Plain text and Markdown, read by the text importer (core/import-text). */
+export const TEXT_EXTENSIONS: readonly string[] = [...PLAIN_TEXT, ...MARKDOWN];
+/** Saved web pages, read by the HTML importer (main/import/html). */
+export const HTML_EXTENSIONS: readonly string[] = ['html', 'htm', 'xhtml'];
+
+/** Every extension Parley imports, without the dot. */
+export const IMPORT_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
+
+/** The formats in words, for a message that refuses a file. */
+export const ACCEPTED_FORMATS =
+  'plain text (.txt, .text), Markdown (.md, .markdown) or a saved web page (.html, .htm, .xhtml)';
+
+/** The open dialog's filters: the common kinds together first (".text" is rare: only under Text), then each. */
+export const IMPORT_FILTERS: Array<{ name: string; extensions: string[] }> = [
+  { name: 'Articles', extensions: ['txt', ...MARKDOWN, ...HTML_EXTENSIONS] },
+  { name: 'Text', extensions: [...PLAIN_TEXT] },
+  { name: 'Markdown', extensions: [...MARKDOWN] },
+  { name: 'Web pages', extensions: [...HTML_EXTENSIONS] },
+];
+
+/** A file name's extension, lower case and without the dot; '' when it has none. */
+export function extensionOf(fileName: string): string {
+  const base = fileName.split(/[/\\]/).pop() || fileName;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+/** Whether Parley imports a file of this name (by its extension alone; its content is checked on import). */
+export function isImportable(fileName: string): boolean {
+  return IMPORT_EXTENSIONS.includes(extensionOf(fileName));
+}

@@ -1,0 +1,145 @@
+// Written for the import-files service and the one list of importable extensions: files are read and checked
+// before anything reaches the notebook, drafts go in as one change, and the list in shared/import-formats.ts is
+// the one the importer, the dialogs, the files handed to main and the file associations follow.
+import { test, describe, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Progress } from '../../../shared/contract';
+import { ParleyError } from '../../../shared/model';
+import { IMPORT_EXTENSIONS, IMPORT_FILTERS, extensionOf, isImportable } from '../../../shared/import-formats';
+import { importAny } from '../../../main/import';
+import { IMPORTABLE_EXTENSIONS } from '../../../main/files';
+import { IMPORT_FILTERS as DIALOG_FILTERS } from '../../../main/dialogs';
+import {
+  addDrafts,
+  importFileBytes,
+  importFiles,
+  importText,
+  loadImportFiles,
+} from '../../../main/services/import-files';
+import { importPlainText } from '../../../main/core/import-text';
+import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
+
+const NOW = new Date('2026-06-01T09:00:00.000Z');
+let dir = '';
+let store: NotebookStore;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'parley-import-service-'));
+  store = await openNotebookStore(join(dir, 'notebook.json'), { debounceMs: 5 });
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function file(name: string, text: string | Uint8Array): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+}
+
+describe('importing files', () => {
+  test('several files go in as one change, in order, with the progress of each', async () => {
+    const paths = [
+      await file('one.txt', 'The first text.\n\nIt has two paragraphs.'),
+      await file('two.md', '# The second\n\nA Markdown paragraph.'),
+      await file('three.html', '<html><head><title>Third</title></head><body><p>A page.</p></body></html>'),
+    ];
+    const heard: Progress[] = [];
+    const added = await importFiles(store, paths, NOW, (p) => heard.push(p));
+    assert.deepEqual(
+      added.map((d) => [d.title, d.format]),
+      [
+        ['one', 'text'],
+        ['The second', 'markdown'],
+        ['Third', 'html'],
+      ],
+    );
+    assert.equal(store.revision, 1, 'one change');
+    assert.equal(store.history.undoLabel, 'Undo Import 3 documents');
+    assert.deepEqual(
+      heard.map((p) => p.done),
+      [0, 1, 2, 3],
+    );
+    store.undo();
+    assert.equal(store.data.documents.length, 0, 'one undo takes them all back');
+  });
+
+  test('one file that cannot be imported refuses them all, naming it, and adds nothing', async () => {
+    const good = await file('good.txt', 'Some text.');
+    const png = await file(
+      'image.txt',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+    );
+    await assert.rejects(
+      importFiles(store, [good, png], NOW),
+      (error: unknown) => error instanceof ParleyError && /image\.txt/.test(error.message),
+    );
+    await assert.rejects(importFiles(store, [good, join(dir, 'missing.txt')], NOW), /missing\.txt/);
+    assert.equal(store.revision, 0);
+    assert.deepEqual(store.data.documents, []);
+  });
+
+  test('loading reads and checks without touching any notebook', async () => {
+    const drafts = await loadImportFiles([await file('a.md', '# A\n\nText.')]);
+    assert.equal(drafts[0]!.title, 'A');
+    assert.equal(store.revision, 0);
+  });
+
+  test('bytes are decoded, then imported; text is imported; each is one step named for one document', () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Dropped text.')]);
+    const dropped = importFileBytes(store, { fileName: 'dropped.txt', bytes: bom }, NOW);
+    assert.equal(store.data.documents[0]!.text, 'Dropped text.', 'the byte order mark is not text');
+    assert.equal(dropped.id, store.data.documents[0]!.id);
+    const pasted = importText(store, { fileName: 'Pasted text.txt', content: 'Pasted words.' }, NOW);
+    assert.equal(pasted.title, 'Pasted text');
+    assert.equal(store.history.undoLabel, 'Undo Import document');
+    assert.equal(store.revision, 2);
+  });
+
+  test('no drafts is no change', () => {
+    assert.deepEqual(addDrafts(store, [], NOW), []);
+    assert.equal(store.revision, 0);
+    addDrafts(store, [importPlainText('One.', { fileName: 'one.txt' })], NOW);
+    assert.equal(store.revision, 1);
+  });
+});
+
+describe('the one list of importable files', () => {
+  test('the importer accepts every listed extension, in any case, and refuses others by name', () => {
+    for (const extension of IMPORT_EXTENSIONS) {
+      const content = extension.startsWith('htm') || extension === 'xhtml' ? '<p>A page.</p>' : 'Text.';
+      assert.ok(importAny(`a.${extension.toUpperCase()}`, content), extension);
+      assert.ok(isImportable(`folder/a.${extension.toUpperCase()}`), extension);
+    }
+    for (const name of ['a.pdf', 'a.docx', 'a.xht', 'README', '.txt']) {
+      assert.equal(isImportable(name), false, name);
+      assert.throws(
+        () => importAny(name, 'Text.'),
+        (error: unknown) => error instanceof ParleyError && error.code === 'unsupported-format',
+        name,
+      );
+    }
+    assert.equal(extensionOf('C:\\a\\b.Md'), 'md');
+  });
+
+  test('files handed to main, the open dialog and the file associations follow it', async () => {
+    assert.deepEqual(
+      IMPORTABLE_EXTENSIONS,
+      IMPORT_EXTENSIONS.map((e) => `.${e}`),
+    );
+    assert.equal(DIALOG_FILTERS, IMPORT_FILTERS);
+    const filtered = new Set(IMPORT_FILTERS.flatMap((f) => f.extensions));
+    assert.deepEqual([...filtered].sort(), [...IMPORT_EXTENSIONS].sort(), 'the dialog offers every one');
+    const builder = parseYaml(
+      await readFile(new URL('../../../electron-builder.yml', import.meta.url), 'utf8'),
+    ) as { fileAssociations: Array<{ ext: string | string[] }> };
+    const associated = builder.fileAssociations.flatMap((a) => (Array.isArray(a.ext) ? a.ext : [a.ext]));
+    assert.ok(associated.length > 0);
+    for (const extension of associated) assert.ok(IMPORT_EXTENSIONS.includes(extension), extension);
+  });
+});
