@@ -1,0 +1,96 @@
+// Importing: files from the dialog, dropped or pasted (their bytes go to main, which finds encoding and format),
+// and W3C annotations; the first document added opens, and what was refused is shown.
+import type { AnnotationImportReport } from '../../../shared/contract';
+import { errorMessage } from '../../format';
+import type { DocumentSummary } from '../../types';
+import type { Core } from '../core';
+
+/** A file handed to the page (dropped or pasted): a File fits. */
+export interface FileLike {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export function fileSizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export function importActions(core: Core, limits: { maxImportBytes: number }) {
+  const { api, patchUi, fail, clearError, announce, openId, openDocument } = core;
+  async function afterImport(added: DocumentSummary[]): Promise<void> {
+    const first = added[0];
+    if (!first) return;
+    await openDocument(first.id);
+    announce(added.length === 1 ? `Imported “${first.title}”` : `Imported ${added.length} documents`);
+  }
+
+  async function importFromDialog(): Promise<void> {
+    clearError();
+    try {
+      await afterImport(await api.importFromDialog());
+    } catch (failure) {
+      fail(failure);
+    }
+  }
+
+  /** Sends each file's bytes to main, which finds its encoding and format; refusals are shown, one per file. */
+  async function importBytes(items: Array<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }>) {
+    clearError();
+    const added: DocumentSummary[] = [];
+    const refused: string[] = [];
+    for (const [i, item] of items.entries()) {
+      if (items.length > 1) patchUi({ progress: { task: 'Importing', done: i, total: items.length } });
+      try {
+        added.push(await api.importFile({ fileName: item.fileName, bytes: item.bytes }));
+      } catch (failure) {
+        refused.push(errorMessage(failure));
+      }
+    }
+    patchUi({ progress: null });
+    await afterImport(added).catch(fail);
+    // Said after the first added opens, which clears the error line: the refusals stay in view.
+    if (refused.length > 0) patchUi({ error: refused.join(' ') });
+  }
+
+  async function importFiles(files: readonly FileLike[]): Promise<void> {
+    // Which formats can be read is main's decision: every file goes there, and its refusal is shown.
+    const tooLarge = files.find((file) => file.size > limits.maxImportBytes);
+    if (tooLarge) {
+      patchUi({
+        error: `Cannot import "${tooLarge.name}": it is ${fileSizeText(tooLarge.size)}, and Parley imports files of up to 20 MB.`,
+      });
+      return;
+    }
+    const items = await Promise.all(
+      files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    );
+    await importBytes(items);
+  }
+
+  /** Adds W3C annotations from a file the user picks: those that name no document go to the open one. */
+  async function importAnnotations(): Promise<void> {
+    clearError();
+    const id = openId();
+    try {
+      const report: AnnotationImportReport | null = await api.importAnnotationsFromDialog(
+        id ? { documentId: id } : {},
+      );
+      if (!report) return;
+      const first = report.documentIds[0];
+      if (first && !(id && report.documentIds.includes(id))) await openDocument(first);
+      announce(
+        `Imported ${report.added === 1 ? '1 annotation' : `${report.added} annotations`} from ${report.file}.`,
+      );
+      if (report.refused.length > 0) {
+        const shown = report.refused.slice(0, 3).join(' ');
+        const more = report.refused.length > 3 ? ` … and ${report.refused.length - 3} more.` : '';
+        patchUi({ error: `${report.refused.length} not imported from ${report.file}: ${shown}${more}` });
+      }
+    } catch (failure) {
+      fail(failure);
+    }
+  }
+
+  return { importFromDialog, importBytes, importFiles, importAnnotations };
+}

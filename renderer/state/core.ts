@@ -1,0 +1,227 @@
+// The store's core: the one state object and its listeners, the small changes every action makes (a message,
+// an error, a highlight put in place), and following the notebook: reading main's snapshot, applying each
+// notebookChanged step in revision order (a gap loads again), opening a document and reading it again when a step
+// changed its record. The actions in actions/ are built on it; store.ts puts them together.
+import type { MenuCommand, NotebookChange, ParleyApi } from '../../shared/contract';
+import { errorMessage } from '../format';
+import type { Annotation, DocumentSummary } from '../types';
+import * as nb from './notebook';
+import * as od from './open-document';
+import * as sg from './suggestions';
+import * as ui from './ui';
+
+export interface State {
+  notebook: nb.NotebookState;
+  open: od.OpenDocumentState;
+  ui: ui.UiState;
+  suggestions: sg.SuggestionsState;
+}
+
+export const initialState: State = {
+  notebook: nb.initialNotebook,
+  open: od.initialOpenDocument,
+  ui: ui.initialUi,
+  suggestions: sg.initialSuggestions,
+};
+
+export type Core = ReturnType<typeof createCore>;
+
+export function createCore(api: ParleyApi) {
+  let state: State = initialState;
+  const listeners = new Set<() => void>();
+  /** Steps that arrived while the snapshot was read: applied after it, those it already holds skipped. */
+  let held: NotebookChange[] | null = [];
+  /** Documents whose record a call is writing now: its answer brings the record, so its step needs no read. */
+  const writing = new Map<string, number>();
+
+  const get = () => state;
+  const set = (next: State) => {
+    if (next === state) return;
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  const setUi = (fn: (current: ui.UiState) => ui.UiState) => {
+    const next = fn(state.ui);
+    if (next !== state.ui) set({ ...state, ui: next });
+  };
+  const setNotebook = (fn: (current: nb.NotebookState) => nb.NotebookState) =>
+    set({ ...state, notebook: fn(state.notebook) });
+  const setSuggestions = (fn: (current: sg.SuggestionsState) => sg.SuggestionsState) =>
+    set({ ...state, suggestions: fn(state.suggestions) });
+  /** Changes some of the window's state; a patch that changes nothing renders nothing. */
+  const patchUi = (patch: Partial<ui.UiState>) =>
+    setUi((current) =>
+      (Object.keys(patch) as Array<keyof ui.UiState>).every((key) => Object.is(current[key], patch[key]))
+        ? current
+        : { ...current, ...patch },
+    );
+  const fail = (failure: unknown) => patchUi({ error: errorMessage(failure) });
+  const clearError = () => {
+    if (state.ui.error !== null) patchUi({ error: null });
+  };
+  const announce = (text: string) => setUi((current) => ui.announce(current, text));
+  const say = (text: string) => setUi((current) => ui.say(current, text));
+  const openId = () => od.openId(state.open);
+  const openAnnotations = () =>
+    nb.documentAnnotations(
+      state.notebook,
+      openId(),
+    ); /** Puts a highlight a call returned in place; its event says the same (and whatever else changed). */
+  const applySaved = (saved: Annotation) => setNotebook((current) => nb.upsertAnnotation(current, saved));
+
+  /** Runs a call that writes a document's record; while it runs, a step naming that record is not read again. */
+  async function writeRecord<T>(id: string, call: () => Promise<T>): Promise<T> {
+    writing.set(id, (writing.get(id) ?? 0) + 1);
+    try {
+      return await call();
+    } finally {
+      const left = (writing.get(id) ?? 1) - 1;
+      if (left > 0) writing.set(id, left);
+      else writing.delete(id);
+    }
+  }
+
+  // Reading the notebook and following its steps.
+
+  async function loadSnapshot(): Promise<void> {
+    held ??= [];
+    try {
+      const snapshot = await api.loadNotebook();
+      setNotebook((current) => nb.fromSnapshot(snapshot, current.version));
+    } finally {
+      const waiting = held ?? [];
+      held = null;
+      for (const change of waiting) receive(change);
+    }
+  }
+
+  function receive(change: NotebookChange): void {
+    if (held) {
+      held.push(change);
+      return;
+    }
+    const fit = nb.changeFit(state.notebook, change);
+    if (fit === 'stale') return;
+    if (fit === 'gap') {
+      void reloadAfterGap();
+      return;
+    }
+    const next = od.followUp(state.open, change);
+    const notebook = nb.applyChange(state.notebook, change);
+    const open = od.applyChange(state.open, change);
+    const present = new Set(nb.documentAnnotations(notebook, od.openId(open)).map((a) => a.id));
+    set({ ...state, notebook, open, ui: ui.forgetRemoved(state.ui, (id) => present.has(id)) });
+    if (next.kind === 'reread' && !writing.has(next.id)) void reread(next.id).catch(fail);
+    else if (next.kind === 'gone') void openOrClear(next.next);
+  }
+
+  /** A step was missed: everything is read again, and the open document with it. */
+  async function reloadAfterGap(): Promise<void> {
+    if (held) return;
+    try {
+      await loadSnapshot();
+      const id = openId();
+      if (!id) return;
+      if (state.notebook.documents.some((d) => d.id === id)) await reread(id);
+      else await openOrClear(state.notebook.documents[0]?.id ?? null);
+    } catch (failure) {
+      fail(failure);
+    }
+  }
+
+  /** Reads the open document's record again, where it stands. */
+  async function reread(id: string): Promise<void> {
+    const next = await api.openDocument({ id });
+    if (openId() !== next.document.id) return;
+    set({
+      ...state,
+      open: od.fromOpened(next),
+      notebook: nb.setDocumentAnnotations(state.notebook, id, next.annotations),
+    });
+  }
+
+  async function openOrClear(id: string | null): Promise<void> {
+    if (id) await openDocument(id);
+    else set({ ...state, open: od.initialOpenDocument, ui: { ...state.ui, editor: null } });
+  }
+
+  async function openDocument(id: string): Promise<void> {
+    clearError();
+    try {
+      const next = await api.openDocument({ id });
+      set({
+        ...state,
+        open: od.fromOpened(next),
+        notebook: nb.markOpened(
+          nb.setDocumentAnnotations(state.notebook, id, next.annotations),
+          id,
+          next.document.openedAt,
+        ),
+        ui: { ...state.ui, activeId: null, editor: null, openTick: state.ui.openTick + 1 },
+      });
+    } catch (failure) {
+      fail(failure);
+    }
+  }
+
+  /** Subscribes to main's events and reads the notebook; returns the unsubscribe. */
+  function start(resume: (documents: DocumentSummary[]) => DocumentSummary | undefined): () => void {
+    let cancelled = false;
+    const offs = [
+      api.onNotebookChanged(receive),
+      api.onSaveState((saveState) => patchUi({ saveState })),
+      api.onHistory((history) => setNotebook((current) => ({ ...current, history }))),
+      api.onProgress((next) => patchUi({ progress: next.done >= next.total ? null : next })),
+      api.onDocumentsAdded((ids) => {
+        if (ids[0]) void openDocument(ids[0]);
+      }),
+    ];
+    void (async () => {
+      try {
+        const [saveState] = await Promise.all([api.saveState(), loadSnapshot()]);
+        if (cancelled) return;
+        setUi((current) => ({ ...current, saveState: current.saveState ?? saveState }));
+        // Where the reader left off: the document opened last, else the first.
+        const first = resume(state.notebook.documents);
+        if (first) await openDocument(first.id);
+      } catch (failure) {
+        fail(failure);
+      } finally {
+        if (!cancelled) patchUi({ loading: false });
+      }
+      // Subscribed and loaded: main now delivers what it held for this page (a file opened at launch or while
+      // the page loaded, a menu command that opened the window), after the resumed document, so that file shows.
+      if (!cancelled) api.rendererReady().catch(fail);
+    })();
+    return () => {
+      cancelled = true;
+      for (const off of offs) off();
+    };
+  }
+
+  return {
+    api,
+    get,
+    set,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Menu commands come from main through the API too; the command table runs them. */
+    onMenuCommand: (listener: (command: MenuCommand) => void) => api.onMenuCommand(listener),
+    start,
+    setUi,
+    setNotebook,
+    setSuggestions,
+    patchUi,
+    fail,
+    clearError,
+    announce,
+    say,
+    openId,
+    openAnnotations,
+    applySaved,
+    writeRecord,
+    openDocument,
+  };
+}
