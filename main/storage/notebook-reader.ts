@@ -1,10 +1,15 @@
 /**
  * A quick reading of a notebook that is already well formed, the common case on every open. Parsing with zod
- * takes several times as long as one plain walk over the parsed JSON, so the walk is built from NotebookSchema
+ * takes several times as long as one plain walk over the parsed JSON, so the walk is generated from NotebookSchema
  * itself, once, when this module loads: each object, array, string, number, enum, nullable, optional and default
  * of the schema becomes a small reading function with the schema's own bounds, and the schema's refinements are
  * called as they are. A change to the schema reaches the reader with no edit here; a kind of schema this module
  * does not know is read by zod for that part alone (correct, only slower; a test holds the notebook free of them).
+ *
+ * The functions are written out as source and made with `new Function`, as zod itself makes its object parsers:
+ * objects built as literals, in one step, are several times quicker to freeze (the store freezes every state)
+ * than objects grown key by key. The source holds only the schema's keys (as JSON strings), its bounds (numbers)
+ * and names of the functions; nothing read from a notebook.
  *
  * The walk builds the value the schema's parse would (unknown keys dropped, defaults filled in, keys in schema
  * order). It never decides that a notebook is bad: on anything it does not expect, even something the schema might
@@ -59,8 +64,22 @@ const internalsOf = (schema: z.ZodType): Internals => (schema as unknown as { _z
 /** Raised while building a reader for a part of a schema that this module does not read itself. */
 class NotCompiled extends Error {}
 
-/** Bounds on a length (of a string or an array) from the schema's checks. */
-function lengthBounds(checks: readonly CheckDef[]): { min: number; max: number } {
+/** A plain object: what JSON.parse makes. */
+function plainObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) giveUp();
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) giveUp();
+  return value as Record<string, unknown>;
+}
+
+/** A bound as source: a finite number, written so it reads back the same. */
+function bound(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`not a finite bound: ${value}`);
+  return String(value);
+}
+
+/** Source for `value.length` outside [min, max]. */
+function lengthOutside(checks: readonly CheckDef[]): string {
   let min = 0;
   let max = Infinity;
   for (const check of checks) {
@@ -71,38 +90,28 @@ function lengthBounds(checks: readonly CheckDef[]): { min: number; max: number }
       max = Math.min(max, check.length!);
     } else throw new NotCompiled(`check ${check.check}`);
   }
-  return { min, max };
+  const tests = [];
+  if (min > 0) tests.push(`v.length < ${bound(min)}`);
+  if (max !== Infinity) tests.push(`v.length > ${bound(max)}`);
+  return tests.length > 0 ? ` || ${tests.join(' || ')}` : '';
 }
 
-function readString(checks: readonly CheckDef[]): Read {
-  const { min, max } = lengthBounds(checks);
-  return (value) => {
-    if (typeof value !== 'string' || value.length < min || value.length > max) giveUp();
-    return value;
-  };
-}
-
-function readNumber(checks: readonly CheckDef[]): Read {
-  let integer = false;
-  let min = -Infinity;
-  let max = Infinity;
+/** Source for a number outside the schema's checks. */
+function numberOutside(checks: readonly CheckDef[]): string {
+  const tests = ['!Number.isFinite(v)'];
   for (const check of checks) {
-    const bound = check.value;
-    if (check.check === 'number_format' && check.format === 'safeint') integer = true;
-    else if (check.check === 'greater_than' && check.inclusive === true && typeof bound === 'number')
-      min = Math.max(min, bound);
-    else if (check.check === 'less_than' && check.inclusive === true && typeof bound === 'number')
-      max = Math.min(max, bound);
+    const value = check.value;
+    if (check.check === 'number_format' && check.format === 'safeint') tests.push('!Number.isSafeInteger(v)');
+    else if (check.check === 'greater_than' && typeof value === 'number')
+      tests.push(`v ${check.inclusive === true ? '<' : '<='} ${bound(value)}`);
+    else if (check.check === 'less_than' && typeof value === 'number')
+      tests.push(`v ${check.inclusive === true ? '>' : '>='} ${bound(value)}`);
     else throw new NotCompiled(`check ${check.check}`);
   }
-  return (value) => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) giveUp();
-    if (integer && !Number.isSafeInteger(value)) giveUp();
-    return value;
-  };
+  return tests.join(' || ');
 }
 
-/** The schema's own refinements (`.refine`), run on the value read. */
+/** The schema's own refinements (`.refine`), each called with the value read. */
 function refinements(checks: readonly CheckDef[]): Array<(value: unknown) => unknown> {
   return checks.map((check) => {
     // `.refine(fn)` keeps fn, called with the value; other custom checks (superRefine) work on zod's internals.
@@ -113,121 +122,132 @@ function refinements(checks: readonly CheckDef[]): Array<(value: unknown) => unk
   });
 }
 
-function refined(read: Read, checks: readonly CheckDef[]): Read {
-  const tests = refinements(checks);
-  if (tests.length === 0) return read;
-  return (value) => {
-    const out = read(value);
-    for (const test of tests) if (test(out) !== true) giveUp();
-    return out;
-  };
-}
+/**
+ * Writes the reading functions of one schema as source: `r0` reads the whole, each part gets its own `rN`, and
+ * values the source cannot hold (sets of values, refinements, defaults, schemas left to zod) are passed in `env`.
+ */
+class Writer {
+  readonly functions: string[] = [];
+  readonly env: unknown[] = [];
+  /** Every part of the schema left to zod, by path. */
+  readonly readByZod: string[] = [];
 
-/** A plain object: what JSON.parse makes. */
-function plainObject(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) giveUp();
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) giveUp();
-  return value as Record<string, unknown>;
-}
-
-/** How an object reads each key: its reader, and what an absent key gives. */
-interface Field {
-  key: string;
-  read: Read;
-  /** Absent: left out (optional), filled in (default), or given up on (required). */
-  absent: 'omit' | 'default' | 'give-up';
-  /** The default's own internals, whose `defaultValue` zod copies afresh each time it is read. */
-  inner?: Internals;
-}
-
-function field(key: string, schema: z.ZodType, path: string): Field {
-  const internals = internalsOf(schema);
-  const { def } = internals;
-  if (def.type === 'optional' && (def.checks ?? []).length === 0) {
-    return { key, read: compile(def.innerType!, path), absent: 'omit' };
+  /** A name in the source for `value`, passed in when the functions are made. */
+  private pass(value: unknown): string {
+    this.env.push(value);
+    return `e${this.env.length - 1}`;
   }
-  if (def.type === 'default' && (def.checks ?? []).length === 0) {
-    return { key, read: compile(def.innerType!, path), absent: 'default', inner: internals };
-  }
-  return { key, read: compile(schema, path), absent: 'give-up' };
-}
 
-function readObject(def: Def, path: string): Read {
-  if (def.catchall !== undefined) throw new NotCompiled('an object that keeps unknown keys');
-  const fields = Object.entries(def.shape!).map(([key, schema]) =>
-    field(key, schema, path ? `${path}.${key}` : key),
-  );
-  return (value) => {
-    const input = plainObject(value);
-    const out: Record<string, unknown> = {};
-    for (const { key, read, absent, inner } of fields) {
-      const item = input[key];
-      if (item !== undefined) out[key] = read(item);
-      else if (absent === 'default') out[key] = inner!.def.defaultValue;
-      // A key present as undefined is left to the schema, whose output would keep it.
-      else if (absent === 'give-up' || key in input) giveUp();
+  /** Writes the function for `schema` and returns its name; `path` names it in readByZod. */
+  write(schema: z.ZodType, path: string): string {
+    const name = `r${this.functions.length}`;
+    this.functions.push('');
+    let body: string;
+    try {
+      body = this.body(schema, path);
+    } catch (error) {
+      if (!(error instanceof NotCompiled)) throw error;
+      this.readByZod.push(`${path || '(root)'}: ${error.message}`);
+      body = `const r = ${this.pass(schema)}.safeParse(v); if (!r.success) G(); return r.data;`;
     }
-    return out;
-  };
-}
+    this.functions[Number(name.slice(1))] = `function ${name}(v) { ${body} }`;
+    return name;
+  }
 
-function readArray(element: Read, checks: readonly CheckDef[]): Read {
-  const { min, max } = lengthBounds(checks);
-  return (value) => {
-    if (!Array.isArray(value) || value.length < min || value.length > max) giveUp();
-    const out = new Array<unknown>(value.length);
-    // Holes read as undefined, which no element reader accepts.
-    for (let i = 0; i < value.length; i++) out[i] = element(value[i]);
-    return out;
-  };
-}
-
-/** A value the schema accepts from a fixed set (enum, literal). */
-function readOneOf(values: ReadonlySet<unknown> | undefined): Read {
-  if (!values) throw new NotCompiled('a set of values zod does not list');
-  return (value) => (values.has(value) ? value : giveUp());
-}
-
-/** Every part of a schema this module read with zod instead, by path: a test holds the notebook's empty. */
-const readByZod: string[] = [];
-
-/** The reading function for `schema`, checking what it checks; `path` names it for readByZod. */
-function compile(schema: z.ZodType, path: string): Read {
-  try {
+  private body(schema: z.ZodType, path: string): string {
     const internals = internalsOf(schema);
     const { def } = internals;
     const checks = (def.checks ?? []).map((check) => check._zod.def);
+    const none = () => {
+      if (checks.length > 0) throw new NotCompiled(`check ${checks[0]!.check}`);
+    };
     switch (def.type) {
       case 'string':
-        return readString(checks);
+        return `if (typeof v !== 'string'${lengthOutside(checks)}) G(); return v;`;
       case 'number':
-        return readNumber(checks);
+        return `if (typeof v !== 'number' || ${numberOutside(checks)}) G(); return v;`;
       case 'boolean':
-        if (checks.length > 0) break;
-        return (value) => (typeof value === 'boolean' ? value : giveUp());
+        none();
+        return `if (typeof v !== 'boolean') G(); return v;`;
       case 'enum':
-      case 'literal':
-        if (checks.length > 0) break;
-        return readOneOf(internals.values);
-      case 'object':
-        return refined(readObject(def, path), checks);
-      case 'array':
-        return readArray(compile(def.element!, `${path}[]`), checks);
-      case 'nullable': {
-        if (checks.length > 0) break;
-        const inner = compile(def.innerType!, path);
-        return (value) => (value === null ? null : inner(value));
+      case 'literal': {
+        none();
+        if (!internals.values) throw new NotCompiled('a set of values zod does not list');
+        return `if (!${this.pass(internals.values)}.has(v)) G(); return v;`;
       }
+      case 'nullable': {
+        none();
+        return `return v === null ? null : ${this.write(def.innerType!, path)}(v);`;
+      }
+      case 'array': {
+        const element = this.write(def.element!, `${path}[]`);
+        // Holes read as undefined, which no element reader accepts.
+        return (
+          `if (!Array.isArray(v)${lengthOutside(checks)}) G(); const n = v.length; const out = new Array(n); ` +
+          `for (let i = 0; i < n; i++) out[i] = ${element}(v[i]); return out;`
+        );
+      }
+      case 'object':
+        return this.object(def, refinements(checks), path);
     }
     throw new NotCompiled(def.type);
-  } catch (error) {
-    if (!(error instanceof NotCompiled)) throw error;
-    readByZod.push(`${path || '(root)'}: ${error.message}`);
-    return (value) => {
-      const result = schema.safeParse(value);
-      return result.success ? result.data : giveUp();
-    };
+  }
+
+  /**
+   * An object: each key read in schema order into a literal, so that every object of one schema is made alike;
+   * keys from the first optional one on are added after it, each only when present.
+   */
+  private object(def: Def, tests: Array<(value: unknown) => unknown>, path: string): string {
+    if (def.catchall !== undefined) throw new NotCompiled('an object that keeps unknown keys');
+    // In a literal, `__proto__` would set the prototype rather than make a key.
+    if (Object.hasOwn(def.shape!, '__proto__')) throw new NotCompiled('a key named __proto__');
+    const lines = ['const o = P(v);'];
+    const literal: string[] = [];
+    const later: string[] = [];
+    for (const [index, [key, schema]] of Object.entries(def.shape!).entries()) {
+      const at = path ? `${path}.${key}` : key;
+      const k = JSON.stringify(key);
+      const x = `x${index}`;
+      const { def: fieldDef } = internalsOf(schema);
+      const plain = (fieldDef.checks ?? []).length === 0;
+      lines.push(`const ${x} = o[${k}];`);
+      if (fieldDef.type === 'optional' && plain) {
+        const read = this.write(fieldDef.innerType!, at);
+        // A key present as undefined is left to the schema, whose output would keep it.
+        lines.push(`if (${x} === undefined && ${k} in o) G();`);
+        later.push(`if (${x} !== undefined) out[${k}] = ${read}(${x});`);
+        continue;
+      }
+      let value: string;
+      if (fieldDef.type === 'default' && plain) {
+        // zod's defaultValue gives a fresh copy each time it is read.
+        const read = this.write(fieldDef.innerType!, at);
+        value = `${x} === undefined ? ${this.pass(fieldDef)}.defaultValue : ${read}(${x})`;
+      } else {
+        const read = this.write(schema, at);
+        lines.push(`if (${x} === undefined) G();`);
+        value = `${read}(${x})`;
+      }
+      if (later.length === 0) literal.push(`${k}: ${value}`);
+      else later.push(`out[${k}] = ${value};`);
+    }
+    lines.push(`const out = { ${literal.join(', ')} };`, ...later);
+    for (const test of tests) lines.push(`if (${this.pass(test)}(out) !== true) G();`);
+    lines.push('return out;');
+    return lines.join(' ');
+  }
+
+  /** The reading function of the whole schema. */
+  make(): Read {
+    const names = this.env.map((_, i) => `const e${i} = env[${i}];`).join(' ');
+    // The source is written above from the schema alone.
+    const factory = new Function(
+      'env',
+      'G',
+      'P',
+      `'use strict'; ${names} ${this.functions.join(' ')} return r0;`,
+    );
+    return factory(this.env, giveUp, plainObject) as Read;
   }
 }
 
@@ -240,9 +260,9 @@ export function compileReader<T>(schema: z.ZodType<T>): {
   /** The parts of the schema read by zod itself, for want of a quick reading. */
   readByZod: readonly string[];
 } {
-  const start = readByZod.length;
-  const read = compile(schema, '');
-  const slow = readByZod.splice(start);
+  const writer = new Writer();
+  writer.write(schema, '');
+  const read = writer.make();
   return {
     read: (value) => {
       try {
@@ -252,7 +272,7 @@ export function compileReader<T>(schema: z.ZodType<T>): {
         throw error;
       }
     },
-    readByZod: slow,
+    readByZod: writer.readByZod,
   };
 }
 
