@@ -2,23 +2,23 @@
 // dialogs, composed around one store (renderer/state/) that holds the notebook, the open document and the
 // window's state and is the only code that calls main. Views read the state and report intents; commands (keys,
 // the menu, the toolbar) run through one table (renderer/state/commands.ts).
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import { LibrarySidebar, sortDocuments } from './components/library-sidebar';
 import { SelectionButton } from './components/selection-button';
 import { Toolbar } from './components/toolbar';
 import { cardFor, focusSoon } from './dom';
 import { saveStatusText } from './format';
-import { commandEnabled, runCommand, type CommandHost, type RunnableCommandId } from './state/commands';
+import { commandEnabled, runCommand, type RunnableCommandId } from './state/commands';
 import type { Store } from './state/store';
-import { libraryOpen as isLibraryOpen, togglePanel, type View } from './state/ui';
+import { libraryOpen as isLibraryOpen, togglePanel } from './state/ui';
 import { connectStore, StoreContext, useAppState } from './state/use-store';
 import { CompareView } from './views/compare-view';
 import { Dialogs } from './views/dialogs';
 import { Notices } from './views/notices';
 import { ReadingView } from './views/reading-view';
 import { closeSuggestions, SidePanel, SuggestionsDrawer, useDrawerOpen } from './views/side-panels';
+import { useCommandHost } from './views/command-host';
 import { useTextSurface } from './views/text-surface';
-import { useWindowEvents } from './views/window-events';
 
 export function App() {
   const store = useMemo(connectStore, []);
@@ -49,8 +49,6 @@ function Window({ store }: { store: Store }) {
   const doc = state.open.document;
   const surface = useTextSurface(doc);
   const focusCard = useFocusAfterRender();
-  /** Where the reading view was scrolled when the comparison took its place. */
-  const readingScroll = useRef(0);
 
   useEffect(
     () =>
@@ -74,47 +72,7 @@ function Window({ store }: { store: Store }) {
     return () => observer.disconnect();
   }, []);
 
-  // Each view keeps its own place: the comparison starts at the top, the reading view where it was left.
-  useLayoutEffect(() => {
-    if (ui.view === 'compare') window.scrollTo({ top: 0 });
-    else if (!store.get().ui.reveal) window.scrollTo({ top: readingScroll.current });
-  }, [ui.view]);
-
-  const host: CommandHost & { currentSelection: typeof surface.currentSelection } = {
-    store,
-    currentSelection: surface.currentSelection,
-    changeView(next: View) {
-      const current = store.get().ui.view;
-      if (next === current) return;
-      if (current === 'reading') readingScroll.current = window.scrollY;
-      store.patchUi({ view: next });
-      events.clearSelectionSpot();
-    },
-    startHighlight() {
-      const { ui: now, open } = store.get();
-      const opened = open.document;
-      if (now.editor || now.editingDetails || now.linking || now.partiesOpen || !opened) return;
-      if (now.view !== 'reading') return;
-      const current = surface.currentSelection();
-      if (!current) {
-        store.say('Select a passage in the text first, then press H.');
-        return;
-      }
-      events.clearSelectionSpot();
-      store.patchUi({
-        error: null,
-        editor: {
-          mode: 'create',
-          documentId: opened.id,
-          span: current.span,
-          quote: opened.text.slice(current.span.start, current.span.end),
-          anchor: current.range.getBoundingClientRect(),
-        },
-      });
-    },
-    focusSoon,
-  };
-  const events = useWindowEvents(host);
+  const { host, events } = useCommandHost(store, surface);
   const run = (id: RunnableCommandId) => runCommand(id, host);
 
   const libraryOpen = isLibraryOpen(ui, notebook.documents.length);
