@@ -11,8 +11,7 @@ import {
   type Notebook,
   type ParleyDocument,
 } from '../../shared/model';
-
-const MAX_LINKS = 200;
+import { MAX_LINKS } from '../../shared/limits';
 
 export interface LinkView {
   type: LinkType;

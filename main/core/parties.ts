@@ -5,13 +5,9 @@
  */
 import { ParleyError, PartySchema, type Notebook, type Party } from '../../shared/model';
 import { normalizeColour } from './topics';
+import { MAX_ALIASES, MAX_NAME_LENGTH, MAX_SHORT_NAME_LENGTH } from '../../shared/limits';
 
 export type PartyWithCount = Party & { count: number };
-
-const MAX_NAME_LENGTH = 200;
-const MAX_SHORT_LENGTH = 40;
-const MAX_ALIAS_LENGTH = 200;
-const MAX_ALIASES = 200;
 
 /** Paul Tol's "vibrant" scheme: colour-blind safe like the topic palette, and distinct from it, so a party's
  *  colour is never mistaken for a topic's. */
@@ -118,10 +114,10 @@ function checkName(value: unknown): string {
 function checkShort(value: unknown, name: string): string {
   if (value !== undefined && typeof value !== 'string') throw invalid('A short name must be text.');
   const short = tidy(value ?? '');
-  if (short.length > MAX_SHORT_LENGTH) {
-    throw invalid(`A short name can be at most ${MAX_SHORT_LENGTH} characters long, like "UK".`);
+  if (short.length > MAX_SHORT_NAME_LENGTH) {
+    throw invalid(`A short name can be at most ${MAX_SHORT_NAME_LENGTH} characters long, like "UK".`);
   }
-  return short === '' ? name.slice(0, MAX_SHORT_LENGTH).trim() : short;
+  return short === '' ? name.slice(0, MAX_SHORT_NAME_LENGTH).trim() : short;
 }
 
 /** Trimmed, blanks dropped, each kept once (in any case), none repeating the party's own name or short name. */
@@ -133,8 +129,8 @@ function checkAliases(value: unknown, name: string, short: string): string[] {
     if (typeof item !== 'string') throw invalid('Aliases must be a list of names.');
     const alias = tidy(item);
     if (alias === '') continue;
-    if (alias.length > MAX_ALIAS_LENGTH) {
-      throw invalid(`An alias can be at most ${MAX_ALIAS_LENGTH} characters long: ${quoted(alias)} is not.`);
+    if (alias.length > MAX_NAME_LENGTH) {
+      throw invalid(`An alias can be at most ${MAX_NAME_LENGTH} characters long: ${quoted(alias)} is not.`);
     }
     const key = nameKey(alias);
     if (seen.has(key)) continue;

@@ -3,9 +3,7 @@
  * shares, which a user extends with their own words; each is spelled one way so comparisons can count them.
  */
 import { ParleyError, STANDARD_STANCES, type Notebook } from '../../shared/model';
-
-const MAX_STANCE_LENGTH = 40;
-const MAX_CUSTOM_STANCES = 200;
+import { MAX_STANCE_LENGTH, MAX_STANCES } from '../../shared/limits';
 
 function tidy(value: string): string {
   return value.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -26,8 +24,8 @@ export function addStance(nb: Notebook, name: string): string[] {
   }
   const existing = listStances(nb).find((s) => s.toLowerCase() === stance.toLowerCase());
   if (existing !== undefined) throw new ParleyError(`The stance "${existing}" is already in the list.`);
-  if (nb.stances.length >= MAX_CUSTOM_STANCES) {
-    throw new ParleyError(`A notebook can have at most ${MAX_CUSTOM_STANCES} stances of its own.`);
+  if (nb.stances.length >= MAX_STANCES) {
+    throw new ParleyError(`A notebook can have at most ${MAX_STANCES} stances of its own.`);
   }
   nb.stances.push(stance);
   return listStances(nb);

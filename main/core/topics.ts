@@ -3,6 +3,7 @@
  * order the codebook lists them in, and a palette of colours that stay distinct for colour-blind readers.
  */
 import { ParleyError } from '../../shared/model';
+import { MAX_TOPIC_PATH_LENGTH } from '../../shared/limits';
 
 /** Paul Tol's "muted" qualitative scheme: distinguishable with common colour-vision deficiencies, and light
  *  enough at highlight opacity for black text to stay readable on top. */
@@ -18,7 +19,7 @@ export const TOPIC_PALETTE: readonly string[] = [
   '#882255',
 ];
 
-export const MAX_TOPIC_PATH_LENGTH = 200;
+export { MAX_TOPIC_PATH_LENGTH } from '../../shared/limits';
 
 /**
  * Trims the path, collapses runs of spaces and of slashes, drops spaces around slashes and slashes at either

@@ -5,6 +5,7 @@
 import { ParleyError, type Notebook, type Suggestion } from '../../../shared/model';
 import { getDocument, openDocument } from '../notebook';
 import { findStatements, overlap } from './statements';
+import { MAX_SUGGESTION_KEY_LENGTH } from '../../../shared/limits';
 
 export function suggestionKey(documentId: string, start: number, end: number): string {
   return `${documentId}:${start}:${end}`;
@@ -31,7 +32,10 @@ export function suggestStatements(nb: Notebook, documentId: string): Suggestion[
 
 /** Records that the user dismissed a suggestion, so it is not offered again; dismissing it twice is harmless. */
 export function dismissSuggestion(nb: Notebook, key: string): { key: string } {
-  const match = typeof key === 'string' && key.length <= 300 ? /^(.+):(\d{1,9}):(\d{1,9})$/.exec(key) : null;
+  const match =
+    typeof key === 'string' && key.length <= MAX_SUGGESTION_KEY_LENGTH
+      ? /^(.+):(\d{1,9}):(\d{1,9})$/.exec(key)
+      : null;
   if (!match) {
     throw new ParleyError(
       `"${String(key).slice(0, 100)}" is not a suggestion: it should read document:start:end.`,
