@@ -18,5 +18,31 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    // Views and components show state and dispatch actions; only the store (renderer/state/) calls main.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/state/**', 'renderer/env.d.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='parley']",
+          message: 'Only the store (renderer/state/) calls the API: dispatch a store action instead.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/contract'],
+              importNames: ['ParleyApi', 'calls'],
+              message: 'Only the store (renderer/state/) calls the API: dispatch a store action instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...layerConfigs,
 );
