@@ -17,9 +17,9 @@ export interface AcceptInput {
   accept: ReadonlyArray<{ key: string; topicIds: readonly string[] }>;
 }
 
-/** The undo step's name: "Accept suggestion", "Accept 12 suggestions". */
+/** The undo step's name: "Accept statement", "Accept 12 statements" (the Suggestions button keeps its own name). */
 export function acceptLabel(count: number): string {
-  return count === 1 ? 'Accept suggestion' : `Accept ${count} suggestions`;
+  return count === 1 ? 'Accept statement' : `Accept ${count} statements`;
 }
 
 export function acceptSuggestions(store: NotebookStore, input: AcceptInput, now: Date): AcceptedSuggestions {

@@ -65,7 +65,7 @@ describe('accepting suggested statements', () => {
       T1,
     );
     assert.equal(store.revision, 2, 'one step');
-    assert.equal(store.history.undoLabel, 'Undo Accept 2 suggestions');
+    assert.equal(store.history.undoLabel, 'Undo Accept 2 statements');
     assert.deepEqual(
       result.annotations.map((a) => [
         a.documentId,
@@ -92,10 +92,10 @@ describe('accepting suggested statements', () => {
     assert.equal(store.data.annotations.length, 0, 'one undo takes both back');
   });
 
-  test('one is named "Accept suggestion"', () => {
+  test('one is named "Accept statement"', () => {
     const [first] = suggestStatements(store.data, doc);
     acceptSuggestions(store, { documentId: doc, accept: [{ key: first!.key, topicIds: [] }] }, T1);
-    assert.equal(store.history.undoLabel, 'Undo Accept suggestion');
+    assert.equal(store.history.undoLabel, 'Undo Accept statement');
   });
 
   test('a key no longer suggested (dismissed meanwhile) refuses the whole call and names it', () => {
