@@ -26,7 +26,7 @@ import { applyW3CImport, importW3C, usablePart } from '../core/w3c';
 import type { NotebookStore } from '../storage/notebook-store';
 import { documentAnnotations, notebookSnapshot } from '../core/notebook-change';
 import { acceptSuggestions } from '../services/accept-suggestions';
-import { exportFileName, w3cJson, writeNotebookFolder } from '../services/export';
+import { offeredFileName, w3cJson, writeNotebookFolder } from '../services/export';
 import { importFileBytes, importFiles, importText } from '../services/import-files';
 import { loadAnnotationFile } from '../files';
 import type { HandlerTable } from './dispatch';
@@ -170,7 +170,7 @@ export function createHandlers({
     saveTopicMarkdown: ({ topicId }) => {
       const topic = store.data.topics.find((t) => t.id === topicId);
       const markdown = exportTopicMarkdown(store.data, topicId, { now: now() });
-      return saveExport(markdown, exportFileName(topic?.path ?? 'topic', 'md'));
+      return saveExport(markdown, offeredFileName(topic?.path ?? 'topic', 'md'));
     },
     saveNotebookMarkdown: async ({ mode }) => {
       if (mode === 'file') {
@@ -192,13 +192,13 @@ export function createHandlers({
     saveMarkdown: ({ documentId }) => {
       const doc = ops.getDocument(store.data, documentId);
       const markdown = exportDocumentMarkdown(store.data, documentId, { now: now() });
-      return saveExport(markdown, exportFileName(doc.title, 'md'));
+      return saveExport(markdown, offeredFileName(doc.title, 'md'));
     },
     exportW3C: ({ documentId }) => w3cJson(store.data, { now: now(), documentId }),
     saveW3C: ({ documentId }) => {
       const doc = documentId === undefined ? undefined : ops.getDocument(store.data, documentId);
       const text = w3cJson(store.data, { now: now(), documentId: doc?.id });
-      return saveExport(`${text}\n`, exportFileName(doc ? doc.title : 'notebook', 'jsonld'), 'json');
+      return saveExport(`${text}\n`, offeredFileName(doc ? doc.title : 'notebook', 'jsonld'), 'json');
     },
     importAnnotationsFromDialog: async ({ documentId }): Promise<AnnotationImportReport | null> => {
       if (documentId !== undefined) ops.getDocument(store.data, documentId);

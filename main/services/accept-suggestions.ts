@@ -17,9 +17,12 @@ export interface AcceptInput {
   accept: ReadonlyArray<{ key: string; topicIds: readonly string[] }>;
 }
 
-/** The undo step's name: "Accept statement", "Accept 12 statements" (the Suggestions button keeps its own name). */
+/**
+ * The undo step's name: one accepted statement is a highlight added, as when it is made by hand; several are
+ * "Accept 12 statements" (not "suggestions": the Suggestions button keeps its name to itself).
+ */
 export function acceptLabel(count: number): string {
-  return count === 1 ? 'Accept statement' : `Accept ${count} statements`;
+  return count === 1 ? 'Highlight' : `Accept ${count} statements`;
 }
 
 export function acceptSuggestions(store: NotebookStore, input: AcceptInput, now: Date): AcceptedSuggestions {

@@ -1,16 +1,16 @@
 /**
- * Exports written to disk, shared by the window's calls and the command line: the name a file is offered under
- * (core/export/file-name.ts, the one sanitizer), the W3C collection as text, and the notebook as a folder of one
+ * Exports written to disk, shared by the window's calls and the command line: the name a save dialog offers
+ * (core/export/file-name.ts, where every export's file names are made), the W3C collection as text, and the notebook as a folder of one
  * Markdown file per document, asking before it replaces any file already there.
  */
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportFileName, exportNotebookFiles } from '../core/export';
+import { exportNotebookFiles, offeredFileName } from '../core/export';
 import { exportW3C } from '../core/w3c';
 import type { Progress } from '../../shared/contract';
 import type { Notebook } from '../../shared/model';
 
-export { exportFileName };
+export { offeredFileName };
 
 /** The notebook's W3C annotations (or one document's, refused when it does not exist) as JSON-LD text. */
 export function w3cJson(nb: Notebook, options: { now: Date; documentId?: string | undefined }): string {

@@ -1,6 +1,7 @@
 /**
- * File names made from titles, the one way every export names a file: the notebook's one-file-per-document folder,
- * and the name a save dialog offers for a document, a topic or the notebook.
+ * File names made from titles, in one place: the notebook's one-file-per-document folder keeps each title (links
+ * between its files name them), and a save dialog offers a short lower-case name for a document, a topic or the
+ * notebook, which the user may change there.
  */
 
 /** Longest file name stem kept, in UTF-16 units: well inside every common file system's 255-byte limit. */
@@ -36,4 +37,20 @@ export function safeFileStem(title: string): string {
 /** A file name for an export of `title`: its safe stem and the extension ("The talks" → "The talks.md"). */
 export function exportFileName(title: string, extension: string): string {
   return `${safeFileStem(title)}.${extension}`;
+}
+
+/**
+ * The name a save dialog offers for an export of `title`: its letters and digits joined by hyphens, lower case,
+ * at most 80 characters ("Miliband: talks" → "miliband-talks.md"); "export" when nothing is left. Safe on every
+ * file system as it is; a Windows device name gets a suffix.
+ */
+export function offeredFileName(title: string, extension: string): string {
+  let stem = title
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_STEM)
+    .toLowerCase();
+  if (RESERVED.test(stem)) stem = `${stem}-document`;
+  return `${stem || 'export'}.${extension}`;
 }

@@ -10,4 +10,4 @@ export {
   exportTopicMarkdown,
 } from './markdown';
 export { CSV_COLUMNS, csvCell, exportCsv } from './csv';
-export { exportFileName, safeFileStem } from './file-name';
+export { exportFileName, offeredFileName, safeFileStem } from './file-name';

@@ -92,10 +92,10 @@ describe('accepting suggested statements', () => {
     assert.equal(store.data.annotations.length, 0, 'one undo takes both back');
   });
 
-  test('one is named "Accept statement"', () => {
+  test('one is named as a highlight made by hand', () => {
     const [first] = suggestStatements(store.data, doc);
     acceptSuggestions(store, { documentId: doc, accept: [{ key: first!.key, topicIds: [] }] }, T1);
-    assert.equal(store.history.undoLabel, 'Undo Accept statement');
+    assert.equal(store.history.undoLabel, 'Undo Highlight');
   });
 
   test('a key no longer suggested (dismissed meanwhile) refuses the whole call and names it', () => {

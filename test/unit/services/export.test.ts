@@ -10,9 +10,9 @@ import type { Progress } from '../../../shared/contract';
 import { emptyNotebook, type Notebook } from '../../../shared/model';
 import { addSampleDocument, addDocuments } from '../../../main/core/notebook';
 import { importPlainText } from '../../../main/core/import-text';
-import { exportNotebookFiles, safeFileStem } from '../../../main/core/export';
+import { exportFileName, exportNotebookFiles } from '../../../main/core/export';
 import { exportW3C } from '../../../main/core/w3c';
-import { exportFileName, w3cJson, writeNotebookFolder } from '../../../main/services/export';
+import { offeredFileName, w3cJson, writeNotebookFolder } from '../../../main/services/export';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const NOW = new Date('2026-07-01T09:00:00.000Z');
@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 describe('export names and texts', () => {
-  test('a file name is the safe stem of its title, as the folder export names its files', () => {
+  test('the folder names each file by the safe stem of its title', () => {
     assert.equal(exportFileName('Talks: London / Moscow?', 'md'), 'Talks- London - Moscow-.md');
     assert.equal(exportFileName('CON', 'jsonld'), 'CON (document).jsonld');
     assert.equal(exportFileName('  ', 'md'), 'Untitled.md');
@@ -42,7 +42,18 @@ describe('export names and texts', () => {
       exportNotebookFiles(nb, { now: NOW }).map((f) => f.fileName),
       nb.documents.map((d) => exportFileName(d.title, 'md')),
     );
-    assert.equal(exportFileName('iran/nuclear', 'md'), `${safeFileStem('iran/nuclear')}.md`);
+  });
+
+  test('a save dialog offers a short lower-case name, as it always has', () => {
+    assert.equal(
+      offeredFileName('Miliband: bilateral differences will not obscure our relationship', 'md'),
+      'miliband-bilateral-differences-will-not-obscure-our-relationship.md',
+    );
+    assert.equal(offeredFileName('iran/nuclear', 'md'), 'iran-nuclear.md');
+    assert.equal(offeredFileName('Café “Ласточка”', 'jsonld'), 'cafe-ласточка.jsonld');
+    assert.equal(offeredFileName('?!', 'md'), 'export.md');
+    assert.equal(offeredFileName('CON', 'md'), 'con-document.md');
+    assert.equal(offeredFileName('x'.repeat(200), 'csv'), `${'x'.repeat(80)}.csv`);
   });
 
   test('W3C text is the collection, whole or of one document', () => {
