@@ -3,7 +3,7 @@
  * is checked against the same definition the types are derived from.
  *
  * Offsets: every `start`/`end` in the notebook counts UTF-16 code units of `Document.text` (JavaScript string
- * indices). The W3C Web Annotation model counts code points; conversion happens only at that boundary (w3c.ts).
+ * indices). The W3C Web Annotation model counts code points; conversion happens only at that boundary (main/core/w3c/).
  */
 import { z } from 'zod';
 import {
@@ -216,7 +216,7 @@ export const NotebookSchema = z.object({
   annotations: z.array(AnnotationSchema),
   /** Stances the user added beyond STANDARD_STANCES. */
   stances: z.array(z.string().min(1).max(MAX_STANCE_LENGTH)).max(MAX_STANCES),
-  /** Suggestion keys (see suggest.ts) the user dismissed, so they are not offered again. */
+  /** Suggestion keys (see main/core/suggest/notebook.ts) the user dismissed, so they are not offered again. */
   dismissedSuggestions: z.array(z.string().max(MAX_SUGGESTION_KEY_LENGTH)),
 });
 export type Notebook = z.infer<typeof NotebookSchema>;

@@ -164,7 +164,7 @@ class StandInContents extends EventEmitter {
         if (this.destroyed || load !== this.loads) return;
         this.listening = true;
         note('page-listening');
-        // As renderer/app.tsx does once subscribed: tell main, through the contract's call, from its main frame.
+        // As the renderer store does once subscribed: tell main, through the contract's call, from its main frame.
         const ready = (calls as Record<string, { channel: string } | undefined>).rendererReady?.channel;
         const handler = ready === undefined ? undefined : handlers.get(ready);
         if (handler) void handler({ senderFrame: this.mainFrame }, undefined);
