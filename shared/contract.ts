@@ -332,7 +332,11 @@ export const calls = {
         .max(10_000),
     }),
   ),
-  dismissSuggestion: call<{ key: string }>()('suggestions:dismiss', z.strictObject({ key: suggestionKey })),
+  /** Dismisses one suggestion (key "documentId:start:end"); returns what is still suggested for its document. */
+  dismissSuggestion: call<{ key: string; suggestions: Suggestion[] }>()(
+    'suggestions:dismiss',
+    z.strictObject({ key: suggestionKey }),
+  ),
   /** For each statement, the codebook's topic its words name (see topic-proposal.ts), or null. */
   proposeTopics: call<Array<TopicProposal | null>>()(
     'topics:propose',

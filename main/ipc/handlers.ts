@@ -148,7 +148,12 @@ export function createHandlers({
 
     suggestStatements: ({ documentId }) => suggestStatements(store.data, documentId),
     acceptSuggestions: (input) => acceptSuggestions(store, input, now()),
-    dismissSuggestion: ({ key }) => store.change((nb) => dismissSuggestion(nb, key), 'Dismiss suggestion'),
+    dismissSuggestion: ({ key }) => {
+      const dismissed = store.change((nb) => dismissSuggestion(nb, key), 'Dismiss suggestion');
+      // A key dismissed is one of "documentId:start:end", so its document is what comes before the two numbers.
+      const documentId = key.replace(/:\d+:\d+$/, '');
+      return { ...dismissed, suggestions: suggestStatements(store.data, documentId) };
+    },
     proposeTopics: ({ texts }) => {
       const ignore = partyNames(store.data.parties);
       return texts.map((text) => proposeTopic(text, store.data.topics, { ignore }));

@@ -1,7 +1,7 @@
 // The suggested statements of the open document while their panel is open: the list, the one in focus, topics
 // chosen for those not yet accepted, the highlights accepted from the panel, and each statement's proposed topic.
 // Pure: the store calls these.
-import type { Annotation, Suggestion, TopicProposal } from '../types';
+import type { Annotation, Party, Suggestion, Topic, TopicProposal } from '../types';
 
 export interface SuggestionsState {
   open: boolean;
@@ -29,6 +29,18 @@ export const initialSuggestions: SuggestionsState = {
 /** Longest statement and most statements sent for topic proposals at once (the contract's limits). */
 export const PROPOSAL_TEXT_MAX = 20_000;
 export const PROPOSAL_COUNT_MAX = 1000;
+
+/** What a topic proposal depends on (each topic's id, path and description, in order; the parties' names), so
+ *  that a proposal is asked again only when it could come out different. Counts are left out. */
+export function proposalBasis(
+  topics: ReadonlyArray<Pick<Topic, 'id' | 'path' | 'description'>>,
+  parties: ReadonlyArray<Pick<Party, 'name' | 'short' | 'aliases'>>,
+): string {
+  return JSON.stringify([
+    topics.map((t) => [t.id, t.path, t.description]),
+    parties.map((p) => [p.name, p.short, p.aliases]),
+  ]);
+}
 
 export function suggestionsLeft(count: number): string {
   return count === 1 ? '1 suggestion left' : `${count || 'No'} suggestions left`;

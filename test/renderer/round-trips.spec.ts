@@ -1,12 +1,11 @@
-// How many calls the page makes for one user action: a highlight added is one call, the rest arrives with main's
-// notebookChanged event. Real handlers, real notebook file; the calls are counted at the page's binding.
-import { expect, selectPhrase, test } from './harness';
+// How many calls the page makes for one user action: a highlight added, a suggestion accepted or dismissed is one
+// call each, the rest arrives with main's notebookChanged event. Real handlers, real notebook file; the calls are
+// counted at the page's binding.
+import type { Page } from '@playwright/test';
+import { expect, selectPhrase, test, type Parley } from './harness';
 
-test('adding one highlight makes one call', async ({ parley }) => {
-  const { page } = parley;
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect.poll(() => parley.calls.includes('documents:open')).toBe(true);
-  // Whatever the page still loads after its first paint settles before the count starts.
+/** Waits until the page has made no new call for one poll, so what it still loads is counted (or not) in full. */
+async function settled(parley: Parley): Promise<void> {
   let seen = -1;
   await expect
     .poll(() => {
@@ -15,6 +14,31 @@ test('adding one highlight makes one call', async ({ parley }) => {
       return settled;
     })
     .toBe(true);
+}
+
+/** Opens the Suggestions panel the way a reader does and waits for its list; returns how many it offers. */
+async function openSuggestions(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Suggestions' }).click();
+  const list = page
+    .getByRole('complementary', { name: 'Suggestions' })
+    .getByRole('listbox', { name: 'Suggested statements' });
+  await expect(list).toBeFocused();
+  await expect(list.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  return list.getByRole('option').count();
+}
+
+const options = (page: Page) =>
+  page
+    .getByRole('complementary', { name: 'Suggestions' })
+    .getByRole('listbox', { name: 'Suggested statements' })
+    .getByRole('option');
+
+test('adding one highlight makes one call', async ({ parley }) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect.poll(() => parley.calls.includes('documents:open')).toBe(true);
+  // Whatever the page still loads after its first paint settles before the count starts.
+  await settled(parley);
   parley.calls.length = 0;
 
   await selectPhrase(page, 'his extradition to UK is absolutely out of the question');
@@ -25,14 +49,46 @@ test('adding one highlight makes one call', async ({ parley }) => {
   const notes = page.getByRole('complementary', { name: 'Notes' });
   await expect(notes.getByRole('article', { name: /^Note on “his extradition/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Undo / })).toHaveAttribute('aria-disabled', 'false');
-  seen = -1;
-  await expect
-    .poll(() => {
-      const settled = parley.calls.length === seen;
-      seen = parley.calls.length;
-      return settled;
-    })
-    .toBe(true);
+  await settled(parley);
   console.log(`calls after one highlight: ${parley.calls.length} (${parley.calls.join(', ')})`);
   expect(parley.calls).toEqual(['annotations:create']);
+});
+
+test('accepting one suggestion makes one call, and Undo names it a highlight', async ({ parley }) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const total = await openSuggestions(page);
+  await settled(parley);
+  parley.calls.length = 0;
+
+  await page.keyboard.press('a');
+  await expect(options(page)).toHaveCount(total - 1);
+  await expect(page.locator('.notice[role=status]')).toHaveText(/^Accepted “/);
+  await expect(
+    page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo Highlight' }),
+  ).toHaveAttribute('aria-disabled', 'false');
+  await expect.poll(() => parley.store.data.annotations.length).toBe(1);
+  await settled(parley);
+  console.log(`calls after one suggestion accepted: ${parley.calls.length} (${parley.calls.join(', ')})`);
+  expect(parley.calls).toEqual(['suggestions:accept']);
+});
+
+test('dismissing one suggestion makes one call', async ({ parley }) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const total = await openSuggestions(page);
+  const first = await options(page).first().textContent();
+  await settled(parley);
+  parley.calls.length = 0;
+
+  await page.keyboard.press('d');
+  await expect(options(page)).toHaveCount(total - 1);
+  await expect(page.locator('.notice[role=status]')).toHaveText(
+    /^Dismissed “.*it will not be suggested again\./,
+  );
+  await expect.poll(() => parley.store.data.dismissedSuggestions.length).toBe(1);
+  await expect(options(page).first()).not.toHaveText(first ?? '');
+  await settled(parley);
+  console.log(`calls after one suggestion dismissed: ${parley.calls.length} (${parley.calls.join(', ')})`);
+  expect(parley.calls).toEqual(['suggestions:dismiss']);
 });

@@ -1,18 +1,12 @@
 // The suggested statements of the open document: reading them and their proposed topics, accepting one (with
-// its chosen or proposed topics), dismissing one, accepting all in one call and one undo step, and giving the
-// accepted ones topics.
+// its chosen or proposed topics) or all, and dismissing one, each in one call that brings back what is still
+// suggested, and giving the accepted ones topics.
 import { shortQuote } from '../../format';
 import { partyShortName } from '../../parties';
 import type { Suggestion } from '../../types';
 import type { Core } from '../core';
 import * as nb from '../notebook';
 import * as sg from '../suggestions';
-
-/** An accepted suggestion becomes a highlight with its party, the topics chosen for it (if any) and no note. */
-function asHighlight(suggestion: Suggestion, topicIds: readonly string[] = []) {
-  const { documentId, start, end, partyId } = suggestion;
-  return { documentId, start, end, partyId, topicIds: [...topicIds], note: '' };
-}
 
 export function suggestionActions(core: Core) {
   const { api, setSuggestions, patchUi, fail, clearError, say, openId, openAnnotations, applySaved } = core;
@@ -35,22 +29,36 @@ export function suggestionActions(core: Core) {
     }
   }
 
-  /** Each statement's proposed topic, read again when the statements, the codebook or the parties change. */
+  /**
+   * Each statement's proposed topic, read again when the statements, the codebook or the parties change. What the
+   * proposals held were asked with is kept, so a list that only lost statements (one accepted or dismissed) under
+   * the same codebook and parties asks nothing again: the answer would be the same.
+   */
   let proposing = 0;
+  let proposed: { basis: string; texts: ReadonlyMap<string, string> } | null = null;
   async function loadProposals(): Promise<void> {
     const list = get().suggestions.list;
     const ticket = ++proposing;
     if (!list || list.length === 0) {
+      proposed = null;
       if (get().suggestions.proposals.size > 0)
         setSuggestions((current) => ({ ...current, proposals: new Map() }));
       return;
     }
     const asked = list.slice(0, sg.PROPOSAL_COUNT_MAX);
+    const texts = asked.map((s) => s.quote.slice(0, sg.PROPOSAL_TEXT_MAX));
+    const basis = sg.proposalBasis(get().notebook.topics, get().notebook.parties);
+    const held = proposed;
+    const { proposals } = get().suggestions;
+    if (
+      held?.basis === basis &&
+      asked.every((s, i) => held.texts.get(s.key) === texts[i] && proposals.has(s.key))
+    )
+      return;
     try {
-      const found = await api.proposeTopics({
-        texts: asked.map((s) => s.quote.slice(0, sg.PROPOSAL_TEXT_MAX)),
-      });
+      const found = await api.proposeTopics({ texts });
       if (ticket !== proposing) return;
+      proposed = { basis, texts: new Map(asked.map((s, i) => [s.key, texts[i]!])) };
       setSuggestions((current) => ({
         ...current,
         proposals: new Map(asked.map((s, i) => [s.key, found[i] ?? null])),
@@ -78,19 +86,29 @@ export function suggestionActions(core: Core) {
     return busy(async () => {
       const at = sg.indexOf(get().suggestions, suggestion.key);
       const topicIds = sg.topicsFor(get().suggestions, suggestion.key, withProposal);
-      const proposed = withProposal ? get().suggestions.proposals.get(suggestion.key) : undefined;
-      const saved = await api.createAnnotation(asHighlight(suggestion, topicIds));
-      applySaved(saved);
-      setSuggestions((current) => ({ ...current, acceptedHere: [...current.acceptedHere, saved.id] }));
+      const proposal = withProposal ? get().suggestions.proposals.get(suggestion.key) : undefined;
+      // One statement accepted is the undo step "Highlight", as one made by hand; what is left comes back with it.
+      const result = await api.acceptSuggestions({
+        documentId: suggestion.documentId,
+        accept: [{ key: suggestion.key, topicIds }],
+      });
+      for (const saved of result.annotations) applySaved(saved);
+      const list = result.suggestions;
+      setSuggestions((current) =>
+        sg.withList(
+          { ...current, acceptedHere: [...current.acceptedHere, ...result.annotations.map((a) => a.id)] },
+          list,
+          at,
+        ),
+      );
       const party = suggestion.partyId ? nb.partyMap(get().notebook).get(suggestion.partyId) : undefined;
-      const list = await api.suggestStatements({ documentId: suggestion.documentId });
-      setSuggestions((current) => sg.withList(current, list, at));
       say(
         `Accepted “${shortQuote(suggestion.quote, 50)}”${party ? ` as ${partyShortName(party)}` : ''}${
-          proposed ? ` on ${proposed.path}` : ''
+          proposal ? ` on ${proposal.path}` : ''
         }. ${sg.suggestionsLeft(list.length)}.`,
       );
-      if (edit)
+      const saved = result.annotations[0];
+      if (edit && saved)
         patchUi({ editor: { mode: 'edit', annotation: saved, anchor: null, returnTo: 'suggestions' } });
     });
   }
@@ -98,8 +116,7 @@ export function suggestionActions(core: Core) {
   function dismissSuggestion(suggestion: Suggestion): Promise<void> {
     return busy(async () => {
       const at = sg.indexOf(get().suggestions, suggestion.key);
-      await api.dismissSuggestion({ key: suggestion.key });
-      const list = await api.suggestStatements({ documentId: suggestion.documentId });
+      const { suggestions: list } = await api.dismissSuggestion({ key: suggestion.key });
       setSuggestions((current) => sg.withList(current, list, at));
       say(
         `Dismissed “${shortQuote(suggestion.quote, 50)}”; it will not be suggested again. ${sg.suggestionsLeft(list.length)}.`,
