@@ -232,7 +232,6 @@ async function start(): Promise<void> {
   // 5. The window, and what main tells it.
   openWindow(paths.preload);
   opened.onSaveState((state) => send('saveState', state));
-  opened.onHistory((history) => send('history', history));
   opened.onCommit((commit) => send('notebookChanged', notebookChange(commit)));
 
   // Files opened with Parley (file associations, the command line, the macOS dock) are imported.

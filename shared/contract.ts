@@ -408,8 +408,6 @@ export type CallResult<K extends CallName> = Calls[K] extends CallSpec<z.ZodType
 export interface Events {
   saveState: SaveState;
   menuCommand: MenuCommand;
-  /** After any change, undo or redo: what the Edit menu's Undo/Redo would do. */
-  history: HistoryState;
   progress: Progress;
   /** Documents added from outside the window (a file opened with Parley): the renderer opens the first. */
   documentsAdded: string[];
@@ -420,7 +418,6 @@ export type EventName = keyof Events;
 export const eventChannels: { readonly [K in EventName]: string } = {
   saveState: 'event:save-state',
   menuCommand: 'event:menu-command',
-  history: 'event:history',
   progress: 'event:progress',
   documentsAdded: 'event:documents-added',
   notebookChanged: 'event:notebook-changed',

@@ -170,7 +170,6 @@ export function createCore(api: ParleyApi) {
     const offs = [
       api.onNotebookChanged(receive),
       api.onSaveState((saveState) => patchUi({ saveState })),
-      api.onHistory((history) => setNotebook((current) => ({ ...current, history }))),
       api.onProgress((next) => patchUi({ progress: next.done >= next.total ? null : next })),
       api.onDocumentsAdded((ids) => {
         if (ids[0]) void openDocument(ids[0]);

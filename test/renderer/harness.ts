@@ -187,11 +187,9 @@ export const test = base.extend<{ parley: Parley }>({
         saveEvents.push(state);
         emit('saveState', state);
       });
-      const offHistory = store.onHistory((state) => emit('history', state));
       const offCommit = store.onCommit((commit) => emit('notebookChanged', notebookChange(commit)));
       const unsubscribe = () => {
         offSave();
-        offHistory();
         offCommit();
       };
       return { store, table, unsubscribe };

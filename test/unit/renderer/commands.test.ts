@@ -12,7 +12,7 @@ import {
 } from '../../../renderer/state/commands';
 import type { Store } from '../../../renderer/state/store';
 import type { View } from '../../../renderer/state/ui';
-import { history } from './fixtures';
+import { change, history } from './fixtures';
 import { settle, started } from './stand-in';
 
 function hostFor(store: Store) {
@@ -36,7 +36,10 @@ test('the table has an action for every command the menu sends or a window key r
 test('undo and redo are enabled by the history; highlight by a document shown without a dialog', async () => {
   const { store, emit } = await started();
   assert.equal(commandEnabled('undo', store.get()), false);
-  emit('history', { ...history('Undo Highlight'), canRedo: true, redoLabel: 'Redo Note' });
+  emit(
+    'notebookChanged',
+    change(6, { history: { ...history('Undo Highlight'), canRedo: true, redoLabel: 'Redo Note' } }),
+  );
   assert.equal(commandEnabled('undo', store.get()), true);
   assert.equal(commandEnabled('redo', store.get()), true);
   assert.equal(commandEnabled('highlight', store.get()), true);

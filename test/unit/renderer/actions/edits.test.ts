@@ -37,7 +37,10 @@ test('undo is one call and says what it undid; nothing to undo is said without a
   await store.runHistory('undo');
   assert.deepEqual(calls, []);
   assert.equal(store.get().ui.message, 'Nothing to undo.');
-  emit('history', history('Undo Delete highlight'));
+  emit(
+    'notebookChanged',
+    change(6, { label: 'Delete highlight', history: history('Undo Delete highlight') }),
+  );
   await store.runHistory('undo');
   assert.deepEqual(calls, ['undo']);
   assert.equal(store.get().ui.message, 'Undone: Delete highlight.');
