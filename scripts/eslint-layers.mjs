@@ -44,42 +44,42 @@ export const LAYERS = [
   {
     name: 'shared',
     why: 'shared/ is the model and contract every process reads: it imports only zod.',
-    files: ['shared/**/*.ts'],
+    files: ['shared/**/*'],
     may: ['shared'],
     packages: ['zod'],
   },
   {
     name: 'core',
     why: 'main/core is pure: no Electron, no storage, no files, no processes.',
-    files: ['main/core/**/*.ts'],
+    files: ['main/core/**/*'],
     may: ['shared', 'main/core'],
     packages: CORE_PACKAGES,
   },
   {
     name: 'storage',
     why: 'main/storage keeps the notebook file: it knows the model, not the window, IPC or importers.',
-    files: ['main/storage/**/*.ts'],
+    files: ['main/storage/**/*'],
     may: ['shared', 'main/core', 'main/storage', ERRORS],
     packages: ['lowdb', 'steno', 'immer', 'zod', ...NODE_FILES],
   },
   {
     name: 'import',
     why: 'main/import turns files into documents: it knows the core, not storage, IPC or the window.',
-    files: ['main/import/**/*.ts'],
+    files: ['main/import/**/*'],
     may: ['shared', 'main/core', 'main/import', ERRORS],
     packages: ['@mozilla/readability', 'dompurify', 'jsdom', 'parse5', ...NODE_FILES],
   },
   {
     name: 'services',
     why: 'main/services are the use cases the IPC handlers, the command line and the window share: no Electron.',
-    files: ['main/services/**/*.ts'],
+    files: ['main/services/**/*'],
     may: ['shared', 'main/core', 'main/storage', 'main/import', 'main/services', 'main/files.ts', ERRORS],
     packages: ['zod', ...NODE_FILES],
   },
   {
     name: 'ipc',
     why: 'main/ipc is the gate between window and services.',
-    files: ['main/ipc/**/*.ts'],
+    files: ['main/ipc/**/*'],
     may: [
       'shared',
       'main/core',
@@ -95,7 +95,7 @@ export const LAYERS = [
   {
     name: 'cli',
     why: 'main/cli is the command line: plain Node, no Electron.',
-    files: ['main/cli/**/*.ts', 'main/cli.ts'],
+    files: ['main/cli/**/*', 'main/cli.*'],
     may: [
       'shared',
       'main/core',
@@ -113,22 +113,22 @@ export const LAYERS = [
   {
     name: 'shell',
     why: 'The main process shell wires everything below it; it never reaches into the preload or the renderer.',
-    files: ['main/*.ts'],
-    ignores: ['main/cli.ts'],
+    files: ['main/*'],
+    ignores: ['main/cli.*'],
     may: ['shared', 'main'],
     packages: ['electron', 'electron-updater', 'zod', ...NODE_FILES],
   },
   {
     name: 'preload',
     why: 'The sandboxed preload knows only Electron and the shared contract.',
-    files: ['preload/**/*.ts'],
+    files: ['preload/**/*'],
     may: ['shared', 'preload'],
     packages: ['electron'],
   },
   {
     name: 'renderer',
     why: 'The renderer has no Node and reaches main only through window.parley and the shared contract.',
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*'],
     may: ['shared', 'renderer'],
     packages: ['preact', 'marked', 'dompurify'],
   },
@@ -176,7 +176,13 @@ const rule = {
       ImportDeclaration: (n) => check(n.source, n.source.value),
       ExportNamedDeclaration: (n) => n.source && check(n.source, n.source.value),
       ExportAllDeclaration: (n) => check(n.source, n.source.value),
-      ImportExpression: (n) => n.source.type === 'Literal' && check(n.source, n.source.value),
+      ImportExpression: (n) => {
+        if (n.source.type === 'Literal') check(n.source, n.source.value);
+        else if (n.source.type === 'TemplateLiteral' && n.source.expressions.length === 0)
+          check(n.source, n.source.quasis[0].value.cooked);
+        else
+          context.report({ node: n.source, message: `${layer.why} (an import's path must be written out)` });
+      },
       CallExpression: (n) =>
         n.callee.type === 'Identifier' &&
         n.callee.name === 'require' &&

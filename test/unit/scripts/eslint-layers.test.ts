@@ -44,6 +44,10 @@ const cases: Array<[file: string, code: string, refused: boolean]> = [
   ],
   ['renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n", true],
   ['main/cli/x.ts', "import { app } from 'electron';\nexport const a = app;\n", true],
+  ['main/x.ts', 'export const p = import(`../preload/api`);\n', true],
+  ['main/x.ts', 'export const p = (name: string) => import(`../${name}`);\n', true],
+  ['shared/x.tsx', "import { menu } from '../main/menu';\nexport const m = menu;\n", true],
+  ['main/core/x.mts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", true],
 ];
 
 for (const [file, code, refused] of cases) {
