@@ -21,8 +21,8 @@ import { w3cJson } from '../services/export';
 import { addDrafts, loadImportFiles } from '../services/import-files';
 import { normalizeTopicPath, topicPathKey } from '../core/topics';
 import * as ops from '../core/notebook';
-import { createParty } from '../core/parties';
-import { applyW3CImport, importW3C } from '../core/w3c';
+import { importW3C } from '../core/w3c';
+import { addAnnotations } from '../services/import-annotations';
 import { defaultNotebookPath } from '../default-notebook';
 import { basename, dirname, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
@@ -307,12 +307,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
               result.errors.map((e) => `  - ${e}`).join('\n'),
           );
         }
-        return store.change((nb) =>
-          applyW3CImport(nb, result, {
-            createTopic: (topicPath) => ops.createTopic(nb, { path: topicPath }),
-            createParty: ({ colour, ...party }) => createParty(nb, colour ? { ...party, colour } : party),
-          }),
-        );
+        return addAnnotations(store, result);
       });
       io.out(`Imported ${added.length} annotation(s)\n`);
       return 0;

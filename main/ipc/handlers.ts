@@ -22,10 +22,11 @@ import * as parties from '../core/parties';
 import { addStance, listStances } from '../core/stances';
 import { dismissSuggestion, suggestStatements } from '../core/suggest';
 import { partyNames, proposeTopic } from '../core/topic-proposal';
-import { applyW3CImport, importW3C, usablePart } from '../core/w3c';
+import { importW3C, usablePart } from '../core/w3c';
 import type { NotebookStore } from '../storage/notebook-store';
 import { documentAnnotations, notebookSnapshot } from '../core/notebook-change';
 import { acceptSuggestions } from '../services/accept-suggestions';
+import { addAnnotations } from '../services/import-annotations';
 import { offeredFileName, w3cJson, writeNotebookFolder } from '../services/export';
 import { importFileBytes, importFiles, importText } from '../services/import-files';
 import { loadAnnotationFile } from '../files';
@@ -220,19 +221,7 @@ export function createHandlers({
       if (usable.annotations.length === 0) {
         throw new ParleyError(`Nothing was imported from ${file}. ${briefly(refused)}`);
       }
-      const label =
-        usable.annotations.length === 1
-          ? 'Import annotation'
-          : `Import ${usable.annotations.length} annotations`;
-      const added = store.change(
-        (nb) =>
-          applyW3CImport(nb, usable, {
-            createTopic: (topicPath) => ops.createTopic(nb, { path: topicPath }),
-            createParty: ({ colour, ...party }) =>
-              parties.createParty(nb, colour ? { ...party, colour } : party),
-          }),
-        label,
-      );
+      const added = addAnnotations(store, usable);
       const documentIds = [...new Set(added.map((a) => a.documentId))].sort(
         (a, b) => Number(b === documentId) - Number(a === documentId),
       );
