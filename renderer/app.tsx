@@ -10,13 +10,13 @@ import { cardFor, focusSoon } from './dom';
 import { saveStatusText } from './format';
 import { commandEnabled, runCommand, type RunnableCommandId } from './state/commands';
 import type { Store } from './state/store';
-import { libraryOpen as isLibraryOpen, togglePanel } from './state/ui';
+import { libraryOpen as isLibraryOpen } from './state/ui';
 import { connectStore, StoreContext, useAppState } from './state/use-store';
 import { CompareView } from './views/compare-view';
 import { Dialogs } from './views/dialogs';
 import { Notices } from './views/notices';
 import { ReadingView } from './views/reading-view';
-import { closeSuggestions, SidePanel, SuggestionsDrawer, useDrawerOpen } from './views/side-panels';
+import { SidePanel, SuggestionsDrawer, useDrawerOpen } from './views/side-panels';
 import { useCommandHost } from './views/command-host';
 import { useTextSurface } from './views/text-surface';
 
@@ -97,35 +97,13 @@ function Window({ store }: { store: Store }) {
         suggestionsOpen={drawerOpen}
         onView={host.changeView}
         onOpenDocument={(id) => void store.openDocument(id)}
-        onImport={() => run('import')}
         onFilter={(filter) => store.patchUi({ filter })}
-        onExport={() => run('export-markdown')}
-        onSuggestions={() =>
-          state.suggestions.open
-            ? closeSuggestions(store)
-            : store.setSuggestions((current) => ({ ...current, open: true }))
-        }
-        onParties={() => store.patchUi({ error: null, partiesOpen: true })}
         libraryOpen={libraryOpen}
-        onToggleLibrary={() => run('toggle-library')}
         panel={ui.panel}
-        onPanel={(which) => {
-          if (which === 'find' && ui.panel !== 'find') run('find');
-          else if (which === 'codebook') run('codebook');
-          else {
-            store.setUi((current) => togglePanel(current, which));
-            store.setSuggestions((current) => ({ ...current, open: false, list: null }));
-          }
-        }}
         history={notebook.history}
-        undoEnabled={commandEnabled('undo', state)}
-        redoEnabled={commandEnabled('redo', state)}
-        onUndo={() => run('undo')}
-        onRedo={() => run('redo')}
         exportBusy={ui.exportBusy}
-        onExportKind={(kind) =>
-          kind === 'topic' ? store.patchUi({ exportDialog: 'topic' }) : void store.runExport(kind)
-        }
+        isEnabled={(id) => commandEnabled(id, state)}
+        onCommand={run}
       />
 
       <Notices />

@@ -1,8 +1,10 @@
 /**
  * Every command of the window, listed once: its id, its label, where it appears (a menu of the application menu, a
- * row of the Help › Keyboard Shortcuts dialog) and the keys that run it, with who answers each key. The menu
- * (main/menu.ts), the window's key handler (renderer/commands/keys.ts) and the shortcuts dialog
- * (renderer/shortcuts.ts) are all built from this table, so a key shown is a key answered.
+ * button of the toolbar, an item of the toolbar's Export menu, a row of the Help › Keyboard Shortcuts dialog) and
+ * the keys that run it, with who answers each key. The menu (main/menu.ts), the toolbar and its Export menu
+ * (renderer/components/toolbar.tsx, export-menu.tsx), the window's key handler (renderer/commands/keys.ts), the
+ * suggestions panel's keys (renderer/commands/suggestion-keys.ts) and the shortcuts dialog (renderer/shortcuts.ts)
+ * are all built from this table, so a key shown is a key answered and a name shown is the command's.
  *
  * Keys are written in Electron's accelerator syntax ('CmdOrCtrl+Shift+H', 'Ctrl+Y', 'H', '?'). Who answers a key:
  * - `menu`: the application menu's accelerator, on every platform or only on macOS or only elsewhere;
@@ -39,6 +41,10 @@ export interface CommandSpec {
   readonly label: string;
   /** Its place in the application menu: which menu, which run of items between separators, and the order in it. */
   readonly menu?: { readonly name: MenuName; readonly section: number; readonly order: number };
+  /** A button of the toolbar runs it; `label` when the button's text is shorter than the menu's (Find, not Find…). */
+  readonly toolbar?: { readonly label?: string };
+  /** An item of the toolbar's Export menu runs it: the item's text, and its place in that menu. */
+  readonly exportMenu?: { readonly label: string; readonly order: number };
   readonly keys: readonly KeyBinding[];
   /** In a text field the browser's own command answers the window's keys for it (undo and redo undo typing). */
   readonly textFieldOwns?: true;
@@ -101,6 +107,7 @@ export const COMMANDS = [
     id: 'undo',
     label: 'Undo',
     menu: { name: 'Edit', section: 0, order: 0 },
+    toolbar: {},
     textFieldOwns: true,
     keys: [
       {
@@ -115,6 +122,7 @@ export const COMMANDS = [
     id: 'redo',
     label: 'Redo',
     menu: { name: 'Edit', section: 0, order: 1 },
+    toolbar: {},
     textFieldOwns: true,
     keys: [
       { keys: ['Cmd+Shift+Z'], menu: 'mac' },
@@ -131,6 +139,7 @@ export const COMMANDS = [
     id: 'find',
     label: 'Find…',
     menu: { name: 'Edit', section: 1, order: 1 },
+    toolbar: { label: 'Find' },
     keys: [
       {
         keys: ['CmdOrCtrl+F'],
@@ -144,6 +153,7 @@ export const COMMANDS = [
     id: 'toggle-library',
     label: 'Library',
     menu: { name: 'View', section: 0, order: 1 },
+    toolbar: {},
     keys: [
       {
         keys: ['CmdOrCtrl+B'],
@@ -157,6 +167,7 @@ export const COMMANDS = [
     id: 'codebook',
     label: 'Codebook',
     menu: { name: 'View', section: 0, order: 2 },
+    toolbar: {},
     keys: [
       {
         keys: ['CmdOrCtrl+Shift+K'],
@@ -166,6 +177,10 @@ export const COMMANDS = [
       },
     ],
   },
+  // The Find button, pressed, closes the panel (Find… from the menu or the key goes back to its field instead).
+  { id: 'close-find', label: 'Close Find', toolbar: { label: 'Find' }, keys: [] },
+  { id: 'suggestions', label: 'Suggestions', toolbar: {}, keys: [] },
+  { id: 'parties', label: 'Parties…', toolbar: {}, keys: [] },
   {
     id: 'compare',
     label: 'Compare Parties',
@@ -200,12 +215,29 @@ export const COMMANDS = [
         keys: ['Up', 'Down'],
         shortcut: { group: 'Suggestions panel', help: 'Move between suggested statements' },
       },
+      {
+        keys: ['Home', 'End'],
+        shortcut: { group: 'Suggestions panel', help: 'Go to the first or the last suggested statement' },
+      },
     ],
   },
   {
     id: 'suggestion-accept',
     label: 'Accept Suggestion',
-    keys: [{ keys: ['A'], shortcut: { group: 'Suggestions panel', help: 'Accept the suggestion' } }],
+    keys: [
+      { keys: ['A'], shortcut: { group: 'Suggestions panel', help: 'Accept the suggestion' } },
+      { keys: ['Enter'], shortcut: { group: 'Suggestions panel', help: 'Accept it, as A does' } },
+    ],
+  },
+  {
+    id: 'suggestion-accept-topic',
+    label: 'Accept Suggestion with Proposed Topic',
+    keys: [
+      {
+        keys: ['T'],
+        shortcut: { group: 'Suggestions panel', help: 'Accept it with the proposed topic' },
+      },
+    ],
   },
   {
     id: 'suggestion-accept-edit',
@@ -215,7 +247,13 @@ export const COMMANDS = [
   {
     id: 'suggestion-dismiss',
     label: 'Dismiss Suggestion',
-    keys: [{ keys: ['D'], shortcut: { group: 'Suggestions panel', help: 'Dismiss it' } }],
+    keys: [
+      { keys: ['D'], shortcut: { group: 'Suggestions panel', help: 'Dismiss it' } },
+      {
+        keys: ['Delete', 'Backspace'],
+        shortcut: { group: 'Suggestions panel', help: 'Dismiss it, as D does' },
+      },
+    ],
   },
   {
     id: 'paste-import',
@@ -231,6 +269,7 @@ export const COMMANDS = [
     id: 'import',
     label: 'Import…',
     menu: { name: 'File', section: 0, order: 0 },
+    toolbar: {},
     keys: [
       {
         keys: ['CmdOrCtrl+O'],
@@ -249,6 +288,7 @@ export const COMMANDS = [
     id: 'export-markdown',
     label: 'Export Markdown…',
     menu: { name: 'File', section: 1, order: 0 },
+    toolbar: {},
     keys: [
       {
         keys: ['CmdOrCtrl+E'],
@@ -269,7 +309,13 @@ export const COMMANDS = [
       },
     ],
   },
-  { id: 'export-topic', label: 'Export Topic…', menu: { name: 'File', section: 1, order: 2 }, keys: [] },
+  {
+    id: 'export-topic',
+    label: 'Export Topic…',
+    menu: { name: 'File', section: 1, order: 2 },
+    exportMenu: { label: 'Markdown: one topic…', order: 1 },
+    keys: [],
+  },
   {
     id: 'export-notebook',
     label: 'Export Notebook…',
@@ -280,6 +326,44 @@ export const COMMANDS = [
     id: 'export-csv',
     label: 'Export Highlights as CSV…',
     menu: { name: 'File', section: 1, order: 4 },
+    exportMenu: { label: 'CSV of highlights…', order: 4 },
+    keys: [],
+  },
+  // The Export menu's own exports: these say where the file went in the window's notice, not as a passing message.
+  {
+    id: 'export-document',
+    label: 'Export This Document as Markdown…',
+    exportMenu: { label: 'Markdown: this document…', order: 0 },
+    keys: [],
+  },
+  {
+    id: 'export-notebook-file',
+    label: 'Export Notebook as One File…',
+    exportMenu: { label: 'Markdown: whole notebook, one file…', order: 2 },
+    keys: [],
+  },
+  {
+    id: 'export-notebook-folder',
+    label: 'Export Notebook as One File per Document…',
+    exportMenu: { label: 'Markdown: whole notebook, one file per document…', order: 3 },
+    keys: [],
+  },
+  {
+    id: 'export-comparison-markdown',
+    label: 'Export Comparison as Markdown…',
+    exportMenu: { label: 'Comparison (Markdown)…', order: 5 },
+    keys: [],
+  },
+  {
+    id: 'export-w3c-document',
+    label: 'Export This Document as W3C Annotations…',
+    exportMenu: { label: 'W3C annotations (JSON-LD): this document…', order: 6 },
+    keys: [],
+  },
+  {
+    id: 'export-w3c-notebook',
+    label: 'Export Notebook as W3C Annotations…',
+    exportMenu: { label: 'W3C annotations (JSON-LD): whole notebook…', order: 7 },
     keys: [],
   },
 ] as const satisfies readonly CommandSpec[];
@@ -295,6 +379,10 @@ type AnsweredByWindow<C> = C extends { keys: readonly (infer B)[] }
   : never;
 /** The commands the window's key handler runs. */
 export type WindowCommandId = AnsweredByWindow<Command>['id'];
+/** The commands a toolbar button runs. */
+export type ToolbarCommandId = Extract<Command, { toolbar: object }>['id'];
+/** The commands the toolbar's Export menu lists. */
+export type ExportMenuCommandId = Extract<Command, { exportMenu: object }>['id'];
 
 const TABLE: readonly CommandSpec[] = COMMANDS;
 
@@ -333,4 +421,29 @@ export function menuCommands(name: MenuName, section: number, isMac: boolean): M
       if (accelerator) item.accelerator = accelerator;
       return item;
     });
+}
+
+/** The text of a command's toolbar button: its short toolbar label, else its label. */
+export function toolbarLabel(id: ToolbarCommandId): string {
+  const command = commandById(id);
+  return command.toolbar?.label ?? command.label;
+}
+
+export interface ExportMenuItem {
+  id: ExportMenuCommandId;
+  label: string;
+}
+
+/** The toolbar's Export menu, in order: each item's command and text. */
+export function exportMenuItems(): ExportMenuItem[] {
+  const placed = TABLE.flatMap((command) =>
+    command.exportMenu ? [{ command, exportMenu: command.exportMenu }] : [],
+  );
+  return placed
+    .sort((a, b) => a.exportMenu.order - b.exportMenu.order)
+    .map(({ command, exportMenu }) => ({
+      // Only commands with a place in the Export menu were picked, so the id is one of theirs.
+      id: command.id as ExportMenuCommandId,
+      label: exportMenu.label,
+    }));
 }

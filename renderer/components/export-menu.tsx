@@ -1,47 +1,31 @@
 // The toolbar's Export menu: every export in one place (this document, one topic across documents, the whole
 // notebook as one file or a folder of files, the CSV of highlights, the comparison, W3C annotations of this
 // document or of the notebook), as a menu button worked with the arrow keys; and the small dialog that asks which
-// topic.
+// topic. The items are the command table's (shared/commands.ts): each runs its command, and shows while the
+// command is enabled.
 import type { JSX } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { exportMenuItems, type ExportMenuCommandId } from '../../shared/commands';
 import type { TopicWithCount } from '../types';
 import { Modal } from './modal';
 
-export type ExportKind =
-  | 'document'
-  | 'topic'
-  | 'notebook-file'
-  | 'notebook-folder'
-  | 'csv'
-  | 'comparison'
-  | 'w3c-document'
-  | 'w3c-notebook';
-
-const ITEMS: Array<{ kind: ExportKind; label: string; needsDocument?: boolean }> = [
-  { kind: 'document', label: 'Markdown: this document…', needsDocument: true },
-  { kind: 'topic', label: 'Markdown: one topic…' },
-  { kind: 'notebook-file', label: 'Markdown: whole notebook, one file…' },
-  { kind: 'notebook-folder', label: 'Markdown: whole notebook, one file per document…' },
-  { kind: 'csv', label: 'CSV of highlights…' },
-  { kind: 'comparison', label: 'Comparison (Markdown)…' },
-  { kind: 'w3c-document', label: 'W3C annotations (JSON-LD): this document…', needsDocument: true },
-  { kind: 'w3c-notebook', label: 'W3C annotations (JSON-LD): whole notebook…' },
-];
+const ITEMS = exportMenuItems();
 
 interface ExportMenuProps {
-  hasDocument: boolean;
+  /** Whether the command can run now (this document's exports need a document). */
+  isEnabled: (id: ExportMenuCommandId) => boolean;
   busy: boolean;
-  onChoose: (kind: ExportKind) => void;
+  onChoose: (id: ExportMenuCommandId) => void;
 }
 
-export function ExportMenu({ hasDocument, busy, onChoose }: ExportMenuProps): JSX.Element {
+export function ExportMenu({ isEnabled, busy, onChoose }: ExportMenuProps): JSX.Element {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
   const menuId = useId();
   const buttonId = useId();
-  const items = ITEMS.filter((item) => hasDocument || !item.needsDocument);
+  const items = ITEMS.filter((item) => isEnabled(item.id));
 
   // Before paint, so a key pressed as soon as the menu shows already reaches the item in focus.
   useLayoutEffect(() => {
@@ -61,9 +45,9 @@ export function ExportMenu({ hasDocument, busy, onChoose }: ExportMenuProps): JS
     if (refocus) buttonRef.current?.focus();
   };
 
-  const choose = (kind: ExportKind) => {
+  const choose = (id: ExportMenuCommandId) => {
     close(true);
-    onChoose(kind);
+    onChoose(id);
   };
 
   const onMenuKey = (event: KeyboardEvent) => {
@@ -121,13 +105,13 @@ export function ExportMenu({ hasDocument, busy, onChoose }: ExportMenuProps): JS
           onKeyDown={onMenuKey}
         >
           {items.map((item, i) => (
-            <li key={item.kind} role="none">
+            <li key={item.id} role="none">
               <button
                 type="button"
                 role="menuitem"
                 class="menu__item"
                 tabIndex={i === active ? 0 : -1}
-                onClick={() => choose(item.kind)}
+                onClick={() => choose(item.id)}
                 onMouseEnter={() => setActive(i)}
               >
                 {item.label}

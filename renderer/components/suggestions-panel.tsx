@@ -2,8 +2,10 @@
 // the party that speaks through them. Worked from the keyboard: arrows move, A or Enter accepts, T accepts with
 // the proposed topic, E accepts and opens the editor, D or Delete dismisses for good. The selected statement can
 // be given a topic before it is accepted, or after (from the list of those accepted here), and all the accepted
-// statements still without a topic can be given one at once.
+// statements still without a topic can be given one at once. Which key does what is the command table's
+// (renderer/commands/suggestion-keys.ts), so the shortcuts dialog lists every key the list answers.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { suggestionCommandForKey } from '../commands/suggestion-keys';
 import { shortQuote } from '../format';
 import type { Party, Suggestion, Topic, TopicProposal, TopicWithCount } from '../types';
 import { PartyChip } from './party-chip';
@@ -100,27 +102,20 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const decision = suggestionCommandForKey(event);
+    if (!decision) return;
+    event.preventDefault();
+    event.stopPropagation();
     const ready = !!active && !busy;
-    let handled = true;
-    if (key === 'ArrowDown') move(index + 1);
-    else if (key === 'ArrowUp') move(index - 1);
-    else if (key === 'Home') move(0);
-    else if (key === 'End') move(list.length - 1);
-    else if (key === 'a' || key === 'Enter') {
-      if (ready) props.onAccept(active);
-    } else if (key === 't') {
-      if (ready && proposal) props.onAcceptWithProposal(active);
-    } else if (key === 'e') {
-      if (ready) props.onAcceptAndEdit(active);
-    } else if (key === 'd' || key === 'Delete' || key === 'Backspace') {
-      if (ready) props.onDismiss(active);
-    } else handled = false;
-    if (handled) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
+    if (decision.command === 'suggestion-move') {
+      const to = { previous: index - 1, next: index + 1, first: 0, last: list.length - 1 }[decision.to];
+      move(to);
+    } else if (!ready) return;
+    else if (decision.command === 'suggestion-accept') props.onAccept(active);
+    else if (decision.command === 'suggestion-accept-topic') {
+      if (proposal) props.onAcceptWithProposal(active);
+    } else if (decision.command === 'suggestion-accept-edit') props.onAcceptAndEdit(active);
+    else props.onDismiss(active);
   };
 
   return (

@@ -1,15 +1,21 @@
 // The toolbar: the library, reading or comparing, which document, importing, the topic filter, exporting, the
-// parties, the suggestions, find and the codebook, undo and redo, and whether the notebook is saved.
+// parties, the suggestions, find and the codebook, undo and redo, and whether the notebook is saved. Its buttons
+// are commands of the command table (shared/commands.ts): each shows the command's toolbar label and reports the
+// command's id.
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
+import { toolbarLabel, type ExportMenuCommandId, type ToolbarCommandId } from '../../shared/commands';
 import type { HistoryState } from '../../shared/contract';
 import { ALL_TOPICS, UNTAGGED } from '../topics';
 import type { DocumentSummary, TopicWithCount } from '../types';
-import { ExportMenu, type ExportKind } from './export-menu';
+import { ExportMenu } from './export-menu';
 
 import type { SidePanel, View } from '../state/ui';
 
 export type { SidePanel, View };
+
+/** A command the toolbar or its Export menu runs. */
+export type ToolbarCommand = ToolbarCommandId | ExportMenuCommandId;
 
 export const VIEW_PANEL_IDS: Record<View, string> = { reading: 'reading', compare: 'compare' };
 export const VIEW_TAB_IDS: Record<View, string> = { reading: 'tab-reading', compare: 'tab-compare' };
@@ -25,23 +31,15 @@ interface ToolbarProps {
   suggestionsOpen: boolean;
   onView: (view: View) => void;
   onOpenDocument: (id: string) => void;
-  onImport: () => void;
   onFilter: (filter: string) => void;
-  onExport: () => void;
-  onSuggestions: () => void;
-  onParties: () => void;
   libraryOpen: boolean;
-  onToggleLibrary: () => void;
   panel: SidePanel | null;
-  onPanel: (panel: SidePanel) => void;
   history: HistoryState | null;
-  /** Whether Undo and Redo would do something (the command table says). */
-  undoEnabled: boolean;
-  redoEnabled: boolean;
-  onUndo: () => void;
-  onRedo: () => void;
   exportBusy: boolean;
-  onExportKind: (kind: ExportKind) => void;
+  /** Whether a command would do something now (the command table says). */
+  isEnabled: (id: ToolbarCommand) => boolean;
+  /** Runs a command of the table. */
+  onCommand: (id: ToolbarCommand) => void;
 }
 
 const VIEWS: Array<{ view: View; label: string }> = [
@@ -88,6 +86,10 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
   const documentSelect = useId();
   const filterSelect = useId();
   const reading = props.view === 'reading';
+  const undoEnabled = props.isEnabled('undo');
+  const redoEnabled = props.isEnabled('redo');
+  // The pressed Find button closes the panel; unpressed, it opens Find as the menu's Find… does.
+  const findCommand = props.panel === 'find' ? 'close-find' : 'find';
   return (
     <header class="toolbar">
       <button
@@ -95,9 +97,9 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         class="button toolbar__library"
         aria-pressed={props.libraryOpen}
         aria-controls={props.libraryOpen ? 'library' : undefined}
-        onClick={props.onToggleLibrary}
+        onClick={() => props.onCommand('toggle-library')}
       >
-        Library
+        {toolbarLabel('toggle-library')}
       </button>
       <div class="toolbar__brand" aria-hidden="true">
         Parley
@@ -122,8 +124,8 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
               </select>
             </label>
           )}
-          <button type="button" class="button" onClick={props.onImport}>
-            Import…
+          <button type="button" class="button" onClick={() => props.onCommand('import')}>
+            {toolbarLabel('import')}
           </button>
         </div>
       )}
@@ -146,13 +148,18 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
               <option value={UNTAGGED}>Untagged</option>
             </select>
           </label>
-          <button type="button" class="button" disabled={!props.documentId} onClick={props.onExport}>
-            Export Markdown…
+          <button
+            type="button"
+            class="button"
+            disabled={!props.isEnabled('export-markdown')}
+            onClick={() => props.onCommand('export-markdown')}
+          >
+            {toolbarLabel('export-markdown')}
           </button>
         </div>
       )}
       <div class="toolbar__group">
-        <ExportMenu hasDocument={!!props.documentId} busy={props.exportBusy} onChoose={props.onExportKind} />
+        <ExportMenu isEnabled={props.isEnabled} busy={props.exportBusy} onChoose={props.onCommand} />
       </div>
       <div class="toolbar__group">
         {reading && (
@@ -160,52 +167,52 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
             type="button"
             class="button"
             aria-pressed={props.suggestionsOpen}
-            disabled={!props.documentId}
-            onClick={props.onSuggestions}
+            disabled={!props.isEnabled('suggestions')}
+            onClick={() => props.onCommand('suggestions')}
           >
-            Suggestions
+            {toolbarLabel('suggestions')}
           </button>
         )}
-        <button type="button" class="button" onClick={props.onParties}>
-          Parties…
+        <button type="button" class="button" onClick={() => props.onCommand('parties')}>
+          {toolbarLabel('parties')}
         </button>
         <button
           type="button"
           class="button"
           aria-pressed={props.panel === 'find'}
-          onClick={() => props.onPanel('find')}
+          onClick={() => props.onCommand(findCommand)}
         >
-          Find
+          {toolbarLabel(findCommand)}
         </button>
         <button
           type="button"
           class="button"
           aria-pressed={props.panel === 'codebook'}
-          onClick={() => props.onPanel('codebook')}
+          onClick={() => props.onCommand('codebook')}
         >
-          Codebook
+          {toolbarLabel('codebook')}
         </button>
       </div>
       <div class="toolbar__group" role="group" aria-label="History">
         <button
           type="button"
           class="button"
-          aria-label={props.history?.undoLabel ?? 'Undo'}
+          aria-label={props.history?.undoLabel ?? toolbarLabel('undo')}
           title={props.history?.undoLabel ?? 'Nothing to undo'}
-          aria-disabled={!props.undoEnabled}
-          onClick={() => props.undoEnabled && props.onUndo()}
+          aria-disabled={!undoEnabled}
+          onClick={() => undoEnabled && props.onCommand('undo')}
         >
-          Undo
+          {toolbarLabel('undo')}
         </button>
         <button
           type="button"
           class="button"
-          aria-label={props.history?.redoLabel ?? 'Redo'}
+          aria-label={props.history?.redoLabel ?? toolbarLabel('redo')}
           title={props.history?.redoLabel ?? 'Nothing to redo'}
-          aria-disabled={!props.redoEnabled}
-          onClick={() => props.redoEnabled && props.onRedo()}
+          aria-disabled={!redoEnabled}
+          onClick={() => redoEnabled && props.onCommand('redo')}
         >
-          Redo
+          {toolbarLabel('redo')}
         </button>
       </div>
       <p

@@ -1,11 +1,17 @@
-// What each command of the window does (shared/commands.ts lists them once: id, label, keys, menu): when it is
-// enabled, read from the state, and what it runs. The key handler, the menu's commands and the toolbar all
-// dispatch through `runCommand`, so one command does one thing wherever it is asked for.
-import type { MenuCommandId, WindowCommandId } from '../../shared/commands';
+// What each command of the window does (shared/commands.ts lists them once: id, label, keys, menu, toolbar): when
+// it is enabled, read from the state, and what it runs. The key handler, the menu's commands, the toolbar and its
+// Export menu all dispatch through `runCommand`, so one command does one thing wherever it is asked for.
+import type {
+  ExportMenuCommandId,
+  MenuCommandId,
+  ToolbarCommandId,
+  WindowCommandId,
+} from '../../shared/commands';
 import type { State, Store } from './store';
+import * as sg from './suggestions';
 import * as ui from './ui';
 
-export type RunnableCommandId = MenuCommandId | WindowCommandId;
+export type RunnableCommandId = MenuCommandId | WindowCommandId | ToolbarCommandId | ExportMenuCommandId;
 
 /** What a command needs beyond the store: the page's own parts (the selection, scrolling, focus). */
 export interface CommandHost {
@@ -16,6 +22,8 @@ export interface CommandHost {
   changeView(view: ui.View): void;
   /** Focuses, after the next paint, the first element the selector finds. */
   focusSoon(selector: string): void;
+  /** Focuses, after the next paint, the toolbar button that runs this command (a panel it opened closed). */
+  focusToolbar(id: ToolbarCommandId): void;
 }
 
 export interface CommandAction {
@@ -39,6 +47,14 @@ function togglePanel(host: CommandHost, which: ui.SidePanel): void {
   host.store.setSuggestions((current) => ({ ...current, open: false, list: null }));
 }
 
+/** Opens the suggestions drawer, or closes it and goes back to its toolbar button. */
+function toggleSuggestions(host: CommandHost): void {
+  if (host.store.get().suggestions.open) {
+    host.store.setSuggestions(sg.close);
+    host.focusToolbar('suggestions');
+  } else host.store.setSuggestions((current) => ({ ...current, open: true }));
+}
+
 function toggleLibrary(host: CommandHost): void {
   const { notebook, ui: current } = host.store.get();
   const open = ui.libraryOpen(current, notebook.documents.length);
@@ -60,6 +76,14 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
     run: (host) => void host.store.runHistory('redo'),
   },
   find: { enabled: always, run: openFind },
+  'close-find': {
+    enabled: (state) => state.ui.panel === 'find',
+    run: (host) => {
+      if (host.store.get().ui.panel === 'find') togglePanel(host, 'find');
+    },
+  },
+  suggestions: { enabled: hasDocument, run: toggleSuggestions },
+  parties: { enabled: always, run: (host) => host.store.patchUi({ error: null, partiesOpen: true }) },
   'toggle-library': { enabled: always, run: toggleLibrary },
   codebook: { enabled: always, run: (host) => togglePanel(host, 'codebook') },
   compare: {
@@ -74,6 +98,12 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
   'export-topic': { enabled: always, run: (host) => host.store.patchUi({ exportDialog: 'topic' }) },
   'export-notebook': { enabled: always, run: (host) => host.store.patchUi({ exportDialog: 'notebook' }) },
   'export-csv': { enabled: always, run: (host) => void host.store.runExport('csv') },
+  'export-document': { enabled: hasDocument, run: (host) => void host.store.runExport('document') },
+  'export-notebook-file': { enabled: always, run: (host) => void host.store.runExport('notebook-file') },
+  'export-notebook-folder': { enabled: always, run: (host) => void host.store.runExport('notebook-folder') },
+  'export-comparison-markdown': { enabled: always, run: (host) => void host.store.runExport('comparison') },
+  'export-w3c-document': { enabled: hasDocument, run: (host) => void host.store.runExport('w3c-document') },
+  'export-w3c-notebook': { enabled: always, run: (host) => void host.store.runExport('w3c-notebook') },
 };
 
 /** Runs a command; each checks for itself what it can do now, and says so when it cannot (Nothing to undo). */

@@ -2,7 +2,8 @@
 // between the reading view and the comparison (each keeping its scroll), and focusing what a command opened;
 // and the window's keys, menu, selection, drops and pastes wired to it.
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { focusSoon } from '../dom';
+import { toolbarLabel } from '../../shared/commands';
+import { focusSoon, focusToolbarButton } from '../dom';
 import type { CommandHost } from '../state/commands';
 import type { Store } from '../state/store';
 import type { View } from '../state/ui';
@@ -56,6 +57,7 @@ export function useCommandHost(
       });
     },
     focusSoon,
+    focusToolbar: (id) => focusToolbarButton(toolbarLabel(id)),
   };
   const events = useWindowEvents(host);
   return { host, events };

@@ -2,6 +2,7 @@
 // keyboard shortcuts and the export choices. Each opens from the store's UI state and reports to the store;
 // where focus goes when one closes is decided here.
 import { useMemo } from 'preact/hooks';
+import { toolbarLabel } from '../../shared/commands';
 import { DetailsEditor } from '../components/details-editor';
 import { NotebookExportDialog, TopicExportDialog } from '../components/export-menu';
 import { HighlightEditor } from '../components/highlight-editor';
@@ -122,7 +123,7 @@ export function Dialogs({ focusCard }: { focusCard(id: string): void }) {
           onDelete={store.deleteParty}
           onClose={() => {
             store.patchUi({ partiesOpen: false });
-            focusToolbarButton('Parties…');
+            focusToolbarButton(toolbarLabel('parties'));
           }}
         />
       )}

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { CodebookPanel } from '../components/codebook-panel';
 import { FindPanel } from '../components/find-panel';
 import { SuggestionsPanel } from '../components/suggestions-panel';
+import { toolbarLabel } from '../../shared/commands';
 import { focusToolbarButton, revealRange } from '../dom';
 import { offsetsToRange } from '../highlighting/text-index';
 import * as nb from '../state/notebook';
@@ -20,7 +21,7 @@ export function useDrawerOpen(): boolean {
 
 export function closeSuggestions(store: ReturnType<typeof useStore>): void {
   store.setSuggestions(sg.close);
-  focusToolbarButton('Suggestions');
+  focusToolbarButton(toolbarLabel('suggestions'));
 }
 
 export function SuggestionsDrawer({ surface }: { surface: TextSurface }) {
@@ -96,7 +97,7 @@ export function closePanel(store: ReturnType<typeof useStore>): void {
   const current = store.get().ui.panel;
   if (!current) return;
   store.patchUi({ panel: null });
-  focusToolbarButton(current === 'find' ? 'Find' : 'Codebook');
+  focusToolbarButton(toolbarLabel(current === 'find' ? 'find' : 'codebook'));
 }
 
 export function SidePanel({ changeView }: { changeView(view: View): void }) {

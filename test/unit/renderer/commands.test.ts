@@ -1,6 +1,6 @@
-// Written for this project: the window's command table: every command of shared/commands.ts that the menu sends
-// or a window key runs has an action here and no other does; each is enabled when the state allows it, and
-// each runs what its menu item and key have always run.
+// Written for this project: the window's command table: every command of shared/commands.ts that the menu sends,
+// a window key runs, a toolbar button or an Export menu item runs has an action here and no other does; each is
+// enabled when the state allows it, and each runs what its menu item, key and button have always run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMANDS } from '../../../shared/commands';
@@ -22,13 +22,18 @@ function hostFor(store: Store) {
     startHighlight: () => done.push('startHighlight'),
     changeView: (view: View) => done.push(`view ${view}`),
     focusSoon: (selector: string) => done.push(`focus ${selector}`),
+    focusToolbar: (id: string) => done.push(`toolbar ${id}`),
   };
   return { host, done };
 }
 
-test('the table has an action for every command the menu sends or a window key runs, and no other', () => {
+test('the table has an action for every command the menu, a window key or the toolbar runs, and no other', () => {
   const runnable = COMMANDS.filter(
-    (command) => 'menu' in command || command.keys.some((binding) => 'window' in binding && binding.window),
+    (command) =>
+      'menu' in command ||
+      'toolbar' in command ||
+      'exportMenu' in command ||
+      command.keys.some((binding) => 'window' in binding && binding.window),
   ).map((command) => command.id);
   assert.deepEqual(Object.keys(COMMAND_ACTIONS).sort(), [...runnable].sort());
 });
@@ -122,4 +127,65 @@ test('commands that reach main make their one call', async () => {
   await settle();
   assert.deepEqual(calls, []);
   assert.equal(store.get().ui.message, 'Nothing to undo.');
+});
+
+test('the toolbar: Suggestions opens and closes the drawer, Parties… opens its dialog, pressed Find closes', async () => {
+  const { store } = await started();
+  const { host, done } = hostFor(store);
+  assert.equal(commandEnabled('suggestions', store.get()), true);
+  runCommand('suggestions', host);
+  assert.equal(store.get().suggestions.open, true);
+  runCommand('suggestions', host);
+  assert.equal(store.get().suggestions.open, false);
+  assert.deepEqual(done, ['toolbar suggestions']);
+  store.patchUi({ error: 'Something went wrong' });
+  runCommand('parties', host);
+  assert.equal(store.get().ui.partiesOpen, true);
+  assert.equal(store.get().ui.error, null);
+  assert.equal(commandEnabled('close-find', store.get()), false);
+  runCommand('find', host);
+  assert.equal(commandEnabled('close-find', store.get()), true);
+  runCommand('close-find', host);
+  assert.equal(store.get().ui.panel, null);
+  // Closing Find when another panel shows leaves that panel alone.
+  runCommand('codebook', host);
+  runCommand('close-find', host);
+  assert.equal(store.get().ui.panel, 'codebook');
+});
+
+test("the Export menu's commands each run their export, those of this document only with one open", async () => {
+  const { store, calls } = await started({
+    saveMarkdown: () => null,
+    saveNotebookMarkdown: () => null,
+    saveCsv: () => null,
+    saveComparisonMarkdown: () => null,
+    saveW3C: () => null,
+  });
+  const { host } = hostFor(store);
+  calls.length = 0;
+  for (const id of [
+    'export-document',
+    'export-notebook-file',
+    'export-notebook-folder',
+    'export-csv',
+    'export-comparison-markdown',
+    'export-w3c-document',
+    'export-w3c-notebook',
+  ] as const) {
+    runCommand(id, host);
+    await settle();
+  }
+  assert.deepEqual(calls, [
+    'saveMarkdown',
+    'saveNotebookMarkdown',
+    'saveNotebookMarkdown',
+    'saveCsv',
+    'saveComparisonMarkdown',
+    'saveW3C',
+    'saveW3C',
+  ]);
+  runCommand('export-topic', host);
+  assert.equal(store.get().ui.exportDialog, 'topic');
+  assert.equal(commandEnabled('export-document', store.get()), true);
+  assert.equal(commandEnabled('export-w3c-document', store.get()), true);
 });

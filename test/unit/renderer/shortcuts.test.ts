@@ -1,11 +1,18 @@
 // Written for Parley's command table: the Help › Keyboard Shortcuts dialog, read from the table, lists the rows it
-// listed when it kept its own list (same groups, order, keys and text), with CmdOrCtrl spelled for the platform.
+// listed when it kept its own list (same groups, order, keys and text), with CmdOrCtrl spelled for the platform,
+// and the suggestions panel's other keys (Home and End, Enter, T, Delete and Backspace) that the list left out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keyNames, shortcutGroups } from '../../../renderer/shortcuts';
 
-/** The dialog's list as renderer/shortcuts.ts wrote it out by hand before the table; `mod` is Ctrl or ⌘. */
-function listBeforeTable(mod: string) {
+/**
+ * The dialog's list as renderer/shortcuts.ts wrote it out by hand before the table, with the suggestions panel's
+ * keys it left out marked `added`; `mod` is Ctrl or ⌘.
+ */
+function listBeforeTable(mod: string): Array<{
+  title: string;
+  shortcuts: Array<{ keys: string[]; action: string; added?: true }>;
+}> {
   return [
     {
       title: 'Reading and highlighting',
@@ -40,9 +47,13 @@ function listBeforeTable(mod: string) {
       title: 'Suggestions panel',
       shortcuts: [
         { keys: ['↑', '↓'], action: 'Move between suggested statements' },
+        { keys: ['Home', 'End'], action: 'Go to the first or the last suggested statement', added: true },
         { keys: ['A'], action: 'Accept the suggestion' },
+        { keys: ['Enter'], action: 'Accept it, as A does', added: true },
+        { keys: ['T'], action: 'Accept it with the proposed topic', added: true },
         { keys: ['E'], action: 'Accept and edit it' },
         { keys: ['D'], action: 'Dismiss it' },
+        { keys: ['Delete', 'Backspace'], action: 'Dismiss it, as D does', added: true },
       ],
     },
     {
@@ -57,7 +68,7 @@ function listBeforeTable(mod: string) {
   ];
 }
 
-test('the dialog lists the same groups, rows, keys and text as before, on either platform', () => {
+test('the dialog lists the same groups, rows, keys and text as before, and the added rows, on either platform', () => {
   for (const [isMac, mod] of [
     [false, 'Ctrl'],
     [true, '⌘'],
@@ -67,7 +78,28 @@ test('the dialog lists the same groups, rows, keys and text as before, on either
       title: group.title,
       shortcuts: group.shortcuts.map((shortcut) => ({ keys: shortcut.keys.flat(), action: shortcut.action })),
     }));
-    assert.deepEqual(shown, listBeforeTable(mod));
+    const expected = listBeforeTable(mod).map((group) => ({
+      title: group.title,
+      shortcuts: group.shortcuts.map(({ keys, action }) => ({ keys, action })),
+    }));
+    assert.deepEqual(shown, expected);
+    // Without the added rows, the dialog's rows are those of the list before the table, in the same order.
+    const before = listBeforeTable(mod).map((group) => ({
+      title: group.title,
+      shortcuts: group.shortcuts.filter((row) => !row.added).map(({ keys, action }) => ({ keys, action })),
+    }));
+    const added = new Set(
+      listBeforeTable(mod).flatMap((group) =>
+        group.shortcuts.filter((row) => row.added).map((row) => row.action),
+      ),
+    );
+    assert.deepEqual(
+      shown.map((group) => ({
+        title: group.title,
+        shortcuts: group.shortcuts.filter((row) => !added.has(row.action)),
+      })),
+      before,
+    );
   }
 });
 
