@@ -85,6 +85,10 @@ test('the toolbar says when the notebook cannot be saved', async ({ parley }) =>
   const { page } = parley;
   const status = page.getByRole('status', { name: 'Save status' });
   await expect(status).toHaveText('All changes saved');
+  // Opening the sample notes when it was read, a real save: let it end before standing in for main's events.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect.poll(() => parley.calls.includes('documents:open')).toBe(true);
+  await parley.store.flush();
   const emit = (payload: unknown) =>
     page.evaluate(([channel, state]) => (window as unknown as TestWindow).__parleyEmit(channel, state), [
       eventChannels.saveState,
