@@ -8,7 +8,7 @@ import type { DocumentDraft } from './core/import-text';
 import { ParleyError } from '../shared/model';
 import { importBytes } from './import';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
-import { IMPORT_EXTENSIONS } from '../shared/import-formats';
+import { IMPORT_EXTENSIONS, MAX_IMPORT_SIZE_TEXT } from '../shared/import-formats';
 
 /** What Parley imports, by file name ending with its dot (shared/import-formats.ts), for files handed to main. */
 export const IMPORTABLE_EXTENSIONS: readonly string[] = IMPORT_EXTENSIONS.map((extension) => `.${extension}`);
@@ -24,7 +24,10 @@ export async function readImportBytes(path: string): Promise<Uint8Array> {
   if (!info.isFile()) throw new ParleyError(`${path} is not a file.`);
   if (info.size > MAX_IMPORT_BYTES) {
     const mb = (info.size / 1024 / 1024).toFixed(1);
-    throw new ParleyError(`${path} is ${mb} MB; Parley imports files of up to 20 MB.`, 'too-large');
+    throw new ParleyError(
+      `${path} is ${mb} MB; Parley imports files of up to ${MAX_IMPORT_SIZE_TEXT}.`,
+      'too-large',
+    );
   }
   return new Uint8Array(await readFile(path));
 }

@@ -22,6 +22,7 @@ import {
   MAX_TOPIC_PATH_LENGTH,
   MAX_TOPICS_PER_ANNOTATION,
 } from './limits';
+import { MAX_IMPORT_SIZE_TEXT } from './import-formats';
 import type { MenuCommandId } from './commands';
 import { LinkTypeSchema } from './model';
 import type {
@@ -213,7 +214,7 @@ export const calls = {
     z.strictObject({
       fileName: z.string().min(1).max(1000),
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
-        message: 'the file is over 20 MB',
+        message: `the file is over ${MAX_IMPORT_SIZE_TEXT}`,
       }),
     }),
   ),

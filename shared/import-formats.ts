@@ -1,9 +1,12 @@
 /**
  * What Parley imports, by file name ending: written once here, for the importer's choice of format, the open
- * dialog's filters, the files main is handed from outside, the renderer's drop and paste handling, and the words
- * that name them. electron-builder.yml associates Parley with these files (a test holds each association to this
- * list).
+ * dialog's filters, the files main is handed from outside, the command line's help, and the words that name them
+ * and the largest size accepted. electron-builder.yml associates Parley with exactly these files (a test holds the
+ * associations to this list). The renderer sends every dropped or pasted file to main, whose refusal names the
+ * formats.
  */
+
+import { MAX_IMPORT_BYTES } from './limits';
 
 const PLAIN_TEXT = ['txt', 'text'];
 const MARKDOWN = ['md', 'markdown'];
@@ -18,6 +21,9 @@ export const IMPORT_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...HTML
 /** The formats in words, for a message that refuses a file. */
 export const ACCEPTED_FORMATS =
   'plain text (.txt, .text), Markdown (.md, .markdown) or a saved web page (.html, .htm, .xhtml)';
+
+/** The largest file Parley imports in words, for the messages that refuse one: "20 MB", from MAX_IMPORT_BYTES. */
+export const MAX_IMPORT_SIZE_TEXT = `${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB`;
 
 /** The open dialog's filters: the common kinds together first (".text" is rare: only under Text), then each. */
 export const IMPORT_FILTERS: Array<{ name: string; extensions: string[] }> = [

@@ -4,9 +4,8 @@
  * operation checks everything before it changes anything, so a refused call leaves the notebook as it was.
  */
 import { ParleyError, type Notebook, type Topic } from '../../shared/model';
+import { MAX_DESCRIPTION_LENGTH } from '../../shared/limits';
 import { MAX_TOPIC_PATH_LENGTH, normalizeColour, normalizeTopicPath, topicPathKey } from './topics';
-
-const MAX_DESCRIPTION_LENGTH = 4000;
 
 function notFound(id: string): ParleyError {
   return new ParleyError(

@@ -23,6 +23,7 @@ import {
 } from '../../shared/model';
 import { addSampleParties } from './parties';
 import { resolveStance } from './stances';
+import { MAX_TITLE_LENGTH } from '../../shared/limits';
 import {
   compareTopicPaths,
   normalizeColour,
@@ -30,9 +31,6 @@ import {
   pickTopicColour,
   topicPathKey,
 } from './topics';
-
-const MAX_TITLE_LENGTH = 1000;
-const MAX_SOURCE_LENGTH = 1000;
 
 function notFound(what: string, id: string): ParleyError {
   return new ParleyError(`There is no ${what} with id "${id.slice(0, 100)}" in this notebook.`, 'not-found');
@@ -241,8 +239,8 @@ export function updateDocument(
   let source: string | undefined;
   if (patch.source !== undefined) {
     source = patch.source.trim();
-    if (source.length > MAX_SOURCE_LENGTH) {
-      throw invalid(`A source can be at most ${MAX_SOURCE_LENGTH} characters long.`);
+    if (source.length > MAX_TITLE_LENGTH) {
+      throw invalid(`A source can be at most ${MAX_TITLE_LENGTH} characters long.`);
     }
   }
   const published = patch.published === undefined ? undefined : normalizePublished(patch.published);

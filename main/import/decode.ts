@@ -6,7 +6,11 @@
  */
 import { ParleyError } from '../../shared/model';
 import { MAX_IMPORT_BYTES } from '../../shared/limits';
-import { HTML_EXTENSIONS as HTML_PAGES, TEXT_EXTENSIONS as TEXT_FILES } from '../../shared/import-formats';
+import {
+  HTML_EXTENSIONS as HTML_PAGES,
+  MAX_IMPORT_SIZE_TEXT,
+  TEXT_EXTENSIONS as TEXT_FILES,
+} from '../../shared/import-formats';
 
 /** How far into a page its encoding declaration is looked for (browsers look at 1024 bytes; saved pages vary). */
 const PRESCAN_BYTES = 8192;
@@ -132,7 +136,10 @@ export function decodeImportBytes(fileName: string, bytes: Uint8Array): string {
   const name = baseName(fileName);
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
-    throw new ParleyError(`"${name}" is ${mb} MB; Parley imports files of up to 20 MB.`, 'too-large');
+    throw new ParleyError(
+      `"${name}" is ${mb} MB; Parley imports files of up to ${MAX_IMPORT_SIZE_TEXT}.`,
+      'too-large',
+    );
   }
   if (bytes.byteLength === 0) {
     throw new ParleyError(`"${name}" is empty: there is no text in it to read.`, 'invalid');

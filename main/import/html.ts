@@ -13,7 +13,8 @@ import { createRequire } from 'node:module';
 import type { Block } from '../../shared/model';
 import { ParleyError } from '../../shared/model';
 import { isPageFurniture, parseDateLine, type DocumentDraft } from '../core/import-text';
-import { MAX_IMPORT_CHARS } from '../../shared/limits';
+import { MAX_IMPORT_CHARS, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../../shared/limits';
+import { MAX_IMPORT_SIZE_TEXT } from '../../shared/import-formats';
 
 // jsdom takes about a second to load: it is loaded on the first web page imported, not when Parley starts.
 let jsdom: typeof Jsdom | undefined;
@@ -210,8 +211,6 @@ function parsePage(html: string): JSDOM {
   return new JSDOM(html, { virtualConsole: new VirtualConsole() });
 }
 
-const MAX_FIELD = 1000;
-const MAX_URL = 4000;
 /** How many leading blocks may hold the byline, the dateline and the headline repeated from the page header. */
 const HEADER_SCAN = 6;
 /** A byline or dateline left in the article body is a short line. */
@@ -303,7 +302,7 @@ function webUrl(value: string | null | undefined): string {
   if (text === '') return '';
   try {
     const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? clip(url.href, MAX_URL) : '';
+    return url.protocol === 'http:' || url.protocol === 'https:' ? clip(url.href, MAX_URL_LENGTH) : '';
   } catch {
     return '';
   }
@@ -503,7 +502,7 @@ function cleanByline(byline: string | null | undefined): string {
     .replace(/^by\s+/i, '')
     .replace(/^[,;:\s]+|[,;:\s]+$/g, '');
   if (text === '' || /^https?:\/\//i.test(text) || text.length > 300) return '';
-  return clip(text, MAX_FIELD);
+  return clip(text, MAX_TITLE_LENGTH);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -686,7 +685,10 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const name = baseName(options.fileName) || 'The page';
   const quoted = options.fileName ? `"${name}"` : name;
   if (html.length > MAX_IMPORT_CHARS) {
-    throw new ParleyError(`${quoted} is too large: Parley imports pages of up to 20 MB.`, 'too-large');
+    throw new ParleyError(
+      `${quoted} is too large: Parley imports pages of up to ${MAX_IMPORT_SIZE_TEXT}.`,
+      'too-large',
+    );
   }
   // No scripts run and nothing is fetched (jsdom's defaults); its console complaints about page CSS are dropped.
   const page = lightenPage(html);
@@ -703,14 +705,14 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   }
   const content = readability?.content;
 
-  const siteName = clip(meta.siteName || flat(readability?.siteName), MAX_FIELD);
+  const siteName = clip(meta.siteName || flat(readability?.siteName), MAX_TITLE_LENGTH);
   const siteNames = [siteName, hostOf(meta.url)];
   const title = clip(
     stripSiteFromTitle(
       meta.title || meta.ogTitle || meta.headline || flat(readability?.title) || meta.htmlTitle,
       siteNames,
     ) || titleFromFileName(options.fileName),
-    MAX_FIELD,
+    MAX_TITLE_LENGTH,
   );
   const byline = cleanByline(meta.byline || readability?.byline);
   const articleMeta = { title, byline };

@@ -3,9 +3,9 @@
  * into the reading text with their blocks; and the title, from the text or else from the file's name.
  */
 import type { Block } from '../../../shared/model';
+import { MAX_TITLE_LENGTH } from '../../../shared/limits';
 import type { ImportOptions } from './draft';
 
-const MAX_TITLE_LENGTH = 1000;
 function isDroppedControl(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
 }

@@ -1,6 +1,7 @@
 // Importing: files from the dialog, dropped or pasted (their bytes go to main, which finds encoding and format),
 // and W3C annotations; the first document added opens, and what was refused is shown.
 import type { AnnotationImportReport } from '../../../shared/contract';
+import { MAX_IMPORT_SIZE_TEXT } from '../../../shared/import-formats';
 import { errorMessage } from '../../format';
 import type { DocumentSummary } from '../../types';
 import type { Core } from '../core';
@@ -58,7 +59,7 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
     const tooLarge = files.find((file) => file.size > limits.maxImportBytes);
     if (tooLarge) {
       patchUi({
-        error: `Cannot import "${tooLarge.name}": it is ${fileSizeText(tooLarge.size)}, and Parley imports files of up to 20 MB.`,
+        error: `Cannot import "${tooLarge.name}": it is ${fileSizeText(tooLarge.size)}, and Parley imports files of up to ${MAX_IMPORT_SIZE_TEXT}.`,
       });
       return;
     }

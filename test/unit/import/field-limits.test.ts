@@ -1,0 +1,86 @@
+// Written for the one set of field limits (shared/limits.ts): the importers clip a title, a source and a web
+// address to exactly the bound the notebook's schema sets, and editing a document or a topic refuses one character
+// more than that bound, naming it; the size limit is worded from the one in bytes; so changing a limit in shared/limits.ts changes all of them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importMarkdown, importPlainText } from '../../../main/core/import-text';
+import { importHtml } from '../../../main/import/html';
+import { updateDocument } from '../../../main/core/notebook';
+import { updateTopic } from '../../../main/core/codebook';
+import { DocumentSchema, NotebookSchema } from '../../../shared/model';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CHARS,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+} from '../../../shared/limits';
+import { decodeImportBytes } from '../../../main/import/decode';
+import { MAX_IMPORT_SIZE_TEXT } from '../../../shared/import-formats';
+import { assertRefused, notebookWith, sampleDocument } from '../core/fixtures';
+
+const long = (length: number) => 'a'.repeat(length);
+
+test('the schema takes its bounds from shared/limits.ts', () => {
+  const shape = DocumentSchema.shape;
+  assert.equal(shape.title.maxLength, MAX_TITLE_LENGTH);
+  assert.equal(shape.source.maxLength, MAX_TITLE_LENGTH);
+  assert.equal(shape.url.maxLength, MAX_URL_LENGTH);
+});
+
+test('the text importers clip a long title to exactly the schema limit', () => {
+  const markdown = importMarkdown(`# ${long(MAX_TITLE_LENGTH + 50)}\n\nA paragraph.`, { fileName: 'a.md' });
+  assert.equal(markdown.title.length, MAX_TITLE_LENGTH);
+  const plain = importPlainText('A paragraph of text.', { fileName: `${long(MAX_TITLE_LENGTH + 50)}.txt` });
+  assert.equal(plain.title.length, MAX_TITLE_LENGTH);
+});
+
+test('the HTML importer clips the title, the site name and the web address to exactly the schema limits', () => {
+  const address = `https://example.org/${long(MAX_URL_LENGTH + 50)}`;
+  const page = `<html><head><title>${long(MAX_TITLE_LENGTH + 50)}</title>
+    <meta property="og:site_name" content="${long(MAX_TITLE_LENGTH + 50)}">
+    <link rel="canonical" href="${address}"></head>
+    <body><article><p>${'A sentence of the article that is long enough to be read as its text. '.repeat(8)}</p></article></body></html>`;
+  const draft = importHtml(page, { fileName: 'page.html' });
+  assert.equal(draft.title.length, MAX_TITLE_LENGTH);
+  assert.equal(draft.source.length, MAX_TITLE_LENGTH);
+  assert.equal(draft.url.length, MAX_URL_LENGTH);
+});
+
+test('editing takes a title, a source and a description at the limit and refuses one character more', () => {
+  const nb = notebookWith(sampleDocument(), [], ['iran']);
+  const id = nb.documents[0]!.id;
+  updateDocument(nb, { id, title: long(MAX_TITLE_LENGTH), source: long(MAX_TITLE_LENGTH) });
+  updateTopic(nb, { id: 't0', description: long(MAX_DESCRIPTION_LENGTH) });
+  NotebookSchema.parse(nb);
+  const most = (n: number) => new RegExp(`at most ${n} characters`);
+  assertRefused(
+    nb,
+    () => updateDocument(nb, { id, title: long(MAX_TITLE_LENGTH + 1) }),
+    'invalid',
+    most(MAX_TITLE_LENGTH),
+  );
+  assertRefused(
+    nb,
+    () => updateDocument(nb, { id, source: long(MAX_TITLE_LENGTH + 1) }),
+    'invalid',
+    most(MAX_TITLE_LENGTH),
+  );
+  assertRefused(
+    nb,
+    () => updateTopic(nb, { id: 't0', description: long(MAX_DESCRIPTION_LENGTH + 1) }),
+    'invalid',
+    most(MAX_DESCRIPTION_LENGTH),
+  );
+});
+
+test('the size limit is worded from MAX_IMPORT_BYTES wherever a file or page is refused for it', () => {
+  assert.equal(MAX_IMPORT_SIZE_TEXT, `${MAX_IMPORT_BYTES / (1024 * 1024)} MB`);
+  const refusal = (call: () => unknown) =>
+    assert.throws(
+      call,
+      (error: unknown) => error instanceof Error && error.message.includes(`up to ${MAX_IMPORT_SIZE_TEXT}.`),
+    );
+  refusal(() => decodeImportBytes('big.txt', new Uint8Array(MAX_IMPORT_BYTES + 1)));
+  refusal(() => importHtml('a'.repeat(MAX_IMPORT_CHARS + 1), { fileName: 'big.html' }));
+});
