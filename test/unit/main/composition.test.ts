@@ -405,6 +405,7 @@ describe('main/index.ts: what reaches the page, and what the shell is handed', (
           cwd: join(dir, 'files'),
           data: { notebook, files: [file], refused: ['smb://server/share/c.md'] },
         },
+        { do: 'wait', for: { delivered: 'event:documents-added' } },
       ]),
     });
     assert.equal(code, 0, stderr);
@@ -422,6 +423,7 @@ describe('main/index.ts: what reaches the page, and what the shell is handed', (
       ...steps([
         { do: 'reload' },
         { do: 'second-instance', argv: secondArgv('notes.md', url), cwd: join(dir, 'files') },
+        { do: 'wait', for: { delivered: 'event:documents-added' } },
       ]),
     });
     assert.equal(code, 0, stderr);
@@ -438,7 +440,11 @@ describe('main/index.ts: what reaches the page, and what the shell is handed', (
     const { code, report, stderr } = await runApp(appPath, args, {
       STAND_IN_PLATFORM: 'darwin',
       ...slowPage,
-      ...steps([{ do: 'close-windows' }, { do: 'menu', menu: 'File', item: 'Import…' }]),
+      ...steps([
+        { do: 'close-windows' },
+        { do: 'menu', menu: 'File', item: 'Import…' },
+        { do: 'wait', for: { delivered: 'event:menu-command' } },
+      ]),
     });
     assert.equal(code, 0, stderr);
     assert.equal(report.windows?.length, 2, 'a second window was opened');
@@ -453,7 +459,11 @@ describe('main/index.ts: what reaches the page, and what the shell is handed', (
     const { code, report, stderr } = await runApp(appPath, args, {
       STAND_IN_PLATFORM: 'darwin',
       ...slowPage,
-      ...steps([{ do: 'close-windows' }, { do: 'open-file', path: join(dir, 'files', 'notes.md') }]),
+      ...steps([
+        { do: 'close-windows' },
+        { do: 'open-file', path: join(dir, 'files', 'notes.md') },
+        { do: 'wait', for: { delivered: 'event:documents-added' } },
+      ]),
     });
     assert.equal(code, 0, stderr);
     assert.equal(report.openFilePrevented, true);
@@ -475,6 +485,9 @@ describe('main/index.ts: what reaches the page, and what the shell is handed', (
           cwd: join(dir, 'files'),
           data: { notebook: other },
         },
+        { do: 'wait', for: { box: 'Parley already has a notebook open' } },
+        // Nothing is imported: a turn after the answer for a wrong import to start and be saved on quit.
+        { do: 'turn' },
       ]),
     );
     assert.equal(code, 0, stderr);
@@ -498,6 +511,7 @@ describe('main/index.ts: what reaches the page, and what the shell is handed', (
           argv: secondArgv('--notebook', 'notebook.json', join(dir, 'files', 'notes.md')),
           cwd: join(notebook, '..'),
         },
+        { do: 'wait', for: { delivered: 'event:documents-added' } },
       ]),
     );
     assert.equal(code, 0, stderr);
@@ -598,7 +612,7 @@ describe('main/index.ts run as a command line', () => {
     const { code, report, stderr } = await runApp(
       appPath,
       ['--notebook', own, `--user-data-dir=${join(dir, 'app-run', 'profile')}`, file],
-      { STAND_IN_STEPS: '[]' },
+      steps([{ do: 'wait', for: { delivered: 'event:documents-added' } }]),
     );
     assert.equal(code, 0, stderr);
     assert.ok(report.order.includes('new BrowserWindow'));

@@ -23,7 +23,43 @@ import { calls } from '../../../shared/contract';
 type Listener = (...args: unknown[]) => unknown;
 const report: Record<string, unknown> = { order: [] as string[] };
 const order = report.order as string[];
-const note = (step: string) => order.push(step);
+/** Fires whenever something a wait can look at happens: a step noted, a message sent, a link handed out. */
+const happenings = new EventEmitter();
+const note = (step: string) => {
+  order.push(step);
+  happenings.emit('change');
+};
+
+/** How long a wait for something that should happen may take before the run fails saying what it waited for. */
+const WAIT_MS = Number(process.env.STAND_IN_WAIT_MS ?? 20_000);
+
+/**
+ * Resolves once `condition` holds, looking again each time something happens; after WAIT_MS the run ends (exit 3)
+ * with `stand-in: waited … for <what>` on stderr, which the tests print when the exit code is not 0.
+ */
+function until(condition: () => boolean, what: string): Promise<void> {
+  if (condition()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      happenings.off('change', later);
+      resolve();
+    };
+    // A note can come just before the state it announces (a window noted, then listed): look once that is done.
+    const later = () => queueMicrotask(check);
+    const timer = setTimeout(() => {
+      happenings.off('change', later);
+      process.stderr.write(`stand-in: waited ${WAIT_MS} ms in vain for ${what}\n`);
+      report.waitedInVain = what;
+      finish(3);
+    }, WAIT_MS);
+    happenings.on('change', later);
+  });
+}
+
+/** Lets one turn of the event loop pass: only for proving that nothing more happens, after what can be seen. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 if (process.env.STAND_IN_PACKAGED !== '1') Object.defineProperty(process, 'defaultApp', { value: true });
 if (process.env.STAND_IN_PLATFORM)
@@ -137,6 +173,7 @@ class StandInContents extends EventEmitter {
   send(channel: string, payload: unknown) {
     if (this.destroyed) throw new Error('Object has been destroyed');
     (this.listening ? this.sent : this.lost).push([channel, payload]);
+    happenings.emit('change');
   }
   getURL() {
     return this.mainFrame.url;
@@ -254,6 +291,7 @@ export const ipcMain = {
   handle(channel: string, handler: Listener) {
     if (handlers.size === 0) note('ipcMain.handle');
     handlers.set(channel, handler);
+    happenings.emit('change');
   },
   removeHandler(channel: string) {
     handlers.delete(channel);
@@ -332,7 +370,8 @@ export const dialog = {
     if (meanwhile && boxes.length === 1) {
       const { argv, cwd, data } = JSON.parse(meanwhile) as { argv: string[]; cwd: string; data?: unknown };
       app.emit('second-instance', { preventDefault() {} }, argv, cwd, data ?? {});
-      await tick();
+      // The first box is answered only once the second launch has had its own answer (a box of its own).
+      await until(() => boxes.length > 1, 'a message box answering the second launch');
     }
     const chosen = options.buttons?.indexOf(process.env.STAND_IN_CHOOSE ?? '') ?? -1;
     return { response: Math.max(0, chosen) };
@@ -343,23 +382,25 @@ export const shell = {
   async openExternal(url: string) {
     report.openedExternally = url;
     ((report.openedAll ??= []) as string[]).push(url);
+    happenings.emit('change');
   },
 };
 
+/** A short pause, for scenarios (STAND_IN_SCENARIO) that pace themselves. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-/**
- * Waits (a bounded while) until a window is open and every open window's page has listened for a tenth of a
- * second: long enough for what main does next (a window it opens after an import, the messages it holds).
- */
-async function settle(): Promise<void> {
-  let quiet = 0;
-  for (let i = 0; i < 500 && quiet < 10; i++) {
-    await tick();
-    const listening =
-      BrowserWindow.all.length > 0 && BrowserWindow.all.every((win) => win.webContents.listening);
-    quiet = listening ? quiet + 1 : 0;
+/** What a `wait` step waits for: a message on `delivered`'s channel reaching an open page, or a box titled `box`. */
+export type Awaited = { delivered: string } | { box: string };
+
+function awaited(what: Awaited): Promise<void> {
+  if ('box' in what) {
+    const shown = () =>
+      ((report.messageBoxes ?? []) as Array<{ title?: string }>).some((b) => b.title === what.box);
+    return until(shown, `a message box titled ${JSON.stringify(what.box)}`);
   }
+  const delivered = () =>
+    BrowserWindow.all.some((win) => win.webContents.sent.some(([channel]) => channel === what.delivered));
+  return until(delivered, `${what.delivered} delivered to an open page`);
 }
 
 /** One shell event, as STAND_IN_STEPS lists them. */
@@ -370,7 +411,10 @@ export type Step =
   | { do: 'menu'; menu: string; item: string }
   | { do: 'reload' }
   | { do: 'call'; channel: string; args?: unknown }
-  | { do: 'settle' }
+  /** Until what the steps before set going has shown itself (what the test reads next depends on it). */
+  | { do: 'wait'; for: Awaited }
+  /** Proves nothing more happens: one turn of the event loop, after a `wait` on what can be seen. */
+  | { do: 'turn' }
   /** Quit at once, with no pause after the steps before it. */
   | { do: 'quit' };
 
@@ -410,7 +454,8 @@ async function securityProbes(win: BrowserWindow, probes: SecurityProbes): Promi
   });
   const openedBefore = ((report.openedAll ??= []) as string[]).length;
   const opens = probes.urls.map((url) => contents.windowOpenHandler?.({ url }) ?? null);
-  await tick();
+  // The handler answered each synchronously; a turn shows that no open hostile link comes after.
+  await turn();
   const opened = (report.openedAll as string[]).slice(openedBefore);
   const permissions = probes.permissions.map((permission) => {
     let granted: unknown = 'unanswered';
@@ -464,12 +509,12 @@ async function runSteps(steps: Step[]): Promise<void> {
       );
     } else if (step.do === 'quit') {
       return;
+    } else if (step.do === 'wait') {
+      await awaited(step.for);
     } else {
-      await settle();
+      await turn();
     }
-    await tick();
   }
-  await settle();
 }
 
 async function drive(): Promise<void> {
@@ -478,14 +523,14 @@ async function drive(): Promise<void> {
     const scenario = (await import(process.env.STAND_IN_SCENARIO)) as {
       drive(context: Record<string, unknown>): Promise<void>;
     };
-    const context = { handlers, BrowserWindow, dialog, app, report, finish, tick };
+    const context = { handlers, BrowserWindow, dialog, app, report, finish, tick, until };
     return scenario.drive({ ...context, appHandler: () => appHandler, menuTemplate: () => menuTemplate });
   }
-  for (let i = 0; i < 500 && (BrowserWindow.all.length === 0 || menuTemplate.length === 0); i++) await tick();
-  const win = BrowserWindow.all[0];
-  if (!win) return;
+  // A run that opens no window (a recovery answered Quit, a locked notebook) ends before this wait does.
+  await until(() => BrowserWindow.all.length > 0 && menuTemplate.length > 0, 'a window and the menu');
+  const win = BrowserWindow.all[0]!;
   // As a person would: the page is up before anything is clicked.
-  for (let i = 0; i < 300 && !win.webContents.listening; i++) await tick();
+  await until(() => win.webContents.listening, 'the page to listen');
   report.windowOptions = win.options;
   report.visible = win.visible;
   report.loaded = win.webContents.mainFrame.url;
@@ -493,7 +538,10 @@ async function drive(): Promise<void> {
     (event) => win.webContents.listenerCount(event) > 0,
   );
   report.windowOpen = win.webContents.windowOpenHandler?.({ url: 'https://example.com/' });
-  await tick();
+  await until(
+    () => report.openedExternally !== undefined,
+    'https://example.com/ handed to shell.openExternal',
+  );
 
   const page = await appHandler!(new Request('app://parley/index.html'));
   report.page = {
@@ -520,15 +568,13 @@ async function drive(): Promise<void> {
   } else {
     const file = menuTemplate.find((item) => item.label?.replace('&', '') === 'File');
     file?.submenu?.find((item) => item.label === 'Import…')?.click?.();
-    await tick();
+    await awaited({ delivered: 'event:menu-command' });
   }
 
   app.quit();
   // The flush resolves, then the composition root quits again; the stand-in then reports and exits.
-  for (let i = 0; i < 500; i++) {
-    report.sent = win.webContents.sent;
-    await tick();
-  }
-  report.timedOut = true;
-  finish(2);
+  setTimeout(() => {
+    report.timedOut = true;
+    finish(2);
+  }, WAIT_MS);
 }
