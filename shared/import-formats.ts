@@ -10,6 +10,10 @@ import { MAX_IMPORT_BYTES } from './limits';
 
 const PLAIN_TEXT = ['txt', 'text'];
 const MARKDOWN = ['md', 'markdown'];
+/** Plain text, read by the text importer's plain reader. */
+export const PLAIN_TEXT_EXTENSIONS: readonly string[] = PLAIN_TEXT;
+/** Markdown, read by the text importer's Markdown reader. */
+export const MARKDOWN_EXTENSIONS: readonly string[] = MARKDOWN;
 /** Plain text and Markdown, read by the text importer (core/import-text). */
 export const TEXT_EXTENSIONS: readonly string[] = [...PLAIN_TEXT, ...MARKDOWN];
 /** Saved web pages, read by the HTML importer (main/import/html). */
@@ -18,9 +22,16 @@ export const HTML_EXTENSIONS: readonly string[] = ['html', 'htm', 'xhtml'];
 /** Every extension Parley imports, without the dot. */
 export const IMPORT_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
 
+const dotted = (extensions: readonly string[]) => extensions.map((extension) => `.${extension}`).join(', ');
+const PLAIN_TEXT_WORDS = `plain text (${dotted(PLAIN_TEXT)})`;
+const MARKDOWN_WORDS = `Markdown (${dotted(MARKDOWN)})`;
+
+/** The text importer's formats in words, for a message that refuses a file there. */
+export const TEXT_FORMATS = `${PLAIN_TEXT_WORDS} or ${MARKDOWN_WORDS}`;
 /** The formats in words, for a message that refuses a file. */
-export const ACCEPTED_FORMATS =
-  'plain text (.txt, .text), Markdown (.md, .markdown) or a saved web page (.html, .htm, .xhtml)';
+export const ACCEPTED_FORMATS = `${PLAIN_TEXT_WORDS}, ${MARKDOWN_WORDS} or a saved web page (${dotted(HTML_EXTENSIONS)})`;
+/** Every importable extension with its dot, for the command line's help: ".txt, .text, .md, …". */
+export const IMPORT_EXTENSIONS_TEXT = dotted(IMPORT_EXTENSIONS);
 
 /** The largest file Parley imports in words, for the messages that refuse one: "20 MB", from MAX_IMPORT_BYTES. */
 export const MAX_IMPORT_SIZE_TEXT = `${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB`;

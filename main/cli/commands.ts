@@ -23,6 +23,7 @@ import { normalizeTopicPath, topicPathKey } from '../core/topics';
 import * as ops from '../core/notebook';
 import { importW3C } from '../core/w3c';
 import { addAnnotations } from '../services/import-annotations';
+import { IMPORT_EXTENSIONS_TEXT } from '../../shared/import-formats';
 import { defaultNotebookPath } from '../default-notebook';
 import { basename, dirname, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
@@ -45,7 +46,8 @@ const USAGE = `Usage: parley <command> [options]
 
 Commands:
   init [--sample]                       create a notebook (with --sample: the sample article)
-  import FILE...                        add documents (.txt, .md, .html); prints id<TAB>title per document
+  import FILE...                        add documents (${IMPORT_EXTENSIONS_TEXT});
+                                        prints id<TAB>title per document
   annotations import FILE.jsonld [--document ID]
                                         add W3C Web Annotations; nothing is written unless all anchor;
                                         with --document all go to that document, sourceless ones too

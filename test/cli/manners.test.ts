@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { invocationOf } from '../../main/cli/commands';
+import { IMPORT_EXTENSIONS } from '../../shared/import-formats';
 import { parley, root, useTempDir } from './support';
 
 const dir = useTempDir('parley-cli-manners-');
@@ -45,6 +46,12 @@ describe('usage and help', () => {
       assert.match(result.stdout, /^Usage: parley <command>/);
       assert.equal(result.stderr, '');
     }
+  });
+
+  test('the help names every importable extension, from shared/import-formats.ts (written for the one list)', async () => {
+    const { stdout } = await parley('--help');
+    const line = stdout.slice(stdout.indexOf('import FILE...'), stdout.indexOf('annotations import'));
+    for (const extension of IMPORT_EXTENSIONS) assert.ok(line.includes(`.${extension}`), extension);
   });
 
   test('other usage errors go to stderr with exit 2 as well', async () => {

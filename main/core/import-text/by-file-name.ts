@@ -1,13 +1,17 @@
 /**
- * The importer a file's name calls for (.txt and .text plain, .md and .markdown Markdown); anything else, binary
- * content and a file with no text in it are refused.
+ * The importer a file's name calls for (plain text or Markdown, by shared/import-formats.ts's lists); anything else,
+ * binary content and a file with no text in it are refused.
  */
 import { ParleyError } from '../../../shared/model';
+import {
+  extensionOf,
+  MARKDOWN_EXTENSIONS,
+  PLAIN_TEXT_EXTENSIONS,
+  TEXT_FORMATS,
+} from '../../../shared/import-formats';
 import type { DocumentDraft, ImportOptions } from './draft';
 import { importPlainText } from './plain-text';
 import { importMarkdown } from './markdown';
-
-const ACCEPTED = 'plain text (.txt, .text) or Markdown (.md, .markdown)';
 
 function looksBinary(content: string): boolean {
   if (content.includes('\u0000')) return true;
@@ -36,23 +40,21 @@ export function importByFileName(
   options: ImportOptions = {},
 ): DocumentDraft {
   const base = fileName.split(/[/\\]/).pop() ?? fileName;
-  const dot = base.lastIndexOf('.');
-  const extension = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-  const importer =
-    extension === 'txt' || extension === 'text'
-      ? importPlainText
-      : extension === 'md' || extension === 'markdown'
-        ? importMarkdown
-        : null;
+  const extension = extensionOf(base);
+  const importer = PLAIN_TEXT_EXTENSIONS.includes(extension)
+    ? importPlainText
+    : MARKDOWN_EXTENSIONS.includes(extension)
+      ? importMarkdown
+      : null;
   if (!importer) {
     throw new ParleyError(
-      `Parley cannot import "${base}": ${extension ? `.${extension} files are not supported` : 'the file has no extension'}. Choose a ${ACCEPTED} file.`,
+      `Parley cannot import "${base}": ${extension ? `.${extension} files are not supported` : 'the file has no extension'}. Choose a ${TEXT_FORMATS} file.`,
       'unsupported-format',
     );
   }
   if (looksBinary(content)) {
     throw new ParleyError(
-      `"${base}" does not contain readable text (it looks like a binary file). Choose a ${ACCEPTED} file.`,
+      `"${base}" does not contain readable text (it looks like a binary file). Choose a ${TEXT_FORMATS} file.`,
       'unsupported-format',
     );
   }

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Progress } from '../../../shared/contract';
 import { ParleyError } from '../../../shared/model';
-import { IMPORT_EXTENSIONS, IMPORT_FILTERS, extensionOf, isImportable } from '../../../shared/import-formats';
+import {
+  IMPORT_EXTENSIONS,
+  IMPORT_FILTERS,
+  MARKDOWN_EXTENSIONS,
+  TEXT_EXTENSIONS,
+  TEXT_FORMATS,
+  extensionOf,
+  isImportable,
+} from '../../../shared/import-formats';
 import { importAny } from '../../../main/import';
 import { IMPORTABLE_EXTENSIONS } from '../../../main/files';
 import { IMPORT_FILTERS as DIALOG_FILTERS } from '../../../main/dialogs';
@@ -20,7 +28,7 @@ import {
   importText,
   loadImportFiles,
 } from '../../../main/services/import-files';
-import { importPlainText } from '../../../main/core/import-text';
+import { importByFileName, importPlainText } from '../../../main/core/import-text';
 import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
 
 const NOW = new Date('2026-06-01T09:00:00.000Z');
@@ -127,6 +135,26 @@ describe('the one list of importable files', () => {
     assert.equal(extensionOf('C:\\a\\b.Md'), 'md');
   });
 
+  test('the text importer chooses plain text or Markdown by the list, and names them from it when it refuses', () => {
+    assert.equal(TEXT_FORMATS, 'plain text (.txt, .text) or Markdown (.md, .markdown)');
+    for (const extension of TEXT_EXTENSIONS) {
+      const draft = importByFileName(`a.${extension.toUpperCase()}`, '# Title\n\nText.');
+      assert.equal(draft.format, MARKDOWN_EXTENSIONS.includes(extension) ? 'markdown' : 'text', extension);
+    }
+    for (const extension of TEXT_EXTENSIONS)
+      assert.ok(
+        TEXT_FORMATS.includes(`.${extension})`) || TEXT_FORMATS.includes(`.${extension},`),
+        extension,
+      );
+    assert.throws(
+      () => importByFileName('a.html', '<p>A page.</p>'),
+      (error: unknown) =>
+        error instanceof ParleyError &&
+        error.message ===
+          `Parley cannot import "a.html": .html files are not supported. Choose a ${TEXT_FORMATS} file.`,
+    );
+  });
+
   test('files handed to main, the open dialog and the file associations follow it', async () => {
     assert.deepEqual(
       IMPORTABLE_EXTENSIONS,
@@ -139,7 +167,6 @@ describe('the one list of importable files', () => {
       await readFile(new URL('../../../electron-builder.yml', import.meta.url), 'utf8'),
     ) as { fileAssociations: Array<{ ext: string | string[] }> };
     const associated = builder.fileAssociations.flatMap((a) => (Array.isArray(a.ext) ? a.ext : [a.ext]));
-    assert.ok(associated.length > 0);
-    for (const extension of associated) assert.ok(IMPORT_EXTENSIONS.includes(extension), extension);
+    assert.deepEqual([...associated].sort(), [...IMPORT_EXTENSIONS].sort(), 'Parley opens exactly these');
   });
 });
