@@ -1,7 +1,9 @@
 // The store's core: the one state object and its listeners, the small changes every action makes (a message,
 // an error, a highlight put in place), and following the notebook: reading main's snapshot, applying each
 // notebookChanged step in revision order (a gap loads again), opening a document and reading it again when a step
-// changed its record. The actions in actions/ are built on it; store.ts puts them together.
+// changed its record. A call's reply is news only while no step has arrived since it was sent (since()): the steps
+// are complete, so once one is in, a late reply would only take back what a later step put right. The actions in
+// actions/ are built on it; store.ts puts them together.
 import type { MenuCommand, NotebookChange, ParleyApi } from '../../shared/contract';
 import { errorMessage } from '../format';
 import type { Annotation, DocumentSummary } from '../types';
@@ -31,8 +33,10 @@ export function createCore(api: ParleyApi) {
   const listeners = new Set<() => void>();
   /** Steps that arrived while the snapshot was read: applied after it, those it already holds skipped. */
   let held: NotebookChange[] | null = [];
-  /** Documents whose record a call is writing now: its answer brings the record, so its step needs no read. */
-  const writing = new Map<string, number>();
+  /** Calls writing a document's record now, each with the steps naming that record that arrived meanwhile. */
+  const writing = new Set<{ id: string; named: NotebookChange[] }>();
+  /** The document a step that took the open one away is opening now (null: none is being opened). */
+  let replacing: string | null = null;
 
   const get = () => state;
   const set = (next: State) => {
@@ -62,22 +66,36 @@ export function createCore(api: ParleyApi) {
   const announce = (text: string) => setUi((current) => ui.announce(current, text));
   const say = (text: string) => setUi((current) => ui.say(current, text));
   const openId = () => od.openId(state.open);
-  const openAnnotations = () =>
-    nb.documentAnnotations(
-      state.notebook,
-      openId(),
-    ); /** Puts a highlight a call returned in place; its event says the same (and whatever else changed). */
+  const openAnnotations = () => nb.documentAnnotations(state.notebook, openId());
+  /** Puts a highlight a call returned in place; its event says the same (and whatever else changed). */
   const applySaved = (saved: Annotation) => setNotebook((current) => nb.upsertAnnotation(current, saved));
+  /**
+   * Notes the revision as a call is sent; the check says whether its reply's notebook data is still news (no step
+   * has arrived since). Once one has, the steps (this call's own among them) already said everything.
+   */
+  const since = () => {
+    const sent = state.notebook.revision;
+    return () => state.notebook.revision === sent;
+  };
 
-  /** Runs a call that writes a document's record; while it runs, a step naming that record is not read again. */
-  async function writeRecord<T>(id: string, call: () => Promise<T>): Promise<T> {
-    writing.set(id, (writing.get(id) ?? 0) + 1);
+  /**
+   * Runs a call that writes a document's record; while it runs, a step naming that record is not read again, as
+   * the reply brings the record. Steps carry no record, so the reply is current when at most one step named it
+   * and that one was a change (its own step: main sends it before the reply). A second one (an undo, another
+   * edit) or a failed call leaves the reply stale or absent: the record is read again where it stands.
+   */
+  async function writeRecord<T>(id: string, call: () => Promise<T>): Promise<{ value: T; current: boolean }> {
+    const entry = { id, named: [] as NotebookChange[] };
+    writing.add(entry);
+    let current = false;
     try {
-      return await call();
+      const value = await call();
+      const { named } = entry;
+      current = named.length === 0 || (named.length === 1 && named[0]!.kind === 'change');
+      return { value, current };
     } finally {
-      const left = (writing.get(id) ?? 1) - 1;
-      if (left > 0) writing.set(id, left);
-      else writing.delete(id);
+      writing.delete(entry);
+      if (!current && entry.named.length > 0 && openId() === id) void reread(id).catch(fail);
     }
   }
 
@@ -111,8 +129,24 @@ export function createCore(api: ParleyApi) {
     const open = od.applyChange(state.open, change);
     const present = new Set(nb.documentAnnotations(notebook, od.openId(open)).map((a) => a.id));
     set({ ...state, notebook, open, ui: ui.forgetRemoved(state.ui, (id) => present.has(id)) });
-    if (next.kind === 'reread' && !writing.has(next.id)) void reread(next.id).catch(fail);
-    else if (next.kind === 'gone') void openOrClear(next.next);
+    if (next.kind === 'reread') {
+      const pending = [...writing].filter((entry) => entry.id === next.id);
+      for (const entry of pending) entry.named.push(change);
+      if (pending.length === 0) void reread(next.id).catch(fail);
+    } else if (next.kind === 'gone') {
+      // Opening the next one is a step too (its openedAt), which arrives before the open's reply: while the
+      // document being opened is still listed, that open stands.
+      if (replacing === null || !notebook.documents.some((d) => d.id === replacing)) void replace(next.next);
+    }
+  }
+
+  async function replace(id: string | null): Promise<void> {
+    replacing = id;
+    try {
+      await openOrClear(id);
+    } finally {
+      if (replacing === id) replacing = null;
+    }
   }
 
   /** A step was missed: everything is read again, and the open document with it. */
@@ -220,6 +254,7 @@ export function createCore(api: ParleyApi) {
     openId,
     openAnnotations,
     applySaved,
+    since,
     writeRecord,
     openDocument,
   };

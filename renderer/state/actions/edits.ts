@@ -1,5 +1,6 @@
 // Changes to the notebook's contents: highlights and their links, topics and stances, parties, documents, and
-// undo and redo. Each is one call; its answer is shown at once and its notebookChanged step brings the rest.
+// undo and redo. Each is one call; its answer is shown at once and its notebookChanged step brings the rest. An
+// answer that arrives after a step (core's since()) changes no notebook data: the steps already said it all.
 import type { CallArgs } from '../../../shared/contract';
 import { shortQuote } from '../../format';
 import { isLinkType, linkLabel, type LinkItem } from '../../links';
@@ -38,12 +39,14 @@ export function editActions(core: Core) {
     say,
     openId,
     applySaved,
+    since,
     writeRecord,
   } = core;
   const get = core.get;
   async function saveHighlight(draft: HighlightDraft): Promise<Annotation | null> {
     const editor = get().ui.editor;
     if (!editor) return null;
+    const fresh = since();
     let saved: Annotation;
     if (editor.mode === 'create') {
       saved = await api.createAnnotation({
@@ -55,7 +58,7 @@ export function editActions(core: Core) {
     } else {
       saved = await api.updateAnnotation({ id: editor.annotation.id, ...draft });
     }
-    applySaved(saved);
+    if (fresh()) applySaved(saved);
     const topics = nb.topicMap(get().notebook);
     const filter = matchesFilter(saved, get().ui.filter, topics) ? get().ui.filter : ALL_TOPICS;
     patchUi({
@@ -68,30 +71,34 @@ export function editActions(core: Core) {
   }
 
   async function createTopic(path: string): Promise<Topic> {
+    const fresh = since();
     const topic = await api.createTopic({ path });
-    setNotebook((current) => nb.addTopic(current, topic));
+    if (fresh()) setNotebook((current) => nb.addTopic(current, topic));
     return topic;
   }
 
   async function addStance(name: string): Promise<string[]> {
+    const fresh = since();
     const stances = await api.addStance({ name });
-    setNotebook((current) => ({ ...current, stances }));
+    if (fresh()) setNotebook((current) => ({ ...current, stances }));
     return stances;
   }
 
   async function deleteAnnotation(annotation: Annotation): Promise<boolean> {
     clearError();
+    const fresh = since();
     try {
       await api.deleteAnnotation({ id: annotation.id });
     } catch (failure) {
       fail(failure);
       return false;
     }
-    set({
-      ...get(),
-      notebook: nb.removeAnnotation(get().notebook, annotation.id),
-      open: { ...get().open, needsReview: get().open.needsReview.filter((id) => id !== annotation.id) },
-    });
+    if (fresh())
+      set({
+        ...get(),
+        notebook: nb.removeAnnotation(get().notebook, annotation.id),
+        open: { ...get().open, needsReview: get().open.needsReview.filter((id) => id !== annotation.id) },
+      });
     setUi((current) =>
       ui.announce(
         { ...current, activeId: current.activeId === annotation.id ? null : current.activeId },
@@ -105,8 +112,9 @@ export function editActions(core: Core) {
   async function linkPassages({ toId, type }: { toId: string; type: LinkType }): Promise<Annotation | null> {
     const linking = get().ui.linking;
     if (!linking) return null;
+    const fresh = since();
     const saved = await api.linkAnnotations({ fromId: linking.id, toId, type });
-    applySaved(saved);
+    if (fresh()) applySaved(saved);
     const to = nb.passages(get().notebook, openId()).get(toId);
     patchUi({
       linking: null,
@@ -118,8 +126,10 @@ export function editActions(core: Core) {
   async function unlinkPassages(link: LinkItem): Promise<boolean> {
     if (!isLinkType(link.type)) return false;
     clearError();
+    const fresh = since();
     try {
-      applySaved(await api.unlinkAnnotations({ fromId: link.fromId, toId: link.toId, type: link.type }));
+      const saved = await api.unlinkAnnotations({ fromId: link.fromId, toId: link.toId, type: link.type });
+      if (fresh()) applySaved(saved);
       say(`Removed the link “${link.label}”.`);
       return true;
     } catch (failure) {
@@ -168,24 +178,25 @@ export function editActions(core: Core) {
   }
 
   async function renameDocument(id: string, title: string): Promise<void> {
-    const updated = await writeRecord(id, () => api.updateDocument({ id, title }));
-    set({ ...get(), open: od.withRecord(get().open, updated) });
+    const { value: updated, current } = await writeRecord(id, () => api.updateDocument({ id, title }));
+    if (current) set({ ...get(), open: od.withRecord(get().open, updated) });
     announce(`Renamed to “${updated.title}”.`);
   }
 
   async function saveDocumentNote(note: string): Promise<void> {
     const id = openId();
     if (!id) return;
-    const updated = await writeRecord(id, () => api.updateDocument({ id, note }));
-    set({ ...get(), open: od.withRecord(get().open, updated) });
+    const { current, value: updated } = await writeRecord(id, () => api.updateDocument({ id, note }));
+    if (current) set({ ...get(), open: od.withRecord(get().open, updated) });
     announce('Document note saved.');
   }
 
   async function saveDetails(patch: Omit<CallArgs<'updateDocument'>, 'id'>): Promise<void> {
     const id = openId();
     if (!id) return;
-    const updated = await writeRecord(id, () => api.updateDocument({ id, ...patch }));
-    set({ ...get(), open: od.withRecord(get().open, updated), ui: { ...get().ui, editingDetails: false } });
+    const { current, value: updated } = await writeRecord(id, () => api.updateDocument({ id, ...patch }));
+    const open = current ? od.withRecord(get().open, updated) : get().open;
+    set({ ...get(), open, ui: { ...get().ui, editingDetails: false } });
     say('Details saved.');
   }
 
@@ -199,9 +210,10 @@ export function editActions(core: Core) {
       return;
     }
     clearError();
+    const fresh = since();
     try {
       const history = which === 'undo' ? await api.undo() : await api.redo();
-      setNotebook((current) => ({ ...current, history }));
+      if (fresh()) setNotebook((current) => ({ ...current, history }));
       const action = historyAction(which === 'undo' ? before?.undoLabel : before?.redoLabel);
       const done = which === 'undo' ? 'Undone' : 'Redone';
       announce(action ? `${done}: ${action}.` : `${done}.`);

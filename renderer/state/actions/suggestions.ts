@@ -1,6 +1,7 @@
 // The suggested statements of the open document: reading them and their proposed topics, accepting one (with
 // its chosen or proposed topics) or all, and dismissing one, each in one call that brings back what is still
-// suggested, and giving the accepted ones topics.
+// suggested, and giving the accepted ones topics. Highlights an answer brings are put in place only while no step
+// has arrived since the call was sent (core's since()); what the panel shows and says follows the answer.
 import { shortQuote } from '../../format';
 import { partyShortName } from '../../parties';
 import type { Suggestion } from '../../types';
@@ -9,7 +10,8 @@ import * as nb from '../notebook';
 import * as sg from '../suggestions';
 
 export function suggestionActions(core: Core) {
-  const { api, setSuggestions, patchUi, fail, clearError, say, openId, openAnnotations, applySaved } = core;
+  const { api, setSuggestions, patchUi, fail, clearError, say, openId, openAnnotations, applySaved, since } =
+    core;
   const get = core.get;
   /** Reads the open document's statements when the panel opens or the document changes. */
   let suggesting = 0;
@@ -88,11 +90,12 @@ export function suggestionActions(core: Core) {
       const topicIds = sg.topicsFor(get().suggestions, suggestion.key, withProposal);
       const proposal = withProposal ? get().suggestions.proposals.get(suggestion.key) : undefined;
       // One statement accepted is the undo step "Highlight", as one made by hand; what is left comes back with it.
+      const fresh = since();
       const result = await api.acceptSuggestions({
         documentId: suggestion.documentId,
         accept: [{ key: suggestion.key, topicIds }],
       });
-      for (const saved of result.annotations) applySaved(saved);
+      if (fresh()) for (const saved of result.annotations) applySaved(saved);
       const list = result.suggestions;
       setSuggestions((current) =>
         sg.withList(
@@ -131,8 +134,9 @@ export function suggestionActions(core: Core) {
     const documentId = list[0].documentId;
     return busy(async () => {
       const accept = list.map((s) => ({ key: s.key, topicIds: get().suggestions.pending.get(s.key) ?? [] }));
+      const fresh = since();
       const result = await api.acceptSuggestions({ documentId, accept });
-      for (const saved of result.annotations) applySaved(saved);
+      if (fresh()) for (const saved of result.annotations) applySaved(saved);
       setSuggestions((current) =>
         sg.withList(
           { ...current, acceptedHere: [...current.acceptedHere, ...result.annotations.map((a) => a.id)] },
@@ -147,8 +151,10 @@ export function suggestionActions(core: Core) {
 
   async function setAcceptedTopics(id: string, topicIds: string[]): Promise<void> {
     clearError();
+    const fresh = since();
     try {
-      applySaved(await api.updateAnnotation({ id, topicIds }));
+      const saved = await api.updateAnnotation({ id, topicIds });
+      if (fresh()) applySaved(saved);
     } catch (failure) {
       fail(failure);
     }
@@ -158,8 +164,9 @@ export function suggestionActions(core: Core) {
     const ids = sg.untopicalAccepted(get().suggestions, openAnnotations());
     if (ids.length === 0) return Promise.resolve();
     return busy(async () => {
+      const fresh = since();
       const updated = await api.addTopicToAnnotations({ annotationIds: ids, topicId });
-      for (const annotation of updated) applySaved(annotation);
+      if (fresh()) for (const annotation of updated) applySaved(annotation);
       const path = get().notebook.topics.find((t) => t.id === topicId)?.path ?? 'the topic';
       say(
         updated.length === 1
