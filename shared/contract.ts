@@ -107,6 +107,12 @@ export interface SaveState {
 /** A command the application menu sends to the window: the ids the command table places in a menu. */
 export type MenuCommand = MenuCommandId;
 
+/** What an import of several files added, in one change, and each refused file with main's reason. */
+export interface FilesImportReport {
+  added: DocumentSummary[];
+  refused: Array<{ fileName: string; reason: string }>;
+}
+
 /** What an import of W3C annotations added, and why the rest were refused. */
 export interface AnnotationImportReport {
   /** The file's name, without its folder. */
@@ -189,6 +195,16 @@ function call<Result>() {
 
 const none = z.undefined();
 
+/** A dropped or pasted file: its name and bytes; main finds the encoding and the format. */
+const importedFile = z.strictObject({
+  fileName: z.string().min(1).max(1000),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
+    message: `the file is over ${MAX_IMPORT_SIZE_TEXT}`,
+  }),
+});
+/** Most files one drop may bring. */
+const MAX_IMPORT_FILES = 1000;
+
 export const calls = {
   /**
    * The page has subscribed to main's events: main delivers what it held for this page and sends the rest at once
@@ -209,14 +225,11 @@ export const calls = {
   ),
   importFromDialog: call<DocumentSummary[]>()('documents:import-dialog', none),
   /** A dropped or pasted file's bytes: main finds the encoding and the format. */
-  importFile: call<DocumentSummary>()(
-    'documents:import-file',
-    z.strictObject({
-      fileName: z.string().min(1).max(1000),
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
-        message: `the file is over ${MAX_IMPORT_SIZE_TEXT}`,
-      }),
-    }),
+  importFile: call<DocumentSummary>()('documents:import-file', importedFile),
+  /** Dropped or pasted files' bytes, added in one change (one undo step); each refused file says why. */
+  importFiles: call<FilesImportReport>()(
+    'documents:import-files',
+    z.strictObject({ files: z.array(importedFile).min(1).max(MAX_IMPORT_FILES) }),
   ),
   deleteDocument: call<{ id: string }>()('documents:delete', z.strictObject({ id })),
   updateDocument: call<ParleyDocument>()(

@@ -28,7 +28,7 @@ import { documentAnnotations, notebookSnapshot } from '../core/notebook-change';
 import { acceptSuggestions } from '../services/accept-suggestions';
 import { addAnnotations } from '../services/import-annotations';
 import { offeredFileName, w3cJson, writeNotebookFolder } from '../services/export';
-import { importFileBytes, importFiles, importText } from '../services/import-files';
+import { importFileBatch, importFileBytes, importFiles, importText } from '../services/import-files';
 import { loadAnnotationFile } from '../files';
 import type { HandlerTable } from './dispatch';
 
@@ -104,6 +104,7 @@ export function createHandlers({
         progress({ task, done: 1, total: 1 });
       }
     },
+    importFiles: ({ files }) => importFileBatch(store, files, now(), progress),
     importFromDialog: async () => {
       const paths = await dialogs.chooseImportFiles();
       const added = await importFiles(store, paths, now(), progress);

@@ -8,8 +8,8 @@ import type { DocumentDraft } from '../core/import-text';
 import * as ops from '../core/notebook';
 import { importAny, importBytes } from '../import';
 import { loadImportFile } from '../files';
-import type { Progress } from '../../shared/contract';
-import type { DocumentSummary, ParleyDocument } from '../../shared/model';
+import type { FilesImportReport, Progress } from '../../shared/contract';
+import { ParleyError, type DocumentSummary, type ParleyDocument } from '../../shared/model';
 import type { NotebookStore } from '../storage/notebook-store';
 
 /** The undo step's name: "Import document", "Import 3 documents". */
@@ -67,6 +67,31 @@ export function importFileBytes(
   now: Date,
 ): DocumentSummary {
   return summariesOf(store, addDrafts(store, [importBytes(file.fileName, file.bytes)], now))[0]!;
+}
+
+/**
+ * Several files' bytes (a drop or a paste of files): each decoded and imported on its own, so one that cannot be
+ * read is refused with its reason while the rest go in, together, as one change (one undo step).
+ */
+export function importFileBatch(
+  store: NotebookStore,
+  files: ReadonlyArray<{ fileName: string; bytes: Uint8Array }>,
+  now: Date,
+  progress: (progress: Progress) => void = () => {},
+): FilesImportReport {
+  const drafts: DocumentDraft[] = [];
+  const refused: FilesImportReport['refused'] = [];
+  for (const [i, file] of files.entries()) {
+    progress({ task: 'Importing', done: i, total: files.length });
+    try {
+      drafts.push(importBytes(file.fileName, file.bytes));
+    } catch (error) {
+      if (!(error instanceof ParleyError)) throw error;
+      refused.push({ fileName: file.fileName, reason: error.message });
+    }
+  }
+  progress({ task: 'Importing', done: files.length, total: files.length });
+  return { added: summariesOf(store, addDrafts(store, drafts, now)), refused };
 }
 
 /** Text already decoded (the window's pasted text); its summary. */

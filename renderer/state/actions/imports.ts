@@ -1,8 +1,7 @@
 // Importing: files from the dialog, dropped or pasted (their bytes go to main, which finds encoding and format),
 // and W3C annotations; the first document added opens, and what was refused is shown.
-import type { AnnotationImportReport } from '../../../shared/contract';
+import type { AnnotationImportReport, FilesImportReport } from '../../../shared/contract';
 import { MAX_IMPORT_SIZE_TEXT } from '../../../shared/import-formats';
-import { errorMessage } from '../../format';
 import type { DocumentSummary } from '../../types';
 import type { Core } from '../core';
 
@@ -35,23 +34,26 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
     }
   }
 
-  /** Sends each file's bytes to main, which finds its encoding and format; refusals are shown, one per file. */
+  /**
+   * Sends the files' bytes to main in one call, which finds each one's encoding and format and adds those it can
+   * read as one change (one undo step); refusals are shown, one per file.
+   */
   async function importBytes(items: Array<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }>) {
     clearError();
-    const added: DocumentSummary[] = [];
-    const refused: string[] = [];
-    for (const [i, item] of items.entries()) {
-      if (items.length > 1) patchUi({ progress: { task: 'Importing', done: i, total: items.length } });
-      try {
-        added.push(await api.importFile({ fileName: item.fileName, bytes: item.bytes }));
-      } catch (failure) {
-        refused.push(errorMessage(failure));
-      }
+    if (items.length === 0) return;
+    if (items.length > 1) patchUi({ progress: { task: 'Importing', done: 0, total: items.length } });
+    let report: FilesImportReport;
+    try {
+      report = await api.importFiles({ files: items.map(({ fileName, bytes }) => ({ fileName, bytes })) });
+    } catch (failure) {
+      patchUi({ progress: null });
+      fail(failure);
+      return;
     }
     patchUi({ progress: null });
-    await afterImport(added).catch(fail);
+    await afterImport(report.added).catch(fail);
     // Said after the first added opens, which clears the error line: the refusals stay in view.
-    if (refused.length > 0) patchUi({ error: refused.join(' ') });
+    if (report.refused.length > 0) patchUi({ error: report.refused.map((r) => r.reason).join(' ') });
   }
 
   async function importFiles(files: readonly FileLike[]): Promise<void> {

@@ -191,6 +191,12 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   importDocument: () => ({ fileName: 'more.txt', content: 'A short text.\n\nWith two paragraphs.' }),
   importFromDialog: () => undefined,
   importFile: () => ({ fileName: 'more.txt', bytes: new TextEncoder().encode('A short text in a file.') }),
+  importFiles: () => ({
+    files: [
+      { fileName: 'one.txt', bytes: new TextEncoder().encode('A first text in a file.') },
+      { fileName: 'two.md', bytes: new TextEncoder().encode('# A second\n\nIn Markdown.') },
+    ],
+  }),
   deleteDocument: (ids) => ({ id: ids.otherDoc }),
   updateDocument: (ids) => ({
     id: ids.doc,

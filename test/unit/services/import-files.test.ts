@@ -18,11 +18,12 @@ import {
   extensionOf,
   isImportable,
 } from '../../../shared/import-formats';
-import { importAny } from '../../../main/import';
+import { importAny, importBytes } from '../../../main/import';
 import { IMPORTABLE_EXTENSIONS } from '../../../main/files';
 import { IMPORT_FILTERS as DIALOG_FILTERS } from '../../../main/dialogs';
 import {
   addDrafts,
+  importFileBatch,
   importFileBytes,
   importFiles,
   importText,
@@ -107,6 +108,41 @@ describe('importing files', () => {
     assert.equal(pasted.title, 'Pasted text');
     assert.equal(store.history.undoLabel, 'Undo Import document');
     assert.equal(store.revision, 2);
+  });
+
+  test('a drop of several files is one change; each file that cannot be read is refused with its reason', () => {
+    const text = (t: string) => new TextEncoder().encode(t);
+    const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
+    const reason = (() => {
+      try {
+        importBytes('image.txt', binary);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    assert.ok(reason);
+    const report = importFileBatch(
+      store,
+      [
+        { fileName: 'one.txt', bytes: text('The first.') },
+        { fileName: 'image.txt', bytes: binary },
+        { fileName: 'two.md', bytes: text('# The second\n\nText.') },
+      ],
+      NOW,
+    );
+    assert.deepEqual(
+      report.added.map((d) => d.title),
+      ['one', 'The second'],
+    );
+    assert.deepEqual(report.refused, [{ fileName: 'image.txt', reason }]);
+    assert.equal(store.revision, 1, 'one change');
+    store.undo();
+    assert.equal(store.data.documents.length, 0, 'one undo takes them all back');
+    const none = importFileBatch(store, [{ fileName: 'a.pdf', bytes: text('%PDF') }], NOW);
+    assert.deepEqual(none.added, []);
+    assert.equal(none.refused.length, 1);
+    assert.equal(store.revision, 2, 'nothing added is no change');
   });
 
   test('no drafts is no change', () => {

@@ -1,5 +1,5 @@
-// Written for this project: imports: a file too large is refused before any call, each file is one call whose
-// refusal is shown, and the first document added opens.
+// Written for this project: imports: a file too large is refused before any call, the files of a drop are one
+// call whose refusals are shown, and the first document added opens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summary } from '../fixtures';
@@ -22,18 +22,24 @@ test('a file over the limit is refused with its size, and nothing is sent', asyn
   );
 });
 
-test('each file is one call; a refusal is shown and the first added opens', async () => {
+test('the files of a drop are one call; a refusal is shown and the first added opens', async () => {
   const { store, calls } = await started({
-    importFile: (args) => {
-      const { fileName } = args as { fileName: string };
-      if (fileName === 'bad.txt') throw new Error('Cannot read bad.txt.');
-      return summary('d9', 'Good');
+    importFiles: (args) => {
+      const { files } = args as { files: Array<{ fileName: string }> };
+      assert.deepEqual(
+        files.map((f) => f.fileName),
+        ['bad.txt', 'good.txt'],
+      );
+      return {
+        added: [summary('d9', 'Good')],
+        refused: [{ fileName: 'bad.txt', reason: 'Cannot read bad.txt.' }],
+      };
     },
   });
   calls.length = 0;
   await store.importFiles([file('bad.txt', 10), file('good.txt', 10)]);
   await settle();
-  assert.deepEqual(calls, ['importFile', 'importFile', 'openDocument']);
+  assert.deepEqual(calls, ['importFiles', 'openDocument']);
   assert.equal(store.get().ui.error, 'Cannot read bad.txt.');
   assert.equal(store.get().ui.message, 'Imported “Good”');
   assert.equal(store.get().open.document?.id, 'd9');
