@@ -40,17 +40,15 @@ export function exportFileName(title: string, extension: string): string {
 }
 
 /**
- * The name a save dialog offers for an export of `title`: its letters and digits joined by hyphens, lower case,
- * at most 80 characters ("Miliband: talks" → "miliband-talks.md"); "export" when nothing is left. Safe on every
- * file system as it is; a Windows device name gets a suffix.
+ * The name a save dialog offers for an export of `title`: its letters and digits joined by hyphens, lower case
+ * ("Miliband: talks" → "miliband-talks.md"), then made safe by safeFileStem like every other name (length, device
+ * names, trailing dots); "export" when nothing is left.
  */
 export function offeredFileName(title: string, extension: string): string {
-  let stem = title
+  const hyphenated = title
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_STEM)
     .toLowerCase();
-  if (RESERVED.test(stem)) stem = `${stem}-document`;
-  return `${stem || 'export'}.${extension}`;
+  return `${hyphenated === '' ? 'export' : safeFileStem(hyphenated)}.${extension}`;
 }

@@ -10,7 +10,7 @@ import type { Progress } from '../../../shared/contract';
 import { emptyNotebook, type Notebook } from '../../../shared/model';
 import { addSampleDocument, addDocuments } from '../../../main/core/notebook';
 import { importPlainText } from '../../../main/core/import-text';
-import { exportFileName, exportNotebookFiles } from '../../../main/core/export';
+import { exportFileName, exportNotebookFiles, safeFileStem } from '../../../main/core/export';
 import { exportW3C } from '../../../main/core/w3c';
 import { offeredFileName, w3cJson, writeNotebookFolder } from '../../../main/services/export';
 
@@ -52,7 +52,15 @@ describe('export names and texts', () => {
     assert.equal(offeredFileName('iran/nuclear', 'md'), 'iran-nuclear.md');
     assert.equal(offeredFileName('Café “Ласточка”', 'jsonld'), 'cafe-ласточка.jsonld');
     assert.equal(offeredFileName('?!', 'md'), 'export.md');
-    assert.equal(offeredFileName('CON', 'md'), 'con-document.md');
+    // One sanitizer: a device name is suffixed as in the folder's names (it was "con-document.md").
+    assert.equal(offeredFileName('CON', 'md'), 'con (document).md');
+    for (const title of ['CON', 'Lpt1', 'x'.repeat(200), 'A title. Of sorts', 'Café “Ласточка”']) {
+      const hyphenated = title
+        .normalize('NFKD')
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-+|-+$/g, '');
+      assert.equal(offeredFileName(title, 'md'), `${safeFileStem(hyphenated.toLowerCase())}.md`, title);
+    }
     assert.equal(offeredFileName('x'.repeat(200), 'csv'), `${'x'.repeat(80)}.csv`);
   });
 
