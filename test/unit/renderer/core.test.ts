@@ -1,6 +1,7 @@
 // Written for this project: the store's core over a stand-in API that records every call: it starts from one
 // snapshot, applies notebookChanged steps in order (a gap loading again, steps held while the snapshot is read),
-// reads the open document again only when a step changed its record, and opens another when it is gone.
+// reads the open document again only when a step changed its record (or a record write's reply was overtaken),
+// opens another once when it is gone, and counts a reply as news only while no step has arrived since its call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStore } from '../../../renderer/state/store';
@@ -63,4 +64,99 @@ test('when the open document goes, the first one left opens', async () => {
   await settle();
   await settle();
   assert.equal(store.get().open.document?.id, 'd2');
+});
+
+test('a reply is news only while no step has arrived since its call was sent', async () => {
+  const { store, emit } = await started();
+  const fresh = store.since();
+  assert.equal(fresh(), true);
+  store.patchUi({ message: 'a message is not a step' });
+  assert.equal(fresh(), true);
+  emit('notebookChanged', change(6));
+  assert.equal(fresh(), false);
+  assert.equal(store.since()(), true, 'a call sent after the step is news again');
+});
+
+test('deleting the open document opens the next one once, though that open makes a step of its own', async () => {
+  const left = [snapshot().documents[1]!];
+  const fake = await started({
+    openDocument: (args) => {
+      const { id } = args as { id: string };
+      // Opening notes when it was read: a bookkeeping step, sent before the reply, while d1 is still shown.
+      if (id === 'd2')
+        fake.emit('notebookChanged', change(7, { kind: 'bookkeeping', label: null, documents: left }));
+      return {
+        document: { id, title: id, text: 'text', openedAt: 'now', note: '' },
+        annotations: [],
+        needsReview: [],
+      };
+    },
+  });
+  fake.calls.length = 0;
+  fake.emit('notebookChanged', change(6, { label: 'Delete document', documents: left }));
+  await settle();
+  await settle();
+  assert.deepEqual(fake.calls, ['openDocument']);
+  assert.equal(fake.store.get().open.document?.id, 'd2');
+});
+
+// Guards the rule above from holding back too much: this passed before it as well.
+test('when the document being opened goes too, the next one left opens', async () => {
+  let release: () => void = () => {};
+  const waited = new Promise<void>((resolve) => (release = resolve));
+  const opened: string[] = [];
+  const fake = await started({
+    openDocument: async (args) => {
+      const { id } = args as { id: string };
+      opened.push(id);
+      if (id === 'd2') await waited;
+      return {
+        document: { id, title: id, text: 'text', openedAt: 'now', note: '' },
+        annotations: [],
+        needsReview: [],
+      };
+    },
+  });
+  opened.length = 0;
+  const d2 = snapshot().documents[1]!;
+  const d3 = { ...d2, id: 'd3', title: 'Three' };
+  fake.emit('notebookChanged', change(6, { documents: [d2, d3] }));
+  await settle();
+  fake.emit('notebookChanged', change(7, { documents: [d3] }));
+  await settle();
+  release();
+  await settle();
+  assert.deepEqual(opened, ['d2', 'd3']);
+});
+
+test('a record written while a later step names it too is read again, the reply left aside', async () => {
+  const written = { id: 'd1', title: 'Written', text: 'some text', openedAt: 'now', note: '' };
+  const fake = await started({
+    updateDocument: () => {
+      fake.emit('notebookChanged', change(6, { label: 'Edit document details', changedDocuments: ['d1'] }));
+      fake.emit('notebookChanged', change(7, { kind: 'undo', changedDocuments: ['d1'] }));
+      return written;
+    },
+  });
+  fake.calls.length = 0;
+  const { current } = await fake.store.writeRecord('d1', () =>
+    fake.api.updateDocument({ id: 'd1', title: 'x' }),
+  );
+  await settle();
+  assert.equal(current, false);
+  assert.deepEqual(fake.calls, ['updateDocument', 'openDocument']);
+  assert.equal(fake.store.get().open.document?.title, 'd1', 'the record as read again');
+});
+
+test('a record write that fails still reads again a step that named the record meanwhile', async () => {
+  const fake = await started({
+    updateDocument: () => {
+      fake.emit('notebookChanged', change(6, { kind: 'undo', changedDocuments: ['d1'] }));
+      throw new Error('refused');
+    },
+  });
+  fake.calls.length = 0;
+  await assert.rejects(fake.store.writeRecord('d1', () => fake.api.updateDocument({ id: 'd1', title: 'x' })));
+  await settle();
+  assert.deepEqual(fake.calls, ['updateDocument', 'openDocument']);
 });

@@ -1,5 +1,6 @@
 // Written for this project: changes to the notebook's contents are one call each; the step main sends after it
-// brings the counts and history, and a document's record written by the call is not read again.
+// brings the counts and history, and a document's record written by the call is not read again. A reply that
+// arrives after a later step (an Undo) leaves what that step put right.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as nb from '../../../../renderer/state/notebook';
@@ -73,4 +74,100 @@ test('a deletion is one call and offers its Undo; the highlight is gone at once'
   assert.deepEqual(nb.documentAnnotations(store.get().notebook, 'd1'), []);
   assert.equal(store.get().ui.activeId, null);
   assert.match(store.get().ui.undoOffer ?? '', /^Deleted the highlight on /);
+});
+
+test('a delete reply that arrives after its Undo step leaves the highlight the Undo restored', async () => {
+  const target = annotation('d1-a', 'd1');
+  const fake = await started({
+    deleteAnnotation: () => {
+      // Main sends the deletion's step, then the page's Undo lands before the reply does.
+      fake.emit(
+        'notebookChanged',
+        change(6, {
+          label: 'Delete highlight',
+          annotations: { upserted: [], removed: ['d1-a'], needsReview: [] },
+        }),
+      );
+      fake.emit(
+        'notebookChanged',
+        change(7, {
+          kind: 'undo',
+          history: history(null),
+          annotations: { upserted: [target], removed: [], needsReview: ['d1-a'] },
+        }),
+      );
+      return { id: 'd1-a' };
+    },
+  });
+  assert.equal(await fake.store.deleteAnnotation(target), true);
+  const state = fake.store.get();
+  assert.deepEqual(
+    nb.documentAnnotations(state.notebook, 'd1').map((a) => a.id),
+    ['d1-a'],
+  );
+  assert.deepEqual(state.open.needsReview, ['d1-a']);
+  assert.match(state.ui.undoOffer ?? '', /^Deleted the highlight on /, 'what the reply says is still said');
+});
+
+test('a highlight saved whose reply arrives after a later step is not put back', async () => {
+  const saved = annotation('new', 'd1', 0, 4);
+  const fake = await started({
+    createAnnotation: () => {
+      fake.emit(
+        'notebookChanged',
+        change(6, { annotations: { upserted: [saved], removed: [], needsReview: [] } }),
+      );
+      fake.emit(
+        'notebookChanged',
+        change(7, {
+          kind: 'undo',
+          history: history(null),
+          annotations: { upserted: [], removed: ['new'], needsReview: [] },
+        }),
+      );
+      return saved;
+    },
+  });
+  fake.store.patchUi({
+    editor: { mode: 'create', documentId: 'd1', span: { start: 0, end: 4 }, quote: 'some', anchor: null },
+  });
+  await fake.store.saveHighlight({ topicIds: [], note: '', partyId: null, stance: null });
+  const state = fake.store.get();
+  assert.equal(nb.documentAnnotations(state.notebook, 'd1').filter((a) => a.id === 'new').length, 0);
+  assert.equal(state.ui.message, 'Highlight saved.');
+  assert.equal(state.ui.editor, null);
+});
+
+test("an undo reply that arrives after a later step leaves that step's history", async () => {
+  const fake = await started({
+    undo: () => {
+      fake.emit('notebookChanged', change(7, { kind: 'undo', history: history(null) }));
+      fake.emit('notebookChanged', change(8, { label: 'Highlight', history: history('Undo Highlight') }));
+      return history(null);
+    },
+  });
+  fake.emit(
+    'notebookChanged',
+    change(6, { label: 'Delete highlight', history: history('Undo Delete highlight') }),
+  );
+  await fake.store.runHistory('undo');
+  assert.equal(fake.store.get().notebook.history?.undoLabel, 'Undo Highlight');
+  assert.equal(fake.store.get().ui.message, 'Undone: Delete highlight.');
+});
+
+test('a rename whose reply arrives after its Undo step shows the record as read again', async () => {
+  const renamed = { id: 'd1', title: 'Renamed', text: 'some text', openedAt: 'now', note: '' };
+  const fake = await started({
+    updateDocument: () => {
+      fake.emit('notebookChanged', change(6, { label: 'Edit document details', changedDocuments: ['d1'] }));
+      fake.emit('notebookChanged', change(7, { kind: 'undo', changedDocuments: ['d1'] }));
+      return renamed;
+    },
+  });
+  fake.calls.length = 0;
+  await fake.store.renameDocument('d1', 'Renamed');
+  await settle();
+  assert.deepEqual(fake.calls, ['updateDocument', 'openDocument']);
+  assert.equal(fake.store.get().open.document?.title, 'd1');
+  assert.equal(fake.store.get().ui.message, 'Renamed to “Renamed”.');
 });

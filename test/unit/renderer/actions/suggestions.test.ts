@@ -169,3 +169,55 @@ test('topic proposals are asked again when the codebook changes, not when the li
   assert.deepEqual(asked.at(-1), ['first one']);
   assert.deepEqual(calls, ['proposeTopics', 'proposeTopics', 'proposeTopics', 'proposeTopics']);
 });
+
+test('an accept reply that arrives after its Undo step does not bring the highlight back', async () => {
+  const [only] = suggested('only one');
+  const saved = annotation('s1', 'd1');
+  const fake = await started({
+    acceptSuggestions: () => {
+      fake.emit(
+        'notebookChanged',
+        change(6, { annotations: { upserted: [saved], removed: [], needsReview: [] } }),
+      );
+      fake.emit(
+        'notebookChanged',
+        change(7, { kind: 'undo', annotations: { upserted: [], removed: ['s1'], needsReview: [] } }),
+      );
+      return { annotations: [saved], suggestions: [] };
+    },
+  });
+  fake.store.setSuggestions((s) => ({ ...s, open: true, list: [only!], key: only!.key }));
+  await fake.store.acceptSuggestion(only!, true);
+  const state = fake.store.get();
+  assert.ok(!state.notebook.annotations.get('d1')?.some((a) => a.id === 's1'));
+  assert.equal(state.ui.message, 'Accepted “only one”. No suggestions left.');
+  assert.equal(state.ui.editor?.mode, 'edit', 'the editor still opens on what the reply saved');
+});
+
+test('topics set on accepted statements, answered after a later step, leave that step in place', async () => {
+  const tagged = { ...annotation('a1', 'd1', 10, 20), topicIds: ['t1'] };
+  const fake = await started({
+    updateAnnotation: () => {
+      fake.emit(
+        'notebookChanged',
+        change(6, { annotations: { upserted: [tagged], removed: [], needsReview: [] } }),
+      );
+      fake.emit(
+        'notebookChanged',
+        change(7, {
+          kind: 'undo',
+          annotations: { upserted: [annotation('a1', 'd1', 10, 20)], removed: [], needsReview: [] },
+        }),
+      );
+      return tagged;
+    },
+  });
+  await fake.store.setAcceptedTopics('a1', ['t1']);
+  assert.deepEqual(
+    fake.store
+      .get()
+      .notebook.annotations.get('d1')
+      ?.find((a) => a.id === 'a1')?.topicIds,
+    [],
+  );
+});
