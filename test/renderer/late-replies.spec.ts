@@ -2,7 +2,8 @@
 // in the page by two seconds) does not undo what those steps put right, and deleting the open document opens the
 // next one once. Real handlers, real notebook file; the calls are counted at the page's binding.
 import type { Page } from '@playwright/test';
-import { dropFiles, expect, selectPhrase, test, type Parley } from './harness';
+import { dropFiles, expect, selectPhrase, test } from './harness';
+import { settled } from './calls';
 
 const TITLE = 'Miliband: bilateral differences will not obscure our relationship';
 const EXTRADITION = 'his extradition to UK is absolutely out of the question';
@@ -18,18 +19,6 @@ async function delayReplies(page: Page, channel: string): Promise<void> {
       return reply;
     };
   }, channel);
-}
-
-/** Waits until the page has made no new call for one poll. */
-async function settled(parley: Parley): Promise<void> {
-  let seen = -1;
-  await expect
-    .poll(() => {
-      const still = parley.calls.length === seen;
-      seen = parley.calls.length;
-      return still;
-    })
-    .toBe(true);
 }
 
 /** Lets a held-back reply arrive (and anything it would do) before the page is looked at again. */

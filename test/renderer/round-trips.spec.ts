@@ -2,19 +2,8 @@
 // call each, the rest arrives with main's notebookChanged event. Real handlers, real notebook file; the calls are
 // counted at the page's binding.
 import type { Page } from '@playwright/test';
-import { expect, selectPhrase, test, type Parley } from './harness';
-
-/** Waits until the page has made no new call for one poll, so what it still loads is counted (or not) in full. */
-async function settled(parley: Parley): Promise<void> {
-  let seen = -1;
-  await expect
-    .poll(() => {
-      const settled = parley.calls.length === seen;
-      seen = parley.calls.length;
-      return settled;
-    })
-    .toBe(true);
-}
+import { expect, selectPhrase, test } from './harness';
+import { settled } from './calls';
 
 /** Opens the Suggestions panel the way a reader does and waits for its list; returns how many it offers. */
 async function openSuggestions(page: Page): Promise<number> {
