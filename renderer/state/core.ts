@@ -6,7 +6,7 @@
 // actions/ are built on it; store.ts puts them together.
 import type { MenuCommand, NotebookChange, ParleyApi } from '../../shared/contract';
 import { errorMessage } from '../format';
-import type { Annotation, DocumentSummary } from '../types';
+import type { Annotation, DocumentSummary, OpenedDocument } from '../types';
 import * as nb from './notebook';
 import * as od from './open-document';
 import * as sg from './suggestions';
@@ -35,6 +35,10 @@ export function createCore(api: ParleyApi) {
   let held: NotebookChange[] | null = [];
   /** Calls writing a document's record now, each with the steps naming that record that arrived meanwhile. */
   const writing = new Set<{ id: string; named: NotebookChange[] }>();
+  /** Reads of a document now, each marked stale when a step that is not bookkeeping arrives meanwhile. */
+  const reading = new Set<{ stale: boolean }>();
+  /** How many times a read overtaken by steps is made again before its answer is taken as it is. */
+  const MAX_READS = 3;
   /** The document a step that took the open one away is opening now (null: none is being opened). */
   let replacing: string | null = null;
 
@@ -124,6 +128,8 @@ export function createCore(api: ParleyApi) {
       void reloadAfterGap();
       return;
     }
+    // Opening notes when the document was read (bookkeeping); any other step may have changed what a read returns.
+    if (change.kind !== 'bookkeeping') for (const entry of reading) entry.stale = true;
     const next = od.followUp(state.open, change);
     const notebook = nb.applyChange(state.notebook, change);
     const open = od.applyChange(state.open, change);
@@ -163,9 +169,29 @@ export function createCore(api: ParleyApi) {
     }
   }
 
+  /**
+   * Reads a document (an open, which main notes as a bookkeeping step). A step of any other kind arriving before the
+   * answer may have changed it after main read it (an Undo): the answer is stale, and it is read again (at most
+   * MAX_READS times in all).
+   */
+  async function read(id: string): Promise<OpenedDocument> {
+    for (let attempt = 1; ; attempt++) {
+      const entry = { stale: false };
+      reading.add(entry);
+      try {
+        const next = await api.openDocument({ id });
+        const gone = !state.notebook.documents.some((d) => d.id === id);
+        // A document gone meanwhile is not read again: its step already opens the next one.
+        if (!entry.stale || gone || attempt >= MAX_READS) return next;
+      } finally {
+        reading.delete(entry);
+      }
+    }
+  }
+
   /** Reads the open document's record again, where it stands. */
   async function reread(id: string): Promise<void> {
-    const next = await api.openDocument({ id });
+    const next = await read(id);
     if (openId() !== next.document.id) return;
     set({
       ...state,
@@ -182,7 +208,7 @@ export function createCore(api: ParleyApi) {
   async function openDocument(id: string): Promise<void> {
     clearError();
     try {
-      const next = await api.openDocument({ id });
+      const next = await read(id);
       set({
         ...state,
         open: od.fromOpened(next),

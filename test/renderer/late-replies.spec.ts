@@ -15,14 +15,24 @@ async function delayReplies(page: Page, channel: string): Promise<void> {
     const original = w.__parleyInvoke;
     w.__parleyInvoke = async (c: string, a: unknown) => {
       const reply = await original(c, a);
-      if (c === ch) await new Promise((done) => setTimeout(done, 2000));
+      if (c !== ch) return reply;
+      await new Promise((done) => setTimeout(done, 2000));
+      const held = window as unknown as { __lateReplies?: number };
+      held.__lateReplies = (held.__lateReplies ?? 0) + 1;
       return reply;
     };
   }, channel);
 }
 
-/** Lets a held-back reply arrive (and anything it would do) before the page is looked at again. */
-const afterLateReply = (page: Page) => page.waitForTimeout(2500);
+/** Waits until a held-back reply has reached the page and the page has rendered what it did with it. */
+async function afterLateReply(page: Page, count = 1): Promise<void> {
+  await page.waitForFunction(
+    (n) => ((window as unknown as { __lateReplies?: number }).__lateReplies ?? 0) >= n,
+    count,
+    { timeout: 10_000 },
+  );
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
 
 const history = (page: Page) => page.getByRole('group', { name: 'History' });
 const cards = (page: Page) => page.getByRole('complementary', { name: 'Notes' }).getByRole('article');
@@ -105,4 +115,33 @@ test('deleting the open document opens the next one once', async ({ parley }) =>
   await settled(parley);
   console.log(`calls after deleting the open document: ${parley.calls.join(', ')}`);
   expect(parley.calls).toEqual(['documents:delete', 'documents:open']);
+});
+
+test('a late open reply does not bring back the highlight an Undo took away meanwhile', async ({
+  parley,
+}) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await dropFiles(page, [{ name: 'zebra.md', text: '# Zebra crossings\n\nA paragraph about zebras.\n' }]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings');
+  const switcher = page.getByRole('combobox', { name: 'Document' });
+  await switcher.selectOption({ label: TITLE });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await selectPhrase(page, EXTRADITION);
+  await page.keyboard.press('h');
+  const editor = page.getByRole('dialog', { name: 'Highlight' });
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  await expect(cards(page)).toHaveCount(1);
+  await switcher.selectOption({ label: 'Zebra crossings' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings');
+  await delayReplies(page, 'documents:open');
+
+  await switcher.selectOption({ label: TITLE });
+  await history(page).getByRole('button', { name: 'Undo Highlight' }).click();
+  await expect.poll(() => parley.store.data.annotations.length).toBe(0);
+  await afterLateReply(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await settled(parley);
+  await expect(cards(page)).toHaveCount(0);
 });

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStore } from '../../../renderer/state/store';
-import { change, snapshot, topic } from './fixtures';
+import { annotation, change, snapshot, topic } from './fixtures';
+import * as nb from '../../../renderer/state/notebook';
 import { settle, standIn, started } from './stand-in';
 
 test('it starts from one snapshot, opens the first document and says it is ready', async () => {
@@ -159,4 +160,59 @@ test('a record write that fails still reads again a step that named the record m
   await assert.rejects(fake.store.writeRecord('d1', () => fake.api.updateDocument({ id: 'd1', title: 'x' })));
   await settle();
   assert.deepEqual(fake.calls, ['updateDocument', 'openDocument']);
+});
+
+test('an open overtaken by a step other than its own bookkeeping reads again, so an Undo meanwhile stands', async () => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let revision = 5;
+  let hold = false;
+  const fake = await started({
+    openDocument: async (args) => {
+      const { id } = args as { id: string };
+      const first = hold;
+      hold = false;
+      // The open's own step, sent before its reply.
+      fake.emit('notebookChanged', change(++revision, { kind: 'bookkeeping', label: null }));
+      if (first) await held;
+      return {
+        document: { id, title: id, text: 'text', openedAt: 'now', note: '' },
+        // Main read d2 with its highlight; the Undo below takes it away before this reply arrives.
+        annotations: first ? [annotation('b1', id)] : [],
+        needsReview: [],
+      };
+    },
+  });
+  fake.calls.length = 0;
+  hold = true;
+  const opening = fake.store.openDocument('d2');
+  await settle();
+  fake.emit(
+    'notebookChanged',
+    change(++revision, { kind: 'undo', annotations: { upserted: [], removed: ['b1'], needsReview: [] } }),
+  );
+  release();
+  await opening;
+  assert.deepEqual(fake.calls, ['openDocument', 'openDocument']);
+  assert.equal(fake.store.get().open.document?.id, 'd2');
+  assert.deepEqual(nb.documentAnnotations(fake.store.get().notebook, 'd2'), []);
+});
+
+test('an open followed only by its own bookkeeping step is one read', async () => {
+  let revision = 5;
+  const fake = await started({
+    openDocument: (args) => {
+      const { id } = args as { id: string };
+      fake.emit('notebookChanged', change(++revision, { kind: 'bookkeeping', label: null }));
+      return {
+        document: { id, title: id, text: 'text', openedAt: 'now', note: '' },
+        annotations: [],
+        needsReview: [],
+      };
+    },
+  });
+  fake.calls.length = 0;
+  await fake.store.openDocument('d2');
+  assert.deepEqual(fake.calls, ['openDocument']);
+  assert.equal(fake.store.get().open.document?.id, 'd2');
 });
