@@ -5,6 +5,7 @@
  */
 import { marked, type MarkedToken, type Token } from 'marked';
 import { MAX_BLOCK_DEPTH, isSafeHref, type Block, type BlockKind, type Mark } from '../../../shared/model';
+import { MAX_URL_LENGTH } from '../../../shared/limits';
 import type { DocumentDraft, ImportOptions } from './draft';
 import { chooseTitle, cleanTitle, normalizeSource } from './normalize';
 import { parseDateLine } from './dates';
@@ -366,11 +367,13 @@ export function importMarkdown(raw: string, options: ImportOptions = {}): Docume
   }
 
   const dateField = fields.get('published') ?? fields.get('date') ?? '';
+  const url = fields.get('url') ?? '';
   return {
     title: chooseTitle(title, options),
-    source: options.source ?? fields.get('source') ?? '',
+    source: cleanTitle(options.source ?? fields.get('source') ?? ''),
     published: dateField === '' ? '' : (parseDateLine(dateField) ?? ''),
-    url: fields.get('url') ?? '',
+    // A longer address would be a broken one if cut: it is left out.
+    url: url.length <= MAX_URL_LENGTH ? url : '',
     format: 'markdown',
     ...joinMarkdownBlocks(content),
   };

@@ -84,3 +84,21 @@ test('the size limit is worded from MAX_IMPORT_BYTES wherever a file or page is 
   refusal(() => decodeImportBytes('big.txt', new Uint8Array(MAX_IMPORT_BYTES + 1)));
   refusal(() => importHtml('a'.repeat(MAX_IMPORT_CHARS + 1), { fileName: 'big.html' }));
 });
+
+test("Markdown front matter's source is clipped to the schema's bound, and an address too long to keep whole is left out", () => {
+  const front = (source: string, url: string) =>
+    `---\ntitle: Talks\nsource: ${source}\nurl: ${url}\n---\n\nA paragraph written for this test.\n`;
+  const long1 = importMarkdown(
+    front(long(MAX_TITLE_LENGTH + 1), `https://example.org/${long(MAX_URL_LENGTH)}`),
+    {
+      fileName: 'a.md',
+    },
+  );
+  assert.equal(long1.source.length, MAX_TITLE_LENGTH);
+  assert.equal(long1.url, '');
+  const fits = importMarkdown(front('The Wire', 'https://example.org/talks'), { fileName: 'a.md' });
+  assert.equal(fits.source, 'The Wire');
+  assert.equal(fits.url, 'https://example.org/talks');
+  const nb = notebookWith({ ...sampleDocument(), ...long1, id: 'd1' }, []);
+  assert.equal(NotebookSchema.safeParse(nb).success, true);
+});
