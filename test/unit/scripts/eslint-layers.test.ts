@@ -48,6 +48,9 @@ const cases: Array<[file: string, code: string, refused: boolean]> = [
   ['main/x.ts', 'export const p = (name: string) => import(`../${name}`);\n', true],
   ['shared/x.tsx', "import { menu } from '../main/menu';\nexport const m = menu;\n", true],
   ['main/core/x.mts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", true],
+  ['main/newdir/x.ts', "import { buildApi } from '../../preload/api';\nexport const b = buildApi;\n", true],
+  ['main/newdir/x.ts', "import { errorMessage } from '../errors';\nexport const e = errorMessage;\n", false],
+  ['shared/x.jsx', "import { App } from '../renderer/app';\nexport const a = <App />;\n", true],
 ];
 
 for (const [file, code, refused] of cases) {
