@@ -107,9 +107,18 @@ export interface SaveState {
 /** A command the application menu sends to the window: the ids the command table places in a menu. */
 export type MenuCommand = MenuCommandId;
 
-/** What an import of several files added, in one change, and each refused file with main's reason. */
-export interface FilesImportReport {
+/**
+ * What an import added, in one change, and the first of them already opened (exactly what openDocument returns
+ * for it, its opening noted as openDocument notes it), so the window shows it without a second call; null when
+ * nothing was added.
+ */
+export interface DocumentsImport {
   added: DocumentSummary[];
+  opened: OpenedDocument | null;
+}
+
+/** What an import of several files added (the first opened), and each refused file with main's reason. */
+export interface FilesImportReport extends DocumentsImport {
   refused: Array<{ fileName: string; reason: string }>;
 }
 
@@ -223,7 +232,8 @@ export const calls = {
       content: z.string().max(MAX_IMPORT_CHARS),
     }),
   ),
-  importFromDialog: call<DocumentSummary[]>()('documents:import-dialog', none),
+  /** The files the user picks, added in one change; the first opened. */
+  importFromDialog: call<DocumentsImport>()('documents:import-dialog', none),
   /** A dropped or pasted file's bytes: main finds the encoding and the format. */
   importFile: call<DocumentSummary>()('documents:import-file', importedFile),
   /** Dropped or pasted files' bytes, added in one change (one undo step); each refused file says why. */

@@ -29,6 +29,7 @@ import { acceptSuggestions } from '../services/accept-suggestions';
 import { addAnnotations } from '../services/import-annotations';
 import { offeredFileName, w3cJson, writeNotebookFolder } from '../services/export';
 import { importFileBatch, importFileBytes, importFiles, importText } from '../services/import-files';
+import { openDocument, openFirst } from '../services/open-document';
 import { loadAnnotationFile } from '../files';
 import type { HandlerTable } from './dispatch';
 
@@ -89,11 +90,8 @@ export function createHandlers({
     saveState: () => store.saveState,
 
     listDocuments: () => ops.listDocuments(store.data),
-    openDocument: ({ id }) => {
-      // Refused with not-found, changing nothing, when there is no such document.
-      store.changeOutsideHistory((nb) => ops.markOpened(nb, id, now()));
-      return ops.openDocument(store.data, id);
-    },
+    // Refused with not-found, changing nothing, when there is no such document.
+    openDocument: ({ id }) => openDocument(store, id, now()),
     importDocument: (file) => importText(store, file, now()),
     importFile: (file) => {
       const task = `Importing ${file.fileName}`;
@@ -109,7 +107,7 @@ export function createHandlers({
       const paths = await dialogs.chooseImportFiles();
       const added = await importFiles(store, paths, now(), progress);
       imported(paths);
-      return added;
+      return { added, opened: openFirst(store, added, now()) };
     },
     deleteDocument: ({ id }) => store.change((nb) => ops.deleteDocument(nb, id), 'Delete document'),
     updateDocument: (patch) =>

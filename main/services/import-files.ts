@@ -11,6 +11,7 @@ import { loadImportFile } from '../files';
 import type { FilesImportReport, Progress } from '../../shared/contract';
 import { ParleyError, type DocumentSummary, type ParleyDocument } from '../../shared/model';
 import type { NotebookStore } from '../storage/notebook-store';
+import { openFirst } from './open-document';
 
 /** The undo step's name: "Import document", "Import 3 documents". */
 export function importLabel(count: number): string {
@@ -71,7 +72,8 @@ export function importFileBytes(
 
 /**
  * Several files' bytes (a drop or a paste of files): each decoded and imported on its own, so one that cannot be
- * read is refused with its reason while the rest go in, together, as one change (one undo step).
+ * read is refused with its reason while the rest go in, together, as one change (one undo step). The first added
+ * comes back opened (services/open-document), so the window shows it without another call.
  */
 export function importFileBatch(
   store: NotebookStore,
@@ -91,7 +93,8 @@ export function importFileBatch(
     }
   }
   progress({ task: 'Importing', done: files.length, total: files.length });
-  return { added: summariesOf(store, addDrafts(store, drafts, now)), refused };
+  const added = summariesOf(store, addDrafts(store, drafts, now));
+  return { added, opened: openFirst(store, added, now), refused };
 }
 
 /** Text already decoded (the window's pasted text); its summary. */

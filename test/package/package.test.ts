@@ -460,7 +460,7 @@ writeFileSync(deb, '');
         quitCleanly?: boolean;
         served: Record<string, { status: number; sha256: string }>;
         listed: { ok: boolean; value: Array<{ title: string }> };
-        imported: { ok: boolean; value: Array<{ id: string; title: string }> };
+        imported: { ok: boolean; value: { added: Array<{ id: string; title: string }> } };
         opened: Array<{
           ok: boolean;
           value: { document: { title: string; format: string; text: string; byline: string } };

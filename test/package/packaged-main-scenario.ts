@@ -62,7 +62,8 @@ export async function drive(context: ScenarioContext): Promise<void> {
   context.dialog.showOpenDialog = async () => ({ canceled: false, filePaths: files });
   const imported = await call('importFromDialog');
   report.imported = imported;
-  const summaries = (imported.value ?? []) as Array<{ id: string }>;
+  const value = imported.value as { added?: Array<{ id: string }> } | undefined;
+  const summaries = value?.added ?? [];
   report.opened = await Promise.all(summaries.map(({ id }) => call('openDocument', { id })));
 
   const require = createRequire(import.meta.url);

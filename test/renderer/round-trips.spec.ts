@@ -2,7 +2,7 @@
 // call each, the rest arrives with main's notebookChanged event. Real handlers, real notebook file; the calls are
 // counted at the page's binding.
 import type { Page } from '@playwright/test';
-import { expect, selectPhrase, test } from './harness';
+import { dropFiles, expect, selectPhrase, test } from './harness';
 import { settled } from './calls';
 
 /** Opens the Suggestions panel the way a reader does and waits for its list; returns how many it offers. */
@@ -80,4 +80,25 @@ test('dismissing one suggestion makes one call', async ({ parley }) => {
   await settled(parley);
   console.log(`calls after one suggestion dismissed: ${parley.calls.length} (${parley.calls.join(', ')})`);
   expect(parley.calls).toEqual(['suggestions:dismiss']);
+});
+
+test('dropping two files makes one call, which brings the first back opened', async ({ parley }) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect.poll(() => parley.calls.includes('documents:open')).toBe(true);
+  await settled(parley);
+  parley.calls.length = 0;
+
+  await dropFiles(page, [
+    { name: 'zebra.md', text: '# Zebra crossings\n\nA paragraph about zebras.\n' },
+    { name: 'yak.txt', text: 'Yak shaving, written for Parley’s round-trip test.\n' },
+  ]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings');
+  await expect(page.locator('.notice[role=status]')).toHaveText('Imported 2 documents');
+  await expect
+    .poll(() => parley.store.data.documents.find((doc) => doc.title === 'Zebra crossings')?.openedAt)
+    .toBeTruthy();
+  await settled(parley);
+  console.log(`calls after dropping two files: ${parley.calls.length} (${parley.calls.join(', ')})`);
+  expect(parley.calls).toEqual(['documents:import-files']);
 });

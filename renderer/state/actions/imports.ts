@@ -1,9 +1,12 @@
 // Importing: files from the dialog, dropped or pasted (their bytes go to main, which finds encoding and format),
-// and W3C annotations; the first document added opens, and what was refused is shown.
-import type { AnnotationImportReport, FilesImportReport } from '../../../shared/contract';
+// and W3C annotations; the first document added opens (main hands it back opened, so that is one call), and what
+// was refused is shown.
+import type { AnnotationImportReport, DocumentsImport, FilesImportReport } from '../../../shared/contract';
 import { MAX_IMPORT_SIZE_TEXT } from '../../../shared/import-formats';
-import type { DocumentSummary } from '../../types';
+import type { OpenedDocument } from '../../types';
 import type { Core } from '../core';
+import * as nb from '../notebook';
+import * as od from '../open-document';
 
 /** A file handed to the page (dropped or pasted): a File fits. */
 export interface FileLike {
@@ -17,18 +20,57 @@ export function fileSizeText(bytes: number): string {
 }
 
 export function importActions(core: Core, limits: { maxImportBytes: number }) {
-  const { api, patchUi, fail, clearError, announce, openId, openDocument } = core;
-  async function afterImport(added: DocumentSummary[]): Promise<void> {
+  const { api, get, set, patchUi, fail, clearError, announce, openId, openDocument } = core;
+
+  /** Shows a document main handed back opened, as core's openDocument shows one it has read. */
+  function show(opened: OpenedDocument): void {
+    clearError();
+    const state = get();
+    const { id, openedAt } = opened.document;
+    set({
+      ...state,
+      open: od.fromOpened(opened),
+      notebook: nb.markOpened(
+        nb.setDocumentAnnotations(state.notebook, id, opened.annotations),
+        id,
+        openedAt,
+      ),
+      ui: { ...state.ui, activeId: null, editor: null, openTick: state.ui.openTick + 1 },
+    });
+  }
+
+  /**
+   * Runs an import call, noting the revision as it is sent: its own steps (the import's change, then the opening's
+   * bookkeeping) arrive before its reply. Any other step meanwhile (an Undo) may have changed the document after
+   * main read it, so then the reply's opened document is not used and the document is read again.
+   */
+  async function importing<T extends DocumentsImport>(
+    call: () => Promise<T>,
+  ): Promise<{ reply: T; current: boolean }> {
+    const sent = get().notebook.revision;
+    const reply = await call();
+    const own = reply.opened ? 2 : 1;
+    return { reply, current: get().notebook.revision - sent <= own };
+  }
+
+  async function afterImport({
+    reply: { added, opened },
+    current,
+  }: {
+    reply: DocumentsImport;
+    current: boolean;
+  }) {
     const first = added[0];
     if (!first) return;
-    await openDocument(first.id);
+    if (opened && current && opened.document.id === first.id) show(opened);
+    else await openDocument(first.id);
     announce(added.length === 1 ? `Imported “${first.title}”` : `Imported ${added.length} documents`);
   }
 
   async function importFromDialog(): Promise<void> {
     clearError();
     try {
-      await afterImport(await api.importFromDialog());
+      await afterImport(await importing(() => api.importFromDialog()));
     } catch (failure) {
       fail(failure);
     }
@@ -42,16 +84,18 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
     clearError();
     if (items.length === 0) return;
     if (items.length > 1) patchUi({ progress: { task: 'Importing', done: 0, total: items.length } });
-    let report: FilesImportReport;
+    let result: { reply: FilesImportReport; current: boolean };
     try {
-      report = await api.importFiles({ files: items.map(({ fileName, bytes }) => ({ fileName, bytes })) });
+      const files = items.map(({ fileName, bytes }) => ({ fileName, bytes }));
+      result = await importing(() => api.importFiles({ files }));
     } catch (failure) {
       patchUi({ progress: null });
       fail(failure);
       return;
     }
+    const report = result.reply;
     patchUi({ progress: null });
-    await afterImport(report.added).catch(fail);
+    await afterImport(result).catch(fail);
     // Said after the first added opens, which clears the error line: the refusals stay in view.
     if (report.refused.length > 0) patchUi({ error: report.refused.map((r) => r.reason).join(' ') });
   }

@@ -29,6 +29,7 @@ import {
   importText,
   loadImportFiles,
 } from '../../../main/services/import-files';
+import * as ops from '../../../main/core/notebook';
 import { importByFileName, importPlainText } from '../../../main/core/import-text';
 import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
 
@@ -136,13 +137,19 @@ describe('importing files', () => {
       ['one', 'The second'],
     );
     assert.deepEqual(report.refused, [{ fileName: 'image.txt', reason }]);
-    assert.equal(store.revision, 1, 'one change');
+    // The first added comes back opened, exactly as opening it reads, its opening noted outside undo history.
+    const first = store.data.documents.find((doc) => doc.id === report.added[0]!.id)!;
+    assert.equal(first.openedAt, NOW.toISOString());
+    assert.deepEqual(report.opened, ops.openDocument(store.data, first.id));
+    assert.equal(store.revision, 2, 'one change, then the opening (bookkeeping)');
+    assert.equal(store.history.undoLabel, 'Undo Import 2 documents', 'one undo step');
     store.undo();
     assert.equal(store.data.documents.length, 0, 'one undo takes them all back');
     const none = importFileBatch(store, [{ fileName: 'a.pdf', bytes: text('%PDF') }], NOW);
     assert.deepEqual(none.added, []);
+    assert.equal(none.opened, null, 'nothing added, nothing opened');
     assert.equal(none.refused.length, 1);
-    assert.equal(store.revision, 2, 'nothing added is no change');
+    assert.equal(store.revision, 3, 'nothing added is no change');
   });
 
   test('no drafts is no change', () => {
