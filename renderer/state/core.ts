@@ -39,6 +39,13 @@ export function createCore(api: ParleyApi) {
   const reading = new Set<{ stale: boolean }>();
   /** How many times a read overtaken by steps is made again before its answer is taken as it is. */
   const MAX_READS = 3;
+  /** Counts the documents asked to be shown: only the latest asked is shown when reads come back out of order. */
+  let shown = 0;
+  /** Claims the window for a document about to be shown; the check says whether no later one has claimed it since. */
+  const claimOpen = () => {
+    const ticket = ++shown;
+    return () => ticket === shown;
+  };
   /** The document a step that took the open one away is opening now (null: none is being opened). */
   let replacing: string | null = null;
 
@@ -191,8 +198,9 @@ export function createCore(api: ParleyApi) {
 
   /** Reads the open document's record again, where it stands. */
   async function reread(id: string): Promise<void> {
+    const ticket = shown;
     const next = await read(id);
-    if (openId() !== next.document.id) return;
+    if (ticket !== shown || openId() !== next.document.id) return;
     set({
       ...state,
       open: od.fromOpened(next),
@@ -207,8 +215,10 @@ export function createCore(api: ParleyApi) {
 
   async function openDocument(id: string): Promise<void> {
     clearError();
+    const latest = claimOpen();
     try {
       const next = await read(id);
+      if (!latest()) return;
       set({
         ...state,
         open: od.fromOpened(next),
@@ -220,7 +230,7 @@ export function createCore(api: ParleyApi) {
         ui: { ...state.ui, activeId: null, editor: null, openTick: state.ui.openTick + 1 },
       });
     } catch (failure) {
-      fail(failure);
+      if (latest()) fail(failure);
     }
   }
 
@@ -281,6 +291,7 @@ export function createCore(api: ParleyApi) {
     openAnnotations,
     applySaved,
     since,
+    claimOpen,
     writeRecord,
     openDocument,
   };

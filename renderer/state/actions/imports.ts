@@ -20,11 +20,12 @@ export function fileSizeText(bytes: number): string {
 }
 
 export function importActions(core: Core, limits: { maxImportBytes: number }) {
-  const { api, get, set, patchUi, fail, clearError, announce, openId, openDocument } = core;
+  const { api, get, set, patchUi, fail, clearError, announce, openId, openDocument, claimOpen } = core;
 
   /** Shows a document main handed back opened, as core's openDocument shows one it has read. */
   function show(opened: OpenedDocument): void {
     clearError();
+    claimOpen();
     const state = get();
     const { id, openedAt } = opened.document;
     set({
@@ -63,6 +64,8 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
     const first = added[0];
     if (!first) return;
     if (opened && current && opened.document.id === first.id) show(opened);
+    // Taken back meanwhile (an Undo of the import): nothing to open, and the Undo said what it did.
+    else if (!get().notebook.documents.some((d) => d.id === first.id)) return;
     else await openDocument(first.id);
     announce(added.length === 1 ? `Imported “${first.title}”` : `Imported ${added.length} documents`);
   }

@@ -216,3 +216,25 @@ test('an open followed only by its own bookkeeping step is one read', async () =
   assert.deepEqual(fake.calls, ['openDocument']);
   assert.equal(fake.store.get().open.document?.id, 'd2');
 });
+
+test('of two opens whose answers come back out of order, the one asked for last is shown', async () => {
+  let releaseFirst: () => void = () => {};
+  const first = new Promise<void>((resolve) => (releaseFirst = resolve));
+  const fake = await started({
+    openDocument: async (args) => {
+      const { id } = args as { id: string };
+      if (id === 'd2') await first;
+      return {
+        document: { id, title: id, text: 'text', openedAt: 'now', note: '' },
+        annotations: [],
+        needsReview: [],
+      };
+    },
+  });
+  const slow = fake.store.openDocument('d2');
+  const quick = fake.store.openDocument('d1');
+  await quick;
+  releaseFirst();
+  await slow;
+  assert.equal(fake.store.get().open.document?.id, 'd1');
+});

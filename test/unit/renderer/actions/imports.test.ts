@@ -3,7 +3,7 @@
 // another step overtook the reply).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotation, change, summary } from '../fixtures';
+import { annotation, change, snapshot, summary } from '../fixtures';
 import { settle, started } from '../stand-in';
 
 const file = (name: string, size: number) => ({
@@ -85,7 +85,13 @@ test('the reply’s opened document is used only when no other step overtook it;
   let overtaken = false;
   const { store, calls, emit } = await started({
     importFiles: () => {
-      emit('notebookChanged', change(++revision, { label: 'Import document' }));
+      emit(
+        'notebookChanged',
+        change(++revision, {
+          label: 'Import document',
+          documents: [...snapshot().documents, summary('d9', 'Good')],
+        }),
+      );
       emit('notebookChanged', change(++revision, { kind: 'bookkeeping' }));
       // Another change (an Undo, say) after main read the document it hands back.
       if (overtaken) emit('notebookChanged', change(++revision, { label: 'Edit document details' }));
@@ -106,4 +112,29 @@ test('the reply’s opened document is used only when no other step overtook it;
   assert.equal(store.get().open.document?.id, 'd9');
   // The stand-in's read, not the reply's.
   assert.equal(store.get().open.document?.text, 'some text');
+});
+
+test('an import taken back before its reply arrives opens nothing', async () => {
+  let revision = 5;
+  const { store, calls, emit } = await started({
+    importFiles: () => {
+      emit(
+        'notebookChanged',
+        change(++revision, {
+          label: 'Import document',
+          documents: [...snapshot().documents, summary('d9', 'Good')],
+        }),
+      );
+      emit('notebookChanged', change(++revision, { kind: 'bookkeeping' }));
+      // Undo of the import, before the reply reaches the page.
+      emit('notebookChanged', change(++revision, { kind: 'undo', documents: snapshot().documents }));
+      return { added: [summary('d9', 'Good')], opened: opened('d9', 'Good'), refused: [] };
+    },
+  });
+  calls.length = 0;
+  await store.importFiles([file('good.txt', 10)]);
+  await settle();
+  assert.deepEqual(calls, ['importFiles']);
+  assert.notEqual(store.get().open.document?.id, 'd9');
+  assert.equal(store.get().ui.error, null);
 });
