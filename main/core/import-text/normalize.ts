@@ -53,7 +53,10 @@ function titleFromFileName(fileName: string | undefined): string {
 
 export function cleanTitle(title: string): string {
   const flat = title.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_TITLE_LENGTH ? flat.slice(0, MAX_TITLE_LENGTH).trimEnd() : flat;
+  if (flat.length <= MAX_TITLE_LENGTH) return flat;
+  // Cut between characters, never inside one written as two code units.
+  const cut = /[\udc00-\udfff]/.test(flat[MAX_TITLE_LENGTH]!) ? MAX_TITLE_LENGTH - 1 : MAX_TITLE_LENGTH;
+  return flat.slice(0, cut).trimEnd();
 }
 
 export function chooseTitle(found: string | null, options: ImportOptions): string {

@@ -102,3 +102,10 @@ test("Markdown front matter's source is clipped to the schema's bound, and an ad
   const nb = notebookWith({ ...sampleDocument(), ...long1, id: 'd1' }, []);
   assert.equal(NotebookSchema.safeParse(nb).success, true);
 });
+
+test('a title clipped at the bound is cut between characters, not inside an emoji', () => {
+  const title = `a${'😀'.repeat(MAX_TITLE_LENGTH)}`;
+  const draft = importMarkdown(`# ${title}\n\nA paragraph written for this test.\n`, { fileName: 'a.md' });
+  assert.equal(draft.title.length, MAX_TITLE_LENGTH - 1);
+  assert.doesNotMatch(draft.title, /[\ud800-\udbff](?![\udc00-\udfff])/);
+});
