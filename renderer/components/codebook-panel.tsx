@@ -2,7 +2,7 @@
 // path segments without a topic of their own shown as groups, and every change to a topic from the keyboard:
 // rename or move by editing the path, recolour, describe, merge into another, delete, export. Main keeps each
 // change in the undo history, so the panel says so instead of asking "are you sure?" for all but deletion.
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CallArgs } from '../../shared/contract';
 import { errorMessage } from '../format';
 import { buildTopicTree, comparePaths, normalizePath, type TopicNode } from '../panels/topic-paths';
@@ -359,7 +359,8 @@ function TopicDetail(props: {
   useEffect(() => setPath(topic.path), [topic.path]);
   useEffect(() => setColour(colourValue(topic.colour)), [topic.colour]);
   useEffect(() => setDescription(topic.description), [topic.description]);
-  useEffect(() => {
+  // Focus moves to Keep as the question appears, before anything else can be pressed in it.
+  useLayoutEffect(() => {
     if (confirming) keepRef.current?.focus();
   }, [confirming]);
 
