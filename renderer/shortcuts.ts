@@ -21,6 +21,8 @@ function keyName(part: string, isMac: boolean): string {
   if (part === 'Control') return 'Ctrl';
   if (part === 'Up') return '↑';
   if (part === 'Down') return '↓';
+  if (part === 'Left') return '←';
+  if (part === 'Right') return '→';
   return part;
 }
 

@@ -73,6 +73,67 @@ export const COMMANDS = [
       },
     ],
   },
+  // The sentence cursor: the reading column's selection moves or grows a sentence at a time (H then highlights it).
+  {
+    id: 'next-sentence',
+    label: 'Select Next Sentence',
+    keys: [
+      {
+        keys: ['J'],
+        window: true,
+        shortcut: { group: 'Reading and highlighting', help: 'Select the next sentence of the text' },
+      },
+    ],
+  },
+  {
+    id: 'previous-sentence',
+    label: 'Select Previous Sentence',
+    keys: [
+      {
+        keys: ['K'],
+        window: true,
+        shortcut: { group: 'Reading and highlighting', help: 'Select the previous sentence of the text' },
+      },
+    ],
+  },
+  {
+    id: 'extend-next-sentence',
+    label: 'Extend Selection to Next Sentence',
+    keys: [
+      {
+        keys: ['Shift+J'],
+        window: true,
+        shortcut: { group: 'Reading and highlighting', help: 'Extend the selection by the next sentence' },
+      },
+    ],
+  },
+  {
+    id: 'extend-previous-sentence',
+    label: 'Extend Selection to Previous Sentence',
+    keys: [
+      {
+        keys: ['Shift+K'],
+        window: true,
+        shortcut: {
+          group: 'Reading and highlighting',
+          help: 'Extend the selection back by the previous sentence',
+        },
+      },
+    ],
+  },
+  {
+    id: 'adjust-selection',
+    label: 'Adjust Selection',
+    keys: [
+      {
+        keys: ['Shift+Left', 'Shift+Right', 'Shift+Up', 'Shift+Down'],
+        shortcut: {
+          group: 'Reading and highlighting',
+          help: 'Move the end of the selection in the text by a character or a line (with Ctrl, by a word)',
+        },
+      },
+    ],
+  },
   {
     id: 'edit-highlight',
     label: 'Edit Highlight',
@@ -80,6 +141,19 @@ export const COMMANDS = [
       {
         keys: ['Enter'],
         shortcut: { group: 'Reading and highlighting', help: 'Edit the highlight whose note is in focus' },
+      },
+    ],
+  },
+  {
+    id: 'save-highlight',
+    label: 'Save Highlight',
+    keys: [
+      {
+        keys: ['CmdOrCtrl+Enter'],
+        shortcut: {
+          group: 'Reading and highlighting',
+          help: 'Save the highlight from any field of its editor',
+        },
       },
     ],
   },

@@ -18,6 +18,8 @@ export interface CommandHost {
   store: Store;
   /** Opens the highlight editor on the reading column's selection, or says to select first. */
   startHighlight(): void;
+  /** Selects the next or the previous sentence of the text, or grows the selection by one (the sentence cursor). */
+  moveSentence(move: 'next' | 'previous' | 'extend-next' | 'extend-previous'): void;
   /** Shows the reading view or the comparison, each where it was left. */
   changeView(view: ui.View): void;
   /** Focuses, after the next paint, the first element the selector finds. */
@@ -34,6 +36,9 @@ export interface CommandAction {
 
 const always = () => true;
 const hasDocument = (state: State) => state.open.document !== null;
+/** A document is shown in the reading view and no dialog holds the keyboard. */
+const reading = (state: State) =>
+  hasDocument(state) && state.ui.view === 'reading' && !ui.modalOpen(state.ui);
 
 /** Opens Find (or, when it is open, goes back to its search field); the suggestions give way. */
 function openFind(host: CommandHost): void {
@@ -64,9 +69,13 @@ function toggleLibrary(host: CommandHost): void {
 
 export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction } = {
   highlight: {
-    enabled: (state) => hasDocument(state) && state.ui.view === 'reading' && !ui.modalOpen(state.ui),
+    enabled: reading,
     run: (host) => host.startHighlight(),
   },
+  'next-sentence': { enabled: reading, run: (host) => host.moveSentence('next') },
+  'previous-sentence': { enabled: reading, run: (host) => host.moveSentence('previous') },
+  'extend-next-sentence': { enabled: reading, run: (host) => host.moveSentence('extend-next') },
+  'extend-previous-sentence': { enabled: reading, run: (host) => host.moveSentence('extend-previous') },
   undo: {
     enabled: (state) => !!state.notebook.history?.canUndo,
     run: (host) => void host.store.runHistory('undo'),

@@ -1,12 +1,15 @@
-// What the command table needs from the page (state/commands.ts): starting a highlight on the selection, moving
-// between the reading view and the comparison (each keeping its scroll), and focusing what a command opened;
-// and the window's keys, menu, selection, drops and pastes wired to it.
-import { useLayoutEffect, useRef } from 'preact/hooks';
+// What the command table needs from the page (state/commands.ts): starting a highlight on the selection (refusing
+// one that holds most of the article), the sentence cursor, moving between the reading view and the comparison
+// (each keeping its scroll), and focusing what a command opened; and the window's keys, menu, selection, drops and
+// pastes wired to it, with Shift and the arrows moving the end of a selection in the text.
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { toolbarLabel } from '../../shared/commands';
-import { focusSoon, focusToolbarButton } from '../dom';
+import { focusSoon, focusToolbarButton, isTextEntry } from '../dom';
 import type { CommandHost } from '../state/commands';
 import type { Store } from '../state/store';
-import type { View } from '../state/ui';
+import { modalOpen, type View } from '../state/ui';
+import { highlightTooLong } from '../highlighting/highlight-limit';
+import { adjustSelection, moveBySentence } from './sentence-cursor';
 import type { TextSurface } from './text-surface';
 import { useWindowEvents, type WindowEvents } from './window-events';
 
@@ -41,7 +44,12 @@ export function useCommandHost(
       if (ui.view !== 'reading') return;
       const current = surface.currentSelection();
       if (!current) {
-        store.say('Select a passage in the text first, then press H.');
+        store.say('Select a passage in the text first (J and K select a sentence), then press H.');
+        return;
+      }
+      const tooLong = highlightTooLong(current.span, opened.blocks);
+      if (tooLong) {
+        store.say(tooLong);
         return;
       }
       events.clearSelectionSpot();
@@ -56,9 +64,31 @@ export function useCommandHost(
         },
       });
     },
+    moveSentence(move) {
+      const { ui, open } = store.get();
+      const opened = open.document;
+      if (!opened || !surface.index || ui.view !== 'reading' || modalOpen(ui)) return;
+      const refused = moveBySentence(surface.index, opened, move);
+      if (refused) store.say(refused);
+    },
     focusSoon,
     focusToolbar: (id) => focusToolbarButton(toolbarLabel(id)),
   };
   const events = useWindowEvents(host);
+
+  // Shift with an arrow key moves the end of a selection in the text (the browser does nothing there by itself).
+  const latestSurface = useRef(surface);
+  latestSurface.current = surface;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { ui } = store.get();
+      const index = latestSurface.current.index;
+      if (!index || ui.view !== 'reading' || modalOpen(ui) || event.isComposing) return;
+      if (isTextEntry(event.target)) return;
+      if (adjustSelection(index, event)) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [store]);
   return { host, events };
 }

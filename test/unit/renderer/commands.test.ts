@@ -20,6 +20,7 @@ function hostFor(store: Store) {
   const host: CommandHost = {
     store,
     startHighlight: () => done.push('startHighlight'),
+    moveSentence: (move) => done.push(`sentence ${move}`),
     changeView: (view: View) => done.push(`view ${view}`),
     focusSoon: (selector: string) => done.push(`focus ${selector}`),
     focusToolbar: (id: string) => done.push(`toolbar ${id}`),
@@ -92,6 +93,30 @@ test('compare, highlight, shortcuts and the export dialogs run the same thing fr
   assert.equal(store.get().ui.exportDialog, 'topic');
   runCommand('export-notebook', host);
   assert.equal(store.get().ui.exportDialog, 'notebook');
+});
+
+test('J, K and their Shift forms run the sentence cursor, only in the reading view without a dialog', async () => {
+  const { store } = await started();
+  const { host, done } = hostFor(store);
+  for (const id of [
+    'next-sentence',
+    'previous-sentence',
+    'extend-next-sentence',
+    'extend-previous-sentence',
+  ] as const) {
+    assert.equal(commandEnabled(id, store.get()), true, id);
+    runCommand(id, host);
+  }
+  assert.deepEqual(done, [
+    'sentence next',
+    'sentence previous',
+    'sentence extend-next',
+    'sentence extend-previous',
+  ]);
+  store.patchUi({ shortcutsOpen: true });
+  assert.equal(commandEnabled('next-sentence', store.get()), false);
+  store.patchUi({ shortcutsOpen: false, view: 'compare' });
+  assert.equal(commandEnabled('previous-sentence', store.get()), false);
 });
 
 test('commands that reach main make their one call', async () => {

@@ -15,8 +15,8 @@ interface Decision {
 }
 
 /**
- * The window's keydown handler as it was written in renderer/app.tsx before the command table, reduced to what it
- * decided: which command, whether it ran it (and prevented the default), and whether it noted the key for the
+ * The window's keydown handler as it was written in renderer/app.tsx before the command table (with the sentence
+ * cursor's keys added since), reduced to what it decided: which command, whether it ran it (and prevented the default), and whether it noted the key for the
  * menu's echo.
  */
 function handlerBeforeTable(event: KeyPress, typing: boolean, modalOpen: boolean): Decision | null {
@@ -40,6 +40,9 @@ function handlerBeforeTable(event: KeyPress, typing: boolean, modalOpen: boolean
     return ran('highlight');
   } else if (key === 'h' && !withCommand && !event.shiftKey && !typing) {
     return ran('highlight');
+  } else if ((key === 'j' || key === 'k') && !withCommand && !typing) {
+    // Added with the sentence cursor: J and K select a sentence, with Shift they grow the selection.
+    return ran(`${event.shiftKey ? 'extend-' : ''}${key === 'j' ? 'next' : 'previous'}-sentence`);
   }
   return null;
 }
@@ -161,6 +164,13 @@ describe('commandForKey', () => {
     assert.equal(commandForKey(press('o', { ctrlKey: true }), outside), null);
     assert.equal(commandForKey(press('C', { ctrlKey: true, shiftKey: true }), outside), null);
     assert.equal(commandForKey(press('e', { ctrlKey: true }), outside), null);
+    // The sentence cursor: J and K outside a field, with Shift to grow the selection.
+    assert.equal(commandForKey(press('j'), outside)?.command, 'next-sentence');
+    assert.equal(commandForKey(press('k'), outside)?.command, 'previous-sentence');
+    assert.equal(commandForKey(press('J', { shiftKey: true }), outside)?.command, 'extend-next-sentence');
+    assert.equal(commandForKey(press('K', { shiftKey: true }), outside)?.command, 'extend-previous-sentence');
+    assert.equal(commandForKey(press('j'), inField), null, 'J types a j in a field');
+    assert.equal(commandForKey(press('j', { ctrlKey: true }), outside), null);
   });
 
   test('nothing while a dialog is open, with Alt held, or while an input method composes', () => {
@@ -188,7 +198,7 @@ describe('commandForKey', () => {
         }
       }
     }
-    assert.equal(checked, 10);
+    assert.equal(checked, 14);
   });
 });
 

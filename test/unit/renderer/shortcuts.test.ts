@@ -19,7 +19,17 @@ function listBeforeTable(mod: string): Array<{
       shortcuts: [
         { keys: ['H'], action: 'Highlight the selected passage' },
         { keys: [mod, 'Shift', 'H'], action: 'Highlight the selected passage (also while typing)' },
+        { keys: ['J'], action: 'Select the next sentence of the text', added: true },
+        { keys: ['K'], action: 'Select the previous sentence of the text', added: true },
+        { keys: ['Shift', 'J'], action: 'Extend the selection by the next sentence', added: true },
+        { keys: ['Shift', 'K'], action: 'Extend the selection back by the previous sentence', added: true },
+        {
+          keys: ['Shift', '←', 'Shift', '→', 'Shift', '↑', 'Shift', '↓'],
+          action: 'Move the end of the selection in the text by a character or a line (with Ctrl, by a word)',
+          added: true,
+        },
         { keys: ['Enter'], action: 'Edit the highlight whose note is in focus' },
+        { keys: [mod, 'Enter'], action: 'Save the highlight from any field of its editor', added: true },
         { keys: ['Tab'], action: 'Move between notes, buttons and fields' },
         { keys: ['Esc'], action: 'Close a dialog, a menu or a panel' },
       ],

@@ -1,0 +1,138 @@
+// The sentence cursor and the keyboard's hold on the reading column's selection. J and K select the next or the
+// previous sentence of the text (from the selection, or from the top of what is in view when nothing is selected),
+// Shift+J and Shift+K grow the selection by a sentence at its end or its start, and Shift with the arrow keys moves
+// the selection's moving end by a character, a word (with Ctrl or Alt) or a line, so that any passage can be
+// selected without a mouse. What is selected is the page's own selection: H, the Highlight button beside it and
+// copying all work on it as they do on a selection made with the mouse.
+import { revealRange } from '../dom';
+import { offsetAtPoint, offsetsToRange, pointToOffset, type TextIndex } from '../highlighting/text-index';
+import { sentenceAt, sentencesOf, type BlockSpan, type Sentence } from '../highlighting/sentences';
+
+export type SentenceMove = 'next' | 'previous' | 'extend-next' | 'extend-previous';
+
+interface TextShown {
+  text: string;
+  blocks: readonly BlockSpan[];
+}
+
+let cached: { text: string; blocks: readonly BlockSpan[]; sentences: Sentence[] } | null = null;
+
+function sentencesFor(doc: TextShown): Sentence[] {
+  if (!cached || cached.text !== doc.text || cached.blocks !== doc.blocks) {
+    cached = { text: doc.text, blocks: doc.blocks, sentences: sentencesOf(doc.text, doc.blocks) };
+  }
+  return cached.sentences;
+}
+
+/** The selection inside the text, as offsets (equal when it is a caret), or null when it is not in the text. */
+function selectedOffsets(index: TextIndex): { start: number; end: number } | null {
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!index.root.contains(range.startContainer) || !index.root.contains(range.endContainer)) return null;
+  const start = pointToOffset(index, range.startContainer, range.startOffset, 'start');
+  const end = range.collapsed ? start : pointToOffset(index, range.endContainer, range.endOffset, 'end');
+  return { start, end: Math.max(start, end) };
+}
+
+/** The text offset at the top of what is in view, below the toolbar. */
+function offsetInView(index: TextIndex): number {
+  const top = (document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0) + 8;
+  for (const element of index.root.querySelectorAll<HTMLElement>('[data-start]')) {
+    const rect = element.getBoundingClientRect();
+    if (rect.bottom <= top) continue;
+    if (rect.top >= top) return Number(element.dataset.start);
+    // A paragraph cut by the top of the view: the line at the top.
+    return offsetAtPoint(index, rect.left + 2, top + 4) ?? Number(element.dataset.start);
+  }
+  return 0;
+}
+
+function select(index: TextIndex, start: number, end: number, backward: boolean): boolean {
+  const range = offsetsToRange(index, start, end);
+  const selection = document.getSelection();
+  if (!range || !selection) return false;
+  if (backward) {
+    selection.setBaseAndExtent(range.endContainer, range.endOffset, range.startContainer, range.startOffset);
+  } else {
+    selection.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
+  }
+  revealRange(range);
+  return true;
+}
+
+/**
+ * Moves or grows the selection by a sentence. Returns what to tell the reader when it cannot (at the end of the
+ * text), or null.
+ */
+export function moveBySentence(index: TextIndex, doc: TextShown, move: SentenceMove): string | null {
+  const sentences = sentencesFor(doc);
+  if (sentences.length === 0) return 'This document has no text to select.';
+  const current = selectedOffsets(index);
+  if (!current) {
+    const at = sentenceAt(sentences, offsetInView(index));
+    const sentence = sentences[at === -1 ? sentences.length - 1 : at]!;
+    select(index, sentence.start, sentence.end, false);
+    return null;
+  }
+  const { start, end } = current;
+  const caret = start === end;
+  switch (move) {
+    case 'next': {
+      const i = caret ? sentenceAt(sentences, start) : sentences.findIndex((s) => s.start >= end);
+      const sentence = i === -1 ? undefined : sentences[i];
+      if (!sentence) return 'That is the last sentence of the text.';
+      select(index, sentence.start, sentence.end, false);
+      return null;
+    }
+    case 'previous': {
+      const i = caret ? sentenceAt(sentences, start) : sentences.findLastIndex((s) => s.end <= start);
+      const sentence = i === -1 ? undefined : sentences[i];
+      if (!sentence) return 'That is the first sentence of the text.';
+      select(index, sentence.start, sentence.end, false);
+      return null;
+    }
+    case 'extend-next': {
+      const i = sentenceAt(sentences, end);
+      const sentence = i === -1 ? undefined : sentences[i];
+      if (!sentence) return 'The selection already reaches the end of the text.';
+      select(index, start, sentence.end, false);
+      return null;
+    }
+    case 'extend-previous': {
+      const i = sentences.findLastIndex((s) => s.start < start);
+      const sentence = i === -1 ? undefined : sentences[i];
+      if (!sentence) return 'The selection already reaches the start of the text.';
+      select(index, sentence.start, end, true);
+      return null;
+    }
+  }
+}
+
+const ARROWS: Record<string, { direction: 'backward' | 'forward'; line: boolean }> = {
+  ArrowLeft: { direction: 'backward', line: false },
+  ArrowRight: { direction: 'forward', line: false },
+  ArrowUp: { direction: 'backward', line: true },
+  ArrowDown: { direction: 'forward', line: true },
+};
+
+/**
+ * Shift with an arrow key, while a selection lies in the text: its moving end goes by a character, a word (Ctrl,
+ * or Alt on a Mac) or a line, as in an editor. True when the key was used.
+ */
+export function adjustSelection(index: TextIndex, event: KeyboardEvent): boolean {
+  const arrow = ARROWS[event.key];
+  if (!arrow || !event.shiftKey || event.metaKey) return false;
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selectedOffsets(index)) return false;
+  const granularity = arrow.line ? 'line' : event.ctrlKey || event.altKey ? 'word' : 'character';
+  selection.modify('extend', arrow.direction, granularity);
+  // The moving end stays in the text: past its last character the selection would take the page around it.
+  const focus = selection.focusNode;
+  if (focus && !index.root.contains(focus)) {
+    const entries = index.entries;
+    const last = arrow.direction === 'forward' ? entries[entries.length - 1] : entries[0];
+    if (last) selection.extend(last.node, arrow.direction === 'forward' ? last.node.length : 0);
+  }
+  return true;
+}
