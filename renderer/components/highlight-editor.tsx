@@ -1,6 +1,6 @@
 // The "Highlight" editor: pick or create topics by typing, say whose position the passage is and what stance it takes,
-// and write a Markdown note with a live preview. A failed save keeps the editor open with everything typed, and
-// says why.
+// and write a Markdown note with a live preview. Ctrl+Enter (⌘+Enter) saves from any of its fields. A failed save
+// keeps the editor open with everything typed, and says why.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage, shortQuote } from '../format';
 import { renderMarkdown } from '../markdown';
@@ -107,6 +107,14 @@ export function HighlightEditor(props: HighlightEditorProps) {
     <Modal label="Highlight" onCancel={onCancel} anchor={anchor} class="editor">
       <form
         class="editor__form"
+        onKeyDownCapture={(event) => {
+          // Ctrl+Enter (⌘+Enter) saves from any field: the topics, the party and stance, the note. Caught on the
+          // way down, before a field's own Enter (taking a topic, adding a stance) can claim it.
+          if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+          event.preventDefault();
+          event.stopPropagation();
+          void save();
+        }}
         onSubmit={(event) => {
           event.preventDefault();
           void save();
@@ -217,12 +225,6 @@ export function HighlightEditor(props: HighlightEditorProps) {
             value={note}
             placeholder="Why this passage matters. **Markdown** works."
             onInput={(event) => setNote(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                void save();
-              }
-            }}
           />
           <div class="editor__preview-label" aria-hidden="true">
             Preview

@@ -1,5 +1,6 @@
 // One highlight's card: its topics, whose position it is and its stance, its note rendered from Markdown, its
 // links to other passages both ways (each a way to go there), and Edit / Link / Delete (Delete asks first).
+// Focused, Space brings its passage into view and Enter edits it.
 // Used both in the margin, beside the passage, and in the "Needs review" list, where it shows the stored quote.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shortQuote } from '../format';
@@ -75,7 +76,14 @@ export function NoteCard(props: NoteCardProps) {
         if (event.target === event.currentTarget) props.onFocusCard?.(annotation.id);
       }}
       onKeyDown={(event) => {
-        if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
+        if (event.target !== event.currentTarget || event.isComposing) return;
+        if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
+          // Enter edits the highlight whose note is in focus (as the shortcuts list says); its passage is
+          // brought into view first, so the reader sees what they edit.
+          event.preventDefault();
+          props.onActivate?.(annotation.id);
+          env.onEdit(annotation);
+        } else if (event.key === ' ') {
           event.preventDefault();
           props.onActivate?.(annotation.id);
         }

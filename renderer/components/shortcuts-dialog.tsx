@@ -1,6 +1,8 @@
 // Help → Keyboard shortcuts (also `?`): every shortcut the window answers to, grouped, read from the command table
-// through shortcuts.ts.
+// through shortcuts.ts. It opens at its top, title in view, with focus on Close (at the bottom of a list longer
+// than the window): the focus must not scroll the list away from its title.
 import type { JSX } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { shortcutGroups } from '../shortcuts';
 import { Modal } from './modal';
 
@@ -9,6 +11,14 @@ const isMac = () => /mac/i.test(navigator.platform);
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }): JSX.Element {
   const groups = shortcutGroups(isMac());
+  const closeRef = useRef<HTMLButtonElement>(null);
+  // Runs after the dialog is shown (the Modal's own layout effect runs first, as a child's does).
+  useLayoutEffect(() => {
+    const close = closeRef.current;
+    close?.focus({ preventScroll: true });
+    const dialog = close?.closest('dialog');
+    if (dialog) dialog.scrollTop = 0;
+  }, []);
   return (
     <Modal label="Keyboard shortcuts" onCancel={onClose} class="shortcuts">
       <div class="details__form">
@@ -45,7 +55,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }): JSX.Eleme
           </table>
         ))}
         <div class="editor__actions">
-          <button type="button" class="button button--primary" autoFocus onClick={onClose}>
+          <button type="button" class="button button--primary" ref={closeRef} onClick={onClose}>
             Close
           </button>
         </div>

@@ -149,11 +149,11 @@ test('highlight, note, edit, filter, delete, reload and export, as a researcher 
   const extraditionBox = (await extradition.boundingBox())!;
   expect(iranBox.y + iranBox.height).toBeLessThanOrEqual(extraditionBox.y);
 
-  // Keyboard: focus a card and press Enter; its passage is brought into view and marked active.
+  // Keyboard: focus a card and press Space; its passage is brought into view and marked active (Enter edits it).
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   expect(await inView(page, EXTRADITION)).toBe(false);
   await extradition.evaluate((el: HTMLElement) => el.focus({ preventScroll: true }));
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
   await expect.poll(() => inView(page, EXTRADITION)).toBe(true);
   expect(await highlightsCovering(page, EXTRADITION)).toContain('parley-active');
   await expect(extradition).toHaveAttribute('aria-current', 'true');
