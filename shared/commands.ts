@@ -122,6 +122,20 @@ export const COMMANDS = [
     ],
   },
   {
+    id: 'caret-browsing',
+    label: 'Caret Browsing',
+    keys: [
+      {
+        keys: ['F7'],
+        window: true,
+        shortcut: {
+          group: 'Reading and highlighting',
+          help: 'Caret browsing on or off: the arrows, Home and End move a caret in the text',
+        },
+      },
+    ],
+  },
+  {
     id: 'adjust-selection',
     label: 'Adjust Selection',
     keys: [
@@ -129,7 +143,7 @@ export const COMMANDS = [
         keys: ['Shift+Left', 'Shift+Right', 'Shift+Up', 'Shift+Down'],
         shortcut: {
           group: 'Reading and highlighting',
-          help: 'Move the end of the selection in the text by a character or a line (with Ctrl, by a word)',
+          help: 'Select from the caret, or move the end of the selection, by a character or a line (with Ctrl, by a word)',
         },
       },
     ],

@@ -76,6 +76,18 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
   'previous-sentence': { enabled: reading, run: (host) => host.moveSentence('previous') },
   'extend-next-sentence': { enabled: reading, run: (host) => host.moveSentence('extend-next') },
   'extend-previous-sentence': { enabled: reading, run: (host) => host.moveSentence('extend-previous') },
+  'caret-browsing': {
+    enabled: reading,
+    run: (host) => {
+      const on = !host.store.get().ui.caretBrowsing;
+      host.store.patchUi({ caretBrowsing: on });
+      host.store.say(
+        on
+          ? 'Caret browsing is on: the arrow keys move a caret in the text, Shift selects. F7 turns it off.'
+          : 'Caret browsing is off.',
+      );
+    },
+  },
   undo: {
     enabled: (state) => !!state.notebook.history?.canUndo,
     run: (host) => void host.store.runHistory('undo'),

@@ -69,6 +69,8 @@ export interface UiState {
   reveal: string | null;
   /** Bumped to ask for the pending passage to be revealed when nothing else changes. */
   revealTick: number;
+  /** Caret browsing (F7): the arrow keys move a caret in the reading column's text. */
+  caretBrowsing: boolean;
 }
 
 export const initialUi: UiState = {
@@ -96,6 +98,7 @@ export const initialUi: UiState = {
   openTick: 0,
   reveal: null,
   revealTick: 0,
+  caretBrowsing: false,
 };
 
 /** Says something politely; a deletion offers its Undo beside it. */

@@ -4,11 +4,12 @@
 // pastes wired to it, with Shift and the arrows moving the end of a selection in the text.
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { toolbarLabel } from '../../shared/commands';
-import { focusSoon, focusToolbarButton, isTextEntry } from '../dom';
+import { focusSoon, focusToolbarButton } from '../dom';
 import type { CommandHost } from '../state/commands';
 import type { Store } from '../state/store';
 import { modalOpen, type View } from '../state/ui';
 import { highlightTooLong } from '../highlighting/highlight-limit';
+import { focusInReading, moveCaret, useCaretBrowsing } from './caret-browsing';
 import { adjustSelection, moveBySentence } from './sentence-cursor';
 import type { TextSurface } from './text-surface';
 import { useWindowEvents, type WindowEvents } from './window-events';
@@ -76,16 +77,21 @@ export function useCommandHost(
   };
   const events = useWindowEvents(host);
 
-  // Shift with an arrow key moves the end of a selection in the text (the browser does nothing there by itself).
+  useCaretBrowsing(surface.index, store.get().open.document, store.get().ui.caretBrowsing);
+  // Shift with an arrow key moves the end of a selection in the text (the browser does nothing there by itself);
+  // while caret browsing, the arrows move the caret.
   const latestSurface = useRef(surface);
   latestSurface.current = surface;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const { ui } = store.get();
       const index = latestSurface.current.index;
-      if (!index || ui.view !== 'reading' || modalOpen(ui) || event.isComposing) return;
-      if (isTextEntry(event.target)) return;
-      if (adjustSelection(index, event)) event.preventDefault();
+      const opened = store.get().open.document;
+      if (!index || !opened || ui.view !== 'reading' || modalOpen(ui) || event.isComposing) return;
+      if (!focusInReading(event.target)) return;
+      if (adjustSelection(index, event) || (ui.caretBrowsing && moveCaret(index, opened, event))) {
+        event.preventDefault();
+      }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

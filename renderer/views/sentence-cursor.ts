@@ -10,7 +10,7 @@ import { sentenceAt, sentencesOf, type BlockSpan, type Sentence } from '../highl
 
 export type SentenceMove = 'next' | 'previous' | 'extend-next' | 'extend-previous';
 
-interface TextShown {
+export interface TextShown {
   text: string;
   blocks: readonly BlockSpan[];
 }
@@ -25,7 +25,7 @@ function sentencesFor(doc: TextShown): Sentence[] {
 }
 
 /** The selection inside the text, as offsets (equal when it is a caret), or null when it is not in the text. */
-function selectedOffsets(index: TextIndex): { start: number; end: number } | null {
+export function selectionInText(index: TextIndex): { start: number; end: number } | null {
   const selection = document.getSelection();
   if (!selection || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
@@ -48,6 +48,13 @@ function offsetInView(index: TextIndex): number {
   return 0;
 }
 
+/** Where a caret starts when nothing in the text is selected: the first sentence at the top of the view. */
+export function caretStart(index: TextIndex, doc: TextShown): number {
+  const sentences = sentencesFor(doc);
+  const at = sentenceAt(sentences, offsetInView(index));
+  return at === -1 ? (sentences[sentences.length - 1]?.end ?? 0) : sentences[at]!.start;
+}
+
 function select(index: TextIndex, start: number, end: number, backward: boolean): boolean {
   const range = offsetsToRange(index, start, end);
   const selection = document.getSelection();
@@ -68,7 +75,7 @@ function select(index: TextIndex, start: number, end: number, backward: boolean)
 export function moveBySentence(index: TextIndex, doc: TextShown, move: SentenceMove): string | null {
   const sentences = sentencesFor(doc);
   if (sentences.length === 0) return 'This document has no text to select.';
-  const current = selectedOffsets(index);
+  const current = selectionInText(index);
   if (!current) {
     const at = sentenceAt(sentences, offsetInView(index));
     const sentence = sentences[at === -1 ? sentences.length - 1 : at]!;
@@ -124,7 +131,7 @@ export function adjustSelection(index: TextIndex, event: KeyboardEvent): boolean
   const arrow = ARROWS[event.key];
   if (!arrow || !event.shiftKey || event.metaKey) return false;
   const selection = document.getSelection();
-  if (!selection || selection.rangeCount === 0 || !selectedOffsets(index)) return false;
+  if (!selection || selection.rangeCount === 0 || !selectionInText(index)) return false;
   const granularity = arrow.line ? 'line' : event.ctrlKey || event.altKey ? 'word' : 'character';
   selection.modify('extend', arrow.direction, granularity);
   // The moving end stays in the text: past its last character the selection would take the page around it.

@@ -1,5 +1,5 @@
 // Reading and highlighting with the keyboard alone: the sentence cursor (J, K, with Shift to grow the selection,
-// Shift and the arrows to trim it), H on what it selected, Ctrl+Enter saving from any field of the editor, Ctrl+A
+// Shift and the arrows to trim it), caret browsing (F7), H on what they selected, Ctrl+Enter saving from any field of the editor, Ctrl+A
 // then H refused with a reason, and Enter on a focused note opening its editor. Every step is a key press; the
 // page is only read.
 import type { Page } from '@playwright/test';
@@ -104,6 +104,42 @@ test('K goes back, sentences end inside a paragraph, Shift+J and Shift+K grow th
   );
   await page.keyboard.press('Escape');
   await expect(editor).toHaveCount(0);
+});
+
+test('F7 shows a caret in the text; the arrows move it, Shift selects, H highlights what it selected', async ({
+  parley,
+}) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  const caret = page.locator('.reading-caret');
+  await expect(caret).toHaveCount(0);
+  await page.keyboard.press('F7');
+  await expect(page.getByText(/^Caret browsing is on/)).toBeVisible();
+  // The caret starts at the first sentence in view: the article's first.
+  await expect(caret).toBeVisible();
+  const startX = (await caret.boundingBox())!.x;
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await caret.boundingBox())?.x ?? 0).toBeGreaterThan(startX + 20);
+  expect(await selected(page)).toBe('');
+  for (let i = 0; i < 7; i++) await page.keyboard.press('Shift+ArrowRight');
+  expect(await selected(page)).toBe('Foreign');
+  await expect(caret).toBeHidden();
+  await page.keyboard.press('h');
+  const editor = page.getByRole('dialog', { name: 'Highlight' });
+  await expect(editor.locator('.editor__quote')).toHaveText('Foreign');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+
+  // ArrowDown moves the caret a line down instead of scrolling; F7 again turns it off.
+  await page.locator('.reading').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(caret).toBeVisible();
+  const lineY = (await caret.boundingBox())!.y;
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await caret.boundingBox())?.y ?? 0).toBeGreaterThan(lineY + 10);
+  await page.keyboard.press('F7');
+  await expect(page.getByText('Caret browsing is off.')).toBeVisible();
+  await expect(caret).toHaveCount(0);
 });
 
 test('Ctrl+A then H does not offer to highlight the whole article, and says why', async ({ parley }) => {

@@ -24,6 +24,8 @@ test('the shortcuts dialog opens with ? and from the menu, and lists every short
   }
   await expect(dialog.locator('th', { hasText: /^Ctrl\s*\+\s*Z$/ })).toHaveCount(1);
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  // Focus on Close, at the bottom of the list, leaves the list at its top, title in view.
+  await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 

@@ -119,6 +119,18 @@ test('J, K and their Shift forms run the sentence cursor, only in the reading vi
   assert.equal(commandEnabled('previous-sentence', store.get()), false);
 });
 
+test('F7 turns caret browsing on and off and says so', async () => {
+  const { store } = await started();
+  const { host } = hostFor(store);
+  assert.equal(store.get().ui.caretBrowsing, false);
+  runCommand('caret-browsing', host);
+  assert.equal(store.get().ui.caretBrowsing, true);
+  assert.match(store.get().ui.message, /^Caret browsing is on/);
+  runCommand('caret-browsing', host);
+  assert.equal(store.get().ui.caretBrowsing, false);
+  assert.equal(store.get().ui.message, 'Caret browsing is off.');
+});
+
 test('commands that reach main make their one call', async () => {
   const { store, calls } = await started({
     importFromDialog: () => [],

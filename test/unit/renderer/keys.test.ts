@@ -43,6 +43,9 @@ function handlerBeforeTable(event: KeyPress, typing: boolean, modalOpen: boolean
   } else if ((key === 'j' || key === 'k') && !withCommand && !typing) {
     // Added with the sentence cursor: J and K select a sentence, with Shift they grow the selection.
     return ran(`${event.shiftKey ? 'extend-' : ''}${key === 'j' ? 'next' : 'previous'}-sentence`);
+  } else if (event.key === 'F7' && !withCommand && !typing) {
+    // Added with caret browsing, as browsers have it.
+    return ran('caret-browsing');
   }
   return null;
 }
@@ -69,6 +72,7 @@ const KEYS = [
   'ArrowUp',
   'ArrowDown',
   'F1',
+  'F7',
   'Dead',
 ];
 
@@ -171,6 +175,8 @@ describe('commandForKey', () => {
     assert.equal(commandForKey(press('K', { shiftKey: true }), outside)?.command, 'extend-previous-sentence');
     assert.equal(commandForKey(press('j'), inField), null, 'J types a j in a field');
     assert.equal(commandForKey(press('j', { ctrlKey: true }), outside), null);
+    assert.equal(commandForKey(press('F7'), outside)?.command, 'caret-browsing');
+    assert.equal(commandForKey(press('F7'), inField), null, 'F7 in a field is the field’s');
   });
 
   test('nothing while a dialog is open, with Alt held, or while an input method composes', () => {
@@ -189,7 +195,8 @@ describe('commandForKey', () => {
         for (const accelerator of binding.keys) {
           const parts = accelerator.split('+');
           const key = parts.at(-1)!;
-          const p = press(parts.includes('Shift') ? key.toUpperCase() : key.toLowerCase(), {
+          const letter = key.length === 1;
+          const p = press(!letter ? key : parts.includes('Shift') ? key.toUpperCase() : key.toLowerCase(), {
             ctrlKey: parts.includes('CmdOrCtrl') || parts.includes('Ctrl'),
             shiftKey: parts.includes('Shift') || key === '?',
           });
@@ -198,7 +205,7 @@ describe('commandForKey', () => {
         }
       }
     }
-    assert.equal(checked, 14);
+    assert.equal(checked, 15);
   });
 });
 

@@ -24,8 +24,14 @@ function listBeforeTable(mod: string): Array<{
         { keys: ['Shift', 'J'], action: 'Extend the selection by the next sentence', added: true },
         { keys: ['Shift', 'K'], action: 'Extend the selection back by the previous sentence', added: true },
         {
+          keys: ['F7'],
+          action: 'Caret browsing on or off: the arrows, Home and End move a caret in the text',
+          added: true,
+        },
+        {
           keys: ['Shift', '←', 'Shift', '→', 'Shift', '↑', 'Shift', '↓'],
-          action: 'Move the end of the selection in the text by a character or a line (with Ctrl, by a word)',
+          action:
+            'Select from the caret, or move the end of the selection, by a character or a line (with Ctrl, by a word)',
           added: true,
         },
         { keys: ['Enter'], action: 'Edit the highlight whose note is in focus' },
