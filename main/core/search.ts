@@ -328,3 +328,31 @@ export function search(nb: Notebook, q: SearchQuery): SearchResults {
     ...(wantsRanges ? { ranges: ranges ?? [], rangesTotal } : {}),
   };
 }
+
+/** One hit in a document's text, with a one-line excerpt around it (as `parley find` prints it). */
+export interface TextHit {
+  documentId: string;
+  start: number;
+  end: number;
+  snippet: string;
+}
+
+/**
+ * Every hit of the query in the full text of the notebook's documents (or of one), in library order and then text
+ * order, each with its snippet: the full-text part of `search`, without its cut.
+ */
+export function findInText(nb: Notebook, query: string, documentId?: string): TextHit[] {
+  const terms = parseQuery(query);
+  if (terms.length === 0) return [];
+  const hits: TextHit[] = [];
+  for (const doc of nb.documents) {
+    if (documentId !== undefined && doc.id !== documentId) continue;
+    const index = textIndexOf(doc);
+    for (const o of textMatches(index, terms)) {
+      const [from, to] = index.blocks[o.block]!;
+      const { snippet } = snippetAround(doc.text, o.start, o.end, from, to);
+      hits.push({ documentId: doc.id, start: o.start, end: o.end, snippet });
+    }
+  }
+  return hits;
+}
