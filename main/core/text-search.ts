@@ -2,10 +2,11 @@
  * Find in the full text of a document, through an inverted index built once per document object.
  *
  * The index of a document is its text folded (see fold.ts) with a map from each folded character back to the
- * original, and a dictionary of the folded text's tokens (maximal runs of non-space characters) to the folded
- * offsets where each occurs, with the tokens also kept sorted. A term without a space lies inside one token, so it
- * is looked for in the dictionary's tokens (a few thousand per document) instead of along the whole text; a
- * "quoted phrase" is looked for where its first word ends a token, then checked against the folded text.
+ * original, and a dictionary of the folded text's distinct tokens (maximal runs of non-space characters), sorted,
+ * each with the folded offsets where it occurs. The dictionary is also kept as one string, the tokens one per line,
+ * so a term is looked for in it by one native scan, shorter than the text (a text repeats its words): a term
+ * without a space lies inside one token, and each token it is found in gives all the places it occurs. A "quoted
+ * phrase" is looked for where its first word ends a token, then checked against the folded text.
  *
  * Semantics, as a browser's Ctrl+F finds text:
  * - a term matches anywhere, inside words too ("tradition" in "extradition"), folded as Find folds everything;
@@ -28,10 +29,13 @@ export interface DocumentTextIndex {
   readonly folded: string;
   /** `map[i]`: offset in `text` of the character folded into position `i`; `map[folded.length] = text.length`. */
   readonly map: Int32Array;
-  /** Folded token → folded offsets where it starts, ascending. */
-  readonly words: ReadonlyMap<string, readonly number[]>;
-  /** The dictionary's tokens, sorted. */
+  /** The dictionary's tokens, sorted, and where each starts in `dictionary`. */
   readonly tokens: readonly string[];
+  readonly tokenStarts: Int32Array;
+  /** The tokens joined by "\n", for one scan of the whole dictionary. */
+  readonly dictionary: string;
+  /** `postings[i]`: the folded offsets where `tokens[i]` occurs, ascending. */
+  readonly postings: readonly (readonly number[])[];
   /** Blocks as text ranges [start, end), in text order; the whole text when the document has none. */
   readonly blocks: readonly (readonly [number, number])[];
 }
@@ -59,10 +63,17 @@ export function buildTextIndex(
     else words.set(m[0], [m.index]);
   }
   const tokens = [...words.keys()].sort();
+  const postings = tokens.map((t) => words.get(t)!);
+  const tokenStarts = new Int32Array(tokens.length);
+  let at = 0;
+  tokens.forEach((t, i) => {
+    tokenStarts[i] = at;
+    at += t.length + 1;
+  });
   const ranges: Array<[number, number]> =
     blocks.length > 0 ? blocks.map((b) => [b.start, b.end]) : [[0, text.length]];
   ranges.sort((a, b) => a[0] - b[0]);
-  return { text, folded, map, words, tokens, blocks: ranges };
+  return { text, folded, map, tokens, tokenStarts, dictionary: tokens.join('\n'), postings, blocks: ranges };
 }
 
 /** The index of a document, built on first use and cached on the document object. */
@@ -79,25 +90,37 @@ export function warmTextIndexes(nb: Notebook): void {
   for (const doc of nb.documents) textIndexOf(doc);
 }
 
+/** The index of the token that holds offset `at` of the dictionary string. */
+function tokenAt(index: DocumentTextIndex, at: number): number {
+  const starts = index.tokenStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Folded offsets where `term` (folded, no leading or trailing space) occurs, ascending, overlaps dropped. */
 function foldedMatches(index: DocumentTextIndex, term: string): number[] {
   const found: number[] = [];
+  const { dictionary } = index;
   const space = term.indexOf(' ');
-  if (space === -1) {
-    for (const token of index.tokens) {
-      if (!token.includes(term)) continue;
-      const starts = index.words.get(token)!;
-      for (let j = token.indexOf(term); j !== -1; j = token.indexOf(term, j + term.length)) {
-        for (const p of starts) found.push(p + j);
-      }
-    }
-  } else {
-    const first = term.slice(0, space);
-    for (const token of index.tokens) {
-      if (!token.endsWith(first)) continue;
-      for (const p of index.words.get(token)!) {
-        const at = p + token.length - first.length;
-        if (index.folded.startsWith(term, at)) found.push(at);
+  // A phrase is found where its first word ends a token, a single term wherever it lies in one.
+  const key = space === -1 ? term : term.slice(0, space);
+  for (let d = dictionary.indexOf(key); d !== -1; d = dictionary.indexOf(key, d + 1)) {
+    const i = tokenAt(index, d);
+    const within = d - index.tokenStarts[i]!;
+    const token = index.tokens[i]!;
+    if (space === -1) {
+      // Each place in the token, at each place the token occurs (overlaps are dropped below, in text order).
+      for (const p of index.postings[i]!) found.push(p + within);
+    } else {
+      if (within + key.length !== token.length) continue;
+      for (const p of index.postings[i]!) {
+        if (index.folded.startsWith(term, p + within)) found.push(p + within);
       }
     }
   }
