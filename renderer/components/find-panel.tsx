@@ -251,7 +251,7 @@ export function FindPanel(props: FindPanelProps) {
         aria-label="Search notebook"
         aria-describedby={hintId}
         aria-controls={summaryId}
-        placeholder="Search titles, passages and notes"
+        placeholder="Search the texts, passages and notes"
         value={query}
         autocomplete="off"
         spellcheck={false}
