@@ -19,6 +19,7 @@ export const COMMAND_NAMES: readonly string[] = [
   'export',
   'suggest',
   'list',
+  'find',
   'backups',
   'restore',
   'help',

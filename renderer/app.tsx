@@ -136,7 +136,7 @@ function Window({ store }: { store: Store }) {
       </main>
 
       <SuggestionsDrawer surface={surface} />
-      <SidePanel changeView={host.changeView} />
+      <SidePanel changeView={host.changeView} surface={surface} />
 
       {events.selectionSpot && !ui.editor && ui.view === 'reading' && (
         <SelectionButton

@@ -386,6 +386,8 @@ export const calls = {
       documentId: id.optional(),
       hasNote: z.boolean().optional(),
       limit: z.number().int().min(1).max(10_000).optional(),
+      /** Also return every text hit of this document as `ranges`, to mark them in the text. */
+      rangesFor: id.optional(),
     }),
   ),
 

@@ -282,11 +282,14 @@ export function paragraphNumber(doc: Pick<ParleyDocument, 'blocks'>, offset: num
   return Math.max(1, lo + 1);
 }
 
-/** One hit of a search: a title, a highlighted passage, or a note. */
+/** One hit of a search: a title, a place in a document's text, a highlighted passage, or a note. */
 export interface SearchHit {
-  kind: 'title' | 'passage' | 'note' | 'document-note';
+  kind: 'title' | 'text' | 'passage' | 'note' | 'document-note';
   /** The highlight hit (kind passage or note). */
   annotationId: string | null;
+  /** For a text hit: the match in the document's text, as UTF-16 offsets (`text.slice(start, end)`). */
+  start?: number;
+  end?: number;
   /** A short excerpt around the match, and the match's offsets inside `snippet`. */
   snippet: string;
   matchStart: number;
@@ -304,6 +307,13 @@ export interface SearchResults {
   /** Hits in all, before any cut. */
   total: number;
   groups: SearchGroup[];
+  /**
+   * Asked for with `rangesFor: documentId`: every text hit of that document as [start, end) offsets into its text,
+   * in text order, whatever the limit on `groups` (at most 10,000; `rangesTotal` counts them all), for marking them
+   * in the text.
+   */
+  ranges?: Array<[number, number]>;
+  rangesTotal?: number;
 }
 
 /** What undo and redo would do now, for the menu and the toolbar. */

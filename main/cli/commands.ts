@@ -3,7 +3,7 @@
  * checks all its input before it changes anything, so bad input leaves the notebook as it was. A command that
  * writes holds the notebook's lock (storage/notebook-lock.ts) while it runs, so it never writes under the app or
  * another command, and is refused, writing nothing, while one of them has the notebook open; commands that only
- * read (list, export, suggest without --accept, backups) take no lock and work while the app is open.
+ * read (list, find, export, suggest without --accept, backups) take no lock and work while the app is open.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import {
 } from '../core/export';
 import { ParleyError, type Notebook, type Topic } from '../../shared/model';
 import { exportComparisonMarkdown } from '../core/compare';
+import { findInText } from '../core/search';
 import { suggestStatements } from '../core/suggest';
 import { acceptSuggestions } from '../services/accept-suggestions';
 import { w3cJson } from '../services/export';
@@ -63,6 +64,10 @@ Commands:
   suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
                                         (party "-" when none); --accept adds them all as highlights
   list                                  print id<TAB>title<TAB>highlights per document
+  find QUERY [--document ID]            find QUERY in the text of every document (or one): prints
+                                        document-id<TAB>start<TAB>snippet per hit, in library order
+                                        then text order (start: UTF-16 offset into the text); case and
+                                        accents ignored, every word in one paragraph, "a phrase" whole
   backups                               print time<TAB>documents<TAB>highlights<TAB>path per backup,
                                         newest first ("damaged" in the counts of one that cannot open)
   restore [BACKUP | --latest]           put a backup (a file name in the backups folder, or a path;
@@ -396,6 +401,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'list': {
       const summaries = await withStore(path, 'read', io, lock, (store) => ops.listDocuments(store.data));
       for (const s of summaries) io.out(`${s.id}\t${s.title}\t${s.annotationCount}\n`);
+      return 0;
+    }
+    case 'find': {
+      const query = positionals.join(' ').trim();
+      if (query === '') throw new UsageError('find needs a QUERY: parley find WORDS [--document ID]');
+      const documentId = values.document;
+      const hits = await withStore(path, 'read', io, lock, (store) => {
+        if (documentId !== undefined) ops.getDocument(store.data, documentId);
+        return findInText(store.data, query, documentId);
+      });
+      if (hits.length === 0) io.err(`No text matches ${JSON.stringify(query)}.\n`);
+      for (const h of hits) io.out(`${h.documentId}\t${h.start}\t${oneLine(h.snippet)}\n`);
       return 0;
     }
     case 'backups': {

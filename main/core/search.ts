@@ -1,8 +1,17 @@
 /**
- * Find: one query across document titles, highlighted passages, highlight notes and document notes, insensitive to
- * case and accents, with results grouped by document for a jump to each hit. Folded text is cached per object (the
- * notebook's objects are replaced, not edited, by each change), so a query over a large notebook scans prepared
- * strings instead of normalizing every passage again.
+ * Find: one query across document titles, the full text of every document, highlighted passages, highlight notes
+ * and document notes, insensitive to case, accents and typographic quotes (see fold.ts), with results grouped by
+ * document for a jump to each hit. Folded titles, passages and notes are cached per object (the notebook's objects
+ * are replaced, not edited, by each change), so a query over a large notebook scans prepared strings instead of
+ * normalizing every passage again; the full text is searched through an inverted index per document
+ * (text-search.ts), built the first time the document is searched after the notebook opens.
+ *
+ * Matching: in a title, passage or note every term must occur in that field, and the field is one hit. In the
+ * full text a single term matches wherever a browser's Ctrl+F would (inside words too: "tradition" in
+ * "extradition") and each occurrence is a hit; with several terms every term must occur in the same block
+ * (paragraph), and each occurrence of each term in such a block is a hit. A "quoted phrase" is one term, its
+ * whitespace matching any whitespace. A text hit carries its exact offsets: `text.slice(start, end)` folds to the
+ * term.
  */
 import type {
   Annotation,
@@ -12,6 +21,8 @@ import type {
   SearchHit,
   SearchResults,
 } from '../../shared/model';
+import { fold } from './fold';
+import { textIndexOf, textMatches } from './text-search';
 import { topicPathKey } from './topics';
 
 export interface SearchQuery {
@@ -21,99 +32,19 @@ export interface SearchQuery {
   documentId?: string;
   hasNote?: boolean;
   limit?: number;
+  /** A document whose text hits are all wanted as ranges (for marking them in the text), whatever `limit`. */
+  rangesFor?: string;
 }
 
 export const DEFAULT_SEARCH_LIMIT = 200;
 
+/** At most this many ranges are returned for `rangesFor`; `rangesTotal` says how many there were. */
+export const MAX_SEARCH_RANGES = 10_000;
+
 /** About how many characters of context a snippet shows around its match. */
 export const SNIPPET_LENGTH = 60;
 
-const COMBINING_MARK = /\p{M}/gu;
 const WHITESPACE = /\s/;
-const ASCII = /^[^\u0080-\uffff]*$/;
-const ASCII_SPACES = /[\t\n\v\f\r ]+/g;
-
-/** Folds that NFKD and lowercasing leave apart but a reader would not: typographic quotes, final sigma. */
-const EXTRA_FOLDS: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u2032': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u201f': '"',
-  '\u00ab': '"',
-  '\u00bb': '"',
-  ς: 'σ',
-};
-
-const foldedCodePoints = new Map<string, string>();
-
-/** One character (code point) folded: compatibility-decomposed, combining marks dropped, lowercased. */
-function foldCodePoint(ch: string): string {
-  let folded = foldedCodePoints.get(ch);
-  if (folded === undefined) {
-    folded = '';
-    for (const c of ch.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase()) {
-      folded += EXTRA_FOLDS[c] ?? c;
-    }
-    if (foldedCodePoints.size < 100_000) foldedCodePoints.set(ch, folded);
-  }
-  return folded;
-}
-
-/**
- * `text` folded for matching, character by character so that every folded character can be traced back to the
- * original one: runs of whitespace become one space. With `map`, `map[i]` is the offset in `text` of the character
- * folded into position `i`, and `map[folded.length]` is `text.length`.
- */
-function fold(text: string, map?: number[]): string {
-  if (!map && ASCII.test(text)) return text.toLowerCase().replace(ASCII_SPACES, ' ');
-  // Built as an array and joined, so the result is one flat string that `includes` scans without flattening it.
-  const out: string[] = [];
-  let lastSpace = false;
-  for (let i = 0; i < text.length;) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      const isSpace = code === 0x20 || (code >= 0x09 && code <= 0x0d);
-      if (isSpace) {
-        if (!lastSpace) {
-          out.push(' ');
-          map?.push(i);
-        }
-        lastSpace = true;
-      } else {
-        out.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text[i]!);
-        map?.push(i);
-        lastSpace = false;
-      }
-      i++;
-      continue;
-    }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    const ch = text.slice(i, i + width);
-    if (WHITESPACE.test(ch)) {
-      if (!lastSpace) {
-        out.push(' ');
-        map?.push(i);
-      }
-      lastSpace = true;
-    } else {
-      const folded = foldCodePoint(ch);
-      for (const c of folded) {
-        out.push(c);
-        map?.push(i);
-        if (c.length === 2) map?.push(i);
-      }
-      if (folded !== '') lastSpace = false;
-    }
-    i += width;
-  }
-  map?.push(text.length);
-  return out.join('');
-}
 
 interface Folded {
   source: string;
@@ -191,7 +122,23 @@ export function makeSnippet(
     const width = /[\ud800-\udbff]/.test(text[last]!) && last + 1 < text.length ? 2 : 1;
     me = Math.max(map[firstEnd]!, last + width);
   }
+  return snippetAround(text, ms, me);
+}
 
+/**
+ * An excerpt of `text` around the match [ms, me), as makeSnippet cuts it, within `[from, to)` of the text (a
+ * block, for a hit in a document's text); offsets in the result are into the snippet.
+ */
+export function snippetAround(
+  whole: string,
+  ms: number,
+  me: number,
+  from = 0,
+  to = whole.length,
+): { snippet: string; matchStart: number; matchEnd: number } {
+  const text = from === 0 && to === whole.length ? whole : whole.slice(from, to);
+  ms -= from;
+  me -= from;
   const room = Math.max(0, SNIPPET_LENGTH - (me - ms));
   let start = ms - Math.floor(room / 2);
   let end = me + (room - Math.floor(room / 2));
@@ -257,24 +204,33 @@ interface PendingHit {
   kind: SearchHit['kind'];
   annotation: Annotation | null;
   text: string;
+  /** For a text hit: the match in the document's text and its block. */
+  range?: { start: number; end: number; from: number; to: number };
 }
 
 /**
- * Searches the notebook. Every term must occur in the same field (a title, a passage, a highlight's note or a
- * document's note); a field may hold them in any order. Groups follow the library's order; within a group the title
- * comes first, then the document's note, then highlights in text order (passage before its note).
+ * Searches the notebook (matching: see the module comment). Groups follow the library's order; within a group the
+ * title comes first, then the document's note, then highlights in text order (passage before its note), then the
+ * hits in the document's text, in text order.
  *
  * Filters: `documentId` keeps one document. `topicId` (the topic and its subtopics), `partyId` and `hasNote` are
  * about highlights, so with any of them only passage and note hits are returned. An empty query with a filter lists
  * every highlight the filters keep, as passage hits; an empty query without one finds nothing.
  *
- * `total` counts every hit; `groups` hold at most `limit` of them (default 200), in order.
+ * `total` counts every hit; `groups` hold at most `limit` of them (default 200), in order. With `rangesFor`, the
+ * results also carry every text hit of that document as `ranges` (at most MAX_SEARCH_RANGES) and `rangesTotal`.
  */
 export function search(nb: Notebook, q: SearchQuery): SearchResults {
   const terms = parseQuery(q.query);
   const limit = Math.max(0, Math.floor(q.limit ?? DEFAULT_SEARCH_LIMIT));
   const highlightFilter = q.topicId !== undefined || q.partyId !== undefined || q.hasNote !== undefined;
-  const empty: SearchResults = { query: q.query, total: 0, groups: [] };
+  const wantsRanges = q.rangesFor !== undefined;
+  const empty: SearchResults = {
+    query: q.query,
+    total: 0,
+    groups: [],
+    ...(wantsRanges ? { ranges: [], rangesTotal: 0 } : {}),
+  };
   if (terms.length === 0 && !highlightFilter && q.documentId === undefined) return empty;
 
   const documents: ParleyDocument[] =
@@ -308,6 +264,8 @@ export function search(nb: Notebook, q: SearchQuery): SearchResults {
   let total = 0;
   let room = limit;
   const groups: SearchGroup[] = [];
+  let ranges: Array<[number, number]> | undefined;
+  let rangesTotal = 0;
   for (const doc of documents) {
     const pending: PendingHit[] = [];
     if (terms.length > 0 && !highlightFilter) {
@@ -327,19 +285,74 @@ export function search(nb: Notebook, q: SearchQuery): SearchResults {
         if (m.note) pending.push({ kind: 'note', annotation: m.annotation, text: m.annotation.note });
       }
     }
-    total += pending.length;
+    let hitCount = pending.length;
+    if (terms.length > 0 && !highlightFilter) {
+      const index = textIndexOf(doc);
+      const found = textMatches(index, terms);
+      hitCount += found.length;
+      if (doc.id === q.rangesFor) {
+        rangesTotal = found.length;
+        ranges = found.slice(0, MAX_SEARCH_RANGES).map((o) => [o.start, o.end]);
+      }
+      // Only the hits that can still be shown are turned into snippets.
+      const shown = Math.max(0, Math.min(found.length, room - pending.length));
+      for (const o of found.slice(0, shown)) {
+        const [from, to] = index.blocks[o.block]!;
+        pending.push({ kind: 'text', annotation: null, text: doc.text, range: { ...o, from, to } });
+      }
+    }
+    total += hitCount;
     if (room === 0 || pending.length === 0) continue;
     const kept = pending.slice(0, room);
     room -= kept.length;
     groups.push({
       documentId: doc.id,
       title: doc.title,
-      hits: kept.map((p) => ({
-        kind: p.kind,
-        annotationId: p.annotation?.id ?? null,
-        ...makeSnippet(p.text, terms),
-      })),
+      hits: kept.map((p) =>
+        p.range
+          ? {
+              kind: p.kind,
+              annotationId: null,
+              start: p.range.start,
+              end: p.range.end,
+              ...snippetAround(p.text, p.range.start, p.range.end, p.range.from, p.range.to),
+            }
+          : { kind: p.kind, annotationId: p.annotation?.id ?? null, ...makeSnippet(p.text, terms) },
+      ),
     });
   }
-  return { query: q.query, total, groups };
+  return {
+    query: q.query,
+    total,
+    groups,
+    ...(wantsRanges ? { ranges: ranges ?? [], rangesTotal } : {}),
+  };
+}
+
+/** One hit in a document's text, with a one-line excerpt around it (as `parley find` prints it). */
+export interface TextHit {
+  documentId: string;
+  start: number;
+  end: number;
+  snippet: string;
+}
+
+/**
+ * Every hit of the query in the full text of the notebook's documents (or of one), in library order and then text
+ * order, each with its snippet: the full-text part of `search`, without its cut.
+ */
+export function findInText(nb: Notebook, query: string, documentId?: string): TextHit[] {
+  const terms = parseQuery(query);
+  if (terms.length === 0) return [];
+  const hits: TextHit[] = [];
+  for (const doc of nb.documents) {
+    if (documentId !== undefined && doc.id !== documentId) continue;
+    const index = textIndexOf(doc);
+    for (const o of textMatches(index, terms)) {
+      const [from, to] = index.blocks[o.block]!;
+      const { snippet } = snippetAround(doc.text, o.start, o.end, from, to);
+      hits.push({ documentId: doc.id, start: o.start, end: o.end, snippet });
+    }
+  }
+  return hits;
 }

@@ -1,13 +1,18 @@
-// The Find panel: one search field across titles, passages and notes, filtered by topic (with its subtopics),
-// party, document and "has note", with hits grouped by document and a jump to each. The query goes to main a
-// moment after typing stops, and an answer to an older query is dropped when a newer one has been asked.
+// The Find panel: one search field across titles, the full text of every document, passages and notes, filtered by
+// topic (with its subtopics), party, document and "has note", with hits grouped by document and a jump to each. The
+// query goes to main a moment after typing stops, and an answer to an older query is dropped when a newer one has
+// been asked. The hits in the open document's text are marked there (see views/find-marks.ts): one is current,
+// "3 of 7"; Enter and Shift+Enter in the field move to the next and previous (wrapping), and "Highlight this" opens
+// the highlight editor on the current one. A text hit in another document opens it at that hit.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { CallArgs, CallResult } from '../../shared/contract';
 import { errorMessage } from '../format';
 import { HIT_KIND_LABELS, resultsSummary, splitSnippet } from '../panels/snippet';
 import { comparePaths } from '../panels/topic-paths';
 import type { DocumentSummary, PartyWithCount, TopicWithCount } from '../types';
+import type { FindMarks } from '../views/find-marks';
 import '../panels/panels.css';
+import './find-panel.css';
 
 export interface FindPanelProps {
   /** Asks the store, which asks main. */
@@ -18,6 +23,12 @@ export interface FindPanelProps {
   onGoTo(target: { documentId: string; annotationId: string | null }): void;
   onClose(): void;
   announce(message: string): void;
+  /** The document open in the reading view, whose text hits are marked there; null when none is shown. */
+  openDocumentId: string | null;
+  /** What to mark in the open document's text; null clears the marks. */
+  onMarks(marks: FindMarks | null): void;
+  /** Opens the highlight editor on this span of the open document. */
+  onHighlightText(span: { documentId: string; start: number; end: number }): void;
 }
 
 type Results = CallResult<'search'>;
@@ -29,17 +40,28 @@ const LIMIT = 500;
 
 export function FindPanel(props: FindPanelProps) {
   const { search, topics, parties, documents, onGoTo, onClose, announce } = props;
+  const { openDocumentId, onMarks, onHighlightText } = props;
   const [query, setQuery] = useState('');
   const [topicId, setTopicId] = useState('');
   const [partyId, setPartyId] = useState('');
   const [documentId, setDocumentId] = useState('');
   const [hasNote, setHasNote] = useState(false);
   const [results, setResults] = useState<Results | null>(null);
+  /** The document whose text hits `results.ranges` are (asked for with the results). */
+  const [rangesDoc, setRangesDoc] = useState<string | null>(null);
+  const [current, setCurrent] = useState(0);
+  const [reveal, setReveal] = useState(0);
+  /** A text hit chosen in another document: made current once that document is open and its ranges are here. */
+  const pendingJump = useRef<{ documentId: string; start: number } | null>(null);
+  const countId = useId();
+  const shownNow = useRef<{ results: Results | null; current: number }>({ results: null, current: 0 });
+  shownNow.current = { results, current };
   const [searching, setSearching] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
   const asked = useRef(0);
+  const sameQuestion = useRef('');
   const lastSaid = useRef('');
   const announceRef = useRef(announce);
   announceRef.current = announce;
@@ -69,6 +91,14 @@ export function FindPanel(props: FindPanelProps) {
       return undefined;
     }
     setSearching(true);
+    const questionKey = JSON.stringify([
+      trimmed,
+      topicFilter,
+      partyFilter,
+      documentFilter,
+      hasNote,
+      openDocumentId,
+    ]);
     const timer = setTimeout(() => {
       const question = {
         query: trimmed,
@@ -76,12 +106,34 @@ export function FindPanel(props: FindPanelProps) {
         ...(partyFilter ? { partyId: partyFilter } : {}),
         ...(documentFilter ? { documentId: documentFilter } : {}),
         ...(hasNote ? { hasNote: true } : {}),
+        ...(openDocumentId ? { rangesFor: openDocumentId } : {}),
         limit: LIMIT,
       };
       search(question).then(
         (found) => {
           if (ticket !== asked.current) return;
+          // The current hit stays where it was when the same hits come back (after an edit elsewhere).
+          const ranges = found.ranges ?? [];
+          const jump = pendingJump.current;
+          const previous = shownNow.current.results?.ranges?.[shownNow.current.current];
+          let next = 0;
+          let show = true;
+          if (jump && jump.documentId === openDocumentId) {
+            next = Math.max(
+              0,
+              ranges.findIndex(([start]) => start === jump.start),
+            );
+            pendingJump.current = null;
+          } else if (previous && sameQuestion.current === questionKey) {
+            const at = ranges.findIndex(([start]) => start === previous[0]);
+            if (at >= 0) next = at;
+            show = false;
+          }
+          sameQuestion.current = questionKey;
           setResults(found);
+          setCurrent(next);
+          if (show) setReveal((n) => n + 1);
+          setRangesDoc(openDocumentId);
           setError(null);
           setSearching(false);
           // Said once per question: a list refreshed under the same query stays quiet unless its count moved.
@@ -99,7 +151,54 @@ export function FindPanel(props: FindPanelProps) {
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [search, trimmed, filtered, topicFilter, partyFilter, documentFilter, hasNote, topics, documents]);
+  }, [
+    search,
+    trimmed,
+    filtered,
+    topicFilter,
+    partyFilter,
+    documentFilter,
+    hasNote,
+    topics,
+    documents,
+    openDocumentId,
+  ]);
+
+  // The open document's text hits, for marking in the text.
+  const ranges = results && rangesDoc && rangesDoc === openDocumentId ? (results.ranges ?? []) : [];
+  const rangesTotal = results?.rangesTotal ?? ranges.length;
+  const at = Math.min(current, Math.max(0, ranges.length - 1));
+  useEffect(() => {
+    if (!rangesDoc || ranges.length === 0) onMarks(null);
+    else onMarks({ documentId: rangesDoc, ranges, current: at, reveal });
+  }, [onMarks, rangesDoc, ranges, at, reveal]);
+  useEffect(() => () => onMarks(null), [onMarks]);
+
+  /** Moves the current hit by `step` (1 or -1), wrapping at either end. */
+  const move = (step: number) => {
+    if (ranges.length === 0) return;
+    setCurrent((at + step + ranges.length) % ranges.length);
+    setReveal((n) => n + 1);
+  };
+
+  const highlightCurrent = () => {
+    const range = ranges[at];
+    if (range && rangesDoc) onHighlightText({ documentId: rangesDoc, start: range[0], end: range[1] });
+  };
+
+  /** A text hit chosen in the list: made current here, or its document opened at it. */
+  const goToText = (documentId: string, start: number) => {
+    if (documentId === rangesDoc && documentId === openDocumentId) {
+      const index = ranges.findIndex(([s]) => s === start);
+      if (index >= 0) {
+        setCurrent(index);
+        setReveal((n) => n + 1);
+        return;
+      }
+    }
+    pendingJump.current = { documentId, start };
+    onGoTo({ documentId, annotationId: null });
+  };
 
   const hitButtons = () => [...(resultsRef.current?.querySelectorAll<HTMLButtonElement>('.find__hit') ?? [])];
 
@@ -152,23 +251,52 @@ export function FindPanel(props: FindPanelProps) {
         aria-label="Search notebook"
         aria-describedby={hintId}
         aria-controls={summaryId}
-        placeholder="Search titles, passages and notes"
+        placeholder="Search the texts, passages and notes"
         value={query}
         autocomplete="off"
         spellcheck={false}
         onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') moveFocus(event);
-          else if (event.key === 'Enter') {
+          else if (event.key === 'Enter' && !event.isComposing) {
             event.preventDefault();
-            hitButtons()[0]?.click();
+            // With hits in the open document's text, Enter goes through them as a browser's Find does.
+            if (ranges.length > 0) move(event.shiftKey ? -1 : 1);
+            else hitButtons()[0]?.click();
           }
         }}
       />
       <p class="drawer__hint" id={hintId}>
-        All words must match; put a phrase in "quotes". <kbd>↓</kbd> goes to the hits, <kbd>Enter</kbd> opens
-        one.
+        All words must match, in one paragraph of the text; put a phrase in "quotes". <kbd>Enter</kbd> and{' '}
+        <kbd>Shift</kbd>+<kbd>Enter</kbd> go through the hits in this document, <kbd>↓</kbd> to the list.
       </p>
+      {ranges.length > 0 && (
+        <div class="find-nav" role="group" aria-label="Hits in this document">
+          <p class="find-nav__count" id={countId} aria-live="polite">
+            {`${(at + 1).toLocaleString('en')} of ${ranges.length.toLocaleString('en')}`}
+            {rangesTotal > ranges.length ? '+' : ''}
+          </p>
+          <button
+            type="button"
+            class="button button--quiet button--small"
+            aria-describedby={countId}
+            onClick={() => move(-1)}
+          >
+            Previous
+          </button>
+          <button
+            type="button"
+            class="button button--quiet button--small"
+            aria-describedby={countId}
+            onClick={() => move(1)}
+          >
+            Next
+          </button>
+          <button type="button" class="button button--small" onClick={highlightCurrent}>
+            Highlight this
+          </button>
+        </div>
+      )}
       <div class="find__filters">
         <label class="field">
           <span class="field__label">Topic</span>
@@ -235,7 +363,13 @@ export function FindPanel(props: FindPanelProps) {
         onKeyDown={moveFocus}
       >
         {results?.groups.map((group) => (
-          <ResultGroup key={group.documentId} group={group} onGoTo={onGoTo} />
+          <ResultGroup
+            key={group.documentId}
+            group={group}
+            onGoTo={onGoTo}
+            onGoToText={goToText}
+            current={group.documentId === rangesDoc ? ranges[at] : undefined}
+          />
         ))}
       </div>
     </aside>
@@ -246,8 +380,14 @@ function countHits(results: Results): number {
   return results.groups.reduce((n, group) => n + group.hits.length, 0);
 }
 
-function ResultGroup(props: { group: Results['groups'][number]; onGoTo: FindPanelProps['onGoTo'] }) {
-  const { group, onGoTo } = props;
+function ResultGroup(props: {
+  group: Results['groups'][number];
+  onGoTo: FindPanelProps['onGoTo'];
+  onGoToText(documentId: string, start: number): void;
+  /** The current text hit, when the group is the open document's. */
+  current: readonly [number, number] | undefined;
+}) {
+  const { group, onGoTo, onGoToText, current } = props;
   const headingId = useId();
   const count = group.hits.length;
   return (
@@ -266,7 +406,15 @@ function ResultGroup(props: { group: Results['groups'][number]; onGoTo: FindPane
                 type="button"
                 class="find__hit"
                 data-kind={hit.kind}
-                onClick={() => onGoTo({ documentId: group.documentId, annotationId: hit.annotationId })}
+                aria-current={
+                  hit.kind === 'text' && current !== undefined && current[0] === hit.start
+                    ? 'true'
+                    : undefined
+                }
+                onClick={() => {
+                  if (hit.kind === 'text' && hit.start !== undefined) onGoToText(group.documentId, hit.start);
+                  else onGoTo({ documentId: group.documentId, annotationId: hit.annotationId });
+                }}
               >
                 <span class="find__kind">{kind}</span>
                 <span class="find__snippet">

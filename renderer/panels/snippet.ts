@@ -14,6 +14,7 @@ export function splitSnippet(snippet: string, matchStart: number, matchEnd: numb
 
 export const HIT_KIND_LABELS = {
   title: 'Title',
+  text: 'Text',
   passage: 'Passage',
   note: 'Note',
   'document-note': 'Document note',

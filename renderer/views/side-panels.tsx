@@ -1,6 +1,6 @@
 // What opens beside the text: the suggested statements of the open document (painted faintly in the text while
 // the drawer is open), Find across the notebook, and the Codebook. Each reads the store and reports to it.
-import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { CodebookPanel } from '../components/codebook-panel';
 import { FindPanel } from '../components/find-panel';
 import { SuggestionsPanel } from '../components/suggestions-panel';
@@ -12,6 +12,7 @@ import * as sg from '../state/suggestions';
 import type { View } from '../state/ui';
 import { useAppState, useStore } from '../state/use-store';
 import type { TextSurface } from './text-surface';
+import { useFindMarks, type FindMarks } from './find-marks';
 
 /** The suggestions drawer shows while it is open on the reading view of a document. */
 export function useDrawerOpen(): boolean {
@@ -100,10 +101,36 @@ export function closePanel(store: ReturnType<typeof useStore>): void {
   focusToolbarButton(toolbarLabel(current === 'find' ? 'find' : 'codebook'));
 }
 
-export function SidePanel({ changeView }: { changeView(view: View): void }) {
+export function SidePanel({ changeView, surface }: { changeView(view: View): void; surface: TextSurface }) {
   const store = useStore();
   const { notebook, ui, open } = useAppState();
   const annotationTopics = useMemo(() => nb.annotationTopics(notebook), [notebook.annotations]);
+  // Find's hits in the open document's text, marked while Find is open on the reading view.
+  const [marks, setMarks] = useState<FindMarks | null>(null);
+  const reading = ui.view === 'reading' ? (open.document?.id ?? null) : null;
+  useFindMarks(ui.panel === 'find' ? surface.index : null, reading, marks);
+  const onMarks = useCallback((next: FindMarks | null) => setMarks(next), []);
+  /** "Highlight this": the highlight editor on a text hit, as selecting it and pressing H opens it. */
+  const onHighlightText = useCallback(
+    (span: { documentId: string; start: number; end: number }) => {
+      const { ui: now, open: opened } = store.get();
+      const doc = opened.document;
+      if (!doc || doc.id !== span.documentId || now.view !== 'reading') return;
+      if (now.editor || now.editingDetails || now.linking || now.partiesOpen) return;
+      const range = surface.index && offsetsToRange(surface.index, span.start, span.end);
+      store.patchUi({
+        error: null,
+        editor: {
+          mode: 'create',
+          documentId: doc.id,
+          span: { start: span.start, end: span.end },
+          quote: doc.text.slice(span.start, span.end),
+          anchor: range ? range.getBoundingClientRect() : null,
+        },
+      });
+    },
+    [store, surface.index],
+  );
   if (ui.panel === 'find') {
     return (
       <div class="side-panel">
@@ -121,6 +148,9 @@ export function SidePanel({ changeView }: { changeView(view: View): void }) {
           }}
           onClose={() => closePanel(store)}
           announce={store.announce}
+          openDocumentId={reading}
+          onMarks={onMarks}
+          onHighlightText={onHighlightText}
         />
       </div>
     );

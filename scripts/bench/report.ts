@@ -16,6 +16,7 @@ export const FIGURE_KEYS = [
   'reanchor_agree',
   'export_md_ms',
   'search_ms',
+  'search_index_ms',
   'renderer_heap_mb',
 ] as const;
 
@@ -106,6 +107,7 @@ export function assess(f: Figures): Row[] {
     },
     plain('export_md_ms', 200),
     plain('search_ms', 30),
+    plain('search_index_ms', 500),
     {
       figure: 'renderer_heap_mb',
       value: f.renderer_heap_mb,

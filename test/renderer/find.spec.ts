@@ -73,6 +73,9 @@ function results(page: Page) {
   return panel(page).getByRole('region', { name: 'Search results' });
 }
 
+/** Hits in titles, passages and notes: Find also lists each place in the texts (kind Text), tested below. */
+const NOT_TEXT = '.find__hit:not([data-kind="text"])';
+
 test('finds a word in a title, a passage and a note, and marks it', async ({ parley }) => {
   const page = await seed(parley);
   const field = await openFind(parley, page);
@@ -80,16 +83,18 @@ test('finds a word in a title, a passage and a note, and marks it', async ({ par
 
   await field.fill('bilateral');
   const group = found.getByRole('region', { name: new RegExp(`^${TITLE}`) });
-  await expect(group.getByRole('heading', { level: 3 })).toHaveText(`${TITLE}1 hit`);
-  const titleHit = group.getByRole('button');
+  // The title, and the three places in the text.
+  await expect(group.getByRole('heading', { level: 3 })).toHaveText(`${TITLE}4 hits`);
+  await expect(group.locator('.find__hit[data-kind="text"]')).toHaveCount(3);
+  const titleHit = group.locator(NOT_TEXT);
   await expect(titleHit).toHaveCount(1);
   await expect(titleHit.locator('.find__kind')).toHaveText('Title');
   await expect(titleHit.locator('mark')).toHaveText('bilateral');
-  await expect(page.getByRole('status').filter({ hasText: /^1 result$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^4 results$/ })).toBeVisible();
 
   // Case and accents do not matter; the match is marked as the text has it.
   await field.fill('URANIUM');
-  const passage = found.getByRole('button');
+  const passage = found.locator(NOT_TEXT);
   await expect(passage).toHaveCount(1);
   await expect(passage.locator('.find__kind')).toHaveText('Passage');
   await expect(passage.locator('mark')).toHaveText('uranium');
@@ -138,8 +143,8 @@ test('filters narrow the hits: topic with its subtopics, party, document, has no
   await expect(hits).toHaveCount(0);
   await panel(page).getByRole('checkbox', { name: 'Has note' }).uncheck();
   await page.getByRole('searchbox', { name: 'Search notebook' }).fill('moscow');
-  await expect(hits).toHaveCount(1);
-  await expect(hits.locator('.find__kind')).toHaveText('Title');
+  await expect(found.locator(NOT_TEXT)).toHaveCount(1);
+  await expect(found.locator(NOT_TEXT).locator('.find__kind')).toHaveText('Title');
   await expect(found.getByRole('heading', { level: 3 })).toHaveText(/^Zebra crossings in Moscow/);
 });
 
@@ -152,15 +157,15 @@ test('arrows and Enter go to a hit: its document opens with the passage active; 
 
   // A title hit opens that document.
   await field.fill('zebra');
-  await expect(results(page).getByRole('button')).toHaveCount(1);
+  await expect(results(page).locator(NOT_TEXT)).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
-  await expect(results(page).getByRole('button')).toBeFocused();
+  await expect(results(page).locator(NOT_TEXT)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(heading).toHaveText('Zebra crossings in Moscow');
 
   // Two hits: arrows move between them and back up to the field.
   await field.fill('Lavrov');
-  const hits = results(page).getByRole('button');
+  const hits = results(page).locator(NOT_TEXT);
   await expect(hits).toHaveCount(2);
   await field.press('ArrowDown');
   await expect(hits.nth(0)).toBeFocused();
@@ -195,4 +200,106 @@ test('arrows and Enter go to a hit: its document opens with the passage active; 
   await field.focus();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('searchbox', { name: 'Search notebook' })).toHaveCount(0);
+});
+
+/** The marked hits in the text: how many, and the current one with the number of hits before it in the text. */
+async function marks(page: Page) {
+  return page.evaluate(() => {
+    const all = CSS.highlights.get('parley-find');
+    const now = CSS.highlights.get('parley-find-current');
+    const [current] = now ? [...now] : [];
+    let before = -1;
+    if (current) {
+      const column = document.querySelector('.reading')!;
+      const lead = document.createRange();
+      lead.setStart(column, 0);
+      lead.setEnd(current.startContainer, current.startOffset);
+      before = (lead.toString().match(/extradition/gi) ?? []).length;
+    }
+    return {
+      others: all ? all.size : 0,
+      current: current ? (current as Range).toString() : null,
+      before,
+    };
+  });
+}
+
+test('the text is searched: hits marked in the open document, Enter and Shift+Enter go through them, "Highlight this" opens the editor on one', async ({
+  parley,
+}) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await page.locator('.reading').focus();
+  await page.keyboard.press('Control+f');
+  const field = page.getByRole('searchbox', { name: 'Search notebook' });
+  await expect(field).toBeFocused();
+
+  // The sample has no highlight, yet "extradition" is four times in its text.
+  await page.keyboard.type('extradition');
+  const count = panel(page).locator('[aria-live="polite"]');
+  await expect(count).toHaveText('1 of 4');
+  await expect(results(page).locator('.find__kind', { hasText: 'Text' })).toHaveCount(4);
+  await expect.poll(() => marks(page)).toEqual({ others: 3, current: 'extradition', before: 0 });
+
+  await page.keyboard.press('Enter');
+  await expect(count).toHaveText('2 of 4');
+  await expect.poll(() => marks(page)).toEqual({ others: 3, current: 'extradition', before: 1 });
+  await expect(results(page).locator('.find__hit[aria-current="true"]')).toContainText('his extradition');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(count).toHaveText('4 of 4');
+  await page.keyboard.press('Enter');
+  await expect(count).toHaveText('1 of 4');
+  await page.keyboard.press('Shift+Enter');
+  await expect(count).toHaveText('4 of 4');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.press('Shift+Enter');
+  await expect(count).toHaveText('2 of 4');
+  await expect(field).toBeFocused();
+  await expect.poll(() => marks(page)).toEqual({ others: 3, current: 'extradition', before: 1 });
+
+  // The current hit is on screen.
+  const onScreen = await page.evaluate(() => {
+    const [range] = [...CSS.highlights.get('parley-find-current')!] as Range[];
+    const rect = range!.getBoundingClientRect();
+    return rect.top >= 0 && rect.bottom <= window.innerHeight;
+  });
+  expect(onScreen).toBe(true);
+
+  // "Highlight this": the editor on exactly that span, as selecting it and pressing H opens it.
+  await panel(page).getByRole('button', { name: 'Highlight this' }).click();
+  const editor = page.getByRole('dialog', { name: 'Highlight' });
+  await expect(editor).toBeVisible();
+  await expect(editor.getByRole('blockquote')).toHaveText('extradition');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+
+  // "Lugovoy" is found in the text without a highlight.
+  await field.fill('Lugovoy');
+  await expect(count).toHaveText(/^1 of \d+$/);
+  await expect(results(page).locator('.find__kind', { hasText: 'Text' }).first()).toBeVisible();
+
+  // Closing Find takes the marks away.
+  await field.focus();
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveCount(0);
+  await expect.poll(() => marks(page)).toEqual({ others: 0, current: null, before: -1 });
+});
+
+test('a text hit in another document opens it at that hit', async ({ parley }) => {
+  const page = await seed(parley);
+  const field = await openFind(parley, page);
+  await field.fill('road safety');
+  const other = results(page).getByRole('region', { name: /^Zebra crossings in Moscow/ });
+  await expect(other.locator('.find__kind', { hasText: 'Text' })).toHaveCount(2);
+  await other
+    .getByRole('button')
+    .filter({ has: page.locator('mark', { hasText: 'safety' }) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zebra crossings in Moscow');
+  const count = panel(page).locator('[aria-live="polite"]');
+  await expect(count).toHaveText('2 of 2');
+  await expect
+    .poll(() => page.evaluate(() => [...CSS.highlights.get('parley-find-current')!].map(String)))
+    .toEqual(['safety']);
 });

@@ -23,6 +23,7 @@ const REQUIRED = [
   'reanchor_agree',
   'export_md_ms',
   'search_ms',
+  'search_index_ms',
   'renderer_heap_mb',
 ];
 
@@ -38,6 +39,7 @@ const sample: Figures = {
   reanchor_agree: 0.99456,
   export_md_ms: 120,
   search_ms: 5,
+  search_index_ms: 60,
   renderer_heap_mb: 80.04,
 };
 
