@@ -14,6 +14,8 @@ import * as ui from '../ui';
 /** What the highlight editor hands back. */
 export interface HighlightDraft {
   topicIds: string[];
+  /** Paths of topics to make with the highlight, in the same step of undo (so none is left by a cancelled editor). */
+  newTopics?: string[];
   note: string;
   partyId: string | null;
   stance: string | null;
