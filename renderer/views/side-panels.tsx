@@ -134,6 +134,7 @@ export function SidePanel({ changeView }: { changeView(view: View): void }) {
           onUpdateTopic={store.updateTopic}
           onMergeTopics={store.mergeTopics}
           onDeleteTopic={store.deleteTopic}
+          onRemoveUnusedTopics={store.removeUnusedTopics}
           onClose={() => closePanel(store)}
           announce={store.announce}
           onExportTopic={(topicId) => void store.runExport('topic', { topicId })}

@@ -169,6 +169,7 @@ export function editActions(core: Core) {
   const updateTopic = (args: CallArgs<'updateTopic'>) => api.updateTopic(args);
   const mergeTopics = (args: CallArgs<'mergeTopics'>) => api.mergeTopics(args);
   const deleteTopic = (args: CallArgs<'deleteTopic'>) => api.deleteTopic(args);
+  const removeUnusedTopics = (args: CallArgs<'removeUnusedTopics'>) => api.removeUnusedTopics(args);
 
   // Documents.
 
@@ -238,6 +239,7 @@ export function editActions(core: Core) {
     updateTopic,
     mergeTopics,
     deleteTopic,
+    removeUnusedTopics,
     deleteDocument,
     renameDocument,
     saveDocumentNote,
