@@ -68,6 +68,7 @@ const stanceName = z.string().trim().min(1).max(MAX_STANCE_LENGTH);
 const stance = stanceName.nullable();
 const suggestionKey = z.string().min(1).max(MAX_SUGGESTION_KEY_LENGTH);
 const topicPath = z.string().min(1).max(MAX_TOPIC_PATH_LENGTH);
+const newTopicPaths = z.array(topicPath).max(MAX_TOPICS_PER_ANNOTATION);
 const colour = z.string().max(MAX_COLOUR_LENGTH);
 const partyFields = {
   name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
@@ -275,6 +276,11 @@ export const calls = {
       colour: colour.optional(),
     }),
   ),
+  /** Removes topics no passage uses, nor any passage of a subtopic: all those named or, if one is in use, none. */
+  removeUnusedTopics: call<{ topicIds: string[] }>()(
+    'topics:remove-unused',
+    z.strictObject({ topicIds: z.array(id).min(1).max(10_000) }),
+  ),
 
   createAnnotation: call<Annotation>()(
     'annotations:create',
@@ -283,6 +289,8 @@ export const calls = {
       start: offset,
       end: offset,
       topicIds,
+      /** Topics made (or found by path) with the highlight, in the same step, after `topicIds`. */
+      newTopics: newTopicPaths.optional(),
       note,
       partyId: id.nullable().optional(),
       stance: stance.optional(),
@@ -293,6 +301,7 @@ export const calls = {
     z.strictObject({
       id,
       topicIds: topicIds.optional(),
+      newTopics: newTopicPaths.optional(),
       note: note.optional(),
       partyId: id.nullable().optional(),
       stance: stance.optional(),

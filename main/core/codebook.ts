@@ -1,10 +1,12 @@
 /**
- * Reshaping the codebook: rename or move a topic (its subtopics follow), merge one topic into another, delete one.
+ * Reshaping the codebook: rename or move a topic (its subtopics follow), merge one topic into another, delete one,
+ * clear away the topics nothing uses, and make the topics a highlight is saved with in the same step as the save.
  * Topics form a tree by path only: `iran/nuclear` is a child of `iran` whether or not a topic `iran` exists. Each
  * operation checks everything before it changes anything, so a refused call leaves the notebook as it was.
  */
 import { ParleyError, type Notebook, type Topic } from '../../shared/model';
-import { MAX_DESCRIPTION_LENGTH } from '../../shared/limits';
+import { MAX_DESCRIPTION_LENGTH, MAX_TOPICS_PER_ANNOTATION } from '../../shared/limits';
+import { createTopic } from './notebook';
 import { MAX_TOPIC_PATH_LENGTH, normalizeColour, normalizeTopicPath, topicPathKey } from './topics';
 
 function notFound(id: string): ParleyError {
@@ -169,4 +171,54 @@ export function deleteTopic(nb: Notebook, id: string): { id: string } {
     1,
   );
   return { id };
+}
+
+/**
+ * The topics nothing uses: no passage carries the topic, nor any topic below it in the tree (so `iran` stays while
+ * `iran/nuclear` has passages, keeping its colour and description for the subtree). In codebook order of `nb`.
+ */
+export function unusedTopics(nb: Notebook): Topic[] {
+  const used = new Set(nb.annotations.flatMap((a) => a.topicIds));
+  const inUse = nb.topics.filter((t) => used.has(t.id));
+  return nb.topics.filter((topic) => !inUse.some((t) => isUnder(t.path, topic.path, true)));
+}
+
+/**
+ * Removes the topics named, all of them or none: each must exist and be unused (see unusedTopics), so a list
+ * confirmed in the codebook that has since gone stale is refused rather than taking a topic a passage now has.
+ */
+export function removeUnusedTopics(nb: Notebook, topicIds: readonly string[]): { topicIds: string[] } {
+  const ids = [...new Set(topicIds)];
+  for (const id of ids) findTopic(nb, id);
+  const unused = new Set(unusedTopics(nb).map((t) => t.id));
+  const used = ids.find((id) => !unused.has(id));
+  if (used !== undefined) {
+    throw new ParleyError(
+      `The topic "${findTopic(nb, used).path}" is in use now (a passage or a subtopic's passage has it), so no topic was removed.`,
+      'conflict',
+    );
+  }
+  const removing = new Set(ids);
+  nb.topics = nb.topics.filter((t) => !removing.has(t.id));
+  return { topicIds: ids };
+}
+
+/**
+ * `topicIds` followed by the topics `paths` name, made where no topic has that path yet (in any case) and found
+ * where one has: how a highlight editor's new topics come into being only when the highlight is saved, in the same
+ * step of undo. Refuses more topics than a highlight can carry; blank or overlong paths as createTopic does.
+ */
+export function withNewTopics(
+  nb: Notebook,
+  topicIds: readonly string[],
+  paths: readonly string[] = [],
+): string[] {
+  const normalized = paths.map(normalizeTopicPath);
+  const count = new Set([...topicIds, ...normalized.map((p) => `path:${topicPathKey(p)}`)]).size;
+  if (count > MAX_TOPICS_PER_ANNOTATION) {
+    throw invalid(`A highlight can carry at most ${MAX_TOPICS_PER_ANNOTATION} topics.`);
+  }
+  const ids = [...topicIds];
+  for (const path of normalized) ids.push(createTopic(nb, { path }).id);
+  return [...new Set(ids)];
 }

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { deleteTopic, mergeTopics, updateTopic } from '../core/codebook';
+import { deleteTopic, mergeTopics, removeUnusedTopics, updateTopic, withNewTopics } from '../core/codebook';
 import {
   exportCsv,
   exportDocumentMarkdown,
@@ -121,10 +121,21 @@ export function createHandlers({
     updateTopic: (patch) => store.change((nb) => updateTopic(nb, patch), 'Edit topic'),
     mergeTopics: (input) => store.change((nb) => mergeTopics(nb, input), 'Merge topics'),
     deleteTopic: ({ id }) => store.change((nb) => deleteTopic(nb, id), 'Delete topic'),
+    removeUnusedTopics: ({ topicIds }) =>
+      store.change((nb) => removeUnusedTopics(nb, topicIds), 'Remove unused topics'),
 
-    createAnnotation: (input) => store.change((nb) => ops.createAnnotation(nb, input, now()), 'Highlight'),
-    updateAnnotation: (patch) =>
-      store.change((nb) => ops.updateAnnotation(nb, patch, now()), 'Edit highlight'),
+    createAnnotation: ({ newTopics, ...input }) =>
+      store.change((nb) => {
+        const topicIds = withNewTopics(nb, input.topicIds, newTopics);
+        return ops.createAnnotation(nb, { ...input, topicIds }, now());
+      }, 'Highlight'),
+    updateAnnotation: ({ newTopics, ...patch }) =>
+      store.change((nb) => {
+        // New topics join the topics named, or the passage's own when none are named.
+        const current = patch.topicIds ?? nb.annotations.find((a) => a.id === patch.id)?.topicIds ?? [];
+        const topicIds = newTopics?.length ? withNewTopics(nb, current, newTopics) : patch.topicIds;
+        return ops.updateAnnotation(nb, { ...patch, topicIds }, now());
+      }, 'Edit highlight'),
     addTopicToAnnotations: (input) => {
       const count = new Set(input.annotationIds).size;
       const label = `Set topic on ${count === 1 ? '1 highlight' : `${count} highlights`}`;

@@ -1,13 +1,21 @@
 // The Codebook: the topic tree with colours, descriptions and counts (a topic's own passages and its subtree's),
 // path segments without a topic of their own shown as groups, and every change to a topic from the keyboard:
 // rename or move by editing the path, recolour, describe, merge into another, delete, export. Main keeps each
-// change in the undo history, so the panel says so instead of asking "are you sure?" for all but deletion.
+// change in the undo history, so the panel says so instead of asking "are you sure?" for all but deletion and
+// removing the unused topics.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CallArgs } from '../../shared/contract';
 import { errorMessage } from '../format';
-import { buildTopicTree, comparePaths, normalizePath, type TopicNode } from '../panels/topic-paths';
+import {
+  buildTopicTree,
+  comparePaths,
+  normalizePath,
+  unusedTopics,
+  type TopicNode,
+} from '../panels/topic-paths';
 import type { TopicWithCount } from '../types';
 import { Swatch } from './swatch';
+import { UnusedTopics } from './unused-topics';
 import '../panels/panels.css';
 
 export interface CodebookPanelProps {
@@ -18,6 +26,7 @@ export interface CodebookPanelProps {
   onUpdateTopic(args: CallArgs<'updateTopic'>): Promise<{ path: string }>;
   onMergeTopics(args: CallArgs<'mergeTopics'>): Promise<unknown>;
   onDeleteTopic(args: CallArgs<'deleteTopic'>): Promise<unknown>;
+  onRemoveUnusedTopics(args: CallArgs<'removeUnusedTopics'>): Promise<unknown>;
   onClose(): void;
   announce(message: string): void;
   onExportTopic(topicId: string): void;
@@ -58,6 +67,7 @@ export function CodebookPanel(props: CodebookPanelProps) {
 
   const tree = useMemo(() => buildTopicTree(topics, annotationTopics), [topics, annotationTopics]);
   const selected = topics.find((t) => t.id === selectedId) ?? null;
+  const unused = useMemo(() => unusedTopics(topics), [topics]);
 
   useEffect(() => {
     if (selectedId && !selected) setSelectedId(null);
@@ -155,6 +165,27 @@ export function CodebookPanel(props: CodebookPanelProps) {
           ? 'No topics yet: they are made when you tag a highlight.'
           : `${topics.length === 1 ? '1 topic' : `${topics.length} topics`}. Choose one to rename, move, recolour, merge or delete it. Every change can be undone with Ctrl+Z.`}
       </p>
+      <UnusedTopics
+        unused={unused}
+        busy={busy}
+        undoHint={UNDO_HINT}
+        onRemove={(topicIds) =>
+          run(
+            async () => {
+              await props.onRemoveUnusedTopics({ topicIds });
+              return topicIds.length === 1
+                ? 'Removed 1 unused topic.'
+                : `Removed ${topicIds.length} unused topics.`;
+            },
+            () => {
+              // Focus goes to the first topic left, as the button it was on is gone.
+              const gone = new Set(topicIds);
+              const rest = topics.filter((t) => !gone.has(t.id)).sort((a, b) => comparePaths(a.path, b.path));
+              focusAfter.current = rest[0]?.id ?? null;
+            },
+          )
+        }
+      />
       {topics.length > 0 && (
         <ul
           ref={treeRef}

@@ -1,17 +1,20 @@
 // The "Highlight" editor: pick or create topics by typing, say whose position the passage is and what stance it takes,
 // and write a Markdown note with a live preview. Ctrl+Enter (⌘+Enter) saves from any of its fields. A failed save
-// keeps the editor open with everything typed, and says why.
+// keeps the editor open with everything typed, and says why. Topics created here are made only when the highlight
+// is saved, with it in one step, so an editor that is cancelled leaves no topic behind.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage, shortQuote } from '../format';
 import { renderMarkdown } from '../markdown';
 import type { Party, Topic, TopicWithCount } from '../types';
 import { Modal } from './modal';
 import { Swatch } from './swatch';
-import { TopicCombobox } from './topic-combobox';
+import { draftTopic, isDraftTopic, TopicCombobox } from './topic-combobox';
 import type { Anchor } from '../state/ui';
 
 export interface HighlightDraft {
   topicIds: string[];
+  /** Paths of topics to make with the highlight (after topicIds). */
+  newTopics?: string[];
   note: string;
   partyId: string | null;
   stance: string | null;
@@ -28,7 +31,6 @@ interface HighlightEditorProps {
   stances: string[];
   initial: HighlightDraft;
   anchor: Anchor | null;
-  onCreateTopic: (path: string) => Promise<Topic>;
   /** Adds a stance to the notebook's list; resolves to the list as it now is. */
   onAddStance: (name: string) => Promise<string[]>;
   onSave: (draft: HighlightDraft) => Promise<void>;
@@ -36,7 +38,7 @@ interface HighlightEditorProps {
 }
 
 export function HighlightEditor(props: HighlightEditorProps) {
-  const { quote, topics, parties, stances, anchor, onCreateTopic, onAddStance, onSave, onCancel } = props;
+  const { quote, topics, parties, stances, anchor, onAddStance, onSave, onCancel } = props;
   const [topicIds, setTopicIds] = useState<string[]>(props.initial.topicIds);
   const [note, setNote] = useState(props.initial.note);
   const [partyId, setPartyId] = useState<string | null>(props.initial.partyId);
@@ -59,15 +61,12 @@ export function HighlightEditor(props: HighlightEditorProps) {
     if (addingStance) newStanceRef.current?.focus();
   }, [addingStance]);
 
-  /** Makes a topic from the combobox; a failure is said here and leaves the text typed there. */
+  /** A topic created in the combobox is a draft, path kept as typed, until the highlight is saved. */
+  const drafts = useRef(new Map<string, string>());
   const createTopic = async (path: string): Promise<Topic> => {
-    setError(null);
-    try {
-      return await onCreateTopic(path);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      throw failure;
-    }
+    const topic = draftTopic(path);
+    drafts.current.set(topic.id, topic.path);
+    return topic;
   };
 
   const addStance = async () => {
@@ -96,7 +95,14 @@ export function HighlightEditor(props: HighlightEditorProps) {
     setBusy(true);
     setError(null);
     try {
-      await onSave({ topicIds, note, partyId, stance });
+      const newTopics = topicIds.flatMap((id) => (isDraftTopic(id) ? (drafts.current.get(id) ?? []) : []));
+      await onSave({
+        topicIds: topicIds.filter((id) => !isDraftTopic(id)),
+        newTopics,
+        note,
+        partyId,
+        stance,
+      });
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);

@@ -1,17 +1,33 @@
 // Picking topics by typing: an ARIA combobox that filters the codebook by path, shows the chosen topics as
-// removable chips, and offers to create the topic typed when none matches exactly. Enter on a highlighted option
-// picks it; Enter with none highlighted picks the topic typed, making it when it does not exist yet.
+// removable chips, and offers to create the topic typed when none matches exactly. Typing preselects the first
+// option: the best existing match, or "Create topic 'x'" only when no topic matches. Enter takes the selected option
+// and nothing else, so a topic is made only by choosing to make it, never by a prefix typed and Enter pressed.
+// A caller that makes topics only later (the highlight editor, on save) hands back a draft topic (draftTopic),
+// shown as a chip marked new.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { matchTopics, normalizePath } from '../panels/topic-paths';
+import { matchTopics, normalizePath, pathKey } from '../panels/topic-paths';
 import type { Topic, TopicWithCount } from '../types';
 import { Swatch } from './swatch';
 import '../panels/panels.css';
+import './topic-combobox.css';
+
+const DRAFT_PREFIX = 'new-topic:';
+
+/** A topic to be made later under this path: it has no id in the notebook yet, only one that stands for it. */
+export function draftTopic(path: string): Topic {
+  const wanted = normalizePath(path);
+  return { id: `${DRAFT_PREFIX}${pathKey(wanted)}`, path: wanted, colour: 'transparent', description: '' };
+}
+
+export function isDraftTopic(id: string): boolean {
+  return id.startsWith(DRAFT_PREFIX);
+}
 
 export interface TopicComboboxProps {
   topics: TopicWithCount[];
   selected: string[];
   onChange(ids: string[]): void;
-  /** Makes a topic; a rejection keeps the text typed (the caller says why). */
+  /** Makes a topic, or a draft of one (draftTopic); a rejection keeps the text typed (the caller says why). */
   onCreate(path: string): Promise<TopicWithCount | Topic>;
   label?: string;
 }
@@ -35,8 +51,12 @@ export function TopicCombobox(props: TopicComboboxProps) {
   const hintId = useId();
   const optionId = (index: number) => `${listId}-o${index}`;
 
+  // A draft counts only while it is chosen: one dropped again is not offered as if it were in the codebook.
   const known = useMemo(() => {
-    const map = new Map<string, Topic>(made.current);
+    const map = new Map<string, Topic>();
+    for (const [id, topic] of made.current) {
+      if (!isDraftTopic(id) || selected.includes(id)) map.set(id, topic);
+    }
     for (const topic of topics) map.set(topic.id, topic);
     return map;
   }, [topics, selected]);
@@ -46,6 +66,7 @@ export function TopicCombobox(props: TopicComboboxProps) {
   const options = useMemo<Option[]>(() => {
     const { matches, exact } = matchTopics([...known.values()], path, new Set(selected));
     const list: Option[] = matches.map((topic) => ({ kind: 'topic', topic }));
+    // An exact match (chosen or not) never offers to make the topic again.
     if (path && !exact) list.push({ kind: 'create', path });
     return list;
   }, [known, path, selected]);
@@ -63,7 +84,9 @@ export function TopicCombobox(props: TopicComboboxProps) {
 
   const add = (topic: Topic) => {
     if (!selected.includes(topic.id)) onChange([...selected, topic.id]);
-    setStatus(`Added ${topic.path}`);
+    setStatus(
+      isDraftTopic(topic.id) ? `Added ${topic.path}, a new topic made when you save` : `Added ${topic.path}`,
+    );
     setQuery('');
     setActive(-1);
     setOpen(false);
@@ -93,7 +116,11 @@ export function TopicCombobox(props: TopicComboboxProps) {
     else void create(option.path);
   };
 
-  /** Enter with nothing highlighted: the topic typed, picked when it exists and made when not. */
+  /**
+   * Enter with no option selected (the list was closed with Escape, say): an existing topic typed exactly is
+   * picked; anything else opens the list again with its first option selected, so Enter never makes a topic
+   * that was not chosen.
+   */
   const commitTyped = () => {
     if (!path) return;
     const { exact } = matchTopics([...known.values()], path, new Set());
@@ -102,7 +129,10 @@ export function TopicCombobox(props: TopicComboboxProps) {
         setStatus(`${exact.path} is already chosen`);
         setQuery('');
       } else add(exact);
-    } else void create(path);
+    } else if (options.length) {
+      setOpen(true);
+      setActive(0);
+    }
   };
 
   const move = (delta: number) => {
@@ -131,6 +161,8 @@ export function TopicCombobox(props: TopicComboboxProps) {
         move(-1);
         break;
       case 'Enter':
+        // Ctrl+Enter belongs to the form around the field (save), not to the list.
+        if (event.ctrlKey || event.metaKey) break;
         event.preventDefault();
         setOpen(false);
         if (activeOption) choose(activeOption);
@@ -171,6 +203,11 @@ export function TopicCombobox(props: TopicComboboxProps) {
               <li key={topic.id} class="chip topic-combobox__chip" style={{ '--swatch': topic.colour }}>
                 <Swatch colour={topic.colour} />
                 <span>{topic.path}</span>
+                {isDraftTopic(topic.id) && (
+                  <span class="topic-combobox__new" title="A new topic, made when you save">
+                    new
+                  </span>
+                )}
                 <button
                   type="button"
                   class="topic-combobox__remove"
@@ -204,9 +241,11 @@ export function TopicCombobox(props: TopicComboboxProps) {
           autocomplete="off"
           spellcheck={false}
           onInput={(event) => {
-            setQuery(event.currentTarget.value);
+            const value = event.currentTarget.value;
+            setQuery(value);
             setOpen(true);
-            setActive(-1);
+            // What is typed preselects the first option: the best match, or making the topic when none matches.
+            setActive(normalizePath(value) ? 0 : -1);
           }}
           onFocus={() => setOpen(true)}
           onClick={() => setOpen(true)}
@@ -218,7 +257,8 @@ export function TopicCombobox(props: TopicComboboxProps) {
         />
       </div>
       <span id={hintId} class="visually-hidden">
-        Type to find a topic; arrows move through the list, Enter picks, Backspace in an empty field removes
+        Type to find a topic; the first match is selected. Arrows move through the list, which ends with the
+        choice to create the topic typed; Enter takes the selected option; Backspace in an empty field removes
         the last topic chosen.
       </span>
       <ul
@@ -250,7 +290,7 @@ export function TopicCombobox(props: TopicComboboxProps) {
                   <span>{option.topic.path}</span>
                 </>
               ) : (
-                <span>Create topic “{option.path}”</span>
+                <span>Create topic '{option.path}'</span>
               )}
             </li>
           ))}

@@ -154,3 +154,14 @@ export function subtreeIds(topics: readonly TopicWithCount[], topicId: string): 
   if (!root) return [];
   return topics.filter((t) => withinPath(t.path, root.path)).map((t) => t.id);
 }
+
+/**
+ * Topics nothing uses: no passage has the topic nor any topic below it (main's codebook applies the same rule
+ * before it removes them), in codebook order.
+ */
+export function unusedTopics(topics: readonly TopicWithCount[]): TopicWithCount[] {
+  const inUse = topics.filter((t) => t.count > 0);
+  return topics
+    .filter((topic) => !inUse.some((t) => withinPath(t.path, topic.path)))
+    .sort((a, b) => comparePaths(a.path, b.path));
+}

@@ -78,7 +78,6 @@ export function Dialogs({ focusCard }: { focusCard(id: string): void }) {
                 }
           }
           anchor={editor.anchor}
-          onCreateTopic={store.createTopic}
           onAddStance={store.addStance}
           onSave={async (draft) => {
             const saved = await store.saveHighlight(draft);

@@ -164,6 +164,7 @@ export function SidePanel({ changeView, surface }: { changeView(view: View): voi
           onUpdateTopic={store.updateTopic}
           onMergeTopics={store.mergeTopics}
           onDeleteTopic={store.deleteTopic}
+          onRemoveUnusedTopics={store.removeUnusedTopics}
           onClose={() => closePanel(store)}
           announce={store.announce}
           onExportTopic={(topicId) => void store.runExport('topic', { topicId })}

@@ -193,3 +193,56 @@ test('merge keeps the passages’ other topics; delete keeps the passages', asyn
     page.getByRole('status').filter({ hasText: /^Deleted topic iran; its passages stay\./ }),
   ).toBeVisible();
 });
+
+test('unused topics are listed, asked about, and removed in one step that Undo brings back', async ({
+  parley,
+}) => {
+  await seed(parley);
+  // A slip ("extr"), a branch never used, and a parent whose only use is below it (which stays).
+  await parley.page.evaluate(async () => {
+    for (const path of ['extr', 'russia', 'russia/energy', 'iran/nuclear/centrifuges', 'sanctions']) {
+      await window.parley.createTopic({ path });
+    }
+  });
+  const page = await parley.reload();
+  const panel = await openCodebook(parley, page);
+  const paths = () => parley.store.data.topics.map((t) => t.path).sort();
+  const before = paths();
+
+  const open = panel.getByRole('button', { name: 'Remove unused topics (4)' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const confirm = panel.getByRole('group', { name: /^Remove these 4 unused topics\?/ });
+  await expect(confirm.getByRole('list', { name: 'Unused topics' }).getByRole('listitem')).toHaveText([
+    'extr',
+    'iran/nuclear/centrifuges',
+    'russia',
+    'russia/energy',
+  ]);
+  await expect(confirm.getByRole('button', { name: 'Keep' })).toBeFocused();
+  // Escape keeps them all, and focus goes back to the button.
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(open).toBeFocused();
+  expect(paths()).toEqual(before);
+
+  parley.calls.length = 0;
+  await page.keyboard.press('Enter');
+  await confirm.getByRole('button', { name: 'Remove 4 topics' }).press('Enter');
+  await expect(open).toHaveCount(0);
+  expect(paths()).toEqual(
+    before.filter((p) => !['extr', 'russia', 'russia/energy', 'iran/nuclear/centrifuges'].includes(p)),
+  );
+  expect(paths()).toContain('sanctions');
+  expect(parley.calls.filter((c) => c.startsWith('topics:'))).toEqual(['topics:remove-unused']);
+  await expect(panel.getByRole('button', { name: 'extr', exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Removed 4 unused topics\. Undo with Ctrl\+Z\./ }),
+  ).toBeVisible();
+  expect(parley.store.data.annotations).toHaveLength(3);
+
+  // One Undo brings all four back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(paths).toEqual(before);
+  await expect(panel.getByRole('button', { name: 'Remove unused topics (4)' })).toBeVisible();
+});

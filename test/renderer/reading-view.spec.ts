@@ -289,18 +289,22 @@ test('a failed save keeps the editor open with the note, and says why', async ({
   await expect(editor).toBeHidden();
   await expect(card(page, 'his extradition').locator('strong')).toHaveText('this');
 
-  // A topic that cannot be created is reported in the editor too.
+  // A new topic is made with the highlight, on saving: a topic that cannot be made is reported in the editor too.
   await selectPhrase(page, IRAN);
   await page.keyboard.press('h');
-  parley.failNext('createTopic', 'That topic name is not allowed.');
   await editor.getByRole('combobox', { name: 'Topics' }).fill('iran');
   await editor.getByRole('combobox', { name: 'Topics' }).press('Enter');
+  await expect(editor.getByRole('button', { name: 'Remove topic iran', exact: true })).toBeVisible();
+  parley.failNext('createAnnotation', 'That topic name is not allowed.');
+  await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor.getByRole('alert')).toHaveText('That topic name is not allowed.');
-  // Esc cancels, and nothing is saved.
+  await expect(editor.getByRole('button', { name: 'Remove topic iran', exact: true })).toBeVisible();
+  // Esc cancels, and nothing is saved: neither the passage nor its topic.
   await page.keyboard.press('Escape');
   await expect(editor).toBeHidden();
   await expect(card(page, 'he expects Iran')).toHaveCount(0);
   expect(parley.store.data.annotations).toHaveLength(1);
+  expect(parley.store.data.topics.map((t) => t.path)).not.toContain('iran');
 });
 
 test('H without a selection explains itself; the menu command opens the editor', async ({ parley }) => {

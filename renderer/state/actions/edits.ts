@@ -14,6 +14,8 @@ import * as ui from '../ui';
 /** What the highlight editor hands back. */
 export interface HighlightDraft {
   topicIds: string[];
+  /** Paths of topics to make with the highlight, in the same step of undo (so none is left by a cancelled editor). */
+  newTopics?: string[];
   note: string;
   partyId: string | null;
   stance: string | null;
@@ -167,6 +169,7 @@ export function editActions(core: Core) {
   const updateTopic = (args: CallArgs<'updateTopic'>) => api.updateTopic(args);
   const mergeTopics = (args: CallArgs<'mergeTopics'>) => api.mergeTopics(args);
   const deleteTopic = (args: CallArgs<'deleteTopic'>) => api.deleteTopic(args);
+  const removeUnusedTopics = (args: CallArgs<'removeUnusedTopics'>) => api.removeUnusedTopics(args);
 
   // Documents.
 
@@ -236,6 +239,7 @@ export function editActions(core: Core) {
     updateTopic,
     mergeTopics,
     deleteTopic,
+    removeUnusedTopics,
     deleteDocument,
     renameDocument,
     saveDocumentNote,

@@ -114,3 +114,72 @@ describe('proposeTopics', () => {
       );
     }));
 });
+
+describe('topics made with a highlight, and unused topics removed', () => {
+  test('a highlight saved with a new topic makes both in one step, which one undo takes back', () =>
+    withHandlers(async (h, store) => {
+      const doc = store.data.documents[0]!;
+      const start = doc.text.indexOf('his extradition to UK');
+      const before = structuredClone(store.data);
+      const saved = await h.createAnnotation({
+        documentId: doc.id,
+        start,
+        end: start + 'his extradition to UK'.length,
+        topicIds: [],
+        newTopics: ['extradition'],
+        note: '',
+      });
+      const made = store.data.topics.find((t) => t.path === 'extradition');
+      assert.ok(made, 'the topic is made');
+      assert.deepEqual(saved.topicIds, [made.id]);
+      assert.equal(store.history.undoLabel, 'Undo Highlight');
+      await h.undo(undefined);
+      assert.deepEqual(store.data.topics, before.topics, 'the topic goes with the highlight');
+      assert.deepEqual(store.data.annotations, before.annotations);
+
+      // Editing: a new topic joins the passage's own, found by path when it exists already.
+      const again = await h.createAnnotation({
+        documentId: doc.id,
+        start,
+        end: start + 5,
+        topicIds: [],
+        newTopics: ['iran'],
+        note: '',
+      });
+      const edited = await h.updateAnnotation({ id: again.id, newTopics: ['IRAN', 'extradition'] });
+      assert.deepEqual(
+        edited.topicIds.map((id) => store.data.topics.find((t) => t.id === id)?.path),
+        ['iran', 'extradition'],
+      );
+    }));
+
+  test('unused topics go in one call and one step of undo; one in use refuses them all', () =>
+    withHandlers(async (h, store) => {
+      const doc = store.data.documents[0]!;
+      const used = await h.createTopic({ path: 'extradition' });
+      const extr = await h.createTopic({ path: 'extr' });
+      const other = await h.createTopic({ path: 'eu' });
+      await h.createAnnotation({ documentId: doc.id, start: 0, end: 8, topicIds: [used.id], note: '' });
+      await assert.rejects(
+        async () => h.removeUnusedTopics({ topicIds: [extr.id, used.id] }),
+        (e: unknown) => {
+          assert.ok(e instanceof ParleyError && e.code === 'conflict');
+          return true;
+        },
+      );
+      assert.equal(store.data.topics.length, 3);
+      assert.deepEqual(await h.removeUnusedTopics({ topicIds: [extr.id, other.id] }), {
+        topicIds: [extr.id, other.id],
+      });
+      assert.deepEqual(
+        store.data.topics.map((t) => t.path),
+        ['extradition'],
+      );
+      assert.equal(store.history.undoLabel, 'Undo Remove unused topics');
+      await h.undo(undefined);
+      assert.deepEqual(
+        store.data.topics.map((t) => t.path),
+        ['extradition', 'extr', 'eu'],
+      );
+    }));
+});

@@ -2,7 +2,14 @@
 // order, a delete leaves passages and subtopics in place, and refused calls leave the notebook as it was.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { deleteTopic, mergeTopics, updateTopic } from '../../../main/core/codebook';
+import {
+  deleteTopic,
+  mergeTopics,
+  removeUnusedTopics,
+  unusedTopics,
+  updateTopic,
+  withNewTopics,
+} from '../../../main/core/codebook';
 import { importPlainText } from '../../../main/core/import-text';
 import { emptyNotebook, NotebookSchema, type Notebook } from '../../../shared/model';
 import { assertRefused } from './fixtures';
@@ -227,5 +234,54 @@ describe('deleteTopic', () => {
   test('refuses an unknown id', () => {
     const { nb } = setup();
     assertRefused(nb, () => deleteTopic(nb, 'nope'), 'not-found', /no topic/);
+  });
+});
+
+describe('unusedTopics and removeUnusedTopics', () => {
+  test('a topic is unused when no passage has it nor any topic below it', () => {
+    const { nb, t } = setup();
+    // enrichment has no passage and nothing below it in use; extr and centrifuges are new and bare.
+    const extr = createTopic(nb, { path: 'extr' }).id;
+    const deep = createTopic(nb, { path: 'iran/nuclear/enrichment/centrifuges' }).id;
+    assert.deepEqual(
+      unusedTopics(nb).map((topic) => topic.path),
+      ['iran/nuclear/enrichment', 'extr', 'iran/nuclear/enrichment/centrifuges'],
+    );
+    // iran/nuclear has a passage, so its parent iran is in use even without one of its own.
+    assert.ok(!unusedTopics(nb).some((topic) => topic.id === t['iran']));
+    assert.deepEqual(removeUnusedTopics(nb, [extr, deep, extr]), { topicIds: [extr, deep] });
+    assert.deepEqual(paths(nb), [
+      'iran',
+      'iran/nuclear',
+      'iran/nuclear/enrichment',
+      'iran/sanctions',
+      'russia',
+      'russia/energy',
+    ]);
+    NotebookSchema.parse(nb);
+  });
+
+  test('refuses the whole list when one topic is in use or unknown', () => {
+    const { nb, t } = setup();
+    const extr = createTopic(nb, { path: 'extr' }).id;
+    assertRefused(nb, () => removeUnusedTopics(nb, [extr, t['iran']!]), 'conflict', /"iran" is in use/);
+    assertRefused(nb, () => removeUnusedTopics(nb, [extr, t['russia/energy']!]), 'conflict', /in use/);
+    assertRefused(nb, () => removeUnusedTopics(nb, [extr, 'nope']), 'not-found', /no topic/);
+  });
+});
+
+describe('withNewTopics', () => {
+  test('makes the topics named by path after those chosen, finding existing ones in any case', () => {
+    const { nb, t } = setup();
+    const ids = withNewTopics(nb, [t['russia']!], ['  Extradition ', 'IRAN', 'extradition']);
+    const extradition = nb.topics.find((topic) => topic.path === 'Extradition')!;
+    assert.deepEqual(ids, [t['russia'], extradition.id, t['iran']]);
+    assert.equal(nb.topics.length, 7);
+    assert.deepEqual(withNewTopics(nb, [t['iran']!]), [t['iran']]);
+  });
+
+  test('refuses a blank path before making any topic', () => {
+    const { nb, t } = setup();
+    assertRefused(nb, () => withNewTopics(nb, [t['iran']!], ['eu', ' / ']), 'invalid', /empty/);
   });
 });

@@ -113,6 +113,7 @@ interface Ids {
   otherDoc: string;
   topic: string;
   otherTopic: string;
+  unusedTopic: string;
   party: string;
   otherParty: string;
   annotation: string;
@@ -140,6 +141,7 @@ async function buildNotebook(path: string): Promise<Ids> {
   });
   const topic = await table.createTopic({ path: 'extradition', colour: '#aa4444' });
   const otherTopic = await table.createTopic({ path: 'iran/nuclear' });
+  const unusedTopic = await table.createTopic({ path: 'extr' });
   const [party, otherParty] = store.data.parties;
   assert.ok(party && otherParty, 'the sample brings two parties');
   const first = doc.text.indexOf('Lugovoy');
@@ -170,6 +172,7 @@ async function buildNotebook(path: string): Promise<Ids> {
     otherDoc: other.id,
     topic: topic.id,
     otherTopic: otherTopic.id,
+    unusedTopic: unusedTopic.id,
     party: party.id,
     otherParty: otherParty.id,
     annotation: a.id,
@@ -210,11 +213,13 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   mergeTopics: (ids) => ({ fromId: ids.otherTopic, intoId: ids.topic }),
   deleteTopic: (ids) => ({ id: ids.otherTopic }),
   createTopic: () => ({ path: 'eu/relations', colour: '#445566' }),
+  removeUnusedTopics: (ids) => ({ topicIds: [ids.unusedTopic] }),
   createAnnotation: (ids) => ({
     documentId: ids.doc,
     start: 0,
     end: 8,
     topicIds: [ids.topic],
+    newTopics: ['eu/relations'],
     note: 'n',
     partyId: ids.party,
     stance: 'warning',
@@ -222,6 +227,7 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   updateAnnotation: (ids) => ({
     id: ids.annotation,
     topicIds: [ids.otherTopic],
+    newTopics: ['Extradition', 'eu'],
     note: 'changed',
     partyId: ids.otherParty,
     stance: 'refusal',
@@ -489,6 +495,8 @@ const semanticVariants: Partial<Record<CallName, (ids: Ids, valid: Record<string
         ['an empty passage', { start: 10, end: 10 }],
         ['end past the document', { start: 0, end: 999_999_999 }],
         ['start and end past the document', { start: 999_999_998, end: 999_999_999 }],
+        ['a new topic with a blank path', { newTopics: [' / '] }],
+        ['a good new topic, then a blank one', { newTopics: ['eu', '   '] }],
       ] as Array<[string, object]>
     ).map(([label, patch]) => ({ label, args: { ...valid, ...patch }, expect: 'refused-by-handler' })),
   linkAnnotations: (ids, valid) => [
@@ -498,6 +506,20 @@ const semanticVariants: Partial<Record<CallName, (ids: Ids, valid: Record<string
       expect: 'refused-by-handler',
     },
   ],
+  updateAnnotation: (_ids, valid) => [
+    {
+      label: 'a new topic with a blank path',
+      args: { ...valid, newTopics: [' '] },
+      expect: 'refused-by-handler',
+    },
+  ],
+  removeUnusedTopics: (ids) =>
+    (
+      [
+        ['a topic a passage has', [ids.topic]],
+        ['an unused topic, then one in use', [ids.unusedTopic, ids.otherTopic]],
+      ] as Array<[string, string[]]>
+    ).map(([label, topicIds]) => ({ label, args: { topicIds }, expect: 'refused-by-handler' })),
   mergeTopics: (ids) => [
     {
       label: 'a topic merged into itself',
