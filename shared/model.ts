@@ -390,9 +390,16 @@ export interface ComparisonEntry {
   documentId: string;
   documentTitle: string;
   paragraph: number;
+  /** Set only for a passage in a figure caption, which has no number of its own: "caption after ¶3". */
+  place?: string;
   quote: string;
   stance: string | null;
   note: string;
+}
+
+/** Where a comparison's passage is: "¶4", or its place in a caption. */
+export function entryPlace(entry: Pick<ComparisonEntry, 'paragraph' | 'place'>): string {
+  return entry.place ?? `¶${entry.paragraph}`;
 }
 
 /** One topic: a cell per party (in party order), and the topic's one-line summary. */
