@@ -30,7 +30,7 @@ import {
 
 export { MAX_BLOCK_DEPTH } from './limits';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Characters of context kept on each side of a quote (as the Hypothesis client does). */
 export const CONTEXT_LENGTH = 32;
@@ -41,10 +41,12 @@ const isoTime = z.string().min(1).max(MAX_TIME_LENGTH);
 /**
  * A run of the reading text laid out as one block. Every field beyond `kind`, `start` and `end` is optional so that
  * blocks written before they existed still read; absent, a heading is level 2 (as every heading was shown before),
- * a quote or list item has depth 1, a list item is unordered.
+ * a quote or list item has depth 1, a list item is unordered. A caption (schema 5) is the words under a figure: its
+ * text is part of `Document.text` like any other block's, so highlights run across it, but it stands outside the
+ * article's paragraph numbering (see paragraphNumber).
  */
 export const BlockSchema = z.object({
-  kind: z.enum(['heading', 'paragraph', 'quote', 'list-item', 'code']),
+  kind: z.enum(['heading', 'paragraph', 'quote', 'list-item', 'code', 'caption']),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   /** Headings: 1 (`#`) to 6 (`######`). */
@@ -268,18 +270,66 @@ export class ParleyError extends Error {
   }
 }
 
-/** 1-based number of the block (paragraph or heading) that contains `offset`, as shown in exports (¶N). */
-export function paragraphNumber(doc: Pick<ParleyDocument, 'blocks'>, offset: number): number {
+/** Per blocks array: how many numbered blocks (all but captions) come before each block, or null without captions. */
+const numberedBefore = new WeakMap<readonly Block[], number[] | null>();
+
+function numberedCounts(blocks: readonly Block[]): number[] | null {
+  let counts = numberedBefore.get(blocks);
+  if (counts !== undefined) return counts;
+  counts = null;
+  if (blocks.some((block) => block.kind === 'caption')) {
+    counts = [];
+    let numbered = 0;
+    for (const block of blocks) {
+      counts.push(numbered);
+      if (block.kind !== 'caption') numbered++;
+    }
+  }
+  numberedBefore.set(blocks, counts);
+  return counts;
+}
+
+/** Index of the block that contains `offset` (or the nearest one before it, between blocks), clamped to the list. */
+function blockIndexAt(blocks: readonly Block[], offset: number): number {
   let lo = 0;
-  let hi = doc.blocks.length - 1;
+  let hi = blocks.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const block = doc.blocks[mid]!;
+    const block = blocks[mid]!;
     if (offset < block.start) hi = mid - 1;
-    else if (offset >= block.end && mid < doc.blocks.length - 1) lo = mid + 1;
-    else return mid + 1;
+    else if (offset >= block.end && mid < blocks.length - 1) lo = mid + 1;
+    else return mid;
   }
-  return Math.max(1, lo + 1);
+  return Math.max(0, lo);
+}
+
+/**
+ * 1-based number of the block (paragraph, heading, quote, list item, code) that contains `offset`, as shown in
+ * exports (¶N). Captions are not numbered, as they are not part of the article's run of paragraphs: an offset in a
+ * caption gets the number of the paragraph before it (1 when the caption comes first); isInCaption tells them apart.
+ */
+export function paragraphNumber(doc: Pick<ParleyDocument, 'blocks'>, offset: number): number {
+  const index = blockIndexAt(doc.blocks, offset);
+  const counts = numberedCounts(doc.blocks);
+  if (counts === null) return index + 1;
+  const block = doc.blocks[index];
+  return Math.max(1, counts[index]! + (block && block.kind !== 'caption' ? 1 : 0));
+}
+
+/** Whether `offset` falls in a caption block (which has no paragraph number of its own). */
+export function isInCaption(doc: Pick<ParleyDocument, 'blocks'>, offset: number): boolean {
+  if (numberedCounts(doc.blocks) === null) return false;
+  const block = doc.blocks[blockIndexAt(doc.blocks, offset)];
+  return block !== undefined && block.kind === 'caption' && offset >= block.start && offset < block.end;
+}
+
+/** Where a passage starting at `offset` sits, as exports write it: `¶4`, or `caption after ¶3` for a caption. */
+export function paragraphLabel(doc: Pick<ParleyDocument, 'blocks'>, offset: number): string {
+  const number = paragraphNumber(doc, offset);
+  if (!isInCaption(doc, offset)) return `¶${number}`;
+  const index = blockIndexAt(doc.blocks, offset);
+  const before = doc.blocks.slice(0, index).some((block) => block.kind !== 'caption');
+  return before ? `caption after ¶${number}` : `caption before ¶1`;
 }
 
 /** One hit of a search: a title, a place in a document's text, a highlighted passage, or a note. */
@@ -350,9 +400,16 @@ export interface ComparisonEntry {
   documentId: string;
   documentTitle: string;
   paragraph: number;
+  /** Set only for a passage in a figure caption, which has no number of its own: "caption after ¶3". */
+  place?: string;
   quote: string;
   stance: string | null;
   note: string;
+}
+
+/** Where a comparison's passage is: "¶4", or its place in a caption. */
+export function entryPlace(entry: Pick<ComparisonEntry, 'paragraph' | 'place'>): string {
+  return entry.place ?? `¶${entry.paragraph}`;
 }
 
 /** One topic: a cell per party (in party order), and the topic's one-line summary. */

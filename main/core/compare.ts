@@ -17,6 +17,9 @@
  */
 import {
   ParleyError,
+  entryPlace,
+  isInCaption,
+  paragraphLabel,
   paragraphNumber,
   type Annotation,
   type CommonGround,
@@ -97,8 +100,8 @@ function mainStance(passages: readonly Passage[]): string | null {
 }
 
 function place(passage: Passage, other: Passage): string {
-  if (passage.doc.id === other.doc.id) return `¶${passage.entry.paragraph}`;
-  return `${oneLineLabel(passage.doc.title) || 'Untitled'} ¶${passage.entry.paragraph}`;
+  if (passage.doc.id === other.doc.id) return entryPlace(passage.entry);
+  return `${oneLineLabel(passage.doc.title) || 'Untitled'} ${entryPlace(passage.entry)}`;
 }
 
 function commonGroundReason(byParty: ReadonlyMap<Party, Passage[]>, onTopic: ReadonlyMap<string, Passage>) {
@@ -249,6 +252,9 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
         documentId: doc.id,
         documentTitle: doc.title,
         paragraph: paragraphNumber(doc, annotation.target.start),
+        ...(isInCaption(doc, annotation.target.start)
+          ? { place: paragraphLabel(doc, annotation.target.start) }
+          : {}),
         quote: annotation.target.exact,
         stance: annotation.stance,
         note: annotation.note,
@@ -312,7 +318,7 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
 
 /** `“quote” — Document title ¶N · stance — note`, as one table cell; the note keeps its own inline Markdown. */
 function entryCell(entry: ComparisonEntry, links: ReadonlyMap<string, string[]>): string {
-  let cell = `“${tableCell(entry.quote)}” — ${tableCell(entry.documentTitle) || 'Untitled'} ¶${entry.paragraph}`;
+  let cell = `“${tableCell(entry.quote)}” — ${tableCell(entry.documentTitle) || 'Untitled'} ${entryPlace(entry)}`;
   if (entry.stance !== null) cell += ` · ${tableCell(entry.stance)}`;
   for (const link of links.get(entry.annotationId) ?? []) cell += ` · ${link}`;
   const note = noteCell(entry.note);
@@ -334,7 +340,7 @@ function cellLinks(nb: Notebook): Map<string, string[]> {
     if (other.documentId !== from.documentId) {
       where += `${where ? ', ' : ''}${tableCell(doc.title) || 'Untitled'}`;
     }
-    return `→ ${label} ${where ? `${where} ` : ''}¶${paragraphNumber(doc, other.target.start)}`;
+    return `→ ${label} ${where ? `${where} ` : ''}${paragraphLabel(doc, other.target.start)}`;
   });
 }
 

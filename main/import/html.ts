@@ -10,10 +10,10 @@ import type * as Jsdom from 'jsdom';
 import type { JSDOM } from 'jsdom';
 import type * as Parse5 from 'parse5';
 import { createRequire } from 'node:module';
-import type { Block } from '../../shared/model';
-import { ParleyError } from '../../shared/model';
+import type { Block, Mark } from '../../shared/model';
+import { MAX_BLOCK_DEPTH, ParleyError, isSafeHref } from '../../shared/model';
 import { isPageFurniture, parseDateLine, type DocumentDraft } from '../core/import-text';
-import { MAX_IMPORT_CHARS, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../../shared/limits';
+import { MAX_IMPORT_CHARS, MAX_LIST_NUMBER, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../../shared/limits';
 import { MAX_IMPORT_SIZE_TEXT } from '../../shared/import-formats';
 
 // jsdom takes about a second to load: it is loaded on the first web page imported, not when Parley starts.
@@ -274,6 +274,19 @@ interface PageMetadata {
 interface TextBlock {
   kind: Block['kind'];
   text: string;
+  /** Links over `text` (offsets into it); every <a href> is here, followed or not, so link density can be read. */
+  links?: RawLink[];
+  depth?: number;
+  ordered?: boolean;
+  number?: number;
+  continues?: boolean;
+}
+
+/** An <a href> over `[start, end)` of a block's text, its address as the page wrote it. */
+interface RawLink {
+  start: number;
+  end: number;
+  href: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -516,7 +529,7 @@ function sanitize(window: JSDOM['window'], root: Element): Element {
   purify.sanitize(root, {
     FORBID_TAGS: DROP_WITH_CONTENTS,
     ADD_FORBID_CONTENTS: DROP_WITH_CONTENTS,
-    ALLOWED_ATTR: ['href', 'datetime', 'lang', 'dir', 'colspan', 'rowspan'],
+    ALLOWED_ATTR: ['href', 'datetime', 'lang', 'dir', 'colspan', 'rowspan', 'start', 'value', 'reversed'],
     IN_PLACE: true,
   });
   return root;
@@ -566,55 +579,291 @@ function preText(node: Node): string {
   return text;
 }
 
-/** Walks the sanitized article in document order, cutting it into headings and paragraphs. */
+/** Where the walk is: inside how many quotes and lists, in which list item, in a caption or a heading. */
+interface Place {
+  quotes: number;
+  lists: number;
+  /** The list item being read: its first paragraph is the item, later ones continue it. */
+  item: { ordered: boolean; number: number | undefined; started: boolean } | null;
+  caption: boolean;
+  heading: boolean;
+}
+
+const TOP: Place = { quotes: 0, lists: 0, item: null, caption: false, heading: false };
+
+/**
+ * Whitespace collapsed as a browser does, each <br> a line break inside the block (see collapse), with each link
+ * kept over the characters it covered, less the blanks at its edges; a link left with no character is dropped.
+ */
+function collapseMarked(raw: string, links: readonly RawLink[]): { text: string; links: RawLink[] } {
+  let text = '';
+  /** For each character of `text`, the index in `raw` it came from (never decreasing). */
+  const origin: number[] = [];
+  let lineStart = 0;
+  while (lineStart <= raw.length) {
+    let lineEnd = raw.indexOf(LINE_BREAK, lineStart);
+    if (lineEnd < 0) lineEnd = raw.length;
+    let line = '';
+    const lineOrigin: number[] = [];
+    let space = -1;
+    for (let i = lineStart; i < lineEnd; i++) {
+      const c = raw[i]!;
+      if (/[\s\u00a0]/.test(c)) {
+        if (line !== '' && space < 0) space = i;
+        continue;
+      }
+      if (space >= 0) {
+        line += ' ';
+        lineOrigin.push(space);
+        space = -1;
+      }
+      line += c;
+      lineOrigin.push(i);
+    }
+    if (line !== '') {
+      if (text !== '') {
+        text += '\n';
+        origin.push(lineStart - 1);
+      }
+      text += line;
+      origin.push(...lineOrigin);
+    }
+    lineStart = lineEnd + 1;
+  }
+  const firstFrom = (offset: number) => {
+    let lo = 0;
+    let hi = origin.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (origin[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const kept: RawLink[] = [];
+  for (const link of links) {
+    let start = firstFrom(link.start);
+    let end = firstFrom(link.end);
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) kept.push({ start, end, href: link.href });
+  }
+  return { text, links: kept };
+}
+
+function listNumber(value: string | null): number | undefined {
+  if (value === null || !/^\s*-?\d{1,9}\s*$/.test(value)) return undefined;
+  return Math.min(Math.max(parseInt(value, 10), 0), MAX_LIST_NUMBER);
+}
+
+/**
+ * Walks the sanitized article in document order, cutting it into headings, paragraphs, block quotes (with their
+ * depth), list items (with their depth, and their number in a numbered list) and figure captions, each with the
+ * links over its words.
+ */
 function toBlocks(root: Node): TextBlock[] {
   const blocks: TextBlock[] = [];
   let buffer = '';
-  const flush = () => {
-    const text = collapse(buffer);
-    if (text !== '') blocks.push({ kind: 'paragraph', text });
-    buffer = '';
-  };
-  const walk = (node: Node) => {
-    for (const child of childrenOf(node)) {
-      if (child.nodeType === 3) {
-        buffer += cleanText(child.nodeValue ?? '');
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const tag = (child as Element).localName;
-      if (tag === 'br') buffer += LINE_BREAK;
-      else if (HEADING_TAGS.has(tag)) {
-        flush();
-        const text = collapse(inlineText(child)).replace(/\n/g, ' ');
-        if (text !== '') blocks.push({ kind: 'heading', text });
-      } else if (tag === 'tr') {
-        flush();
-        const cells = [...(child as Element).children]
-          .filter((cell) => cell.localName === 'td' || cell.localName === 'th')
-          .map((cell) => collapse(inlineText(cell)).replace(/\n/g, ' '))
-          .filter((cell) => cell !== '');
-        if (cells.length > 0) blocks.push({ kind: 'paragraph', text: cells.join(' | ') });
-      } else if (tag === 'pre') {
-        flush();
-        for (const piece of preText(child).split(/\n[ \t]*\n/)) {
-          const text = piece
-            .split('\n')
-            .map((line) => line.replace(/\u00a0/g, ' ').trimEnd())
-            .join('\n')
-            .replace(/^\n+|\n+$/g, '');
-          if (text.trim() !== '') blocks.push({ kind: 'paragraph', text });
-        }
-      } else if (BLOCK_TAGS.has(tag)) {
-        flush();
-        walk(child);
-        flush();
-      } else walk(child);
+  let links: RawLink[] = [];
+  /** The <a href> elements the walk is inside: a block inside a link cuts it in two. */
+  const open: Array<{ href: string; start: number }> = [];
+  const flush = (place: Place) => {
+    for (const anchor of open) {
+      links.push({ start: anchor.start, end: buffer.length, href: anchor.href });
+      anchor.start = 0;
     }
+    const piece = collapseMarked(buffer, links);
+    buffer = '';
+    links = [];
+    if (piece.text === '') return;
+    const block: TextBlock = { kind: 'paragraph', text: piece.text, links: piece.links };
+    if (place.heading) {
+      block.kind = 'heading';
+      block.text = block.text.replace(/\n/g, ' ');
+    } else if (place.caption) block.kind = 'caption';
+    else if (place.item) {
+      block.kind = 'list-item';
+      block.depth = place.lists;
+      block.ordered = place.item.ordered;
+      if (place.item.number !== undefined) block.number = place.item.number;
+      if (place.item.started) block.continues = true;
+      place.item.started = true;
+    } else if (place.quotes > 0) {
+      block.kind = 'quote';
+      block.depth = place.quotes;
+    }
+    blocks.push(block);
   };
-  walk(root);
-  flush();
+  const inBlock = (child: Node, place: Place) => {
+    flush(place);
+    walk(child, place);
+    flush(place);
+  };
+  const list = (element: Element, place: Place) => {
+    const ordered = element.localName === 'ol';
+    const reversed = ordered && element.hasAttribute('reversed');
+    let next = ordered ? (listNumber(element.getAttribute('start')) ?? 1) : 0;
+    const lists = Math.min(place.lists + 1, MAX_BLOCK_DEPTH);
+    flush(place);
+    for (const child of childrenOf(element)) {
+      if (child.nodeType === 1 && (child as Element).localName === 'li') {
+        if (ordered) next = listNumber((child as Element).getAttribute('value')) ?? next;
+        const number = ordered ? Math.min(Math.max(next, 0), MAX_LIST_NUMBER) : undefined;
+        inBlock(child, { ...place, lists, item: { ordered, number, started: false } });
+        next += reversed ? -1 : 1;
+      } else visit(child, { ...place, lists, item: null });
+    }
+    flush({ ...place, lists, item: null });
+  };
+  const visit = (child: ChildNode, place: Place) => {
+    if (child.nodeType === 3) {
+      buffer += cleanText(child.nodeValue ?? '');
+      return;
+    }
+    if (child.nodeType !== 1) return;
+    const element = child as Element;
+    const tag = element.localName;
+    if (tag === 'br') buffer += LINE_BREAK;
+    else if (tag === 'a' && element.hasAttribute('href')) {
+      const anchor = { href: element.getAttribute('href') ?? '', start: buffer.length };
+      open.push(anchor);
+      walk(child, place);
+      open.pop();
+      links.push({ start: anchor.start, end: buffer.length, href: anchor.href });
+    } else if (HEADING_TAGS.has(tag)) inBlock(child, { ...place, heading: true });
+    else if (tag === 'ul' || tag === 'ol' || tag === 'menu') list(element, place);
+    else if (tag === 'li') {
+      const lists = Math.min(place.lists + 1, MAX_BLOCK_DEPTH);
+      inBlock(child, { ...place, lists, item: { ordered: false, number: undefined, started: false } });
+    } else if (tag === 'blockquote') {
+      inBlock(child, { ...place, quotes: Math.min(place.quotes + 1, MAX_BLOCK_DEPTH), item: null });
+    } else if (tag === 'figcaption' || tag === 'caption') inBlock(child, { ...place, caption: true });
+    else if (tag === 'tr') {
+      flush(place);
+      const cells = [...element.children]
+        .filter((cell) => cell.localName === 'td' || cell.localName === 'th')
+        .map((cell) => collapse(inlineText(cell)).replace(/\n/g, ' '))
+        .filter((cell) => cell !== '');
+      if (cells.length > 0) blocks.push({ kind: 'paragraph', text: cells.join(' | ') });
+    } else if (tag === 'pre') {
+      flush(place);
+      for (const piece of preText(child).split(/\n[ \t]*\n/)) {
+        const text = piece
+          .split('\n')
+          .map((line) => line.replace(/\u00a0/g, ' ').trimEnd())
+          .join('\n')
+          .replace(/^\n+|\n+$/g, '');
+        if (text.trim() !== '') blocks.push({ kind: 'paragraph', text });
+      }
+    } else if (BLOCK_TAGS.has(tag)) inBlock(child, place);
+    else walk(child, place);
+  };
+  const walk = (node: Node, place: Place) => {
+    for (const child of childrenOf(node)) visit(child, place);
+  };
+  walk(root, TOP);
+  flush(TOP);
   return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is left of embeds, and blocks that only point elsewhere
+
+/** Elements that stood for something embedded (an <iframe> is an <embed> by now, see lightenPage). */
+const EMBED_TAGS = ['embed', 'object', 'video', 'audio', 'canvas'];
+/** Most words the wrapper of an embed may hold and still be read as the embed's own leftovers. */
+const MAX_EMBED_LEFTOVER_WORDS = 100;
+/** A paragraph this long is the article's, whatever it sits beside. */
+const MIN_REAL_PARAGRAPH_WORDS = 35;
+/** Containers of the whole article: an embed's leftovers never reach up to them. */
+const ARTICLE_CONTAINERS = new Set(['html', 'body', 'main', 'article']);
+
+/** Whether `element` holds more than `limit` words, reading no further than it needs to. */
+function wordsOver(element: Element, limit: number): boolean {
+  let words = 0;
+  const stack: Node[] = [element];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.nodeType === 3) {
+      words += (node.nodeValue ?? '').split(/[\s\u00a0]+/).filter((word) => word !== '').length;
+      if (words > limit) return true;
+    } else {
+      for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push(child);
+    }
+  }
+  return false;
+}
+
+/**
+ * Removes each embedded thing (a video, a social media post or an interactive, in its frame) with the wrapper
+ * around it that holds nothing but its leftovers: the widest enclosing element that stays short (at most
+ * MAX_EMBED_LEFTOVER_WORDS words), holds no heading and no paragraph of article length, and is not the article's
+ * container. What such a wrapper says ("This embed is not available", "View this post on Instagram", "Skip past
+ * …", a consent notice, the embed's caption) stands for something that is not there, and would read as body text.
+ */
+function dropEmbedLeftovers(document: Document): void {
+  const embeds = EMBED_TAGS.flatMap((tag) => [...document.getElementsByTagName(tag)]);
+  for (const embed of embeds) {
+    if (!embed.isConnected) continue;
+    let holder: Element = embed;
+    for (let parent = embed.parentElement; parent !== null; parent = parent.parentElement) {
+      if (ARTICLE_CONTAINERS.has(parent.localName) || parent.getAttribute('role') === 'main') break;
+      if (wordsOver(parent, MAX_EMBED_LEFTOVER_WORDS)) break;
+      if (parent.querySelector('h1, h2, h3, h4, h5, h6')) break;
+      const paragraphs = [...parent.getElementsByTagName('p')];
+      if (paragraphs.some((p) => wordsOver(p, MIN_REAL_PARAGRAPH_WORDS - 1))) break;
+      holder = parent;
+    }
+    holder.remove();
+  }
+}
+
+/** Most words of a block that may be dropped for being a link to elsewhere. */
+const MAX_LINK_BLOCK_WORDS = 20;
+/** The share of a block's letters and digits that link text must reach for the block to be a link to elsewhere. */
+const LINK_BLOCK_SHARE = 0.7;
+
+/**
+ * A block that only points elsewhere rather than saying anything: short (at most MAX_LINK_BLOCK_WORDS words) and
+ * nearly all link text by its letters and digits ("Related: Russia and UK look for a thaw", "Read more", one
+ * headline of a "More on this story" list, "Skip past newsletter promotion", a lone "Interactive"). A sentence with
+ * a link or two in it stays: its own words outweigh the links'.
+ */
+function isLinkBlock(block: TextBlock): boolean {
+  if (block.kind === 'heading' || block.kind === 'code' || !block.links || block.links.length === 0)
+    return false;
+  if (block.text.split(/\s+/).length > MAX_LINK_BLOCK_WORDS) return false;
+  const linked = new Array<boolean>(block.text.length).fill(false);
+  for (const link of block.links) linked.fill(true, link.start, link.end);
+  let letters = 0;
+  let linkedLetters = 0;
+  for (let i = 0; i < block.text.length; i++) {
+    if (!/[\p{L}\p{N}]/u.test(block.text[i]!)) continue;
+    letters++;
+    if (linked[i]) linkedLetters++;
+  }
+  return letters > 0 && linkedLetters / letters >= LINK_BLOCK_SHARE;
+}
+
+/**
+ * A link's address as the reading view may follow it: absolute http(s) or mailto, a relative one resolved against
+ * the page's own address when that is known (and dropped when it is not), and none for a link within the page.
+ */
+function linkTarget(href: string, pageUrl: string): string | null {
+  const raw = href.trim();
+  if (raw === '' || raw.startsWith('#')) return null;
+  let url: URL;
+  try {
+    url = pageUrl === '' ? new URL(raw) : new URL(raw, pageUrl);
+  } catch {
+    return null;
+  }
+  if (pageUrl !== '' && url.hash !== '') {
+    const page = new URL(pageUrl);
+    if (url.origin === page.origin && url.pathname === page.pathname && url.search === page.search)
+      return null;
+  }
+  const target = url.href;
+  return target.length <= MAX_URL_LENGTH && isSafeHref(target) ? target : null;
 }
 
 function sameText(a: string, b: string): boolean {
@@ -641,22 +890,46 @@ function isMetaLine(text: string, meta: { title: string; byline: string }): bool
  * them at the end.
  */
 function trimArticle(blocks: TextBlock[], meta: { title: string; byline: string }): TextBlock[] {
-  const kept = blocks
+  const candidates = blocks
     .filter((block) => !isPageFurniture(block.text))
     .filter((block, i) => i >= HEADER_SCAN || !isMetaLine(block.text, meta));
+  const links = candidates.map(isLinkBlock);
+  const kept = candidates.filter((block, i) => {
+    if (links[i]) return false;
+    if (block.kind !== 'heading') return true;
+    // A heading over nothing but links to elsewhere ("More on this story" over its list) goes with them.
+    let j = i + 1;
+    while (j < candidates.length && candidates[j]!.kind !== 'heading' && links[j]) j++;
+    return !(j > i + 1 && (j === candidates.length || candidates[j]!.kind === 'heading'));
+  });
   while (kept.length > 0 && kept[kept.length - 1]!.kind === 'heading') kept.pop();
   return kept;
 }
 
-function joinBlocks(parts: readonly TextBlock[]): { text: string; blocks: Block[] } {
+/** The blocks' text joined by blank lines, each block's layout and links placed at its offsets. */
+function joinBlocks(
+  parts: readonly TextBlock[],
+  pageUrl: string,
+): { text: string; blocks: Block[]; marks: Mark[] } {
   let text = '';
   const blocks: Block[] = [];
+  const marks: Mark[] = [];
   for (const part of parts) {
     if (text !== '') text += '\n\n';
-    blocks.push({ kind: part.kind, start: text.length, end: text.length + part.text.length });
+    const start = text.length;
+    const block: Block = { kind: part.kind, start, end: start + part.text.length };
+    if (part.depth !== undefined) block.depth = part.depth;
+    if (part.ordered !== undefined) block.ordered = part.ordered;
+    if (part.number !== undefined) block.number = part.number;
+    if (part.continues !== undefined) block.continues = part.continues;
+    blocks.push(block);
+    for (const link of part.links ?? []) {
+      const href = linkTarget(link.href, pageUrl);
+      if (href !== null) marks.push({ kind: 'link', start: start + link.start, end: start + link.end, href });
+    }
     text += part.text;
   }
-  return { text, blocks };
+  return { text, blocks, marks };
 }
 
 /** When Readability finds nothing, the body less its obvious page furniture is all there is to read. */
@@ -676,8 +949,9 @@ function bodyWithoutFurniture(document: Document): Element {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Saved HTML page → DocumentDraft (format 'html'): Readability extracts the article, DOMPurify sanitizes it, then
- * headings and paragraphs become blocks of plain text; title, byline, site name (→ source), published date
+ * Saved HTML page → DocumentDraft (format 'html'): what an embed left behind is removed, Readability extracts the
+ * article, DOMPurify sanitizes it, then headings, paragraphs, block quotes, list items and figure captions become
+ * blocks of plain text with the article's links as link marks, and blocks that only link elsewhere are dropped; title, byline, site name (→ source), published date
  * (article:published_time, <time datetime>, JSON-LD datePublished) and canonical URL are kept.
  * Refuses (ParleyError) a page over MAX_IMPORT_CHARS ('too-large') and one with no readable text ('invalid').
  */
@@ -695,6 +969,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const dom = parsePage(page);
   const { document } = dom.window;
   const meta = readMetadata(document);
+  dropEmbedLeftovers(document);
 
   let readability: ReturnType<Readability<Node>['parse']>;
   try {
@@ -723,6 +998,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
       : [];
   if (blocks.length === 0) {
     const fresh = parsePage(page);
+    dropEmbedLeftovers(fresh.window.document);
     blocks = trimArticle(
       toBlocks(sanitize(fresh.window, bodyWithoutFurniture(fresh.window.document))),
       articleMeta,
@@ -746,6 +1022,6 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
     url: meta.url,
     format: 'html',
     byline,
-    ...joinBlocks(blocks),
+    ...joinBlocks(blocks, meta.url),
   };
 }

@@ -43,7 +43,7 @@ function Passage({ entry, onOpen }: { entry: ComparisonEntry; onOpen: () => void
       <button type="button" class="passage__open" onClick={onOpen}>
         <q class="passage__quote">{shortQuote(entry.quote, 240)}</q>
         <span class="passage__where">
-          {entry.documentTitle || 'Untitled'} ¶{entry.paragraph}
+          {entry.documentTitle || 'Untitled'} {entry.place ?? `¶${entry.paragraph}`}
         </span>
       </button>
       {entry.stance && <StanceChip stance={entry.stance} />}

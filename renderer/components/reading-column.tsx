@@ -1,11 +1,12 @@
-// The article as a reader sees it: title, source and date, then each block as its element (heading, paragraph,
-// quote, list item, code block) with its marks as inline elements (strong, em, code, a, del). Every character of a
+// The article as a reader sees it: title, byline, source and date, then each block as its element (heading,
+// paragraph, quote, list item, code block, figure caption) with its marks as inline elements (strong, em, code, a, del). Every character of a
 // block's text is rendered exactly once, in order, inside the block's `[data-start]` element, so the text index can
 // count offsets over its text nodes; it is rendered once per text so the DOM the highlights point into stays put.
 import { Component, createRef, type ComponentChildren, type VNode } from 'preact';
 import { formatPublished } from '../format';
 import { buildTextIndex, type TextIndex } from '../highlighting/text-index';
 import type { Block, Mark, ParleyDocument } from '../types';
+import './reading-shape.css';
 
 interface DocumentHeaderProps {
   document: ParleyDocument;
@@ -19,6 +20,7 @@ export function DocumentHeader({ document: doc, onEditDetails }: DocumentHeaderP
       <h1 id="doc-title" class="doc-title">
         {doc.title || 'Untitled'}
       </h1>
+      {doc.byline.trim() !== '' && <p class="doc-byline">By {doc.byline.trim()}</p>}
       <p class="doc-meta">
         {doc.source && <span class="doc-meta__source">{doc.source}</span>}
         {doc.published && (
@@ -331,7 +333,14 @@ function renderBlocks(content: Content, blocks: readonly Block[]): VNode[] {
       continue;
     }
     if (block.kind === 'heading') out.push(heading(content, block));
-    else if (block.kind === 'code') {
+    else if (block.kind === 'caption') {
+      // The words under a figure of the page (the picture is not kept): set apart from the article's paragraphs.
+      out.push(
+        <p key={block.start} class="doc-text__caption" data-start={block.start}>
+          {blockText(content, block)}
+        </p>,
+      );
+    } else if (block.kind === 'code') {
       out.push(
         <pre key={block.start} class="doc-text__code" data-start={block.start}>
           <code>{blockText(content, block)}</code>

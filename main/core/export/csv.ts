@@ -2,7 +2,7 @@
  * Every highlight as CSV, for spreadsheets and QDA tools: one row per highlight and topic, cells guarded against
  * formula injection, links named in words.
  */
-import { paragraphNumber, type Annotation, type Notebook } from '../../../shared/model';
+import { paragraphLabel, paragraphNumber, type Annotation, type Notebook } from '../../../shared/model';
 import { linkTexts } from '../links';
 import { byTextOrder, documentTitle, topicsOfAnnotation } from './markdown-blocks';
 
@@ -90,6 +90,6 @@ function csvLinks(nb: Notebook): Map<string, string[]> {
     const words = other.target.exact.replace(/\s+/g, ' ').trim().split(' ');
     const quote = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
     const where = other.documentId === from.documentId ? '' : `${documentTitle(doc.title)} `;
-    return `${label} ${where}¶${paragraphNumber(doc, other.target.start)} “${quote}”`;
+    return `${label} ${where}${paragraphLabel(doc, other.target.start)} “${quote}”`;
   });
 }

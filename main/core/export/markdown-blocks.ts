@@ -5,6 +5,7 @@
  */
 import {
   ParleyError,
+  paragraphLabel,
   paragraphNumber,
   type Annotation,
   type Notebook,
@@ -130,7 +131,7 @@ function pushHighlightBlock(
   if (party) attribution = party;
   const stance = annotation.stance?.replace(/\s+/g, ' ').trim();
   if (stance) attribution += (attribution ? ' · ' : '') + escapeInline(stance);
-  attribution += `${attribution ? ' · ' : ''}¶${paragraphNumber(doc, annotation.target.start)}`;
+  attribution += `${attribution ? ' · ' : ''}${paragraphLabel(doc, annotation.target.start)}`;
   if (topics.length > 0) {
     let tags = '';
     for (const topic of topics) tags += (tags ? ' ' : '') + cachedTagLabel(topic.path, lookups);
@@ -509,7 +510,7 @@ export class ExportFile {
     return ends.flatMap(({ label, other }) => {
       const doc = this.docById.get(other.documentId);
       if (!doc) return [];
-      const paragraph = `¶${paragraphNumber(doc, other.target.start)}`;
+      const paragraph = paragraphLabel(doc, other.target.start);
       const here = this.blockIds.get(other.id);
       const sameDocument = other.documentId === annotation.documentId;
       const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';

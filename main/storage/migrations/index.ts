@@ -10,12 +10,18 @@ import { readWellFormedNotebook } from '../notebook-reader';
 import { stancesAndSuggestions } from './002-stances-and-suggestions';
 import { documentNotes } from './003-document-notes';
 import { formattingAndOpened } from './004-formatting-and-opened';
+import { captionBlocks } from './005-caption-blocks';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in any order; the runner sorts them. */
-export const migrations: readonly Migration[] = [stancesAndSuggestions, documentNotes, formattingAndOpened];
+export const migrations: readonly Migration[] = [
+  stancesAndSuggestions,
+  documentNotes,
+  formattingAndOpened,
+  captionBlocks,
+];
 
 export type MigrationFailure = 'invalid' | 'too-new';
 
