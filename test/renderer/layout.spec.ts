@@ -165,17 +165,21 @@ test('the highlight editor opens beside the passage it edits, in the margin, not
 }) => {
   const { page } = parley;
   const phrase = 'his extradition to UK is absolutely out of the question';
-  for (const size of SIZES) {
+  for (const [size, low] of SIZES.flatMap((s) => [[s, false] as const, [s, true] as const])) {
     await page.setViewportSize(size);
-    // The passage low in the window, where an editor placed under it has no room.
+    // The passage mid-window, then low in it, where an editor placed under it has no room.
     await page.locator('.doc-text [data-start]').first().waitFor();
-    await page.evaluate((text) => {
-      for (const block of document.querySelectorAll('.doc-text [data-start]')) {
-        if (!block.textContent?.includes(text)) continue;
-        window.scrollBy(0, block.getBoundingClientRect().top - (window.innerHeight - 140));
-        return;
-      }
-    }, phrase);
+    await page.evaluate(
+      ({ text, low }) => {
+        for (const block of document.querySelectorAll('.doc-text [data-start]')) {
+          if (!block.textContent?.includes(text)) continue;
+          const at = low ? window.innerHeight - 140 : window.innerHeight / 2;
+          window.scrollBy(0, block.getBoundingClientRect().top - at);
+          return;
+        }
+      },
+      { text: phrase, low },
+    );
     await selectPhrase(page, phrase);
     await page.keyboard.press('h');
     const editor = page.getByRole('dialog', { name: 'Highlight' });
