@@ -1,14 +1,15 @@
-// The app: the toolbar, the notices, the library, the reading view or the comparison, the side panels and the
-// dialogs, composed around one store (renderer/state/) that holds the notebook, the open document and the
+// The app: the toolbar, the notices, the library, the reading view or the comparison, the side panels, the command
+// palette and the dialogs, composed around one store (renderer/state/) that holds the notebook, the open document and the
 // window's state and is the only code that calls main. Views read the state and report intents; commands (keys,
 // the menu, the toolbar) run through one table (renderer/state/commands.ts).
-import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CommandPalette, paletteItems } from './components/command-palette';
 import { LibrarySidebar, sortDocuments } from './components/library-sidebar';
 import { SelectionButton } from './components/selection-button';
 import { Toolbar } from './components/toolbar';
 import { cardFor, focusSoon } from './dom';
 import { saveStatusText } from './format';
-import { commandEnabled, runCommand, type RunnableCommandId } from './state/commands';
+import { COMMAND_ACTIONS, commandEnabled, runCommand, type RunnableCommandId } from './state/commands';
 import type { Store } from './state/store';
 import { libraryOpen as isLibraryOpen } from './state/ui';
 import { connectStore, StoreContext, useAppState } from './state/use-store';
@@ -43,6 +44,57 @@ function useFocusAfterRender(): (id: string) => void {
   }, []);
 }
 
+/** The palette lists every command the window can run but its own and the Find button's twin (Close Find). */
+const PALETTE_COMMANDS = (Object.keys(COMMAND_ACTIONS) as RunnableCommandId[]).filter(
+  (id) => id !== 'command-palette' && id !== 'close-find',
+);
+
+/**
+ * What was focused and selected when the palette opened, given back when it closes so a command runs where the
+ * reader was (Highlight on their selection, Escape back to their place).
+ */
+function useReturnPlace(open: boolean): () => void {
+  const place = useRef<{ focus: Element | null; range: Range | null } | null>(null);
+  if (open && !place.current) {
+    const selection = document.getSelection();
+    place.current = {
+      focus: document.activeElement,
+      range: selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null,
+    };
+  }
+  return useCallback(() => {
+    const saved = place.current;
+    place.current = null;
+    if (!saved) return;
+    if (saved.focus instanceof HTMLElement && saved.focus.isConnected)
+      saved.focus.focus({ preventScroll: true });
+    if (saved.range && saved.range.startContainer.isConnected) {
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(saved.range);
+    }
+  }, []);
+}
+
+/** Whether a media query matches now, following it as the window is resized. */
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const changed = () => setMatches(list.matches);
+    changed();
+    list.addEventListener('change', changed);
+    return () => list.removeEventListener('change', changed);
+  }, [query]);
+  return matches;
+}
+
+/**
+ * Below this width the library and a side panel together would leave the text a sliver, so the library gives way
+ * while a panel is open (and comes back when it closes); the comparison keeps it and scrolls its columns.
+ */
+const NARROW_WINDOW = '(max-width: 68rem)';
+
 function Window({ store }: { store: Store }) {
   const state = useAppState();
   const { notebook, ui } = state;
@@ -74,10 +126,23 @@ function Window({ store }: { store: Store }) {
 
   const { host, events } = useCommandHost(store, surface);
   const run = (id: RunnableCommandId) => runCommand(id, host);
+  const paletteItemsList = useMemo(() => paletteItems(PALETTE_COMMANDS), []);
+  const returnFromPalette = useReturnPlace(ui.paletteOpen);
 
-  const libraryOpen = isLibraryOpen(ui, notebook.documents.length);
   const drawerOpen = useDrawerOpen();
   const sideOpen = drawerOpen || ui.panel !== null;
+  const narrow = useMediaQuery(NARROW_WINDOW);
+  const libraryGivesWay = narrow && sideOpen;
+  const libraryOpen = isLibraryOpen(ui, notebook.documents.length) && !libraryGivesWay;
+  /** The toolbar's commands; its Library button, while the library gives way to a panel, closes the panel. */
+  const onToolbarCommand = (id: RunnableCommandId) => {
+    if (id === 'toggle-library' && libraryGivesWay && isLibraryOpen(ui, notebook.documents.length)) {
+      store.patchUi({ panel: null });
+      store.setSuggestions((current) => ({ ...current, open: false, list: null }));
+      return;
+    }
+    run(id);
+  };
 
   return (
     <div
@@ -103,7 +168,7 @@ function Window({ store }: { store: Store }) {
         history={notebook.history}
         exportBusy={ui.exportBusy}
         isEnabled={(id) => commandEnabled(id, state)}
-        onCommand={run}
+        onCommand={onToolbarCommand}
       />
 
       <Notices />
@@ -147,6 +212,22 @@ function Window({ store }: { store: Store }) {
       )}
 
       <Dialogs focusCard={focusCard} />
+
+      {ui.paletteOpen && (
+        <CommandPalette
+          items={paletteItemsList}
+          // Each command as it will be once the palette has closed (Highlight is not held back by the palette).
+          isEnabled={(id) => commandEnabled(id, { ...state, ui: { ...ui, paletteOpen: false } })}
+          onClose={(command) => {
+            store.patchUi({ paletteOpen: false });
+            // After the palette has gone (the page is no longer inert), focus goes back, then the command runs.
+            requestAnimationFrame(() => {
+              returnFromPalette();
+              if (command) run(command);
+            });
+          }}
+        />
+      )}
     </div>
   );
 }

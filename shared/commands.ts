@@ -238,6 +238,20 @@ export const COMMANDS = [
     ],
   },
   {
+    id: 'command-palette',
+    label: 'Command Palette…',
+    menu: { name: 'View', section: 0, order: 3 },
+    toolbar: { label: 'Commands' },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+Shift+P'],
+        menu: 'all',
+        window: true,
+        shortcut: { group: 'Panels', help: 'Find and run any command by its name' },
+      },
+    ],
+  },
+  {
     id: 'toggle-library',
     label: 'Library',
     menu: { name: 'View', section: 0, order: 1 },
@@ -255,7 +269,6 @@ export const COMMANDS = [
     id: 'codebook',
     label: 'Codebook',
     menu: { name: 'View', section: 0, order: 2 },
-    toolbar: {},
     keys: [
       {
         keys: ['CmdOrCtrl+Shift+K'],
@@ -268,7 +281,7 @@ export const COMMANDS = [
   // The Find button, pressed, closes the panel (Find… from the menu or the key goes back to its field instead).
   { id: 'close-find', label: 'Close Find', toolbar: { label: 'Find' }, keys: [] },
   { id: 'suggestions', label: 'Suggestions', toolbar: {}, keys: [] },
-  { id: 'parties', label: 'Parties…', toolbar: {}, keys: [] },
+  { id: 'parties', label: 'Parties…', menu: { name: 'Edit', section: 1, order: 2 }, keys: [] },
   {
     id: 'compare',
     label: 'Compare Parties',
@@ -376,7 +389,6 @@ export const COMMANDS = [
     id: 'export-markdown',
     label: 'Export Markdown…',
     menu: { name: 'File', section: 1, order: 0 },
-    toolbar: {},
     keys: [
       {
         keys: ['CmdOrCtrl+E'],

@@ -1,5 +1,8 @@
 // The margin beside the text: each note card sits level with the first line of its passage and is pushed down
-// just enough not to overlap the card above it, like comments in a word processor.
+// just enough not to overlap the card above it, like comments in a word processor. Where the page is too narrow
+// for a margin (the stylesheet says so with `--notes-inline: 1` on the margin), the notes stay next to their
+// passages all the same: each card sits directly under the block (paragraph, list item, quote) its passage ends
+// in, and that block makes room for the cards under it, as a comment thread shown inline.
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Annotation } from '../types';
 import { NoteCard, type CardEnv } from './note-card';
@@ -22,6 +25,78 @@ function firstLineTop(range: Range): number | null {
   return null;
 }
 
+/** The attribute a block of the text carries while it makes room for notes under it (see app.css). */
+const ROOM = 'data-note-room';
+
+/** The block of the text (a `[data-start]` element) that the passage ends in. */
+function blockOf(range: Range): HTMLElement | null {
+  const node =
+    range.endOffset === 0 && range.endContainer !== range.startContainer
+      ? range.startContainer
+      : range.endContainer;
+  const element = node instanceof Element ? node : node.parentElement;
+  return element?.closest<HTMLElement>('.doc-text [data-start]') ?? null;
+}
+
+/** Gives back the room every block made for notes, but the ones still to keep it. */
+function releaseRoom(root: ParentNode | null, keep: ReadonlySet<HTMLElement> = new Set()): void {
+  if (!root) return;
+  for (const block of root.querySelectorAll<HTMLElement>(`[${ROOM}]`)) {
+    if (keep.has(block)) continue;
+    block.removeAttribute(ROOM);
+    block.style.removeProperty('--note-room');
+  }
+}
+
+/**
+ * The narrow layout: each card directly under the block its passage ends in, the cards of one block stacked in
+ * the order of their passages, and the block given room for them below its text. All reads, then the writes that
+ * make room, then one read of where the blocks now end, then the cards' tops.
+ */
+function layoutInline(
+  list: HTMLElement,
+  cards: HTMLElement[],
+  ranges: ReadonlyMap<string, Range>,
+  textRoot: HTMLElement | null,
+): void {
+  const blocks = cards.map((card) => {
+    const range = ranges.get(card.dataset.annotationId ?? '');
+    return range ? blockOf(range) : null;
+  });
+  const heights = cards.map((card) => card.offsetHeight);
+  const room = new Map<HTMLElement, number>();
+  blocks.forEach((block, i) => {
+    if (block) room.set(block, (room.get(block) ?? GAP) + (heights[i] ?? 0) + GAP);
+  });
+  releaseRoom(textRoot, new Set(room.keys()));
+  for (const [block, space] of room) {
+    const value = `${space}px`;
+    if (block.style.getPropertyValue('--note-room') !== value) block.style.setProperty('--note-room', value);
+    block.setAttribute(ROOM, '');
+  }
+  const base = list.getBoundingClientRect().top;
+  const bottoms = blocks.map((block) => (block ? block.getBoundingClientRect().bottom : null));
+  let floor = -Infinity;
+  // A card whose passage is not in the text follows the text, at the list's own place.
+  let after = 0;
+  cards.forEach((card, i) => {
+    const bottom = bottoms[i];
+    const height = heights[i] ?? 0;
+    let top: number;
+    if (bottom === null || bottom === undefined) {
+      top = after;
+      after = top + height + GAP;
+    } else {
+      top = Math.max(Math.round(bottom - base + GAP), floor);
+      floor = top + height + GAP;
+    }
+    const value = `${top}px`;
+    if (card.style.getPropertyValue('top') !== value) card.style.setProperty('top', value);
+    card.dataset.placed = '';
+  });
+  list.style.setProperty('min-height', `${after}px`);
+}
+
 export function MarginNotes(props: MarginNotesProps) {
   const { annotations, ranges, textRoot } = props;
   const listRef = useRef<HTMLDivElement>(null);
@@ -33,6 +108,11 @@ export function MarginNotes(props: MarginNotesProps) {
     const list = listRef.current;
     if (!list) return;
     const cards = Array.from(list.querySelectorAll<HTMLElement>(':scope > [data-annotation-id]'));
+    if (getComputedStyle(list).getPropertyValue('--notes-inline').trim() === '1') {
+      layoutInline(list, cards, ranges, textRoot);
+      return;
+    }
+    releaseRoom(textRoot);
     const base = list.getBoundingClientRect().top;
     const lineTops = cards.map((card) => {
       const range = ranges.get(card.dataset.annotationId ?? '');
@@ -50,7 +130,7 @@ export function MarginNotes(props: MarginNotesProps) {
       card.dataset.placed = '';
     });
     list.style.setProperty('min-height', `${floor}px`);
-  }, [ranges]);
+  }, [ranges, textRoot]);
 
   // Measured when what it places changes; a card that grows or shrinks on its own (a note edited, a confirmation
   // shown) and a text column that reflows are caught by the observer below. Measuring on every render of the app
@@ -75,6 +155,7 @@ export function MarginNotes(props: MarginNotesProps) {
     void document.fonts?.ready.then(schedule);
     return () => {
       cancelAnimationFrame(frame);
+      releaseRoom(textRoot);
       observer.disconnect();
       observed.clear();
       observerRef.current = null;

@@ -1,5 +1,6 @@
 // A modal <dialog> shown with showModal(), so focus stays inside, Esc cancels and the rest of the page is inert;
-// optionally placed beside an anchor rectangle (the selection) instead of the centre of the window.
+// optionally placed beside an anchor rectangle (the selection, a note) instead of the centre of the window: in the
+// margin beside it, or under it where there is no margin, never over the passage it is about.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Anchor } from '../state/ui';
@@ -14,17 +15,55 @@ interface ModalProps {
 }
 
 const EDGE = 12;
+/** The narrowest the dialog gets beside the text before it goes under the passage instead. */
+const BESIDE_MIN = 288;
+/** The widest it gets (as the stylesheet's .modal). */
+const WIDEST = 512;
+/** Under the passage, the least height worth showing before the page is scrolled to make room. */
+const UNDER_MIN = 320;
 
+/** The bottom of the sticky toolbar: nothing is placed behind it. */
+function toolbarBottom(): number {
+  return document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0;
+}
+
+/**
+ * Places the dialog beside its anchor (the passage it is about, or its note card), never over the passage: in the
+ * margin, level with it, when the margin is beside the text; else directly under it (the page scrolled up first
+ * when there is too little room under it), as tall as the room there.
+ */
 function place(dialog: HTMLDialogElement, anchor: Anchor): void {
-  const { width, height } = dialog.getBoundingClientRect();
   const viewWidth = window.innerWidth;
   const viewHeight = window.innerHeight;
-  let top = anchor.bottom + EDGE;
-  if (top + height > viewHeight - EDGE) top = anchor.top - EDGE - height;
-  top = Math.min(Math.max(top, EDGE), Math.max(EDGE, viewHeight - EDGE - height));
+  const ceiling = toolbarBottom() + EDGE;
+  const margin = document.querySelector('.margin')?.getBoundingClientRect();
+  const text = document.querySelector('.reading')?.getBoundingClientRect();
+  const room = margin ? viewWidth - EDGE - margin.left : 0;
+  if (margin && text && margin.left >= text.right && room >= BESIDE_MIN) {
+    dialog.style.setProperty('width', `${Math.round(Math.min(WIDEST, room))}px`);
+    const { height } = dialog.getBoundingClientRect();
+    const top = Math.max(ceiling, Math.min(anchor.top, viewHeight - EDGE - height));
+    dialog.style.setProperty('top', `${Math.round(top)}px`);
+    dialog.style.setProperty('left', `${Math.round(margin.left)}px`);
+    dialog.style.setProperty('max-height', `${Math.round(viewHeight - EDGE - top)}px`);
+    return;
+  }
+  const { width, height } = dialog.getBoundingClientRect();
+  let { bottom } = anchor;
+  const wanted = Math.min(height, UNDER_MIN);
+  if (bottom + EDGE + wanted > viewHeight - EDGE) {
+    // Scroll the passage up to just under the toolbar, so the dialog fits under it.
+    const shift = Math.min(anchor.top - ceiling, bottom + EDGE + wanted - (viewHeight - EDGE));
+    if (shift > 0) {
+      window.scrollBy({ top: shift, behavior: 'instant' });
+      bottom -= shift;
+    }
+  }
+  const top = Math.min(Math.max(bottom + EDGE, ceiling), viewHeight - EDGE - Math.min(height, UNDER_MIN));
   const left = Math.min(Math.max(anchor.left, EDGE), Math.max(EDGE, viewWidth - EDGE - width));
   dialog.style.setProperty('top', `${Math.round(top)}px`);
   dialog.style.setProperty('left', `${Math.round(left)}px`);
+  dialog.style.setProperty('max-height', `${Math.round(viewHeight - EDGE - top)}px`);
 }
 
 export function Modal({ label, onCancel, anchor, class: className, children }: ModalProps) {

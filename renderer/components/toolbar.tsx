@@ -1,7 +1,10 @@
-// The toolbar: the library, reading or comparing, which document, importing, the topic filter, exporting, the
-// parties, the suggestions, find and the codebook, undo and redo, and whether the notebook is saved. Its buttons
-// are commands of the command table (shared/commands.ts): each shows the command's toolbar label and reports the
-// command's id.
+// The toolbar: one slim row of what a reader reaches for often — the library, reading or comparing, which document
+// and which topic, importing, exporting, the suggestions, find, undo and redo, the command palette, and whether the
+// notebook is saved. What is asked for rarely (the parties, the codebook, importing annotations, each kind of
+// export) is in the application menu and the command palette instead, as in other desktop applications. Its
+// buttons are commands of the command table (shared/commands.ts): each shows the command's toolbar label and
+// reports the command's id. Labels are never cut: on a narrow window the selects narrow and a few buttons show
+// their sign only, their names kept for assistive technology.
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { toolbarLabel, type ExportMenuCommandId, type ToolbarCommandId } from '../../shared/commands';
@@ -94,9 +97,10 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
     <header class="toolbar">
       <button
         type="button"
-        class="button toolbar__library"
+        class="button toolbar__library toolbar__sign toolbar__sign--library"
         aria-pressed={props.libraryOpen}
         aria-controls={props.libraryOpen ? 'library' : undefined}
+        title={toolbarLabel('toggle-library')}
         onClick={() => props.onCommand('toggle-library')}
       >
         {toolbarLabel('toggle-library')}
@@ -105,60 +109,46 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         Parley
       </div>
       <ViewTabs view={props.view} onView={props.onView} />
-      {reading && (
-        <div class="toolbar__group">
-          {props.documents.length > 1 && (
-            <label class="toolbar__field" for={documentSelect}>
-              <span class="toolbar__label">Document</span>
-              <select
-                id={documentSelect}
-                class="select"
-                value={props.documentId ?? ''}
-                onChange={(event) => props.onOpenDocument(event.currentTarget.value)}
-              >
-                {props.documents.map((doc) => (
-                  <option key={doc.id} value={doc.id}>
-                    {doc.title || 'Untitled'}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <button type="button" class="button" onClick={() => props.onCommand('import')}>
-            {toolbarLabel('import')}
-          </button>
-        </div>
-      )}
-      {reading && (
-        <div class="toolbar__group">
-          <label class="toolbar__field" for={filterSelect}>
-            <span class="toolbar__label">Filter by topic</span>
-            <select
-              id={filterSelect}
-              class="select"
-              value={props.filter}
-              onChange={(event) => props.onFilter(event.currentTarget.value)}
-            >
-              <option value={ALL_TOPICS}>All topics</option>
-              {props.topics.map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {topic.path}
-                </option>
-              ))}
-              <option value={UNTAGGED}>Untagged</option>
-            </select>
-          </label>
-          <button
-            type="button"
-            class="button"
-            disabled={!props.isEnabled('export-markdown')}
-            onClick={() => props.onCommand('export-markdown')}
+      {reading && props.documents.length > 1 && (
+        <label class="toolbar__field toolbar__field--document" for={documentSelect}>
+          <span class="visually-hidden">Document</span>
+          <select
+            id={documentSelect}
+            class="select toolbar__select"
+            value={props.documentId ?? ''}
+            onChange={(event) => props.onOpenDocument(event.currentTarget.value)}
           >
-            {toolbarLabel('export-markdown')}
-          </button>
-        </div>
+            {props.documents.map((doc) => (
+              <option key={doc.id} value={doc.id}>
+                {doc.title || 'Untitled'}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
-      <div class="toolbar__group">
+      {reading && (
+        <label class="toolbar__field" for={filterSelect}>
+          <span class="visually-hidden">Filter by topic</span>
+          <select
+            id={filterSelect}
+            class="select toolbar__select"
+            value={props.filter}
+            onChange={(event) => props.onFilter(event.currentTarget.value)}
+          >
+            <option value={ALL_TOPICS}>All topics</option>
+            {props.topics.map((topic) => (
+              <option key={topic.id} value={topic.id}>
+                {topic.path}
+              </option>
+            ))}
+            <option value={UNTAGGED}>Untagged</option>
+          </select>
+        </label>
+      )}
+      <div class="toolbar__group toolbar__group--end">
+        <button type="button" class="button" onClick={() => props.onCommand('import')}>
+          {toolbarLabel('import')}
+        </button>
         <ExportMenu isEnabled={props.isEnabled} busy={props.exportBusy} onChoose={props.onCommand} />
       </div>
       <div class="toolbar__group">
@@ -173,9 +163,6 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
             {toolbarLabel('suggestions')}
           </button>
         )}
-        <button type="button" class="button" onClick={() => props.onCommand('parties')}>
-          {toolbarLabel('parties')}
-        </button>
         <button
           type="button"
           class="button"
@@ -184,19 +171,11 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         >
           {toolbarLabel(findCommand)}
         </button>
-        <button
-          type="button"
-          class="button"
-          aria-pressed={props.panel === 'codebook'}
-          onClick={() => props.onCommand('codebook')}
-        >
-          {toolbarLabel('codebook')}
-        </button>
       </div>
       <div class="toolbar__group" role="group" aria-label="History">
         <button
           type="button"
-          class="button"
+          class="button toolbar__sign toolbar__sign--undo"
           aria-label={props.history?.undoLabel ?? toolbarLabel('undo')}
           title={props.history?.undoLabel ?? 'Nothing to undo'}
           aria-disabled={!undoEnabled}
@@ -206,7 +185,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         </button>
         <button
           type="button"
-          class="button"
+          class="button toolbar__sign toolbar__sign--redo"
           aria-label={props.history?.redoLabel ?? toolbarLabel('redo')}
           title={props.history?.redoLabel ?? 'Nothing to redo'}
           aria-disabled={!redoEnabled}
@@ -215,11 +194,23 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
           {toolbarLabel('redo')}
         </button>
       </div>
+      <button
+        type="button"
+        class="button toolbar__sign toolbar__sign--palette"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Control+Shift+P Meta+Shift+P"
+        title="All commands (Ctrl+Shift+P, ⌘⇧P on a Mac)"
+        onClick={() => props.onCommand('command-palette')}
+      >
+        {toolbarLabel('command-palette')}
+      </button>
       <p
         class={`toolbar__status${props.saveFailed ? ' toolbar__status--error' : ''}`}
         role="status"
         aria-live="polite"
         aria-label="Save status"
+        title={props.saveStatus}
+        data-short={props.saveFailed ? 'Not saved' : props.saveStatus.replace('All changes saved', '')}
       >
         {props.saveStatus}
       </p>

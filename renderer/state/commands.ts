@@ -97,6 +97,7 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
     run: (host) => void host.store.runHistory('redo'),
   },
   find: { enabled: always, run: openFind },
+  'command-palette': { enabled: always, run: (host) => host.store.patchUi({ paletteOpen: true }) },
   'close-find': {
     enabled: (state) => state.ui.panel === 'find',
     run: (host) => {

@@ -51,6 +51,8 @@ export interface UiState {
   linking: Annotation | null;
   partiesOpen: boolean;
   shortcutsOpen: boolean;
+  /** The command palette (Ctrl/⌘+Shift+P): every command by name. */
+  paletteOpen: boolean;
   exportDialog: 'topic' | 'notebook' | null;
   exportBusy: boolean;
   message: string;
@@ -85,6 +87,7 @@ export const initialUi: UiState = {
   linking: null,
   partiesOpen: false,
   shortcutsOpen: false,
+  paletteOpen: false,
   exportDialog: null,
   exportBusy: false,
   message: '',
@@ -121,6 +124,7 @@ export const modalOpen = (state: UiState): boolean =>
   !!state.linking ||
   state.partiesOpen ||
   state.shortcutsOpen ||
+  state.paletteOpen ||
   state.exportDialog !== null;
 
 /** Opens a side panel, or closes it when it is the one open; suggestions give way to it. */

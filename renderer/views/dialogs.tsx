@@ -122,7 +122,8 @@ export function Dialogs({ focusCard }: { focusCard(id: string): void }) {
           onDelete={store.deleteParty}
           onClose={() => {
             store.patchUi({ partiesOpen: false });
-            focusToolbarButton(toolbarLabel('parties'));
+            // Parties… is in the menu and the palette, not the toolbar: focus goes to the palette's button.
+            focusToolbarButton(toolbarLabel('command-palette'));
           }}
         />
       )}

@@ -93,12 +93,15 @@ export function SuggestionsDrawer({ surface }: { surface: TextSurface }) {
   );
 }
 
-/** Closes the side panel and gives focus back to the toolbar button that opened it. */
+/**
+ * Closes the side panel and gives focus back to the toolbar button that opened it (the Codebook, kept in the menu
+ * and the palette rather than the slim toolbar, gives it to the palette's button).
+ */
 export function closePanel(store: ReturnType<typeof useStore>): void {
   const current = store.get().ui.panel;
   if (!current) return;
   store.patchUi({ panel: null });
-  focusToolbarButton(toolbarLabel(current === 'find' ? 'find' : 'codebook'));
+  focusToolbarButton(toolbarLabel(current === 'find' ? 'find' : 'command-palette'));
 }
 
 export function SidePanel({ changeView, surface }: { changeView(view: View): void; surface: TextSurface }) {

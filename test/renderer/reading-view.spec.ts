@@ -216,8 +216,8 @@ test('highlight, note, edit, filter, delete, reload and export, as a researcher 
   await expect.poll(() => highlightsCovering(page, EXTRADITION)).not.toEqual([]);
   expect(await highlightsCovering(page, IRAN)).not.toEqual([]);
 
-  // Export Markdown through the save dialog, then read the file.
-  await page.getByRole('button', { name: 'Export Markdown…' }).click();
+  // Export Markdown (File › Export Markdown…, no longer a toolbar button) through the save dialog, then read the file.
+  await parley.menuCommand('export-markdown');
   await expect.poll(() => parley.exportPaths.length).toBe(1);
   const exported = parley.exportPaths[0]!;
   await expect(page.locator('.notice[role=status]')).toHaveText(`Exported to ${exported}`);

@@ -111,6 +111,16 @@ describe('buildMenuTemplate', () => {
     assert.ok(roles(menu(build(true, true).template, 'Edit')).includes('pasteAndMatchStyle'));
   });
 
+  test('what left the slim toolbar is in the menu: Edit › Parties…, View › Codebook and View › Command Palette…', () => {
+    const { template, sent } = build(false, true);
+    click(byLabel(menu(template, 'Edit'), 'Parties…'));
+    click(byLabel(menu(template, 'View'), 'Codebook'));
+    const palette = byLabel(menu(template, 'View'), 'Command Palette…');
+    assert.equal(palette.accelerator, 'CmdOrCtrl+Shift+P');
+    click(palette);
+    assert.deepEqual(sent, ['parties', 'codebook', 'command-palette']);
+  });
+
   test('View: Compare Parties, then reload and developer tools only in development', () => {
     const { template, sent } = build(false, true);
     const compare = byLabel(menu(template, 'View'), 'Compare Parties');
@@ -231,7 +241,7 @@ describe('buildMenuTemplate', () => {
       const accelerated = template
         .flatMap((top) => top.submenu as MenuItemConstructorOptions[])
         .filter((item) => item.accelerator);
-      assert.equal(accelerated.length, 11);
+      assert.equal(accelerated.length, 12);
       for (const item of accelerated) {
         click(item);
         const accelerator = String(item.accelerator);
@@ -251,6 +261,6 @@ describe('buildMenuTemplate', () => {
       .flatMap((top) => top.submenu as MenuItemConstructorOptions[])
       .flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
     assert.equal(new Set(accelerators).size, accelerators.length);
-    assert.equal(accelerators.length, 11);
+    assert.equal(accelerators.length, 12);
   });
 });

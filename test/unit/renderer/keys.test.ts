@@ -34,6 +34,9 @@ function handlerBeforeTable(event: KeyPress, typing: boolean, modalOpen: boolean
     return ran('toggle-library');
   } else if (withCommand && event.shiftKey && key === 'k') {
     return ran('codebook');
+  } else if (withCommand && event.shiftKey && key === 'p') {
+    // Added since the table: the command palette.
+    return ran('command-palette');
   } else if ((event.key === '?' && !withCommand && !typing) || (withCommand && event.key === '/')) {
     return ran('shortcuts');
   } else if (key === 'h' && withCommand && event.shiftKey) {
@@ -205,7 +208,7 @@ describe('commandForKey', () => {
         }
       }
     }
-    assert.equal(checked, 15);
+    assert.equal(checked, 16);
   });
 });
 

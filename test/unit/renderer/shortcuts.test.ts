@@ -52,6 +52,7 @@ function listBeforeTable(mod: string): Array<{
       title: 'Panels',
       shortcuts: [
         { keys: [mod, 'F'], action: 'Find across the notebook' },
+        { keys: [mod, 'Shift', 'P'], action: 'Find and run any command by its name' },
         { keys: [mod, 'B'], action: 'Show or hide the library' },
         { keys: [mod, 'Shift', 'K'], action: 'Open or close the codebook' },
         { keys: [mod, 'Shift', 'C'], action: 'Compare the parties (menu)' },
