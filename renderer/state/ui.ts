@@ -155,6 +155,11 @@ export function dismissNotice(
   return { ...state, message: '', undoOffer: null };
 }
 
+/** Turns colour by party on or off; the choice holds for the window, across the documents opened in it. */
+export function setPartyColours(state: UiState, on: boolean): UiState {
+  return state.partyColours === on ? state : { ...state, partyColours: on };
+}
+
 export const libraryOpen = (state: UiState, documentCount: number): boolean =>
   state.libraryChoice ?? documentCount >= 2;
 
