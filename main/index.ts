@@ -50,7 +50,7 @@ import {
 import { seedOnFirstRun } from './first-run';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, commandMenuId } from './menu';
 import {
   appPaths,
   openedAddresses,
@@ -132,6 +132,12 @@ function tell<K extends EventName>(name: K, payload: Events[K]): void {
   const win =
     mainWindow && !mainWindow.isDestroyed() ? mainWindow : openWindow(appPaths(app.getAppPath()).preload);
   events.send(win.webContents, name, payload);
+}
+
+/** Ticks the View menu's choices (Colour by Party) to match what the window shows. */
+function tickViewOptions({ partyColours }: { partyColours: boolean }): void {
+  const item = Menu.getApplicationMenu()?.getMenuItemById(commandMenuId('party-colours'));
+  if (item) item.checked = partyColours;
 }
 
 function openWindow(preloadPath: string): BrowserWindow {
@@ -225,7 +231,10 @@ async function start(): Promise<void> {
     imported: (paths) => paths.forEach((path) => app.addRecentDocument(path)),
     rendererReady: () => {
       if (mainWindow && !mainWindow.isDestroyed()) events.ready(mainWindow.webContents);
+      // A page starts with its view choices off; the menu's ticks follow what it says after that.
+      tickViewOptions({ partyColours: false });
     },
+    viewOptions: tickViewOptions,
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 

@@ -19,6 +19,11 @@ export interface MenuOptions {
   updates?: UpdateMenu;
 }
 
+/** The id of a command's checkbox item (View › Colour by Party), so main can tick it as the window's choice changes. */
+export function commandMenuId(id: MenuCommand): string {
+  return `command:${id}`;
+}
+
 /** The id of Help › Check for Updates Automatically, so main can tick it when the setting changes elsewhere. */
 export const AUTOMATIC_MENU_ID = 'updates-automatic';
 
@@ -37,9 +42,11 @@ export function buildMenuTemplate({
 }: MenuOptions): MenuItemConstructorOptions[] {
   /** One run of the table's commands in a menu, between separators, each sending its id when clicked. */
   const commands = (menu: MenuName, section: number): MenuItemConstructorOptions[] =>
-    menuCommands(menu, section, isMac).map(({ id, label, accelerator }) => ({
+    menuCommands(menu, section, isMac).map(({ id, label, accelerator, checkbox }) => ({
       label,
       ...(accelerator ? { accelerator } : {}),
+      // A view choice starts off, as a new window's page does; the window says when it changes.
+      ...(checkbox ? { id: commandMenuId(id), type: 'checkbox' as const, checked: false } : {}),
       click: () => send(id),
     }));
   // `&` marks the Alt-key mnemonic on Windows and Linux; macOS has none.
@@ -106,6 +113,8 @@ export function buildMenuTemplate({
     label: top('View'),
     submenu: [
       ...commands('View', 0),
+      separator,
+      ...commands('View', 1),
       separator,
       ...development,
       { role: 'resetZoom' },

@@ -39,8 +39,16 @@ export interface CommandSpec {
   readonly id: string;
   /** The menu item's label, and the command's name elsewhere. */
   readonly label: string;
-  /** Its place in the application menu: which menu, which run of items between separators, and the order in it. */
-  readonly menu?: { readonly name: MenuName; readonly section: number; readonly order: number };
+  /**
+   * Its place in the application menu: which menu, which run of items between separators, and the order in it;
+   * `checkbox` for a view choice the item shows ticked while it is on (the window tells main when it changes).
+   */
+  readonly menu?: {
+    readonly name: MenuName;
+    readonly section: number;
+    readonly order: number;
+    readonly checkbox?: true;
+  };
   /** A button of the toolbar runs it; `label` when the button's text is shorter than the menu's (Find, not Find…). */
   readonly toolbar?: { readonly label?: string };
   /** An item of the toolbar's Export menu runs it: the item's text, and its place in that menu. */
@@ -278,6 +286,13 @@ export const COMMANDS = [
       },
     ],
   },
+  // A view choice, ticked in the menu while on: each highlight underlined in its party's colour, the fill its topic's.
+  {
+    id: 'party-colours',
+    label: 'Colour by Party',
+    menu: { name: 'View', section: 1, order: 0, checkbox: true },
+    keys: [],
+  },
   // The Find button, pressed, closes the panel (Find… from the menu or the key goes back to its field instead).
   { id: 'close-find', label: 'Close Find', toolbar: { label: 'Find' }, keys: [] },
   { id: 'suggestions', label: 'Suggestions', toolbar: {}, keys: [] },
@@ -498,6 +513,8 @@ export interface MenuCommandItem {
   label: string;
   /** Absent when the item has no accelerator on this platform. */
   accelerator?: string;
+  /** A view choice shown as a checkbox item (its tick follows the window's choice). */
+  checkbox?: true;
 }
 
 /** Whether the menu uses this key as an accelerator on this platform. */
@@ -519,6 +536,7 @@ export function menuCommands(name: MenuName, section: number, isMac: boolean): M
       // Only commands with a place in the menu were picked, so the id is a menu command's.
       const item: MenuCommandItem = { id: command.id as MenuCommandId, label: command.label };
       if (accelerator) item.accelerator = accelerator;
+      if (command.menu?.checkbox) item.checkbox = true;
       return item;
     });
 }

@@ -221,6 +221,8 @@ export const calls = {
    * (messages sent before a page listens are lost; see main/renderer-events.ts). Called again after every reload.
    */
   rendererReady: call<void>()('app:renderer-ready', none),
+  /** The window's view choices changed (View › Colour by Party): main ticks the menu's checkbox to match. */
+  viewOptions: call<void>()('app:view-options', z.strictObject({ partyColours: z.boolean() })),
   notebookInfo: call<NotebookInfo>()('notebook:info', none),
   saveState: call<SaveState>()('notebook:save-state', none),
 

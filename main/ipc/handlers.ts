@@ -59,6 +59,8 @@ export interface HandlerDeps {
   imported?: (paths: string[]) => void;
   /** The window's page listens to main's events now (main/renderer-events.ts). */
   rendererReady?: () => void;
+  /** The window's view choices, for the menu's ticks. */
+  viewOptions?: (options: { partyColours: boolean }) => void;
 }
 
 /** At most a few refusals, then how many more: enough to act on, short enough to read in a notice. */
@@ -75,6 +77,7 @@ export function createHandlers({
   progress = () => {},
   imported = () => {},
   rendererReady = () => {},
+  viewOptions = () => {},
 }: HandlerDeps): HandlerTable {
   /** Asks where to save, then writes; null when the user cancels. */
   const saveExport = async (text: string, defaultName: string, kind: ExportKind = 'markdown') => {
@@ -86,6 +89,7 @@ export function createHandlers({
 
   return {
     rendererReady: () => rendererReady(),
+    viewOptions: (options) => viewOptions(options),
     notebookInfo: () => ({ path: store.path, appVersion }),
     saveState: () => store.saveState,
 

@@ -1,6 +1,8 @@
 // Paints highlights with the CSS Custom Highlight API: one Highlight per topic colour, one for untagged passages
 // and one for the active passage, so the reading DOM is never split into spans and stays exactly as rendered.
 // Suggested statements are painted apart and faintly, under the highlights, and never mistaken for one.
+// Colour by party adds one Highlight per party colour, an underline over the same ranges, so the fill stays the
+// topic's and who holds the position shows beneath it.
 //
 // Chromium turns every range of every registered highlight into markers again whenever any highlight changes, so a
 // frame that adds one passage costs as much as the number of ranges registered. Only the passages of the blocks in
@@ -14,6 +16,8 @@ export interface PaintItem {
   end: number;
   /** The colour of the topic the passage is painted with; null paints it as untagged. */
   colour: string | null;
+  /** The colour of its party, drawn as an underline (colour by party); null or absent draws no party mark. */
+  party?: string | null;
 }
 
 export const UNTAGGED_HIGHLIGHT = 'parley-untagged';
@@ -21,6 +25,7 @@ export const ACTIVE_HIGHLIGHT = 'parley-active';
 export const SUGGESTION_HIGHLIGHT = 'parley-suggestion';
 export const ACTIVE_SUGGESTION_HIGHLIGHT = 'parley-suggestion-active';
 const TOPIC_PREFIX = 'parley-t-';
+const PARTY_PREFIX = 'parley-p-';
 /** How far above and below the viewport passages are registered, in viewport heights. */
 const REGISTERED_MARGIN = 1;
 
@@ -86,11 +91,20 @@ export function isSafeColour(colour: string): boolean {
   return /^[#\w\s(),.%/+-]{1,40}$/.test(colour) && CSS.supports('color', colour);
 }
 
+/** Adds a range to the group of ranges to register under `name`. */
+function addTo(added: Map<string, Range[]>, name: string, range: Range): void {
+  const group = added.get(name);
+  if (group) group.push(range);
+  else added.set(name, [range]);
+}
+
 /** A painted item: where it was painted, under which highlight name, and its range. */
 interface Painted {
   start: number;
   end: number;
   name: string;
+  /** The party mark's highlight name, when it carries one. */
+  mark: string | null;
   range: Range;
   /** Whether the range is in its registered Highlight (it is near the viewport). */
   shown: boolean;
@@ -99,6 +113,7 @@ interface Painted {
 export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private readonly slots = new Map<string, number>();
+  private readonly partySlots = new Map<string, number>();
   private readonly painted = new Set<string>();
   /** What the last paint drew, by item id, over `paintedIndex`; ranges are reused while nothing about them changed. */
   private items = new Map<string, Painted>();
@@ -132,11 +147,11 @@ export class HighlightPainter {
       if (shows === painted.shown) continue;
       painted.shown = shows;
       if (shows) {
-        const group = added.get(painted.name);
-        if (group) group.push(painted.range);
-        else added.set(painted.name, [painted.range]);
+        addTo(added, painted.name, painted.range);
+        if (painted.mark) addTo(added, painted.mark, painted.range);
       } else {
         this.highlights.get(painted.name)?.delete(painted.range);
+        if (painted.mark) this.highlights.get(painted.mark)?.delete(painted.range);
       }
     }
     this.register(added);
@@ -177,6 +192,31 @@ export class HighlightPainter {
   }
 
   /**
+   * The highlight name a party's underline paints under, registering its rules the first time; null (no mark) for
+   * a colour that is not a plain colour value. In the dark theme the line is lightened so it stays visible.
+   */
+  markFor(colour: string): string | null {
+    if (!isSafeColour(colour)) return null;
+    let slot = this.partySlots.get(colour);
+    if (slot === undefined) {
+      slot = this.partySlots.size;
+      this.partySlots.set(colour, slot);
+      const name = `${PARTY_PREFIX}${slot}`;
+      const line =
+        'text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 3px;';
+      this.sheet.insertRule(
+        `::highlight(${name}) { ${line} text-decoration-color: ${colour}; }`,
+        this.sheet.cssRules.length,
+      );
+      this.sheet.insertRule(
+        `@media (prefers-color-scheme: dark) { ::highlight(${name}) { text-decoration-color: color-mix(in srgb, ${colour} 60%, white); } }`,
+        this.sheet.cssRules.length,
+      );
+    }
+    return `${PARTY_PREFIX}${slot}`;
+  }
+
+  /**
    * Makes the painted highlights exactly `items` and `active`. Returns each painted item's range, for hit-testing
    * and laying out the margin; items whose offsets cover no rendered text are left out.
    *
@@ -203,19 +243,25 @@ export class HighlightPainter {
     const added = new Map<string, Range[]>();
     for (const item of items) {
       const name = this.nameFor(item.colour);
+      const mark = item.party ? this.markFor(item.party) : null;
       const before = previous.get(item.id);
       let painted: Painted;
-      if (before && before.start === item.start && before.end === item.end && before.name === name) {
+      if (
+        before &&
+        before.start === item.start &&
+        before.end === item.end &&
+        before.name === name &&
+        before.mark === mark
+      ) {
         previous.delete(item.id);
         painted = before;
       } else {
         const range = offsetsToRange(index, item.start, item.end);
         if (!range) continue;
-        painted = { start: item.start, end: item.end, name, range, shown: this.shows(item) };
+        painted = { start: item.start, end: item.end, name, mark, range, shown: this.shows(item) };
         if (painted.shown) {
-          const group = added.get(name);
-          if (group) group.push(range);
-          else added.set(name, [range]);
+          addTo(added, name, range);
+          if (mark) addTo(added, mark, range);
         }
       }
       next.set(item.id, painted);
@@ -223,7 +269,9 @@ export class HighlightPainter {
     }
     // What is left of `previous` is no longer painted as it was.
     for (const gone of previous.values()) {
-      if (gone.shown) this.highlights.get(gone.name)?.delete(gone.range);
+      if (!gone.shown) continue;
+      this.highlights.get(gone.name)?.delete(gone.range);
+      if (gone.mark) this.highlights.get(gone.mark)?.delete(gone.range);
     }
     this.register(added);
     this.items = next;

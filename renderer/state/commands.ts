@@ -108,6 +108,7 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
   parties: { enabled: always, run: (host) => host.store.patchUi({ error: null, partiesOpen: true }) },
   'toggle-library': { enabled: always, run: toggleLibrary },
   codebook: { enabled: always, run: (host) => togglePanel(host, 'codebook') },
+  'party-colours': { enabled: always, run: (host) => host.store.togglePartyColours() },
   compare: {
     enabled: always,
     run: (host) => host.changeView(host.store.get().ui.view === 'compare' ? 'reading' : 'compare'),

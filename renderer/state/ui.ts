@@ -56,6 +56,8 @@ export interface UiState {
   exportDialog: 'topic' | 'notebook' | null;
   exportBusy: boolean;
   message: string;
+  /** Counts the messages said, so one said again (the same words) starts its time afresh. */
+  messageTick: number;
   /** The status message that carries an Undo button (a deletion just made). */
   undoOffer: string | null;
   error: string | null;
@@ -73,6 +75,8 @@ export interface UiState {
   revealTick: number;
   /** Caret browsing (F7): the arrow keys move a caret in the reading column's text. */
   caretBrowsing: boolean;
+  /** Highlights carry their party's colour as an underline (View › Colour by Party), the fill keeping the topic's. */
+  partyColours: boolean;
 }
 
 export const initialUi: UiState = {
@@ -91,6 +95,7 @@ export const initialUi: UiState = {
   exportDialog: null,
   exportBusy: false,
   message: '',
+  messageTick: 0,
   undoOffer: null,
   error: null,
   progress: null,
@@ -102,16 +107,63 @@ export const initialUi: UiState = {
   reveal: null,
   revealTick: 0,
   caretBrowsing: false,
+  partyColours: false,
 };
 
 /** Says something politely; a deletion offers its Undo beside it. */
 export function announce(state: UiState, text: string): UiState {
-  return { ...state, message: text, undoOffer: /^Deleted\b/.test(text) ? text : null };
+  return {
+    ...state,
+    message: text,
+    messageTick: state.messageTick + 1,
+    undoOffer: /^Deleted\b/.test(text) ? text : null,
+  };
 }
 
 /** Says something without the Undo offer (as the editor's and panels' own messages do). */
 export function say(state: UiState, text: string): UiState {
-  return { ...state, message: text };
+  return { ...state, message: text, messageTick: state.messageTick + 1 };
+}
+
+/** How long a passing message shows before it leaves by itself. */
+export const MESSAGE_MS = 5_000;
+/** How long an error shows: long enough to read twice, unless dismissed first. */
+export const ERROR_MS = 12_000;
+
+/** Whether the status message carries an action the reader can still take (Undo of a deletion just made). */
+export const messageHasAction = (state: UiState, canUndo: boolean): boolean =>
+  state.message !== '' && state.undoOffer === state.message && canUndo;
+
+/**
+ * How long a notice shows before it leaves by itself, in milliseconds; null when it stays until the reader
+ * dismisses it or acts on it (a message with an action), or when there is nothing to show. A newer message
+ * replaces any of them.
+ */
+export function noticeLifetime(state: UiState, which: 'message' | 'error', canUndo: boolean): number | null {
+  if (which === 'error') return state.error ? ERROR_MS : null;
+  if (!state.message) return null;
+  return messageHasAction(state, canUndo) ? null : MESSAGE_MS;
+}
+
+/**
+ * Takes a notice away, when dismissed or when its time is up, if it is still the one named: a newer message said
+ * meanwhile (or the same words said again, a new tick) stays.
+ */
+export function dismissNotice(
+  state: UiState,
+  which: 'message' | 'error',
+  shown: { text: string; tick?: number },
+): UiState {
+  if (which === 'error') return state.error === shown.text ? { ...state, error: null } : state;
+  if (state.message !== shown.text || (shown.tick !== undefined && shown.tick !== state.messageTick)) {
+    return state;
+  }
+  return { ...state, message: '', undoOffer: null };
+}
+
+/** Turns colour by party on or off; the choice holds for the window, across the documents opened in it. */
+export function setPartyColours(state: UiState, on: boolean): UiState {
+  return state.partyColours === on ? state : { ...state, partyColours: on };
 }
 
 export const libraryOpen = (state: UiState, documentCount: number): boolean =>

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { DocumentNote } from '../components/document-note';
 import { MarginNotes } from '../components/margin-notes';
 import { NeedsReview } from '../components/needs-review';
+import { PartyLegend } from '../components/party-legend';
 import type { CardEnv } from '../components/note-card';
 import { DocumentHeader, DocumentText } from '../components/reading-column';
 import { VIEW_PANEL_IDS, VIEW_TAB_IDS } from '../components/toolbar';
@@ -66,6 +67,7 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
       start: a.target.start,
       end: a.target.end,
       colour: paintColour(a, ui.filter, topicMap),
+      party: ui.partyColours && a.partyId ? (partyMap.get(a.partyId)?.colour ?? null) : null,
     }));
     const editor = ui.editor;
     const active =
@@ -74,7 +76,7 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
         : (visible.find((a) => a.id === (editor?.mode === 'edit' ? editor.annotation.id : ui.activeId))
             ?.target ?? null);
     setRanges(painter.paint(index, items, active));
-  }, [index, visible, ui.filter, topicMap, ui.activeId, ui.editor, painter]);
+  }, [index, visible, ui.filter, topicMap, ui.activeId, ui.editor, painter, ui.partyColours, partyMap]);
 
   // A passage asked for from a link, Find or the comparison: once its document is open and painted, show it.
   useEffect(() => {
@@ -184,6 +186,15 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
         <div class="layout">
           <article class="reading" aria-labelledby="doc-title" tabIndex={-1}>
             <DocumentHeader document={doc} onEditDetails={() => store.patchUi({ editingDetails: true })} />
+            {ui.partyColours && (
+              <PartyLegend
+                parties={notebook.parties.filter((party) => visible.some((a) => a.partyId === party.id))}
+                onTurnOff={() => {
+                  store.setPartyColours(false);
+                  document.querySelector<HTMLElement>('.reading')?.focus({ preventScroll: true });
+                }}
+              />
+            )}
             {review.length > 0 && <NeedsReview annotations={review} env={cardEnv} />}
             <div class="reading__text" onClick={onTextClick}>
               <DocumentText

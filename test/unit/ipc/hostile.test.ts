@@ -187,6 +187,7 @@ async function buildNotebook(path: string): Promise<Ids> {
  */
 const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   rendererReady: () => undefined,
+  viewOptions: () => ({ partyColours: true }),
   notebookInfo: () => undefined,
   saveState: () => undefined,
   listDocuments: () => undefined,

@@ -342,6 +342,10 @@ export const Menu = {
     note('setApplicationMenu');
     menuTemplate = menu;
   },
+  /** Menu items are plain objects here: there is no built menu to look an item up in. */
+  getApplicationMenu() {
+    return null;
+  },
 };
 
 export const dialog = {
