@@ -48,6 +48,8 @@ import {
   notebookOpenFailure,
 } from './dialogs';
 import { seedOnFirstRun } from './first-run';
+import { SETTINGS_FILE, SettingsStore } from './settings';
+import { settingsWelcome } from './welcome';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
@@ -212,7 +214,9 @@ async function start(): Promise<void> {
     console.error('[parley] could not add the sample article', error);
   }
 
-  // 4. The handlers, answered only for our own window's main frame on an app:// page.
+  // 4. The handlers, answered only for our own window's main frame on an app:// page. The profile's settings are
+  //    read once here: the welcome (a new notebook's first start) and the update check share them.
+  const settings = new SettingsStore(join(app.getPath('userData'), SETTINGS_FILE));
   const handlers = createHandlers({
     store: opened,
     dialogs: electronDialogs(
@@ -226,6 +230,7 @@ async function start(): Promise<void> {
     rendererReady: () => {
       if (mainWindow && !mainWindow.isDestroyed()) events.ready(mainWindow.webContents);
     },
+    welcome: settingsWelcome(settings, opened.created),
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 
@@ -244,6 +249,7 @@ async function start(): Promise<void> {
   //    Help holds the update check, off until the user turns it on; electron-updater loads only for a check.
   const { startUpdates } = await import('./updates');
   const updates = startUpdates({
+    settings,
     app,
     dialog,
     getWindow: () => mainWindow,

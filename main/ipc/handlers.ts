@@ -31,6 +31,7 @@ import { offeredFileName, w3cJson, writeNotebookFolder } from '../services/expor
 import { importFileBatch, importFileBytes, importFiles, importText } from '../services/import-files';
 import { openDocument, openFirst } from '../services/open-document';
 import { loadAnnotationFile } from '../files';
+import { memoryWelcome, type WelcomeMemory } from '../services/welcome';
 import type { HandlerTable } from './dispatch';
 
 export type ExportKind = 'markdown' | 'csv' | 'json';
@@ -59,6 +60,8 @@ export interface HandlerDeps {
   imported?: (paths: string[]) => void;
   /** The window's page listens to main's events now (main/renderer-events.ts). */
   rendererReady?: () => void;
+  /** The first start's welcome (main/welcome.ts); without it, shown for a new notebook until dismissed. */
+  welcome?: WelcomeMemory;
 }
 
 /** At most a few refusals, then how many more: enough to act on, short enough to read in a notice. */
@@ -75,6 +78,7 @@ export function createHandlers({
   progress = () => {},
   imported = () => {},
   rendererReady = () => {},
+  welcome = memoryWelcome(store.created),
 }: HandlerDeps): HandlerTable {
   /** Asks where to save, then writes; null when the user cancels. */
   const saveExport = async (text: string, defaultName: string, kind: ExportKind = 'markdown') => {
@@ -88,6 +92,8 @@ export function createHandlers({
     rendererReady: () => rendererReady(),
     notebookInfo: () => ({ path: store.path, appVersion }),
     saveState: () => store.saveState,
+    welcome: () => welcome.state(),
+    dismissWelcome: () => welcome.dismiss(),
 
     listDocuments: () => ops.listDocuments(store.data),
     // Refused with not-found, changing nothing, when there is no such document.

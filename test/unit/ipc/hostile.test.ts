@@ -186,6 +186,8 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   rendererReady: () => undefined,
   notebookInfo: () => undefined,
   saveState: () => undefined,
+  welcome: () => undefined,
+  dismissWelcome: () => undefined,
   listDocuments: () => undefined,
   openDocument: (ids) => ({ id: ids.doc }),
   importDocument: () => ({ fileName: 'more.txt', content: 'A short text.\n\nWith two paragraphs.' }),
