@@ -8,6 +8,7 @@ import { editActions } from './actions/edits';
 import { exportActions } from './actions/exports';
 import { importActions } from './actions/imports';
 import { suggestionActions } from './actions/suggestions';
+import { welcomeActions } from './actions/welcome';
 import { createCore } from './core';
 
 export { initialState, type State } from './core';
@@ -25,5 +26,6 @@ export function createStore(api: ParleyApi, limits: { maxImportBytes: number }) 
     ...editActions(core),
     ...exportActions(core),
     ...suggestionActions(core),
+    ...welcomeActions(core),
   };
 }

@@ -6,6 +6,8 @@ import type { Annotation, Comparison } from '../types';
 
 export type View = 'reading' | 'compare';
 export type SidePanel = 'find' | 'codebook';
+/** What the library sidebar lists: the notebook's documents, or the open document's highlights. */
+export type SidebarTab = 'documents' | 'highlights';
 
 /** Where a dialog is placed beside: the selection's or a card's rectangle (a DOMRect fits). */
 export interface Anchor {
@@ -69,6 +71,9 @@ export interface UiState {
   reveal: string | null;
   /** Bumped to ask for the pending passage to be revealed when nothing else changes. */
   revealTick: number;
+  sidebarTab: SidebarTab;
+  /** The first start's welcome shows (main says so at start; Help › Getting Started shows it again). */
+  welcome: boolean;
 }
 
 export const initialUi: UiState = {
@@ -96,6 +101,8 @@ export const initialUi: UiState = {
   openTick: 0,
   reveal: null,
   revealTick: 0,
+  sidebarTab: 'documents',
+  welcome: false,
 };
 
 /** Says something politely; a deletion offers its Undo beside it. */
