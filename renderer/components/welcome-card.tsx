@@ -1,7 +1,8 @@
 // The first start's welcome: where to start, in four steps (highlight, suggestions, compare, import), each naming
-// the key or button the command table gives it and, where a button can do the step, doing it. A card at the top
-// of the page, not a dialog: it takes no focus when it appears and covers nothing; Dismiss hides it for good
-// (main keeps that in the profile), and Help › Getting Started shows it again.
+// the key or button the command table gives it and, where a button can do the step, doing it (its own name, not
+// the toolbar's, so each name on the page is one control's). A card at the top of the page, not a dialog: it takes
+// no focus when it appears and covers nothing; Dismiss hides it for good (main keeps that in the profile), and
+// Help › Getting Started shows it again.
 import type { JSX } from 'preact';
 import { commandById, toolbarLabel, type CommandId } from '../../shared/commands';
 import type { RunnableCommandId } from '../state/commands';
@@ -54,10 +55,11 @@ export function WelcomeCard({ onCommand, onDismiss }: WelcomeCardProps): JSX.Ele
           give it topics, the party whose position it is, and a note.
         </li>
         <li class="welcome__step">
-          <strong>Let Parley suggest.</strong> The {toolbarLabel('suggestions')} panel lists the statements it
-          found and who made them; <kbd>A</kbd> accepts one, <kbd>D</kbd> dismisses it.
+          <strong>Let Parley suggest.</strong> The {toolbarLabel('suggestions')} button opens a panel that
+          lists the statements it found and who made them; <kbd>A</kbd> accepts one, <kbd>D</kbd> dismisses
+          it.
           <button type="button" class="button button--small" onClick={() => onCommand('suggestions')}>
-            Open {toolbarLabel('suggestions')}
+            Show what it found
           </button>
         </li>
         <li class="welcome__step">
@@ -67,7 +69,7 @@ export function WelcomeCard({ onCommand, onDismiss }: WelcomeCardProps): JSX.Ele
           </span>{' '}
           sets each party's passages side by side, topic by topic.
           <button type="button" class="button button--small" onClick={() => onCommand('compare')}>
-            {commandById('compare').label}
+            See the sides side by side
           </button>
         </li>
         <li class="welcome__step">
@@ -77,7 +79,7 @@ export function WelcomeCard({ onCommand, onDismiss }: WelcomeCardProps): JSX.Ele
           </span>{' '}
           reads text, Markdown and saved web pages; you can also drop a file on the window or paste.
           <button type="button" class="button button--small" onClick={() => onCommand('import')}>
-            {commandById('import').label}
+            Choose a file…
           </button>
         </li>
       </ol>

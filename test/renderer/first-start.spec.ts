@@ -18,7 +18,7 @@ test('the welcome shows on a fresh profile, Dismiss keeps it hidden after a relo
   await expect(card).toBeVisible();
   // Each step names the real key or button.
   await expect(card).toContainText('press H or Ctrl+Shift+H');
-  await expect(card).toContainText('The Suggestions panel');
+  await expect(card).toContainText('The Suggestions button opens a panel');
   await expect(card).toContainText('Compare Parties (Ctrl+Shift+C)');
   await expect(card).toContainText('Import… (Ctrl+O)');
   // It takes no focus: the page's own focus is where it was.
@@ -29,7 +29,7 @@ test('the welcome shows on a fresh profile, Dismiss keeps it hidden after a relo
   expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(textBox.y);
 
   // The steps' buttons do the steps: the suggestions panel opens.
-  await card.getByRole('button', { name: 'Open Suggestions' }).click();
+  await card.getByRole('button', { name: 'Show what it found' }).click();
   await expect(page.getByRole('heading', { name: 'Suggestions' })).toBeVisible();
 
   // Still there after a restart until it is dismissed.
@@ -60,12 +60,12 @@ test("the welcome's Compare and Import buttons run those commands", async ({ par
   const { page } = parley;
   const card = welcome(page);
   await expect(card).toBeVisible();
-  await card.getByRole('button', { name: 'Compare Parties' }).click();
+  await card.getByRole('button', { name: 'See the sides side by side' }).click();
   await expect(page.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
 
   parley.importPaths = [
     await parley.writeFile('talks.txt', 'Talks in Moscow\n\nA short text written for this test.'),
   ];
-  await card.getByRole('button', { name: 'Import…' }).click();
+  await card.getByRole('button', { name: 'Choose a file…' }).click();
   await expect(page.locator('.doc-text')).toContainText('A short text written for this test.');
 });
