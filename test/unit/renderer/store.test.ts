@@ -10,6 +10,7 @@ import { editActions } from '../../../renderer/state/actions/edits';
 import { exportActions } from '../../../renderer/state/actions/exports';
 import { importActions } from '../../../renderer/state/actions/imports';
 import { suggestionActions } from '../../../renderer/state/actions/suggestions';
+import { welcomeActions } from '../../../renderer/state/actions/welcome';
 import { createCore } from '../../../renderer/state/core';
 import { createStore } from '../../../renderer/state/store';
 import { standIn } from './stand-in';
@@ -23,6 +24,7 @@ test('no two parts of the store give the same name to different things', () => {
     edits: editActions(core),
     exports: exportActions(core),
     suggestions: suggestionActions(core),
+    welcome: welcomeActions(core),
   };
   const owner = new Map<string, string>();
   const clashes: string[] = [];
