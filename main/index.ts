@@ -48,6 +48,8 @@ import {
   notebookOpenFailure,
 } from './dialogs';
 import { seedOnFirstRun } from './first-run';
+import { SETTINGS_FILE, SettingsStore } from './settings';
+import { settingsWelcome } from './welcome';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { buildMenuTemplate, commandMenuId } from './menu';
@@ -218,7 +220,9 @@ async function start(): Promise<void> {
     console.error('[parley] could not add the sample article', error);
   }
 
-  // 4. The handlers, answered only for our own window's main frame on an app:// page.
+  // 4. The handlers, answered only for our own window's main frame on an app:// page. The profile's settings are
+  //    read once here: the welcome (a new notebook's first start) and the update check share them.
+  const settings = new SettingsStore(join(app.getPath('userData'), SETTINGS_FILE));
   const handlers = createHandlers({
     store: opened,
     dialogs: electronDialogs(
@@ -235,6 +239,7 @@ async function start(): Promise<void> {
       tickViewOptions({ partyColours: false });
     },
     viewOptions: tickViewOptions,
+    welcome: settingsWelcome(settings, opened.created),
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 
@@ -253,6 +258,7 @@ async function start(): Promise<void> {
   //    Help holds the update check, off until the user turns it on; electron-updater loads only for a check.
   const { startUpdates } = await import('./updates');
   const updates = startUpdates({
+    settings,
     app,
     dialog,
     getWindow: () => mainWindow,

@@ -1,7 +1,7 @@
 /**
  * Parley's own settings: a small JSON file in the profile folder, beside the notebook but not in it, so a setting
- * is not undone by restoring a notebook backup. Today it holds the update check's choices (off until the user
- * turns it on). Reading never fails: a missing file means the defaults, settings a newer Parley wrote are kept as
+ * is not undone by restoring a notebook backup. It holds the update check's choices (off until the user turns it
+ * on) and whether the first start's welcome was dismissed. Reading never fails: a missing file means the defaults, settings a newer Parley wrote are kept as
  * they are, and a file that is not valid JSON or not the expected shape is moved aside unchanged (`settings.json.damaged-<time>`) and the defaults are used. Writing
  * is atomic: a temp file in the same folder, synced, renamed over the old one, so a crash leaves either file whole.
  */
@@ -26,9 +26,23 @@ const updateSettingsSchema = z
   // Settings this version does not know (a newer Parley's) are kept as they are and written back.
   .loose();
 
-const settingsSchema = z.object({ updates: updateSettingsSchema.default({ automatic: false }) }).loose();
+const welcomeSettingsSchema = z
+  .object({
+    /** The reader dismissed the first start's welcome; it shows again only from Help › Getting Started. */
+    dismissed: z.boolean(),
+  })
+  .loose();
+
+const settingsSchema = z
+  .object({
+    updates: updateSettingsSchema.default({ automatic: false }),
+    /** Absent until a first start records it (an older profile has none: its reader needs no welcome). */
+    welcome: welcomeSettingsSchema.optional(),
+  })
+  .loose();
 
 export type UpdateSettings = z.infer<typeof updateSettingsSchema>;
+export type WelcomeSettings = z.infer<typeof welcomeSettingsSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 
 export function defaultSettings(): Settings {
@@ -106,5 +120,18 @@ export class SettingsStore {
     saveSettings(this.path, next);
     this.current = next;
     return this.updates;
+  }
+
+  /** Whether the welcome was dismissed; undefined when this profile never recorded it. */
+  get welcome(): WelcomeSettings | undefined {
+    return this.current.welcome && { ...this.current.welcome };
+  }
+
+  /** Records the welcome's state and writes the file. A failed write keeps the old value. */
+  changeWelcome(welcome: WelcomeSettings): WelcomeSettings {
+    const next: Settings = { ...this.current, welcome: { ...this.current.welcome, ...welcome } };
+    saveSettings(this.path, next);
+    this.current = next;
+    return { ...welcome };
   }
 }

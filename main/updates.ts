@@ -342,11 +342,14 @@ export interface StartUpdatesOptions {
   /** The application menu, whose Check for Updates Automatically is ticked when the consent dialog turns it on. */
   menu?: { getApplicationMenu(): { getMenuItemById(id: string): { checked: boolean } | null } | null };
   every?: (ms: number, run: () => void) => void;
+  /** The profile's settings, when main already holds them (one store per file, so no write undoes another's). */
+  settings?: SettingsStore;
 }
 
 /** The app's wiring: settings in the profile, native prompts, the daily check when it is turned on. */
 export function startUpdates(options: StartUpdatesOptions): UpdateController {
-  const settings = new SettingsStore(join(options.app.getPath('userData'), SETTINGS_FILE));
+  const settings =
+    options.settings ?? new SettingsStore(join(options.app.getPath('userData'), SETTINGS_FILE));
   const controller = createUpdateController({
     isPackaged: options.app.isPackaged,
     currentVersion: options.app.getVersion(),

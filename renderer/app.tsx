@@ -7,6 +7,7 @@ import { CommandPalette, paletteItems } from './components/command-palette';
 import { LibrarySidebar, sortDocuments } from './components/library-sidebar';
 import { SelectionButton } from './components/selection-button';
 import { Toolbar } from './components/toolbar';
+import { WelcomeCard } from './components/welcome-card';
 import { cardFor, focusSoon } from './dom';
 import { saveStatusText } from './format';
 import { COMMAND_ACTIONS, commandEnabled, runCommand, type RunnableCommandId } from './state/commands';
@@ -16,6 +17,7 @@ import { connectStore, StoreContext, useAppState } from './state/use-store';
 import { CompareView } from './views/compare-view';
 import { Dialogs } from './views/dialogs';
 import { Notices } from './views/notices';
+import { HighlightListView } from './views/highlight-list-view';
 import { ReadingView } from './views/reading-view';
 import { SidePanel, SuggestionsDrawer, useDrawerOpen } from './views/side-panels';
 import { useCommandHost } from './views/command-host';
@@ -109,6 +111,9 @@ function Window({ store }: { store: Store }) {
     [store],
   );
 
+  // The first start's welcome: main says whether it shows.
+  useEffect(() => void store.loadWelcome(), [store]);
+
   useEffect(() => {
     document.title = doc ? `${doc.title || 'Untitled'} — Parley` : 'Parley';
   }, [doc?.title]);
@@ -191,11 +196,23 @@ function Window({ store }: { store: Store }) {
               store.patchUi({ libraryChoice: false });
               focusSoon('.toolbar__library');
             }}
+            tab={ui.sidebarTab}
+            onTab={(sidebarTab) => store.patchUi({ sidebarTab })}
+            highlights={<HighlightListView />}
           />
         </div>
       )}
 
       <main class="page">
+        {ui.welcome && (
+          <WelcomeCard
+            onCommand={run}
+            onDismiss={() => {
+              void store.dismissWelcome();
+              focusSoon('.reading');
+            }}
+          />
+        )}
         <ReadingView surface={surface} focusCard={focusCard} />
         <CompareView />
       </main>

@@ -273,6 +273,8 @@ export const COMMANDS = [
       },
     ],
   },
+  // The open document's highlights, listed in the library's sidebar (its Highlights tab).
+  { id: 'highlights', label: 'Highlights', menu: { name: 'View', section: 0, order: 3 }, keys: [] },
   {
     id: 'codebook',
     label: 'Codebook',
@@ -322,6 +324,12 @@ export const COMMANDS = [
         shortcut: { group: 'Panels', help: 'Show this list of shortcuts (menu)' },
       },
     ],
+  },
+  {
+    id: 'getting-started',
+    label: 'Getting Started',
+    menu: { name: 'Help', section: 0, order: 1 },
+    keys: [],
   },
   {
     id: 'suggestion-move',

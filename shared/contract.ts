@@ -182,6 +182,11 @@ export interface AcceptedSuggestions {
   suggestions: Suggestion[];
 }
 
+/** Whether the window shows the first start's welcome. */
+export interface WelcomeState {
+  show: boolean;
+}
+
 /** Long work (imports, exports) reports how far it has got. */
 export interface Progress {
   task: string;
@@ -225,6 +230,10 @@ export const calls = {
   viewOptions: call<void>()('app:view-options', z.strictObject({ partyColours: z.boolean() })),
   notebookInfo: call<NotebookInfo>()('notebook:info', none),
   saveState: call<SaveState>()('notebook:save-state', none),
+  /** Whether the first start's welcome shows (a new profile, until the reader dismisses it). */
+  welcome: call<WelcomeState>()('settings:welcome', none),
+  /** The reader dismissed the welcome: kept in the profile's settings, so it stays hidden after a restart. */
+  dismissWelcome: call<WelcomeState>()('settings:dismiss-welcome', none),
 
   listDocuments: call<DocumentSummary[]>()('documents:list', none),
   openDocument: call<OpenedDocument>()('documents:open', z.strictObject({ id })),

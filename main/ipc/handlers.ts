@@ -31,6 +31,7 @@ import { offeredFileName, w3cJson, writeNotebookFolder } from '../services/expor
 import { importFileBatch, importFileBytes, importFiles, importText } from '../services/import-files';
 import { openDocument, openFirst } from '../services/open-document';
 import { loadAnnotationFile } from '../files';
+import { memoryWelcome, type WelcomeMemory } from '../services/welcome';
 import type { HandlerTable } from './dispatch';
 
 export type ExportKind = 'markdown' | 'csv' | 'json';
@@ -61,6 +62,8 @@ export interface HandlerDeps {
   rendererReady?: () => void;
   /** The window's view choices, for the menu's ticks. */
   viewOptions?: (options: { partyColours: boolean }) => void;
+  /** The first start's welcome (main/welcome.ts); without it, shown for a new notebook until dismissed. */
+  welcome?: WelcomeMemory;
 }
 
 /** At most a few refusals, then how many more: enough to act on, short enough to read in a notice. */
@@ -78,6 +81,7 @@ export function createHandlers({
   imported = () => {},
   rendererReady = () => {},
   viewOptions = () => {},
+  welcome = memoryWelcome(store.created),
 }: HandlerDeps): HandlerTable {
   /** Asks where to save, then writes; null when the user cancels. */
   const saveExport = async (text: string, defaultName: string, kind: ExportKind = 'markdown') => {
@@ -92,6 +96,8 @@ export function createHandlers({
     viewOptions: (options) => viewOptions(options),
     notebookInfo: () => ({ path: store.path, appVersion }),
     saveState: () => store.saveState,
+    welcome: () => welcome.state(),
+    dismissWelcome: () => welcome.dismiss(),
 
     listDocuments: () => ops.listDocuments(store.data),
     // Refused with not-found, changing nothing, when there is no such document.

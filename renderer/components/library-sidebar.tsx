@@ -1,9 +1,11 @@
 // The library: every document in the notebook with its source, date and number of highlights, to open, rename
-// in place, or delete (after asking; the toolbar's Undo brings it back), sorted and filtered by the reader.
-import type { JSX } from 'preact';
+// in place, or delete (after asking; the toolbar's Undo brings it back), sorted and filtered by the reader. A
+// second tab lists the open document's highlights (given as `highlights`).
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage, formatPublished } from '../format';
 import type { DocumentSummary } from '../types';
+import './highlight-list.css';
 
 export type LibrarySort = 'opened' | 'imported' | 'title' | 'date' | 'highlights';
 
@@ -22,7 +24,18 @@ interface LibrarySidebarProps {
   onRename: (id: string, title: string) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
   onClose: () => void;
+  /** The Highlights tab's content; without it the library has no tabs. */
+  highlights?: ComponentChildren;
+  tab?: SidebarTab;
+  onTab?: (tab: SidebarTab) => void;
 }
+
+export type SidebarTab = 'documents' | 'highlights';
+
+const TABS: Array<{ value: SidebarTab; label: string }> = [
+  { value: 'documents', label: 'Documents' },
+  { value: 'highlights', label: 'Highlights' },
+];
 
 /** Lower case without accents, so "Señor" is found by "senor". */
 function fold(text: string): string {
@@ -242,7 +255,17 @@ function LibraryItem({ doc, current, onOpen, onRename, onDelete }: ItemProps): J
 export function LibrarySidebar(props: LibrarySidebarProps): JSX.Element {
   const [sort, setSort] = useState<LibrarySort>('imported');
   const [query, setQuery] = useState('');
-  const ids = { heading: useId(), filter: useId(), sort: useId() };
+  const ids = { heading: useId(), filter: useId(), sort: useId(), tabs: useId() };
+  const tabbed = props.highlights !== undefined;
+  const tab = tabbed ? (props.tab ?? 'documents') : 'documents';
+  const tabId = (value: SidebarTab) => `${ids.tabs}-${value}`;
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const next = tab === 'documents' ? 'highlights' : 'documents';
+    props.onTab?.(next);
+    document.getElementById(tabId(next))?.focus();
+  };
   const shown = useMemo(
     () => filterDocuments(sortDocuments(props.documents, sort), query),
     [props.documents, sort, query],
@@ -267,47 +290,84 @@ export function LibrarySidebar(props: LibrarySidebarProps): JSX.Element {
           {props.documents.length === 1 ? '1 document' : `${props.documents.length} documents`}
         </span>
       </div>
-      <input
-        id={ids.filter}
-        class="input library__filter"
-        type="search"
-        aria-label="Filter documents"
-        placeholder="Filter documents"
-        value={query}
-        onInput={(event) => setQuery(event.currentTarget.value)}
-      />
-      <label class="library__sort" for={ids.sort}>
-        <span class="toolbar__label">Sort by</span>
-        <select
-          id={ids.sort}
-          class="select"
-          value={sort}
-          onChange={(event) => setSort(event.currentTarget.value as LibrarySort)}
-        >
-          {LIBRARY_SORTS.map((option) => (
-            <option key={option.value} value={option.value}>
+      {tabbed && (
+        <div class="sidebar-tabs" role="tablist" aria-label="Sidebar" onKeyDown={onTabKey}>
+          {TABS.map((option) => (
+            <button
+              key={option.value}
+              id={tabId(option.value)}
+              type="button"
+              role="tab"
+              class="sidebar-tabs__tab"
+              aria-selected={tab === option.value}
+              aria-controls={`${ids.tabs}-panel`}
+              tabIndex={tab === option.value ? 0 : -1}
+              onClick={() => props.onTab?.(option.value)}
+            >
               {option.label}
-            </option>
+            </button>
           ))}
-        </select>
-      </label>
-      {shown.length === 0 ? (
-        <p class="library__empty">
-          {props.documents.length === 0 ? 'No documents yet.' : 'No document matches the filter.'}
-        </p>
+        </div>
+      )}
+      {tab === 'highlights' ? (
+        <div
+          id={`${ids.tabs}-panel`}
+          class="sidebar-tabs__panel"
+          role="tabpanel"
+          aria-labelledby={tabId('highlights')}
+        >
+          {props.highlights}
+        </div>
       ) : (
-        <ul class="library__list" aria-label="Documents">
-          {shown.map((doc) => (
-            <LibraryItem
-              key={doc.id}
-              doc={doc}
-              current={doc.id === props.openId}
-              onOpen={props.onOpen}
-              onRename={props.onRename}
-              onDelete={props.onDelete}
-            />
-          ))}
-        </ul>
+        <div
+          id={`${ids.tabs}-panel`}
+          class="sidebar-tabs__panel"
+          role={tabbed ? 'tabpanel' : undefined}
+          aria-labelledby={tabbed ? tabId('documents') : undefined}
+        >
+          <input
+            id={ids.filter}
+            class="input library__filter"
+            type="search"
+            aria-label="Filter documents"
+            placeholder="Filter documents"
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+          <label class="library__sort" for={ids.sort}>
+            <span class="toolbar__label">Sort by</span>
+            <select
+              id={ids.sort}
+              class="select"
+              value={sort}
+              onChange={(event) => setSort(event.currentTarget.value as LibrarySort)}
+            >
+              {LIBRARY_SORTS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {shown.length === 0 ? (
+            <p class="library__empty">
+              {props.documents.length === 0 ? 'No documents yet.' : 'No document matches the filter.'}
+            </p>
+          ) : (
+            <ul class="library__list" aria-label="Documents">
+              {shown.map((doc) => (
+                <LibraryItem
+                  key={doc.id}
+                  doc={doc}
+                  current={doc.id === props.openId}
+                  onOpen={props.onOpen}
+                  onRename={props.onRename}
+                  onDelete={props.onDelete}
+                />
+              ))}
+            </ul>
+          )}
+        </div>
       )}
     </aside>
   );

@@ -63,8 +63,16 @@ function toggleSuggestions(host: CommandHost): void {
 function toggleLibrary(host: CommandHost): void {
   const { notebook, ui: current } = host.store.get();
   const open = ui.libraryOpen(current, notebook.documents.length);
-  host.store.patchUi({ libraryChoice: !open });
+  host.store.patchUi(open ? { libraryChoice: false } : { libraryChoice: true, sidebarTab: 'documents' });
   if (!open) host.focusSoon('.library__filter');
+}
+
+/** Shows the open document's highlights in the sidebar, or hides the sidebar when they are what it shows. */
+function toggleHighlights(host: CommandHost): void {
+  const { notebook, ui: current } = host.store.get();
+  const shown = ui.libraryOpen(current, notebook.documents.length) && current.sidebarTab === 'highlights';
+  host.store.patchUi(shown ? { libraryChoice: false } : { libraryChoice: true, sidebarTab: 'highlights' });
+  if (!shown) host.focusSoon('.highlight-list__filter');
 }
 
 export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction } = {
@@ -107,6 +115,7 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
   suggestions: { enabled: hasDocument, run: toggleSuggestions },
   parties: { enabled: always, run: (host) => host.store.patchUi({ error: null, partiesOpen: true }) },
   'toggle-library': { enabled: always, run: toggleLibrary },
+  highlights: { enabled: always, run: toggleHighlights },
   codebook: { enabled: always, run: (host) => togglePanel(host, 'codebook') },
   'party-colours': { enabled: always, run: (host) => host.store.togglePartyColours() },
   compare: {
@@ -114,6 +123,13 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
     run: (host) => host.changeView(host.store.get().ui.view === 'compare' ? 'reading' : 'compare'),
   },
   shortcuts: { enabled: always, run: (host) => host.store.patchUi({ shortcutsOpen: true }) },
+  'getting-started': {
+    enabled: always,
+    run: (host) => {
+      host.store.showWelcome();
+      host.focusSoon('.welcome__heading');
+    },
+  },
   import: { enabled: always, run: (host) => void host.store.importFromDialog() },
   'import-annotations': { enabled: always, run: (host) => void host.store.importAnnotations() },
   'export-markdown': { enabled: hasDocument, run: (host) => void host.store.exportMarkdown() },

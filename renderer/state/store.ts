@@ -9,6 +9,7 @@ import { exportActions } from './actions/exports';
 import { importActions } from './actions/imports';
 import { suggestionActions } from './actions/suggestions';
 import { viewActions } from './actions/view';
+import { welcomeActions } from './actions/welcome';
 import { createCore } from './core';
 
 export { initialState, type State } from './core';
@@ -27,5 +28,6 @@ export function createStore(api: ParleyApi, limits: { maxImportBytes: number }) 
     ...exportActions(core),
     ...suggestionActions(core),
     ...viewActions(core),
+    ...welcomeActions(core),
   };
 }

@@ -6,6 +6,8 @@ import type { Annotation, Comparison } from '../types';
 
 export type View = 'reading' | 'compare';
 export type SidePanel = 'find' | 'codebook';
+/** What the library sidebar lists: the notebook's documents, or the open document's highlights. */
+export type SidebarTab = 'documents' | 'highlights';
 
 /** Where a dialog is placed beside: the selection's or a card's rectangle (a DOMRect fits). */
 export interface Anchor {
@@ -77,6 +79,9 @@ export interface UiState {
   caretBrowsing: boolean;
   /** Highlights carry their party's colour as an underline (View › Colour by Party), the fill keeping the topic's. */
   partyColours: boolean;
+  sidebarTab: SidebarTab;
+  /** The first start's welcome shows (main says so at start; Help › Getting Started shows it again). */
+  welcome: boolean;
 }
 
 export const initialUi: UiState = {
@@ -108,6 +113,8 @@ export const initialUi: UiState = {
   revealTick: 0,
   caretBrowsing: false,
   partyColours: false,
+  sidebarTab: 'documents',
+  welcome: false,
 };
 
 /** Says something politely; a deletion offers its Undo beside it. */

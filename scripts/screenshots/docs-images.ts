@@ -1,4 +1,5 @@
-// Writes the README's pictures, docs/reading-view.png and docs/comparison-view.png: the scenes of
+// Writes the README's pictures: docs/reading-view.png and docs/comparison-view.png, and the reading view at
+// 1280×800 and 800×700 in light and dark (docs/reading-<width>x<height>-<scheme>.png), from the scenes of
 // test/renderer/docs-scenes.ts in Debian's Chromium, through the renderer harness. Run by `npm run screenshots`,
 // never by `npm test`, so the tracked pictures change only when someone means them to.
 import { fileURLToPath } from 'node:url';
@@ -16,3 +17,18 @@ test('docs/comparison-view.png', async ({ parley }) => {
   const page = await showComparisonScene(parley);
   await page.screenshot({ path: docs('comparison-view.png'), animations: 'disabled', caret: 'hide' });
 });
+
+for (const [width, height] of [
+  [1280, 800],
+  [800, 700],
+] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const name = `reading-${width}x${height}-${colorScheme}.png`;
+    test(`docs/${name}`, async ({ parley }) => {
+      await parley.page.setViewportSize({ width, height });
+      await parley.page.emulateMedia({ colorScheme });
+      const page = await showReadingScene(parley);
+      await page.screenshot({ path: docs(name), animations: 'disabled', caret: 'hide' });
+    });
+  }
+}

@@ -99,10 +99,17 @@ async function steady(page: Page): Promise<void> {
   });
 }
 
+/** The first start's welcome, dismissed as a reader who has found their way does (it stays so after a reload). */
+async function dismissWelcome(page: Page): Promise<void> {
+  await page.getByRole('region', { name: 'Where to start' }).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('region', { name: 'Where to start' })).toHaveCount(0);
+}
+
 /** The sample with four notes, read fresh from the notebook file, the third card chosen; returns the page. */
 export async function showReadingScene(parley: Parley): Promise<Page> {
   let page = parley.page;
   await page.locator('.doc-text [data-start]').first().waitFor();
+  await dismissWelcome(page);
   await page.evaluate(async (highlights) => {
     const [first] = await window.parley.listDocuments();
     const opened = await window.parley.openDocument({ id: first!.id });
@@ -139,6 +146,7 @@ export async function showReadingScene(parley: Parley): Promise<Page> {
 export async function showComparisonScene(parley: Parley): Promise<Page> {
   const { page } = parley;
   await page.locator('.doc-text [data-start]').first().waitFor();
+  await dismissWelcome(page);
   await page.evaluate(async (positions) => {
     const [first] = await window.parley.listDocuments();
     const opened = await window.parley.openDocument({ id: first!.id });

@@ -13,6 +13,8 @@ import { dispatch, type HandlerTable } from '../../main/ipc/dispatch';
 import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
 import { notebookChange } from '../../main/core/notebook-change';
 import { openNotebookStore, type NotebookStore } from '../../main/storage/notebook-store';
+import { SettingsStore } from '../../main/settings';
+import { settingsWelcome } from '../../main/welcome';
 import {
   eventChannels,
   type CallName,
@@ -168,6 +170,8 @@ export const test = base.extend<{ parley: Parley }>({
         store,
         dialogs,
         appVersion: 'test',
+        // The profile's settings, in the test's folder: a new notebook is a first start, as in the app.
+        welcome: settingsWelcome(new SettingsStore(join(dir, 'settings.json')), store.created),
         progress: (report) => {
           parley.progressEvents.push(report);
           emit('progress', report);

@@ -190,6 +190,8 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   viewOptions: () => ({ partyColours: true }),
   notebookInfo: () => undefined,
   saveState: () => undefined,
+  welcome: () => undefined,
+  dismissWelcome: () => undefined,
   listDocuments: () => undefined,
   openDocument: (ids) => ({ id: ids.doc }),
   importDocument: () => ({ fileName: 'more.txt', content: 'A short text.\n\nWith two paragraphs.' }),

@@ -169,6 +169,7 @@ describe('buildMenuTemplate', () => {
         help.map((item) => [item.role ?? item.type, item.label]),
         [
           [undefined, 'Keyboard Shortcuts'],
+          [undefined, 'Getting Started'],
           ['separator', undefined],
           [undefined, 'Check for Updates…'],
           ['checkbox', 'Check for Updates Automatically'],
@@ -186,7 +187,7 @@ describe('buildMenuTemplate', () => {
     assert.deepEqual(calls, ['automatic true', 'check', 'automatic false', 'check']);
   });
 
-  test('without the update items, Help offers the keyboard shortcuts and About Parley, and nothing that goes online', () => {
+  test('without the update items, Help offers the keyboard shortcuts, Getting Started and About Parley, and nothing that goes online', () => {
     for (const isMac of [false, true]) {
       const { template, sent } = build(isMac, true);
       const help = menu(template, 'Help');
@@ -194,12 +195,14 @@ describe('buildMenuTemplate', () => {
         help.map((item) => [item.role ?? item.type, item.label]),
         [
           [undefined, 'Keyboard Shortcuts'],
+          [undefined, 'Getting Started'],
           ['separator', undefined],
           ['about', 'About Parley'],
         ],
       );
       click(byLabel(help, 'Keyboard Shortcuts'));
-      assert.deepEqual(sent, ['shortcuts']);
+      click(byLabel(help, 'Getting Started'));
+      assert.deepEqual(sent, ['shortcuts', 'getting-started']);
     }
   });
 

@@ -11,6 +11,7 @@ import { exportActions } from '../../../renderer/state/actions/exports';
 import { importActions } from '../../../renderer/state/actions/imports';
 import { suggestionActions } from '../../../renderer/state/actions/suggestions';
 import { viewActions } from '../../../renderer/state/actions/view';
+import { welcomeActions } from '../../../renderer/state/actions/welcome';
 import { createCore } from '../../../renderer/state/core';
 import { createStore } from '../../../renderer/state/store';
 import { standIn } from './stand-in';
@@ -25,6 +26,7 @@ test('no two parts of the store give the same name to different things', () => {
     exports: exportActions(core),
     suggestions: suggestionActions(core),
     view: viewActions(core),
+    welcome: welcomeActions(core),
   };
   const owner = new Map<string, string>();
   const clashes: string[] = [];
