@@ -248,7 +248,7 @@ export const COMMANDS = [
   {
     id: 'command-palette',
     label: 'Command Palette…',
-    menu: { name: 'View', section: 0, order: 3 },
+    menu: { name: 'View', section: 0, order: 4 },
     toolbar: { label: 'Commands' },
     keys: [
       {
