@@ -30,6 +30,8 @@ const welcomeSettingsSchema = z
   .object({
     /** The reader dismissed the first start's welcome; it shows again only from Help › Getting Started. */
     dismissed: z.boolean(),
+    /** The welcome was shown at the first start: later starts do not show it again (Help › Getting Started does). */
+    shown: z.boolean().optional(),
   })
   .loose();
 

@@ -80,7 +80,7 @@ describe('the welcome over IPC', () => {
       const channel = calls.dismissWelcome.channel;
       assert.deepEqual(await invoke(calls.welcome.channel, undefined), { ok: true, value: { show: true } });
       const before = readFileSync(settingsPath, 'utf8');
-      assert.deepEqual(JSON.parse(before).welcome, { dismissed: false });
+      assert.deepEqual(JSON.parse(before).welcome, { dismissed: false, shown: true });
 
       for (const [label, args] of HOSTILE) {
         for (const name of [channel, calls.welcome.channel]) {
@@ -105,7 +105,10 @@ describe('the welcome over IPC', () => {
       // The reader's Dismiss: answered, written, and read back by the next start.
       assert.deepEqual(await invoke(channel, undefined), { ok: true, value: { show: false } });
       assert.deepEqual(await invoke(calls.welcome.channel, undefined), { ok: true, value: { show: false } });
-      assert.deepEqual(JSON.parse(readFileSync(settingsPath, 'utf8')).welcome, { dismissed: true });
+      assert.deepEqual(JSON.parse(readFileSync(settingsPath, 'utf8')).welcome, {
+        dismissed: true,
+        shown: true,
+      });
       assert.deepEqual(settingsWelcome(new SettingsStore(settingsPath), false).state(), { show: false });
     });
   });
@@ -121,11 +124,17 @@ describe('settingsWelcome', () => {
     }
   };
 
-  test('a first start records it as due, so it shows again after a restart until dismissed', () => {
+  test('a first start shows it once: it stays until dismissed there, and the next start shows none', () => {
     inTemp((path) => {
-      assert.deepEqual(settingsWelcome(new SettingsStore(path), true).state(), { show: true });
-      // The next start opens the notebook it made: the welcome is still due.
-      assert.deepEqual(settingsWelcome(new SettingsStore(path), false).state(), { show: true });
+      const first = settingsWelcome(new SettingsStore(path), true);
+      assert.deepEqual(first.state(), { show: true });
+      // The window reloads within the first start: still shown, as it was not dismissed.
+      assert.deepEqual(first.state(), { show: true });
+      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')).welcome, { dismissed: false, shown: true });
+      // The next start opens the notebook the first one made: the welcome was seen, and only Help shows it now.
+      assert.deepEqual(settingsWelcome(new SettingsStore(path), false).state(), { show: false });
+      // Even a start that makes a new notebook again (the old one moved away) does not show it twice.
+      assert.deepEqual(settingsWelcome(new SettingsStore(path), true).state(), { show: false });
     });
   });
 
@@ -143,10 +152,10 @@ describe('settingsWelcome', () => {
       settingsWelcome(settings, true).dismiss();
       assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), {
         updates: { automatic: true, consented: true },
-        welcome: { dismissed: true },
+        welcome: { dismissed: true, shown: true },
       });
       settings.changeUpdates({ automatic: false });
-      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')).welcome, { dismissed: true });
+      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')).welcome, { dismissed: true, shown: true });
     });
   });
 });
