@@ -203,7 +203,7 @@ export class HighlightPainter {
       this.partySlots.set(colour, slot);
       const name = `${PARTY_PREFIX}${slot}`;
       const line =
-        'text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 3px;';
+        'text-decoration-line: underline; text-decoration-style: solid; text-decoration-thickness: 3px; text-decoration-skip-ink: none;';
       this.sheet.insertRule(
         `::highlight(${name}) { ${line} text-decoration-color: ${colour}; }`,
         this.sheet.cssRules.length,

@@ -184,7 +184,11 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
     >
       {doc ? (
         <div class="layout">
-          <article class="reading" aria-labelledby="doc-title" tabIndex={-1}>
+          <article
+            class={ui.partyColours ? 'reading reading--party-colours' : 'reading'}
+            aria-labelledby="doc-title"
+            tabIndex={-1}
+          >
             <DocumentHeader document={doc} onEditDetails={() => store.patchUi({ editingDetails: true })} />
             {ui.partyColours && (
               <PartyLegend

@@ -121,6 +121,16 @@ test('colour by party underlines UK and Russian passages of one topic in their p
   expect(british.fill).toBe(before.russian.fill);
   // A passage without a party has no line.
   expect(await paintOf(page, NO_PARTY)).toEqual({ fill: before.russian.fill, line: null });
+  // Not even while it is the active passage (the last saved): a line now means a party, so the active passage is
+  // marked by its tint alone.
+  expect(await highlightsCovering(page, NO_PARTY)).toContain('parley-active');
+  const activeLine = () =>
+    page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector('.reading .doc-text')!, '::highlight(parley-active)')
+          .textDecorationLine,
+    );
+  expect(await activeLine()).toBe('none');
   // The key draws each party's line in the colour of its passages' underline.
   const keyLine = await legend
     .getByRole('listitem')
@@ -152,6 +162,7 @@ test('colour by party underlines UK and Russian passages of one topic in their p
   await expect(page.locator('.reading')).toBeFocused();
   expect((await paintOf(page, RUSSIAN)).line).toBeNull();
   expect((await paintOf(page, BRITISH)).line).toBeNull();
+  expect(await activeLine()).toBe('underline');
   await expect.poll(() => parley.calls.filter((call) => call === 'app:view-options').length).toBe(2);
 });
 
