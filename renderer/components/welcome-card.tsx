@@ -1,7 +1,7 @@
 // The first start's welcome: where to start, in four steps (highlight, suggestions, compare, import), each naming
 // the key or button the command table gives it and, where a button can do the step, doing it (its own name, not
-// the toolbar's, so each name on the page is one control's). A card at the top of the page, not a dialog: it takes
-// no focus when it appears and covers nothing; Dismiss hides it for good (main keeps that in the profile), and
+// the toolbar's, so each name on the page is one control's). A short card at the top of the page, not a dialog: it
+// takes no focus when it appears, covers nothing, and leaves the text in view in a small window; Dismiss hides it for good (main keeps that in the profile), and
 // Help › Getting Started shows it again.
 import type { JSX } from 'preact';
 import { commandById, toolbarLabel, type CommandId } from '../../shared/commands';
@@ -51,23 +51,21 @@ export function WelcomeCard({ onCommand, onDismiss }: WelcomeCardProps): JSX.Ele
       </div>
       <ol class="welcome__steps">
         <li class="welcome__step">
-          <strong>Highlight a passage.</strong> Select words in the text, then press <Keys id="highlight" />:
-          give it topics, the party whose position it is, and a note.
+          <strong>Highlight.</strong> Select words, then press <Keys id="highlight" />.
         </li>
         <li class="welcome__step">
-          <strong>Let Parley suggest.</strong> The {toolbarLabel('suggestions')} button opens a panel that
-          lists the statements it found and who made them; <kbd>A</kbd> accepts one, <kbd>D</kbd> dismisses
-          it.
+          <strong>Let Parley suggest.</strong> The {toolbarLabel('suggestions')} button opens a panel of the
+          statements it found.{' '}
           <button type="button" class="button button--small" onClick={() => onCommand('suggestions')}>
             Show what it found
           </button>
         </li>
         <li class="welcome__step">
-          <strong>Compare the sides.</strong> {commandById('compare').label}{' '}
+          <strong>Compare.</strong> {commandById('compare').label}{' '}
           <span class="welcome__keys">
             (<Keys id="compare" />)
           </span>{' '}
-          sets each party's passages side by side, topic by topic.
+          sets the sides side by side.{' '}
           <button type="button" class="button button--small" onClick={() => onCommand('compare')}>
             See the sides side by side
           </button>
@@ -76,8 +74,8 @@ export function WelcomeCard({ onCommand, onDismiss }: WelcomeCardProps): JSX.Ele
           <strong>Bring your own.</strong> {commandById('import').label}{' '}
           <span class="welcome__keys">
             (<Keys id="import" />)
-          </span>{' '}
-          reads text, Markdown and saved web pages; you can also drop a file on the window or paste.
+          </span>
+          , or drop or paste a file.{' '}
           <button type="button" class="button button--small" onClick={() => onCommand('import')}>
             Choose a file…
           </button>

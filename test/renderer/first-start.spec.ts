@@ -67,3 +67,16 @@ test("the welcome's Compare and Import buttons run those commands", async ({ par
   await card.getByRole('button', { name: 'Choose a file…' }).click();
   await expect(page.locator('.doc-text')).toContainText('A short text written for this test.');
 });
+
+test('in an 800×700 window the welcome leaves the start of the text in view', async ({ parley }) => {
+  const { page } = parley;
+  await page.setViewportSize({ width: 800, height: 700 });
+  await expect(welcome(page)).toBeVisible();
+  const firstParagraph = page.locator('.doc-text [data-start]').first();
+  await expect(firstParagraph).toContainText('Russian Foreign Minister');
+  const box = (await firstParagraph.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  // At least its first line is on the screen without scrolling, above the status bar at the window's foot.
+  const statusTop = (await page.locator('.notices').boundingBox())?.y ?? viewport.height;
+  expect(box.y + 24).toBeLessThanOrEqual(Math.min(statusTop, viewport.height));
+});
