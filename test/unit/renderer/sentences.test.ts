@@ -136,9 +136,9 @@ test('the full-width marks of Japanese and Chinese end a sentence with no space 
     '東京は雨です！',
     '本当ですか？',
   ]);
-  assert.deepEqual(split('彼は「行きます。」と言った。「はい。」それから出た。'), [
+  assert.deepEqual(split('彼は「行きます。」と言った。「はい。」「いいえ。」'), [
     '彼は「行きます。」と言った。',
     '「はい。」',
-    'それから出た。',
+    '「いいえ。」',
   ]);
 });
