@@ -2,7 +2,7 @@
 // and write a Markdown note with a live preview. Ctrl+Enter (⌘+Enter) saves from any of its fields. A failed save
 // keeps the editor open with everything typed, and says why. Topics created here are made only when the highlight
 // is saved, with it in one step, so an editor that is cancelled leaves no topic behind.
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage, shortQuote } from '../format';
 import { renderMarkdown } from '../markdown';
 import type { Party, Topic, TopicWithCount } from '../types';
@@ -56,6 +56,13 @@ export function HighlightEditor(props: HighlightEditorProps) {
   const party = parties.find((p) => p.id === partyId) ?? null;
   // A stance the passage carries that the list no longer offers still shows, so saving keeps it.
   const stanceOptions = stance && !stances.includes(stance) ? [...stances, stance] : stances;
+
+  // The editor opens with focus in the topic field, whether the highlight is new or has topics already (the dialog
+  // alone would put it on the first topic's remove button, where Enter or Space removes the topic).
+  const formRef = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[role=combobox]')?.focus();
+  }, []);
 
   useEffect(() => {
     if (addingStance) newStanceRef.current?.focus();
@@ -112,6 +119,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
   return (
     <Modal label="Highlight" onCancel={onCancel} anchor={anchor} class="editor">
       <form
+        ref={formRef}
         class="editor__form"
         onKeyDownCapture={(event) => {
           // Ctrl+Enter (⌘+Enter) saves from any field: the topics, the party and stance, the note. Caught on the

@@ -1,6 +1,6 @@
 // Help → Keyboard shortcuts (also `?`): every shortcut the window answers to, grouped, read from the command table
-// through shortcuts.ts. It opens at its top, title in view, with focus on Close (at the bottom of a list longer
-// than the window): the focus must not scroll the list away from its title.
+// through shortcuts.ts. It opens at its top, title in view, with focus on Close, which stands under the title (at
+// the foot of a list longer than the window it would be off-screen, or the focus would scroll the title away).
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { shortcutGroups } from '../shortcuts';
@@ -23,6 +23,11 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }): JSX.Eleme
     <Modal label="Keyboard shortcuts" onCancel={onClose} class="shortcuts">
       <div class="details__form">
         <h2 class="editor__title">Keyboard shortcuts</h2>
+        <div class="editor__actions">
+          <button type="button" class="button button--primary" ref={closeRef} onClick={onClose}>
+            Close
+          </button>
+        </div>
         {groups.map((group) => (
           <table key={group.title} class="shortcuts__table">
             <caption class="shortcuts__caption">{group.title}</caption>
@@ -54,11 +59,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }): JSX.Eleme
             </tbody>
           </table>
         ))}
-        <div class="editor__actions">
-          <button type="button" class="button button--primary" ref={closeRef} onClick={onClose}>
-            Close
-          </button>
-        </div>
       </div>
     </Modal>
   );

@@ -3,7 +3,9 @@
 // and errs towards a longer sentence rather than a cut one: a sentence ends at `.`, `!`, `?` or `…` (with any
 // closing quotes or brackets after it) followed by white space and a capital, a digit or an opening quote; not
 // after a title such as "Mr." or "Dr.", an initial ("J."), or letters with points ("U.S."); and a point inside a
-// number ("3.5") is never an end, because no space follows it.
+// number ("3.5") is never an end, because no space follows it; a month's short name keeps its point before a day
+// ("Jan. 5"). The full-width marks of Chinese and Japanese (`。`, `！`, `？`) end a sentence with no space after them,
+// unless a quotation they close runs on into the words that follow.
 
 /** The part of a block the rule reads: where it lies in the text. */
 export interface BlockSpan {
@@ -49,8 +51,13 @@ const ABBREVIATIONS = new Set([
   'approx',
 ]);
 
+/** Months' short names, which keep their point before a day ("Jan. 5") and end a sentence otherwise. */
+const MONTHS = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
+
 /** A sentence's last mark, then whatever closes around it. */
-const TERMINATOR = /[.!?…]+["'”’)\]»]*/gu;
+const TERMINATOR = /[.!?…。！？]+["'”’)\]»」』）]*/gu;
+/** The full-width marks, which end a sentence wherever they stand. */
+const FULL_WIDTH_END = /[。！？]/u;
 /** What may open the next sentence. */
 const OPENER = /^["'“‘([«]*[\p{Lu}\p{N}]/u;
 
@@ -67,6 +74,7 @@ function keepsPoint(text: string, from: number, dot: number, next: string): bool
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
   // "No. 10", "Nos. 3 and 4": a number's sign only before a number.
   if (/^nos?$/i.test(word) && /\p{N}/u.test(next)) return true;
+  if (MONTHS.test(word) && /\p{N}/u.test(next)) return true;
   // An initial ("J. Smith") or letters with points ("U.S.", "U.K."): never the end of a sentence here.
   return /^(?:\p{L}\.)*\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
 }
@@ -87,6 +95,14 @@ function blockSentences(text: string, block: BlockSpan): Sentence[] {
   for (let match = TERMINATOR.exec(slice); match; match = TERMINATOR.exec(slice)) {
     const end = match.index + match[0].length;
     const after = slice.slice(end);
+    // A full-width mark inside closing quotes ends the sentence only when no words follow the quotes at once
+    // (「行きます。」と言った is one sentence).
+    const closed = /[」』）"'”’)\]»]$/u.test(match[0]);
+    if (FULL_WIDTH_END.test(match[0]) && (!closed || !/^[\p{L}\p{N}]/u.test(after))) {
+      push(end);
+      from = end;
+      continue;
+    }
     const space = /^\s+/u.exec(after);
     if (!space) continue;
     const rest = after.slice(space[0].length);

@@ -7,7 +7,7 @@
 import { useEffect } from 'preact/hooks';
 import { isTextEntry, revealRange } from '../dom';
 import { offsetsToRange, type TextIndex } from '../highlighting/text-index';
-import { caretStart, selectionInText, type TextShown } from './sentence-cursor';
+import { caretStart, rememberedEnd, selectionInText, type TextShown } from './sentence-cursor';
 import './caret.css';
 
 /** Whether keys pressed now belong to the reading column: focus is in it, or on the page itself. */
@@ -35,6 +35,19 @@ function placeCaret(index: TextIndex, offset: number): void {
   const last = index.entries[index.entries.length - 1];
   if (range) document.getSelection()?.collapse(range.startContainer, range.startOffset);
   else if (last) document.getSelection()?.collapse(last.node, last.node.length);
+}
+
+/**
+ * Puts the caret back at the end of the passage last chosen in the text (as after its highlight is saved), with focus
+ * in the reading column, so the arrows go on from there. Nothing when no passage is remembered or it is far away.
+ */
+export function caretAfterLastPassage(index: TextIndex, doc: TextShown): void {
+  const end = rememberedEnd(index, doc);
+  if (end === null) return;
+  const range = offsetsToRange(index, Math.max(0, end - 1), end);
+  if (!range) return;
+  document.querySelector<HTMLElement>('.reading')?.focus({ preventScroll: true });
+  document.getSelection()?.collapse(range.endContainer, range.endOffset);
 }
 
 /**

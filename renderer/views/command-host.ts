@@ -9,8 +9,9 @@ import type { CommandHost } from '../state/commands';
 import type { Store } from '../state/store';
 import { modalOpen, type View } from '../state/ui';
 import { highlightTooLong } from '../highlighting/highlight-limit';
-import { focusInReading, moveCaret, useCaretBrowsing } from './caret-browsing';
-import { adjustSelection, moveBySentence } from './sentence-cursor';
+import { caretAfterLastPassage, focusInReading, moveCaret, useCaretBrowsing } from './caret-browsing';
+import { adjustSelection, moveBySentence, rememberPassage, selectionInText } from './sentence-cursor';
+import type { TextIndex } from '../highlighting/text-index';
 import type { TextSurface } from './text-surface';
 import { useWindowEvents, type WindowEvents } from './window-events';
 
@@ -54,6 +55,7 @@ export function useCommandHost(
         return;
       }
       events.clearSelectionSpot();
+      rememberPassage(opened, current.span.end);
       store.patchUi({
         error: null,
         editor: {
@@ -78,6 +80,22 @@ export function useCommandHost(
   const events = useWindowEvents(host);
 
   useCaretBrowsing(surface.index, store.get().open.document, store.get().ui.caretBrowsing);
+  // While caret browsing, a new highlight's editor closing puts the caret back at the end of its passage (the save
+  // clears the selection), so the arrows and J go on from there.
+  const creating = store.get().ui.editor?.mode === 'create';
+  const wasCreating = useRef(false);
+  useEffect(() => {
+    const closed = wasCreating.current && !creating;
+    wasCreating.current = creating;
+    if (!closed) return undefined;
+    const frame = requestAnimationFrame(() => {
+      const { ui, open } = store.get();
+      const index = latestSurface.current.index;
+      if (!ui.caretBrowsing || !index || !open.document || modalOpen(ui)) return;
+      if (!selectionInText(index)) caretAfterLastPassage(index, open.document);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [creating, store]);
   // Shift with an arrow key moves the end of a selection in the text (the browser does nothing there by itself);
   // while caret browsing, the arrows move the caret.
   const latestSurface = useRef(surface);
@@ -89,6 +107,10 @@ export function useCommandHost(
       const opened = store.get().open.document;
       if (!index || !opened || ui.view !== 'reading' || modalOpen(ui) || event.isComposing) return;
       if (!focusInReading(event.target)) return;
+      if (selectAllOfDocument(index, event)) {
+        event.preventDefault();
+        return;
+      }
       if (adjustSelection(index, event) || (ui.caretBrowsing && moveCaret(index, opened, event))) {
         event.preventDefault();
       }
@@ -97,4 +119,26 @@ export function useCommandHost(
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [store]);
   return { host, events };
+}
+
+/**
+ * Ctrl+A (⌘+A) with focus in the reading column selects the document: from its title to the end of its text, not
+ * the toolbar and the margin around it (elsewhere, as in a text field, the browser's own Ctrl+A is kept). True when
+ * the key was used.
+ */
+function selectAllOfDocument(index: TextIndex, event: KeyboardEvent): boolean {
+  if (
+    event.key.toLowerCase() !== 'a' ||
+    !(event.ctrlKey || event.metaKey) ||
+    event.shiftKey ||
+    event.altKey
+  ) {
+    return false;
+  }
+  const title = document.querySelector('.reading .doc-title');
+  const last = index.entries[index.entries.length - 1];
+  const selection = document.getSelection();
+  if (!title || !last || !selection) return false;
+  selection.setBaseAndExtent(title, 0, last.node, last.node.length);
+  return true;
 }

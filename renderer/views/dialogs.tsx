@@ -85,7 +85,11 @@ export function Dialogs({ focusCard }: { focusCard(id: string): void }) {
             if (editor.mode === 'create') document.getSelection()?.removeAllRanges();
             if (editor.mode === 'edit' && editor.returnTo === 'suggestions') {
               requestAnimationFrame(focusSuggestionList);
-            } else focusCard(saved.id);
+            } else if (editor.mode === 'edit' || !store.get().ui.caretBrowsing) {
+              // While caret browsing, a new highlight's caret goes back to the end of its passage instead, focus
+              // with it (command-host), so the arrows go on from there.
+              focusCard(saved.id);
+            }
           }}
           onCancel={() => {
             store.patchUi({ editor: null });

@@ -1,8 +1,10 @@
 // The sentence cursor and the keyboard's hold on the reading column's selection. J and K select the next or the
 // previous sentence of the text (from the selection, or from the top of what is in view when nothing is selected),
-// Shift+J and Shift+K grow the selection by a sentence at its end or its start, and Shift with the arrow keys moves
-// the selection's moving end by a character, a word (with Ctrl or Alt) or a line, so that any passage can be
-// selected without a mouse. What is selected is the page's own selection: H, the Highlight button beside it and
+// Shift+J and Shift+K grow the selection by a sentence at its end or its start, and Shift with the arrow keys (and
+// Home and End) moves the selection's moving end by a character, a word (with Ctrl or Alt), a line or to the line's
+// end, so that any passage can be selected without a mouse. The end of the last passage chosen is remembered, so
+// that after a highlight is saved or cancelled (which leaves nothing selected) J goes on after it rather than
+// starting again at the top of the view. What is selected is the page's own selection: H, the Highlight button beside it and
 // copying all work on it as they do on a selection made with the mouse.
 import { revealRange } from '../dom';
 import { offsetAtPoint, offsetsToRange, pointToOffset, type TextIndex } from '../highlighting/text-index';
@@ -35,6 +37,28 @@ export function selectionInText(index: TextIndex): { start: number; end: number 
   return { start, end: Math.max(start, end) };
 }
 
+/** Where the last passage chosen in the text ended (by J or K, or highlighted), in the text it was chosen in. */
+let lastPassage: { text: string; end: number } | null = null;
+
+/** Remembers where a passage chosen in the text ends, for the next J when nothing is selected. */
+export function rememberPassage(doc: TextShown, end: number): void {
+  lastPassage = { text: doc.text, end };
+}
+
+/**
+ * The end of the last passage chosen in this text, or null when there is none or the reader has scrolled it far out
+ * of view (more than a screen away), where going on from it would jump the page back.
+ */
+export function rememberedEnd(index: TextIndex, doc: TextShown): number | null {
+  if (!lastPassage || lastPassage.text !== doc.text) return null;
+  const end = Math.min(lastPassage.end, doc.text.length);
+  const range = offsetsToRange(index, Math.max(0, end - 1), end);
+  const rect = range?.getBoundingClientRect();
+  if (!rect) return null;
+  const screen = window.innerHeight;
+  return rect.bottom < -screen || rect.top > 2 * screen ? null : end;
+}
+
 /** The text offset at the top of what is in view, below the toolbar. */
 function offsetInView(index: TextIndex): number {
   const top = (document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0) + 8;
@@ -55,7 +79,7 @@ export function caretStart(index: TextIndex, doc: TextShown): number {
   return at === -1 ? (sentences[sentences.length - 1]?.end ?? 0) : sentences[at]!.start;
 }
 
-function select(index: TextIndex, start: number, end: number, backward: boolean): boolean {
+function select(index: TextIndex, doc: TextShown, start: number, end: number, backward: boolean): boolean {
   const range = offsetsToRange(index, start, end);
   const selection = document.getSelection();
   if (!range || !selection) return false;
@@ -65,6 +89,7 @@ function select(index: TextIndex, start: number, end: number, backward: boolean)
     selection.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
   }
   revealRange(range);
+  rememberPassage(doc, end);
   return true;
 }
 
@@ -76,10 +101,23 @@ export function moveBySentence(index: TextIndex, doc: TextShown, move: SentenceM
   const sentences = sentencesFor(doc);
   if (sentences.length === 0) return 'This document has no text to select.';
   const current = selectionInText(index);
+  const after = current ? null : rememberedEnd(index, doc);
+  if (after !== null) {
+    // Nothing selected, but a passage was chosen here a moment ago (and highlighted): go on from its end.
+    const forward = move === 'next' || move === 'extend-next';
+    const i = forward
+      ? sentences.findIndex((s) => s.start >= after)
+      : sentences.findLastIndex((s) => s.end <= after);
+    const sentence = i === -1 ? undefined : sentences[i];
+    if (!sentence)
+      return forward ? 'That is the last sentence of the text.' : 'That is the first sentence of the text.';
+    select(index, doc, sentence.start, sentence.end, false);
+    return null;
+  }
   if (!current) {
     const at = sentenceAt(sentences, offsetInView(index));
     const sentence = sentences[at === -1 ? sentences.length - 1 : at]!;
-    select(index, sentence.start, sentence.end, false);
+    select(index, doc, sentence.start, sentence.end, false);
     return null;
   }
   const { start, end } = current;
@@ -89,50 +127,52 @@ export function moveBySentence(index: TextIndex, doc: TextShown, move: SentenceM
       const i = caret ? sentenceAt(sentences, start) : sentences.findIndex((s) => s.start >= end);
       const sentence = i === -1 ? undefined : sentences[i];
       if (!sentence) return 'That is the last sentence of the text.';
-      select(index, sentence.start, sentence.end, false);
+      select(index, doc, sentence.start, sentence.end, false);
       return null;
     }
     case 'previous': {
       const i = caret ? sentenceAt(sentences, start) : sentences.findLastIndex((s) => s.end <= start);
       const sentence = i === -1 ? undefined : sentences[i];
       if (!sentence) return 'That is the first sentence of the text.';
-      select(index, sentence.start, sentence.end, false);
+      select(index, doc, sentence.start, sentence.end, false);
       return null;
     }
     case 'extend-next': {
       const i = sentenceAt(sentences, end);
       const sentence = i === -1 ? undefined : sentences[i];
       if (!sentence) return 'The selection already reaches the end of the text.';
-      select(index, start, sentence.end, false);
+      select(index, doc, start, sentence.end, false);
       return null;
     }
     case 'extend-previous': {
       const i = sentences.findLastIndex((s) => s.start < start);
       const sentence = i === -1 ? undefined : sentences[i];
       if (!sentence) return 'The selection already reaches the start of the text.';
-      select(index, sentence.start, end, true);
+      select(index, doc, sentence.start, end, true);
       return null;
     }
   }
 }
 
-const ARROWS: Record<string, { direction: 'backward' | 'forward'; line: boolean }> = {
-  ArrowLeft: { direction: 'backward', line: false },
-  ArrowRight: { direction: 'forward', line: false },
-  ArrowUp: { direction: 'backward', line: true },
-  ArrowDown: { direction: 'forward', line: true },
+const ARROWS: Record<string, { direction: 'backward' | 'forward'; line: 'no' | 'line' | 'lineboundary' }> = {
+  ArrowLeft: { direction: 'backward', line: 'no' },
+  ArrowRight: { direction: 'forward', line: 'no' },
+  ArrowUp: { direction: 'backward', line: 'line' },
+  ArrowDown: { direction: 'forward', line: 'line' },
+  Home: { direction: 'backward', line: 'lineboundary' },
+  End: { direction: 'forward', line: 'lineboundary' },
 };
 
 /**
- * Shift with an arrow key, while a selection lies in the text: its moving end goes by a character, a word (Ctrl,
- * or Alt on a Mac) or a line, as in an editor. True when the key was used.
+ * Shift with an arrow key, Home or End, while a selection (or the caret) lies in the text: its moving end goes by a
+ * character, a word (Ctrl, or Alt on a Mac), a line, or to the start or end of the line, as in an editor. True when the key was used.
  */
 export function adjustSelection(index: TextIndex, event: KeyboardEvent): boolean {
   const arrow = ARROWS[event.key];
   if (!arrow || !event.shiftKey || event.metaKey) return false;
   const selection = document.getSelection();
   if (!selection || selection.rangeCount === 0 || !selectionInText(index)) return false;
-  const granularity = arrow.line ? 'line' : event.ctrlKey || event.altKey ? 'word' : 'character';
+  const granularity = arrow.line !== 'no' ? arrow.line : event.ctrlKey || event.altKey ? 'word' : 'character';
   selection.modify('extend', arrow.direction, granularity);
   // The moving end stays in the text: past its last character the selection would take the page around it.
   const focus = selection.focusNode;

@@ -147,7 +147,14 @@ test('Ctrl+A then H does not offer to highlight the whole article, and says why'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   await page.locator('.reading').focus();
   await page.keyboard.press('Control+a');
-  expect((await selected(page)).length).toBeGreaterThan(3000);
+  // The document alone, from its title: nothing of the toolbar or the margin.
+  const all = await selected(page);
+  expect(all.length).toBeGreaterThan(3000);
+  expect(all.startsWith(TITLE)).toBe(true);
+  expect(all).not.toContain('Skip to the text');
+  expect(all).not.toContain('Select a passage, then press H');
+  const lastParagraph = await page.locator('.reading__text [data-start]').last().innerText();
+  expect(all.trimEnd().endsWith(lastParagraph.trim())).toBe(true);
   await page.keyboard.press('h');
   await expect(
     page.getByText(/^The selection runs over \d+ paragraphs: a highlight holds at most 5 paragraphs/),
@@ -228,6 +235,7 @@ test('the shortcuts dialog opens at its top, title in view, and lists the readin
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport();
   await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
   expect(await dialog.evaluate((el) => el.scrollTop)).toBe(0);
   for (const action of [
@@ -238,4 +246,88 @@ test('the shortcuts dialog opens at its top, title in view, and lists the readin
   ]) {
     await expect(dialog.getByRole('cell', { name: action, exact: true })).toHaveCount(1);
   }
+});
+
+const AFTER_LUGOVOY =
+  'When he met his Russian counterpart Sergey Lavrov, David Miliband said they wouldn’t try to paper over their ' +
+  'differences, but would search for common ground.';
+
+test('after a highlight is saved or cancelled, J goes on after its passage', async ({ parley }) => {
+  const { page } = parley;
+  const editor = await openEditorOnLugovoy(page);
+  await page.keyboard.type('Written for this test');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toHaveCount(0);
+  await expect.poll(() => parley.store.data.annotations.length).toBe(1);
+  // Focus is on the new note; J still reads on from the passage just highlighted.
+  await page.keyboard.press('j');
+  expect(await selected(page)).toBe(AFTER_LUGOVOY);
+
+  // Cancelled: the same.
+  await page.keyboard.press('k');
+  expect(await selected(page)).toBe(LUGOVOY_SENTENCE);
+  await page.keyboard.press('h');
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await page.keyboard.press('j');
+  expect(await selected(page)).toBe(AFTER_LUGOVOY);
+});
+
+test('with F7 on, saving puts the caret at the end of the highlight, and the keys go on from there', async ({
+  parley,
+}) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await page.keyboard.press('F7');
+  await expect(page.getByText(/^Caret browsing is on/)).toBeVisible();
+  await pressUntil(page, 'j', (text) => text.includes('Lugovoy'));
+  await page.keyboard.press('h');
+  const editor = page.getByRole('dialog', { name: 'Highlight' });
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toHaveCount(0);
+  await expect.poll(() => parley.store.data.annotations.length).toBe(1);
+  await expect(page.locator('.reading-caret')).toBeVisible();
+  await expect(page.locator('.reading')).toBeFocused();
+  // The caret sits after “Moscow.”: Shift+← selects the point; J goes on to the next sentence.
+  await page.keyboard.press('Shift+ArrowLeft');
+  expect(await selected(page)).toBe('.');
+  await page.keyboard.press('j');
+  expect(await selected(page)).toBe(AFTER_LUGOVOY);
+});
+
+test('in caret mode Shift+End selects to the end of the line, after Ctrl+→ too', async ({ parley }) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await page.keyboard.press('F7');
+  await expect(page.locator('.reading-caret')).toBeVisible();
+  await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Shift+End');
+  const line = await selected(page);
+  expect(line.length).toBeGreaterThan(10);
+  expect('Russian Foreign Minister Sergey Lavrov has called his talks').toContain(line.trim().slice(0, 20));
+  await page.keyboard.press('Shift+Home');
+  expect((await selected(page)).length).toBeLessThan(line.length);
+});
+
+test('editing a highlight starts in its topic field, not on a topic’s remove button', async ({ parley }) => {
+  const { page } = parley;
+  const editor = await openEditorOnLugovoy(page);
+  await expect(editor.getByRole('combobox', { name: 'Topics' })).toBeFocused();
+  await page.keyboard.type('Written for this test');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toHaveCount(0);
+  await expect.poll(() => parley.store.data.annotations[0]?.topicIds.length).toBe(1);
+
+  await tabTo(page, '.margin .card');
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('heading', { name: 'Edit highlight' })).toBeVisible();
+  await expect(editor.getByRole('combobox', { name: 'Topics' })).toBeFocused();
+  // Enter there does not remove the topic; saving keeps it.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toHaveCount(0);
+  expect(parley.store.data.annotations[0]?.topicIds).toHaveLength(1);
 });

@@ -117,3 +117,28 @@ test('the sample: its paragraphs, split where a reader splits them', async () =>
   assert.ok(!sentences.some((s) => s.endsWith(' Mr.')));
   for (const sentence of sentences) assert.ok(!sentence.includes('\n'), `one paragraph: ${sentence}`);
 });
+
+test('a month’s short name keeps its point before a day, and ends a sentence otherwise', () => {
+  assert.deepEqual(split('The talks began on Jan. 5. They ended in Feb. Nobody spoke.'), [
+    'The talks began on Jan. 5.',
+    'They ended in Feb.',
+    'Nobody spoke.',
+  ]);
+  assert.deepEqual(split('It was signed on Sept. 12, 2007. Then it lapsed.'), [
+    'It was signed on Sept. 12, 2007.',
+    'Then it lapsed.',
+  ]);
+});
+
+test('the full-width marks of Japanese and Chinese end a sentence with no space after them', () => {
+  assert.deepEqual(split('北京は晴れです。東京は雨です！本当ですか？'), [
+    '北京は晴れです。',
+    '東京は雨です！',
+    '本当ですか？',
+  ]);
+  assert.deepEqual(split('彼は「行きます。」と言った。「はい。」「いいえ。」'), [
+    '彼は「行きます。」と言った。',
+    '「はい。」',
+    '「いいえ。」',
+  ]);
+});
