@@ -309,3 +309,76 @@ test('Ctrl+Shift+P opens the command palette: filter by name, move with the arro
   await expect(palette).toBeVisible();
   await page.keyboard.press('Escape');
 });
+
+test('a long passage (1,000+ characters): the editor beside it never covers it, and Save stays in the window above the status bar', async ({
+  parley,
+}) => {
+  const { page } = parley;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const dismiss = page
+      .getByRole('region', { name: 'Where to start' })
+      .getByRole('button', { name: 'Dismiss' });
+    if (await dismiss.count()) await dismiss.click();
+    await page.locator('.doc-text [data-start]').first().waitFor();
+    // Whole paragraphs from the second on, until the selection holds at least 1,000 characters.
+    const length = await page.evaluate(() => {
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      const blocks = [...document.querySelectorAll('.doc-text [data-start]')].filter(
+        (block) => block.firstChild instanceof Text,
+      );
+      const first = blocks[1]!;
+      let last = first;
+      let length = 0;
+      for (const block of blocks.slice(1)) {
+        last = block;
+        length += block.textContent!.length;
+        if (length >= 1000) break;
+      }
+      first.scrollIntoView({ block: 'start', behavior: 'instant' });
+      window.scrollBy({ top: -80, behavior: 'instant' });
+      const range = document.createRange();
+      range.setStart(first.firstChild!, 0);
+      range.setEnd(last.firstChild!, (last.firstChild as Text).length);
+      (window as unknown as { passage: Range }).passage = range;
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return length;
+    });
+    expect(length).toBeGreaterThanOrEqual(1000);
+    await page.keyboard.press('h');
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await expect(editor).toBeVisible();
+    const dialog = await box(page, 'dialog.editor');
+    const lines = await page.evaluate(() =>
+      [...(window as unknown as { passage: Range }).passage.getClientRects()].map(
+        ({ top, bottom, left, right }) => ({
+          top,
+          bottom,
+          left,
+          right,
+        }),
+      ),
+    );
+    expect(lines.length).toBeGreaterThan(5);
+    const covered = lines.filter((line) => line.right - line.left > 1 && overlaps(dialog, line));
+    expect(covered, `the editor covers its passage at ${size.width} px`).toEqual([]);
+    // Beside it, in the margin: both sizes have one.
+    expect(dialog.left).toBeGreaterThanOrEqual((await box(page, '.doc-text')).right);
+    const save = editor.getByRole('button', { name: 'Save' });
+    const saveBox = (await save.boundingBox())!;
+    const statusTop = (await box(page, '.status-bar')).top;
+    expect(saveBox.y, `Save under the toolbar at ${size.width} px`).toBeGreaterThanOrEqual(
+      (await box(page, '.toolbar')).bottom,
+    );
+    expect(saveBox.y + saveBox.height, `Save above the status bar at ${size.width} px`).toBeLessThanOrEqual(
+      Math.min(statusTop, size.height),
+    );
+    expect(dialog.bottom, `the editor above the status bar at ${size.width} px`).toBeLessThanOrEqual(
+      statusTop,
+    );
+    await save.click();
+    await expect(editor).toHaveCount(0);
+  }
+});
