@@ -98,11 +98,12 @@ async function notesAndPassages(page: Page) {
   }, PASSAGES);
 }
 
-test('the toolbar is one row, at most 48 px high, with nothing cut off, at 1280 and 800 px wide', async ({
+test('the toolbar is one row, at most 48 px high, with nothing cut off, from 1280 px down to the least window, 720', async ({
   parley,
 }) => {
   const { page } = parley;
-  for (const size of SIZES) {
+  // 720 px is the window's minimum width (main/window.ts).
+  for (const size of [...SIZES, { width: 760, height: 700 }, { width: 720, height: 700 }]) {
     await page.setViewportSize(size);
     const toolbar = page.locator('.toolbar');
     await expect.poll(async () => (await toolbar.boundingBox())?.height).toBeLessThanOrEqual(48);
@@ -125,6 +126,11 @@ test('the toolbar is one row, at most 48 px high, with nothing cut off, at 1280 
       expect(control.right, `${control.name} at ${size.width} px`).toBeLessThanOrEqual(size.width);
     }
     await expect(page.getByRole('button', { name: 'Commands' })).toBeVisible();
+    // No sideways scroll of the page itself.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `page width at ${size.width} px`,
+    ).toBe(size.width);
   }
 });
 
