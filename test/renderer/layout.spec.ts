@@ -262,6 +262,11 @@ test('the comparison keeps each party column at least 240 px wide with the libra
     // The library and the table do not overlap: at 800 px the table scrolls sideways instead.
     const scroller = await box(page, '.compare__scroll');
     expect(scroller.left).toBeGreaterThanOrEqual((await box(page, '.library-slot')).right);
+    // The table scrolls inside its own box; the page itself is no wider than the window.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `page width at ${size.width} px`,
+    ).toBe(size.width);
   }
 });
 
@@ -293,7 +298,7 @@ test('Ctrl+Shift+P opens the command palette: filter by name, move with the arro
   const labels = await options.allTextContents();
   expect(labels.length).toBeGreaterThan(3);
   for (const label of labels) expect(label.toLowerCase()).toContain('export');
-  await field.fill('part');
+  await field.fill('parties'); // ("part" also finds Colour by Party)
   await expect(options).toHaveCount(2);
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
   await expect(options.first()).toContainText('Parties…');
@@ -387,4 +392,26 @@ test('a long passage (1,000+ characters): the editor beside it never covers it, 
     await save.click();
     await expect(editor).toHaveCount(0);
   }
+});
+
+test("the palette's Reading goes back from the comparison; the narrow toolbar's Commands sign is not the Mac's ⌘", async ({
+  parley,
+}) => {
+  const { page } = parley;
+  await page.setViewportSize({ width: 800, height: 700 });
+  const commands = page.getByRole('button', { name: 'Commands' });
+  const sign = await commands.evaluate((button) => getComputedStyle(button, '::before').content);
+  expect(sign).not.toBe('none');
+  expect(sign).not.toContain('⌘');
+
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(page.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+  await commands.click();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox', { name: 'Command' }).fill('reading');
+  await expect(palette.getByRole('option').first()).toHaveText(/^Reading/);
+  await page.keyboard.press('Enter');
+  await expect(palette).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Reading' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.doc-text')).toBeVisible();
 });
