@@ -204,7 +204,7 @@ function Window({ store }: { store: Store }) {
       )}
 
       <main class="page">
-        {ui.welcome && (
+        {ui.welcome && ui.view === 'reading' && (
           <WelcomeCard
             onCommand={run}
             onDismiss={() => {

@@ -299,6 +299,8 @@ export const COMMANDS = [
   { id: 'close-find', label: 'Close Find', toolbar: { label: 'Find' }, keys: [] },
   { id: 'suggestions', label: 'Suggestions', toolbar: {}, keys: [] },
   { id: 'parties', label: 'Parties…', menu: { name: 'Edit', section: 1, order: 2 }, keys: [] },
+  // Back to the text from the comparison (the toolbar's Reading tab), so the palette and the menu have it too.
+  { id: 'reading', label: 'Reading', menu: { name: 'View', section: 0, order: -1 }, keys: [] },
   {
     id: 'compare',
     label: 'Compare Parties',

@@ -80,12 +80,16 @@ export function ExportMenu({ isEnabled, busy, onChoose }: ExportMenuProps): JSX.
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        disabled={busy}
+        // aria-disabled, not disabled, while an export runs: a disabled button would drop the focus it was given
+        // back when the menu closed, to the page's body.
+        aria-disabled={busy}
         onClick={() => {
+          if (busy) return;
           setActive(0);
           setOpen((value) => !value);
         }}
         onKeyDown={(event) => {
+          if (busy) return;
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
             setActive(event.key === 'ArrowDown' ? 0 : items.length - 1);

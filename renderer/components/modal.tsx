@@ -16,9 +16,13 @@ interface ModalProps {
 
 const EDGE = 12;
 /** The narrowest the dialog gets beside the text before it goes under the passage instead. */
-const BESIDE_MIN = 288;
+const BESIDE_MIN = 232;
+/** Narrower than this, its fields are stacked one under another (`modal--narrow`). */
+const STACK_BELOW = 360;
 /** The widest it gets (as the stylesheet's .modal). */
 const WIDEST = 512;
+/** The least gap kept between the text's column and a dialog in the margin. */
+const GUTTER = 8;
 /** Under the passage, the least height worth showing before the page is scrolled to make room. */
 const UNDER_MIN = 320;
 
@@ -27,43 +31,56 @@ function toolbarBottom(): number {
   return document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0;
 }
 
+/** The top of the status bar along the window's foot (or the window's bottom): nothing is placed under it. */
+function floorTop(): number {
+  const bar = document.querySelector('.status-bar')?.getBoundingClientRect();
+  return Math.min(window.innerHeight, bar && bar.height > 0 ? bar.top : window.innerHeight) - EDGE;
+}
+
 /**
  * Places the dialog beside its anchor (the passage it is about, or its note card), never over the passage: in the
- * margin, level with it, when the margin is beside the text; else directly under it (the page scrolled up first
- * when there is too little room under it), as tall as the room there.
+ * margin, level with it, when the margin is beside the text (as wide as the margin and the gutter before it allow,
+ * its fields stacked when that is narrow); else directly under it (the page scrolled so the dialog is in view).
+ * Either way it stays between the toolbar and the status bar, scrolling inside when taller than that room.
  */
 function place(dialog: HTMLDialogElement, anchor: Anchor): void {
   const viewWidth = window.innerWidth;
-  const viewHeight = window.innerHeight;
   const ceiling = toolbarBottom() + EDGE;
+  const floor = floorTop();
   const margin = document.querySelector('.margin')?.getBoundingClientRect();
   const text = document.querySelector('.reading')?.getBoundingClientRect();
-  const room = margin ? viewWidth - EDGE - margin.left : 0;
-  if (margin && text && margin.left >= text.right && room >= BESIDE_MIN) {
-    dialog.style.setProperty('width', `${Math.round(Math.min(WIDEST, room))}px`);
+  const lines = document.querySelector('.doc-text')?.getBoundingClientRect();
+  // Into the gutter between the text and the margin, never over the text's own lines.
+  const besideLeft = margin && lines ? Math.max(lines.right + GUTTER, Math.min(margin.left, viewWidth)) : 0;
+  const room = margin ? viewWidth - EDGE - Math.min(besideLeft, margin.left) : 0;
+  if (margin && text && lines && margin.left >= text.right && room >= BESIDE_MIN) {
+    const left = Math.min(besideLeft, margin.left);
+    const width = Math.round(Math.min(WIDEST, viewWidth - EDGE - left));
+    dialog.style.setProperty('width', `${width}px`);
+    dialog.classList.toggle('modal--narrow', width < STACK_BELOW);
+    dialog.style.setProperty('max-height', `${Math.round(floor - ceiling)}px`);
     const { height } = dialog.getBoundingClientRect();
-    const top = Math.max(ceiling, Math.min(anchor.top, viewHeight - EDGE - height));
+    const top = Math.max(ceiling, Math.min(anchor.top, floor - height));
     dialog.style.setProperty('top', `${Math.round(top)}px`);
-    dialog.style.setProperty('left', `${Math.round(margin.left)}px`);
-    dialog.style.setProperty('max-height', `${Math.round(viewHeight - EDGE - top)}px`);
+    dialog.style.setProperty('left', `${Math.round(left)}px`);
+    dialog.style.setProperty('max-height', `${Math.round(floor - top)}px`);
     return;
   }
+  dialog.classList.toggle('modal--narrow', dialog.getBoundingClientRect().width < STACK_BELOW);
   const { width, height } = dialog.getBoundingClientRect();
   let { bottom } = anchor;
-  const wanted = Math.min(height, UNDER_MIN);
-  if (bottom + EDGE + wanted > viewHeight - EDGE) {
-    // Scroll the passage up to just under the toolbar, so the dialog fits under it.
-    const shift = Math.min(anchor.top - ceiling, bottom + EDGE + wanted - (viewHeight - EDGE));
-    if (shift > 0) {
-      window.scrollBy({ top: shift, behavior: 'instant' });
-      bottom -= shift;
-    }
+  const wanted = Math.min(height, UNDER_MIN, floor - ceiling);
+  if (bottom + EDGE + wanted > floor) {
+    // Scroll the passage up, so the dialog under it is in view.
+    const before = window.scrollY;
+    window.scrollBy({ top: bottom + EDGE + wanted - floor, behavior: 'instant' });
+    bottom -= window.scrollY - before;
   }
-  const top = Math.min(Math.max(bottom + EDGE, ceiling), viewHeight - EDGE - Math.min(height, UNDER_MIN));
+  const top = Math.min(Math.max(bottom + EDGE, ceiling), floor - wanted);
   const left = Math.min(Math.max(anchor.left, EDGE), Math.max(EDGE, viewWidth - EDGE - width));
   dialog.style.setProperty('top', `${Math.round(top)}px`);
   dialog.style.setProperty('left', `${Math.round(left)}px`);
-  dialog.style.setProperty('max-height', `${Math.round(viewHeight - EDGE - top)}px`);
+  dialog.style.setProperty('max-height', `${Math.round(floor - top)}px`);
 }
 
 export function Modal({ label, onCancel, anchor, class: className, children }: ModalProps) {

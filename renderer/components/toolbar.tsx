@@ -7,7 +7,12 @@
 // their sign only, their names kept for assistive technology.
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
-import { toolbarLabel, type ExportMenuCommandId, type ToolbarCommandId } from '../../shared/commands';
+import {
+  commandById,
+  toolbarLabel,
+  type ExportMenuCommandId,
+  type ToolbarCommandId,
+} from '../../shared/commands';
 import type { HistoryState } from '../../shared/contract';
 import { ALL_TOPICS, UNTAGGED } from '../topics';
 import type { DocumentSummary, TopicWithCount } from '../types';
@@ -46,7 +51,7 @@ interface ToolbarProps {
 }
 
 const VIEWS: Array<{ view: View; label: string }> = [
-  { view: 'reading', label: 'Reading' },
+  { view: 'reading', label: commandById('reading').label },
   { view: 'compare', label: 'Compare' },
 ];
 

@@ -118,6 +118,7 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
   highlights: { enabled: always, run: toggleHighlights },
   codebook: { enabled: always, run: (host) => togglePanel(host, 'codebook') },
   'party-colours': { enabled: always, run: (host) => host.store.togglePartyColours() },
+  reading: { enabled: always, run: (host) => host.changeView('reading') },
   compare: {
     enabled: always,
     run: (host) => host.changeView(host.store.get().ui.view === 'compare' ? 'reading' : 'compare'),

@@ -60,6 +60,10 @@ test("the welcome's Compare and Import buttons run those commands", async ({ par
   await expect(card).toBeVisible();
   await card.getByRole('button', { name: 'See the sides side by side' }).click();
   await expect(page.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+  // The card belongs to the reading view: not shown over the comparison, back with the text.
+  await expect(card).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Reading' }).click();
+  await expect(card).toBeVisible();
 
   parley.importPaths = [
     await parley.writeFile('talks.txt', 'Talks in Moscow\n\nA short text written for this test.'),

@@ -98,11 +98,12 @@ async function notesAndPassages(page: Page) {
   }, PASSAGES);
 }
 
-test('the toolbar is one row, at most 48 px high, with nothing cut off, at 1280 and 800 px wide', async ({
+test('the toolbar is one row, at most 48 px high, with nothing cut off, from 1280 px down to the least window, 720', async ({
   parley,
 }) => {
   const { page } = parley;
-  for (const size of SIZES) {
+  // 720 px is the window's minimum width (main/window.ts).
+  for (const size of [...SIZES, { width: 760, height: 700 }, { width: 720, height: 700 }]) {
     await page.setViewportSize(size);
     const toolbar = page.locator('.toolbar');
     await expect.poll(async () => (await toolbar.boundingBox())?.height).toBeLessThanOrEqual(48);
@@ -125,6 +126,11 @@ test('the toolbar is one row, at most 48 px high, with nothing cut off, at 1280 
       expect(control.right, `${control.name} at ${size.width} px`).toBeLessThanOrEqual(size.width);
     }
     await expect(page.getByRole('button', { name: 'Commands' })).toBeVisible();
+    // No sideways scroll of the page itself.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `page width at ${size.width} px`,
+    ).toBe(size.width);
   }
 });
 
@@ -256,6 +262,11 @@ test('the comparison keeps each party column at least 240 px wide with the libra
     // The library and the table do not overlap: at 800 px the table scrolls sideways instead.
     const scroller = await box(page, '.compare__scroll');
     expect(scroller.left).toBeGreaterThanOrEqual((await box(page, '.library-slot')).right);
+    // The table scrolls inside its own box; the page itself is no wider than the window.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `page width at ${size.width} px`,
+    ).toBe(size.width);
   }
 });
 
@@ -287,7 +298,7 @@ test('Ctrl+Shift+P opens the command palette: filter by name, move with the arro
   const labels = await options.allTextContents();
   expect(labels.length).toBeGreaterThan(3);
   for (const label of labels) expect(label.toLowerCase()).toContain('export');
-  await field.fill('part');
+  await field.fill('parties'); // ("part" also finds Colour by Party)
   await expect(options).toHaveCount(2);
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
   await expect(options.first()).toContainText('Parties…');
@@ -308,4 +319,99 @@ test('Ctrl+Shift+P opens the command palette: filter by name, move with the arro
   await page.keyboard.press('Enter');
   await expect(palette).toBeVisible();
   await page.keyboard.press('Escape');
+});
+
+test('a long passage (1,000+ characters): the editor beside it never covers it, and Save stays in the window above the status bar', async ({
+  parley,
+}) => {
+  const { page } = parley;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const dismiss = page
+      .getByRole('region', { name: 'Where to start' })
+      .getByRole('button', { name: 'Dismiss' });
+    if (await dismiss.count()) await dismiss.click();
+    await page.locator('.doc-text [data-start]').first().waitFor();
+    // Whole paragraphs from the second on, until the selection holds at least 1,000 characters.
+    const length = await page.evaluate(() => {
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      const blocks = [...document.querySelectorAll('.doc-text [data-start]')].filter(
+        (block) => block.firstChild instanceof Text,
+      );
+      const first = blocks[1]!;
+      let last = first;
+      let length = 0;
+      for (const block of blocks.slice(1)) {
+        last = block;
+        length += block.textContent!.length;
+        if (length >= 1000) break;
+      }
+      first.scrollIntoView({ block: 'start', behavior: 'instant' });
+      window.scrollBy({ top: -80, behavior: 'instant' });
+      const range = document.createRange();
+      range.setStart(first.firstChild!, 0);
+      range.setEnd(last.firstChild!, (last.firstChild as Text).length);
+      (window as unknown as { passage: Range }).passage = range;
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return length;
+    });
+    expect(length).toBeGreaterThanOrEqual(1000);
+    await page.keyboard.press('h');
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await expect(editor).toBeVisible();
+    const dialog = await box(page, 'dialog.editor');
+    const lines = await page.evaluate(() =>
+      [...(window as unknown as { passage: Range }).passage.getClientRects()].map(
+        ({ top, bottom, left, right }) => ({
+          top,
+          bottom,
+          left,
+          right,
+        }),
+      ),
+    );
+    expect(lines.length).toBeGreaterThan(5);
+    const covered = lines.filter((line) => line.right - line.left > 1 && overlaps(dialog, line));
+    expect(covered, `the editor covers its passage at ${size.width} px`).toEqual([]);
+    // Beside it, in the margin: both sizes have one.
+    expect(dialog.left).toBeGreaterThanOrEqual((await box(page, '.doc-text')).right);
+    const save = editor.getByRole('button', { name: 'Save' });
+    const saveBox = (await save.boundingBox())!;
+    const statusTop = (await box(page, '.status-bar')).top;
+    expect(saveBox.y, `Save under the toolbar at ${size.width} px`).toBeGreaterThanOrEqual(
+      (await box(page, '.toolbar')).bottom,
+    );
+    expect(saveBox.y + saveBox.height, `Save above the status bar at ${size.width} px`).toBeLessThanOrEqual(
+      Math.min(statusTop, size.height),
+    );
+    expect(dialog.bottom, `the editor above the status bar at ${size.width} px`).toBeLessThanOrEqual(
+      statusTop,
+    );
+    await save.click();
+    await expect(editor).toHaveCount(0);
+  }
+});
+
+test("the palette's Reading goes back from the comparison; the narrow toolbar's Commands sign is not the Mac's ⌘", async ({
+  parley,
+}) => {
+  const { page } = parley;
+  await page.setViewportSize({ width: 800, height: 700 });
+  const commands = page.getByRole('button', { name: 'Commands' });
+  const sign = await commands.evaluate((button) => getComputedStyle(button, '::before').content);
+  expect(sign).not.toBe('none');
+  expect(sign).not.toContain('⌘');
+
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(page.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+  await commands.click();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox', { name: 'Command' }).fill('reading');
+  await expect(palette.getByRole('option').first()).toHaveText(/^Reading/);
+  await page.keyboard.press('Enter');
+  await expect(palette).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Reading' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.doc-text')).toBeVisible();
 });

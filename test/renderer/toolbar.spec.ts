@@ -101,3 +101,19 @@ test('the toolbar says when the notebook cannot be saved', async ({ parley }) =>
   await emit({ status: 'saved' });
   await expect(status).toHaveText('All changes saved');
 });
+
+test("after an export chosen from the toolbar's Export menu, focus is back on the Export button", async ({
+  parley,
+}) => {
+  const { page } = parley;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  const exportMenu = page.getByRole('button', { name: 'Export', exact: true });
+  await exportMenu.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  await page.getByRole('menuitem', { name: 'Markdown: this document…' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.notice[role=status]')).toHaveText(/^Exported to /);
+  await expect(exportMenu).toBeFocused();
+  await expect(exportMenu).toBeEnabled();
+});
