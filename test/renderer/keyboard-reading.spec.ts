@@ -153,6 +153,8 @@ test('Ctrl+A then H does not offer to highlight the whole article, and says why'
   expect(all.startsWith(TITLE)).toBe(true);
   expect(all).not.toContain('Skip to the text');
   expect(all).not.toContain('Select a passage, then press H');
+  // Nor the header's controls: a copy carries the document's words.
+  expect(all).not.toContain('Edit details');
   const lastParagraph = await page.locator('.reading__text [data-start]').last().innerText();
   expect(all.trimEnd().endsWith(lastParagraph.trim())).toBe(true);
   await page.keyboard.press('h');
