@@ -217,7 +217,8 @@ async function marks(page: Page) {
       before = (lead.toString().match(/extradition/gi) ?? []).length;
     }
     return {
-      others: all ? all.size : 0,
+      // The current hit is also in the marks of all of them, painted over.
+      others: all ? [...all].filter((range) => range !== current).length : 0,
       current: current ? (current as Range).toString() : null,
       before,
     };
