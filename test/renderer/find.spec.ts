@@ -326,14 +326,14 @@ test('Ctrl+F with Find open goes back to its field, selected, from the text or a
   await expect(field).not.toBeFocused();
   await page.keyboard.press('Control+f');
   await expect(field).toBeFocused();
-  expect(await selected()).toBe('extradition');
+  await expect.poll(selected).toBe('extradition');
 
   // From a result in the list.
   await page.keyboard.press('ArrowDown');
   await expect(results(page).locator('.find__hit').first()).toBeFocused();
   await page.keyboard.press('Control+f');
   await expect(field).toBeFocused();
-  expect(await selected()).toBe('extradition');
+  await expect.poll(selected).toBe('extradition');
   await page.keyboard.type('Lugovoy');
   await expect(field).toHaveValue('Lugovoy');
 
@@ -343,7 +343,7 @@ test('Ctrl+F with Find open goes back to its field, selected, from the text or a
   await page.keyboard.press('Control+f');
   await expect(field).toBeFocused();
   await expect(field).toHaveValue('Lugovoy');
-  expect(await selected()).toBe('Lugovoy');
+  await expect.poll(selected).toBe('Lugovoy');
   await expect(count).toHaveText(/^1 of \d+$/);
   await page.keyboard.type('Miliband');
   await expect(field).toHaveValue('Miliband');
