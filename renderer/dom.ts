@@ -51,7 +51,11 @@ export function focusToolbarButton(label: string): void {
   );
 }
 
-/** Focuses the first element matching the selector after the next paint. */
-export function focusSoon(selector: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true }));
+/** Focuses the first element matching the selector after the next paint (with `select`, selects a field's text). */
+export function focusSoon(selector: string, options?: { select?: boolean }): void {
+  requestAnimationFrame(() => {
+    const element = document.querySelector<HTMLElement>(selector);
+    element?.focus({ preventScroll: true });
+    if (options?.select && element instanceof HTMLInputElement) element.select();
+  });
 }

@@ -10,7 +10,10 @@ const WHITESPACE = /\s/;
 const ASCII = /^[^\u0080-\uffff]*$/;
 const ASCII_SPACES = /[\t\n\v\f\r ]+/g;
 
-/** Folds that NFKD and lowercasing leave apart but a reader would not: typographic quotes, final sigma. */
+/**
+ * Folds that NFKD and lowercasing leave apart but a reader would not: typographic quotes, final sigma, and letters
+ * that are not a base letter with a mark ("Łukasz" is found as "lukasz", "Straße" as "strasse").
+ */
 const EXTRA_FOLDS: Record<string, string> = {
   '\u2018': "'",
   '\u2019': "'",
@@ -24,6 +27,14 @@ const EXTRA_FOLDS: Record<string, string> = {
   '\u00ab': '"',
   '\u00bb': '"',
   ς: 'σ',
+  ł: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ı: 'i',
+  þ: 'th',
 };
 
 const foldedCodePoints = new Map<string, string>();

@@ -38,10 +38,14 @@ const DEBOUNCE_MS = 150;
 /** Hits shown at most; the summary says how many there were in all. */
 const LIMIT = 500;
 
+/** The query when Find last closed, offered again (selected, so typing replaces it) when it opens. */
+let lastQuery = '';
+
 export function FindPanel(props: FindPanelProps) {
   const { search, topics, parties, documents, onGoTo, onClose, announce } = props;
   const { openDocumentId, onMarks, onHighlightText } = props;
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(lastQuery);
+  lastQuery = query;
   const [topicId, setTopicId] = useState('');
   const [partyId, setPartyId] = useState('');
   const [documentId, setDocumentId] = useState('');
@@ -79,6 +83,7 @@ export function FindPanel(props: FindPanelProps) {
 
   useEffect(() => {
     fieldRef.current?.focus();
+    fieldRef.current?.select();
   }, []);
 
   // The notebook's lists change when anything is edited: search again then too, so hits never point at nothing.

@@ -8,7 +8,7 @@ import { renderMarkdown } from '../markdown';
 import type { Party, Topic, TopicWithCount } from '../types';
 import { Modal } from './modal';
 import { Swatch } from './swatch';
-import { draftTopic, isDraftTopic, TopicCombobox } from './topic-combobox';
+import { draftTopic, isDraftTopic, TopicCombobox, type TopicFieldHandle } from './topic-combobox';
 import type { Anchor } from '../state/ui';
 
 export interface HighlightDraft {
@@ -97,14 +97,23 @@ export function HighlightEditor(props: HighlightEditorProps) {
     }
   };
 
+  // Text left in the topic field is taken or refused on save, never dropped in silence.
+  const topicField = useRef<TopicFieldHandle | null>(null);
+
   const save = async () => {
     if (busy) return;
+    const settled = topicField.current?.settle() ?? { ok: true, selected: topicIds };
+    if (!settled.ok) {
+      setError(settled.message);
+      return;
+    }
+    const chosenIds = settled.selected;
     setBusy(true);
     setError(null);
     try {
-      const newTopics = topicIds.flatMap((id) => (isDraftTopic(id) ? (drafts.current.get(id) ?? []) : []));
+      const newTopics = chosenIds.flatMap((id) => (isDraftTopic(id) ? (drafts.current.get(id) ?? []) : []));
       await onSave({
-        topicIds: topicIds.filter((id) => !isDraftTopic(id)),
+        topicIds: chosenIds.filter((id) => !isDraftTopic(id)),
         newTopics,
         note,
         partyId,
@@ -144,6 +153,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
             onChange={setTopicIds}
             onCreate={createTopic}
             label="Topics"
+            handle={topicField}
           />
         </div>
 

@@ -30,6 +30,18 @@ export interface TopicComboboxProps {
   /** Makes a topic, or a draft of one (draftTopic); a rejection keeps the text typed (the caller says why). */
   onCreate(path: string): Promise<TopicWithCount | Topic>;
   label?: string;
+  /** Set to this field's handle, so a form around it can settle what is typed before it saves. */
+  handle?: { current: TopicFieldHandle | null };
+}
+
+/** What a form asks of the field when it saves. */
+export interface TopicFieldHandle {
+  /**
+   * Text typed and not yet taken: when its preselected option is an existing topic, that topic is taken (as Enter
+   * would) and the topics chosen with it are returned; when the only choice is to make a topic, nothing is guessed:
+   * the field is focused and the reason comes back to show.
+   */
+  settle(): { ok: true; selected: string[] } | { ok: false; message: string };
 }
 
 type Option = { kind: 'topic'; topic: Topic } | { kind: 'create'; path: string };
@@ -134,6 +146,31 @@ export function TopicCombobox(props: TopicComboboxProps) {
       setActive(0);
     }
   };
+
+  if (props.handle) {
+    props.handle.current = {
+      settle() {
+        if (!path) return { ok: true, selected };
+        const option = options[active >= 0 ? active : 0];
+        if (!option) {
+          // Typed exactly and already chosen: nothing to add.
+          setQuery('');
+          return { ok: true, selected };
+        }
+        if (option.kind === 'topic') {
+          add(option.topic);
+          return { ok: true, selected: [...selected, option.topic.id] };
+        }
+        inputRef.current?.focus();
+        setOpen(true);
+        setActive(options.length - 1);
+        return {
+          ok: false,
+          message: `The topic field holds '${option.path}': press Enter to create it, or clear the field.`,
+        };
+      },
+    };
+  }
 
   const move = (delta: number) => {
     if (!options.length) return;

@@ -23,7 +23,7 @@ export interface CommandHost {
   /** Shows the reading view or the comparison, each where it was left. */
   changeView(view: ui.View): void;
   /** Focuses, after the next paint, the first element the selector finds. */
-  focusSoon(selector: string): void;
+  focusSoon(selector: string, options?: { select?: boolean }): void;
   /** Focuses, after the next paint, the toolbar button that runs this command (a panel it opened closed). */
   focusToolbar(id: ToolbarCommandId): void;
 }
@@ -44,7 +44,7 @@ const reading = (state: State) =>
 function openFind(host: CommandHost): void {
   host.store.setUi((current) => ({ ...current, panel: 'find' }));
   host.store.setSuggestions((current) => ({ ...current, open: false, list: null }));
-  host.focusSoon('.find-panel input[type=search]');
+  host.focusSoon('.find__field', { select: true });
 }
 
 function togglePanel(host: CommandHost, which: ui.SidePanel): void {

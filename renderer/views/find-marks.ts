@@ -38,15 +38,21 @@ export function useFindMarks(
   );
   const current = shown ? (ranges[shown.current] ?? null) : null;
 
+  // Every hit in one Highlight, made again only when the hits change; a move replaces the one-range current mark
+  // above it, so going through hundreds of hits does not repaint them all each time.
   useLayoutEffect(() => {
-    const others = ranges.filter((r): r is Range => r !== null && r !== current);
-    if (others.length === 0 && !current) {
+    const all = ranges.filter((r): r is Range => r !== null);
+    if (all.length === 0) {
       clear();
       return;
     }
-    const all = new Highlight(...others);
-    all.priority = 10;
-    CSS.highlights.set(FIND_HIGHLIGHT, all);
+    const highlight = new Highlight(...all);
+    highlight.priority = 10;
+    CSS.highlights.set(FIND_HIGHLIGHT, highlight);
+  }, [ranges]);
+
+  useLayoutEffect(() => {
+    if (ranges.length === 0) return;
     const now = new Highlight(...(current ? [current] : []));
     now.priority = 11;
     CSS.highlights.set(FIND_CURRENT_HIGHLIGHT, now);

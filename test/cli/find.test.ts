@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -85,6 +85,32 @@ describe('parley find', () => {
     assert.ok(both.length > rows.length - 1);
     for (const [, start] of both) assert.match(text.slice(Number(start)), /^(lugovoy|extradition)/i);
   });
+
+  test(
+    '"lukasz" finds "Łukasz" and "strasse" finds "Straße", at their exact offsets',
+    needsBuiltCli,
+    async () => {
+      const notebook = join(dir(), 'letters.json');
+      assert.equal((await cli('init', '--notebook', notebook)).code, 0);
+      const file = join(dir(), 'letters.txt');
+      const text = 'Written for the project: Łukasz Nowak walked down the Straße.';
+      await writeFile(file, text);
+      assert.equal((await cli('import', file, '--notebook', notebook)).code, 0);
+      const saved = JSON.parse(await readFile(notebook, 'utf8')) as { documents: Array<{ text: string }> };
+      const stored = saved.documents[0]!.text;
+      for (const [query, word] of [
+        ['lukasz', 'Łukasz'],
+        ['strasse', 'Straße'],
+      ] as const) {
+        const result = await cli('find', query, '--notebook', notebook);
+        assert.equal(result.code, 0, result.stderr);
+        const rows = lines(result.stdout);
+        assert.equal(rows.length, 1, result.stdout);
+        const start = Number(rows[0]![1]);
+        assert.equal(stored.slice(start, start + word.length), word);
+      }
+    },
+  );
 
   test(
     'an unknown --document is an error; no hit prints nothing and says so; no query is a usage error',

@@ -217,7 +217,8 @@ async function marks(page: Page) {
       before = (lead.toString().match(/extradition/gi) ?? []).length;
     }
     return {
-      others: all ? all.size : 0,
+      // The current hit is also in the marks of all of them, painted over.
+      others: all ? [...all].filter((range) => range !== current).length : 0,
       current: current ? (current as Range).toString() : null,
       before,
     };
@@ -302,4 +303,48 @@ test('a text hit in another document opens it at that hit', async ({ parley }) =
   await expect
     .poll(() => page.evaluate(() => [...CSS.highlights.get('parley-find-current')!].map(String)))
     .toEqual(['safety']);
+});
+
+test('Ctrl+F with Find open goes back to its field, selected, from the text or a result; Escape keeps the query for next time', async ({
+  parley,
+}) => {
+  const { page } = parley;
+  await page.locator('.reading').focus();
+  await page.keyboard.press('Control+f');
+  const field = page.getByRole('searchbox', { name: 'Search notebook' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('extradition');
+  const count = panel(page).locator('[aria-live="polite"]');
+  await expect(count).toHaveText('1 of 4');
+  const selected = () =>
+    field.evaluate((input: HTMLInputElement) =>
+      input.value.slice(input.selectionStart!, input.selectionEnd!),
+    );
+
+  // From the text.
+  await page.locator('.reading').getByText('his extradition to UK').click();
+  await expect(field).not.toBeFocused();
+  await page.keyboard.press('Control+f');
+  await expect(field).toBeFocused();
+  await expect.poll(selected).toBe('extradition');
+
+  // From a result in the list.
+  await page.keyboard.press('ArrowDown');
+  await expect(results(page).locator('.find__hit').first()).toBeFocused();
+  await page.keyboard.press('Control+f');
+  await expect(field).toBeFocused();
+  await expect.poll(selected).toBe('extradition');
+  await page.keyboard.type('Lugovoy');
+  await expect(field).toHaveValue('Lugovoy');
+
+  // Closed with Escape and opened again: the query is there, selected, so typing replaces it.
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveCount(0);
+  await page.keyboard.press('Control+f');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('Lugovoy');
+  await expect.poll(selected).toBe('Lugovoy');
+  await expect(count).toHaveText(/^1 of \d+$/);
+  await page.keyboard.type('Miliband');
+  await expect(field).toHaveValue('Miliband');
 });

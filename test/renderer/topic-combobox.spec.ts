@@ -260,3 +260,63 @@ test('matching: paths as stored, exact first, chosen left out, groups in the tre
     'sanctions/iran',
   ]);
 });
+
+test('text left in the topic field is taken on save when it picks a topic, and refused when it would make one', async ({
+  parley,
+}) => {
+  const { page } = parley;
+  const pathsOf = (exact: string) => {
+    const passage = parley.store.data.annotations.find((a) => a.target.exact === exact);
+    return passage?.topicIds.map((id) => parley.store.data.topics.find((t) => t.id === id)?.path);
+  };
+  let editor = await openEditor(page, UK_EXTRADITION);
+  const combo = editor.getByRole('combobox', { name: 'Topics' });
+  await combo.focus();
+  await page.keyboard.type('extradition');
+  await page.keyboard.press('Enter');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+
+  // "extr" preselects "extradition": Ctrl+Enter saves with it, as Enter then Ctrl+Enter would.
+  editor = await openEditor(page, EXTRADITION);
+  await combo.focus();
+  await page.keyboard.type('extr');
+  await expect(editor.getByRole('option', { name: 'extradition' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toBeHidden();
+  expect(pathsOf(EXTRADITION)).toEqual(['extradition']);
+
+  // The same with the Save button.
+  editor = await openEditor(page, IRAN);
+  await combo.focus();
+  await page.keyboard.type('extr');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  expect(pathsOf(IRAN)).toEqual(['extradition']);
+
+  // Text that could only make a new topic is not guessed: the save is refused, the field keeps it and has focus.
+  const before = parley.store.data.annotations.length;
+  editor = await openEditor(page, 'called his talks with the head of British Foreign Office');
+  await combo.focus();
+  await page.keyboard.type('newleft');
+  await editor.getByRole('textbox', { name: 'Note (Markdown)' }).fill('kept note');
+  await page.keyboard.press('Control+Enter');
+  await expect(editor.getByRole('alert')).toHaveText(
+    "The topic field holds 'newleft': press Enter to create it, or clear the field.",
+  );
+  await expect(editor).toBeVisible();
+  await expect(combo).toBeFocused();
+  await expect(combo).toHaveValue('newleft');
+  expect(parley.store.data.annotations).toHaveLength(before);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('alert')).toBeVisible();
+  expect(parley.store.data.annotations).toHaveLength(before);
+  // Enter makes it, as the message says; then the save goes through with the note.
+  await combo.focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('button', { name: 'Remove topic newleft', exact: true })).toBeVisible();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  expect(parley.store.data.annotations).toHaveLength(before + 1);
+  expect(parley.store.data.topics.map((t) => t.path).sort()).toEqual(['extradition', 'newleft']);
+});

@@ -55,6 +55,24 @@ describe('text search: matching', () => {
     assert.equal(first!.hit.snippet.slice(first!.hit.matchStart, first!.hit.matchEnd), 'tradition');
   });
 
+  test('letters NFKD leaves whole are folded as a reader reads them, and each hit is still the original letters', () => {
+    const letters = makeDocument('l', [
+      'Written for the project: Łukasz met Ødegaard on the Straße by the Æsir hall; Œuvre, Đorđe, Dıyar and Þór came too.',
+    ]);
+    const found = (query: string) =>
+      textHits(notebookOf(letters), query).map((h) => letters.text.slice(h.start, h.end));
+    assert.deepEqual(found('lukasz'), ['Łukasz']);
+    assert.deepEqual(found('strasse'), ['Straße']);
+    assert.deepEqual(found('odegaard'), ['Ødegaard']);
+    assert.deepEqual(found('aesir'), ['Æsir']);
+    assert.deepEqual(found('oeuvre'), ['Œuvre']);
+    assert.deepEqual(found('dorde'), ['Đorđe']);
+    assert.deepEqual(found('diyar'), ['Dıyar']);
+    assert.deepEqual(found('thor'), ['Þór']);
+    // A match that would end inside "ß" (folded to "ss") is no hit: the slice would not be the term.
+    assert.deepEqual(found('stras'), []);
+  });
+
   test('several terms: every term in one paragraph, then each occurrence of each term there is a hit', () => {
     // "talks" and "extradition" share only the first paragraph; "minister" and "said" share the second and third.
     const hits = textHits(nb(), 'talks extradition');
