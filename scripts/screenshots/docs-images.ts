@@ -24,11 +24,13 @@ for (const [width, height] of [
 ] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {
     const name = `reading-${width}x${height}-${colorScheme}.png`;
-    test(`docs/${name}`, async ({ parley }) => {
-      await parley.page.setViewportSize({ width, height });
-      await parley.page.emulateMedia({ colorScheme });
-      const page = await showReadingScene(parley);
-      await page.screenshot({ path: docs(name), animations: 'disabled', caret: 'hide' });
+    test.describe(name, () => {
+      // Every page of the test's context (the scene reloads its page) opens at this size and in this scheme.
+      test.use({ viewport: { width, height }, colorScheme });
+      test(`docs/${name}`, async ({ parley }) => {
+        const page = await showReadingScene(parley);
+        await page.screenshot({ path: docs(name), animations: 'disabled', caret: 'hide' });
+      });
     });
   }
 }
