@@ -819,29 +819,80 @@ function dropEmbedLeftovers(document: Document): void {
 
 /** Most words of a block that may be dropped for being a link to elsewhere. */
 const MAX_LINK_BLOCK_WORDS = 20;
-/** The share of a block's letters and digits that link text must reach for the block to be a link to elsewhere. */
+/** The share of letters and digits that link text must reach for text to be a link to elsewhere. */
 const LINK_BLOCK_SHARE = 0.7;
+/** A label such as "Related:", "Read more:" or "More on this story:" before links. */
+const LINK_LABEL = /^([\p{L}\p{N}'’ ]{1,40}):\s+/u;
+/** How a sentence ends: . ! ? or … with any closing quote or bracket. */
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 
-/**
- * A block that only points elsewhere rather than saying anything: short (at most MAX_LINK_BLOCK_WORDS words) and
- * nearly all link text by its letters and digits ("Related: Russia and UK look for a thaw", "Read more", one
- * headline of a "More on this story" list, "Skip past newsletter promotion", a lone "Interactive"). A sentence with
- * a link or two in it stays: its own words outweigh the links'.
- */
-function isLinkBlock(block: TextBlock): boolean {
-  if (block.kind === 'heading' || block.kind === 'code' || !block.links || block.links.length === 0)
-    return false;
-  if (block.text.split(/\s+/).length > MAX_LINK_BLOCK_WORDS) return false;
+/** The share of `[from, text.length)`'s letters and digits that lie under a link. */
+function linkShare(block: TextBlock, from = 0): number {
   const linked = new Array<boolean>(block.text.length).fill(false);
-  for (const link of block.links) linked.fill(true, link.start, link.end);
+  for (const link of block.links ?? []) linked.fill(true, link.start, link.end);
   let letters = 0;
   let linkedLetters = 0;
-  for (let i = 0; i < block.text.length; i++) {
+  for (let i = from; i < block.text.length; i++) {
     if (!/[\p{L}\p{N}]/u.test(block.text[i]!)) continue;
     letters++;
     if (linked[i]) linkedLetters++;
   }
-  return letters > 0 && linkedLetters / letters >= LINK_BLOCK_SHARE;
+  return letters === 0 ? 0 : linkedLetters / letters;
+}
+
+function isShortLinked(block: TextBlock): boolean {
+  return (
+    block.kind !== 'heading' &&
+    block.kind !== 'code' &&
+    (block.links?.length ?? 0) > 0 &&
+    block.text.split(/\s+/).length <= MAX_LINK_BLOCK_WORDS
+  );
+}
+
+/**
+ * A labelled pointer elsewhere: a short label ending in ':' and then links and nothing that ends as a sentence
+ * ("Related: Russia and UK look for a thaw", "Read more: Why the case still matters").
+ */
+function isLabelledLinks(block: TextBlock): boolean {
+  if (!isShortLinked(block) || SENTENCE_END.test(block.text)) return false;
+  const label = LINK_LABEL.exec(block.text);
+  return (
+    label !== null &&
+    label[1]!.trim().split(/\s+/).length <= 4 &&
+    linkShare(block, label[0].length) >= LINK_BLOCK_SHARE
+  );
+}
+
+/**
+ * A bare link title: a short block that is a link and nothing else, and does not end as a sentence does ("Iran
+ * signals it may accept uranium deal" in a "More on this story" list, "View this post on Instagram"). A linked
+ * sentence ("Farmers … lost two harvests in three years.") is the article's.
+ */
+function isLinkTitle(block: TextBlock): boolean {
+  return isShortLinked(block) && !SENTENCE_END.test(block.text) && linkShare(block) >= 0.9;
+}
+
+/**
+ * Which blocks only point elsewhere: labelled links, and each run of bare link titles that the article did not
+ * introduce itself (a run right after the article's own sentence ending in ':', such as "Supporters pointed to
+ * three studies:" over a list of linked study titles, is the article's).
+ */
+function linkBlocks(blocks: readonly TextBlock[]): boolean[] {
+  const drop = blocks.map(isLabelledLinks);
+  for (let i = 0; i < blocks.length;) {
+    if (!isLinkTitle(blocks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && isLinkTitle(blocks[j]!)) j++;
+    const before = blocks[i - 1];
+    const introduced =
+      before !== undefined && before.kind !== 'heading' && /:$/.test(before.text) && !drop[i - 1];
+    if (!introduced) drop.fill(true, i, j);
+    i = j;
+  }
+  return drop;
 }
 
 /**
@@ -893,7 +944,7 @@ function trimArticle(blocks: TextBlock[], meta: { title: string; byline: string 
   const candidates = blocks
     .filter((block) => !isPageFurniture(block.text))
     .filter((block, i) => i >= HEADER_SCAN || !isMetaLine(block.text, meta));
-  const links = candidates.map(isLinkBlock);
+  const links = linkBlocks(candidates);
   const kept = candidates.filter((block, i) => {
     if (links[i]) return false;
     if (block.kind !== 'heading') return true;
