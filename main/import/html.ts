@@ -771,49 +771,111 @@ function toBlocks(root: Node): TextBlock[] {
 
 /** Elements that stood for something embedded (an <iframe> is an <embed> by now, see lightenPage). */
 const EMBED_TAGS = ['embed', 'object', 'video', 'audio', 'canvas'];
-/** Most words the wrapper of an embed may hold and still be read as the embed's own leftovers. */
-const MAX_EMBED_LEFTOVER_WORDS = 100;
-/** A paragraph this long is the article's, whatever it sits beside. */
-const MIN_REAL_PARAGRAPH_WORDS = 35;
+/** Most words the wrapper of an embed may hold besides it and still be read as the embed's own leftovers. */
+const MAX_EMBED_LEFTOVER_WORDS = 20;
 /** Containers of the whole article: an embed's leftovers never reach up to them. */
 const ARTICLE_CONTAINERS = new Set(['html', 'body', 'main', 'article']);
 
-/** Whether `element` holds more than `limit` words, reading no further than it needs to. */
-function wordsOver(element: Element, limit: number): boolean {
-  let words = 0;
+/** The text of `element` less what lies inside `except`. */
+function textBesides(element: Element, except: Element): string {
+  let text = '';
   const stack: Node[] = [element];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node.nodeType === 3) {
-      words += (node.nodeValue ?? '').split(/[\s\u00a0]+/).filter((word) => word !== '').length;
-      if (words > limit) return true;
-    } else {
-      for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push(child);
-    }
+    if (node === except) continue;
+    if (node.nodeType === 3) text += ` ${node.nodeValue ?? ''}`;
+    else for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push(child);
   }
-  return false;
+  return flat(text);
+}
+
+/** Whether `text` says something: it holds a sentence ending in . ! ? (or …), or runs past a line's length. */
+function holdsStatement(text: string): boolean {
+  return /[.!?…]["'”’)\]]*(\s|$)/.test(text) || text.split(' ').length > MAX_EMBED_LEFTOVER_WORDS;
 }
 
 /**
- * Removes each embedded thing (a video, a social media post or an interactive, in its frame) with the wrapper
- * around it that holds nothing but its leftovers: the widest enclosing element that stays short (at most
- * MAX_EMBED_LEFTOVER_WORDS words), holds no heading and no paragraph of article length, and is not the article's
- * container. What such a wrapper says ("This embed is not available", "View this post on Instagram", "Skip past
- * …", a consent notice, the embed's caption) stands for something that is not there, and would read as body text.
+ * Removes each embedded thing (a video, a social media post or an interactive, in its frame) with the wrappers
+ * around it that hold nothing else but a short line that is not a sentence ("This embed is not available", "View
+ * on YouTube", a fallback link). A wrapper that also holds a statement, a heading, or is the article's container
+ * stays, and so does all it says: only the embed goes.
  */
 function dropEmbedLeftovers(document: Document): void {
   const embeds = EMBED_TAGS.flatMap((tag) => [...document.getElementsByTagName(tag)]);
   for (const embed of embeds) {
     if (!embed.isConnected) continue;
-    let holder: Element = embed;
-    for (let parent = embed.parentElement; parent !== null; parent = parent.parentElement) {
-      if (ARTICLE_CONTAINERS.has(parent.localName) || parent.getAttribute('role') === 'main') break;
-      if (wordsOver(parent, MAX_EMBED_LEFTOVER_WORDS)) break;
-      if (parent.querySelector('h1, h2, h3, h4, h5, h6')) break;
-      const paragraphs = [...parent.getElementsByTagName('p')];
-      if (paragraphs.some((p) => wordsOver(p, MIN_REAL_PARAGRAPH_WORDS - 1))) break;
-      holder = parent;
+    widenToWrapper(embed).remove();
+  }
+}
+
+/** Elements a reader clicks rather than reads; on a saved page they only work a notice or a player. */
+const CONTROL_SELECTOR = 'button, input, select, textarea, [role="button"]';
+/** Most words of a notice that holds a control (a consent notice, "Show more"), or of an embed's own wrapper. */
+const MAX_NOTICE_WORDS = 60;
+/** Most words of the line a "Skip …" link points past to ("End of twitter post by …"). */
+const MAX_SKIP_TARGET_WORDS = 12;
+const BLOCK_SELECTOR =
+  'p, div, li, section, aside, figure, blockquote, dl, table, header, footer, form, center';
+
+function words(text: string): number {
+  return text === '' ? 0 : text.split(' ').length;
+}
+
+/** Widens `holder` to each wrapper around it that holds nothing else but a short line that is not a sentence. */
+function widenToWrapper(holder: Element): Element {
+  for (let parent = holder.parentElement; parent !== null; parent = parent.parentElement) {
+    if (ARTICLE_CONTAINERS.has(parent.localName) || parent.getAttribute('role') === 'main') break;
+    if (parent.querySelector('h1, h2, h3, h4, h5, h6')) break;
+    const besides = textBesides(parent, holder);
+    if (besides !== '' && holdsStatement(besides)) break;
+    holder = parent;
+  }
+  return holder;
+}
+
+/**
+ * Removes what worked a notice or a player on the live page: a "Skip …" link to a place in the page, with the
+ * short line it points to ("End of twitter post by …", never a sentence); and each short block (at most
+ * MAX_NOTICE_WORDS words, no heading) that holds a button or a form control ("Allow X content? …
+ * Accept and continue"), with the wrappers that hold nothing else but a line such as "This embed is not
+ * available". A container whose class names it an embed and that stays as short goes too ("We are having trouble
+ * retrieving the article content."). A longer block keeps its text; only the control goes.
+ */
+function dropNoticeLeftovers(document: Document): void {
+  for (const link of [...document.querySelectorAll('a[href^="#"]')]) {
+    if (!link.isConnected || !/^skip\b/i.test(flat(link.textContent))) continue;
+    const id = (link.getAttribute('href') ?? '').slice(1);
+    const target = id === '' ? null : document.getElementById(id);
+    if (
+      target &&
+      !ARTICLE_CONTAINERS.has(target.localName) &&
+      !target.querySelector('h1, h2, h3, h4, h5, h6')
+    ) {
+      const text = flat(target.textContent);
+      if (words(text) <= MAX_SKIP_TARGET_WORDS && !/[.!?:…]["'”’)\]]*$/.test(text))
+        widenToWrapper(target).remove();
     }
-    holder.remove();
+    if (link.isConnected) widenToWrapper(link).remove();
+  }
+  const inEmbed = [...document.querySelectorAll('[class*="embed" i], [id*="embed" i]')].filter((element) =>
+    /(^|[\s_-])embed(ded)?([\s_-]|$)/i.test(`${element.getAttribute('class') ?? ''} ${element.id}`),
+  );
+  for (const element of inEmbed) {
+    if (!element.isConnected || ARTICLE_CONTAINERS.has(element.localName)) continue;
+    if (element.querySelector('h1, h2, h3, h4, h5, h6')) continue;
+    if (words(flat(element.textContent)) <= MAX_EMBED_LEFTOVER_WORDS * 2) widenToWrapper(element).remove();
+  }
+  for (const control of [...document.querySelectorAll(CONTROL_SELECTOR)]) {
+    if (!control.isConnected) continue;
+    const block = control.closest(BLOCK_SELECTOR);
+    if (
+      block &&
+      !ARTICLE_CONTAINERS.has(block.localName) &&
+      block.getAttribute('role') !== 'main' &&
+      !block.querySelector('h1, h2, h3, h4, h5, h6') &&
+      words(flat(block.textContent)) <= MAX_NOTICE_WORDS
+    ) {
+      widenToWrapper(block).remove();
+    } else control.remove();
   }
 }
 
@@ -1021,6 +1083,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const { document } = dom.window;
   const meta = readMetadata(document);
   dropEmbedLeftovers(document);
+  dropNoticeLeftovers(document);
 
   let readability: ReturnType<Readability<Node>['parse']>;
   try {
@@ -1050,6 +1113,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   if (blocks.length === 0) {
     const fresh = parsePage(page);
     dropEmbedLeftovers(fresh.window.document);
+    dropNoticeLeftovers(fresh.window.document);
     blocks = trimArticle(
       toBlocks(sanitize(fresh.window, bodyWithoutFurniture(fresh.window.document))),
       articleMeta,

@@ -53,3 +53,49 @@ describe('blocks made of links', () => {
     assert.ok(draft.text.includes('My earlier posts: the map, the spill, sampling.'));
   });
 });
+
+describe('embeds and notices', () => {
+  test('statements that share a wrapper with a video stay; only the video goes', () => {
+    const all = texts(fixture('review-short-embed.html'));
+    assert.ok(
+      all.includes(
+        'The minister arrived at the summit shortly after two o\'clock and told reporters the deal was "close but not done".',
+      ),
+    );
+    assert.ok(
+      all.includes(
+        'Her counterpart said talks would continue into the evening and refused to set a deadline.',
+      ),
+    );
+    assert.ok(!all.join(' ').includes('does not support video'));
+  });
+
+  test('a sentence holding an inline frame keeps its words', () => {
+    const draft = importHtml(
+      `<html><body><article><h1>Frames</h1><p>${'A long opening sentence of the article that gives the extractor enough text to read. '.repeat(4)}</p><p>Third paragraph: plus an iframe <iframe src="https://frame.example/"></iframe> and it ends ok.</p></article></body></html>`,
+    );
+    assert.ok(texts(draft).includes('Third paragraph: plus an iframe and it ends ok.'));
+  });
+
+  test('a short wrapper named as an embed, with no frame left, goes; so does a notice with a button', () => {
+    const nyt = fixture('review-nyt.html');
+    assert.ok(!nyt.text.includes('trouble retrieving'));
+    assert.ok(!nyt.text.includes('enable JavaScript'));
+    assert.ok(nyt.text.includes('The council will take up the question again on June 16.'));
+    const draft = importHtml(
+      `<html><body><article><h1>Notice</h1><p>${'A long opening sentence of the article that gives the extractor enough text to read. '.repeat(4)}</p><div><p>Allow video content? We ask for your permission before anything is loaded.</p><button>Accept and continue</button></div><p>The last sentence of the article stays where it was.</p></article></body></html>`,
+    );
+    assert.ok(!draft.text.includes('Allow video content'));
+    assert.ok(!draft.text.includes('Accept and continue'));
+    assert.ok(texts(draft).includes('The last sentence of the article stays where it was.'));
+  });
+
+  test('a skip link and the short line it points to go; a sentence it points to stays', () => {
+    const draft = importHtml(
+      `<html><body><article><h1>Skips</h1><p>${'A long opening sentence of the article that gives the extractor enough text to read. '.repeat(4)}</p><div><a href="#end-1">Skip twitter post by Someone</a></div><div><p id="end-1">End of twitter post by Someone</p></div><p><a href="#after">Skip past newsletter promotion</a></p><p id="after">The next paragraph of the article is a sentence and stays.</p></article></body></html>`,
+    );
+    assert.ok(!draft.text.includes('twitter post'));
+    assert.ok(!draft.text.includes('Skip past'));
+    assert.ok(texts(draft).includes('The next paragraph of the article is a sentence and stays.'));
+  });
+});
