@@ -118,6 +118,8 @@ const NEUTRAL_ATTRIBUTES = new Set([
   'size',
 ]);
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+/** Class names that hide an element from sight (see dropHidden); such an element is never unwrapped. */
+const HIDDEN_CLASSES = /visually-?hidden|sr-only|screen-?reader|hidden-visually|a11y-hidden/i;
 
 interface ClassPatterns {
   unlikelyCandidates: RegExp;
@@ -144,7 +146,7 @@ function isBareFormatting(element: Parse5Element): boolean {
   }
   if (
     classAndId !== ' ' &&
-    [unlikelyCandidates, byline, shareElements].some((pattern) => pattern.test(classAndId))
+    [unlikelyCandidates, byline, shareElements, HIDDEN_CLASSES].some((pattern) => pattern.test(classAndId))
   ) {
     return false;
   }
@@ -879,6 +881,21 @@ function dropNoticeLeftovers(document: Document): void {
   }
 }
 
+/** What the page hides from sight: text for screen readers only ("Image caption, ", "Credit..."), or nothing. */
+const HIDDEN_SELECTOR =
+  '[hidden], [aria-hidden="true"], .visually-hidden, .visuallyhidden, .sr-only, .screen-reader-text, .screenreader-only, .hidden-visually, .a11y-hidden, .u-hidden-visually';
+
+/**
+ * Removes elements hidden from sight, each replaced by a space: the pieces on either side were separate on the
+ * page ("…dollars.", hidden "Credit...", "Sasha Brin") and are not glued into one word.
+ */
+function dropHidden(document: Document): void {
+  for (const element of [...document.querySelectorAll(HIDDEN_SELECTOR)]) {
+    if (!element.isConnected || ARTICLE_CONTAINERS.has(element.localName)) continue;
+    element.replaceWith(document.createTextNode(' '));
+  }
+}
+
 /** Most words of a block that may be dropped for being a link to elsewhere. */
 const MAX_LINK_BLOCK_WORDS = 20;
 /** The share of letters and digits that link text must reach for text to be a link to elsewhere. */
@@ -1082,6 +1099,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const dom = parsePage(page);
   const { document } = dom.window;
   const meta = readMetadata(document);
+  dropHidden(document);
   dropEmbedLeftovers(document);
   dropNoticeLeftovers(document);
 
@@ -1112,6 +1130,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
       : [];
   if (blocks.length === 0) {
     const fresh = parsePage(page);
+    dropHidden(fresh.window.document);
     dropEmbedLeftovers(fresh.window.document);
     dropNoticeLeftovers(fresh.window.document);
     blocks = trimArticle(

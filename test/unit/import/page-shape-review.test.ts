@@ -99,3 +99,15 @@ describe('embeds and notices', () => {
     assert.ok(texts(draft).includes('The next paragraph of the article is a sentence and stays.'));
   });
 });
+
+describe('hidden text', () => {
+  test('text hidden from sight is dropped, and the pieces around it are not glued together', () => {
+    assert.deepEqual(texts(fixture('review-nyt.html'), 'caption'), [
+      'Restaurant owners said induction ranges would cost them tens of thousands of dollars. Sasha Brin for The New York Times',
+    ]);
+    const draft = importHtml(
+      `<html><body><article><h1>Hidden</h1><p>${'A long opening sentence of the article that gives the extractor enough text to read. '.repeat(4)}</p><p>Seen <span class="sr-only">for screen readers</span>words, <span aria-hidden="true">decoration</span>and <span hidden>nothing</span>more.</p></article></body></html>`,
+    );
+    assert.ok(texts(draft).includes('Seen words, and more.'));
+  });
+});
