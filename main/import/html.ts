@@ -466,6 +466,17 @@ function canonicalHref(document: Document): string {
   return '';
 }
 
+/** The byline the page shows: a rel=author link, or an element whose class names it the author or the byline. */
+function pageByline(document: Document): string {
+  for (const selector of ['[rel="author"]', '.byline', '.author', '[itemprop="author"]']) {
+    for (const element of document.querySelectorAll(selector)) {
+      const text = flat(element.textContent);
+      if (text !== '' && text.length <= MAX_META_LINE) return text;
+    }
+  }
+  return '';
+}
+
 function readMetadata(document: Document): PageMetadata {
   const metas = metaTable(document);
   const article = jsonLdArticle(document);
@@ -484,7 +495,10 @@ function readMetadata(document: Document): PageMetadata {
     ogTitle: firstOf(metas, 'og:title', 'twitter:title', 'dc.title'),
     headline: onlyHeadline(document, siteName),
     htmlTitle: flat(document.getElementsByTagName('title')[0]?.textContent),
-    byline: jsonText(article?.['author']) || firstOf(metas, 'author', 'article:author', 'byl', 'dc.creator'),
+    byline:
+      jsonText(article?.['author']) ||
+      firstOf(metas, 'author', 'article:author', 'byl', 'dc.creator') ||
+      pageByline(document),
     siteName,
     published: publishedDate(document, metas, article),
     url,
@@ -512,9 +526,14 @@ export function stripSiteFromTitle(title: string, siteNames: readonly string[]):
   return result;
 }
 
+const DATE_TAIL =
+  /\s*(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\bUpdated\b).*$/;
+
 function cleanByline(byline: string | null | undefined): string {
   const text = flat(byline)
     .replace(/^by\s+/i, '')
+    // A date, a time or "Updated …" glued on after the names.
+    .replace(DATE_TAIL, '')
     .replace(/^[,;:\s]+|[,;:\s]+$/g, '');
   if (text === '' || /^https?:\/\//i.test(text) || text.length > 300) return '';
   return clip(text, MAX_TITLE_LENGTH);

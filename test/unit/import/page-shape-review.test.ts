@@ -111,3 +111,13 @@ describe('hidden text', () => {
     assert.ok(texts(draft).includes('Seen words, and more.'));
   });
 });
+
+describe('bylines', () => {
+  test('a WordPress byline that Readability misses is read from the page, less its leading "by"', () => {
+    assert.equal(fixture('review-wordpress.html').byline, 'Marta Kowal');
+  });
+
+  test('a date and "Updated" glued after the names are trimmed', () => {
+    assert.equal(fixture('review-reuters.html').byline, 'Maria Sol Reyes and Tom Ashby');
+  });
+});
