@@ -118,6 +118,8 @@ const NEUTRAL_ATTRIBUTES = new Set([
   'size',
 ]);
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+/** Class names that hide an element from sight (see dropHidden); such an element is never unwrapped. */
+const HIDDEN_CLASSES = /visually-?hidden|sr-only|screen-?reader|hidden-visually|a11y-hidden/i;
 
 interface ClassPatterns {
   unlikelyCandidates: RegExp;
@@ -144,7 +146,7 @@ function isBareFormatting(element: Parse5Element): boolean {
   }
   if (
     classAndId !== ' ' &&
-    [unlikelyCandidates, byline, shareElements].some((pattern) => pattern.test(classAndId))
+    [unlikelyCandidates, byline, shareElements, HIDDEN_CLASSES].some((pattern) => pattern.test(classAndId))
   ) {
     return false;
   }
@@ -464,6 +466,17 @@ function canonicalHref(document: Document): string {
   return '';
 }
 
+/** The byline the page shows: a rel=author link, or an element whose class names it the author or the byline. */
+function pageByline(document: Document): string {
+  for (const selector of ['[rel="author"]', '.byline', '.author', '[itemprop="author"]']) {
+    for (const element of document.querySelectorAll(selector)) {
+      const text = flat(element.textContent);
+      if (text !== '' && text.length <= MAX_META_LINE) return text;
+    }
+  }
+  return '';
+}
+
 function readMetadata(document: Document): PageMetadata {
   const metas = metaTable(document);
   const article = jsonLdArticle(document);
@@ -482,7 +495,10 @@ function readMetadata(document: Document): PageMetadata {
     ogTitle: firstOf(metas, 'og:title', 'twitter:title', 'dc.title'),
     headline: onlyHeadline(document, siteName),
     htmlTitle: flat(document.getElementsByTagName('title')[0]?.textContent),
-    byline: jsonText(article?.['author']) || firstOf(metas, 'author', 'article:author', 'byl', 'dc.creator'),
+    byline:
+      jsonText(article?.['author']) ||
+      firstOf(metas, 'author', 'article:author', 'byl', 'dc.creator') ||
+      pageByline(document),
     siteName,
     published: publishedDate(document, metas, article),
     url,
@@ -510,9 +526,14 @@ export function stripSiteFromTitle(title: string, siteNames: readonly string[]):
   return result;
 }
 
+const DATE_TAIL =
+  /\s*(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\bUpdated\b).*$/;
+
 function cleanByline(byline: string | null | undefined): string {
   const text = flat(byline)
     .replace(/^by\s+/i, '')
+    // A date, a time or "Updated …" glued on after the names.
+    .replace(DATE_TAIL, '')
     .replace(/^[,;:\s]+|[,;:\s]+$/g, '');
   if (text === '' || /^https?:\/\//i.test(text) || text.length > 300) return '';
   return clip(text, MAX_TITLE_LENGTH);
@@ -771,77 +792,205 @@ function toBlocks(root: Node): TextBlock[] {
 
 /** Elements that stood for something embedded (an <iframe> is an <embed> by now, see lightenPage). */
 const EMBED_TAGS = ['embed', 'object', 'video', 'audio', 'canvas'];
-/** Most words the wrapper of an embed may hold and still be read as the embed's own leftovers. */
-const MAX_EMBED_LEFTOVER_WORDS = 100;
-/** A paragraph this long is the article's, whatever it sits beside. */
-const MIN_REAL_PARAGRAPH_WORDS = 35;
+/** Most words the wrapper of an embed may hold besides it and still be read as the embed's own leftovers. */
+const MAX_EMBED_LEFTOVER_WORDS = 20;
 /** Containers of the whole article: an embed's leftovers never reach up to them. */
 const ARTICLE_CONTAINERS = new Set(['html', 'body', 'main', 'article']);
 
-/** Whether `element` holds more than `limit` words, reading no further than it needs to. */
-function wordsOver(element: Element, limit: number): boolean {
-  let words = 0;
+/** The text of `element` less what lies inside `except`. */
+function textBesides(element: Element, except: Element): string {
+  let text = '';
   const stack: Node[] = [element];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node.nodeType === 3) {
-      words += (node.nodeValue ?? '').split(/[\s\u00a0]+/).filter((word) => word !== '').length;
-      if (words > limit) return true;
-    } else {
-      for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push(child);
-    }
+    if (node === except) continue;
+    if (node.nodeType === 3) text += ` ${node.nodeValue ?? ''}`;
+    else for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push(child);
   }
-  return false;
+  return flat(text);
+}
+
+/** Whether `text` says something: it holds a sentence ending in . ! ? (or …), or runs past a line's length. */
+function holdsStatement(text: string): boolean {
+  return /[.!?…]["'”’)\]]*(\s|$)/.test(text) || text.split(' ').length > MAX_EMBED_LEFTOVER_WORDS;
 }
 
 /**
- * Removes each embedded thing (a video, a social media post or an interactive, in its frame) with the wrapper
- * around it that holds nothing but its leftovers: the widest enclosing element that stays short (at most
- * MAX_EMBED_LEFTOVER_WORDS words), holds no heading and no paragraph of article length, and is not the article's
- * container. What such a wrapper says ("This embed is not available", "View this post on Instagram", "Skip past
- * …", a consent notice, the embed's caption) stands for something that is not there, and would read as body text.
+ * Removes each embedded thing (a video, a social media post or an interactive, in its frame) with the wrappers
+ * around it that hold nothing else but a short line that is not a sentence ("This embed is not available", "View
+ * on YouTube", a fallback link). A wrapper that also holds a statement, a heading, or is the article's container
+ * stays, and so does all it says: only the embed goes.
  */
 function dropEmbedLeftovers(document: Document): void {
   const embeds = EMBED_TAGS.flatMap((tag) => [...document.getElementsByTagName(tag)]);
   for (const embed of embeds) {
     if (!embed.isConnected) continue;
-    let holder: Element = embed;
-    for (let parent = embed.parentElement; parent !== null; parent = parent.parentElement) {
-      if (ARTICLE_CONTAINERS.has(parent.localName) || parent.getAttribute('role') === 'main') break;
-      if (wordsOver(parent, MAX_EMBED_LEFTOVER_WORDS)) break;
-      if (parent.querySelector('h1, h2, h3, h4, h5, h6')) break;
-      const paragraphs = [...parent.getElementsByTagName('p')];
-      if (paragraphs.some((p) => wordsOver(p, MIN_REAL_PARAGRAPH_WORDS - 1))) break;
-      holder = parent;
+    widenToWrapper(embed).remove();
+  }
+}
+
+/** Elements a reader clicks rather than reads; on a saved page they only work a notice or a player. */
+const CONTROL_SELECTOR = 'button, input, select, textarea, [role="button"]';
+/** Most words of a notice that holds a control (a consent notice, "Show more"), or of an embed's own wrapper. */
+const MAX_NOTICE_WORDS = 60;
+/** Most words of the line a "Skip …" link points past to ("End of twitter post by …"). */
+const MAX_SKIP_TARGET_WORDS = 12;
+const BLOCK_SELECTOR =
+  'p, div, li, section, aside, figure, blockquote, dl, table, header, footer, form, center';
+
+function words(text: string): number {
+  return text === '' ? 0 : text.split(' ').length;
+}
+
+/** Widens `holder` to each wrapper around it that holds nothing else but a short line that is not a sentence. */
+function widenToWrapper(holder: Element): Element {
+  for (let parent = holder.parentElement; parent !== null; parent = parent.parentElement) {
+    if (ARTICLE_CONTAINERS.has(parent.localName) || parent.getAttribute('role') === 'main') break;
+    if (parent.querySelector('h1, h2, h3, h4, h5, h6')) break;
+    const besides = textBesides(parent, holder);
+    if (besides !== '' && holdsStatement(besides)) break;
+    holder = parent;
+  }
+  return holder;
+}
+
+/**
+ * Removes what worked a notice or a player on the live page: a "Skip …" link to a place in the page, with the
+ * short line it points to ("End of twitter post by …", never a sentence); and each short block (at most
+ * MAX_NOTICE_WORDS words, no heading) that holds a button or a form control ("Allow X content? …
+ * Accept and continue"), with the wrappers that hold nothing else but a line such as "This embed is not
+ * available". A container whose class names it an embed and that stays as short goes too ("We are having trouble
+ * retrieving the article content."). A longer block keeps its text; only the control goes.
+ */
+function dropNoticeLeftovers(document: Document): void {
+  for (const link of [...document.querySelectorAll('a[href^="#"]')]) {
+    if (!link.isConnected || !/^skip\b/i.test(flat(link.textContent))) continue;
+    const id = (link.getAttribute('href') ?? '').slice(1);
+    const target = id === '' ? null : document.getElementById(id);
+    if (
+      target &&
+      !ARTICLE_CONTAINERS.has(target.localName) &&
+      !target.querySelector('h1, h2, h3, h4, h5, h6')
+    ) {
+      const text = flat(target.textContent);
+      if (words(text) <= MAX_SKIP_TARGET_WORDS && !/[.!?:…]["'”’)\]]*$/.test(text))
+        widenToWrapper(target).remove();
     }
-    holder.remove();
+    if (link.isConnected) widenToWrapper(link).remove();
+  }
+  const inEmbed = [...document.querySelectorAll('[class*="embed" i], [id*="embed" i]')].filter((element) =>
+    /(^|[\s_-])embed(ded)?([\s_-]|$)/i.test(`${element.getAttribute('class') ?? ''} ${element.id}`),
+  );
+  for (const element of inEmbed) {
+    if (!element.isConnected || ARTICLE_CONTAINERS.has(element.localName)) continue;
+    if (element.querySelector('h1, h2, h3, h4, h5, h6')) continue;
+    if (words(flat(element.textContent)) <= MAX_EMBED_LEFTOVER_WORDS * 2) widenToWrapper(element).remove();
+  }
+  for (const control of [...document.querySelectorAll(CONTROL_SELECTOR)]) {
+    if (!control.isConnected) continue;
+    const block = control.closest(BLOCK_SELECTOR);
+    if (
+      block &&
+      !ARTICLE_CONTAINERS.has(block.localName) &&
+      block.getAttribute('role') !== 'main' &&
+      !block.querySelector('h1, h2, h3, h4, h5, h6') &&
+      words(flat(block.textContent)) <= MAX_NOTICE_WORDS
+    ) {
+      widenToWrapper(block).remove();
+    } else control.remove();
+  }
+}
+
+/** What the page hides from sight: text for screen readers only ("Image caption, ", "Credit..."), or nothing. */
+const HIDDEN_SELECTOR =
+  '[hidden], [aria-hidden="true"], .visually-hidden, .visuallyhidden, .sr-only, .screen-reader-text, .screenreader-only, .hidden-visually, .a11y-hidden, .u-hidden-visually';
+
+/**
+ * Removes elements hidden from sight, each replaced by a space: the pieces on either side were separate on the
+ * page ("…dollars.", hidden "Credit...", "Sasha Brin") and are not glued into one word.
+ */
+function dropHidden(document: Document): void {
+  for (const element of [...document.querySelectorAll(HIDDEN_SELECTOR)]) {
+    if (!element.isConnected || ARTICLE_CONTAINERS.has(element.localName)) continue;
+    element.replaceWith(document.createTextNode(' '));
   }
 }
 
 /** Most words of a block that may be dropped for being a link to elsewhere. */
 const MAX_LINK_BLOCK_WORDS = 20;
-/** The share of a block's letters and digits that link text must reach for the block to be a link to elsewhere. */
+/** The share of letters and digits that link text must reach for text to be a link to elsewhere. */
 const LINK_BLOCK_SHARE = 0.7;
+/** A label such as "Related:", "Read more:" or "More on this story:" before links. */
+const LINK_LABEL = /^([\p{L}\p{N}'’ ]{1,40}):\s+/u;
+/** How a sentence ends: . ! ? or … with any closing quote or bracket. */
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 
-/**
- * A block that only points elsewhere rather than saying anything: short (at most MAX_LINK_BLOCK_WORDS words) and
- * nearly all link text by its letters and digits ("Related: Russia and UK look for a thaw", "Read more", one
- * headline of a "More on this story" list, "Skip past newsletter promotion", a lone "Interactive"). A sentence with
- * a link or two in it stays: its own words outweigh the links'.
- */
-function isLinkBlock(block: TextBlock): boolean {
-  if (block.kind === 'heading' || block.kind === 'code' || !block.links || block.links.length === 0)
-    return false;
-  if (block.text.split(/\s+/).length > MAX_LINK_BLOCK_WORDS) return false;
+/** The share of `[from, text.length)`'s letters and digits that lie under a link. */
+function linkShare(block: TextBlock, from = 0): number {
   const linked = new Array<boolean>(block.text.length).fill(false);
-  for (const link of block.links) linked.fill(true, link.start, link.end);
+  for (const link of block.links ?? []) linked.fill(true, link.start, link.end);
   let letters = 0;
   let linkedLetters = 0;
-  for (let i = 0; i < block.text.length; i++) {
+  for (let i = from; i < block.text.length; i++) {
     if (!/[\p{L}\p{N}]/u.test(block.text[i]!)) continue;
     letters++;
     if (linked[i]) linkedLetters++;
   }
-  return letters > 0 && linkedLetters / letters >= LINK_BLOCK_SHARE;
+  return letters === 0 ? 0 : linkedLetters / letters;
+}
+
+function isShortLinked(block: TextBlock): boolean {
+  return (
+    block.kind !== 'heading' &&
+    block.kind !== 'code' &&
+    (block.links?.length ?? 0) > 0 &&
+    block.text.split(/\s+/).length <= MAX_LINK_BLOCK_WORDS
+  );
+}
+
+/**
+ * A labelled pointer elsewhere: a short label ending in ':' and then links and nothing that ends as a sentence
+ * ("Related: Russia and UK look for a thaw", "Read more: Why the case still matters").
+ */
+function isLabelledLinks(block: TextBlock): boolean {
+  if (!isShortLinked(block) || SENTENCE_END.test(block.text)) return false;
+  const label = LINK_LABEL.exec(block.text);
+  return (
+    label !== null &&
+    label[1]!.trim().split(/\s+/).length <= 4 &&
+    linkShare(block, label[0].length) >= LINK_BLOCK_SHARE
+  );
+}
+
+/**
+ * A bare link title: a short block that is a link and nothing else, and does not end as a sentence does ("Iran
+ * signals it may accept uranium deal" in a "More on this story" list, "View this post on Instagram"). A linked
+ * sentence ("Farmers … lost two harvests in three years.") is the article's.
+ */
+function isLinkTitle(block: TextBlock): boolean {
+  return isShortLinked(block) && !SENTENCE_END.test(block.text) && linkShare(block) >= 0.9;
+}
+
+/**
+ * Which blocks only point elsewhere: labelled links, and each run of bare link titles that the article did not
+ * introduce itself (a run right after the article's own sentence ending in ':', such as "Supporters pointed to
+ * three studies:" over a list of linked study titles, is the article's).
+ */
+function linkBlocks(blocks: readonly TextBlock[]): boolean[] {
+  const drop = blocks.map(isLabelledLinks);
+  for (let i = 0; i < blocks.length;) {
+    if (!isLinkTitle(blocks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && isLinkTitle(blocks[j]!)) j++;
+    const before = blocks[i - 1];
+    const introduced =
+      before !== undefined && before.kind !== 'heading' && /:$/.test(before.text) && !drop[i - 1];
+    if (!introduced) drop.fill(true, i, j);
+    i = j;
+  }
+  return drop;
 }
 
 /**
@@ -893,7 +1042,7 @@ function trimArticle(blocks: TextBlock[], meta: { title: string; byline: string 
   const candidates = blocks
     .filter((block) => !isPageFurniture(block.text))
     .filter((block, i) => i >= HEADER_SCAN || !isMetaLine(block.text, meta));
-  const links = candidates.map(isLinkBlock);
+  const links = linkBlocks(candidates);
   const kept = candidates.filter((block, i) => {
     if (links[i]) return false;
     if (block.kind !== 'heading') return true;
@@ -969,7 +1118,9 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const dom = parsePage(page);
   const { document } = dom.window;
   const meta = readMetadata(document);
+  dropHidden(document);
   dropEmbedLeftovers(document);
+  dropNoticeLeftovers(document);
 
   let readability: ReturnType<Readability<Node>['parse']>;
   try {
@@ -998,7 +1149,9 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
       : [];
   if (blocks.length === 0) {
     const fresh = parsePage(page);
+    dropHidden(fresh.window.document);
     dropEmbedLeftovers(fresh.window.document);
+    dropNoticeLeftovers(fresh.window.document);
     blocks = trimArticle(
       toBlocks(sanitize(fresh.window, bodyWithoutFurniture(fresh.window.document))),
       articleMeta,
