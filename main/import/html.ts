@@ -1081,6 +1081,15 @@ function joinBlocks(
   return { text, blocks, marks };
 }
 
+/** Below this many characters of article text, Readability's result is checked against the body's. */
+const SHORT_ARTICLE_CHARS = 2000;
+
+function textLength(blocks: readonly TextBlock[]): number {
+  let length = 0;
+  for (const block of blocks) length += block.text.length;
+  return length;
+}
+
 /** When Readability finds nothing, the body less its obvious page furniture is all there is to read. */
 function bodyWithoutFurniture(document: Document): Element {
   const root = document.createElement('div');
@@ -1147,16 +1156,20 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
     content && content.nodeType === 1
       ? trimArticle(toBlocks(sanitize(dom.window, content as Element)), articleMeta)
       : [];
-  if (blocks.length === 0) {
+  // On a short page or a pasted fragment Readability's best attempt can lose most of it (the lists, the caption, the
+  // quote): there the body less its furniture is read too, and kept when it holds clearly more of the text.
+  const readText = textLength(blocks);
+  if (readText < SHORT_ARTICLE_CHARS) {
     const fresh = parsePage(page);
     dropHidden(fresh.window.document);
     dropEmbedLeftovers(fresh.window.document);
     dropNoticeLeftovers(fresh.window.document);
-    blocks = trimArticle(
+    const body = trimArticle(
       toBlocks(sanitize(fresh.window, bodyWithoutFurniture(fresh.window.document))),
       articleMeta,
     );
     fresh.window.close();
+    if (blocks.length === 0 || textLength(body) > readText * 1.2) blocks = body;
   }
   if (blocks.length === 0) {
     throw new ParleyError(

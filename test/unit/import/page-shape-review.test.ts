@@ -121,3 +121,24 @@ describe('bylines', () => {
     assert.equal(fixture('review-reuters.html').byline, 'Maria Sol Reyes and Tom Ashby');
   });
 });
+
+describe('a short page or a pasted fragment', () => {
+  test('keeps its caption, list, quote and links where Readability alone would flatten it', () => {
+    const draft = fixture('review-fragment.html');
+    assert.deepEqual(texts(draft, 'caption'), ['Councillors during the vote on Tuesday night.']);
+    assert.deepEqual(texts(draft, 'list-item'), [
+      'the plan caps abstraction at 30%;',
+      'it sets up a joint board;',
+    ]);
+    assert.equal(texts(draft, 'quote').length, 1);
+    assert.match(texts(draft, 'quote')[0]!, /^"This is the first step, not the last,"/);
+    assert.ok(
+      texts(draft, 'paragraph').includes("The full text of the plan is published on the council's website."),
+    );
+    const linked = draft.marks
+      .filter((mark) => mark.kind === 'link')
+      .map((mark) => draft.text.slice(mark.start, mark.end));
+    assert.ok(linked.includes('adopt the river plan'));
+    assert.ok(linked.includes('a joint board'));
+  });
+});
