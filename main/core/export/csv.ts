@@ -1,8 +1,15 @@
 /**
  * Every highlight as CSV, for spreadsheets and QDA tools: one row per highlight and topic, cells guarded against
- * formula injection, links named in words.
+ * formula injection, links named in words. The paragraph column holds the paragraph's number, or for a passage in a
+ * figure caption (outside the numbering) where it sits, "caption after 3", as the Markdown export places it.
  */
-import { paragraphLabel, paragraphNumber, type Annotation, type Notebook } from '../../../shared/model';
+import {
+  isInCaption,
+  paragraphLabel,
+  paragraphNumber,
+  type Annotation,
+  type Notebook,
+} from '../../../shared/model';
 import { linkTexts } from '../links';
 import { byTextOrder, documentTitle, topicsOfAnnotation } from './markdown-blocks';
 
@@ -62,7 +69,9 @@ export function exportCsv(nb: Notebook): string {
           [
             csvCell(doc.id),
             csvCell(doc.title),
-            String(paragraphNumber(doc, annotation.target.start)),
+            isInCaption(doc, annotation.target.start)
+              ? csvCell(paragraphLabel(doc, annotation.target.start).replace('¶', ''))
+              : String(paragraphNumber(doc, annotation.target.start)),
             String(annotation.target.start),
             String(annotation.target.end),
             csvCell(annotation.target.exact),

@@ -86,5 +86,11 @@ test('the comparison and the CSV name a caption passage as such', () => {
   const entry = entries.find((e) => e.annotationId === inCaption.id)!;
   assert.equal(entry.place, 'caption after ¶3');
   assert.equal(entries.find((e) => e.annotationId !== inCaption.id && e.paragraph === 4)?.place, undefined);
-  assert.match(exportCsv(nb), /rebuts caption after ¶3/);
+  const csv = exportCsv(nb);
+  assert.match(csv, /rebuts caption after ¶3/);
+  // The paragraph column: the caption passage says where it sits; the others keep their bare number.
+  const rows = csv.trim().split(/\r?\n/).slice(1);
+  const column = (words: string) => rows.find((row) => row.includes(words))!.split(',')[2];
+  assert.equal(column('Lavrov after the talks'), 'caption after 3');
+  assert.equal(column('Extradition is out of the question'), '2');
 });
