@@ -185,7 +185,9 @@ test('Ctrl+Enter saves from the topic field and from the party list', async ({ p
   const { page } = parley;
   const editor = await openEditorOnLugovoy(page);
   await tabTo(page, '[role=combobox]');
-  await page.keyboard.type('Written for this test');
+  // A topic made with Enter (the field's own choice), then Ctrl+Enter from the field itself.
+  await page.keyboard.type('written for this test');
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Enter');
   await expect(editor).toHaveCount(0);
   await expect.poll(() => parley.store.data.annotations.length).toBe(1);
@@ -257,6 +259,7 @@ const AFTER_LUGOVOY =
 test('after a highlight is saved or cancelled, J goes on after its passage', async ({ parley }) => {
   const { page } = parley;
   const editor = await openEditorOnLugovoy(page);
+  await tabTo(page, 'textarea');
   await page.keyboard.type('Written for this test');
   await page.keyboard.press('Control+Enter');
   await expect(editor).toHaveCount(0);
