@@ -135,7 +135,7 @@ describe('a short page or a pasted fragment', () => {
     assert.ok(
       texts(draft, 'paragraph').includes("The full text of the plan is published on the council's website."),
     );
-    const linked = draft.marks
+    const linked = (draft.marks ?? [])
       .filter((mark) => mark.kind === 'link')
       .map((mark) => draft.text.slice(mark.start, mark.end));
     assert.ok(linked.includes('adopt the river plan'));
