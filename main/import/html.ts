@@ -12,7 +12,7 @@ import type * as Parse5 from 'parse5';
 import { createRequire } from 'node:module';
 import type { Block, Mark } from '../../shared/model';
 import { MAX_BLOCK_DEPTH, ParleyError, isSafeHref } from '../../shared/model';
-import { isPageFurniture, parseDateLine, type DocumentDraft } from '../core/import-text';
+import { firstFrom, isPageFurniture, parseDateLine, type DocumentDraft } from '../core/import-text';
 import { MAX_IMPORT_CHARS, MAX_LIST_NUMBER, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../../shared/limits';
 import { MAX_IMPORT_SIZE_TEXT } from '../../shared/import-formats';
 
@@ -651,20 +651,10 @@ function collapseMarked(raw: string, links: readonly RawLink[]): { text: string;
     }
     lineStart = lineEnd + 1;
   }
-  const firstFrom = (offset: number) => {
-    let lo = 0;
-    let hi = origin.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (origin[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const kept: RawLink[] = [];
   for (const link of links) {
-    let start = firstFrom(link.start);
-    let end = firstFrom(link.end);
+    let start = firstFrom(origin, link.start);
+    let end = firstFrom(origin, link.end);
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     if (end > start) kept.push({ start, end, href: link.href });

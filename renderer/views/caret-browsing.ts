@@ -7,7 +7,7 @@
 import { useEffect } from 'preact/hooks';
 import { isTextEntry, revealRange } from '../dom';
 import { offsetsToRange, type TextIndex } from '../highlighting/text-index';
-import { caretStart, rememberedEnd, selectionInText, type TextShown } from './sentence-cursor';
+import { caretStart, keepInText, rememberedEnd, selectionInText, type TextShown } from './sentence-cursor';
 import './caret.css';
 
 /** Whether keys pressed now belong to the reading column: focus is in it, or on the page itself. */
@@ -71,12 +71,7 @@ export function moveCaret(index: TextIndex, doc: TextShown, event: KeyboardEvent
   const granularity = move.granularity === 'character' && event.ctrlKey ? 'word' : move.granularity;
   selection.modify('move', move.direction, granularity);
   // The caret stays in the text: past its first or last character it would wander into the page around it.
-  const node = selection.focusNode;
-  if (node && !index.root.contains(node)) {
-    const entries = index.entries;
-    const edge = move.direction === 'forward' ? entries[entries.length - 1] : entries[0];
-    if (edge) selection.collapse(edge.node, move.direction === 'forward' ? edge.node.length : 0);
-  }
+  keepInText(selection, index, move.direction, 'collapse');
   if (selection.rangeCount > 0) revealRange(selection.getRangeAt(0));
   return true;
 }

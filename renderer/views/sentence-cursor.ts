@@ -167,6 +167,26 @@ const ARROWS: Record<string, { direction: 'backward' | 'forward'; line: 'no' | '
  * Shift with an arrow key, Home or End, while a selection (or the caret) lies in the text: its moving end goes by a
  * character, a word (Ctrl, or Alt on a Mac), a line, or to the start or end of the line, as in an editor. True when the key was used.
  */
+/**
+ * Brings the selection's moving end back to the text's edge when a move took it past the first or last character
+ * (into the page around the text): by moving the caret there (`collapse`) or the selection's end (`extend`).
+ */
+export function keepInText(
+  selection: Selection,
+  index: TextIndex,
+  direction: 'forward' | 'backward',
+  how: 'collapse' | 'extend',
+): void {
+  const focus = selection.focusNode;
+  if (!focus || index.root.contains(focus)) return;
+  const entries = index.entries;
+  const edge = direction === 'forward' ? entries[entries.length - 1] : entries[0];
+  if (!edge) return;
+  const offset = direction === 'forward' ? edge.node.length : 0;
+  if (how === 'extend') selection.extend(edge.node, offset);
+  else selection.collapse(edge.node, offset);
+}
+
 export function adjustSelection(index: TextIndex, event: KeyboardEvent): boolean {
   const arrow = ARROWS[event.key];
   if (!arrow || !event.shiftKey || event.metaKey) return false;
@@ -175,11 +195,6 @@ export function adjustSelection(index: TextIndex, event: KeyboardEvent): boolean
   const granularity = arrow.line !== 'no' ? arrow.line : event.ctrlKey || event.altKey ? 'word' : 'character';
   selection.modify('extend', arrow.direction, granularity);
   // The moving end stays in the text: past its last character the selection would take the page around it.
-  const focus = selection.focusNode;
-  if (focus && !index.root.contains(focus)) {
-    const entries = index.entries;
-    const last = arrow.direction === 'forward' ? entries[entries.length - 1] : entries[0];
-    if (last) selection.extend(last.node, arrow.direction === 'forward' ? last.node.length : 0);
-  }
+  keepInText(selection, index, arrow.direction, 'extend');
   return true;
 }

@@ -15,3 +15,5 @@ export { importByFileName } from './by-file-name';
 // reads an edited publication date as the importers do.
 export { isPageFurniture } from './furniture';
 export { parseDateLine } from './dates';
+// Both importers map offsets of a cleaned text back to where each character came from in the same way.
+export { firstFrom } from './markdown';

@@ -144,8 +144,8 @@ function rewrite(state: Rewriting, pattern: RegExp, replacement: string): Rewrit
   return { text, origin };
 }
 
-/** First index whose origin is at or after `offset`. */
-function firstFrom(origin: readonly number[], offset: number): number {
+/** First index whose origin is at or after `offset` (`origin` ascending). */
+export function firstFrom(origin: readonly number[], offset: number): number {
   let lo = 0;
   let hi = origin.length;
   while (lo < hi) {
