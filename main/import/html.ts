@@ -1074,6 +1074,15 @@ function joinBlocks(
 /** Below this many characters of article text, Readability's result is checked against the body's. */
 const SHORT_ARTICLE_CHARS = 2000;
 
+/** How many blocks are more than paragraphs: list items, quotes and captions. */
+function shaped(blocks: readonly TextBlock[]): number {
+  let count = 0;
+  for (const block of blocks) {
+    if (block.kind === 'list-item' || block.kind === 'quote' || block.kind === 'caption') count++;
+  }
+  return count;
+}
+
 function textLength(blocks: readonly TextBlock[]): number {
   let length = 0;
   for (const block of blocks) length += block.text.length;
@@ -1146,8 +1155,9 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
     content && content.nodeType === 1
       ? trimArticle(toBlocks(sanitize(dom.window, content as Element)), articleMeta)
       : [];
-  // On a short page or a pasted fragment Readability's best attempt can lose most of it (the lists, the caption, the
-  // quote): there the body less its furniture is read too, and kept when it holds clearly more of the text.
+  // On a short page or a pasted fragment Readability's best attempt can flatten it (the lists, the caption, the quote
+  // gone): there the body less its furniture is read too, and kept when it holds more of that shape and clearly more
+  // of the text. Without such shape Readability's choice stands, as it leaves out promotions the body still holds.
   const readText = textLength(blocks);
   if (readText < SHORT_ARTICLE_CHARS) {
     const fresh = parsePage(page);
@@ -1159,7 +1169,8 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
       articleMeta,
     );
     fresh.window.close();
-    if (blocks.length === 0 || textLength(body) > readText * 1.2) blocks = body;
+    if (blocks.length === 0 || (shaped(body) > shaped(blocks) && textLength(body) > readText * 1.2))
+      blocks = body;
   }
   if (blocks.length === 0) {
     throw new ParleyError(

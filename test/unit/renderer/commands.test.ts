@@ -63,7 +63,7 @@ test('panels: Find opens and focuses its field, the codebook toggles, the sugges
   runCommand('find', host);
   assert.equal(store.get().ui.panel, 'find');
   assert.equal(store.get().suggestions.open, false);
-  assert.deepEqual(done, ['focus .find-panel input[type=search]']);
+  assert.deepEqual(done, ['focus .find__field']);
   runCommand('codebook', host);
   assert.equal(store.get().ui.panel, 'codebook');
   runCommand('codebook', host);
