@@ -16,6 +16,11 @@ const MONTHS = [
   'December',
 ];
 
+/** Lower case without accents, so "Señor" is found by "senor": what the sidebar's filters compare. */
+export function foldForFilter(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** `2009-11-02` → `2 November 2009`, `2009-11-02T10:22` → `2 November 2009, 10:22`; anything else as written. */
 export function formatPublished(published: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(published);

@@ -18,9 +18,9 @@
  *
  * Documents are replaced, not edited, by each change to the notebook, so the index is cached on the document
  * object and checked against its text; it is built lazily, the first time a document is searched after the
- * notebook is opened (or after the document changes), and `warmTextIndexes` builds all of them at once.
+ * notebook is opened (or after the document changes).
  */
-import type { Notebook, ParleyDocument } from '../../shared/model';
+import type { ParleyDocument } from '../../shared/model';
 import { foldWithMap } from './fold';
 
 export interface DocumentTextIndex {
@@ -83,11 +83,6 @@ export function textIndexOf(doc: ParleyDocument): DocumentTextIndex {
   const built = buildTextIndex(doc.text, doc.blocks);
   indexes.set(doc, built);
   return built;
-}
-
-/** Builds the index of every document not indexed yet (as the first search would). */
-export function warmTextIndexes(nb: Notebook): void {
-  for (const doc of nb.documents) textIndexOf(doc);
 }
 
 /** The index of the token that holds offset `at` of the dictionary string. */

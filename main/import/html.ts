@@ -787,6 +787,14 @@ const MAX_EMBED_LEFTOVER_WORDS = 20;
 /** Containers of the whole article: an embed's leftovers never reach up to them. */
 const ARTICLE_CONTAINERS = new Set(['html', 'body', 'main', 'article']);
 
+function isArticleContainer(element: Element): boolean {
+  return ARTICLE_CONTAINERS.has(element.localName) || element.getAttribute('role') === 'main';
+}
+
+function holdsHeading(element: Element): boolean {
+  return element.querySelector('h1, h2, h3, h4, h5, h6') !== null;
+}
+
 /** The text of `element` less what lies inside `except`. */
 function textBesides(element: Element, except: Element): string {
   let text = '';
@@ -801,7 +809,7 @@ function textBesides(element: Element, except: Element): string {
 
 /** Whether `text` says something: it holds a sentence ending in . ! ? (or …), or runs past a line's length. */
 function holdsStatement(text: string): boolean {
-  return /[.!?…]["'”’)\]]*(\s|$)/.test(text) || text.split(' ').length > MAX_EMBED_LEFTOVER_WORDS;
+  return /[.!?…]["'”’)\]]*(\s|$)/.test(text) || words(text) > MAX_EMBED_LEFTOVER_WORDS;
 }
 
 /**
@@ -834,8 +842,7 @@ function words(text: string): number {
 /** Widens `holder` to each wrapper around it that holds nothing else but a short line that is not a sentence. */
 function widenToWrapper(holder: Element): Element {
   for (let parent = holder.parentElement; parent !== null; parent = parent.parentElement) {
-    if (ARTICLE_CONTAINERS.has(parent.localName) || parent.getAttribute('role') === 'main') break;
-    if (parent.querySelector('h1, h2, h3, h4, h5, h6')) break;
+    if (isArticleContainer(parent) || holdsHeading(parent)) break;
     const besides = textBesides(parent, holder);
     if (besides !== '' && holdsStatement(besides)) break;
     holder = parent;
@@ -856,11 +863,7 @@ function dropNoticeLeftovers(document: Document): void {
     if (!link.isConnected || !/^skip\b/i.test(flat(link.textContent))) continue;
     const id = (link.getAttribute('href') ?? '').slice(1);
     const target = id === '' ? null : document.getElementById(id);
-    if (
-      target &&
-      !ARTICLE_CONTAINERS.has(target.localName) &&
-      !target.querySelector('h1, h2, h3, h4, h5, h6')
-    ) {
+    if (target && !isArticleContainer(target) && !holdsHeading(target)) {
       const text = flat(target.textContent);
       if (words(text) <= MAX_SKIP_TARGET_WORDS && !/[.!?:…]["'”’)\]]*$/.test(text))
         widenToWrapper(target).remove();
@@ -871,8 +874,7 @@ function dropNoticeLeftovers(document: Document): void {
     /(^|[\s_-])embed(ded)?([\s_-]|$)/i.test(`${element.getAttribute('class') ?? ''} ${element.id}`),
   );
   for (const element of inEmbed) {
-    if (!element.isConnected || ARTICLE_CONTAINERS.has(element.localName)) continue;
-    if (element.querySelector('h1, h2, h3, h4, h5, h6')) continue;
+    if (!element.isConnected || isArticleContainer(element) || holdsHeading(element)) continue;
     if (words(flat(element.textContent)) <= MAX_EMBED_LEFTOVER_WORDS * 2) widenToWrapper(element).remove();
   }
   for (const control of [...document.querySelectorAll(CONTROL_SELECTOR)]) {
@@ -880,9 +882,8 @@ function dropNoticeLeftovers(document: Document): void {
     const block = control.closest(BLOCK_SELECTOR);
     if (
       block &&
-      !ARTICLE_CONTAINERS.has(block.localName) &&
-      block.getAttribute('role') !== 'main' &&
-      !block.querySelector('h1, h2, h3, h4, h5, h6') &&
+      !isArticleContainer(block) &&
+      !holdsHeading(block) &&
       words(flat(block.textContent)) <= MAX_NOTICE_WORDS
     ) {
       widenToWrapper(block).remove();
@@ -900,7 +901,7 @@ const HIDDEN_SELECTOR =
  */
 function dropHidden(document: Document): void {
   for (const element of [...document.querySelectorAll(HIDDEN_SELECTOR)]) {
-    if (!element.isConnected || ARTICLE_CONTAINERS.has(element.localName)) continue;
+    if (!element.isConnected || isArticleContainer(element)) continue;
     element.replaceWith(document.createTextNode(' '));
   }
 }
@@ -1071,6 +1072,13 @@ function joinBlocks(
   return { text, blocks, marks };
 }
 
+/** What is hidden from sight, and what embeds and notices left behind, taken out before the article is read. */
+function dropLeftovers(document: Document): void {
+  dropHidden(document);
+  dropEmbedLeftovers(document);
+  dropNoticeLeftovers(document);
+}
+
 /** Below this many characters of article text, Readability's result is checked against the body's. */
 const SHORT_ARTICLE_CHARS = 2000;
 
@@ -1126,9 +1134,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const dom = parsePage(page);
   const { document } = dom.window;
   const meta = readMetadata(document);
-  dropHidden(document);
-  dropEmbedLeftovers(document);
-  dropNoticeLeftovers(document);
+  dropLeftovers(document);
 
   let readability: ReturnType<Readability<Node>['parse']>;
   try {
@@ -1161,9 +1167,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const readText = textLength(blocks);
   if (readText < SHORT_ARTICLE_CHARS) {
     const fresh = parsePage(page);
-    dropHidden(fresh.window.document);
-    dropEmbedLeftovers(fresh.window.document);
-    dropNoticeLeftovers(fresh.window.document);
+    dropLeftovers(fresh.window.document);
     const body = trimArticle(
       toBlocks(sanitize(fresh.window, bodyWithoutFurniture(fresh.window.document))),
       articleMeta,

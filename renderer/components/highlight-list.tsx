@@ -5,7 +5,7 @@
 // what it is given, so a highlight added, edited, deleted or undone is listed as the store's state says.
 import type { JSX } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import { formatPublished, shortQuote } from '../format';
+import { foldForFilter, formatPublished, shortQuote } from '../format';
 import type { Annotation, Party, Topic } from '../types';
 import { Swatch } from './swatch';
 import './highlight-list.css';
@@ -35,11 +35,6 @@ export const NONE = '\u0000none';
 export interface HighlightNames {
   topics: ReadonlyMap<string, Topic>;
   parties: ReadonlyMap<string, Party>;
-}
-
-/** Lower case without accents, so "Señor" is found by "senor". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 function topicPaths(annotation: Annotation, names: HighlightNames): string[] {
@@ -103,7 +98,7 @@ export function filterHighlights(
   filters: HighlightFilters,
   names: HighlightNames,
 ): Annotation[] {
-  const words = fold(filters.query).split(/\s+/).filter(Boolean);
+  const words = foldForFilter(filters.query).split(/\s+/).filter(Boolean);
   const matches = (wanted: string, values: readonly string[]) =>
     wanted === '' || (wanted === NONE ? values.length === 0 : values.includes(wanted));
   return annotations.filter((a) => {
@@ -112,7 +107,7 @@ export function filterHighlights(
     if (!matches(filters.stance, a.stance ? [a.stance] : [])) return false;
     if (words.length === 0) return true;
     const party = a.partyId ? names.parties.get(a.partyId) : undefined;
-    const haystack = fold(
+    const haystack = foldForFilter(
       [a.target.exact, a.note, ...topicPaths(a, names), party?.name, party?.short, a.stance].join(' '),
     );
     return words.every((word) => haystack.includes(word));

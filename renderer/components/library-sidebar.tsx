@@ -3,7 +3,7 @@
 // second tab lists the open document's highlights (given as `highlights`).
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { errorMessage, formatPublished } from '../format';
+import { errorMessage, foldForFilter, formatPublished } from '../format';
 import type { DocumentSummary } from '../types';
 import './highlight-list.css';
 
@@ -37,11 +37,6 @@ const TABS: Array<{ value: SidebarTab; label: string }> = [
   { value: 'highlights', label: 'Highlights' },
 ];
 
-/** Lower case without accents, so "Señor" is found by "senor". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 export function sortDocuments(documents: DocumentSummary[], sort: LibrarySort): DocumentSummary[] {
   const indexed = documents.map((doc, index) => ({ doc, index }));
   const compare = (
@@ -73,10 +68,10 @@ export function sortDocuments(documents: DocumentSummary[], sort: LibrarySort): 
 }
 
 export function filterDocuments(documents: DocumentSummary[], query: string): DocumentSummary[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = foldForFilter(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return documents;
   return documents.filter((doc) => {
-    const haystack = fold(`${doc.title} ${doc.source} ${doc.published}`);
+    const haystack = foldForFilter(`${doc.title} ${doc.source} ${doc.published}`);
     return words.every((word) => haystack.includes(word));
   });
 }

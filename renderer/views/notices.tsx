@@ -5,7 +5,7 @@
 // its place whether or not it has something to say, so a message appearing never covers a line of text.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { dismissNotice, noticeLifetime } from '../state/ui';
+import { dismissNotice, messageHasAction, noticeLifetime } from '../state/ui';
 import { useAppState, useStore } from '../state/use-store';
 import '../styles/notices.css';
 
@@ -115,9 +115,9 @@ function Held({
 export function Notices() {
   const store = useStore();
   const { ui, notebook } = useAppState();
-  const { message, messageTick, undoOffer, progress, error, pendingPaste } = ui;
+  const { message, messageTick, progress, error, pendingPaste } = ui;
   const canUndo = !!notebook.history?.canUndo;
-  const showsUndo = !!undoOffer && undoOffer === message && canUndo;
+  const showsUndo = messageHasAction(ui, canUndo);
 
   const messageHold = useLifetime(
     `${messageTick}\u0000${message}`,
