@@ -8,20 +8,47 @@ export const FIGURE_KEYS = [
   'paint_ms',
   'paint_markjs_ms',
   'add_one_ms',
+  'delete_one_ms',
+  'open_ms',
+  'scroll_frame_ms',
+  'open_heap_mb',
+  'renderer_heap_mb',
   'save_ms',
   'save_raw_ms',
   'load_ms',
   'reanchor_ms',
   'reanchor_naive_ms',
   'reanchor_agree',
+  'reanchor_correct',
+  'reanchor_naive_correct',
+  'reanchor_wrong',
+  'reanchor_naive_wrong',
   'export_md_ms',
   'search_ms',
+  'search_cold_ms',
   'search_index_ms',
-  'renderer_heap_mb',
+  'import_html_ms',
+  'import_html_typical_ms',
+  'import_pathological_ms',
+  'load_100k_ms',
+  'save_100k_ms',
+  'save_raw_100k_ms',
+  'save_one_100k_ms',
+  'search_100k_ms',
+  'export_all_100k_ms',
 ] as const;
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number>;
+
+/** Figures that are shares (0–1), printed with four decimals; those ending in _mb are megabytes. */
+const SHARES: ReadonlySet<FigureKey> = new Set([
+  'reanchor_agree',
+  'reanchor_correct',
+  'reanchor_naive_correct',
+  'reanchor_wrong',
+  'reanchor_naive_wrong',
+]);
 
 export interface Row {
   figure: FigureKey;
@@ -39,89 +66,105 @@ const ms = (value: number | undefined) =>
     ? '—'
     : `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)}×` : '—');
+const share = (value: number | undefined) =>
+  value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(4);
+
+/** How one figure is judged: its target in words, whether it is met, and its peer and ratio where it has one. */
+interface Judge {
+  target: string;
+  met: (f: Figures) => boolean | null;
+  peer?: (f: Figures) => string;
+  ratio?: (f: Figures) => string;
+}
+
+const atMost = (key: FigureKey, limit: number, unit = 'ms'): Judge => ({
+  target: `≤ ${limit.toLocaleString('en')} ${unit}`,
+  met: (f) => f[key] <= limit,
+});
+const peerOnly: Judge = { target: '(peer)', met: () => null };
+const none: Judge = { target: '(none)', met: () => null };
+
+/** Each figure's target, peer and ratio. */
+const JUDGES: Record<FigureKey, Judge> = {
+  paint_ms: {
+    target: '≤ 50 ms, ≥ 10× faster',
+    met: (f) => f.paint_ms <= 50 && f.paint_markjs_ms / f.paint_ms >= 10,
+    peer: (f) => `mark.js ${ms(f.paint_markjs_ms)}`,
+    ratio: (f) => `${times(f.paint_markjs_ms / f.paint_ms)} faster`,
+  },
+  paint_markjs_ms: peerOnly,
+  add_one_ms: atMost('add_one_ms', 8),
+  delete_one_ms: atMost('delete_one_ms', 16),
+  open_ms: atMost('open_ms', 300),
+  scroll_frame_ms: atMost('scroll_frame_ms', 16),
+  open_heap_mb: atMost('open_heap_mb', 100, 'MB'),
+  renderer_heap_mb: none,
+  save_ms: {
+    target: '≤ 2× raw',
+    met: (f) => f.save_ms / f.save_raw_ms <= 2,
+    peer: (f) => `raw write ${ms(f.save_raw_ms)}`,
+    ratio: (f) => `${times(f.save_ms / f.save_raw_ms)} raw`,
+  },
+  save_raw_ms: peerOnly,
+  load_ms: atMost('load_ms', 200),
+  reanchor_ms: {
+    target: '≥ 5× faster',
+    met: (f) => f.reanchor_naive_ms / f.reanchor_ms >= 5,
+    peer: (f) => `fuzzy quote search ${ms(f.reanchor_naive_ms)}`,
+    ratio: (f) => `${times(f.reanchor_naive_ms / f.reanchor_ms)} faster`,
+  },
+  reanchor_naive_ms: peerOnly,
+  reanchor_agree: { target: '≥ 0.99', met: (f) => f.reanchor_agree >= 0.99 },
+  reanchor_correct: {
+    target: '≥ 0.99',
+    met: (f) => f.reanchor_correct >= 0.99,
+    peer: (f) => `fuzzy quote search ${share(f.reanchor_naive_correct)}`,
+  },
+  reanchor_naive_correct: peerOnly,
+  reanchor_wrong: {
+    target: '≤ fuzzy search',
+    met: (f) => f.reanchor_wrong <= f.reanchor_naive_wrong,
+    peer: (f) => `fuzzy quote search ${share(f.reanchor_naive_wrong)}`,
+  },
+  reanchor_naive_wrong: peerOnly,
+  export_md_ms: atMost('export_md_ms', 200),
+  search_ms: atMost('search_ms', 30),
+  search_cold_ms: atMost('search_cold_ms', 500),
+  search_index_ms: atMost('search_index_ms', 500),
+  import_html_ms: atMost('import_html_ms', 2000),
+  import_html_typical_ms: atMost('import_html_typical_ms', 200),
+  import_pathological_ms: atMost('import_pathological_ms', 5000),
+  load_100k_ms: atMost('load_100k_ms', 1000),
+  save_100k_ms: {
+    target: '≤ 2× raw',
+    met: (f) => f.save_100k_ms / f.save_raw_100k_ms <= 2,
+    peer: (f) => `raw write ${ms(f.save_raw_100k_ms)}`,
+    ratio: (f) => `${times(f.save_100k_ms / f.save_raw_100k_ms)} raw`,
+  },
+  save_raw_100k_ms: peerOnly,
+  save_one_100k_ms: atMost('save_one_100k_ms', 50),
+  search_100k_ms: atMost('search_100k_ms', 30),
+  export_all_100k_ms: atMost('export_all_100k_ms', 1000),
+};
 
 /** The table's rows: each figure against its target, and against its peer where it has one. */
 export function assess(f: Figures): Row[] {
-  const paintRatio = f.paint_markjs_ms / f.paint_ms;
-  const saveRatio = f.save_ms / f.save_raw_ms;
-  const reanchorRatio = f.reanchor_naive_ms / f.reanchor_ms;
-  const plain = (figure: FigureKey, limit: number): Row => ({
-    figure,
-    value: f[figure],
-    target: `≤ ${limit} ms`,
-    peer: '',
-    ratio: '',
-    met: f[figure] <= limit,
+  return FIGURE_KEYS.map((figure) => {
+    const judge = JUDGES[figure];
+    return {
+      figure,
+      value: f[figure],
+      target: judge.target,
+      peer: judge.peer?.(f) ?? '',
+      ratio: judge.ratio?.(f) ?? '',
+      met: judge.met(f),
+    };
   });
-  return [
-    {
-      figure: 'paint_ms',
-      value: f.paint_ms,
-      target: '≤ 50 ms, ≥ 10× faster',
-      peer: `mark.js ${ms(f.paint_markjs_ms)}`,
-      ratio: `${times(paintRatio)} faster`,
-      met: f.paint_ms <= 50 && paintRatio >= 10,
-    },
-    {
-      figure: 'paint_markjs_ms',
-      value: f.paint_markjs_ms,
-      target: '(peer)',
-      peer: '',
-      ratio: '',
-      met: null,
-    },
-    plain('add_one_ms', 16),
-    {
-      figure: 'save_ms',
-      value: f.save_ms,
-      target: '≤ 2× raw',
-      peer: `raw write ${ms(f.save_raw_ms)}`,
-      ratio: `${times(saveRatio)} raw`,
-      met: saveRatio <= 2,
-    },
-    { figure: 'save_raw_ms', value: f.save_raw_ms, target: '(peer)', peer: '', ratio: '', met: null },
-    plain('load_ms', 200),
-    {
-      figure: 'reanchor_ms',
-      value: f.reanchor_ms,
-      target: '≥ 5× faster',
-      peer: `fuzzy quote search ${ms(f.reanchor_naive_ms)}`,
-      ratio: `${times(reanchorRatio)} faster`,
-      met: reanchorRatio >= 5,
-    },
-    {
-      figure: 'reanchor_naive_ms',
-      value: f.reanchor_naive_ms,
-      target: '(peer)',
-      peer: '',
-      ratio: '',
-      met: null,
-    },
-    {
-      figure: 'reanchor_agree',
-      value: f.reanchor_agree,
-      target: '≥ 0.99',
-      peer: '',
-      ratio: '',
-      met: f.reanchor_agree >= 0.99,
-    },
-    plain('export_md_ms', 200),
-    plain('search_ms', 30),
-    plain('search_index_ms', 500),
-    {
-      figure: 'renderer_heap_mb',
-      value: f.renderer_heap_mb,
-      target: '(none)',
-      peer: '',
-      ratio: '',
-      met: null,
-    },
-  ];
 }
 
 function formatValue(figure: FigureKey, value: number): string {
-  if (figure === 'reanchor_agree') return value.toFixed(4);
-  if (figure === 'renderer_heap_mb') return `${value.toFixed(1)} MB`;
+  if (SHARES.has(figure)) return share(value);
+  if (figure.endsWith('_mb')) return `${value.toFixed(1)} MB`;
   return ms(value);
 }
 
@@ -158,7 +201,7 @@ export function formatJson(f: Partial<Record<string, number>>): string {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new Error(`The figure ${key} was not measured (${String(value)}).`);
     }
-    const scale = key === 'reanchor_agree' ? 10_000 : 100;
+    const scale = SHARES.has(key) ? 10_000 : 100;
     out[key] = Math.round(value * scale) / scale;
   }
   return JSON.stringify(out);

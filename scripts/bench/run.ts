@@ -3,10 +3,10 @@
  * the issue names, and prints a table, or with `--json` only one JSON object of the figures on stdout. Progress
  * goes to stderr. Each figure is the median of several runs; the number of runs is printed with it.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locate } from '../../main/core/anchoring';
 import { exportNotebookMarkdown } from '../../main/core/export';
@@ -14,11 +14,9 @@ import type { Notebook } from '../../shared/model';
 import { openDocument } from '../../main/core/notebook';
 import { search } from '../../main/core/search';
 import { buildTextIndex } from '../../main/core/text-search';
-import { dispatch } from '../../main/ipc/dispatch';
-import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
 import { DurableJsonFile } from '../../main/storage/durable-file';
 import { openNotebookStore } from '../../main/storage/notebook-store';
-import { pageScript, preloadApiBundle } from '../page-script';
+import { pageScript } from '../page-script';
 import {
   editArticle,
   generateArticle,
@@ -31,7 +29,10 @@ import {
 import type { BenchWindow, PageSpan } from './page-api';
 import { matchQuote } from './quote-match';
 import { chromiumPath } from '../chromium-path';
-import { FIGURE_KEYS, formatJson, formatTable, median, type FigureKey, type Figures } from './report';
+import { FIGURE_KEYS, formatJson, formatTable, type Figures } from './report';
+import { figures, log, notes, record, runsOf, SEED, timeRuns } from './context';
+import { appPage } from './app-page';
+import { PARTS } from './parts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = chromiumPath();
@@ -43,7 +44,6 @@ const only = process.argv
   .split(',');
 const selected = (part: string) => only === undefined || only.includes(part);
 
-const SEED = 20_091_102;
 const ARTICLE_LENGTH = 1_000_000;
 const HIGHLIGHTS = 5_000;
 const EDITS = 250;
@@ -65,25 +65,6 @@ const RUNS = {
   searchIndex: 5,
   heap: 3,
 };
-
-const log = (message: string) => process.stderr.write(`${message}\n`);
-const figures: Partial<Figures> = {};
-const runsOf: Partial<Record<FigureKey, number>> = {};
-const notes: string[] = [];
-
-function record(key: FigureKey, samples: number[]): void {
-  figures[key] = median(samples);
-  runsOf[key] = samples.length;
-  log(
-    `  ${key}: median ${figures[key]!.toFixed(2)} of ${samples.length} [${samples.map((s) => s.toFixed(1)).join(', ')}]`,
-  );
-}
-
-async function timeRuns(runs: number, run: (i: number) => Promise<number> | number): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await run(i));
-  return samples;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Data
@@ -367,71 +348,6 @@ async function benchPainting(browser: Browser): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // The reading view's heap: the built renderer over the real handlers, with the article and its highlights
 
-const APP_ORIGIN = 'http://parley.test';
-
-async function appPage(
-  browser: Browser,
-  notebookPath: string,
-): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
-  const store = await openNotebookStore(notebookPath, { createIfMissing: false });
-  const refuse = async () => null;
-  const dialogs: Dialogs = {
-    chooseImportFiles: async () => [],
-    chooseExportPath: refuse,
-    chooseExportFolder: refuse,
-    confirmOverwrite: async () => false,
-  };
-  const table = createHandlers({ store, dialogs, appVersion: 'bench' });
-  const preload = await preloadApiBundle();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('crash', () => problems.push('the page crashed'));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  const distDir = resolve(ROOT, 'dist/renderer');
-  await page.route(`${APP_ORIGIN}/**`, async (route) => {
-    const name = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'index.html';
-    const file = resolve(distDir, name);
-    if (!file.startsWith(distDir + sep)) return route.fulfill({ status: 404, body: 'Not found' });
-    try {
-      const types: Record<string, string> = {
-        '.html': 'text/html',
-        '.js': 'text/javascript',
-        '.css': 'text/css',
-      };
-      return route.fulfill({
-        body: await readFile(file),
-        contentType: types[extname(file)] ?? 'application/octet-stream',
-      });
-    } catch {
-      return route.fulfill({ status: 404, body: 'Not found' });
-    }
-  });
-  await page.exposeBinding('__parleyInvoke', (_source, channel: string, args: unknown) =>
-    dispatch(table, channel, args),
-  );
-  // The preload's own API over the binding, as the renderer tests' harness installs it.
-  await page.addInitScript({
-    content: `${preload}
-      Object.defineProperty(window, 'parley', { value: Object.freeze(__parleyPreload.buildApi(
-        (channel, args) => window.__parleyInvoke(channel, args),
-        () => () => {},
-      )) });`,
-  });
-  await page.goto(`${APP_ORIGIN}/index.html`);
-  return {
-    page,
-    problems,
-    close: async () => {
-      await context.close();
-      await store.close();
-    },
-  };
-}
-
 async function benchHeap(browser: Browser): Promise<void> {
   log('The reading view’s heap…');
   const dir = await mkdtemp(join(tmpdir(), 'parley-bench-heap-'));
@@ -501,6 +417,7 @@ async function main(): Promise<void> {
   try {
     if (selected('paint')) await benchPainting(browser);
     if (selected('heap')) await benchHeap(browser);
+    for (const part of PARTS) if (selected(part.name)) await part.run(browser);
   } finally {
     await browser.close();
   }

@@ -25,6 +25,25 @@ const REQUIRED = [
   'search_ms',
   'search_index_ms',
   'renderer_heap_mb',
+  // Big documents and big notebooks
+  'delete_one_ms',
+  'open_ms',
+  'scroll_frame_ms',
+  'open_heap_mb',
+  'reanchor_correct',
+  'reanchor_naive_correct',
+  'reanchor_wrong',
+  'reanchor_naive_wrong',
+  'search_cold_ms',
+  'import_html_ms',
+  'import_html_typical_ms',
+  'import_pathological_ms',
+  'load_100k_ms',
+  'save_100k_ms',
+  'save_raw_100k_ms',
+  'save_one_100k_ms',
+  'search_100k_ms',
+  'export_all_100k_ms',
 ];
 
 const sample: Figures = {
@@ -41,6 +60,24 @@ const sample: Figures = {
   search_ms: 5,
   search_index_ms: 60,
   renderer_heap_mb: 80.04,
+  delete_one_ms: 3,
+  open_ms: 250,
+  scroll_frame_ms: 12,
+  open_heap_mb: 60,
+  reanchor_correct: 0.995,
+  reanchor_naive_correct: 0.99,
+  reanchor_wrong: 0.001,
+  reanchor_naive_wrong: 0.004,
+  search_cold_ms: 300,
+  import_html_ms: 1500,
+  import_html_typical_ms: 150,
+  import_pathological_ms: 3000,
+  load_100k_ms: 900,
+  save_100k_ms: 1500,
+  save_raw_100k_ms: 1000,
+  save_one_100k_ms: 20,
+  search_100k_ms: 25,
+  export_all_100k_ms: 800,
 };
 
 test('the JSON object has exactly the required keys, each a number', () => {
@@ -66,6 +103,16 @@ test('the table judges each target, with the peer and the ratio', () => {
   assert.equal(rows.get('reanchor_ms')!.met, false); // only 2.5× faster
   assert.equal(rows.get('reanchor_agree')!.met, true);
   assert.equal(rows.get('renderer_heap_mb')!.met, null);
+  assert.equal(rows.get('save_100k_ms')!.met, true); // 1.5× raw
+  assert.equal(
+    assess({ ...sample, save_100k_ms: 2500 }).find((r) => r.figure === 'save_100k_ms')!.met,
+    false,
+  );
+  assert.equal(rows.get('open_ms')!.met, true);
+  assert.equal(assess({ ...sample, open_ms: 301 }).find((r) => r.figure === 'open_ms')!.met, false);
+  assert.equal(assess({ ...sample, add_one_ms: 9 }).find((r) => r.figure === 'add_one_ms')!.met, false);
+  assert.equal(rows.get('reanchor_wrong')!.met, true); // fewer wrong than the peer
+  assert.equal(rows.get('reanchor_correct')!.peer, 'fuzzy quote search 0.9900');
   assert.equal(assess({ ...sample, paint_ms: 60 }).find((r) => r.figure === 'paint_ms')!.met, false);
   const table = formatTable(sample);
   assert.match(table, /^\| figure +\| value +\| target +\| peer +\| ratio +\| met\? \|$/m);
@@ -73,6 +120,8 @@ test('the table judges each target, with the peer and the ratio', () => {
     table,
     /\| reanchor_ms +\| 400\.0 ms +\| ≥ 5× faster +\| fuzzy quote search 1000\.0 ms +\| 2\.5× faster +\| NO +\|/,
   );
+  assert.match(table, /\| open_heap_mb +\| 60\.0 MB +\| ≤ 100 MB +\|/);
+  assert.match(table, /\| import_html_ms +\| 1500\.0 ms +\| ≤ 2,000 ms +\|/);
 });
 
 test('median of odd and even counts', () => {

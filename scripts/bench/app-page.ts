@@ -1,0 +1,80 @@
+/**
+ * The built renderer in Chromium over the real main-process handlers (a notebook store on disk, the IPC dispatch
+ * gate, the preload's own API over a binding), wired as the renderer tests wire it: what the bench's figures of the
+ * whole reading view are measured on.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dispatch } from '../../main/ipc/dispatch';
+import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
+import { openNotebookStore } from '../../main/storage/notebook-store';
+import { preloadApiBundle } from '../page-script';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const APP_ORIGIN = 'http://parley.test';
+
+export async function appPage(
+  browser: Browser,
+  notebookPath: string,
+): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  const store = await openNotebookStore(notebookPath, { createIfMissing: false });
+  const refuse = async () => null;
+  const dialogs: Dialogs = {
+    chooseImportFiles: async () => [],
+    chooseExportPath: refuse,
+    chooseExportFolder: refuse,
+    confirmOverwrite: async () => false,
+  };
+  const table = createHandlers({ store, dialogs, appVersion: 'bench' });
+  const preload = await preloadApiBundle();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('crash', () => problems.push('the page crashed'));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  const distDir = resolve(ROOT, 'dist/renderer');
+  await page.route(`${APP_ORIGIN}/**`, async (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'index.html';
+    const file = resolve(distDir, name);
+    if (!file.startsWith(distDir + sep)) return route.fulfill({ status: 404, body: 'Not found' });
+    try {
+      const types: Record<string, string> = {
+        '.html': 'text/html',
+        '.js': 'text/javascript',
+        '.css': 'text/css',
+      };
+      return route.fulfill({
+        body: await readFile(file),
+        contentType: types[extname(file)] ?? 'application/octet-stream',
+      });
+    } catch {
+      return route.fulfill({ status: 404, body: 'Not found' });
+    }
+  });
+  await page.exposeBinding('__parleyInvoke', (_source, channel: string, args: unknown) =>
+    dispatch(table, channel, args),
+  );
+  // The preload's own API over the binding, as the renderer tests' harness installs it.
+  await page.addInitScript({
+    content: `${preload}
+      Object.defineProperty(window, 'parley', { value: Object.freeze(__parleyPreload.buildApi(
+        (channel, args) => window.__parleyInvoke(channel, args),
+        () => () => {},
+      )) });`,
+  });
+  await page.goto(`${APP_ORIGIN}/index.html`);
+  return {
+    page,
+    problems,
+    close: async () => {
+      await context.close();
+      await store.close();
+    },
+  };
+}
