@@ -204,10 +204,23 @@ export function generateSpans(seed: number, article: Article, count: number): Sp
   return Array.from({ length: count }, (_, i) => candidates[Math.floor(i * step)]!);
 }
 
+/**
+ * One edit as it was made: `removed` units at `at` replaced by `inserted` units, in the text as it stood just
+ * before it (the edits are made one after another, each on the text the previous ones left).
+ */
+export interface TextChange {
+  kind: string;
+  at: number;
+  removed: number;
+  inserted: number;
+}
+
 export interface EditSummary {
   text: string;
   edits: number;
   kinds: Record<string, number>;
+  /** Every edit, in the order it was made: where each passage of the old text went can be worked out from them. */
+  changes: TextChange[];
 }
 
 /**
@@ -220,7 +233,12 @@ export function editArticle(seed: number, text: string, count: number): EditSumm
   const spacing = text.length / count;
   const positions = Array.from({ length: count }, (_, i) => Math.floor((i + random()) * spacing)).reverse();
   const kinds: Record<string, number> = {};
+  const changes: TextChange[] = [];
   let out = text;
+  const change = (kind: string, at: number, removed: number, insert: string) => {
+    out = out.slice(0, at) + insert + out.slice(at + removed);
+    changes.push({ kind, at, removed, inserted: insert.length });
+  };
   for (const position of positions) {
     const r = random();
     const kind =
@@ -244,23 +262,23 @@ export function editArticle(seed: number, text: string, count: number): EditSumm
       const sentenceEnd = out.indexOf('. ', ws);
       if (sentenceEnd === -1) continue;
       if (kind === 'insert sentence') {
-        out = `${out.slice(0, sentenceEnd + 2)}${writer.sentence()} ${out.slice(sentenceEnd + 2)}`;
+        change(kind, sentenceEnd + 2, 0, `${writer.sentence()} `);
       } else {
         const next = out.indexOf('. ', sentenceEnd + 2);
         if (next === -1 || out.slice(sentenceEnd + 2, next).includes('\n')) continue;
-        out = out.slice(0, sentenceEnd + 2) + out.slice(next + 2);
+        change(kind, sentenceEnd + 2, next + 2 - (sentenceEnd + 2), '');
       }
     } else if (kind === 'replace word') {
-      out = out.slice(0, ws) + writer.word() + out.slice(we);
+      change(kind, ws, we - ws, writer.word());
     } else if (kind === 'swap letters') {
       const i = ws + 1;
-      out = out.slice(0, i) + out[i + 1]! + out[i]! + out.slice(i + 2);
+      change(kind, i, 2, out[i + 1]! + out[i]!);
     } else {
-      out = `${out.slice(0, we)},${out.slice(we)}`;
+      change(kind, we, 0, ',');
     }
     kinds[kind] = (kinds[kind] ?? 0) + 1;
   }
-  return { text: out, edits: Object.values(kinds).reduce((a, b) => a + b, 0), kinds };
+  return { text: out, edits: Object.values(kinds).reduce((a, b) => a + b, 0), kinds, changes };
 }
 
 /** A stable id from a counter, shaped like the UUIDs the app makes. */
