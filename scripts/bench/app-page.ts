@@ -1,15 +1,19 @@
 /**
  * The built renderer in Chromium over the real main-process handlers (a notebook store on disk, the IPC dispatch
  * gate, the preload's own API over a binding), wired as the renderer tests wire it: what the bench's figures of the
- * whole reading view are measured on.
+ * whole reading view are measured on. Main's events reach the page as in the app: each committed step is sent as
+ * its notebookChanged event (and the save state as it moves), so a change made from the page comes back to it the
+ * way it does in a window.
  */
 import type { Browser, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { notebookChange } from '../../main/core/notebook-change';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
 import { openNotebookStore } from '../../main/storage/notebook-store';
+import { eventChannels, type EventName, type Events } from '../../shared/contract';
 import { preloadApiBundle } from '../page-script';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,19 +64,45 @@ export async function appPage(
   await page.exposeBinding('__parleyInvoke', (_source, channel: string, args: unknown) =>
     dispatch(table, channel, args),
   );
-  // The preload's own API over the binding, as the renderer tests' harness installs it.
+  // The preload's own API over the binding, as the renderer tests' harness installs it, with its listeners.
   await page.addInitScript({
     content: `${preload}
+      const listeners = new Map();
+      Object.defineProperty(window, '__parleyEmit', { value: (channel, payload) => {
+        for (const listener of listeners.get(channel) ?? []) listener(payload);
+      } });
       Object.defineProperty(window, 'parley', { value: Object.freeze(__parleyPreload.buildApi(
         (channel, args) => window.__parleyInvoke(channel, args),
-        () => () => {},
+        (channel, listener) => {
+          const set = listeners.get(channel) ?? new Set();
+          listeners.set(channel, set);
+          set.add(listener);
+          return () => set.delete(listener);
+        },
       )) });`,
   });
+  /** Sends an event to the page as main's webContents.send does. */
+  const emit = <K extends EventName>(name: K, payload: Events[K]) => {
+    page
+      .evaluate(
+        ([channel, value]) =>
+          (window as unknown as { __parleyEmit: (c: string, v: unknown) => void }).__parleyEmit(
+            channel,
+            value,
+          ),
+        [eventChannels[name], payload] as const,
+      )
+      .catch(() => {});
+  };
+  const offCommit = store.onCommit((commit) => emit('notebookChanged', notebookChange(commit)));
+  const offSave = store.onSaveState((state) => emit('saveState', state));
   await page.goto(`${APP_ORIGIN}/index.html`);
   return {
     page,
     problems,
     close: async () => {
+      offCommit();
+      offSave();
       await context.close();
       await store.close();
     },
