@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { countAnnotations } from './annotation-counts';
 import { describeRange, locate, splitsSurrogatePair } from './anchoring';
 import { importPlainText, parseDateLine, type DocumentDraft } from './import-text';
 import {
@@ -81,7 +82,7 @@ function checkNote(note: unknown): string {
   return note;
 }
 
-function summarize(nb: Notebook, doc: ParleyDocument): DocumentSummary {
+function summarize(doc: ParleyDocument, annotationCount: number): DocumentSummary {
   return {
     id: doc.id,
     title: doc.title,
@@ -90,7 +91,7 @@ function summarize(nb: Notebook, doc: ParleyDocument): DocumentSummary {
     format: doc.format,
     importedAt: doc.importedAt,
     openedAt: doc.openedAt,
-    annotationCount: nb.annotations.filter((annotation) => annotation.documentId === doc.id).length,
+    annotationCount,
   };
 }
 
@@ -173,7 +174,8 @@ export function addDocuments(nb: Notebook, drafts: readonly DocumentDraft[], now
 
 /** The library: every document without its text, in the order they were imported. */
 export function listDocuments(nb: Notebook): DocumentSummary[] {
-  return nb.documents.map((doc) => summarize(nb, doc));
+  const counts = countAnnotations(nb.annotations).documents;
+  return nb.documents.map((doc) => summarize(doc, counts.get(doc.id) ?? 0));
 }
 
 export function getDocument(nb: Notebook, id: string): ParleyDocument {
@@ -281,10 +283,7 @@ export function deleteDocument(nb: Notebook, id: string): { id: string } {
 
 /** The codebook in tree order, each topic with the number of annotations that use it. */
 export function listTopics(nb: Notebook): Array<Topic & { count: number }> {
-  const counts = new Map<string, number>();
-  for (const annotation of nb.annotations) {
-    for (const topicId of new Set(annotation.topicIds)) counts.set(topicId, (counts.get(topicId) ?? 0) + 1);
-  }
+  const counts = countAnnotations(nb.annotations).topics;
   return nb.topics
     .map((topic) => ({ ...topic, count: counts.get(topic.id) ?? 0 }))
     .sort((a, b) => compareTopicPaths(a.path, b.path));

@@ -4,6 +4,7 @@
  * ("Sergey Lavrov", "the Russian Foreign Minister") points to one side without guessing.
  */
 import { ParleyError, PartySchema, type Notebook, type Party } from '../../shared/model';
+import { countAnnotations } from './annotation-counts';
 import { normalizeColour } from './topics';
 import { MAX_ALIASES, MAX_NAME_LENGTH, MAX_SHORT_NAME_LENGTH } from '../../shared/limits';
 
@@ -180,11 +181,7 @@ function checked(party: Party): Party {
 
 /** The parties in notebook order, each with the number of highlights whose position it holds. */
 export function listParties(nb: Notebook): PartyWithCount[] {
-  const counts = new Map<string, number>();
-  for (const annotation of nb.annotations) {
-    if (annotation.partyId !== null)
-      counts.set(annotation.partyId, (counts.get(annotation.partyId) ?? 0) + 1);
-  }
+  const counts = countAnnotations(nb.annotations).parties;
   return nb.parties.map((party) => ({ ...party, count: counts.get(party.id) ?? 0 }));
 }
 
