@@ -140,8 +140,9 @@ export function createCore(api: ParleyApi) {
     const next = od.followUp(state.open, change);
     const notebook = nb.applyChange(state.notebook, change);
     const open = od.applyChange(state.open, change);
-    const present = new Set(nb.documentAnnotations(notebook, od.openId(open)).map((a) => a.id));
-    set({ ...state, notebook, open, ui: ui.forgetRemoved(state.ui, (id) => present.has(id)) });
+    // Only the active highlight is looked for (no set of every highlight of the document for each step).
+    const shown = nb.documentAnnotations(notebook, od.openId(open));
+    set({ ...state, notebook, open, ui: ui.forgetRemoved(state.ui, (id) => shown.some((a) => a.id === id)) });
     if (next.kind === 'reread') {
       const pending = [...writing].filter((entry) => entry.id === next.id);
       for (const entry of pending) entry.named.push(change);
