@@ -68,7 +68,11 @@ export async function appPage(
   await page.addInitScript({
     content: `${preload}
       const listeners = new Map();
+      // When each kind of event last reached the page, for parts that tell the path to main from the view's work.
+      const arrived = {};
+      Object.defineProperty(window, '__parleyEventArrived', { value: arrived });
       Object.defineProperty(window, '__parleyEmit', { value: (channel, payload) => {
+        arrived[channel] = performance.now();
         for (const listener of listeners.get(channel) ?? []) listener(payload);
       } });
       Object.defineProperty(window, 'parley', { value: Object.freeze(__parleyPreload.buildApi(
