@@ -11,6 +11,7 @@ import {
   type Notebook,
   type ParleyDocument,
 } from '../../shared/model';
+import { current, isDraft } from 'immer';
 import { MAX_LINKS } from '../../shared/limits';
 
 export interface LinkView {
@@ -44,6 +45,52 @@ function findAnnotation(nb: Notebook, id: string): Annotation {
     );
   }
   return annotation;
+}
+
+/**
+ * Where each passage is and who links to it, for one list of annotations: `position` by id, and `incoming` by the
+ * id of the linked passage, the positions of the passages that link to it (each once, in notebook order, itself
+ * left out).
+ * With it, the links to one passage are found without walking every passage.
+ */
+export interface LinkIndex {
+  position: ReadonlyMap<string, number>;
+  incoming: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * Indexes are kept per annotations array. Only a frozen array is kept: it and everything in it can never change
+ * (each change of the store makes a new, frozen notebook), so its index is right for as long as it exists, and
+ * it goes with it. A mutable array (a notebook being built, the command line's) is indexed again at each call.
+ */
+const indexes = new WeakMap<readonly Annotation[], LinkIndex>();
+
+export function linkIndex(annotations: readonly Annotation[]): LinkIndex {
+  const kept = indexes.get(annotations);
+  if (kept) return kept;
+  const position = new Map<string, number>();
+  const incoming = new Map<string, number[]>();
+  annotations.forEach((annotation, at) => {
+    if (!position.has(annotation.id)) position.set(annotation.id, at);
+    for (const link of annotation.links) {
+      const to = link.annotationId;
+      if (to === annotation.id) continue;
+      const list = incoming.get(to);
+      if (!list) incoming.set(to, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    }
+  });
+  const index: LinkIndex = { position, incoming };
+  if (Object.isFrozen(annotations)) indexes.set(annotations, index);
+  return index;
+}
+
+/**
+ * The notebook's annotations as plain objects: inside a change (an immer draft) the state it started from, when
+ * nothing in the list changed yet, else a snapshot of it. Reading them does not make a draft of every passage.
+ */
+export function plainAnnotations(nb: Notebook): readonly Annotation[] {
+  return isDraft(nb.annotations) ? current(nb.annotations) : nb.annotations;
 }
 
 /** How a link type reads from the linking passage: 'concedes-to' → 'concedes to'. */
@@ -98,11 +145,14 @@ export function unlinkAnnotations(
  * notebook, and types this version does not know, are left out.
  */
 export function linksOf(nb: Notebook, annotationId: string): LinkView[] {
-  const annotation = findAnnotation(nb, annotationId);
-  const exists = new Set(nb.annotations.map((a) => a.id));
+  const annotations = plainAnnotations(nb);
+  const { position, incoming } = linkIndex(annotations);
+  const at = position.get(annotationId);
+  if (at === undefined) findAnnotation(nb, annotationId);
+  const annotation = annotations[at!]!;
   const views: LinkView[] = [];
   for (const link of annotation.links) {
-    if (!isLinkType(link.type) || !exists.has(link.annotationId)) continue;
+    if (!isLinkType(link.type) || !position.has(link.annotationId)) continue;
     views.push({
       type: link.type,
       label: linkLabel(link.type),
@@ -110,7 +160,8 @@ export function linksOf(nb: Notebook, annotationId: string): LinkView[] {
       annotationId: link.annotationId,
     });
   }
-  for (const other of nb.annotations) {
+  for (const from of incoming.get(annotationId) ?? []) {
+    const other = annotations[from]!;
     if (other.id === annotationId) continue;
     for (const link of other.links) {
       if (link.annotationId !== annotationId || !isLinkType(link.type)) continue;
