@@ -92,18 +92,39 @@ export function notebookChange(step: CommittedStep): NotebookChange {
   // highlights looked at again, since whether their quote is found may have changed with it.
   let countsChanged = false;
   if (before.annotations !== after.annotations || textChanged.size > 0) {
-    const old = new Map(before.annotations.map((a) => [a.id, a]));
+    // The lists are walked side by side while they keep step (the same object, the same passage changed, or one
+    // passage gone), which is what a change of a few passages leaves; a Map of the rest from where they part.
+    const was = before.annotations;
+    const now = after.annotations;
     const upserted: Annotation[] = [];
-    for (const a of after.annotations) {
-      const was = old.get(a.id);
+    const removedInStep = new Map<string, Annotation>();
+    let i = 0;
+    let j = 0;
+    while (i < now.length && j < was.length) {
+      const a = now[i]!;
+      const b = was[j]!;
+      if (a.id === b.id && a.documentId === b.documentId) {
+        if (a !== b || textChanged.has(a.documentId)) upserted.push(a);
+        i++;
+        j++;
+      } else if (j + 1 < was.length && was[j + 1]!.id === a.id) {
+        removedInStep.set(b.id, b);
+        j++;
+      } else break;
+    }
+    const old = new Map(was.slice(j).map((a) => [a.id, a]));
+    for (const a of now.slice(i)) {
+      // One taken for gone while walking may come again further on (moved): then it was not removed.
+      const was = old.get(a.id) ?? removedInStep.get(a.id);
       if (was === undefined) countsChanged = true;
       else {
         old.delete(a.id);
+        removedInStep.delete(a.id);
         if (was.documentId !== a.documentId) countsChanged = true;
       }
       if (was !== a || textChanged.has(a.documentId)) upserted.push(a);
     }
-    const removed = [...old.keys()];
+    const removed = [...removedInStep.keys(), ...old.keys()];
     if (removed.length > 0) countsChanged = true;
     if (upserted.length > 0 || removed.length > 0) {
       const docs = new Map(after.documents.map((doc) => [doc.id, doc]));
