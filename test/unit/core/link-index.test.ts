@@ -115,8 +115,8 @@ describe('the link index', () => {
       { type: 'agrees-with', annotationId: b!.id },
     );
     const index = linkIndex(nb.annotations);
-    assert.deepEqual(index.incoming.get(b!.id), [0, 2]);
-    assert.deepEqual(index.incoming.get('00000000-0000-4000-8000-00000000dead'), [0]);
+    assert.deepEqual(index.incoming.get(b!.id), [a!.id, c!.id]);
+    assert.deepEqual(index.incoming.get('00000000-0000-4000-8000-00000000dead'), [a!.id]);
     assertSameLinks(nb, 'dangling');
     assert.deepEqual(
       linksOf(nb, b!.id).map((v) => `${v.direction} ${v.label}`),
@@ -160,6 +160,30 @@ describe('the link index', () => {
     state = history.redo(state)!.state;
     assert.equal(linksTo(state, b!.id), 0);
     assertSameLinks(state, 'after redo');
+  });
+
+  test('deletion after deletion, each handing its index on, answers as a walk does; so do the states left behind', () => {
+    const random = seededRandom(77);
+    const plain = notebookOfThirty();
+    for (const from of plain.annotations) {
+      for (let k = 0; k < 2; k++) {
+        const to = plain.annotations[Math.floor(random() * plain.annotations.length)]!;
+        if (to.id !== from.id) linkAnnotations(plain, { fromId: from.id, toId: to.id, type: 'answers' }, T0);
+      }
+    }
+    let state = freezeState(plain);
+    const states = [state];
+    assertSameLinks(state, 'first state');
+    while (state.annotations.length > 5) {
+      const gone = state.annotations[Math.floor(random() * state.annotations.length)]!.id;
+      state = applyChange(state, (nb) => deleteAnnotation(nb, gone)).state;
+      states.push(state);
+      assert.equal(linksTo(state, gone), 0);
+      const after = state;
+      assert.throws(() => applyChange(after, (nb) => deleteAnnotation(nb, gone)), /no highlight/);
+      assertSameLinks(state, `${state.annotations.length} left`);
+    }
+    for (const earlier of [states[3]!, states[0]!, states[10]!]) assertSameLinks(earlier, 'an earlier state');
   });
 
   test('a deletion after another change in the same step still sees that change', () => {
