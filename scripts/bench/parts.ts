@@ -4,6 +4,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { linksPart } from './links';
+import { scaleCorePart } from './scale-core';
 
 export interface BenchPart {
   /** The name `--only=` selects it by. */
@@ -11,4 +12,4 @@ export interface BenchPart {
   run(browser: Browser): Promise<void>;
 }
 
-export const PARTS: BenchPart[] = [linksPart];
+export const PARTS: BenchPart[] = [linksPart, scaleCorePart];
