@@ -49,8 +49,33 @@ export interface LinkItem {
 }
 
 /**
- * Every link touching `annotation`, its own first (in the order made), then those other passages make to it.
- * Links whose other end is not among `passages` are left out: there is nothing to show or go to.
+ * For each passage, the passages that link to it (each once, in the map's order, itself left out). Kept per map of
+ * passages: the store makes a new map for each state of the notebook and never changes one it handed out, so a
+ * card's links are read from here instead of walking every passage once per card.
+ */
+const incomingIndexes = new WeakMap<ReadonlyMap<string, PassageRef>, Map<string, PassageRef[]>>();
+
+export function incomingLinks(passages: ReadonlyMap<string, PassageRef>): ReadonlyMap<string, PassageRef[]> {
+  const kept = incomingIndexes.get(passages);
+  if (kept) return kept;
+  const incoming = new Map<string, PassageRef[]>();
+  for (const passage of passages.values()) {
+    const from = passage.annotation;
+    for (const link of from.links) {
+      if (link.annotationId === from.id) continue;
+      const list = incoming.get(link.annotationId);
+      if (!list) incoming.set(link.annotationId, [passage]);
+      else if (list[list.length - 1] !== passage) list.push(passage);
+    }
+  }
+  incomingIndexes.set(passages, incoming);
+  return incoming;
+}
+
+/**
+ * Every link touching `annotation`, its own first (in the order made), then those other passages make to it (in
+ * the order of `passages`). Links whose other end is not among `passages` are left out: there is nothing to show
+ * or go to. `passages` is read as a snapshot (see incomingLinks): a map changed after a first call is not seen.
  */
 export function linksOf(annotation: Annotation, passages: ReadonlyMap<string, PassageRef>): LinkItem[] {
   const items: LinkItem[] = [];
@@ -66,7 +91,7 @@ export function linksOf(annotation: Annotation, passages: ReadonlyMap<string, Pa
       toId: other.annotation.id,
     });
   }
-  for (const other of passages.values()) {
+  for (const other of incomingLinks(passages).get(annotation.id) ?? []) {
     if (other.annotation.id === annotation.id) continue;
     for (const link of other.annotation.links) {
       if (link.annotationId !== annotation.id) continue;

@@ -11,6 +11,7 @@ import {
   type Notebook,
   type ParleyDocument,
 } from '../../shared/model';
+import { current, isDraft } from 'immer';
 import { MAX_LINKS } from '../../shared/limits';
 
 export interface LinkView {
@@ -44,6 +45,95 @@ function findAnnotation(nb: Notebook, id: string): Annotation {
     );
   }
   return annotation;
+}
+
+/**
+ * Who links to whom, for one list of annotations: `ids`, every passage's id, and `incoming`, by the id of a linked
+ * passage, the ids of the passages that link to it (each once, in notebook order, itself left out). With it, the
+ * links to one passage are found without walking every passage.
+ */
+export interface LinkIndex {
+  ids: ReadonlySet<string>;
+  incoming: ReadonlyMap<string, readonly string[]>;
+}
+
+interface KeptIndex {
+  ids: Set<string>;
+  incoming: Map<string, string[]>;
+  /** The length of the list it was made for: a list that grew or shrank since is indexed again. */
+  length: number;
+}
+
+/**
+ * Indexes are kept per annotations array, and read only for a frozen array: it and everything in it can never
+ * change (each change of the store makes a new, frozen notebook), so its index is right for as long as it exists,
+ * and goes with it. A mutable array (a notebook being built, the command line's) is indexed again at each call.
+ * A deletion hands its index on to the list it leaves (see deleteAnnotation), so deleting one passage after
+ * another does not index the notebook again each time.
+ */
+const indexes = new WeakMap<readonly Annotation[], KeptIndex>();
+
+function kept(annotations: readonly Annotation[]): KeptIndex | undefined {
+  const index = indexes.get(annotations);
+  return index && Object.isFrozen(annotations) && index.length === annotations.length ? index : undefined;
+}
+
+function buildIndex(annotations: readonly Annotation[]): KeptIndex {
+  const ids = new Set<string>();
+  const incoming = new Map<string, string[]>();
+  for (const annotation of annotations) {
+    ids.add(annotation.id);
+    for (const link of annotation.links) {
+      const to = link.annotationId;
+      if (to === annotation.id) continue;
+      const list = incoming.get(to);
+      if (!list) incoming.set(to, [annotation.id]);
+      else if (list[list.length - 1] !== annotation.id) list.push(annotation.id);
+    }
+  }
+  return { ids, incoming, length: annotations.length };
+}
+
+export function linkIndex(annotations: readonly Annotation[]): LinkIndex {
+  const found = kept(annotations);
+  if (found) return found;
+  const index = buildIndex(annotations);
+  if (Object.isFrozen(annotations)) indexes.set(annotations, index);
+  return index;
+}
+
+/**
+ * The index of `before` (a frozen list) made right for `after`, the same list without `removed` and without the
+ * links to it, and kept for `after` (read once the change has frozen it). `before`'s own index is dropped: it is
+ * changed in place. Nothing is kept when `before` had no index.
+ */
+export function handOnIndex(
+  before: readonly Annotation[],
+  after: readonly Annotation[],
+  removed: Annotation,
+): void {
+  const index = kept(before);
+  if (!index) return;
+  indexes.delete(before);
+  index.ids.delete(removed.id);
+  index.incoming.delete(removed.id);
+  for (const link of removed.links) {
+    const list = index.incoming.get(link.annotationId);
+    if (!list) continue;
+    const rest = list.filter((id) => id !== removed.id);
+    if (rest.length > 0) index.incoming.set(link.annotationId, rest);
+    else index.incoming.delete(link.annotationId);
+  }
+  index.length = after.length;
+  indexes.set(after, index);
+}
+
+/**
+ * The notebook's annotations as plain objects: inside a change (an immer draft) the state it started from, when
+ * nothing in the list changed yet, else a snapshot of it. Reading them does not make a draft of every passage.
+ */
+export function plainAnnotations(nb: Notebook): readonly Annotation[] {
+  return isDraft(nb.annotations) ? current(nb.annotations) : nb.annotations;
 }
 
 /** How a link type reads from the linking passage: 'concedes-to' → 'concedes to'. */
@@ -98,11 +188,12 @@ export function unlinkAnnotations(
  * notebook, and types this version does not know, are left out.
  */
 export function linksOf(nb: Notebook, annotationId: string): LinkView[] {
-  const annotation = findAnnotation(nb, annotationId);
-  const exists = new Set(nb.annotations.map((a) => a.id));
+  const annotations = plainAnnotations(nb);
+  const { ids, incoming } = linkIndex(annotations);
+  const annotation = annotations.find((a) => a.id === annotationId) ?? findAnnotation(nb, annotationId);
   const views: LinkView[] = [];
   for (const link of annotation.links) {
-    if (!isLinkType(link.type) || !exists.has(link.annotationId)) continue;
+    if (!isLinkType(link.type) || !ids.has(link.annotationId)) continue;
     views.push({
       type: link.type,
       label: linkLabel(link.type),
@@ -110,8 +201,9 @@ export function linksOf(nb: Notebook, annotationId: string): LinkView[] {
       annotationId: link.annotationId,
     });
   }
-  for (const other of nb.annotations) {
-    if (other.id === annotationId) continue;
+  const linking = new Set(incoming.get(annotationId));
+  for (const other of linking.size === 0 ? [] : annotations) {
+    if (other.id === annotationId || !linking.has(other.id)) continue;
     for (const link of other.links) {
       if (link.annotationId !== annotationId || !isLinkType(link.type)) continue;
       views.push({ type: link.type, label: LINK_TYPES[link.type], direction: 'in', annotationId: other.id });

@@ -22,6 +22,7 @@ import {
   type ParleyDocument,
   type Topic,
 } from '../../shared/model';
+import { handOnIndex, linkIndex, plainAnnotations } from './links';
 import { addSampleParties } from './parties';
 import { resolveStance } from './stances';
 import { MAX_TITLE_LENGTH } from '../../shared/limits';
@@ -433,17 +434,32 @@ export function addTopicToAnnotations(
   return annotations;
 }
 
-/** Removes an annotation, and the links other annotations had to it. */
+/**
+ * Removes an annotation, and the links other annotations had to it. The passages that link to it are found through
+ * the link index (links.ts), and only they are touched: inside a change nothing else of the notebook is read
+ * through the draft, so a deletion does not make a draft of every passage. The list it leaves holds the other
+ * passages as they were (frozen, in a change): it is the last thing a change does to the passages.
+ */
 export function deleteAnnotation(nb: Notebook, id: string): { id: string } {
-  if (!nb.annotations.some((annotation) => annotation.id === id)) throw notFound('highlight', id);
+  const annotations = plainAnnotations(nb);
+  const { ids, incoming } = linkIndex(annotations);
+  if (!ids.has(id)) throw notFound('highlight', id);
+  const linking = new Set(incoming.get(id));
   // A new array rather than a splice: removing one item from the middle of a history-tracked array would record
-  // a change for every item after it.
-  nb.annotations = nb.annotations.filter((annotation) => annotation.id !== id);
-  for (const annotation of nb.annotations) {
-    if (annotation.links.some((link) => link.annotationId === id)) {
-      annotation.links = annotation.links.filter((link) => link.annotationId !== id);
-    }
-  }
+  // a change for every item after it. It holds the plain passages, and the drafts of those whose links change.
+  const next: Annotation[] = [];
+  let removed: Annotation | undefined;
+  annotations.forEach((annotation, at) => {
+    if (annotation.id === id) {
+      removed ??= annotation;
+    } else if (linking.has(annotation.id)) {
+      const draft = nb.annotations[at]!;
+      draft.links = draft.links.filter((link) => link.annotationId !== id);
+      next.push(draft);
+    } else next.push(annotation);
+  });
+  nb.annotations = next;
+  handOnIndex(annotations, next, removed!);
   return { id };
 }
 

@@ -22,6 +22,7 @@ import type {
   SearchResults,
 } from '../../shared/model';
 import { fold } from './fold';
+import { passageCandidates, passageIndexFor } from './passage-index';
 import { textIndexOf, textMatches } from './text-search';
 import { topicPathKey } from './topics';
 
@@ -66,6 +67,12 @@ function folded(owner: object, field: Field, source: string): string {
   const value = fold(source);
   cache.set(owner, { source, folded: value });
   return value;
+}
+
+/** A highlight's passage and note, folded, for the index of passages and notes. */
+function foldedFields(annotation: Annotation): string[] {
+  const passage = folded(annotation, 'exact', annotation.target.exact);
+  return annotation.note === '' ? [passage] : [passage, folded(annotation, 'note', annotation.note)];
 }
 
 /** The terms of a query: words, and "quoted phrases" kept whole; each folded as the text is. Empty terms dropped. */
@@ -241,7 +248,11 @@ export function search(nb: Notebook, q: SearchQuery): SearchResults {
 
   // Matching highlights, per document.
   const byDocument = new Map<string, Array<{ annotation: Annotation; passage: boolean; note: boolean }>>();
-  for (const annotation of nb.annotations) {
+  // With terms, only the highlights the index says may hold them are checked (the same check); in any order, as
+  // each document's are sorted below.
+  const index = terms.length === 0 ? null : passageIndexFor(nb.annotations, foldedFields);
+  const candidates = index && passageCandidates(index, terms);
+  for (const annotation of candidates ?? nb.annotations) {
     if (!wanted.has(annotation.documentId)) continue;
     if (q.partyId !== undefined && annotation.partyId !== q.partyId) continue;
     if (q.hasNote !== undefined && (annotation.note.trim() !== '') !== q.hasNote) continue;

@@ -4,6 +4,8 @@
  */
 import type { Browser } from '@playwright/test';
 import { addOnePart } from './add-one';
+import { linksPart } from './links';
+import { scaleCorePart } from './scale-core';
 
 export interface BenchPart {
   /** The name `--only=` selects it by. */
@@ -13,4 +15,6 @@ export interface BenchPart {
 
 export const PARTS: BenchPart[] = [
   addOnePart, // add_one_ms
+  linksPart, // delete_one_ms
+  scaleCorePart, // search_100k_ms, export_all_100k_ms
 ];

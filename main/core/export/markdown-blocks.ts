@@ -387,6 +387,11 @@ function oneSpaced(text: string): string {
 export class BlockIds {
   private readonly taken = new Set<string>();
   private readonly ids = new Map<string, string>();
+  /**
+   * The next number to try after a base that repeats: every number below it was taken, and what is taken stays
+   * taken, so a base that a thousand passages share is not tried from 2 each time (a file of many stays linear).
+   */
+  private readonly nextNumber = new Map<string, number>();
 
   /** Gives ids to the document's highlights that have none, in text order (`sorted`: they come in text order). */
   addDocument(doc: ParleyDocument, annotations: readonly Annotation[], sorted = false): void {
@@ -402,7 +407,12 @@ export class BlockIds {
     if (given !== undefined) return given;
     const base = blockIdBase(doc, annotation);
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    if (this.taken.has(id)) {
+      let n = this.nextNumber.get(base) ?? 2;
+      while (this.taken.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      this.nextNumber.set(base, n + 1);
+    }
     this.taken.add(id);
     this.ids.set(annotation.id, id);
     return id;
