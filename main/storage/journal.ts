@@ -21,7 +21,7 @@
  * the window's or a `parley` command's, and the backups.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { SCHEMA_VERSION, type Notebook } from '../../shared/model';
 import { errnoCode } from '../errors';
@@ -46,6 +46,8 @@ export interface JournalHeader {
   schemaVersion: number;
   /** How many times the store has folded a journal into the file: a number that tells journals apart in logs. */
   generation: number;
+  /** Whether the file is pure ASCII (every other character written as a JSON `\u` escape; see asciiJson). */
+  ascii?: boolean;
 }
 
 /** One save: its number in this journal (from 1) and the edits from the state saved before it to its own. */
@@ -78,7 +80,7 @@ export function encodeRecord(value: JournalHeader | JournalRecord): Buffer {
   return Buffer.concat([prefix, json, Buffer.from('\n', 'latin1')]);
 }
 
-export function makeHeader(base: Uint8Array, generation: number): JournalHeader {
+export function makeHeader(base: Uint8Array, generation: number, ascii: boolean): JournalHeader {
   return {
     journal: 'parley',
     format: 1,
@@ -86,7 +88,57 @@ export function makeHeader(base: Uint8Array, generation: number): JournalHeader 
     baseSize: base.length,
     schemaVersion: SCHEMA_VERSION,
     generation,
+    ascii,
   };
+}
+
+/**
+ * JSON text with every character past ASCII written as a `\u` escape: the same JSON, read back to the same
+ * strings, but bytes that decode as one byte a character. Decoding 75 MB of UTF-8 that holds a few accented
+ * letters makes a string of two bytes a character and takes longer than parsing it; ASCII decodes as a copy.
+ */
+export function asciiJson(json: string): string {
+  if (!/[\u0080-\uffff]/.test(json)) return json;
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Reads a whole file in one read where it can (readFile reads in small pieces); null when there is none. */
+async function readWhole(path: string): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    // A file that grew meanwhile is read on to its end.
+    const parts = [buffer.subarray(0, filled)];
+    for (let at = filled; filled === size;) {
+      const more = Buffer.allocUnsafe(64 * 1024);
+      const { bytesRead } = await handle.read(more, 0, more.length, at);
+      if (bytesRead === 0) break;
+      parts.push(more.subarray(0, bytesRead));
+      at += bytesRead;
+    }
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The text of a notebook file: read as ASCII when the journal vouches that it is. */
+export function notebookText(disk: NotebookOnDisk): string {
+  const ascii = disk.matches && disk.journal?.header?.ascii === true;
+  return disk.bytes!.toString(ascii ? 'latin1' : 'utf8');
 }
 
 function isHeader(value: unknown): value is JournalHeader {
@@ -277,7 +329,7 @@ function journalMatches(bytes: Buffer | null, journal: ParsedJournal | null): bo
  */
 export async function readOnDisk(path: string, retries = 0): Promise<NotebookOnDisk> {
   for (let attempt = 0; ; attempt++) {
-    const bytes = await readOrNull(path);
+    const bytes = await readWhole(path);
     const journalBytes = await readOrNull(journalPathOf(path));
     const journal = journalBytes ? parseJournal(journalBytes) : null;
     const matches = journalMatches(bytes, journal);
@@ -306,6 +358,6 @@ export async function notebookBytesOnDisk(path: string): Promise<Buffer> {
   const disk = await readOnDisk(path, 4);
   if (disk.bytes === null) return readFile(path);
   if (!disk.matches || disk.journal!.records.length === 0) return disk.bytes;
-  const parsed: unknown = JSON.parse(disk.bytes.toString('utf8'));
+  const parsed: unknown = JSON.parse(notebookText(disk));
   return Buffer.from(JSON.stringify(applyJournal(parsed, disk.journal!)), 'utf8');
 }

@@ -31,7 +31,9 @@ import {
   encodeRecord,
   journalPathOf,
   makeHeader,
+  notebookText,
   readOnDisk,
+  asciiJson,
   type NotebookOnDisk,
 } from './journal';
 import { acquireNotebookLock, realNotebookPath, type LockRequest, type NotebookLock } from './notebook-lock';
@@ -215,10 +217,11 @@ class JournalSaver implements Saver {
   }
 
   async fold(data: Notebook): Promise<void> {
-    const bytes = Buffer.from(JSON.stringify(data), 'utf8');
+    // ASCII only, so that opening it decodes a copy, not UTF-8 (see asciiJson).
+    const bytes = Buffer.from(asciiJson(JSON.stringify(data)), 'latin1');
     this.needsFold = true;
     await writeFileDurably(this.path, bytes);
-    const header = encodeRecord(makeHeader(bytes, this.generation + 1));
+    const header = encodeRecord(makeHeader(bytes, this.generation + 1, true));
     await writeFileDurably(this.journalPath, header);
     this.generation++;
     this.records = 0;
@@ -653,7 +656,7 @@ async function openStore(
     } else {
       // A reader holds no lock, so it may catch the writer between writing the file and its new journal.
       disk = await readOnDisk(path, lock ? 0 : 4);
-      raw = disk.bytes === null ? null : JSON.parse(disk.bytes.toString('utf8'));
+      raw = disk.bytes === null ? null : JSON.parse(notebookText(disk));
     }
   } catch (error) {
     throw readFailure(path, error);

@@ -240,6 +240,24 @@ describe('reading the journal after a crash', () => {
   });
 });
 
+describe('the notebook file a fold writes', () => {
+  test('is ASCII JSON that reads back to the same text, accents, symbols and emoji included', async () => {
+    const store = await open();
+    const description = 'Ça déborde — “quoted” ✓ 😀 \u2028 end';
+    store.change((nb) => nb.topics.push({ ...topic(1), description }));
+    await store.close();
+    const bytes = await readFile(path);
+    assert.ok(
+      bytes.every((byte) => byte < 0x80),
+      'every byte is ASCII',
+    );
+    assert.equal((JSON.parse(bytes.toString('utf8')) as Notebook).topics[0]!.description, description);
+    assert.equal((await readNow()).topics[0]!.description, description);
+    const again = await open();
+    assert.equal(again.data.topics[0]!.description, description);
+  });
+});
+
 describe('every reader sees saved changes', () => {
   test('a `parley` command run while the window has unfolded changes sees them', async () => {
     const store = await open();
