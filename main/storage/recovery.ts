@@ -39,7 +39,7 @@ import {
   type BackupEntry,
 } from './backups';
 import { DurableJsonFile } from './durable-file';
-import { journalPathOf } from './journal';
+import { journalPathOf, parseJournal } from './journal';
 import { MigrationError } from './migrations/index';
 import { acquireNotebookLock, realNotebookPath, type NotebookLock } from './notebook-lock';
 import {
@@ -144,11 +144,14 @@ function openOptions(
 
 /**
  * Moves the journal of the notebook at `from` (journal.ts) to go with the file moved to `to`, so a file set aside
- * keeps the changes saved in its journal and a file put in its place never meets them. Nothing to move is fine.
+ * keeps the changes saved in its journal and a file put in its place never meets them. A journal that holds no
+ * change (the usual case: it is folded on close) is removed instead. Nothing to move is fine.
  */
 async function moveJournal(from: string, to: string): Promise<void> {
   try {
-    await rename(journalPathOf(from), journalPathOf(to));
+    const journal = parseJournal(await readFile(journalPathOf(from)));
+    if (journal.records.length === 0) await unlink(journalPathOf(from));
+    else await rename(journalPathOf(from), journalPathOf(to));
   } catch (error) {
     if (errnoCode(error) !== 'ENOENT') throw error;
   }

@@ -22,6 +22,7 @@ import {
   parseJournal,
 } from '../../../main/storage/journal';
 import { listBackups, takeBackup } from '../../../main/storage/backups';
+import { startEmpty } from '../../../main/storage/recovery';
 import { seededRandom } from '../../../scripts/seeded-random';
 import { parley } from '../../cli/support';
 import { importPlainText } from '../../../main/core/import-text';
@@ -255,6 +256,26 @@ describe('the notebook file a fold writes', () => {
     assert.equal((await readNow()).topics[0]!.description, description);
     const again = await open();
     assert.equal(again.data.topics[0]!.description, description);
+  });
+});
+
+describe('recovery and the journal', () => {
+  test('starting empty sets a journal that holds changes aside with its file, and the empty notebook gets none', async () => {
+    const store = await open();
+    store.change((nb) => nb.topics.push(topic(1)));
+    await store.flush();
+    const file = await readFile(path);
+    const journal = await readFile(journalPathOf(path));
+    opened.splice(opened.indexOf(store), 1);
+    await store.close();
+    // The disk as a writer killed with the change only in its journal leaves it.
+    await writeFile(path, file);
+    await writeFile(journalPathOf(path), journal);
+    const started = await startEmpty(path);
+    assert.deepEqual((await readNow()).topics, []);
+    const aside = started.keptAsidePath!;
+    const kept = await openNotebookStore(aside, { access: 'read' });
+    assert.deepEqual(kept.data.topics, [topic(1)], 'the file set aside still opens with its change');
   });
 });
 
