@@ -60,7 +60,7 @@ export const LAYERS = [
     why: 'main/storage keeps the notebook file: it knows the model, not the window, IPC or importers.',
     files: ['main/storage/**/*'],
     may: ['shared', 'main/core', 'main/storage', ERRORS],
-    packages: ['lowdb', 'steno', 'immer', 'zod', ...NODE_FILES],
+    packages: ['lowdb', 'steno', 'immer', 'zod', ...NODE_FILES, ...node('zlib')],
   },
   {
     name: 'import',

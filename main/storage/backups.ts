@@ -11,6 +11,7 @@ import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/pr
 import { basename, dirname, extname, join } from 'node:path';
 import type { Notebook } from '../../shared/model';
 import { removeStaleTempFiles, syncFolder } from './durable-file';
+import { notebookBytesOnDisk } from './journal';
 import { migrate } from './migrations/index';
 import type { NotebookStore } from './notebook-store';
 import { errnoCode, errorMessage as messageOf } from '../errors';
@@ -167,12 +168,13 @@ export async function pruneBackups(notebookPath: string, keep: number = DEFAULT_
 }
 
 /**
- * Copies the notebook file as it is on disk now into a new backup, unless the newest backup already holds exactly
+ * Copies the notebook as it is on disk now (its file, with its journal's changes) into a new backup, unless the newest backup already holds exactly
  * these bytes (opening Parley ten times without a change must not push older backups out), then prunes to `keep`.
  * Returns the new backup's path, or null when none was needed. Never writes the live file.
  */
 export async function takeBackup(notebookPath: string, options: BackupOptions = {}): Promise<string | null> {
-  const bytes = await readFile(notebookPath);
+  // With the changes its journal holds, so a backup has every saved change (see journal.ts).
+  const bytes = await notebookBytesOnDisk(notebookPath);
   const folder = backupFolderOf(notebookPath);
   const existing = await backupNames(notebookPath);
   const newest = existing[0];
@@ -287,7 +289,10 @@ export function keepRollingBackups(store: NotebookStore, options: RollingOptions
     const at = now();
     if (at.getTime() - last < interval) return;
     last = at.getTime();
-    current = takeBackup(store.path, { keep: options.keep, now: () => at })
+    // The journal folded into the file first, so the backup is a copy of the file as the store wrote it.
+    current = store
+      .checkpoint()
+      .then(() => takeBackup(store.path, { keep: options.keep, now: () => at }))
       .then(() => undefined, onError)
       .finally(() => {
         current = null;

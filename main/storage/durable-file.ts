@@ -66,30 +66,37 @@ export class DurableJsonFile<T> implements Adapter<T> {
    * go to disk. Compact JSON: a notebook holds whole articles, and indentation would only make it larger.
    */
   async write(data: T): Promise<void> {
-    const text = JSON.stringify(data);
-    const folder = dirname(this.path);
-    const temp = join(folder, `${basename(this.path)}.${process.pid}-${++tempCounter}${TEMP_SUFFIX}`);
-    let mode = 0o666;
-    try {
-      mode = (await stat(this.path)).mode & 0o777;
-    } catch {
-      // No file yet: the default mode (less the umask) applies.
-    }
-    try {
-      const handle = await open(temp, 'wx', mode);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, this.path);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    await syncFolder(folder);
+    await writeFileDurably(this.path, JSON.stringify(data));
   }
+}
+
+/**
+ * Writes `content` to `target` durably: a temp file in the same folder, fsynced, renamed over the target, then the
+ * folder fsynced, so the target is either untouched or complete. The target keeps its permissions.
+ */
+export async function writeFileDurably(target: string, content: string | Uint8Array): Promise<void> {
+  const folder = dirname(target);
+  const temp = join(folder, `${basename(target)}.${process.pid}-${++tempCounter}${TEMP_SUFFIX}`);
+  let mode = 0o666;
+  try {
+    mode = (await stat(target)).mode & 0o777;
+  } catch {
+    // No file yet: the default mode (less the umask) applies.
+  }
+  try {
+    const handle = await open(temp, 'wx', mode);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(folder);
 }
 
 function processIsGone(pid: number): boolean {

@@ -9,16 +9,33 @@
  * is closed, so no other process writes the file meanwhile and no save of ours overwrites another's work; a store
  * opened to read takes no lock, refuses changes and touches nothing on disk.
  *
+ * Saving writes the changes since the last save as one record appended to the notebook's journal (journal.ts), so a
+ * change costs what it changed, not the whole notebook; the journal is folded into the notebook file (a whole
+ * durable write, and a new journal) when it grows past a size or a count, after a while without changes, and on
+ * close. Opening applies the journal, so every reader sees every saved change. A store given its own file adapter
+ * (`adapterFor`, for tests) writes the whole file on every save instead, as it did before the journal.
+ *
  * The store reads and writes the notebook's real path (realNotebookPath in notebook-lock.ts), resolved once when
  * it opens, so a notebook reached through a symlink is saved into its target and the symlink stays a symlink;
  * `path` is that real path.
  */
 import { Low, type Adapter } from 'lowdb';
-import { access, copyFile, constants as fsConstants, mkdir } from 'node:fs/promises';
+import { access, copyFile, constants as fsConstants, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { emptyNotebook, SCHEMA_VERSION, type HistoryState, type Notebook } from '../../shared/model';
 import type { SaveState } from '../../shared/contract';
-import { DurableJsonFile, removeStaleTempFiles } from './durable-file';
+import { DurableJsonFile, removeStaleTempFiles, writeFileDurably } from './durable-file';
+import {
+  applyJournal,
+  diffStates,
+  encodeRecord,
+  journalPathOf,
+  makeHeader,
+  notebookText,
+  readOnDisk,
+  asciiJson,
+  type NotebookOnDisk,
+} from './journal';
 import { acquireNotebookLock, realNotebookPath, type LockRequest, type NotebookLock } from './notebook-lock';
 import { applyChange, freezeState, UndoHistory } from './history';
 import { MigrationError, migrate, schemaVersionOf } from './migrations/index';
@@ -72,6 +89,11 @@ export interface NotebookStore {
   onCommit(listener: (commit: StoreCommit) => void): () => void;
   /** Resolves once every change made so far is on disk (rejects if the write failed). */
   flush(): Promise<void>;
+  /**
+   * Resolves once every change made so far is in the notebook file itself, the journal folded into it (see the top
+   * of this module); for a copy of the file that must hold everything, such as a backup.
+   */
+  checkpoint(): Promise<void>;
   readonly saveState: SaveState;
   onSaveState(listener: (s: SaveState) => void): () => void;
   /** Flushes, then refuses further changes. */
@@ -106,6 +128,8 @@ export interface OpenOptions {
   access?: 'write' | 'read';
   /** Who is writing, for the lock and its messages (default: the app). */
   lock?: LockRequest;
+  /** When the journal is folded into the notebook file; tests make it small to fold often. */
+  journal?: JournalOptions;
   /**
    * The notebook's lock, already taken (recovery holds it across its question). The store opened owns it from
    * then on and releases it on close; if opening fails, it stays with the caller.
@@ -113,7 +137,131 @@ export interface OpenOptions {
   heldLock?: NotebookLock;
 }
 
+export interface JournalOptions {
+  /** Fold once the journal holds this many bytes (default 8 MB). */
+  foldAfterBytes?: number;
+  /** Fold once the journal holds this many records (default 10,000). */
+  foldAfterRecords?: number;
+  /** Fold this long after the last save when nothing else changed (default 30 s). */
+  foldWhenIdleMs?: number;
+}
+
 const DEFAULT_DEBOUNCE_MS = 100;
+const DEFAULT_FOLD_AFTER_BYTES = 8 * 1024 * 1024;
+const DEFAULT_FOLD_AFTER_RECORDS = 10_000;
+const DEFAULT_FOLD_WHEN_IDLE_MS = 30_000;
+
+/** How the store puts a state on disk. */
+interface Saver {
+  /** Whether the next save must write the whole file (see JournalSaver). */
+  readonly mustFold: boolean;
+  /** Whether the notebook file lacks changes that the journal holds. */
+  readonly hasUnfolded: boolean;
+  /** Writes `data` whole. Serializes it before its first await, so later changes do not reach this write. */
+  fold(data: Notebook): Promise<void>;
+  /** Records the edits from `before` (the state saved last) to `after`. Serializes before its first await. */
+  append(before: Notebook, after: Notebook): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Every save writes the whole file through the adapter (a test's, which counts or fails writes). */
+class WholeFileSaver implements Saver {
+  readonly mustFold = true;
+  readonly hasUnfolded = false;
+  constructor(private readonly adapter: Adapter<Notebook>) {}
+  fold(data: Notebook): Promise<void> {
+    return this.adapter.write(data);
+  }
+  append(): Promise<void> {
+    return Promise.reject(new Error('a whole-file store has no journal'));
+  }
+  async close(): Promise<void> {}
+}
+
+/**
+ * Saves to the journal: each save appends one record (written at the journal's end and fdatasynced), and a fold
+ * writes the whole notebook durably, then a new journal holding only its header (durably too). Until a fold has
+ * put a journal in place that matches the file (after opening a file without one, after a torn journal, after a
+ * failed write), every save folds, so a record is never written where a reader would not apply it.
+ */
+class JournalSaver implements Saver {
+  private readonly journalPath: string;
+  private needsFold: boolean;
+  private generation: number;
+  private records: number;
+  private bytes: number;
+
+  constructor(
+    private readonly path: string,
+    disk: NotebookOnDisk,
+    private readonly options: Required<JournalOptions>,
+  ) {
+    this.journalPath = journalPathOf(path);
+    const journal = disk.journal;
+    this.needsFold = !disk.matches || !journal || journal.torn;
+    this.generation = journal?.header?.generation ?? 0;
+    this.records = disk.matches && journal ? journal.records.length : 0;
+    this.bytes = disk.matches && journal ? journal.validBytes : 0;
+  }
+
+  get mustFold(): boolean {
+    return (
+      this.needsFold ||
+      this.records >= this.options.foldAfterRecords ||
+      this.bytes >= this.options.foldAfterBytes
+    );
+  }
+
+  get hasUnfolded(): boolean {
+    return this.records > 0;
+  }
+
+  async fold(data: Notebook): Promise<void> {
+    // ASCII only, so that opening it decodes a copy, not UTF-8 (see asciiJson).
+    const bytes = Buffer.from(asciiJson(JSON.stringify(data)), 'latin1');
+    this.needsFold = true;
+    await writeFileDurably(this.path, bytes);
+    const header = encodeRecord(makeHeader(bytes, this.generation + 1, true));
+    await writeFileDurably(this.journalPath, header);
+    this.generation++;
+    this.records = 0;
+    this.bytes = header.length;
+    this.needsFold = false;
+  }
+
+  async append(before: Notebook, after: Notebook): Promise<void> {
+    const line = encodeRecord({ seq: this.records + 1, ops: diffStates(before, after) });
+    try {
+      // Opened for each append: a journal removed or replaced behind the store is noticed, not written unseen;
+      // 'r+', so a missing journal is an error (and a fold), never a new one without a header.
+      const handle = await open(this.journalPath, 'r+');
+      try {
+        let written = 0;
+        while (written < line.length) {
+          const { bytesWritten } = await handle.write(
+            line,
+            written,
+            line.length - written,
+            this.bytes + written,
+          );
+          written += bytesWritten;
+        }
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      // The journal may now end in part of this record: write the whole notebook (states never change, so
+      // `after` is still exactly this save's state) and start a new journal.
+      this.needsFold = true;
+      return this.fold(after);
+    }
+    this.records++;
+    this.bytes += line.length;
+  }
+
+  async close(): Promise<void> {}
+}
 
 function cannotOpen(path: string): string {
   return `Cannot open the notebook ${path}:`;
@@ -153,6 +301,15 @@ class LowNotebookStore implements NotebookStore {
   private closed = false;
   /** The notebook's lock while open for writing; null when opened to read. */
   private readonly lock: NotebookLock | null;
+  /** How saves reach the disk; null when opened to read. */
+  private readonly saver: Saver | null;
+  /** The state the last successful save put on disk (the journal's records are edits from it). */
+  private onDisk: Notebook;
+  /** A fold asked for (by checkpoint, close or the idle timer), done by the next write. */
+  private foldWanted = false;
+  private foldWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly foldWhenIdleMs: number;
 
   constructor(
     path: string,
@@ -161,6 +318,8 @@ class LowNotebookStore implements NotebookStore {
     debounceMs: number,
     historyLimit: number | undefined,
     lock: NotebookLock | null,
+    saver: Saver | null,
+    foldWhenIdleMs: number,
   ) {
     this.path = path;
     this.created = created;
@@ -168,6 +327,9 @@ class LowNotebookStore implements NotebookStore {
     this.debounceMs = debounceMs;
     this.history_ = new UndoHistory(historyLimit === undefined ? {} : { limit: historyLimit });
     this.lock = lock;
+    this.saver = saver;
+    this.onDisk = db.data;
+    this.foldWhenIdleMs = foldWhenIdleMs;
   }
 
   get data(): Notebook {
@@ -246,6 +408,7 @@ class LowNotebookStore implements NotebookStore {
     const before = this.db.data;
     this.db.data = next;
     this.committed++;
+    this.clearIdleTimer();
     this.setState({ status: 'saving' });
     if (!this.timer && !this.writing) {
       this.timer = setTimeout(() => {
@@ -299,31 +462,71 @@ class LowNotebookStore implements NotebookStore {
     };
   }
 
+  checkpoint(): Promise<void> {
+    if (!this.saver || (!this.saver.hasUnfolded && this.savedRevision >= this.committed)) return this.flush();
+    const done = new Promise<void>((resolve, reject) => this.foldWaiters.push({ resolve, reject }));
+    this.foldWanted = true;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.pump();
+    return done;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    this.clearIdleTimer();
     try {
       await this.flush();
+      // The journal holds every change already; folding it leaves the file whole for whoever opens it next.
+      await this.checkpoint().catch((error: unknown) => {
+        console.error(`[parley] could not fold the journal of ${this.path}; its changes stay in it`, error);
+      });
     } finally {
+      await this.saver?.close();
       await this.lock?.release();
+    }
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = null;
     }
   }
 
   /** Starts a write of everything changed so far, unless one is already running (its end starts the next). */
   private pump(): void {
-    if (this.writing || this.savedRevision >= this.committed) return;
+    if (this.writing || !this.saver) return;
+    if (this.savedRevision >= this.committed && !this.foldWanted) return;
     this.writing = true;
     const revision = this.committed;
-    // lowdb hands the data to the adapter synchronously, and the adapter serializes it before its first await,
-    // so the bytes written are exactly the data at `revision` even if changes keep arriving during the write.
-    this.db.write().then(
-      () => this.written(revision),
-      (error: unknown) => this.failed(error),
+    const before = this.onDisk;
+    const after = this.db.data;
+    const fold = this.foldWanted || this.saver.mustFold;
+    this.foldWanted = false;
+    // Both kinds of write serialize what they write before their first await, so the bytes written are exactly the
+    // data at `revision` even if changes keep arriving during the write.
+    const carriesChanges = revision > this.savedRevision;
+    const write = fold ? this.saver.fold(after) : this.saver.append(before, after);
+    write.then(
+      () => {
+        this.onDisk = after;
+        this.written(revision, fold);
+      },
+      (error: unknown) => (carriesChanges ? this.failed(error) : this.foldFailed(error)),
     );
   }
 
-  private written(revision: number): void {
+  private written(revision: number, folded: boolean): void {
     this.writing = false;
     this.savedRevision = revision;
+    if (folded) {
+      const waiters = this.foldWaiters;
+      this.foldWaiters = [];
+      for (const waiter of waiters) waiter.resolve();
+    }
     this.waiters = this.waiters.filter((waiter) => {
       if (waiter.revision > revision) return true;
       waiter.resolve();
@@ -333,16 +536,32 @@ class LowNotebookStore implements NotebookStore {
       // Changes made during the write: they have waited one write already, so go again now unless a
       // flush or the debounce has it in hand.
       if (!this.timer) this.pump();
+    } else if (this.foldWanted) {
+      this.pump();
     } else {
       this.setState({ status: 'saved' });
+      this.scheduleIdleFold();
     }
+  }
+
+  /** Folds the journal once nothing has changed for a while, so the file on disk does not lag far behind. */
+  private scheduleIdleFold(): void {
+    if (!this.saver?.hasUnfolded || this.closed || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.closed || this.writing || this.savedRevision < this.committed) return;
+      this.foldWanted = true;
+      this.pump();
+    }, this.foldWhenIdleMs);
+    this.idleTimer.unref?.();
   }
 
   private failed(error: unknown): void {
     this.writing = false;
     const message = `Could not save the notebook ${this.path}: ${messageOf(error)}`;
-    const waiters = this.waiters;
+    const waiters = [...this.waiters, ...this.foldWaiters];
     this.waiters = [];
+    this.foldWaiters = [];
     // Kept in memory; the next change or flush tries again.
     if (this.timer) {
       clearTimeout(this.timer);
@@ -350,6 +569,16 @@ class LowNotebookStore implements NotebookStore {
     }
     this.setState({ status: 'error', error: message });
     for (const waiter of waiters) waiter.reject(new Error(message, { cause: error }));
+  }
+
+  /** A fold of changes already saved in the journal failed: they are safe, so only the fold's callers hear. */
+  private foldFailed(error: unknown): void {
+    this.writing = false;
+    const waiters = this.foldWaiters;
+    this.foldWaiters = [];
+    const message = `Could not fold the journal into the notebook ${this.path}: ${messageOf(error)}`;
+    for (const waiter of waiters) waiter.reject(new Error(message, { cause: error }));
+    if (this.savedRevision < this.committed && !this.timer) this.pump();
   }
 
   private setState(next: SaveState): void {
@@ -413,17 +642,29 @@ async function openStore(
   options: OpenOptions,
   lock: NotebookLock | null,
 ): Promise<NotebookStore> {
-  const adapter = options.adapterFor?.(path) ?? new DurableJsonFile<Notebook>(path);
+  const journalOptions: Required<JournalOptions> = {
+    foldAfterBytes: options.journal?.foldAfterBytes ?? DEFAULT_FOLD_AFTER_BYTES,
+    foldAfterRecords: options.journal?.foldAfterRecords ?? DEFAULT_FOLD_AFTER_RECORDS,
+    foldWhenIdleMs: options.journal?.foldWhenIdleMs ?? DEFAULT_FOLD_WHEN_IDLE_MS,
+  };
+  const adapter = options.adapterFor?.(path) ?? null;
   let raw: unknown;
+  let disk: NotebookOnDisk | null = null;
   try {
-    raw = await adapter.read();
+    if (adapter) {
+      raw = await adapter.read();
+    } else {
+      // A reader holds no lock, so it may catch the writer between writing the file and its new journal.
+      disk = await readOnDisk(path, lock ? 0 : 4);
+      raw = disk.bytes === null ? null : JSON.parse(notebookText(disk));
+    }
   } catch (error) {
     throw readFailure(path, error);
   }
 
   let data: Notebook;
   let created = false;
-  if (raw === null && (await exists(path))) {
+  if (raw === null && (disk ? disk.bytes !== null : await exists(path))) {
     // The file holds the JSON literal `null`: present but not a notebook, so it must not be replaced.
     throw new NotebookFileError(
       path,
@@ -431,6 +672,12 @@ async function openStore(
       `${cannotOpen(path)} it is not a Parley notebook (it holds null).`,
     );
   }
+  const saver: Saver | null =
+    lock === null
+      ? null
+      : adapter
+        ? new WholeFileSaver(adapter)
+        : new JournalSaver(path, disk!, journalOptions);
   if (raw === null) {
     if (options.createIfMissing === false) {
       throw new NotebookFileError(path, 'unreadable', `${cannotOpen(path)} the file does not exist.`);
@@ -438,7 +685,8 @@ async function openStore(
     data = emptyNotebook();
     try {
       await mkdir(dirname(path), { recursive: true });
-      await adapter.write(data);
+      // Only a store opened to write gets this far: a reader never creates the file.
+      await saver!.fold(data);
     } catch (error) {
       throw new NotebookFileError(
         path,
@@ -448,6 +696,19 @@ async function openStore(
       );
     }
     created = true;
+  } else if (disk?.matches) {
+    // The file is byte for byte what this Parley wrote from a checked notebook of this schema, and the journal
+    // holds the changes saved since: no migration and no schema check to do.
+    try {
+      data = applyJournal(raw, disk.journal!);
+    } catch (error) {
+      throw new NotebookFileError(
+        path,
+        'invalid',
+        `${cannotOpen(path)} its journal ${journalPathOf(path)} does not fit it: ${messageOf(error)}`,
+        { cause: error },
+      );
+    }
   } else {
     let fromVersion: number;
     try {
@@ -477,8 +738,11 @@ async function openStore(
     }
   }
 
-  if (lock) await removeStaleTempFiles(path);
-  const db = new Low<Notebook>(adapter, freezeState(data));
+  if (lock) {
+    await removeStaleTempFiles(path);
+    await removeStaleTempFiles(journalPathOf(path));
+  }
+  const db = new Low<Notebook>(adapter ?? new DurableJsonFile<Notebook>(path), freezeState(data));
   return new LowNotebookStore(
     path,
     created,
@@ -486,5 +750,7 @@ async function openStore(
     options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     options.historyLimit,
     lock,
+    saver,
+    journalOptions.foldWhenIdleMs,
   );
 }

@@ -39,6 +39,7 @@ import {
   type BackupEntry,
 } from './backups';
 import { DurableJsonFile } from './durable-file';
+import { journalPathOf, parseJournal } from './journal';
 import { MigrationError } from './migrations/index';
 import { acquireNotebookLock, realNotebookPath, type NotebookLock } from './notebook-lock';
 import {
@@ -48,7 +49,7 @@ import {
   type NotebookStore,
   type OpenOptions,
 } from './notebook-store';
-import { errorMessage as messageOf } from '../errors';
+import { errnoCode, errorMessage as messageOf } from '../errors';
 
 export type RecoveryChoice = 'restore' | 'empty' | 'quit';
 
@@ -142,6 +143,30 @@ function openOptions(
 }
 
 /**
+ * Moves the journal of the notebook at `from` (journal.ts) to go with the file moved to `to`, so a file set aside
+ * keeps the changes saved in its journal and a file put in its place never meets them. A journal that holds no
+ * change (the usual case: it is folded on close) is removed instead. Nothing to move is fine.
+ */
+async function moveJournal(from: string, to: string): Promise<void> {
+  try {
+    const journal = parseJournal(await readFile(journalPathOf(from)));
+    if (journal.records.length === 0) await unlink(journalPathOf(from));
+    else await rename(journalPathOf(from), journalPathOf(to));
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw error;
+  }
+}
+
+/** Removes a journal left without its file, before new content is put at `path`: it belongs to none of it. */
+async function dropJournal(path: string): Promise<void> {
+  try {
+    await unlink(journalPathOf(path));
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw error;
+  }
+}
+
+/**
  * Writes a backup's bytes over `path` durably and opens the result; on failure removes what it wrote. It takes no
  * backup of what it restored: that is a backup already, and a copy would push the oldest one out of the folder.
  */
@@ -153,6 +178,7 @@ async function installBackup(
 ): Promise<NotebookStore> {
   let wrote = false;
   try {
+    await dropJournal(path);
     await writeDurably(path, bytes);
     wrote = true;
     return await openNotebookStore(path, openOptions(options, false, lock));
@@ -240,6 +266,7 @@ async function openOrRecoverHolding(
     try {
       if (await exists(path)) throw new Error(`${path} exists again`);
       await rename(keptAsidePath, path);
+      await moveJournal(keptAsidePath, path);
       return { outcome: 'quit', problem: failure.reason, stillAsidePath: null };
     } catch {
       return { outcome: 'quit', problem: failure.reason, stillAsidePath: keptAsidePath };
@@ -279,6 +306,7 @@ async function openOrRecoverHolding(
       try {
         await rename(path, keptAsidePath);
         movedAside = true;
+        await moveJournal(path, keptAsidePath);
       } catch (error) {
         lastFailure =
           `The file could not be moved aside to ${keptAsidePath}, so nothing was changed: ` +
@@ -303,6 +331,7 @@ async function openOrRecoverHolding(
 
     let wrote = false;
     try {
+      await dropJournal(path);
       await new DurableJsonFile<Notebook>(path).write(emptyNotebook());
       wrote = true;
       const store = await openNotebookStore(path, openOptions(options, false, lock));
@@ -424,6 +453,7 @@ async function replaceNotebook(
     const aside = await asidePathFor(path, kind, now());
     try {
       await rename(path, aside);
+      await moveJournal(path, aside);
     } catch (error) {
       throw new RestoreError(
         `The notebook could not be moved aside to ${aside}, so nothing was changed: ${messageOf(error)}`,
@@ -445,7 +475,11 @@ async function replaceNotebook(
       const putBack =
         !(await exists(path).catch(() => true)) &&
         (await rename(aside, path).then(
-          () => true,
+          () =>
+            moveJournal(aside, path).then(
+              () => true,
+              () => true,
+            ),
           () => false,
         ));
       after = putBack
@@ -525,6 +559,7 @@ async function startEmptyHolding(
     async () => {
       let wrote = false;
       try {
+        await dropJournal(path);
         await new DurableJsonFile<Notebook>(path).write(emptyNotebook());
         wrote = true;
         return await openNotebookStore(path, openOptions(options, false, lock));

@@ -6,6 +6,7 @@ import type { Browser } from '@playwright/test';
 import { addOnePart } from './add-one';
 import { linksPart } from './links';
 import { scaleCorePart } from './scale-core';
+import { scaleStorage } from './scale-storage';
 
 export interface BenchPart {
   /** The name `--only=` selects it by. */
@@ -17,4 +18,5 @@ export const PARTS: BenchPart[] = [
   addOnePart, // add_one_ms
   linksPart, // delete_one_ms
   scaleCorePart, // search_100k_ms, export_all_100k_ms
+  scaleStorage, // load_100k_ms, save_100k_ms, save_raw_100k_ms, save_one_100k_ms
 ];

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { openNotebookStore, type NotebookStore } from '../../main/storage/notebook-store';
+import { notebookBytesOnDisk } from '../../main/storage/journal';
 import { builtCli, needsBuiltCli, parley, sampleNotebook, useTempDir } from './support';
 
 const dir = useTempDir('parley-cli-lock-');
@@ -65,7 +66,8 @@ describe('a notebook the app has open', () => {
       const titles = store.data.documents.map((d) => d.title);
       store.change((nb) => nb.topics.push({ id: 't1', path: 'later', colour: '#cc6600', description: '' }));
       await store.flush();
-      const saved = JSON.parse(await readFile(notebook, 'utf8'));
+      // Saved: in the notebook file or in its journal beside it, which every reader applies.
+      const saved = JSON.parse((await notebookBytesOnDisk(notebook)).toString('utf8'));
       assert.deepEqual(
         saved.documents.map((d: { title: string }) => d.title),
         titles,

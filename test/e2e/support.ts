@@ -6,11 +6,12 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { selectPhrase } from '../renderer/selection';
+import { notebookBytesOnDisk } from '../../main/storage/journal';
 
 export const appRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const fixtures = join(appRoot, 'test', 'fixtures');
@@ -188,8 +189,9 @@ export interface SavedNotebook {
   annotations: Array<{ note?: string; documentId?: string }>;
 }
 
+/** The notebook as saved: its file with the changes its journal holds. */
 export async function readNotebook(path: string): Promise<SavedNotebook> {
-  return JSON.parse(await readFile(path, 'utf8')) as SavedNotebook;
+  return JSON.parse((await notebookBytesOnDisk(path)).toString('utf8')) as SavedNotebook;
 }
 
 /**

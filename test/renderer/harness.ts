@@ -13,6 +13,7 @@ import { dispatch, type HandlerTable } from '../../main/ipc/dispatch';
 import { createHandlers, type Dialogs } from '../../main/ipc/handlers';
 import { notebookChange } from '../../main/core/notebook-change';
 import { openNotebookStore, type NotebookStore } from '../../main/storage/notebook-store';
+import { notebookBytesOnDisk } from '../../main/storage/journal';
 import { SettingsStore } from '../../main/settings';
 import { settingsWelcome } from '../../main/welcome';
 import {
@@ -108,7 +109,7 @@ export interface Parley {
   /** A new page on the same notebook file, after closing the store (which flushes) and opening it again. */
   reload(): Promise<Page>;
   menuCommand(command: MenuCommand): Promise<void>;
-  /** The notebook file as it is on disk now. */
+  /** The notebook as it is on disk now: its file with the changes its journal holds. */
   readNotebookFile(): Promise<Notebook>;
   /** Writes a file into the temp folder and returns its path. */
   writeFile(name: string, content: string): Promise<string>;
@@ -303,7 +304,8 @@ export const test = base.extend<{ parley: Parley }>({
         );
       },
       async readNotebookFile() {
-        return JSON.parse(await readFile(notebookPath, 'utf8')) as Notebook;
+        // As saved: the file with the changes its journal holds, as every reader of the notebook sees it.
+        return JSON.parse((await notebookBytesOnDisk(notebookPath)).toString('utf8')) as Notebook;
       },
       async writeFile(name, content) {
         const path = join(dir, name);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repo, runUnderStandIn } from './run-under-stand-in';
+import { notebookBytesOnDisk } from '../../../main/storage/journal';
 
 const here = (name: string) => pathToFileURL(join(repo, 'test', 'unit', 'main', name)).href;
 
@@ -43,9 +44,9 @@ describe('how Parley ends', () => {
     await mkdir(path);
     return path;
   };
-  /** Whether the notebook on disk holds the topic the scenario made. */
+  /** Whether the notebook on disk (its file with its journal's changes) holds the topic the scenario made. */
   const saved = async (folder: string) =>
-    (await readFile(join(folder, 'notebook.json'), 'utf8')).includes('extradition');
+    (await notebookBytesOnDisk(join(folder, 'notebook.json'))).toString('utf8').includes('extradition');
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-shell-end-'));

@@ -1,6 +1,7 @@
-// A child process for the crash test: keeps changing a notebook through the real store and its durable file, and
-// prints `saved N` each time revision N is on disk, until the test kills it. Its bursts, flushes and pauses follow
-// a seeded generator, so a seed replays the same sequence of changes.
+// A child process for the crash test: keeps changing a notebook through the real store, its journal and its durable
+// file, and prints `saved N` each time revision N is on disk, until the test kills it. Its bursts, flushes, folds
+// and pauses follow a seeded generator, so a seed replays the same sequence of changes. The journal is folded
+// after a few records (a number drawn from the seed) and now and then at once, so kills land in appends and folds.
 // Usage: node --import tsx crash-writer.ts <notebook.json> <seed> (the test runs it bundled, to start faster)
 import { importPlainText } from '../../../main/core/import-text';
 import { addDocuments } from '../../../main/core/notebook';
@@ -11,7 +12,10 @@ const [path, seedArg] = process.argv.slice(2);
 if (!path || !seedArg) throw new Error('usage: crash-writer.ts <notebook.json> <seed>');
 const random = seededRandom(Number(seedArg));
 
-const store = await openNotebookStore(path, { debounceMs: 2 });
+const store = await openNotebookStore(path, {
+  debounceMs: 2,
+  journal: { foldAfterRecords: 1 + Math.floor(random() * 12) },
+});
 if (store.created) {
   // A document of a hundred kilobytes makes each write long enough for kills to land inside one.
   const text = 'The horrific murder of Mr. Litvinenko in 2006 has been followed up.\n\n'.repeat(1_500);
@@ -34,7 +38,11 @@ for (;;) {
       if (nb.topics.length > KEPT) nb.topics.shift();
     });
   }
-  if (random() < 0.8) {
+  const draw = random();
+  if (draw < 0.1) {
+    await store.checkpoint();
+    process.stdout.write(`saved ${revision}\n`);
+  } else if (draw < 0.8) {
     await store.flush();
     process.stdout.write(`saved ${revision}\n`);
   } else {

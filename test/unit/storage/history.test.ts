@@ -2,7 +2,7 @@
 // forward again, refused or empty changes leave no history, labels name the step, and undo is saved like a change.
 import { test, describe, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ import {
   type NotebookStore,
   type StoreCommit,
 } from '../../../main/storage/notebook-store';
+import { notebookBytesOnDisk } from '../../../main/storage/journal';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-03-01T09:00:00.000Z');
@@ -52,8 +53,9 @@ async function open(options: { historyLimit?: number } = {}): Promise<NotebookSt
   return store;
 }
 
+/** The notebook as saved: its file with its journal's changes. */
 async function onDisk(): Promise<Notebook> {
-  return JSON.parse(await readFile(path, 'utf8')) as Notebook;
+  return JSON.parse((await notebookBytesOnDisk(path)).toString('utf8')) as Notebook;
 }
 
 function rangeOf(text: string, quote: string): { start: number; end: number } {

@@ -347,7 +347,12 @@ describe('one lock per file, however it is reached', () => {
       saved.topics.map((t: Topic) => t.id),
       ['t1'],
     );
-    assert.deepEqual((await readdir(dir)).sort(), ['link.json', 'real.json', 'real.json.lock']);
+    assert.deepEqual((await readdir(dir)).sort(), [
+      'link.json',
+      'real.json',
+      'real.json.journal',
+      'real.json.lock',
+    ]);
   });
 
   test('a dangling symlink is followed: the notebook is created at its target and the symlink stays', async () => {

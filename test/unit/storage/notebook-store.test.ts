@@ -10,6 +10,7 @@ import type { Adapter } from 'lowdb';
 import { emptyNotebook, SCHEMA_VERSION, type Notebook, type Topic } from '../../../shared/model';
 import type { SaveState } from '../../../shared/contract';
 import { DurableJsonFile } from '../../../main/storage/durable-file';
+import { notebookBytesOnDisk } from '../../../main/storage/journal';
 import {
   NotebookFileError,
   openNotebookStore,
@@ -106,8 +107,9 @@ async function open(probe?: Probe, debounceMs = 20): Promise<NotebookStore> {
   return store;
 }
 
+/** The notebook as saved: its file with its journal's changes. */
 async function onDisk(): Promise<Notebook> {
-  return JSON.parse(await readFile(path, 'utf8')) as Notebook;
+  return JSON.parse((await notebookBytesOnDisk(path)).toString('utf8')) as Notebook;
 }
 
 describe('opening', () => {
@@ -398,13 +400,13 @@ describe('saving', () => {
       if (i % 3 === 0) await store.flush();
     }
     await store.close();
-    assert.deepEqual(await readdir(dir), ['notebook.json']);
+    assert.deepEqual((await readdir(dir)).sort(), ['notebook.json', 'notebook.json.journal']);
   });
 
-  test('the file is compact JSON', async () => {
+  test('the file is compact JSON, the whole notebook once the journal is folded', async () => {
     const store = await open();
     store.change((nb) => nb.topics.push(topic(1)));
-    await store.flush();
+    await store.checkpoint();
     const text = await readFile(path, 'utf8');
     assert.equal(text, JSON.stringify(store.data));
     assert.ok(!text.includes('\n'));

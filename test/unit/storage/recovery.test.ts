@@ -148,8 +148,12 @@ describe('a notebook that opens', () => {
     const result = await run(answers().choose);
     assert.equal(result.outcome, 'opened');
     assert.equal(result.outcome === 'opened' && result.store.created, true);
-    // The open store holds the notebook's lock; no backup.
-    assert.deepEqual((await readdir(dir)).sort(), ['notebook.json', 'notebook.json.lock']);
+    // The open store holds the notebook's lock and has started its journal; no backup.
+    assert.deepEqual((await readdir(dir)).sort(), [
+      'notebook.json',
+      'notebook.json.journal',
+      'notebook.json.lock',
+    ]);
   });
 
   test('a backup that cannot be written is reported and the notebook opens anyway', async () => {
