@@ -35,17 +35,23 @@ export function summariesOf(store: NotebookStore, docs: readonly ParleyDocument[
 }
 
 /**
- * Reads files from disk as drafts, one after the other, saying how far it has got; the first that cannot be read
- * or imported refuses them all. Nothing reaches a notebook here.
+ * Reads files from disk as drafts, one after the other, saying how far it has got (a web page, read on a worker
+ * thread, moves the count on by its steps: 2.5 is halfway through the third file); the first that cannot be read
+ * or imported refuses them all, and so does a cancel (`signal`). Nothing reaches a notebook here.
  */
 export async function loadImportFiles(
   paths: readonly string[],
   progress: (progress: Progress) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<DocumentDraft[]> {
   const drafts: DocumentDraft[] = [];
   for (const [i, path] of paths.entries()) {
     progress({ task: 'Importing', done: i, total: paths.length });
-    drafts.push(await loadImportFile(path));
+    const onStep = (done: number, total: number) => {
+      if (done > 0 && done < total)
+        progress({ task: 'Importing', done: i + done / total, total: paths.length });
+    };
+    drafts.push(await loadImportFile(path, signal ? { onStep, signal } : { onStep }));
   }
   if (paths.length > 0) progress({ task: 'Importing', done: paths.length, total: paths.length });
   return drafts;
@@ -57,8 +63,9 @@ export async function importFiles(
   paths: readonly string[],
   now: Date,
   progress?: (progress: Progress) => void,
+  signal?: AbortSignal,
 ): Promise<DocumentSummary[]> {
-  return summariesOf(store, addDrafts(store, await loadImportFiles(paths, progress), now));
+  return summariesOf(store, addDrafts(store, await loadImportFiles(paths, progress, signal), now));
 }
 
 /** A file's bytes (dropped or pasted in the window): decoded, then imported; its summary. */

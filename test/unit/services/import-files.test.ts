@@ -71,9 +71,15 @@ describe('importing files', () => {
     );
     assert.equal(store.revision, 1, 'one change');
     assert.equal(store.history.undoLabel, 'Undo Import 3 documents');
+    // Each file starts and the last ends on a whole count; the web page, read on a worker, moves it on by its steps.
+    const done = heard.map((p) => p.done);
     assert.deepEqual(
-      heard.map((p) => p.done),
+      done.filter((d) => Number.isInteger(d)),
       [0, 1, 2, 3],
+    );
+    assert.deepEqual(
+      done.filter((d) => !Number.isInteger(d)),
+      [2.25, 2.5, 2.75],
     );
     store.undo();
     assert.equal(store.data.documents.length, 0, 'one undo takes them all back');
