@@ -7,8 +7,14 @@ import { basename } from 'node:path';
 import type { DocumentDraft } from './core/import-text';
 import { ParleyError } from '../shared/model';
 import { importBytes } from './import';
+import { importOffThread, type OffThreadOptions } from './import/off-thread';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
-import { IMPORT_EXTENSIONS, MAX_IMPORT_SIZE_TEXT } from '../shared/import-formats';
+import {
+  extensionOf,
+  HTML_EXTENSIONS,
+  IMPORT_EXTENSIONS,
+  MAX_IMPORT_SIZE_TEXT,
+} from '../shared/import-formats';
 
 /** What Parley imports, by file name ending with its dot (shared/import-formats.ts), for files handed to main. */
 export const IMPORTABLE_EXTENSIONS: readonly string[] = IMPORT_EXTENSIONS.map((extension) => `.${extension}`);
@@ -33,8 +39,12 @@ export async function readImportBytes(path: string): Promise<Uint8Array> {
 }
 
 /** A file on disk as a draft document: size, encoding and format checked, nothing added to any notebook yet. */
-export async function loadImportFile(path: string): Promise<DocumentDraft> {
-  return importBytes(basename(path), await readImportBytes(path));
+export async function loadImportFile(path: string, options: OffThreadOptions = {}): Promise<DocumentDraft> {
+  const name = basename(path);
+  const bytes = await readImportBytes(path);
+  // A web page is read on a worker thread (main/import/off-thread.ts): it can take seconds, and can be cancelled.
+  if (HTML_EXTENSIONS.includes(extensionOf(name))) return importOffThread(name, bytes, options);
+  return importBytes(name, bytes);
 }
 
 /** A file of W3C annotations, parsed: size checked as for any import, read as UTF-8, JSON or refused. */

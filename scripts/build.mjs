@@ -33,6 +33,17 @@ await Promise.all([
     target: 'node22',
     // jsdom reads its own files (stylesheets, workers) at run time and cannot be bundled: it loads from node_modules.
     external: ['electron', 'jsdom'],
+    // Web pages are read on a worker thread, from the bundle beside this one (main/import/off-thread.ts).
+    define: { ...nodeCommon.define, __PARLEY_IMPORT_WORKER__: JSON.stringify('import-worker.cjs') },
+  }),
+  build({
+    ...nodeCommon,
+    entryPoints: ['main/import/worker.ts'],
+    outfile: 'dist/main/import-worker.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['jsdom'],
   }),
   build({
     ...common,
@@ -51,7 +62,11 @@ await Promise.all([
     format: 'cjs',
     target: 'node20',
     external: ['jsdom'],
-    define: { ...nodeCommon.define, __PARLEY_VERSION__: JSON.stringify(version) },
+    define: {
+      ...nodeCommon.define,
+      __PARLEY_VERSION__: JSON.stringify(version),
+      __PARLEY_IMPORT_WORKER__: JSON.stringify('main/import-worker.cjs'),
+    },
     // main/cli.ts starts with its own shebang line, which esbuild keeps.
   }),
   build({

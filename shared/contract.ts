@@ -253,6 +253,8 @@ export const calls = {
     'documents:import-files',
     z.strictObject({ files: z.array(importedFile).min(1).max(MAX_IMPORT_FILES) }),
   ),
+  /** Ends the imports under way (the progress notice's Cancel): each refuses with 'cancelled' and adds nothing. */
+  cancelImport: call<void>()('documents:cancel-import', none),
   deleteDocument: call<{ id: string }>()('documents:delete', z.strictObject({ id })),
   updateDocument: call<ParleyDocument>()(
     'documents:update',

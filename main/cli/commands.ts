@@ -283,7 +283,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
       // Every file is read and checked before the notebook is opened (and locked).
-      const drafts = await loadImportFiles(positionals);
+      // Ctrl+C while a page is read ends its worker: the import stops, and the notebook is never opened.
+      const cancel = new AbortController();
+      const onInterrupt = () => cancel.abort();
+      process.once('SIGINT', onInterrupt);
+      let drafts;
+      try {
+        drafts = await loadImportFiles(positionals, undefined, cancel.signal);
+      } finally {
+        process.removeListener('SIGINT', onInterrupt);
+      }
       const docs = await withStore(path, 'create', io, lock, (store) => addDrafts(store, drafts, new Date()));
       for (const doc of docs) io.out(`${doc.id}\t${doc.title}\n`);
       return 0;

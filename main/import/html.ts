@@ -23,6 +23,7 @@ function loadJsdom(): typeof Jsdom {
     const require = createRequire(import.meta.url);
     jsdom = require('jsdom') as typeof Jsdom;
     deferLiveListUpdates(require);
+    skipUnusedRemovalIndex(require);
   }
   return jsdom;
 }
@@ -68,6 +69,77 @@ function deferLiveListUpdates(require: NodeJS.Require): void {
     }
   };
   prototype._modified = Object.assign(deferred, { [DEFERRED]: true });
+}
+
+interface TreeNodeImplementation {
+  _referencedRanges?: Set<unknown>;
+  _remove?: (this: TreeNodeImplementation, node: TreeNodeImplementation, suppressObservers?: boolean) => void;
+}
+interface SymbolTreeLike {
+  index(node: unknown): number;
+  treeIterator(root: unknown): Iterable<TreeNodeImplementation>;
+}
+const UNINDEXED = Symbol('parley.unindexedRemoval');
+
+/**
+ * jsdom 29 counts a node's preceding siblings each time it removes the node, for the live ranges that may start or
+ * end after it; the count is cached, but every change to the parent's children drops the cache, so removing a
+ * thousand adverts from between ten thousand paragraphs counted sibling after sibling millions of times. No range
+ * is ever made over an imported page: when neither the parent nor anything removed holds one, the count is not
+ * used, and here it is not made. Applied only where jsdom's code is the one described.
+ */
+function skipUnusedRemovalIndex(require: NodeJS.Require): void {
+  let prototype: TreeNodeImplementation | undefined;
+  let tree: SymbolTreeLike | undefined;
+  try {
+    const living = require.resolve('jsdom').replace(/api\.js$/, 'jsdom/living/');
+    prototype = (
+      require(`${living}nodes/Node-impl.js`) as { implementation?: { prototype?: TreeNodeImplementation } }
+    ).implementation?.prototype;
+    tree = (require(`${living}helpers/internal-constants.js`) as { domSymbolTree?: SymbolTreeLike })
+      .domSymbolTree;
+  } catch {
+    return;
+  }
+  const remove = prototype?._remove;
+  if (!prototype || !tree || typeof remove !== 'function' || UNINDEXED in remove) return;
+  const source = remove.toString();
+  const first = source.indexOf('domSymbolTree.index(');
+  if (first < 0 || first !== source.lastIndexOf('domSymbolTree.index(') || !source.includes('_liveRanges()'))
+    return;
+  if (!/^[^{]*\{\s*const index = domSymbolTree\.index\(nodeImpl\);/.test(source)) return;
+  const symbolTree = tree;
+  const unindexed = function (
+    this: TreeNodeImplementation,
+    node: TreeNodeImplementation,
+    suppress?: boolean,
+  ) {
+    let ranges = (this._referencedRanges?.size ?? 1) > 0;
+    if (!ranges) {
+      for (const descendant of symbolTree.treeIterator(node)) {
+        if ((descendant._referencedRanges?.size ?? 1) > 0) {
+          ranges = true;
+          break;
+        }
+      }
+    }
+    if (ranges) return remove.call(this, node, suppress);
+    // The one count _remove makes is its first statement's; the count answers for it once, then goes.
+    Object.defineProperty(symbolTree, 'index', {
+      configurable: true,
+      writable: true,
+      value(this: SymbolTreeLike) {
+        delete (this as Partial<SymbolTreeLike>).index;
+        return -1;
+      },
+    });
+    try {
+      return remove.call(this, node, suppress);
+    } finally {
+      delete (symbolTree as Partial<SymbolTreeLike>).index;
+    }
+  };
+  prototype._remove = Object.assign(unindexed, { [UNINDEXED]: true });
 }
 
 // parse5, the HTML parser jsdom is built on, taken from jsdom's own dependencies so that both read a page alike.
@@ -205,12 +277,124 @@ function lightenPage(html: string): string {
     }
     node.childNodes = children as typeof node.childNodes;
   }
+  dropEmptyWhenMany(document);
   return serialize(document);
+}
+
+/**
+ * Past this many empty elements a page is read without them (see dropEmptyWhenMany). A real article page has a few
+ * hundred at most (the generated 5 MB news page has none left by now).
+ */
+export const MAX_EMPTY_ELEMENTS = 5000;
+/** Elements that say something with no text in them: pictures, breaks, rules, embeds, form controls, cells. */
+const MEANINGFUL_EMPTY = new Set(
+  `img picture source video audio embed object canvas br hr wbr input button select textarea meta link td th col
+  area`.split(/\s+/),
+);
+
+/**
+ * The budget of a page's shape. Readability's work grows with the square of the elements between the article's
+ * paragraphs: a saved page of 200,000 empty paragraphs took about an hour. When a page holds more than
+ * MAX_EMPTY_ELEMENTS elements with no text and nothing meaningful in them, they are all dropped before the DOM is
+ * built (the cheaper rule: an empty element gives Readability nothing to read, and only its shape to weigh).
+ * Pages under the budget are read exactly as before.
+ */
+function dropEmptyWhenMany(document: Parse5Node): void {
+  const body = findBody(document);
+  if (!body) return;
+  const empty = new Set<Parse5Node>();
+  // Children before parents: an element is empty when all it holds is blank text and empty elements.
+  const order: Parse5Node[] = [];
+  const stack: Parse5Node[] = [body];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    order.push(node);
+    if ('childNodes' in node) for (const child of node.childNodes) stack.push(child);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    if (!('tagName' in node) || MEANINGFUL_EMPTY.has(node.tagName)) continue;
+    const blank = node.childNodes.every((child) =>
+      child.nodeName === '#text'
+        ? !/[^ \t\n\f\r]/.test((child as Parse5.DefaultTreeAdapterTypes.TextNode).value)
+        : empty.has(child),
+    );
+    if (blank) empty.add(node);
+  }
+  if (empty.size <= MAX_EMPTY_ELEMENTS) return;
+  for (const node of order) {
+    if ('childNodes' in node) node.childNodes = node.childNodes.filter((child) => !empty.has(child));
+  }
+}
+
+function findBody(document: Parse5Node): Parse5Element | undefined {
+  const html =
+    'childNodes' in document ? document.childNodes.find((node) => node.nodeName === 'html') : undefined;
+  return html && 'childNodes' in html
+    ? (html.childNodes.find((node) => node.nodeName === 'body') as Parse5Element | undefined)
+    : undefined;
+}
+
+/**
+ * The nodes inside `root` in document order, `skip` and what it holds left out, read through sibling links: a
+ * selector query or textContent walks a whole subtree every time, and on a long article the wrappers of a thousand
+ * adverts each asked about the whole article body (minutes in all); these walks stop as soon as they know.
+ */
+function* nodesWithin(root: Node, skip?: Node): Generator<Node> {
+  let node: Node | null = root.firstChild;
+  while (node !== null) {
+    if (node !== skip) {
+      yield node;
+      if (node.firstChild !== null) {
+        node = node.firstChild;
+        continue;
+      }
+    }
+    while (node !== null && node !== root && node.nextSibling === null) node = node.parentNode;
+    node = node === null || node === root ? null : node.nextSibling;
+  }
+}
+
+/** The elements inside `root` that `test` accepts, in document order. */
+function elementsWithin(root: Node, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  for (const node of nodesWithin(root)) {
+    if (node.nodeType === 1 && test(node as Element)) found.push(node as Element);
+  }
+  return found;
 }
 
 function parsePage(html: string): JSDOM {
   const { JSDOM, VirtualConsole } = loadJsdom();
-  return new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  quickTagQueries(dom.window);
+  return dom;
+}
+
+/** A selector that names only elements by their tag: `p`, `h1,h2`, `img, picture, figure`. */
+const TAG_LIST = /^\s*[a-z][a-z0-9]*(\s*,\s*[a-z][a-z0-9]*)*\s*$/;
+
+/**
+ * `querySelectorAll` of tags alone, answered by one walk of the subtree: Readability asks for its elements by tag
+ * this way dozens of times (`p`, `br`, `h1,h2`, one tag at a time when it cleans the article), and jsdom's selector
+ * engine took seconds over a long page to answer it. The answer is the same elements in the same (document) order,
+ * as a static list like the one it stands for; any other selector goes to jsdom. Applied to this page's own window.
+ */
+function quickTagQueries(window: JSDOM['window']): void {
+  for (const prototype of [
+    window.Element.prototype,
+    window.Document.prototype,
+    window.DocumentFragment.prototype,
+  ]) {
+    const original = prototype.querySelectorAll as (
+      this: ParentNode,
+      selectors: string,
+    ) => NodeListOf<Element>;
+    prototype.querySelectorAll = function (this: ParentNode, selectors: string) {
+      if (!TAG_LIST.test(selectors)) return original.call(this, selectors);
+      const tags = new Set(selectors.split(',').map((tag) => tag.trim()));
+      return elementsWithin(this, (element) => tags.has(element.localName)) as unknown as NodeListOf<Element>;
+    } as typeof prototype.querySelectorAll;
+  }
 }
 
 /** How many leading blocks may hold the byline, the dateline and the headline repeated from the page header. */
@@ -791,25 +975,49 @@ function isArticleContainer(element: Element): boolean {
   return ARTICLE_CONTAINERS.has(element.localName) || element.getAttribute('role') === 'main';
 }
 
+/** Whether `element` holds a heading (what `querySelector('h1, …, h6')` finds, found without walking past it). */
 function holdsHeading(element: Element): boolean {
-  return element.querySelector('h1, h2, h3, h4, h5, h6') !== null;
-}
-
-/** The text of `element` less what lies inside `except`. */
-function textBesides(element: Element, except: Element): string {
-  let text = '';
-  const stack: Node[] = [element];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node === except) continue;
-    if (node.nodeType === 3) text += ` ${node.nodeValue ?? ''}`;
-    else for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push(child);
+  for (const node of nodesWithin(element)) {
+    if (node.nodeType === 1 && HEADING_TAGS.has((node as Element).localName)) return true;
   }
-  return flat(text);
+  return false;
 }
 
-/** Whether `text` says something: it holds a sentence ending in . ! ? (or …), or runs past a line's length. */
-function holdsStatement(text: string): boolean {
-  return /[.!?…]["'”’)\]]*(\s|$)/.test(text) || words(text) > MAX_EMBED_LEFTOVER_WORDS;
+/** The number of words in `element`'s text (as `words(flat(textContent))` counts them), or `limit + 1` if more. */
+function wordsAtMost(element: Element, limit: number): number {
+  let count = 0;
+  let inWord = false;
+  for (const node of nodesWithin(element)) {
+    if (node.nodeType !== 3 && node.nodeType !== 4) continue;
+    const pieces = (node.nodeValue ?? '').split(/[\s\u00a0]+/);
+    for (const [i, piece] of pieces.entries()) {
+      if (piece !== '' && !(i === 0 && inWord)) count++;
+    }
+    if (pieces.length > 1 || pieces[0] !== '') inWord = pieces[pieces.length - 1] !== '';
+    if (count > limit) return limit + 1;
+  }
+  return count;
+}
+
+/** Where a sentence ends in a line of text: . ! ? (or …), any closing quote or bracket, then a blank or the end. */
+const STATEMENT_END = /[.!?…]["'”’)\]]*(\s|$)/;
+
+/**
+ * Whether the text of `element` less what lies inside `except` (its text nodes joined by blanks) says something:
+ * it holds a sentence ending in . ! ? (or …), or runs past a line's length. Read only as far as it takes to know.
+ */
+function saysSomethingBesides(element: Element, except: Element): boolean {
+  let count = 0;
+  for (const node of nodesWithin(element, except)) {
+    if (node.nodeType !== 3) continue;
+    const piece = flat(node.nodeValue);
+    if (piece === '') continue;
+    // Pieces are joined by a blank, so a sentence that ends a piece ends before one.
+    if (STATEMENT_END.test(piece)) return true;
+    count += words(piece);
+    if (count > MAX_EMBED_LEFTOVER_WORDS) return true;
+  }
+  return false;
 }
 
 /**
@@ -826,8 +1034,18 @@ function dropEmbedLeftovers(document: Document): void {
   }
 }
 
-/** Elements a reader clicks rather than reads; on a saved page they only work a notice or a player. */
-const CONTROL_SELECTOR = 'button, input, select, textarea, [role="button"]';
+/** Elements a reader clicks rather than reads (`button, input, select, textarea, [role="button"]`); on a saved
+ *  page they only work a notice or a player. */
+const CONTROL_TAGS = new Set(['button', 'input', 'select', 'textarea']);
+
+function isControl(element: Element): boolean {
+  return CONTROL_TAGS.has(element.localName) || element.getAttribute('role') === 'button';
+}
+
+/** `a[href^="#"]`: a link to a place in the page. */
+function inPageLink(element: Element): boolean {
+  return element.getAttribute('href')?.startsWith('#') ?? false;
+}
 /** Most words of a notice that holds a control (a consent notice, "Show more"), or of an embed's own wrapper. */
 const MAX_NOTICE_WORDS = 60;
 /** Most words of the line a "Skip …" link points past to ("End of twitter post by …"). */
@@ -843,8 +1061,7 @@ function words(text: string): number {
 function widenToWrapper(holder: Element): Element {
   for (let parent = holder.parentElement; parent !== null; parent = parent.parentElement) {
     if (isArticleContainer(parent) || holdsHeading(parent)) break;
-    const besides = textBesides(parent, holder);
-    if (besides !== '' && holdsStatement(besides)) break;
+    if (saysSomethingBesides(parent, holder)) break;
     holder = parent;
   }
   return holder;
@@ -859,32 +1076,36 @@ function widenToWrapper(holder: Element): Element {
  * retrieving the article content."). A longer block keeps its text; only the control goes.
  */
 function dropNoticeLeftovers(document: Document): void {
-  for (const link of [...document.querySelectorAll('a[href^="#"]')]) {
+  for (const link of elementsWithin(
+    document,
+    (element) => element.localName === 'a' && inPageLink(element),
+  )) {
     if (!link.isConnected || !/^skip\b/i.test(flat(link.textContent))) continue;
     const id = (link.getAttribute('href') ?? '').slice(1);
     const target = id === '' ? null : document.getElementById(id);
     if (target && !isArticleContainer(target) && !holdsHeading(target)) {
-      const text = flat(target.textContent);
-      if (words(text) <= MAX_SKIP_TARGET_WORDS && !/[.!?:…]["'”’)\]]*$/.test(text))
-        widenToWrapper(target).remove();
+      const short = wordsAtMost(target, MAX_SKIP_TARGET_WORDS) <= MAX_SKIP_TARGET_WORDS;
+      if (short && !/[.!?:…]["'”’)\]]*$/.test(flat(target.textContent))) widenToWrapper(target).remove();
     }
     if (link.isConnected) widenToWrapper(link).remove();
   }
-  const inEmbed = [...document.querySelectorAll('[class*="embed" i], [id*="embed" i]')].filter((element) =>
+  // (Only a class or an id holding "embed" can match.)
+  const inEmbed = elementsWithin(document, (element) =>
     /(^|[\s_-])embed(ded)?([\s_-]|$)/i.test(`${element.getAttribute('class') ?? ''} ${element.id}`),
   );
   for (const element of inEmbed) {
     if (!element.isConnected || isArticleContainer(element) || holdsHeading(element)) continue;
-    if (words(flat(element.textContent)) <= MAX_EMBED_LEFTOVER_WORDS * 2) widenToWrapper(element).remove();
+    const limit = MAX_EMBED_LEFTOVER_WORDS * 2;
+    if (wordsAtMost(element, limit) <= limit) widenToWrapper(element).remove();
   }
-  for (const control of [...document.querySelectorAll(CONTROL_SELECTOR)]) {
+  for (const control of elementsWithin(document, isControl)) {
     if (!control.isConnected) continue;
     const block = control.closest(BLOCK_SELECTOR);
     if (
       block &&
       !isArticleContainer(block) &&
       !holdsHeading(block) &&
-      words(flat(block.textContent)) <= MAX_NOTICE_WORDS
+      wordsAtMost(block, MAX_NOTICE_WORDS) <= MAX_NOTICE_WORDS
     ) {
       widenToWrapper(block).remove();
     } else control.remove();
@@ -892,15 +1113,38 @@ function dropNoticeLeftovers(document: Document): void {
 }
 
 /** What the page hides from sight: text for screen readers only ("Image caption, ", "Credit..."), or nothing. */
-const HIDDEN_SELECTOR =
-  '[hidden], [aria-hidden="true"], .visually-hidden, .visuallyhidden, .sr-only, .screen-reader-text, .screenreader-only, .hidden-visually, .a11y-hidden, .u-hidden-visually';
+const HIDDEN_CLASS_NAMES = [
+  'visually-hidden',
+  'visuallyhidden',
+  'sr-only',
+  'screen-reader-text',
+  'screenreader-only',
+  'hidden-visually',
+  'a11y-hidden',
+  'u-hidden-visually',
+];
+
+/**
+ * `[hidden], [aria-hidden="true"]` or one of the classes above (their case ignored in a page read in quirks mode,
+ * as a selector does there), matched in one walk of the page.
+ */
+function hiddenTest(document: Document): (element: Element) => boolean {
+  const quirks = document.compatMode === 'BackCompat';
+  const classes = new Set(HIDDEN_CLASS_NAMES);
+  return (element) => {
+    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+    const names = element.getAttribute('class');
+    if (names === null) return false;
+    return names.split(/[ \t\n\f\r]+/).some((name) => classes.has(quirks ? name.toLowerCase() : name));
+  };
+}
 
 /**
  * Removes elements hidden from sight, each replaced by a space: the pieces on either side were separate on the
  * page ("…dollars.", hidden "Credit...", "Sasha Brin") and are not glued into one word.
  */
 function dropHidden(document: Document): void {
-  for (const element of [...document.querySelectorAll(HIDDEN_SELECTOR)]) {
+  for (const element of elementsWithin(document, hiddenTest(document))) {
     if (!element.isConnected || isArticleContainer(element)) continue;
     element.replaceWith(document.createTextNode(' '));
   }
@@ -1113,6 +1357,9 @@ function bodyWithoutFurniture(document: Document): Element {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** How many steps importHtml reports: the page lightened, its DOM built, the article found, its blocks read. */
+export const HTML_STEPS = 4;
+
 /**
  * Saved HTML page → DocumentDraft (format 'html'): what an embed left behind is removed, Readability extracts the
  * article, DOMPurify sanitizes it, then headings, paragraphs, block quotes, list items and figure captions become
@@ -1120,7 +1367,11 @@ function bodyWithoutFurniture(document: Document): Element {
  * (article:published_time, <time datetime>, JSON-LD datePublished) and canonical URL are kept.
  * Refuses (ParleyError) a page over MAX_IMPORT_CHARS ('too-large') and one with no readable text ('invalid').
  */
-export function importHtml(html: string, options: { fileName?: string } = {}): DocumentDraft {
+export function importHtml(
+  html: string,
+  options: { fileName?: string; onStep?: (done: number, total: number) => void } = {},
+): DocumentDraft {
+  const step = (done: number) => options.onStep?.(done, HTML_STEPS);
   const name = baseName(options.fileName) || 'The page';
   const quoted = options.fileName ? `"${name}"` : name;
   if (html.length > MAX_IMPORT_CHARS) {
@@ -1131,7 +1382,9 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   }
   // No scripts run and nothing is fetched (jsdom's defaults); its console complaints about page CSS are dropped.
   const page = lightenPage(html);
+  step(1);
   const dom = parsePage(page);
+  step(2);
   const { document } = dom.window;
   const meta = readMetadata(document);
   dropLeftovers(document);
@@ -1144,6 +1397,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
     readability = null;
   }
   const content = readability?.content;
+  step(3);
 
   const siteName = clip(meta.siteName || flat(readability?.siteName), MAX_TITLE_LENGTH);
   const siteNames = [siteName, hostOf(meta.url)];
@@ -1186,6 +1440,7 @@ export function importHtml(html: string, options: { fileName?: string } = {}): D
   const published =
     meta.published || (readability?.publishedTime ? (parseDateLine(readability.publishedTime) ?? '') : '');
   dom.window.close();
+  step(HTML_STEPS);
   return {
     title: title || 'Untitled',
     source: siteName || hostOf(meta.url),

@@ -90,6 +90,17 @@ export function createHandlers({
     await writeFile(path, text, 'utf8');
     return { path };
   };
+  /** The imports under way, each ended by the window's Cancel (cancelImport). */
+  const importsRunning = new Set<AbortController>();
+  const cancellable = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    importsRunning.add(controller);
+    try {
+      return await run(controller.signal);
+    } finally {
+      importsRunning.delete(controller);
+    }
+  };
 
   return {
     rendererReady: () => rendererReady(),
@@ -106,18 +117,23 @@ export function createHandlers({
     importFile: (file) => {
       const task = `Importing ${file.fileName}`;
       progress({ task, done: 0, total: 1 });
-      try {
-        return importFileBytes(store, file, now());
-      } finally {
-        progress({ task, done: 1, total: 1 });
-      }
+      return cancellable((signal) =>
+        importFileBytes(store, file, now(), {
+          signal,
+          onStep: (done, total) => progress({ task, done: done / total, total: 1 }),
+        }),
+      ).finally(() => progress({ task, done: 1, total: 1 }));
     },
-    importFiles: ({ files }) => importFileBatch(store, files, now(), progress),
+    importFiles: ({ files }) =>
+      cancellable((signal) => importFileBatch(store, files, now(), progress, signal)),
     importFromDialog: async () => {
       const paths = await dialogs.chooseImportFiles();
-      const added = await importFiles(store, paths, now(), progress);
+      const added = await cancellable((signal) => importFiles(store, paths, now(), progress, signal));
       imported(paths);
       return { added, opened: openFirst(store, added, now()) };
+    },
+    cancelImport: () => {
+      for (const running of importsRunning) running.abort();
     },
     deleteDocument: ({ id }) => store.change((nb) => ops.deleteDocument(nb, id), 'Delete document'),
     updateDocument: (patch) =>

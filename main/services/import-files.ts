@@ -8,6 +8,8 @@ import type { DocumentDraft } from '../core/import-text';
 import * as ops from '../core/notebook';
 import { importAny, importBytes } from '../import';
 import { loadImportFile } from '../files';
+import { importOffThread, type OffThreadOptions } from '../import/off-thread';
+import { extensionOf, HTML_EXTENSIONS } from '../../shared/import-formats';
 import type { FilesImportReport, Progress } from '../../shared/contract';
 import { ParleyError, type DocumentSummary, type ParleyDocument } from '../../shared/model';
 import type { NotebookStore } from '../storage/notebook-store';
@@ -35,17 +37,23 @@ export function summariesOf(store: NotebookStore, docs: readonly ParleyDocument[
 }
 
 /**
- * Reads files from disk as drafts, one after the other, saying how far it has got; the first that cannot be read
- * or imported refuses them all. Nothing reaches a notebook here.
+ * Reads files from disk as drafts, one after the other, saying how far it has got (a web page, read on a worker
+ * thread, moves the count on by its steps: 2.5 is halfway through the third file); the first that cannot be read
+ * or imported refuses them all, and so does a cancel (`signal`). Nothing reaches a notebook here.
  */
 export async function loadImportFiles(
   paths: readonly string[],
   progress: (progress: Progress) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<DocumentDraft[]> {
   const drafts: DocumentDraft[] = [];
   for (const [i, path] of paths.entries()) {
     progress({ task: 'Importing', done: i, total: paths.length });
-    drafts.push(await loadImportFile(path));
+    const onStep = (done: number, total: number) => {
+      if (done > 0 && done < total)
+        progress({ task: 'Importing', done: i + done / total, total: paths.length });
+    };
+    drafts.push(await loadImportFile(path, signal ? { onStep, signal } : { onStep }));
   }
   if (paths.length > 0) progress({ task: 'Importing', done: paths.length, total: paths.length });
   return drafts;
@@ -57,38 +65,61 @@ export async function importFiles(
   paths: readonly string[],
   now: Date,
   progress?: (progress: Progress) => void,
+  signal?: AbortSignal,
 ): Promise<DocumentSummary[]> {
-  return summariesOf(store, addDrafts(store, await loadImportFiles(paths, progress), now));
+  return summariesOf(store, addDrafts(store, await loadImportFiles(paths, progress, signal), now));
 }
 
-/** A file's bytes (dropped or pasted in the window): decoded, then imported; its summary. */
-export function importFileBytes(
+/** A file's bytes (dropped or pasted in the window): decoded, then imported (see draftOfBytes); its summary. */
+export async function importFileBytes(
   store: NotebookStore,
   file: { fileName: string; bytes: Uint8Array },
   now: Date,
-): DocumentSummary {
-  return summariesOf(store, addDrafts(store, [importBytes(file.fileName, file.bytes)], now))[0]!;
+  options: OffThreadOptions = {},
+): Promise<DocumentSummary> {
+  const draft = await draftOfBytes(file, options);
+  return summariesOf(store, addDrafts(store, [draft], now))[0]!;
+}
+
+/**
+ * A file's bytes as a draft: a web page read on a worker thread (main/import/off-thread.ts), which a cancel ends,
+ * any other format at once.
+ */
+export function draftOfBytes(
+  file: { fileName: string; bytes: Uint8Array },
+  options: OffThreadOptions = {},
+): Promise<DocumentDraft> {
+  if (HTML_EXTENSIONS.includes(extensionOf(file.fileName))) {
+    return importOffThread(file.fileName, file.bytes, options);
+  }
+  return Promise.resolve().then(() => importBytes(file.fileName, file.bytes));
 }
 
 /**
  * Several files' bytes (a drop or a paste of files): each decoded and imported on its own, so one that cannot be
  * read is refused with its reason while the rest go in, together, as one change (one undo step). The first added
- * comes back opened (services/open-document), so the window shows it without another call.
+ * comes back opened (services/open-document), so the window shows it without another call. A cancel (`signal`)
+ * refuses them all and adds nothing.
  */
-export function importFileBatch(
+export async function importFileBatch(
   store: NotebookStore,
   files: ReadonlyArray<{ fileName: string; bytes: Uint8Array }>,
   now: Date,
   progress: (progress: Progress) => void = () => {},
-): FilesImportReport {
+  signal?: AbortSignal,
+): Promise<FilesImportReport> {
   const drafts: DocumentDraft[] = [];
   const refused: FilesImportReport['refused'] = [];
   for (const [i, file] of files.entries()) {
     progress({ task: 'Importing', done: i, total: files.length });
+    const onStep = (done: number, total: number) => {
+      if (done > 0 && done < total)
+        progress({ task: 'Importing', done: i + done / total, total: files.length });
+    };
     try {
-      drafts.push(importBytes(file.fileName, file.bytes));
+      drafts.push(await draftOfBytes(file, signal ? { onStep, signal } : { onStep }));
     } catch (error) {
-      if (!(error instanceof ParleyError)) throw error;
+      if (!(error instanceof ParleyError) || error.code === 'cancelled') throw error;
       refused.push({ fileName: file.fileName, reason: error.message });
     }
   }

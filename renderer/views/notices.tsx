@@ -173,9 +173,16 @@ export function Notices() {
             <progress
               max={progress.total || undefined}
               value={progress.total ? progress.done : undefined}
-              aria-valuetext={progress.total ? `${progress.done} of ${progress.total}` : undefined}
+              aria-valuetext={
+                progress.total ? `${Math.floor(progress.done)} of ${progress.total}` : undefined
+              }
             />
           </label>
+          {progress.task.startsWith('Importing') && (
+            <button type="button" class="button button--small" onClick={() => void store.cancelImport()}>
+              Cancel import
+            </button>
+          )}
         </div>
       )}
       <Held hold={errorHold} class="notice notice--error">

@@ -7,6 +7,7 @@ import { addOnePart } from './add-one';
 import { linksPart } from './links';
 import { scaleCorePart } from './scale-core';
 import { scaleStorage } from './scale-storage';
+import { importPart } from './import';
 
 export interface BenchPart {
   /** The name `--only=` selects it by. */
@@ -19,4 +20,5 @@ export const PARTS: BenchPart[] = [
   linksPart, // delete_one_ms
   scaleCorePart, // search_100k_ms, export_all_100k_ms
   scaleStorage, // load_100k_ms, save_100k_ms, save_raw_100k_ms, save_one_100k_ms
+  importPart, // import_html_ms, import_html_typical_ms, import_pathological_ms
 ];

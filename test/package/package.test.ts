@@ -221,6 +221,7 @@ describe('the package electron-builder makes', needsBuild, () => {
     assert.deepEqual(own, expected);
     for (const runtime of [
       'dist/main/index.cjs',
+      'dist/main/import-worker.cjs',
       'dist/preload/index.cjs',
       'dist/cli.cjs',
       'dist/renderer/index.html',

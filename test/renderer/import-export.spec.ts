@@ -50,7 +50,11 @@ test('a saved web page dropped on the window imports as its article, with its si
   const { page } = parley;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   await dropFile(page, 'bridge.html', PAGE);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Bridge over the estuary/);
+  // A web page is read on the import worker, which from source first loads tsx and jsdom: on a busy machine that
+  // alone can take longer than expect's usual wait.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Bridge over the estuary/, {
+    timeout: 30_000,
+  });
   await expect(page.locator('.doc-text')).toContainText('cut the journey by an hour');
   await expect(page.locator('.doc-text')).not.toContainText('Cookie settings');
   await expect(page.locator('.doc-text')).not.toContainText('Subscribe now');
@@ -74,8 +78,10 @@ test('a web page pasted outside a field is offered for import and imports as HTM
   const offer = page.getByRole('group', { name: 'Import pasted text' });
   await expect(offer).toContainText('Import the pasted web page as a new document?');
   await offer.getByRole('button', { name: 'Import' }).click();
+  // Read on the import worker (see the test above).
   await expect(page.locator('.doc-text')).toContainText(
     'The fishermen warned that piers would change the currents.',
+    { timeout: 30_000 },
   );
   expect(parley.store.data.documents.map((d) => d.format)).toEqual(['text', 'html']);
 });

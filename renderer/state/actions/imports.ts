@@ -142,5 +142,14 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
     }
   }
 
-  return { importFromDialog, importBytes, importFiles, importAnnotations };
+  /** The progress notice's Cancel: main ends the import under way, which then refuses with what it says. */
+  async function cancelImport(): Promise<void> {
+    try {
+      await api.cancelImport();
+    } catch (failure) {
+      fail(failure);
+    }
+  }
+
+  return { importFromDialog, importBytes, importFiles, importAnnotations, cancelImport };
 }

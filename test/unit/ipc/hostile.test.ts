@@ -192,6 +192,7 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   saveState: () => undefined,
   welcome: () => undefined,
   dismissWelcome: () => undefined,
+  cancelImport: () => undefined,
   listDocuments: () => undefined,
   openDocument: (ids) => ({ id: ids.doc }),
   importDocument: () => ({ fileName: 'more.txt', content: 'A short text.\n\nWith two paragraphs.' }),
