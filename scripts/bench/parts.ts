@@ -3,6 +3,7 @@
  * figures in context.ts. `--only=NAME` runs one of them. Chromium is launched once and handed to every part.
  */
 import type { Browser } from '@playwright/test';
+import { benchView } from './view';
 
 export interface BenchPart {
   /** The name `--only=` selects it by. */
@@ -10,4 +11,4 @@ export interface BenchPart {
   run(browser: Browser): Promise<void>;
 }
 
-export const PARTS: BenchPart[] = [];
+export const PARTS: BenchPart[] = [{ name: 'view', run: benchView }];
