@@ -77,8 +77,10 @@ interface Chunk extends ChunkPlan {
 export class ChunkedText {
   private readonly chunks: Chunk[];
   private index: TextIndex;
-  /** Chunks kept mounted for the last place reached. */
+  /** Chunks kept mounted for the last place reached, until the reader has been there and scrolled away. */
   private pins = new Set<number>();
+  /** Whether the pinned chunks have been near the viewport since they were pinned. */
+  private pinsSeen = false;
   private pxPerCharacter = FIRST_GUESS_PX_PER_CHARACTER;
   private estimated = false;
   private destroyed = false;
@@ -114,6 +116,8 @@ export class ChunkedText {
     root.addEventListener('keydown', this.onKeyDown);
     this.resizes = new ResizeObserver(this.schedule);
     this.resizes.observe(root);
+    this.update();
+    // The first chunks measured, every other one has its estimated height: what is near the viewport now.
     this.update();
   }
 
@@ -171,6 +175,7 @@ export class ChunkedText {
     const first = Math.max(0, this.chunkAt(start) - 1);
     const last = Math.min(this.chunks.length - 1, this.chunkAt(Math.max(start, end - 1)) + 1);
     this.pins = new Set();
+    this.pinsSeen = false;
     for (let i = first; i <= last; i++) this.pins.add(i);
     const want = new Set(this.pins);
     this.chunks.forEach((chunk, i) => chunk.mounted && want.add(i));
@@ -181,16 +186,20 @@ export class ChunkedText {
   /** The chunks that must stay: the selection's ends, the focus, the last place reached. */
   private held(): Set<number> {
     const held = new Set(this.pins);
-    const selection = document.getSelection();
-    for (const node of [
-      selection?.anchorNode ?? null,
-      selection?.focusNode ?? null,
-      document.activeElement,
-    ]) {
-      const i = this.chunkOf(node);
-      if (i >= 0) held.add(i);
-    }
+    for (const i of this.holding()) held.add(i);
     return held;
+  }
+
+  /** The chunks holding the selection's ends and the focus. */
+  private holding(): number[] {
+    const selection = document.getSelection();
+    return [selection?.anchorNode ?? null, selection?.focusNode ?? null, document.activeElement]
+      .map((node) => this.chunkOf(node))
+      .filter((i) => i >= 0);
+  }
+
+  private chunkHeld(i: number): boolean {
+    return this.holding().includes(i);
   }
 
   /** Mounts what is near the viewport and what is held; unmounts what has gone far. */
@@ -212,9 +221,17 @@ export class ChunkedText {
       if (rect(mid).bottom < top) lo = mid + 1;
       else hi = mid;
     }
+    const near = new Set<number>();
     for (let i = lo; i < this.chunks.length; i++) {
       if (rect(i).top > bottom) break;
+      near.add(i);
       want.add(i);
+    }
+    // The place last reached stays until the reader has been there and left it.
+    if ([...this.pins].some((i) => near.has(i))) this.pinsSeen = true;
+    else if (this.pinsSeen) {
+      for (const i of this.pins) if (!this.chunkHeld(i)) want.delete(i);
+      this.pins = new Set();
     }
     if (want.size === 0) want.add(Math.min(lo, this.chunks.length - 1));
     // Mounted chunks stay until they are well away.
