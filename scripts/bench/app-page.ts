@@ -63,6 +63,11 @@ export async function appPage(
       response.end(body);
       return;
     }
+    // Chromium asks an http origin for its icon; the app has none.
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
     const file = resolve(distDir, path.replace(/^\/+/, '') || 'index.html');
     if (!file.startsWith(distDir + sep)) {
       response.writeHead(404).end('Not found');
