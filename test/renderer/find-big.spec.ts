@@ -43,6 +43,8 @@ test('a big document: the count comes quickly and Enter moves without a new sear
   await reloaded.locator('.reading').focus();
   const t0 = Date.now();
   await reloaded.keyboard.press('Control+f');
+  // Typed once the field has the focus, or the first letters go elsewhere.
+  await expect(reloaded.getByRole('searchbox', { name: 'Search notebook' })).toBeFocused();
   await reloaded.keyboard.type('needle');
   const count = reloaded.locator('.find-nav__count');
   await expect(count).toHaveText('1 of 300', { timeout: 20_000 });

@@ -93,6 +93,8 @@ test('Find marks hits in text that is not in the page when it gets there', async
   await expect(block(page, 290)).toHaveCount(0);
   await page.locator('.reading').focus();
   await page.keyboard.press('Control+f');
+  // Typed once the field has the focus, or the first letters go elsewhere.
+  await expect(page.getByRole('searchbox', { name: 'Search notebook' })).toBeFocused();
   await page.keyboard.type('needle');
   await expect(page.locator('.find-nav__count')).toHaveText('1 of 3');
   await page.keyboard.press('Enter');
