@@ -3,12 +3,19 @@
 // for a margin (the stylesheet says so with `--notes-inline: 1` on the margin), the notes stay next to their
 // passages all the same: each card sits directly under the block (paragraph, list item, quote) its passage ends
 // in, and that block makes room for the cards under it, as a comment thread shown inline.
+// Only the cards of passages whose text is in the page are here (the reading column mounts its text near the
+// viewport): Tab past the last of them, or Shift+Tab before the first, asks for the next passage's card all the same.
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Annotation } from '../types';
 import { NoteCard, type CardEnv } from './note-card';
 
 interface MarginNotesProps {
+  /** The highlights whose cards are in the margin now. */
   annotations: Annotation[];
+  /** Every highlight shown in the text, in text order, the mounted ones among them. */
+  all: Annotation[];
+  /** Asks for the card of a highlight that is not in the margin now, to be focused once it is. */
+  onReachCard: (id: string) => void;
   ranges: ReadonlyMap<string, Range>;
   env: CardEnv;
   activeId: string | null;
@@ -183,8 +190,34 @@ export function MarginNotes(props: MarginNotesProps) {
     }
   }, [annotations, textRoot]);
 
+  /** Tab from the last control of the last card, or Shift+Tab from the first card: on to the neighbour not here. */
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const list = listRef.current;
+    const target = event.target;
+    if (!list || !(target instanceof HTMLElement)) return;
+    const card = target.closest<HTMLElement>('[data-annotation-id]');
+    if (!card || card.parentElement !== list) return;
+    const cards = list.querySelectorAll<HTMLElement>(':scope > [data-annotation-id]');
+    const backward = event.shiftKey;
+    if (backward ? card !== cards[0] || target !== card : card !== cards[cards.length - 1]) return;
+    if (!backward) {
+      const controls = card.querySelectorAll<HTMLElement>(
+        'button, a[href], input, textarea, select, [tabindex="0"]',
+      );
+      const lastControl = controls.length > 0 ? controls[controls.length - 1] : card;
+      if (target !== lastControl) return;
+    }
+    const all = props.all;
+    const at = all.findIndex((a) => a.id === card.dataset.annotationId);
+    const neighbour = at === -1 ? undefined : all[at + (backward ? -1 : 1)];
+    if (!neighbour || props.annotations.some((a) => a.id === neighbour.id)) return;
+    event.preventDefault();
+    props.onReachCard(neighbour.id);
+  };
+
   return (
-    <div class="margin__list" ref={listRef}>
+    <div class="margin__list" ref={listRef} onKeyDown={onKeyDown}>
       {annotations.map((annotation) => (
         <NoteCard
           key={annotation.id}

@@ -4,7 +4,8 @@
 // count offsets over its text nodes; it is rendered once per text so the DOM the highlights point into stays put.
 import { Component, createRef, type ComponentChildren, type VNode } from 'preact';
 import { formatPublished } from '../format';
-import { buildTextIndex, type TextIndex } from '../highlighting/text-index';
+import type { TextIndex } from '../highlighting/text-index';
+import { ChunkedText, planChunks } from './reading-chunks';
 import type { Block, Mark, ParleyDocument } from '../types';
 import './reading-shape.css';
 
@@ -360,9 +361,14 @@ function renderBlocks(content: Content, blocks: readonly Block[]): VNode[] {
 
 const NO_MARKS: readonly Mark[] = [];
 
-/** Re-renders only when the text, its blocks or its marks change, and then rebuilds the text index. */
+/**
+ * The text of the document, mounted a chunk at a time (see reading-chunks.ts): the column Preact renders is an
+ * empty feed that the chunks fill as the reader comes near them. Re-made only when the text, its blocks or its
+ * marks change; the index of the text nodes in the page is handed on each time the mounted chunks change.
+ */
 export class DocumentText extends Component<DocumentTextProps> {
   private readonly root = createRef<HTMLDivElement>();
+  private chunks: ChunkedText | null = null;
 
   override shouldComponentUpdate(next: DocumentTextProps): boolean {
     const prev = this.props;
@@ -375,25 +381,37 @@ export class DocumentText extends Component<DocumentTextProps> {
   }
 
   override componentDidMount(): void {
-    this.reindex();
+    this.fill();
   }
 
   override componentDidUpdate(): void {
-    this.reindex();
+    this.fill();
   }
 
-  private reindex(): void {
-    if (this.root.current) this.props.onIndex(buildTextIndex(this.root.current), this.props.text);
+  override componentWillUnmount(): void {
+    this.chunks?.destroy();
+    this.chunks = null;
+  }
+
+  private fill(): void {
+    this.chunks?.destroy();
+    this.chunks = null;
+    const root = this.root.current;
+    if (!root) return;
+    const { text, blocks, onIndex } = this.props;
+    const visible = visibleBlocks(text, blocks);
+    const content: Content = { text, marks: marksByBlock(visible, this.props.marks ?? NO_MARKS) };
+    this.chunks = new ChunkedText(
+      root,
+      text,
+      planChunks(visible),
+      (plan) => <>{renderBlocks(content, visible.slice(plan.from, plan.to))}</>,
+      (index) => onIndex(index, text),
+    );
+    onIndex(this.chunks.current, text);
   }
 
   override render() {
-    const { text, blocks } = this.props;
-    const visible = visibleBlocks(text, blocks);
-    const content: Content = { text, marks: marksByBlock(visible, this.props.marks ?? NO_MARKS) };
-    return (
-      <div class="doc-text" ref={this.root}>
-        {renderBlocks(content, visible)}
-      </div>
-    );
+    return <div class="doc-text" ref={this.root} />;
   }
 }

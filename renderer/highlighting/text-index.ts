@@ -13,6 +13,16 @@ export interface TextIndex {
   /** In document order, non-overlapping, ascending offsets. */
   entries: TextIndexEntry[];
   byNode: Map<Text, TextIndexEntry>;
+  /**
+   * Where only part of the text is in the page (the reading column mounts it a chunk at a time): puts the text
+   * holding [start, end) in the page and gives the index that then holds it. Absent where all the text is there.
+   */
+  reach?: (start: number, end: number) => TextIndex;
+}
+
+/** The index holding [start, end) of the text: `index` itself, or the one after that text was put in the page. */
+export function reachText(index: TextIndex, start: number, end: number): TextIndex {
+  return index.reach ? index.reach(start, end) : index;
 }
 
 /** Text nodes of `block` that belong to it: not those inside a nested block (a list inside a list item). */

@@ -6,8 +6,15 @@
 // in the reading column (or nowhere in particular), so the toolbar, menus and panels keep their arrows.
 import { useEffect } from 'preact/hooks';
 import { isTextEntry, revealRange } from '../dom';
-import { offsetsToRange, type TextIndex } from '../highlighting/text-index';
-import { caretStart, keepInText, rememberedEnd, selectionInText, type TextShown } from './sentence-cursor';
+import { offsetsToRange, reachText, type TextIndex } from '../highlighting/text-index';
+import {
+  caretStart,
+  keepInText,
+  reachAroundFocus,
+  rememberedEnd,
+  selectionInText,
+  type TextShown,
+} from './sentence-cursor';
 import './caret.css';
 
 /** Whether keys pressed now belong to the reading column: focus is in it, or on the page itself. */
@@ -30,7 +37,8 @@ const MOVES: Record<
 };
 
 /** Puts the caret at a text offset. */
-function placeCaret(index: TextIndex, offset: number): void {
+function placeCaret(shown: TextIndex, offset: number): void {
+  const index = reachText(shown, offset, offset + 1);
   const range = offsetsToRange(index, offset, offset + 1);
   const last = index.entries[index.entries.length - 1];
   if (range) document.getSelection()?.collapse(range.startContainer, range.startOffset);
@@ -44,7 +52,7 @@ function placeCaret(index: TextIndex, offset: number): void {
 export function caretAfterLastPassage(index: TextIndex, doc: TextShown): void {
   const end = rememberedEnd(index, doc);
   if (end === null) return;
-  const range = offsetsToRange(index, Math.max(0, end - 1), end);
+  const range = offsetsToRange(reachText(index, Math.max(0, end - 1), end), Math.max(0, end - 1), end);
   if (!range) return;
   document.querySelector<HTMLElement>('.reading')?.focus({ preventScroll: true });
   document.getSelection()?.collapse(range.endContainer, range.endOffset);
@@ -54,15 +62,16 @@ export function caretAfterLastPassage(index: TextIndex, doc: TextShown): void {
  * An arrow key (without Shift) while caret browsing: moves the caret, or from a selection goes to the end the key
  * points to, as editors do. True when the key was used.
  */
-export function moveCaret(index: TextIndex, doc: TextShown, event: KeyboardEvent): boolean {
+export function moveCaret(shown: TextIndex, doc: TextShown, event: KeyboardEvent): boolean {
   const move = MOVES[event.key];
   if (!move || event.shiftKey || event.metaKey || event.altKey) return false;
   const selection = document.getSelection();
   if (!selection) return false;
-  if (!selectionInText(index)) {
-    placeCaret(index, caretStart(index, doc));
+  if (!selectionInText(shown)) {
+    placeCaret(shown, caretStart(shown, doc));
     return true;
   }
+  const index = reachAroundFocus(shown);
   if (!selection.isCollapsed && move.granularity === 'character') {
     if (move.direction === 'backward') selection.collapseToStart();
     else selection.collapseToEnd();

@@ -11,7 +11,7 @@ import { modalOpen, type View } from '../state/ui';
 import { highlightTooLong } from '../highlighting/highlight-limit';
 import { caretAfterLastPassage, focusInReading, moveCaret, useCaretBrowsing } from './caret-browsing';
 import { adjustSelection, moveBySentence, rememberPassage, selectionInText } from './sentence-cursor';
-import type { TextIndex } from '../highlighting/text-index';
+import { reachText, type TextIndex } from '../highlighting/text-index';
 import type { TextSurface } from './text-surface';
 import { useWindowEvents, type WindowEvents } from './window-events';
 
@@ -136,7 +136,9 @@ function selectAllOfDocument(index: TextIndex, event: KeyboardEvent): boolean {
     return false;
   }
   const title = document.querySelector('.reading .doc-title');
-  const last = index.entries[index.entries.length - 1];
+  // The end of the text may not be in the page (the column mounts it as the reader comes near): it is put there.
+  const reached = reachText(index, Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER);
+  const last = reached.entries[reached.entries.length - 1];
   const selection = document.getSelection();
   if (!title || !last || !selection) return false;
   selection.setBaseAndExtent(title, 0, last.node, last.node.length);

@@ -1,9 +1,11 @@
 // Find's hits in the open document, marked in the text with the CSS Custom Highlight API (as the painter marks
 // passages: the reading DOM is never split), the current hit marked apart and brought into view when it moves.
 // The marks are registered under their own names, above the passages' highlights, and go when Find closes.
+// Hits in text not yet in the page (the column mounts it as the reader comes near) are marked when it is mounted;
+// the current hit is put in the page when it moves there.
 import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { revealRange } from '../dom';
-import { offsetsToRange, type TextIndex } from '../highlighting/text-index';
+import { offsetsToRange, reachText, type TextIndex } from '../highlighting/text-index';
 import './find-marks.css';
 
 export const FIND_HIGHLIGHT = 'parley-find';
@@ -59,6 +61,12 @@ export function useFindMarks(
   }, [ranges, current]);
 
   useEffect(() => clear, []);
+
+  // The current hit in text not in the page: mount it (a new index follows, and with it the hit's range).
+  const want = shown ? shown.ranges[shown.current] : undefined;
+  useEffect(() => {
+    if (index && want && !current) reachText(index, want[0], want[1]);
+  }, [index, want?.[0], want?.[1], current === null]);
 
   useEffect(() => {
     if (current) revealRange(current);

@@ -1,7 +1,7 @@
 // The reading view: the open document (its header, highlights needing review, the text with its highlights
 // painted, the document's note) and the notes in the margin; or, with no document, the invitation to import.
 // It reads the store and reports intents to it; painting, scrolling and focus are its own.
-import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { DocumentNote } from '../components/document-note';
 import { MarginNotes } from '../components/margin-notes';
 import { NeedsReview } from '../components/needs-review';
@@ -10,7 +10,7 @@ import type { CardEnv } from '../components/note-card';
 import { DocumentHeader, DocumentText } from '../components/reading-column';
 import { VIEW_PANEL_IDS, VIEW_TAB_IDS } from '../components/toolbar';
 import { cardFor, revealRange, reviewCardFor, scrollBehavior } from '../dom';
-import { offsetAtPoint, rangeContainsPoint } from '../highlighting/text-index';
+import { offsetAtPoint, rangeContainsPoint, reachText } from '../highlighting/text-index';
 import * as nb from '../state/notebook';
 import { useAppState, useStore } from '../state/use-store';
 import { ALL_TOPICS, matchesFilter, paintColour } from '../topics';
@@ -100,7 +100,11 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
       return;
     }
     const range = ranges.get(id);
-    if (!range) return;
+    if (!range) {
+      // Its text is not in the page yet: mount it; the paint that follows gives the range, and this runs again.
+      if (index) reachText(index, annotation.target.start, annotation.target.end);
+      return;
+    }
     store.patchUi({ reveal: null, activeId: id });
     revealRange(range);
     cardFor(id)?.focus({ preventScroll: true });
@@ -140,6 +144,34 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
     }),
     [topicMap, partyMap, passages, doc?.id, visible, store, focusCard],
   );
+
+  // Only the cards of passages in the page are in the margin: a card is mounted with the text its passage is in.
+  const mountedCards = useMemo(() => visible.filter((a) => ranges.has(a.id)), [visible, ranges]);
+
+  /** A card asked for whose passage was not in the page: focused once its text is mounted and it is painted. */
+  const pendingCard = useRef<string | null>(null);
+  useEffect(() => {
+    const id = pendingCard.current;
+    const card = id ? cardFor(id) : null;
+    if (!card) return;
+    pendingCard.current = null;
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: 'nearest' });
+  }, [ranges]);
+
+  /** Tab past the last card in the margin, or Shift+Tab before the first, goes on to the next passage's card. */
+  const reachCard = (id: string) => {
+    const annotation = visible.find((a) => a.id === id);
+    if (!annotation || !index) return;
+    pendingCard.current = id;
+    reachText(index, annotation.target.start, annotation.target.end);
+  };
+
+  /** Keeps the text of a card's passage in the page while the card has the focus. */
+  const holdPassage = (id: string) => {
+    const annotation = visible.find((a) => a.id === id);
+    if (annotation && index) reachText(index, annotation.target.start, annotation.target.end);
+  };
 
   /** Marks a highlight active and brings its passage into view. */
   const activate = (id: string) => {
@@ -220,13 +252,18 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
               </p>
             )}
             <MarginNotes
-              annotations={visible}
+              annotations={mountedCards}
+              all={visible}
+              onReachCard={reachCard}
               ranges={ranges}
               env={cardEnv}
               activeId={ui.activeId}
               textRoot={index?.root ?? null}
               onActivate={activate}
-              onFocusCard={(id) => store.patchUi({ activeId: id })}
+              onFocusCard={(id) => {
+                holdPassage(id);
+                store.patchUi({ activeId: id });
+              }}
             />
           </aside>
         </div>

@@ -7,7 +7,13 @@
 // starting again at the top of the view. What is selected is the page's own selection: H, the Highlight button beside it and
 // copying all work on it as they do on a selection made with the mouse.
 import { revealRange } from '../dom';
-import { offsetAtPoint, offsetsToRange, pointToOffset, type TextIndex } from '../highlighting/text-index';
+import {
+  offsetAtPoint,
+  offsetsToRange,
+  pointToOffset,
+  reachText,
+  type TextIndex,
+} from '../highlighting/text-index';
 import { sentenceAt, sentencesOf, type BlockSpan, type Sentence } from '../highlighting/sentences';
 
 export type SentenceMove = 'next' | 'previous' | 'extend-next' | 'extend-previous';
@@ -80,7 +86,8 @@ export function caretStart(index: TextIndex, doc: TextShown): number {
 }
 
 function select(index: TextIndex, doc: TextShown, start: number, end: number, backward: boolean): boolean {
-  const range = offsetsToRange(index, start, end);
+  // The sentence may lie in text not yet in the page (the column mounts it as the reader comes near).
+  const range = offsetsToRange(reachText(index, start, end), start, end);
   const selection = document.getSelection();
   if (!range || !selection) return false;
   if (backward) {
@@ -187,11 +194,23 @@ export function keepInText(
   else selection.collapse(edge.node, offset);
 }
 
-export function adjustSelection(index: TextIndex, event: KeyboardEvent): boolean {
+/**
+ * The index with the text on both sides of the selection's moving end in the page, so a move by a character, a
+ * word or a line never runs into text that is not mounted.
+ */
+export function reachAroundFocus(index: TextIndex): TextIndex {
+  const focus = document.getSelection()?.focusNode;
+  if (!focus || !index.root.contains(focus)) return index;
+  const at = pointToOffset(index, focus, document.getSelection()!.focusOffset, 'start');
+  return reachText(index, at, at);
+}
+
+export function adjustSelection(shown: TextIndex, event: KeyboardEvent): boolean {
   const arrow = ARROWS[event.key];
   if (!arrow || !event.shiftKey || event.metaKey) return false;
   const selection = document.getSelection();
-  if (!selection || selection.rangeCount === 0 || !selectionInText(index)) return false;
+  if (!selection || selection.rangeCount === 0 || !selectionInText(shown)) return false;
+  const index = reachAroundFocus(shown);
   const granularity = arrow.line !== 'no' ? arrow.line : event.ctrlKey || event.altKey ? 'word' : 'character';
   selection.modify('extend', arrow.direction, granularity);
   // The moving end stays in the text: past its last character the selection would take the page around it.

@@ -7,6 +7,8 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notebookChange } from '../../main/core/notebook-change';
@@ -17,8 +19,6 @@ import { eventChannels, type EventName, type Events } from '../../shared/contrac
 import { preloadApiBundle } from '../page-script';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-const APP_ORIGIN = 'http://parley.test';
 
 export async function appPage(
   browser: Browser,
@@ -34,7 +34,8 @@ export async function appPage(
   };
   const table = createHandlers({ store, dialogs, appVersion: 'bench' });
   const preload = await preloadApiBundle();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  // The page's policy allows no fetch; the bench's answers below are fetched, so the policy is bypassed here.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(String(error)));
@@ -43,30 +44,58 @@ export async function appPage(
     if (message.type() === 'error') problems.push(message.text());
   });
   const distDir = resolve(ROOT, 'dist/renderer');
-  await page.route(`${APP_ORIGIN}/**`, async (route) => {
-    const name = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'index.html';
-    const file = resolve(distDir, name);
-    if (!file.startsWith(distDir + sep)) return route.fulfill({ status: 404, body: 'Not found' });
-    try {
-      const types: Record<string, string> = {
-        '.html': 'text/html',
-        '.js': 'text/javascript',
-        '.css': 'text/css',
-      };
-      return route.fulfill({
-        body: await readFile(file),
-        contentType: types[extname(file)] ?? 'application/octet-stream',
-      });
-    } catch {
-      return route.fulfill({ status: 404, body: 'Not found' });
-    }
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+  };
+  // Each answer crosses as one JSON string, as Electron's IPC passes one structured clone, fetched by the page from
+  // the local server that also serves the built renderer: Playwright's own return path for a binding (and CDP for a
+  // routed response) took seconds for an open document of a few megabytes, a cost of the harness that no user of
+  // the app waits for.
+  const answers = new Map<number, string>();
+  await page.exposeBinding('__parleySend', async (_source, id: number, channel: string, args: unknown) => {
+    answers.set(id, JSON.stringify(await dispatch(table, channel, args)));
   });
-  await page.exposeBinding('__parleyInvoke', (_source, channel: string, args: unknown) =>
-    dispatch(table, channel, args),
-  );
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/__answer/')) {
+      const id = Number(path.slice('/__answer/'.length));
+      const body = answers.get(id) ?? 'null';
+      answers.delete(id);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(body);
+      return;
+    }
+    // Chromium asks an http origin for its icon; the app has none.
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const file = resolve(distDir, path.replace(/^\/+/, '') || 'index.html');
+    if (!file.startsWith(distDir + sep)) {
+      response.writeHead(404).end('Not found');
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+        response.end(body);
+      },
+      () => response.writeHead(404).end('Not found'),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The preload's own API over the binding, as the renderer tests' harness installs it, with its listeners.
   await page.addInitScript({
     content: `${preload}
+      let sent = 0;
+      const invoke = async (channel, args) => {
+        const id = ++sent;
+        await window.__parleySend(id, channel, args);
+        return (await fetch('/__answer/' + id)).json();
+      };
       const listeners = new Map();
       // When each kind of event last reached the page, for parts that tell the path to main from the view's work.
       const arrived = {};
@@ -76,7 +105,7 @@ export async function appPage(
         for (const listener of listeners.get(channel) ?? []) listener(payload);
       } });
       Object.defineProperty(window, 'parley', { value: Object.freeze(__parleyPreload.buildApi(
-        (channel, args) => window.__parleyInvoke(channel, args),
+        invoke,
         (channel, listener) => {
           const set = listeners.get(channel) ?? new Set();
           listeners.set(channel, set);
@@ -100,7 +129,7 @@ export async function appPage(
   };
   const offCommit = store.onCommit((commit) => emit('notebookChanged', notebookChange(commit)));
   const offSave = store.onSaveState((state) => emit('saveState', state));
-  await page.goto(`${APP_ORIGIN}/index.html`);
+  await page.goto(`${origin}/index.html`);
   return {
     page,
     problems,
@@ -108,6 +137,7 @@ export async function appPage(
       offCommit();
       offSave();
       await context.close();
+      server.close();
       await store.close();
     },
   };

@@ -43,26 +43,27 @@ test('a big document: the count comes quickly and Enter moves without a new sear
   await reloaded.locator('.reading').focus();
   const t0 = Date.now();
   await reloaded.keyboard.press('Control+f');
+  // Typed once the field has the focus, or the first letters go elsewhere.
+  await expect(reloaded.getByRole('searchbox', { name: 'Search notebook' })).toBeFocused();
   await reloaded.keyboard.type('needle');
   const count = reloaded.locator('.find-nav__count');
   await expect(count).toHaveText('1 of 300', { timeout: 20_000 });
   console.log(`needle: count after ${Date.now() - t0} ms`);
   const searches = () => parley.calls.filter((c) => c === 'search').length;
   const before = searches();
-  // The marks of all 300 stay one Highlight while the current one moves: a move repaints one hit, not all.
-  await reloaded.evaluate(() => {
-    (window as unknown as { allMarks: unknown }).allMarks = CSS.highlights.get('parley-find');
-  });
+  // Only the hits in the text mounted near the viewport are marked (the reading column mounts the rest as the
+  // reader comes near), so a move that reaches text not in the page repaints those few hits, never all 300.
   const t1 = Date.now();
   for (let i = 0; i < 10; i++) await reloaded.keyboard.press('Shift+Enter');
   await expect(count).toHaveText('291 of 300');
   console.log(`Shift+Enter: ${(Date.now() - t1) / 10} ms each`);
   expect(searches()).toBe(before);
-  const sameMarks = await reloaded.evaluate(() => {
-    const all = CSS.highlights.get('parley-find');
-    return all === (window as unknown as { allMarks: unknown }).allMarks && all?.size === 300;
-  });
-  expect(sameMarks).toBe(true);
+  const marks = await reloaded.evaluate(() =>
+    [...(CSS.highlights.get('parley-find') ?? [])].map((range) => (range as Range).toString()),
+  );
+  expect(marks.length).toBeGreaterThan(0);
+  expect(marks.length).toBeLessThan(300);
+  expect(new Set(marks)).toEqual(new Set(['needle']));
   const t2 = Date.now();
   await reloaded.getByRole('searchbox', { name: 'Search notebook' }).fill('the');
   await expect(count).toHaveText(/^1 of 10,000\+$/, { timeout: 20_000 });
