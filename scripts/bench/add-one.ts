@@ -107,18 +107,26 @@ function blockStartOf(span: Span): number {
 }
 
 /** Scrolls the passage's paragraph to the middle of the window and selects the passage in it, as a drag would. */
-async function selectPassage(page: Page, span: Span, blockStart: number, problems: string[]): Promise<void> {
+async function selectPassage(
+  page: Page,
+  span: Span,
+  blockStart: number,
+  textLength: number,
+  problems: string[],
+): Promise<void> {
   const selected = () =>
     page.evaluate(
-      ([blockAt, from, to]) => {
+      ([blockAt, from, to, length]) => {
         const block = document.querySelector<HTMLElement>(`.doc-text [data-start="${blockAt}"]`);
         if (!block) {
-          // Not in the DOM (a view that mounts only what is near the window): scroll to where it would be.
+          // Not in the DOM (a view that mounts only what is near the window): scroll towards where it would be,
+          // by the share of the text between it and the mounted blocks, until its block is mounted.
           const blocks = document.querySelectorAll<HTMLElement>('.doc-text [data-start]');
-          const last = blocks[blocks.length - 1];
-          const lastStart = Number(last?.dataset.start ?? 0);
-          const docEnd = document.documentElement.scrollHeight;
-          window.scrollTo({ top: (blockAt / Math.max(lastStart, blockAt)) * docEnd, behavior: 'instant' });
+          const first = Number(blocks[0]?.dataset.start ?? 0);
+          const last = Number(blocks[blocks.length - 1]?.dataset.start ?? 0);
+          const height = document.documentElement.scrollHeight;
+          const gap = blockAt < first ? blockAt - first : blockAt - last;
+          window.scrollBy({ top: (gap / length) * height + Math.sign(gap) * 200, behavior: 'instant' });
           return false;
         }
         block.scrollIntoView({ block: 'center', behavior: 'instant' });
@@ -143,7 +151,7 @@ async function selectPassage(page: Page, span: Span, blockStart: number, problem
         }
         return false;
       },
-      [blockStart, span.start, span.end] as const,
+      [blockStart, span.start, span.end, textLength] as const,
     );
   await waitFor('the passage to be selectable', problems, selected, STEP_TIMEOUT_MS);
 }
@@ -281,7 +289,7 @@ async function benchAddOne(browser: Browser): Promise<void> {
       for (const [i, span] of passages.entries()) {
         const quote = article.text.slice(span.start, span.end);
         const blockStart = blockStartOf(span);
-        await selectPassage(page, span, blockStart, problems);
+        await selectPassage(page, span, blockStart, article.text.length, problems);
         // Let the scroll settle (the painter registers what came into view) before the key.
         await page.evaluate(
           () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
