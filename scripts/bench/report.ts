@@ -190,14 +190,17 @@ export function formatTable(f: Figures): string {
 
 /**
  * The one JSON object: exactly FIGURE_KEYS, in that order, each a finite number (rounded to 0.01, agreement to
- * 0.0001). A figure that is missing or not a number is an error, never a silent null.
+ * 0.0001). A figure that is missing or not a number is an error, never a silent null. With `partial` (a run of
+ * some parts, `--only`), the figures those parts did not measure are left out of the object instead; one that was
+ * measured and is not a number is still an error.
  */
-export function formatJson(f: Partial<Record<string, number>>): string {
+export function formatJson(f: Partial<Record<string, number>>, { partial = false } = {}): string {
   const extra = Object.keys(f).filter((key) => !(FIGURE_KEYS as readonly string[]).includes(key));
   if (extra.length > 0) throw new Error(`Unknown figures: ${extra.join(', ')}.`);
   const out: Record<string, number> = {};
   for (const key of FIGURE_KEYS) {
     const value = f[key];
+    if (partial && value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new Error(`The figure ${key} was not measured (${String(value)}).`);
     }

@@ -38,11 +38,20 @@ import { PARTS } from './parts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = chromiumPath();
 const json = process.argv.includes('--json');
-/** `--only=paint,heap` runs some parts (reanchor, export, storage, paint, heap), for working on one figure. */
+/** `--only=paint,heap` runs some parts (PART_NAMES), for working on one figure. */
 const only = process.argv
   .find((arg) => arg.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
+const PART_NAMES = ['reanchor', 'export', 'storage', 'paint', 'heap', ...PARTS.map((part) => part.name)];
+const unknown = only?.filter((name) => !PART_NAMES.includes(name)) ?? [];
+if (unknown.length > 0) {
+  process.stderr.write(
+    `The bench has no part ${unknown.map((name) => `"${name}"`).join(', ')}: --only takes a comma-separated list of ` +
+      `${PART_NAMES.join(', ')}.\n`,
+  );
+  process.exit(2);
+}
 const selected = (part: string) => only === undefined || only.includes(part);
 
 const ARTICLE_LENGTH = 1_000_000;
@@ -455,7 +464,7 @@ async function main(): Promise<void> {
   }
   const result = figures as Figures;
   if (json) {
-    process.stdout.write(`${formatJson(result)}\n`);
+    process.stdout.write(`${formatJson(result, { partial: only !== undefined })}\n`);
     return;
   }
   const runs = FIGURE_KEYS.map((key) => `${key} ${runsOf[key] ?? 0}`).join(', ');

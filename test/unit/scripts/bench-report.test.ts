@@ -96,6 +96,13 @@ test('a figure missing, not a number, or unknown is an error, not a silent null'
   assert.throws(() => formatJson({ ...sample, extra_ms: 1 }), /Unknown figures: extra_ms/);
 });
 
+test('a run of some parts (--only) prints only the figures they measured, in order, and still refuses a NaN', () => {
+  const some = { open_ms: 250.456, add_one_ms: 4 };
+  assert.equal(formatJson(some, { partial: true }), '{"add_one_ms":4,"open_ms":250.46}');
+  assert.throws(() => formatJson(some), /paint_ms was not measured/);
+  assert.throws(() => formatJson({ open_ms: Number.NaN }, { partial: true }), /open_ms was not measured/);
+});
+
 test('the table judges each target, with the peer and the ratio', () => {
   const rows = new Map(assess(sample).map((row) => [row.figure, row]));
   assert.equal(rows.get('paint_ms')!.met, true); // 20 ms, 149× faster
