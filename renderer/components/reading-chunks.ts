@@ -67,6 +67,37 @@ export function planChunks(blocks: readonly BlockSpan[], size = CHUNK_CHARACTERS
   return plans;
 }
 
+/** The first words of a chunk's text, for its name: about eight words, cut with an ellipsis. */
+function openingWords(text: string, plan: ChunkPlan): string {
+  const opening = text
+    .slice(plan.start, Math.min(plan.end, plan.start + 120))
+    .replace(/\s+/g, ' ')
+    .trim();
+  const words = opening.split(' ');
+  return words.length > 8 || plan.end - plan.start > 120 ? `${words.slice(0, 8).join(' ')}…` : opening;
+}
+
+/**
+ * The text of a stretch of the page around the column (the document's header, when all is selected) as a copy
+ * gives it: a line per element, and not the labels of its controls (the header's "Edit details" button).
+ */
+function textOutside(part: Range): string {
+  const fragment = part.cloneContents();
+  const lines: string[] = [];
+  let last: Element | null = null;
+  const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const parent = node.parentElement;
+    if (parent?.closest('button, [hidden], [aria-hidden="true"]')) continue;
+    const text = node.data.replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    if (parent === last && lines.length > 0) lines[lines.length - 1] += ` ${text}`;
+    else lines.push(text);
+    last = parent;
+  }
+  return lines.join('\n');
+}
+
 interface Chunk extends ChunkPlan {
   element: HTMLElement;
   mounted: boolean;
@@ -105,6 +136,9 @@ export class ChunkedText {
       element.setAttribute('aria-posinset', String(i + 1));
       element.setAttribute('aria-setsize', String(plans.length));
       element.setAttribute('aria-busy', 'true');
+      // Named by where it is and how it begins, so that a screen reader moving through the feed hears each part,
+      // mounted or not yet, and reaching one brings its text in.
+      element.setAttribute('aria-label', `Part ${i + 1} of ${plans.length}: ${openingWords(text, plan)}`);
       element.style.height = `${Math.round((plan.end - plan.start) * this.pxPerCharacter)}px`;
       return { ...plan, element, mounted: false, measured: null };
     });
@@ -334,7 +368,7 @@ export class ChunkedText {
         part.setStartAfter(this.root);
         part.setEnd(range.endContainer, range.endOffset);
       }
-      return part.collapsed ? '' : part.toString().trim();
+      return part.collapsed ? '' : textOutside(part);
     };
     if (!this.root.contains(range.startContainer) && range.startContainer !== this.root) {
       parts.push(outside('before'));

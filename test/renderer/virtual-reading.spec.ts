@@ -210,6 +210,8 @@ test('a selection across chunks, and past text not in the page, copies its text;
   await page.keyboard.press('Control+a');
   const all = await copied(page);
   expect(all.startsWith(TITLE)).toBe(true);
+  // The header's controls are not text of the document: no button label glued to the title.
+  expect(all).not.toContain('Edit details');
   expect(all).toContain(PARAGRAPH_TEXTS.join('\n\n'));
 });
 
@@ -263,6 +265,12 @@ test('the article is a feed read in order: Page Down goes through every chunk, e
   const setSize = Number(await page.locator('.doc-chunk').first().getAttribute('aria-setsize'));
   expect(setSize).toBeGreaterThan(10);
   await expect(page.locator('.doc-chunk[role="article"]')).toHaveCount(setSize);
+  // Every part has a name, mounted or not: where it is and how it begins.
+  await expect(page.getByRole('article', { name: `Part ${setSize} of ${setSize}:` })).toHaveCount(1);
+  const unnamed = await page.evaluate(
+    () => [...document.querySelectorAll('.doc-chunk')].filter((c) => !c.getAttribute('aria-label')).length,
+  );
+  expect(unnamed).toBe(0);
   await page.getByText(sentence(1, 2), { exact: false }).click();
   await expect(page.locator('.doc-chunk').first()).toBeFocused();
   const read: string[] = [];
