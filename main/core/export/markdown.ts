@@ -164,7 +164,7 @@ export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): st
   // notebook (a million) would outlive the collector's young generation and be copied and joined whole.
   for (const doc of nb.documents) {
     const lines: string[] = [];
-    pushDocumentMarkdownSection(lines, nb, doc.id, 2, byDocument.get(doc.id) ?? [], lookups, file);
+    pushDocumentMarkdownSection(lines, nb, doc, 2, byDocument.get(doc.id) ?? [], lookups, file);
     out.push('', lines.join('\n'));
   }
   return out.join('\n') + '\n';
