@@ -70,6 +70,10 @@ export interface ExportLookups {
   partyById: ReadonlyMap<string, Party>;
   tagLabels: Map<string, string>;
   partyNames: Map<string, string>;
+  /** Each stance as written, by the stance as stored. */
+  stanceLabels: Map<string, string>;
+  /** Each highlight's note as written, for a highlight quoted under more than one topic. */
+  notes: Map<Annotation, string>;
 }
 
 export function exportLookups(nb: Notebook): ExportLookups {
@@ -83,6 +87,8 @@ export function exportLookups(nb: Notebook): ExportLookups {
     partyById,
     tagLabels: new Map(),
     partyNames: new Map(),
+    stanceLabels: new Map(),
+    notes: new Map(),
   };
 }
 
@@ -94,6 +100,27 @@ function cachedTagLabel(path: string, lookups: ExportLookups | undefined): strin
     lookups.tagLabels.set(path, label);
   }
   return label;
+}
+
+function stanceLabel(stance: string, lookups: ExportLookups | undefined): string {
+  let label = lookups?.stanceLabels.get(stance);
+  if (label === undefined) {
+    const oneSpaced = stance.replace(/\s+/g, ' ').trim();
+    label = oneSpaced ? escapeInline(oneSpaced) : '';
+    lookups?.stanceLabels.set(stance, label);
+  }
+  return label;
+}
+
+/** The note as written; one quoted under several topics is worked out once. */
+function writtenNote(annotation: Annotation, topics: number, lookups: ExportLookups | undefined): string {
+  if (topics < 2 || !lookups) return noteMarkdown(annotation.note);
+  let note = lookups.notes.get(annotation);
+  if (note === undefined) {
+    note = noteMarkdown(annotation.note);
+    lookups.notes.set(annotation, note);
+  }
+  return note;
 }
 
 function partyName(nb: Notebook, partyId: string, lookups: ExportLookups | undefined): string | undefined {
@@ -110,6 +137,8 @@ function partyName(nb: Notebook, partyId: string, lookups: ExportLookups | undef
   }
   return name;
 }
+
+const NO_LINES: readonly string[] = [];
 
 /**
  * Appends one highlight's lines to `out` (see highlightBlock); true when they end with the quote itself, with no
@@ -129,8 +158,8 @@ function pushHighlightBlock(
   let attribution = '';
   const party = annotation.partyId ? partyName(nb, annotation.partyId, lookups) : undefined;
   if (party) attribution = party;
-  const stance = annotation.stance?.replace(/\s+/g, ' ').trim();
-  if (stance) attribution += (attribution ? ' · ' : '') + escapeInline(stance);
+  const stance = annotation.stance ? stanceLabel(annotation.stance, lookups) : '';
+  if (stance) attribution += (attribution ? ' · ' : '') + stance;
   attribution += `${attribution ? ' · ' : ''}${paragraphLabel(doc, annotation.target.start)}`;
   if (topics.length > 0) {
     let tags = '';
@@ -142,9 +171,9 @@ function pushHighlightBlock(
   if (blockId !== undefined) attribution += ` ^${blockId}`;
   if (lines.length > 0) out.push('>');
   out.push(`> — ${attribution}`);
-  const links = file ? file.linkLines(annotation) : [];
+  const links = file ? file.linkLines(annotation) : NO_LINES;
   for (const line of links) out.push('', line);
-  const note = noteMarkdown(annotation.note);
+  const note = writtenNote(annotation, topics.length, lookups);
   if (note.trim() === '') return links.length === 0;
   const quotes = quoteEnds(note);
   // A note that opens with a quote would read as more of the passage's quote (markdownlint MD028).
@@ -327,13 +356,13 @@ export function documentMarkdownSection(
 export function pushDocumentMarkdownSection(
   out: string[],
   nb: Notebook,
-  documentId: string,
+  doc: ParleyDocument,
   depth: number,
   annotations: readonly Annotation[],
   lookups: ExportLookups,
   file?: ExportFile,
 ): void {
-  documentSections(nb, findDocument(nb, documentId), annotations, lookups).lines(depth, out, file);
+  documentSections(nb, doc, annotations, lookups).lines(depth, out, file);
 }
 
 /** Each document's annotations, in one pass over the notebook. */
@@ -403,8 +432,15 @@ export class BlockIds {
 
   /** The passage's id, given now if it has none yet. */
   idFor(doc: ParleyDocument, annotation: Annotation): string {
-    const given = this.ids.get(annotation.id);
-    if (given !== undefined) return given;
+    return this.ids.get(annotation.id) ?? this.give(doc, annotation);
+  }
+
+  /** The passage's id when given now; nothing when it had one. */
+  giveNew(doc: ParleyDocument, annotation: Annotation): string | undefined {
+    return this.ids.has(annotation.id) ? undefined : this.give(doc, annotation);
+  }
+
+  private give(doc: ParleyDocument, annotation: Annotation): string {
     const base = blockIdBase(doc, annotation);
     let id = base;
     if (this.taken.has(id)) {
@@ -500,9 +536,7 @@ export class ExportFile {
   take(annotation: Annotation, doc: ParleyDocument): string | undefined {
     if (this.ends === null) {
       // Without links ids are given where first quoted, so one already given was written.
-      return this.blockIds.get(annotation.id) === undefined
-        ? this.blockIds.idFor(doc, annotation)
-        : undefined;
+      return this.blockIds.giveNew(doc, annotation);
     }
     if (this.written.has(annotation.id)) return undefined;
     this.written.add(annotation.id);
@@ -514,9 +548,9 @@ export class ExportFile {
    * the other document's title, and its file in the reference, when the other passage is in another document
    * that this file does not hold.
    */
-  linkLines(annotation: Annotation): string[] {
+  linkLines(annotation: Annotation): readonly string[] {
     const ends = this.ends?.get(annotation.id);
-    if (!ends) return [];
+    if (!ends) return NO_LINES;
     return ends.flatMap(({ label, other }) => {
       const doc = this.docById.get(other.documentId);
       if (!doc) return [];

@@ -160,9 +160,12 @@ export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): st
   const lookups = exportLookups(nb);
   // Every passage's id first, so a link can point to a passage further down the file.
   if (file.hasLinks) for (const doc of nb.documents) file.addDocument(doc, byDocument.get(doc.id) ?? []);
+  // Each document's lines are joined on their own, while they are young: one array of every line of a large
+  // notebook (a million) would outlive the collector's young generation and be copied and joined whole.
   for (const doc of nb.documents) {
-    out.push('');
-    pushDocumentMarkdownSection(out, nb, doc.id, 2, byDocument.get(doc.id) ?? [], lookups, file);
+    const lines: string[] = [];
+    pushDocumentMarkdownSection(lines, nb, doc, 2, byDocument.get(doc.id) ?? [], lookups, file);
+    out.push('', lines.join('\n'));
   }
   return out.join('\n') + '\n';
 }
