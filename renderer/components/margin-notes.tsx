@@ -108,35 +108,67 @@ export function MarginNotes(props: MarginNotesProps) {
   const { annotations, ranges, textRoot } = props;
   const listRef = useRef<HTMLDivElement>(null);
 
+  /**
+   * What the wide layout measured, kept until the text reflows: each passage's first line, from the top of the
+   * text (a passage's Range is made again whenever the text in the page changes, so a new Range is measured anew),
+   * each card's height (kept up to date by the observer below), whether the margin is laid out inline, and the
+   * width of the text they were measured at. A change then measures only the cards and passages that are new.
+   */
+  const measured = useRef({
+    lines: new WeakMap<Range, number | null>(),
+    heights: new WeakMap<Element, number>(),
+    inline: null as boolean | null,
+    width: -1,
+  });
+
   // All reads first, then all writes: a card is absolutely placed, so its height does not depend on its top, and
   // reading every passage's line and every card's height in one layout costs one layout instead of one per card
   // (with thousands of notes, setting a top and then reading a height per card re-laid the whole page each time).
   const layout = useCallback(() => {
     const list = listRef.current;
     if (!list) return;
+    const cache = measured.current;
     const cards = Array.from(list.querySelectorAll<HTMLElement>(':scope > [data-annotation-id]'));
-    if (getComputedStyle(list).getPropertyValue('--notes-inline').trim() === '1') {
+    cache.inline ??= getComputedStyle(list).getPropertyValue('--notes-inline').trim() === '1';
+    if (cache.inline) {
       layoutInline(list, cards, ranges, textRoot);
       return;
     }
-    releaseRoom(textRoot);
-    const base = list.getBoundingClientRect().top;
+    if (textRoot?.querySelector(`[${ROOM}]`)) releaseRoom(textRoot);
+    const listTop = list.getBoundingClientRect().top;
+    const textTop = textRoot ? textRoot.getBoundingClientRect().top : listTop;
     const lineTops = cards.map((card) => {
       const range = ranges.get(card.dataset.annotationId ?? '');
-      return range ? firstLineTop(range) : null;
+      if (!range) return null;
+      let line = cache.lines.get(range);
+      if (line === undefined) {
+        const top = firstLineTop(range);
+        line = top === null ? null : top - textTop;
+        cache.lines.set(range, line);
+      }
+      return line === null ? null : line + textTop - listTop;
     });
-    const heights = cards.map((card) => card.offsetHeight);
+    const heights = cards.map((card) => {
+      let height = cache.heights.get(card);
+      if (height === undefined) {
+        height = card.offsetHeight;
+        cache.heights.set(card, height);
+      }
+      return height;
+    });
     let floor = 0;
     cards.forEach((card, i) => {
       const lineTop = lineTops[i] ?? null;
-      const top = Math.max(lineTop === null ? floor : Math.round(lineTop - base), floor);
+      const top = Math.max(lineTop === null ? floor : Math.round(lineTop), floor);
       const value = `${top}px`;
       if (card.style.getPropertyValue('top') !== value) card.style.setProperty('top', value);
       floor = top + (heights[i] ?? 0) + GAP;
       // Its height was read before it was placed; from now on it glides when it moves, but never slides in.
-      card.dataset.placed = '';
+      if (card.dataset.placed === undefined) card.dataset.placed = '';
     });
-    list.style.setProperty('min-height', `${floor}px`);
+    const minHeight = `${floor}px`;
+    if (list.style.getPropertyValue('min-height') !== minHeight)
+      list.style.setProperty('min-height', minHeight);
   }, [ranges, textRoot]);
 
   // Measured when what it places changes; a card that grows or shrinks on its own (a note edited, a confirmation
@@ -155,11 +187,41 @@ export function MarginNotes(props: MarginNotesProps) {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => layoutRef.current());
     };
-    const observer = new ResizeObserver(schedule);
+    /** Everything measured again: the text may have reflowed (fonts, the window's width). */
+    const remeasure = () => {
+      measured.current = { lines: new WeakMap(), heights: new WeakMap(), inline: null, width: -1 };
+      schedule();
+    };
+    const observer = new ResizeObserver((entries) => {
+      const cache = measured.current;
+      let changed = false;
+      for (const entry of entries) {
+        const box = entry.borderBoxSize[0];
+        const width = box ? box.inlineSize : entry.contentRect.width;
+        const height = box ? box.blockSize : entry.contentRect.height;
+        if (entry.target === textRoot) {
+          // Taller or shorter as chunks of text come and go (whose passages get new ranges); narrower or wider
+          // is a reflow, after which every line is somewhere else.
+          if (width !== cache.width) {
+            remeasure();
+            measured.current.width = width;
+            return;
+          }
+          changed = true;
+        } else {
+          const element = entry.target as HTMLElement;
+          const known = cache.heights.get(element);
+          if (known !== undefined && Math.abs(known - height) < 1) continue;
+          cache.heights.set(element, element.offsetHeight);
+          changed = true;
+        }
+      }
+      if (changed) schedule();
+    });
     observerRef.current = observer;
     const observed = observedRef.current;
     if (textRoot) observer.observe(textRoot);
-    void document.fonts?.ready.then(schedule);
+    void document.fonts?.ready.then(remeasure);
     return () => {
       cancelAnimationFrame(frame);
       releaseRoom(textRoot);

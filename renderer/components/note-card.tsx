@@ -2,6 +2,7 @@
 // links to other passages both ways (each a way to go there), and Edit / Link / Delete (Delete asks first).
 // Focused, Space brings its passage into view and Enter edits it.
 // Used both in the margin, beside the passage, and in the "Needs review" list, where it shows the stored quote.
+import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shortQuote } from '../format';
 import { linksOf, type LinkItem, type PassageRef } from '../links';
@@ -43,7 +44,59 @@ function otherEnd(link: LinkItem, documentId: string | null): string {
     : `${quote} (${link.other.documentTitle || 'Untitled'})`;
 }
 
-export function NoteCard(props: NoteCardProps) {
+/** Whether two lists of a card's links show the same: the same passages at the other ends, the same way. */
+function sameLinks(a: readonly LinkItem[], b: readonly LinkItem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((link, i) => {
+      const other = b[i]!;
+      return (
+        link.type === other.type &&
+        link.direction === other.direction &&
+        link.other.annotation === other.other.annotation &&
+        link.other.documentId === other.other.documentId &&
+        link.other.documentTitle === other.other.documentTitle
+      );
+    })
+  );
+}
+
+/**
+ * Whether a card would show the same: the store hands a new map of passages with every change of the notebook,
+ * so for that one only the card's own links are compared. Rendering every card in the margin again for each
+ * highlight added or deleted cost more than the change itself.
+ */
+function sameCard(prev: NoteCardProps, next: NoteCardProps): boolean {
+  if (
+    prev.annotation !== next.annotation ||
+    prev.active !== next.active ||
+    prev.showQuote !== next.showQuote ||
+    prev.onActivate !== next.onActivate ||
+    prev.onFocusCard !== next.onFocusCard
+  ) {
+    return false;
+  }
+  const a = prev.env;
+  const b = next.env;
+  if (a === b) return true;
+  return (
+    a.topics === b.topics &&
+    a.parties === b.parties &&
+    a.documentId === b.documentId &&
+    a.onEdit === b.onEdit &&
+    a.onDelete === b.onDelete &&
+    a.onLink === b.onLink &&
+    a.onUnlink === b.onUnlink &&
+    a.onGoTo === b.onGoTo &&
+    (a.passages === b.passages ||
+      sameLinks(linksOf(prev.annotation, a.passages), linksOf(next.annotation, b.passages)))
+  );
+}
+
+/** A highlight's card, rendered again only when what it shows changed (see sameCard). */
+export const NoteCard = memo(NoteCardView, sameCard);
+
+function NoteCardView(props: NoteCardProps) {
   const { annotation, env, active, showQuote } = props;
   const [confirming, setConfirming] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);

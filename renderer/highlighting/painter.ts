@@ -86,9 +86,20 @@ function covers(outer: Band, inner: Band): boolean {
   return outer.all || (!inner.all && outer.start <= inner.start && inner.end <= outer.end);
 }
 
+/**
+ * What `isSafeColour` answered for each colour: asking the style engine again for each of thousands of passages
+ * on every paint cost more than the paint itself.
+ */
+const safeColours = new Map<string, boolean>();
+
 /** Topic colours are the user's data: only plain colour values reach a style rule. */
 export function isSafeColour(colour: string): boolean {
-  return /^[#\w\s(),.%/+-]{1,40}$/.test(colour) && CSS.supports('color', colour);
+  let safe = safeColours.get(colour);
+  if (safe === undefined) {
+    safe = /^[#\w\s(),.%/+-]{1,40}$/.test(colour) && CSS.supports('color', colour);
+    safeColours.set(colour, safe);
+  }
+  return safe;
 }
 
 /** Adds a range to the group of ranges to register under `name`. */

@@ -1,7 +1,7 @@
 // The reading view: the open document (its header, highlights needing review, the text with its highlights
 // painted, the document's note) and the notes in the margin; or, with no document, the invitation to import.
 // It reads the store and reports intents to it; painting, scrolling and focus are its own.
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { DocumentNote } from '../components/document-note';
 import { MarginNotes } from '../components/margin-notes';
 import { NeedsReview } from '../components/needs-review';
@@ -110,6 +110,11 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
     cardFor(id)?.focus({ preventScroll: true });
   }, [ui.view, doc, annotations, visible, ranges, ui.filter, topicMap, ui.revealTick]);
 
+  // What the cards' handlers read when they run, so the handlers stay the same from one change to the next and a
+  // card whose highlight did not change is not rendered again (see NoteCard).
+  const latest = useRef({ visible, ranges, index });
+  latest.current = { visible, ranges, index };
+
   const cardEnv = useMemo<CardEnv>(
     () => ({
       topics: topicMap,
@@ -127,7 +132,8 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
           },
         }),
       onDelete: (annotation) => {
-        const next = visible[visible.findIndex((a) => a.id === annotation.id) + 1];
+        const shown = latest.current.visible;
+        const next = shown[shown.findIndex((a) => a.id === annotation.id) + 1];
         void store.deleteAnnotation(annotation).then((deleted) => {
           if (!deleted) return;
           if (next) focusCard(next.id);
@@ -142,7 +148,7 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
       },
       onGoTo: (passage) => void store.goToPassage(passage.documentId, passage.annotation.id),
     }),
-    [topicMap, partyMap, passages, doc?.id, visible, store, focusCard],
+    [topicMap, partyMap, passages, doc?.id, store, focusCard],
   );
 
   // Only the cards of passages in the page are in the margin: a card is mounted with the text its passage is in.
@@ -167,18 +173,26 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
     reachText(index, annotation.target.start, annotation.target.end);
   };
 
-  /** Keeps the text of a card's passage in the page while the card has the focus. */
-  const holdPassage = (id: string) => {
-    const annotation = visible.find((a) => a.id === id);
-    if (annotation && index) reachText(index, annotation.target.start, annotation.target.end);
-  };
+  /** Keeps the text of a card's passage in the page while the card has the focus, and marks it active. */
+  const focusedCard = useCallback(
+    (id: string) => {
+      const { visible: shown, index: text } = latest.current;
+      const annotation = shown.find((a) => a.id === id);
+      if (annotation && text) reachText(text, annotation.target.start, annotation.target.end);
+      store.patchUi({ activeId: id });
+    },
+    [store],
+  );
 
   /** Marks a highlight active and brings its passage into view. */
-  const activate = (id: string) => {
-    store.patchUi({ activeId: id });
-    const range = ranges.get(id);
-    if (range) revealRange(range);
-  };
+  const activate = useCallback(
+    (id: string) => {
+      store.patchUi({ activeId: id });
+      const range = latest.current.ranges.get(id);
+      if (range) revealRange(range);
+    },
+    [store],
+  );
 
   const onTextClick = (event: MouseEvent) => {
     if (!index) return;
@@ -260,10 +274,7 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
               activeId={ui.activeId}
               textRoot={index?.root ?? null}
               onActivate={activate}
-              onFocusCard={(id) => {
-                holdPassage(id);
-                store.patchUi({ activeId: id });
-              }}
+              onFocusCard={focusedCard}
             />
           </aside>
         </div>
