@@ -446,8 +446,11 @@ export function journalDamageMessage(
   const journal = journalPathOf(notebookPath);
   const what =
     damage.kind === 'damaged'
-      ? `The journal of saved changes ${journal} is damaged after its first ${changes(damage.applied)}: ` +
-        `${damage.applied === 1 ? 'that change was' : 'those changes were'} applied, the rest could not be.`
+      ? damage.applied === 0
+        ? `The journal of saved changes ${journal} is damaged in its first saved change, so none of its ` +
+          `changes could be applied.`
+        : `The journal of saved changes ${journal} is damaged after its first ${changes(damage.applied)}: ` +
+          `${damage.applied === 1 ? 'that change was' : 'those changes were'} applied, the rest could not be.`
       : damage.kind === 'foreign'
         ? `The journal of saved changes ${journal} was written for another version of ${notebookPath} ` +
           `(the file was changed outside Parley, put back from a copy, or written whole by a Parley that stopped ` +
