@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type Notebook, type Topic } from '../../../shared/model';
 import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
 import { encodeRecord, journalPathOf, makeHeader } from '../../../main/storage/journal';
+import { startEmpty } from '../../../main/storage/recovery';
 import { parley } from '../../cli/support';
 
 let dir: string;
@@ -216,5 +217,16 @@ describe('on the command line', () => {
     assert.equal(aside.length, 1);
     assert.ok(imported.stderr.includes(join(dir, aside[0]!)), imported.stderr);
     assert.ok((await readFile(join(dir, aside[0]!))).equals(damaged));
+  });
+});
+
+describe('setting a notebook aside', () => {
+  test('starting empty moves a damaged journal with the file it was beside, never removes it', async () => {
+    const { journal } = await threeSavedRecords();
+    const damaged = garbleRecord(journal, 1);
+    await writeFile(journalPathOf(path), damaged);
+    const done = await startEmpty(path);
+    assert.ok(done.keptAsidePath);
+    assert.ok((await readFile(journalPathOf(done.keptAsidePath))).equals(damaged));
   });
 });
