@@ -253,6 +253,15 @@ async function start(): Promise<void> {
   const launched = addressesIn(process.argv, process.cwd());
   openFiles(pendingFiles.splice(0).concat(launched.files));
   tellRefused(launched.refused);
+  // A journal of saved changes that could not be applied whole was kept aside as the notebook opened: say so.
+  if (opened.journalProblem) {
+    inform({
+      type: 'warning',
+      title: 'Some saved changes could not be read',
+      message: 'Some saved changes could not be read back',
+      detail: opened.journalProblem.message,
+    });
+  }
 
   // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once its page listens.
   //    Help holds the update check, off until the user turns it on; electron-updater loads only for a check.

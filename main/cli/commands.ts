@@ -193,6 +193,9 @@ async function openForCommand(
     if (!question) throw new Error(`The notebook ${path} could not be opened.`);
     throw new ParleyError(cannotOpenMessage(question, io.invocation ?? 'parley'));
   }
+  // A journal that could not be applied whole was kept (see notebook-store.ts): say so, the command goes on.
+  const problem = recovery.store.journalProblem;
+  if (problem) io.err(`parley: ${problem.message}\n`);
   return recovery.store;
 }
 

@@ -21,10 +21,12 @@
  * the window's or a `parley` command's, and the backups.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, rename, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { SCHEMA_VERSION, type Notebook } from '../../shared/model';
 import { errnoCode } from '../errors';
+import { syncFolder } from './durable-file';
 
 export const JOURNAL_SUFFIX = '.journal';
 
@@ -63,6 +65,13 @@ export interface ParsedJournal {
   validBytes: number;
   /** Whether anything after those bytes was dropped: a record cut short or damaged. */
   torn: boolean;
+  /**
+   * Whether what was dropped is more than the last record cut short (what a crash during an append leaves: part of
+   * one line, no newline after it): a damaged record with lines after it, or no header at all.
+   */
+  damaged: boolean;
+  /** The journal's size in bytes. */
+  size: number;
 }
 
 const NEWLINE = 0x0a;
@@ -204,7 +213,10 @@ export function parseJournal(bytes: Uint8Array): ParsedJournal {
     }
     at = end + 1;
   }
-  return { header, records, validBytes: header ? at : 0, torn: at < bytes.length };
+  const torn = at < bytes.length;
+  // A crash during an append leaves part of one line, which holds no newline; anything else is damage.
+  const damaged = torn && (header === null || bytes.indexOf(NEWLINE, at) >= 0);
+  return { header, records, validBytes: header ? at : 0, torn, damaged, size: bytes.length };
 }
 
 /**
@@ -360,4 +372,94 @@ export async function notebookBytesOnDisk(path: string): Promise<Buffer> {
   if (!disk.matches || disk.journal!.records.length === 0) return disk.bytes;
   const parsed: unknown = JSON.parse(notebookText(disk));
   return Buffer.from(JSON.stringify(applyJournal(parsed, disk.journal!)), 'utf8');
+}
+
+/**
+ * Why a journal cannot be applied whole, so that its bytes must be kept: `damaged` (a record damaged with lines after
+ * it: the records before it apply), `foreign` (its header names another file than the one beside it — the file was
+ * edited outside Parley or put back from a copy — so none of its changes apply) or `unreadable` (no header: not a
+ * Parley journal, or damaged from its start).
+ */
+export type JournalDamageKind = 'damaged' | 'foreign' | 'unreadable';
+
+export interface JournalDamage {
+  kind: JournalDamageKind;
+  /** How many of its saved changes were applied. */
+  applied: number;
+}
+
+/**
+ * Whether the journal on disk cannot be applied whole, and how. Not damage: no journal, an empty one, a header alone
+ * (nothing in it to lose), and the last record cut short, which is what a crash during an append leaves: that save
+ * was never reported as saved, so it is dropped without a word.
+ */
+export function journalDamage(disk: NotebookOnDisk): JournalDamage | null {
+  const journal = disk.journal;
+  if (!journal || journal.size === 0) return null;
+  if (journal.header === null) return { kind: 'unreadable', applied: 0 };
+  if (!disk.matches) {
+    return journal.records.length > 0 || journal.damaged ? { kind: 'foreign', applied: 0 } : null;
+  }
+  return journal.damaged ? { kind: 'damaged', applied: journal.records.length } : null;
+}
+
+/** The name a damaged journal is kept under: `notebook.json.journal.damaged-<time>`, never an existing name. */
+async function damagedJournalPath(notebookPath: string, time: Date): Promise<string> {
+  const base = `${journalPathOf(notebookPath)}.damaged-${time.toISOString().replace(/[:.]/g, '-')}`;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    try {
+      await stat(candidate);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return candidate;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Moves the journal beside the notebook at `notebookPath` aside, byte for byte (a rename), under the name of
+ * damagedJournalPath, and makes the move durable; returns where it is kept. Done before anything new is written
+ * beside the notebook, so a journal that could not be applied whole is never overwritten or removed.
+ */
+export async function keepJournalAside(notebookPath: string, now: Date = new Date()): Promise<string> {
+  const aside = await damagedJournalPath(notebookPath, now);
+  await rename(journalPathOf(notebookPath), aside);
+  await syncFolder(dirname(notebookPath));
+  return aside;
+}
+
+function changes(n: number): string {
+  return n === 1 ? '1 saved change' : `${n} saved changes`;
+}
+
+/**
+ * What to tell the user about a journal that could not be applied whole: what happened, how many of its changes
+ * were applied and where the rest is kept (`keptAt`; null when it was left in place, by a reader that writes
+ * nothing).
+ */
+export function journalDamageMessage(
+  notebookPath: string,
+  damage: JournalDamage,
+  keptAt: string | null,
+): string {
+  const journal = journalPathOf(notebookPath);
+  const what =
+    damage.kind === 'damaged'
+      ? damage.applied === 0
+        ? `The journal of saved changes ${journal} is damaged in its first saved change, so none of its ` +
+          `changes could be applied.`
+        : `The journal of saved changes ${journal} is damaged after its first ${changes(damage.applied)}: ` +
+          `${damage.applied === 1 ? 'that change was' : 'those changes were'} applied, the rest could not be.`
+      : damage.kind === 'foreign'
+        ? `The journal of saved changes ${journal} was written for another version of ${notebookPath} ` +
+          `(the file was changed outside Parley, put back from a copy, or written whole by a Parley that stopped ` +
+          `before starting its new journal, when these changes are in it already), so none of its changes were applied.`
+        : `The journal of saved changes ${journal} is damaged from its start or is not a Parley journal, ` +
+          `so none of it was applied.`;
+  const where = keptAt
+    ? `The journal is kept unchanged at ${keptAt}.`
+    : `The journal was left unchanged where it is; it will be kept aside as ` +
+      `${journal}.damaged-<time> when the notebook is next opened to write.`;
+  return `${what} ${where}`;
 }

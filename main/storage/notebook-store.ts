@@ -29,11 +29,15 @@ import {
   applyJournal,
   diffStates,
   encodeRecord,
+  journalDamage,
+  journalDamageMessage,
   journalPathOf,
+  keepJournalAside,
   makeHeader,
   notebookText,
   readOnDisk,
   asciiJson,
+  type JournalDamageKind,
   type NotebookOnDisk,
 } from './journal';
 import { acquireNotebookLock, realNotebookPath, type LockRequest, type NotebookLock } from './notebook-lock';
@@ -98,6 +102,23 @@ export interface NotebookStore {
   onSaveState(listener: (s: SaveState) => void): () => void;
   /** Flushes, then refuses further changes. */
   close(): Promise<void>;
+  /**
+   * Set when the notebook's journal could not be applied whole as it opened (damaged, written for another file, or
+   * not a journal at all): what was applied and where the journal is kept, for the window and the command line to
+   * tell. Null when there was nothing to tell.
+   */
+  readonly journalProblem: JournalProblem | null;
+}
+
+/** A journal that could not be applied whole: kept aside (by a writer) or left in place (by a reader). */
+export interface JournalProblem {
+  kind: JournalDamageKind;
+  /** How many of its saved changes were applied. */
+  applied: number;
+  /** Where the journal's bytes are kept, unchanged; null when a reader left it where it was. */
+  keptAsidePath: string | null;
+  /** What happened and where the journal is, in a sentence or two for the user. */
+  message: string;
 }
 
 /** One committed step: what kind, its name, the states on either side and what Undo and Redo do after it. */
@@ -310,6 +331,7 @@ class LowNotebookStore implements NotebookStore {
   private foldWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly foldWhenIdleMs: number;
+  readonly journalProblem: JournalProblem | null;
 
   constructor(
     path: string,
@@ -320,7 +342,9 @@ class LowNotebookStore implements NotebookStore {
     lock: NotebookLock | null,
     saver: Saver | null,
     foldWhenIdleMs: number,
+    journalProblem: JournalProblem | null,
   ) {
+    this.journalProblem = journalProblem;
     this.path = path;
     this.created = created;
     this.db = db;
@@ -662,6 +686,32 @@ async function openStore(
     throw readFailure(path, error);
   }
 
+  // A journal that cannot be applied whole is moved aside, byte for byte, before anything is written beside the
+  // notebook, and told; a reader, which writes nothing, leaves it where it is and tells.
+  const damage = disk ? journalDamage(disk) : null;
+  let journalProblem: JournalProblem | null = null;
+  if (damage) {
+    let keptAt: string | null = null;
+    if (lock) {
+      try {
+        keptAt = await keepJournalAside(path);
+      } catch (error) {
+        throw new NotebookFileError(
+          path,
+          'unreadable',
+          `${cannotOpen(path)} its journal ${journalPathOf(path)} cannot be applied whole and could not be ` +
+            `kept aside, so nothing was changed: ${messageOf(error)}`,
+          { cause: error },
+        );
+      }
+    }
+    journalProblem = {
+      ...damage,
+      keptAsidePath: keptAt,
+      message: journalDamageMessage(path, damage, keptAt),
+    };
+  }
+
   let data: Notebook;
   let created = false;
   if (raw === null && (disk ? disk.bytes !== null : await exists(path))) {
@@ -677,7 +727,8 @@ async function openStore(
       ? null
       : adapter
         ? new WholeFileSaver(adapter)
-        : new JournalSaver(path, disk!, journalOptions);
+        : // A journal kept aside is gone from beside the file: the first save writes the file whole.
+          new JournalSaver(path, journalProblem ? { ...disk!, journal: null } : disk!, journalOptions);
   if (raw === null) {
     if (options.createIfMissing === false) {
       throw new NotebookFileError(path, 'unreadable', `${cannotOpen(path)} the file does not exist.`);
@@ -741,6 +792,20 @@ async function openStore(
   if (lock) {
     await removeStaleTempFiles(path);
     await removeStaleTempFiles(journalPathOf(path));
+    if (journalProblem && journalProblem.applied > 0) {
+      // The changes applied from the journal kept aside are in no file now: write them into the notebook at once.
+      try {
+        await saver!.fold(data);
+      } catch (error) {
+        throw new NotebookFileError(
+          path,
+          'unreadable',
+          `${cannotOpen(path)} could not write the changes read from its journal: ${messageOf(error)}. ` +
+            journalProblem.message,
+          { cause: error },
+        );
+      }
+    }
   }
   const db = new Low<Notebook>(adapter ?? new DurableJsonFile<Notebook>(path), freezeState(data));
   return new LowNotebookStore(
@@ -752,5 +817,6 @@ async function openStore(
     lock,
     saver,
     journalOptions.foldWhenIdleMs,
+    journalProblem,
   );
 }

@@ -39,7 +39,7 @@ import {
   type BackupEntry,
 } from './backups';
 import { DurableJsonFile } from './durable-file';
-import { journalPathOf, parseJournal } from './journal';
+import { journalPathOf, keepJournalAside, parseJournal } from './journal';
 import { MigrationError } from './migrations/index';
 import { acquireNotebookLock, realNotebookPath, type NotebookLock } from './notebook-lock';
 import {
@@ -145,22 +145,28 @@ function openOptions(
 /**
  * Moves the journal of the notebook at `from` (journal.ts) to go with the file moved to `to`, so a file set aside
  * keeps the changes saved in its journal and a file put in its place never meets them. A journal that holds no
- * change (the usual case: it is folded on close) is removed instead. Nothing to move is fine.
+ * change (the usual case: it is folded on close) is removed instead; a damaged one is moved, never removed. Nothing
+ * to move is fine.
  */
 async function moveJournal(from: string, to: string): Promise<void> {
   try {
     const journal = parseJournal(await readFile(journalPathOf(from)));
-    if (journal.records.length === 0) await unlink(journalPathOf(from));
+    if (journal.records.length === 0 && !journal.damaged) await unlink(journalPathOf(from));
     else await rename(journalPathOf(from), journalPathOf(to));
   } catch (error) {
     if (errnoCode(error) !== 'ENOENT') throw error;
   }
 }
 
-/** Removes a journal left without its file, before new content is put at `path`: it belongs to none of it. */
+/**
+ * Clears a journal left without its file, before new content is put at `path`: it belongs to none of it. One that
+ * holds changes or is damaged is kept aside (keepJournalAside), never removed.
+ */
 async function dropJournal(path: string): Promise<void> {
   try {
-    await unlink(journalPathOf(path));
+    const journal = parseJournal(await readFile(journalPathOf(path)));
+    if (journal.records.length > 0 || journal.damaged) await keepJournalAside(path);
+    else await unlink(journalPathOf(path));
   } catch (error) {
     if (errnoCode(error) !== 'ENOENT') throw error;
   }
