@@ -20,7 +20,9 @@ if (store.created) {
   // A document of a hundred kilobytes makes each write long enough for kills to land inside one.
   const text = 'The horrific murder of Mr. Litvinenko in 2006 has been followed up.\n\n'.repeat(1_500);
   store.change((nb) => addDocuments(nb, [importPlainText(text, { fileName: 'crash.txt' })], new Date()));
-  await store.flush();
+  // Folded into the file before the first kill can land, so that the file alone holds the document as the test
+  // expects of every round, even one killed before the journal's first fold.
+  await store.checkpoint();
 }
 
 // Topic rN records revision N. Only the latest KEPT stay, so every change costs the same however long the run.
