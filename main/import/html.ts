@@ -239,9 +239,13 @@ function isBareFormatting(element: Parse5Element): boolean {
  * the page's frames again for each one). This is one real parse, not a pattern over the text, and what it
  * serializes parses back to the same tree.
  */
-function lightenPage(html: string): { page: string; shape: ShapeReport } {
+function lightenPage(
+  html: string,
+  step: (done: number) => void = () => {},
+): { page: string; shape: ShapeReport } {
   const { parse, serialize } = loadParse5();
   const document = parse(html);
+  step(1);
   if (document.mode === 'quirks') {
     // Serialized, a doctype reads as `<!DOCTYPE html>`: without one the page parses in quirks mode again, as it
     // did here (a <table> does not close an open <p>).
@@ -278,7 +282,10 @@ function lightenPage(html: string): { page: string; shape: ShapeReport } {
     node.childNodes = children as typeof node.childNodes;
   }
   const shape = reduceByShape(document);
-  return { page: serialize(document), shape };
+  step(2);
+  const page = serialize(document);
+  step(3);
+  return { page, shape };
 }
 
 /**
@@ -1486,8 +1493,12 @@ function bodyWithoutFurniture(document: Document): Element {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** How many steps importHtml reports: the page lightened, its DOM built, the article found, its blocks read. */
-export const HTML_STEPS = 4;
+/**
+ * How many steps importHtml reports, so that a long import's bar moves phase by phase: the page parsed, its shape
+ * measured (and reduced), the lighter page written out, its DOM built, its metadata read, the article found, its
+ * blocks read, done.
+ */
+export const HTML_STEPS = 8;
 
 /** The refusal of a page made only of empty elements: it says what the page is, not that it is furniture. */
 function onlyEmpty(quoted: string, shape: ShapeReport): ParleyError {
@@ -1518,14 +1529,14 @@ export function importHtml(
     );
   }
   // No scripts run and nothing is fetched (jsdom's defaults); its console complaints about page CSS are dropped.
-  const { page, shape } = lightenPage(html);
+  const { page, shape } = lightenPage(html, step);
   if (shape.droppedEmpty > 0 && !shape.hasWords) throw onlyEmpty(quoted, shape);
-  step(1);
   const dom = parsePage(page);
-  step(2);
+  step(4);
   const { document } = dom.window;
   const meta = readMetadata(document);
   dropLeftovers(document);
+  step(5);
 
   let readability: ReturnType<Readability<Node>['parse']>;
   try {
@@ -1535,7 +1546,7 @@ export function importHtml(
     readability = null;
   }
   const content = readability?.content;
-  step(3);
+  step(6);
 
   const siteName = clip(meta.siteName || flat(readability?.siteName), MAX_TITLE_LENGTH);
   const siteNames = [siteName, hostOf(meta.url)];
@@ -1568,6 +1579,7 @@ export function importHtml(
     if (blocks.length === 0 || (shaped(body) > shaped(blocks) && textLength(body) > readText * 1.2))
       blocks = body;
   }
+  step(7);
   if (blocks.length === 0) {
     throw new ParleyError(
       `${quoted} has no article text to read: Parley found only page furniture (menus, links, notices) in it.`,
