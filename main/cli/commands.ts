@@ -572,6 +572,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`parley: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
+    // Stopped by Ctrl+C (an import's reading cancelled): 128 + SIGINT, as a shell reports an interrupted command.
+    if (error instanceof ParleyError && error.code === 'cancelled') {
+      io.err(`parley: ${error.message}\n`);
+      return 130;
+    }
     if (
       error instanceof ParleyError ||
       error instanceof NotebookFileError ||

@@ -239,9 +239,13 @@ function isBareFormatting(element: Parse5Element): boolean {
  * the page's frames again for each one). This is one real parse, not a pattern over the text, and what it
  * serializes parses back to the same tree.
  */
-function lightenPage(html: string): string {
+function lightenPage(
+  html: string,
+  step: (done: number) => void = () => {},
+): { page: string; shape: ShapeReport } {
   const { parse, serialize } = loadParse5();
   const document = parse(html);
+  step(1);
   if (document.mode === 'quirks') {
     // Serialized, a doctype reads as `<!DOCTYPE html>`: without one the page parses in quirks mode again, as it
     // did here (a <table> does not close an open <p>).
@@ -277,53 +281,185 @@ function lightenPage(html: string): string {
     }
     node.childNodes = children as typeof node.childNodes;
   }
-  dropEmptyWhenMany(document);
-  return serialize(document);
+  const shape = reduceByShape(document);
+  step(2);
+  const page = serialize(document);
+  step(3);
+  return { page, shape };
 }
 
 /**
- * Past this many empty elements a page is read without them (see dropEmptyWhenMany). A real article page has a few
- * hundred at most (the generated 5 MB news page has none left by now).
+ * Past this many empty elements a page is read without them (see reduceByShape). A real article page has a few
+ * hundred at most (the generated 5 MB news page has none left by now). An element counts as empty when all it holds
+ * is white space (no-break spaces too), line breaks, other empty elements, and no letter or digit: a page of
+ * 200,000 `<p>&nbsp;</p>`, `<p><br></p>` or `<p>.</p>` is as empty as one of `<p></p>`.
  */
 export const MAX_EMPTY_ELEMENTS = 5000;
-/** Elements that say something with no text in them: pictures, breaks, rules, embeds, form controls, cells. */
+/** Past this depth of nesting, wrapper elements (div, span, section…) are unwrapped: real pages nest a few dozen deep. */
+export const MAX_NESTING = 100;
+/**
+ * Past this many elements, a page most of whose elements are furniture (menus, asides, footers, forms) is read
+ * without them: Readability weighs every link list against the article, and 50,000 of them took minutes.
+ */
+export const MAX_ELEMENTS_WITH_FURNITURE = 20_000;
+/** Elements that say something with no text in them: pictures, rules, embeds, form controls, cells. */
 const MEANINGFUL_EMPTY = new Set(
-  `img picture source video audio embed object canvas br hr wbr input button select textarea meta link td th col
+  `img picture source video audio embed object canvas hr input button select textarea meta link td th col
   area`.split(/\s+/),
 );
+/** Elements that hold nothing but may sit among empty ones: a line break alone says nothing. */
+const BLANK_LEAVES = new Set(['br', 'wbr']);
+/** Elements that only wrap others, unwrapped past MAX_NESTING. */
+const WRAPPERS = new Set('div span section font center'.split(' '));
+/** Page furniture, by tag or role, dropped from a page made mostly of it. */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form']);
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
+/** Text with a letter or digit in it; anything else (spaces, no-break spaces, punctuation) reads as blank. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** What the shape rules did to a page, for the messages of a refusal. */
+export interface ShapeReport {
+  /** Elements in the page's body as it was saved. */
+  elements: number;
+  /** Empty elements dropped (0 when the page had too few to drop any). */
+  droppedEmpty: number;
+  /** Wrapper elements unwrapped past MAX_NESTING. */
+  unwrapped: number;
+  /** Furniture elements dropped. */
+  droppedFurniture: number;
+  /** Whether any text with a letter or digit is left in the body. */
+  hasWords: boolean;
+}
+
+function isElement(node: Parse5Node): node is Parse5Element {
+  return 'tagName' in node;
+}
+
+function textValue(node: Parse5Node): string {
+  return (node as Parse5.DefaultTreeAdapterTypes.TextNode).value;
+}
+
+function isFurniture(element: Parse5Element): boolean {
+  if (FURNITURE_TAGS.has(element.tagName)) return true;
+  const role = element.attrs
+    .find((attr) => attr.name === 'role')
+    ?.value.trim()
+    .toLowerCase();
+  return role !== undefined && FURNITURE_ROLES.has(role);
+}
 
 /**
- * The budget of a page's shape. Readability's work grows with the square of the elements between the article's
- * paragraphs: a saved page of 200,000 empty paragraphs took about an hour. When a page holds more than
- * MAX_EMPTY_ELEMENTS elements with no text and nothing meaningful in them, they are all dropped before the DOM is
- * built (the cheaper rule: an empty element gives Readability nothing to read, and only its shape to weigh).
- * Pages under the budget are read exactly as before.
+ * The budget of a page's shape, read on the first parse before any DOM is built. Readability's work grows with the
+ * square of the elements between the article's paragraphs (a saved page of 200,000 empty paragraphs took about an
+ * hour), and with the depth of the nesting around it; a cheaper rule applies to a page past each limit:
+ * - more than MAX_EMPTY_ELEMENTS empty elements: they are all dropped (an empty element gives Readability nothing
+ *   to read, and only its shape to weigh);
+ * - nested deeper than MAX_NESTING: wrapper elements past that depth are replaced by what they hold;
+ * - more than MAX_ELEMENTS_WITH_FURNITURE elements, most of them furniture: the furniture is dropped.
+ * Pages under the limits are read exactly as before. One walk counts, one more applies a rule that is needed.
  */
-function dropEmptyWhenMany(document: Parse5Node): void {
+function reduceByShape(document: Parse5Node): ShapeReport {
+  const report: ShapeReport = {
+    elements: 0,
+    droppedEmpty: 0,
+    unwrapped: 0,
+    droppedFurniture: 0,
+    hasWords: false,
+  };
   const body = findBody(document);
-  if (!body) return;
+  if (!body) return report;
   const empty = new Set<Parse5Node>();
   // Children before parents: an element is empty when all it holds is blank text and empty elements.
   const order: Parse5Node[] = [];
-  const stack: Parse5Node[] = [body];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+  // Each node with its depth and whether it lies in furniture (a menu's links and list items count as furniture).
+  const stack: Array<[Parse5Node, number, boolean]> = [[body, 0, false]];
+  let deepest = 0;
+  let furniture = 0;
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [node, depth, withinFurniture] = item;
     order.push(node);
-    if ('childNodes' in node) for (const child of node.childNodes) stack.push(child);
+    if (depth > deepest) deepest = depth;
+    if (!isElement(node)) continue;
+    report.elements++;
+    const inFurniture = withinFurniture || isFurniture(node);
+    if (inFurniture) furniture++;
+    for (const child of node.childNodes) stack.push([child, depth + 1, inFurniture]);
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i]!;
-    if (!('tagName' in node) || MEANINGFUL_EMPTY.has(node.tagName)) continue;
+    if (!isElement(node)) {
+      if (node.nodeName === '#text' && HAS_WORD.test(textValue(node))) report.hasWords = true;
+      continue;
+    }
+    if (MEANINGFUL_EMPTY.has(node.tagName) || BLANK_LEAVES.has(node.tagName) || node === body) continue;
     const blank = node.childNodes.every((child) =>
       child.nodeName === '#text'
-        ? !/[^ \t\n\f\r]/.test((child as Parse5.DefaultTreeAdapterTypes.TextNode).value)
-        : empty.has(child),
+        ? !HAS_WORD.test(textValue(child))
+        : child.nodeName === '#comment' ||
+          empty.has(child) ||
+          (isElement(child) && BLANK_LEAVES.has(child.tagName)),
     );
     if (blank) empty.add(node);
   }
-  if (empty.size <= MAX_EMPTY_ELEMENTS) return;
-  for (const node of order) {
-    if ('childNodes' in node) node.childNodes = node.childNodes.filter((child) => !empty.has(child));
+  if (empty.size > MAX_EMPTY_ELEMENTS) {
+    report.droppedEmpty = empty.size;
+    for (const node of order) {
+      if ('childNodes' in node) node.childNodes = node.childNodes.filter((child) => !empty.has(child));
+    }
   }
+  if (report.elements > MAX_ELEMENTS_WITH_FURNITURE && furniture * 2 > report.elements) {
+    report.droppedFurniture = dropFurniture(body);
+  }
+  if (deepest > MAX_NESTING) report.unwrapped = unwrapDeep(body);
+  return report;
+}
+
+/** What the shape rules do to a page (for tests and the bench): the page is parsed, reduced and counted. */
+export function readPageShape(html: string): ShapeReport {
+  return lightenPage(html).shape;
+}
+
+/** Drops the furniture elements under `root`, with what they hold; answers how many elements went. */
+function dropFurniture(root: Parse5Element): number {
+  let dropped = 0;
+  const stack: Parse5Node[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!('childNodes' in node)) continue;
+    node.childNodes = node.childNodes.filter((child) => {
+      if (isElement(child) && isFurniture(child)) {
+        dropped++;
+        return false;
+      }
+      stack.push(child);
+      return true;
+    });
+  }
+  return dropped;
+}
+
+/** Replaces wrapper elements deeper than MAX_NESTING by what they hold; answers how many were unwrapped. */
+function unwrapDeep(root: Parse5Element): number {
+  let unwrapped = 0;
+  const stack: Array<[Parse5Element, number]> = [[root, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [node, depth] = item;
+    const flattening = depth + 1 > MAX_NESTING;
+    const children: Parse5Node[] = [];
+    // What a wrapper holds takes its place, itself unwrapped in turn (no recursion: 100,000 levels are possible).
+    const pending = [...node.childNodes].reverse();
+    for (let child = pending.pop(); child !== undefined; child = pending.pop()) {
+      if (flattening && isElement(child) && WRAPPERS.has(child.tagName)) {
+        unwrapped++;
+        for (let i = child.childNodes.length - 1; i >= 0; i--) pending.push(child.childNodes[i]!);
+        continue;
+      }
+      child.parentNode = node;
+      children.push(child);
+      if (isElement(child)) stack.push([child, depth + 1]);
+    }
+    node.childNodes = children as typeof node.childNodes;
+  }
+  return unwrapped;
 }
 
 function findBody(document: Parse5Node): Parse5Element | undefined {
@@ -1357,8 +1493,20 @@ function bodyWithoutFurniture(document: Document): Element {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** How many steps importHtml reports: the page lightened, its DOM built, the article found, its blocks read. */
-export const HTML_STEPS = 4;
+/**
+ * How many steps importHtml reports, so that a long import's bar moves phase by phase: the page parsed, its shape
+ * measured (and reduced), the lighter page written out, its DOM built, its metadata read, the article found, its
+ * blocks read, done.
+ */
+export const HTML_STEPS = 8;
+
+/** The refusal of a page made only of empty elements: it says what the page is, not that it is furniture. */
+function onlyEmpty(quoted: string, shape: ShapeReport): ParleyError {
+  return new ParleyError(
+    `${quoted} has no text to read: its ${shape.elements.toLocaleString('en-US')} elements are all empty (blank paragraphs, spaces, line breaks or punctuation alone). Nothing was imported.`,
+    'invalid',
+  );
+}
 
 /**
  * Saved HTML page → DocumentDraft (format 'html'): what an embed left behind is removed, Readability extracts the
@@ -1381,13 +1529,14 @@ export function importHtml(
     );
   }
   // No scripts run and nothing is fetched (jsdom's defaults); its console complaints about page CSS are dropped.
-  const page = lightenPage(html);
-  step(1);
+  const { page, shape } = lightenPage(html, step);
+  if (shape.droppedEmpty > 0 && !shape.hasWords) throw onlyEmpty(quoted, shape);
   const dom = parsePage(page);
-  step(2);
+  step(4);
   const { document } = dom.window;
   const meta = readMetadata(document);
   dropLeftovers(document);
+  step(5);
 
   let readability: ReturnType<Readability<Node>['parse']>;
   try {
@@ -1397,7 +1546,7 @@ export function importHtml(
     readability = null;
   }
   const content = readability?.content;
-  step(3);
+  step(6);
 
   const siteName = clip(meta.siteName || flat(readability?.siteName), MAX_TITLE_LENGTH);
   const siteNames = [siteName, hostOf(meta.url)];
@@ -1430,6 +1579,7 @@ export function importHtml(
     if (blocks.length === 0 || (shaped(body) > shaped(blocks) && textLength(body) > readText * 1.2))
       blocks = body;
   }
+  step(7);
   if (blocks.length === 0) {
     throw new ParleyError(
       `${quoted} has no article text to read: Parley found only page furniture (menus, links, notices) in it.`,

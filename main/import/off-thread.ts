@@ -3,7 +3,7 @@
  * page is read, the import says how far it has got, can be cancelled (the worker is ended at once, and nothing
  * reaches a notebook), and has a time budget past which the worker is ended and the page refused with a message
  * that says so. A worker that throws or exits gives a clear error instead of a draft. The page's shape has its own
- * budget inside the importer (main/import/html.ts, dropEmptyWhenMany).
+ * budget inside the importer (main/import/html.ts, reduceByShape).
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -1,5 +1,5 @@
 // Written for `parley import` and Ctrl+C: a web page is read on a worker thread, and an interrupt while it is read
-// ends the worker, says the import was cancelled, exits with 1 and leaves no notebook behind.
+// ends the worker, says the import was cancelled, exits with 130 (the shell's code for an interrupt) and leaves no notebook behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -25,7 +25,7 @@ test('Ctrl+C while a web page is read cancels the import and creates nothing', a
   );
   process.emit('SIGINT');
   const { code, stdout, stderr } = await running;
-  assert.equal(code, 1);
+  assert.equal(code, 130);
   assert.equal(stdout, '');
   assert.match(stderr, /The import of "long\.html" was cancelled: nothing was imported\./);
   assert.equal(existsSync(notebook), false);

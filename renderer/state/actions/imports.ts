@@ -75,6 +75,8 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
     try {
       await afterImport(await importing(() => api.importFromDialog()));
     } catch (failure) {
+      // A refusal or a cancel ends the import before main's last progress report: the notice goes with it.
+      patchUi({ progress: null });
       fail(failure);
     }
   }

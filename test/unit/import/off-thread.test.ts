@@ -52,7 +52,7 @@ describe('a web page read on a worker thread', () => {
       draft,
       importHtml(decodeImportBytes('news-article.html', bytes), { fileName: 'news-article.html' }),
     );
-    assert.deepEqual(steps, ['1/4', '2/4', '3/4', '4/4']);
+    assert.deepEqual(steps, ['1/8', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8']);
   });
 
   test('passes on the importer’s own refusal with its words', async () => {
