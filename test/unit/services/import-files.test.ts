@@ -71,7 +71,8 @@ describe('importing files', () => {
     );
     assert.equal(store.revision, 1, 'one change');
     assert.equal(store.history.undoLabel, 'Undo Import 3 documents');
-    // Each file starts and the last ends on a whole count; the web page, read on a worker, moves it on by its steps.
+    // Each file starts and the last ends on a whole count; the web page, read on a worker, moves it on by its eight
+    // steps.
     const done = heard.map((p) => p.done);
     assert.deepEqual(
       done.filter((d) => Number.isInteger(d)),
@@ -79,7 +80,7 @@ describe('importing files', () => {
     );
     assert.deepEqual(
       done.filter((d) => !Number.isInteger(d)),
-      [2.25, 2.5, 2.75],
+      [2.125, 2.25, 2.375, 2.5, 2.625, 2.75, 2.875],
     );
     store.undo();
     assert.equal(store.data.documents.length, 0, 'one undo takes them all back');
