@@ -2,7 +2,7 @@
 // links to other passages both ways (each a way to go there), and Edit / Link / Delete (Delete asks first).
 // Focused, Space brings its passage into view and Enter edits it.
 // Used both in the margin, beside the passage, and in the "Needs review" list, where it shows the stored quote.
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shortQuote } from '../format';
 import { linksOf, type LinkItem, type PassageRef } from '../links';
