@@ -4,7 +4,7 @@
 // been asked. The hits in the open document's text are marked there (see views/find-marks.ts): one is current,
 // "3 of 7"; Enter and Shift+Enter in the field move to the next and previous (wrapping), and "Highlight this" opens
 // the highlight editor on the current one. A text hit in another document opens it at that hit.
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CallArgs, CallResult } from '../../shared/contract';
 import { errorMessage } from '../format';
 import { HIT_KIND_LABELS, resultsSummary, splitSnippet } from '../panels/snippet';
@@ -81,7 +81,8 @@ export function FindPanel(props: FindPanelProps) {
   const filtered = !!(topicFilter || partyFilter || documentFilter || hasNote);
   const trimmed = query.trim();
 
-  useEffect(() => {
+  // Before the browser takes any key: the field has the focus, its remembered query selected, as Find appears.
+  useLayoutEffect(() => {
     fieldRef.current?.focus();
     fieldRef.current?.select();
   }, []);

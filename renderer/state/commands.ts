@@ -40,11 +40,16 @@ const hasDocument = (state: State) => state.open.document !== null;
 const reading = (state: State) =>
   hasDocument(state) && state.ui.view === 'reading' && !ui.modalOpen(state.ui);
 
-/** Opens Find (or, when it is open, goes back to its search field); the suggestions give way. */
+/**
+ * Opens Find (or, when it is open, goes back to its search field); the suggestions give way. A Find that opens
+ * focuses and selects its own field as it mounts: selecting it again a frame later would take the first letters
+ * a quick typist has already put in, and replace them with the next.
+ */
 function openFind(host: CommandHost): void {
+  const open = host.store.get().ui.panel === 'find';
   host.store.setUi((current) => ({ ...current, panel: 'find' }));
   host.store.setSuggestions((current) => ({ ...current, open: false, list: null }));
-  host.focusSoon('.find__field', { select: true });
+  if (open) host.focusSoon('.find__field', { select: true });
 }
 
 function togglePanel(host: CommandHost, which: ui.SidePanel): void {

@@ -348,3 +348,22 @@ test('Ctrl+F with Find open goes back to its field, selected, from the text or a
   await page.keyboard.type('Miliband');
   await expect(field).toHaveValue('Miliband');
 });
+
+test('letters typed as Find opens stay, however long the next frame takes', async ({ parley }) => {
+  const { page } = parley;
+  // Frames as slow as on a big document: every animation frame comes 300 ms late.
+  await page.evaluate(() => {
+    const next = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => next((time) => setTimeout(() => callback(time), 300));
+  });
+  await page.locator('.reading').focus();
+  await page.keyboard.press('Control+f');
+  const field = page.getByRole('searchbox', { name: 'Search notebook' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('e');
+  // A pause past the late frame, then the rest of the word.
+  await page.waitForTimeout(600);
+  await page.keyboard.type('xtradition');
+  await expect(field).toHaveValue('extradition');
+  await expect(panel(page).locator('[aria-live="polite"]')).toHaveText('1 of 4');
+});

@@ -102,20 +102,16 @@ test('Find marks hits in text that is not in the page when it gets there', async
   await page.keyboard.press('Enter');
   await expect(page.locator('.find-nav__count')).toHaveText('3 of 3');
   await expect(block(page, 290)).toBeVisible();
-  // Polled: on a busy machine the mark was once read while the chunk's text was still being put in ("eedle").
-  const current = () =>
-    page.evaluate(() => {
-      const range = [...(CSS.highlights.get('parley-find-current') ?? [])][0] as Range | undefined;
-      const rect = range?.getBoundingClientRect();
-      return {
-        text: range?.toString(),
-        where: range?.startContainer.parentElement?.closest('[data-start]')?.textContent?.slice(0, 40),
-        shown: !!rect && rect.top >= 0 && rect.bottom <= window.innerHeight,
-      };
-    });
-  await expect
-    .poll(current)
-    .toEqual({ text: 'needle', where: 'Sentence 1 of paragraph 290 is filler wr', shown: true });
+  const current = await page.evaluate(() => {
+    const range = [...(CSS.highlights.get('parley-find-current') ?? [])][0] as Range | undefined;
+    const rect = range?.getBoundingClientRect();
+    return {
+      text: range?.toString(),
+      where: range?.startContainer.parentElement?.closest('[data-start]')?.textContent?.slice(0, 40),
+      shown: !!rect && rect.top >= 0 && rect.bottom <= window.innerHeight,
+    };
+  });
+  expect(current).toEqual({ text: 'needle', where: 'Sentence 1 of paragraph 290 is filler wr', shown: true });
 });
 
 test('a passage far down the text is shown from the highlight list, with its note', async ({ parley }) => {
