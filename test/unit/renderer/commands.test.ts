@@ -56,13 +56,17 @@ test('undo and redo are enabled by the history; highlight by a document shown wi
   assert.equal(commandEnabled('highlight', store.get()), false);
 });
 
-test('panels: Find opens and focuses its field, the codebook toggles, the suggestions give way', async () => {
+test('panels: Find opens (its field focuses itself as it mounts) or, open already, focuses its field; the codebook toggles; the suggestions give way', async () => {
   const { store } = await started();
   const { host, done } = hostFor(store);
   store.setSuggestions((current) => ({ ...current, open: true, list: [] }));
   runCommand('find', host);
   assert.equal(store.get().ui.panel, 'find');
   assert.equal(store.get().suggestions.open, false);
+  // Opening mounts the panel, which focuses and selects its field in the same frame; nothing is asked later.
+  assert.deepEqual(done, []);
+  runCommand('find', host);
+  assert.equal(store.get().ui.panel, 'find');
   assert.deepEqual(done, ['focus .find__field']);
   runCommand('codebook', host);
   assert.equal(store.get().ui.panel, 'codebook');
