@@ -30,7 +30,7 @@ import {
 
 export { MAX_BLOCK_DEPTH } from './limits';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Characters of context kept on each side of a quote (as the Hypothesis client does). */
 export const CONTEXT_LENGTH = 32;
@@ -46,7 +46,7 @@ const isoTime = z.string().min(1).max(MAX_TIME_LENGTH);
  * article's paragraph numbering (see paragraphNumber).
  */
 export const BlockSchema = z.object({
-  kind: z.enum(['heading', 'paragraph', 'quote', 'list-item', 'code', 'caption']),
+  kind: z.enum(['heading', 'paragraph', 'quote', 'list-item', 'code', 'caption', 'note']),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   /** Headings: 1 (`#`) to 6 (`######`). */
@@ -59,6 +59,11 @@ export const BlockSchema = z.object({
   number: z.number().int().min(0).max(MAX_LIST_NUMBER).optional(),
   /** List items: a further paragraph of the item before it rather than an item of its own. */
   continues: z.boolean().optional(),
+  /**
+   * The page (1 = the first) the block starts on, in documents read from pages (PDF, schema 6); absent elsewhere.
+   * Exports cite it (`p. 4`) where they cite the paragraph (`¶4`) of other documents.
+   */
+  page: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type Block = z.infer<typeof BlockSchema>;
 export type BlockKind = Block['kind'];
@@ -71,6 +76,7 @@ export function copyBlock(block: Block): Block {
   if (block.ordered !== undefined) copy.ordered = block.ordered;
   if (block.number !== undefined) copy.number = block.number;
   if (block.continues !== undefined) copy.continues = block.continues;
+  if (block.page !== undefined) copy.page = block.page;
   return copy;
 }
 
@@ -103,8 +109,22 @@ export function copyMark(mark: Mark): Mark {
   return copy;
 }
 
-export const DocumentFormatSchema = z.enum(['text', 'markdown', 'html']);
+export const DocumentFormatSchema = z.enum(['text', 'markdown', 'html', 'pdf', 'docx']);
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
+
+/** The file a document was read from (PDF and Word imports): its name, size and SHA-256, never its bytes. */
+export const SourceFileSchema = z.object({
+  name: z.string().min(1).max(MAX_TITLE_LENGTH),
+  size: z.number().int().nonnegative(),
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: z.string().min(64).max(64),
+});
+export type SourceFile = z.infer<typeof SourceFileSchema>;
+
+/** The most authors a document's citation lists. */
+export const MAX_AUTHORS = 100;
+/** The longest citation key. */
+export const MAX_CITATION_KEY_LENGTH = 100;
 
 export const DocumentSchema = z
   .object({
@@ -129,11 +149,37 @@ export const DocumentSchema = z
     marks: z.array(MarkSchema).default([]),
     /** When the document was last opened for reading (ISO time); empty when never. */
     openedAt: z.string().max(MAX_TIME_LENGTH).default(''),
+    /**
+     * Citation (schema 6): the authors, each as written in a citation: "Family, Given" (a person, read as family and
+     * given names) or a name without a comma (an organization, or a name cited whole). The title, date (`published`),
+     * container (`source`: the paper or site) and `url` are the document's own fields.
+     */
+    authors: z.array(z.string().min(1).max(MAX_NAME_LENGTH)).max(MAX_AUTHORS).default([]),
+    /** Citation: the pages the document spans in its container, as written ("12-19"); empty when unknown. */
+    pages: z.string().max(MAX_NAME_LENGTH).default(''),
+    /**
+     * Citation key, unique in the notebook (Pandoc's `@key`): author + year + first title word, e.g.
+     * `rt2009miliband`, unless the user changed it (main/core/citation.ts checks what a user types).
+     */
+    citationKey: z.string().max(MAX_CITATION_KEY_LENGTH).default(''),
+    /** The file the document was read from (PDF, Word): name, size and hash, not its bytes. */
+    file: SourceFileSchema.optional(),
+    /**
+     * Documents read from pages (PDF): where each page's text begins, as offsets into `text`, ascending; entry i is
+     * page i + 1's. A passage is cited by the pages its offsets fall on. Absent for documents without pages.
+     */
+    pageStarts: z.array(z.number().int().nonnegative()).optional(),
   })
   .refine((doc) => doc.marks.every((mark) => mark.end <= doc.text.length), {
     message: 'a mark reaches past the end of the text',
     path: ['marks'],
-  });
+  })
+  .refine(
+    (doc) =>
+      doc.pageStarts === undefined ||
+      doc.pageStarts.every((start, i, all) => start <= doc.text.length && (i === 0 || start >= all[i - 1]!)),
+    { message: 'page starts must rise and stay within the text', path: ['pageStarts'] },
+  );
 export type ParleyDocument = z.infer<typeof DocumentSchema>;
 
 export const TopicSchema = z.object({
@@ -330,6 +376,35 @@ export function paragraphLabel(doc: Pick<ParleyDocument, 'blocks'>, offset: numb
   const index = blockIndexAt(doc.blocks, offset);
   const before = doc.blocks.slice(0, index).some((block) => block.kind !== 'caption');
   return before ? `caption after ¶${number}` : `caption before ¶1`;
+}
+
+/** The page (1 = the first) that `offset` falls on, in a document read from pages; null in any other. */
+export function pageAt(doc: Pick<ParleyDocument, 'pageStarts'>, offset: number): number | null {
+  const starts = doc.pageStarts;
+  if (!starts || starts.length === 0) return null;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/**
+ * Where the passage `[start, end)` sits, as exports cite it: `p. 4` (or `pp. 4-5` across a page break) in a
+ * document read from pages, else its paragraph label (`¶4`, `caption after ¶3`).
+ */
+export function placeLabel(
+  doc: Pick<ParleyDocument, 'blocks' | 'pageStarts'>,
+  start: number,
+  end: number = start + 1,
+): string {
+  const first = pageAt(doc, start);
+  if (first === null) return paragraphLabel(doc, start);
+  const last = pageAt(doc, Math.max(start, end - 1)) ?? first;
+  return last > first ? `pp. ${first}-${last}` : `p. ${first}`;
 }
 
 /** One hit of a search: a title, a place in a document's text, a highlighted passage, or a note. */

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { countAnnotations } from './annotation-counts';
+import { citationKeyBase, citationKeysOf, uniqueCitationKey } from './citation';
 import { describeRange, locate, splitsSurrogatePair } from './anchoring';
 import { importPlainText, parseDateLine, type DocumentDraft } from './import-text';
 import {
@@ -155,9 +156,15 @@ export function addDocument(nb: Notebook, draft: DocumentDraft, now: Date): Parl
       byline: (draft.byline ?? '').trim(),
       marks: (draft.marks ?? []).map(copyMark),
       openedAt: '',
+      authors: (draft.authors ?? []).map((name) => name.replace(/\s+/g, ' ').trim()).filter(Boolean),
+      pages: '',
+      citationKey: '',
+      ...(draft.file ? { file: { ...draft.file } } : {}),
+      ...(draft.pageStarts ? { pageStarts: [...draft.pageStarts] } : {}),
     },
     'document',
   );
+  doc.citationKey = uniqueCitationKey(citationKeyBase(doc), citationKeysOf(nb.documents));
   nb.documents.push(doc);
   return doc;
 }

@@ -364,6 +364,9 @@ function documentOf(article: Article, n: number, note: string): ParleyDocument {
     byline: '',
     marks: [],
     openedAt: '',
+    authors: [],
+    pages: '',
+    citationKey: `bench${n}`,
   };
 }
 

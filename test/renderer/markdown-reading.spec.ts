@@ -298,6 +298,9 @@ test('marks that overlap without nesting are split so every character shows once
         { kind: 'link', start: 11, end: 31, href: 'https://example.org/' },
       ],
       openedAt: '',
+      authors: [],
+      pages: '',
+      citationKey: 'overlap',
     });
   });
   const page = await parley.reload();

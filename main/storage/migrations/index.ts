@@ -11,6 +11,7 @@ import { stancesAndSuggestions } from './002-stances-and-suggestions';
 import { documentNotes } from './003-document-notes';
 import { formattingAndOpened } from './004-formatting-and-opened';
 import { captionBlocks } from './005-caption-blocks';
+import { citationsAndPages } from './006-citations-and-pages';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   documentNotes,
   formattingAndOpened,
   captionBlocks,
+  citationsAndPages,
 ];
 
 export type MigrationFailure = 'invalid' | 'too-new';

@@ -49,6 +49,9 @@ export function makeDocument(
     byline: '',
     marks: [],
     openedAt: '',
+    authors: [],
+    pages: '',
+    citationKey: '',
     ...meta,
   };
 }

@@ -23,6 +23,9 @@ export function textDocument(
     byline: '',
     marks: [],
     openedAt: '',
+    authors: [],
+    pages: '',
+    citationKey: '',
   };
 }
 
