@@ -11,7 +11,7 @@ import { importOffThread, type OffThreadOptions } from './import/off-thread';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import {
   extensionOf,
-  HTML_EXTENSIONS,
+  OFF_THREAD_EXTENSIONS,
   IMPORT_EXTENSIONS,
   MAX_IMPORT_SIZE_TEXT,
 } from '../shared/import-formats';
@@ -43,7 +43,7 @@ export async function loadImportFile(path: string, options: OffThreadOptions = {
   const name = basename(path);
   const bytes = await readImportBytes(path);
   // A web page is read on a worker thread (main/import/off-thread.ts): it can take seconds, and can be cancelled.
-  if (HTML_EXTENSIONS.includes(extensionOf(name))) return importOffThread(name, bytes, options);
+  if (OFF_THREAD_EXTENSIONS.includes(extensionOf(name))) return importOffThread(name, bytes, options);
   return importBytes(name, bytes);
 }
 

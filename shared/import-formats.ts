@@ -19,8 +19,22 @@ export const TEXT_EXTENSIONS: readonly string[] = [...PLAIN_TEXT, ...MARKDOWN];
 /** Saved web pages, read by the HTML importer (main/import/html). */
 export const HTML_EXTENSIONS: readonly string[] = ['html', 'htm', 'xhtml'];
 
+/** PDF documents, read by the PDF importer (main/import/pdf, with PDF.js). */
+export const PDF_EXTENSIONS: readonly string[] = ['pdf'];
+/** Word documents, read by the Word importer (main/import/docx, with mammoth). */
+export const WORD_EXTENSIONS: readonly string[] = ['docx'];
+/** Formats read from their bytes by a reader of their own, not decoded as text first. */
+export const BINARY_EXTENSIONS: readonly string[] = [...PDF_EXTENSIONS, ...WORD_EXTENSIONS];
+/** Formats read on the import worker (main/import/off-thread.ts): they can take seconds, and can be cancelled. */
+export const OFF_THREAD_EXTENSIONS: readonly string[] = [...HTML_EXTENSIONS, ...BINARY_EXTENSIONS];
+
 /** Every extension Parley imports, without the dot. */
-export const IMPORT_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
+export const IMPORT_EXTENSIONS: readonly string[] = [
+  ...TEXT_EXTENSIONS,
+  ...HTML_EXTENSIONS,
+  ...PDF_EXTENSIONS,
+  ...WORD_EXTENSIONS,
+];
 
 const dotted = (extensions: readonly string[]) => extensions.map((extension) => `.${extension}`).join(', ');
 const PLAIN_TEXT_WORDS = `plain text (${dotted(PLAIN_TEXT)})`;
@@ -29,7 +43,7 @@ const MARKDOWN_WORDS = `Markdown (${dotted(MARKDOWN)})`;
 /** The text importer's formats in words, for a message that refuses a file there. */
 export const TEXT_FORMATS = `${PLAIN_TEXT_WORDS} or ${MARKDOWN_WORDS}`;
 /** The formats in words, for a message that refuses a file. */
-export const ACCEPTED_FORMATS = `${PLAIN_TEXT_WORDS}, ${MARKDOWN_WORDS} or a saved web page (${dotted(HTML_EXTENSIONS)})`;
+export const ACCEPTED_FORMATS = `${PLAIN_TEXT_WORDS}, ${MARKDOWN_WORDS}, a saved web page (${dotted(HTML_EXTENSIONS)}), a PDF (${dotted(PDF_EXTENSIONS)}) or a Word document (${dotted(WORD_EXTENSIONS)})`;
 /** Every importable extension with its dot, for the command line's help: ".txt, .text, .md, …". */
 export const IMPORT_EXTENSIONS_TEXT = dotted(IMPORT_EXTENSIONS);
 
@@ -38,10 +52,15 @@ export const MAX_IMPORT_SIZE_TEXT = `${Math.round(MAX_IMPORT_BYTES / (1024 * 102
 
 /** The open dialog's filters: the common kinds together first (".text" is rare: only under Text), then each. */
 export const IMPORT_FILTERS: Array<{ name: string; extensions: string[] }> = [
-  { name: 'Articles', extensions: ['txt', ...MARKDOWN, ...HTML_EXTENSIONS] },
+  {
+    name: 'Articles',
+    extensions: ['txt', ...MARKDOWN, ...HTML_EXTENSIONS, ...PDF_EXTENSIONS, ...WORD_EXTENSIONS],
+  },
   { name: 'Text', extensions: [...PLAIN_TEXT] },
   { name: 'Markdown', extensions: [...MARKDOWN] },
   { name: 'Web pages', extensions: [...HTML_EXTENSIONS] },
+  { name: 'PDF', extensions: [...PDF_EXTENSIONS] },
+  { name: 'Word documents', extensions: [...WORD_EXTENSIONS] },
 ];
 
 /** A file name's extension, lower case and without the dot; '' when it has none. */

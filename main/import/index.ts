@@ -6,13 +6,18 @@ import { importByFileName, type DocumentDraft } from '../core/import-text';
 import { ParleyError } from '../../shared/model';
 import {
   ACCEPTED_FORMATS,
+  BINARY_EXTENSIONS,
   extensionOf,
   HTML_EXTENSIONS,
   IMPORT_EXTENSIONS,
+  PDF_EXTENSIONS,
   TEXT_EXTENSIONS,
+  WORD_EXTENSIONS,
 } from '../../shared/import-formats';
 import { decodeImportBytes } from './decode';
+import { importDocx } from './docx';
 import { importHtml } from './html';
+import { importPdf } from './pdf';
 
 /** Told how far a long import (a web page) has got: `done` of `total` steps. */
 export type ImportSteps = (done: number, total: number) => void;
@@ -25,6 +30,12 @@ export function importAny(fileName: string, content: string, onStep?: ImportStep
   const base = fileName.split(/[/\\]/).pop() || fileName;
   const extension = extensionOf(base);
   if (TEXT_EXTENSIONS.includes(extension)) return importByFileName(base, content);
+  if (BINARY_EXTENSIONS.includes(extension)) {
+    throw new ParleyError(
+      `"${base}" is a .${extension} file, which Parley reads from the file itself, not as text: import the file.`,
+      'invalid',
+    );
+  }
   if (HTML_EXTENSIONS.includes(extension)) {
     if (content.trim() === '') {
       throw new ParleyError(`"${base}" is empty: there is no text in it to read.`, 'invalid');
@@ -37,7 +48,28 @@ export function importAny(fileName: string, content: string, onStep?: ImportStep
   );
 }
 
-/** A file's bytes as a draft: encoding, then format, checked before anything reaches a notebook. */
+/**
+ * A text file's bytes as a draft: encoding, then format, checked before anything reaches a notebook. PDF and Word
+ * files are not text: importFileBytes reads them.
+ */
 export function importBytes(fileName: string, bytes: Uint8Array, onStep?: ImportSteps): DocumentDraft {
   return importAny(fileName, decodeImportBytes(fileName, bytes), onStep);
+}
+
+/** Any importable file's bytes as a draft: PDF and Word files by their own readers, text by importBytes. */
+export async function importFileBytes(
+  fileName: string,
+  bytes: Uint8Array,
+  onStep?: ImportSteps,
+): Promise<DocumentDraft> {
+  const base = fileName.split(/[/\\]/).pop() || fileName;
+  const extension = extensionOf(base);
+  if (PDF_EXTENSIONS.includes(extension)) return importPdf(bytes, { fileName: base, onStep });
+  if (WORD_EXTENSIONS.includes(extension)) return importDocx(bytes, { fileName: base, onStep });
+  return importBytes(fileName, bytes, onStep);
+}
+
+/** Whether a file of this name is read from its bytes by a reader of its own (PDF, Word) rather than as text. */
+export function isBinaryFormat(fileName: string): boolean {
+  return BINARY_EXTENSIONS.includes(extensionOf(fileName));
 }

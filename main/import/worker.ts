@@ -5,7 +5,7 @@
  * code. Started only by main/import/off-thread.ts, which can end it at any time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { importBytes } from './index';
+import { importFileBytes } from './index';
 import { ParleyError } from '../../shared/model';
 import type { WorkerReply, WorkerTask } from './off-thread';
 
@@ -16,7 +16,9 @@ if (task.crashForTest === 'throw') throw new Error('The import worker was told t
 if (task.crashForTest === 'exit') process.exit(3);
 
 try {
-  const draft = importBytes(task.fileName, task.bytes, (done, total) => reply({ kind: 'step', done, total }));
+  const draft = await importFileBytes(task.fileName, task.bytes, (done, total) =>
+    reply({ kind: 'step', done, total }),
+  );
   reply({ kind: 'draft', draft });
 } catch (error) {
   reply(

@@ -9,7 +9,7 @@ import * as ops from '../core/notebook';
 import { importAny, importBytes } from '../import';
 import { loadImportFile } from '../files';
 import { importOffThread, type OffThreadOptions } from '../import/off-thread';
-import { extensionOf, HTML_EXTENSIONS } from '../../shared/import-formats';
+import { extensionOf, OFF_THREAD_EXTENSIONS } from '../../shared/import-formats';
 import type { FilesImportReport, Progress } from '../../shared/contract';
 import { ParleyError, type DocumentSummary, type ParleyDocument } from '../../shared/model';
 import type { NotebookStore } from '../storage/notebook-store';
@@ -82,14 +82,14 @@ export async function importFileBytes(
 }
 
 /**
- * A file's bytes as a draft: a web page read on a worker thread (main/import/off-thread.ts), which a cancel ends,
- * any other format at once.
+ * A file's bytes as a draft: a web page, PDF or Word file read on a worker thread (main/import/off-thread.ts), which
+ * a cancel ends; text at once.
  */
 export function draftOfBytes(
   file: { fileName: string; bytes: Uint8Array },
   options: OffThreadOptions = {},
 ): Promise<DocumentDraft> {
-  if (HTML_EXTENSIONS.includes(extensionOf(file.fileName))) {
+  if (OFF_THREAD_EXTENSIONS.includes(extensionOf(file.fileName))) {
     return importOffThread(file.fileName, file.bytes, options);
   }
   return Promise.resolve().then(() => importBytes(file.fileName, file.bytes));

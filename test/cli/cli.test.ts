@@ -101,9 +101,9 @@ describe('parley import', () => {
 
   test('an unsupported format is refused with the accepted ones named', async () => {
     const { notebook } = await freshSampleNotebook('format.json');
-    const pdf = join(dir(), 'paper.pdf');
-    await writeFile(pdf, 'plain enough');
-    const result = await parley('import', pdf, '--notebook', notebook);
+    const rtf = join(dir(), 'paper.rtf');
+    await writeFile(rtf, 'plain enough');
+    const result = await parley('import', rtf, '--notebook', notebook);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /\.txt|\.md/);
   });

@@ -45,7 +45,7 @@ describe('importAny', () => {
   });
 
   test('other extensions are refused with the accepted list', () => {
-    for (const name of ['report.pdf', 'archive.tar.gz', 'README', '.html']) {
+    for (const name of ['report.rtf', 'archive.tar.gz', 'README', '.html']) {
       assert.throws(
         () => importAny(name, 'Some words.'),
         (error: unknown) =>
@@ -66,10 +66,12 @@ describe('importAny', () => {
 
   test('the accepted extensions are listed once for dialogs and file associations', () => {
     assert.deepEqual([...IMPORT_EXTENSIONS].sort(), [
+      'docx',
       'htm',
       'html',
       'markdown',
       'md',
+      'pdf',
       'text',
       'txt',
       'xhtml',

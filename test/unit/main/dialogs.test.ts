@@ -47,7 +47,16 @@ describe('electronDialogs', () => {
     assert.equal(calls[0]!.method, 'showOpenDialog');
     assert.equal(calls[0]!.parent, win);
     const filters = calls[0]!.options.filters as Array<{ extensions: string[] }>;
-    assert.deepEqual(filters[0]!.extensions, ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml']);
+    assert.deepEqual(filters[0]!.extensions, [
+      'txt',
+      'md',
+      'markdown',
+      'html',
+      'htm',
+      'xhtml',
+      'pdf',
+      'docx',
+    ]);
     assert.deepEqual(calls[0]!.options.properties, ['openFile', 'multiSelections']);
   });
 
