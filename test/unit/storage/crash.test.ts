@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openNotebookStore } from '../../../main/storage/notebook-store';
-import { journalPathOf, parseJournal } from '../../../main/storage/journal';
+import { journalPathOf, parseJournal, readOnDisk } from '../../../main/storage/journal';
 import { migrate } from '../../../main/storage/migrations/index';
 import { seededRandom } from '../../../scripts/seeded-random';
 
@@ -177,10 +177,23 @@ test(`a notebook survives SIGKILL at random moments over ${TOTAL_WRITES} writes 
         `${where}\nonly ${ids.length} of the latest revisions kept`,
       );
       // ...and K is at least every revision reported saved, in this round and all before it.
-      assert.ok(
-        onDisk >= highestSaved,
-        `${where}\nthe file is at revision ${onDisk}, ${highestSaved} was reported saved`,
-      );
+      if (onDisk < highestSaved) {
+        const disk = await readOnDisk(path);
+        const fileAlone = migrate(JSON.parse(await readFile(path, 'utf8')) as unknown);
+        const state = {
+          leftovers,
+          fileRevision: fileAlone.topics.at(-1)?.id,
+          journalMatches: disk.matches,
+          journalRecords: disk.journal?.records.length,
+          journalTorn: disk.journal?.torn,
+          journalDamaged: disk.journal?.damaged,
+          journalGeneration: disk.journal?.header?.generation,
+          files: await readdir(dir),
+        };
+        assert.fail(
+          `${where}\nthe file is at revision ${onDisk}, ${highestSaved} was reported saved\n${JSON.stringify(state)}`,
+        );
+      }
       assert.ok(
         onDisk >= lastOnDisk,
         `${where}\nthe file went back from revision ${lastOnDisk} to ${onDisk}`,
