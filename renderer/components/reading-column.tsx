@@ -64,6 +64,7 @@ function sameBlocks(a: Block[], b: Block[]): boolean {
         block.depth === other.depth &&
         block.ordered === other.ordered &&
         block.number === other.number &&
+        block.page === other.page &&
         block.continues === other.continues
       );
     })
@@ -191,10 +192,33 @@ function inline(text: string, start: number, end: number, marks: readonly Mark[]
 interface Content {
   text: string;
   marks: Map<Block, Mark[]>;
+  /** Documents read from pages: the blocks a new page starts with, and that page's number. */
+  pageMarks: Map<Block, number>;
 }
 
 function blockText(content: Content, block: Block): ComponentChildren[] {
   return inline(content.text, block.start, block.end, content.marks.get(block) ?? []);
+}
+
+/**
+ * The blocks that begin a page (the first of each page number), for the page marks in the margin. The mark is the
+ * element's `data-page`, which the style sheet shows beside it (reading-shape.css): no text of its own in the
+ * column, so the text the reader selects, copies and highlights stays the document's.
+ */
+function pageMarksOf(blocks: readonly Block[]): Map<Block, number> {
+  const marks = new Map<Block, number>();
+  let page: number | undefined;
+  for (const block of blocks) {
+    if (block.page !== undefined && block.page !== page) marks.set(block, block.page);
+    if (block.page !== undefined) page = block.page;
+  }
+  return marks;
+}
+
+/** The attribute that shows a page mark beside a block that begins a page, else nothing. */
+function pageMark(content: Content, block: Block): { 'data-page'?: string } {
+  const page = content.pageMarks.get(block);
+  return page === undefined ? {} : { 'data-page': `p. ${page}` };
 }
 
 function heading(content: Content, block: Block): VNode {
@@ -202,7 +226,12 @@ function heading(content: Content, block: Block): VNode {
   // The document's title is the page's one h1; the text's headings sit below it.
   const Tag = `h${Math.min(Math.max(level, 2), 6)}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
   return (
-    <Tag key={block.start} class={`doc-text__heading doc-text__heading--${level}`} data-start={block.start}>
+    <Tag
+      key={block.start}
+      class={`doc-text__heading doc-text__heading--${level}`}
+      data-start={block.start}
+      {...pageMark(content, block)}
+    >
       {blockText(content, block)}
     </Tag>
   );
@@ -219,7 +248,12 @@ function quote(content: Content, run: readonly Block[], depth: number): VNode {
     const block = run[i]!;
     if (depthOf(block) <= depth) {
       children.push(
-        <p key={block.start} class="doc-text__paragraph" data-start={block.start}>
+        <p
+          key={block.start}
+          class="doc-text__paragraph"
+          data-start={block.start}
+          {...pageMark(content, block)}
+        >
           {blockText(content, block)}
         </p>,
       );
@@ -261,6 +295,7 @@ function lists(content: Content, run: readonly Block[], depth: number): VNode[] 
           class="doc-text__item"
           data-start={item.block.start}
           value={ordered ? item.block.number : undefined}
+          {...pageMark(content, item.block)}
         >
           {blockText(content, item.block)}
           {item.children}
@@ -302,7 +337,12 @@ function lists(content: Content, run: readonly Block[], depth: number): VNode[] 
     const current = items[items.length - 1];
     if (block.continues && current) {
       current.children.push(
-        <p key={block.start} class="doc-text__item-paragraph" data-start={block.start}>
+        <p
+          key={block.start}
+          class="doc-text__item-paragraph"
+          data-start={block.start}
+          {...pageMark(content, block)}
+        >
           {blockText(content, block)}
         </p>,
       );
@@ -322,6 +362,7 @@ function lists(content: Content, run: readonly Block[], depth: number): VNode[] 
 /** The blocks as elements: runs of quotes and of list items are grouped into their block quotes and lists. */
 function renderBlocks(content: Content, blocks: readonly Block[]): VNode[] {
   const out: VNode[] = [];
+  let noteBefore = false;
   for (let i = 0; i < blocks.length;) {
     const block = blocks[i]!;
     if (block.kind === 'quote' || block.kind === 'list-item') {
@@ -337,19 +378,38 @@ function renderBlocks(content: Content, blocks: readonly Block[]): VNode[] {
     else if (block.kind === 'caption') {
       // The words under a figure of the page (the picture is not kept): set apart from the article's paragraphs.
       out.push(
-        <p key={block.start} class="doc-text__caption" data-start={block.start}>
+        <p key={block.start} class="doc-text__caption" data-start={block.start} {...pageMark(content, block)}>
           {blockText(content, block)}
         </p>,
       );
+    } else if (block.kind === 'note') {
+      // A footnote or endnote of the document (a Word file's), kept at the end and set apart from the article.
+      out.push(
+        <p
+          key={block.start}
+          class={noteBefore ? 'doc-text__note' : 'doc-text__note doc-text__note--first'}
+          role="note"
+          data-start={block.start}
+          {...pageMark(content, block)}
+        >
+          {blockText(content, block)}
+        </p>,
+      );
+      noteBefore = true;
     } else if (block.kind === 'code') {
       out.push(
-        <pre key={block.start} class="doc-text__code" data-start={block.start}>
+        <pre key={block.start} class="doc-text__code" data-start={block.start} {...pageMark(content, block)}>
           <code>{blockText(content, block)}</code>
         </pre>,
       );
     } else {
       out.push(
-        <p key={block.start} class="doc-text__paragraph" data-start={block.start}>
+        <p
+          key={block.start}
+          class="doc-text__paragraph"
+          data-start={block.start}
+          {...pageMark(content, block)}
+        >
           {blockText(content, block)}
         </p>,
       );
@@ -400,7 +460,11 @@ export class DocumentText extends Component<DocumentTextProps> {
     if (!root) return;
     const { text, blocks, onIndex } = this.props;
     const visible = visibleBlocks(text, blocks);
-    const content: Content = { text, marks: marksByBlock(visible, this.props.marks ?? NO_MARKS) };
+    const content: Content = {
+      text,
+      marks: marksByBlock(visible, this.props.marks ?? NO_MARKS),
+      pageMarks: pageMarksOf(visible),
+    };
     this.chunks = new ChunkedText(
       root,
       text,
