@@ -328,7 +328,8 @@ class LowNotebookStore implements NotebookStore {
   private onDisk: Notebook;
   /** A fold asked for (by checkpoint, close or the idle timer), done by the next write. */
   private foldWanted = false;
-  private foldWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  /** Callers of checkpoint, each done by the first fold of a revision at or after theirs. */
+  private foldWaiters: Waiter[] = [];
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly foldWhenIdleMs: number;
   readonly journalProblem: JournalProblem | null;
@@ -488,7 +489,10 @@ class LowNotebookStore implements NotebookStore {
 
   checkpoint(): Promise<void> {
     if (!this.saver || (!this.saver.hasUnfolded && this.savedRevision >= this.committed)) return this.flush();
-    const done = new Promise<void>((resolve, reject) => this.foldWaiters.push({ resolve, reject }));
+    // A fold already running may have started before the latest changes: only a fold of this revision or a later
+    // one is this checkpoint's.
+    const revision = this.committed;
+    const done = new Promise<void>((resolve, reject) => this.foldWaiters.push({ revision, resolve, reject }));
     this.foldWanted = true;
     if (this.timer) {
       clearTimeout(this.timer);
@@ -547,9 +551,13 @@ class LowNotebookStore implements NotebookStore {
     this.writing = false;
     this.savedRevision = revision;
     if (folded) {
-      const waiters = this.foldWaiters;
-      this.foldWaiters = [];
-      for (const waiter of waiters) waiter.resolve();
+      this.foldWaiters = this.foldWaiters.filter((waiter) => {
+        if (waiter.revision > revision) return true;
+        waiter.resolve();
+        return false;
+      });
+      // A checkpoint asked for during this fold, of changes it did not hold, gets a fold of its own.
+      if (this.foldWaiters.length > 0) this.foldWanted = true;
     }
     this.waiters = this.waiters.filter((waiter) => {
       if (waiter.revision > revision) return true;

@@ -4,6 +4,7 @@
 // The notebooks here are made up for the tests.
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,24 @@ describe('saving to the journal', () => {
     }
     assert.equal(await journalRecords(), 0, 'folded after a while without changes');
     assert.deepEqual((JSON.parse(await readFile(path, 'utf8')) as Notebook).topics.length, 6);
+  });
+
+  test('a fold asked for while another runs is reported done only once it holds the changes made before it', async () => {
+    const store = await open();
+    store.change((nb) => nb.topics.push(topic(1)));
+    await store.flush();
+    // A fold of t1 starts (as an idle fold or another checkpoint would); t2 comes, and a fold is asked for again.
+    const first = store.checkpoint();
+    store.change((nb) => nb.topics.push(topic(2)));
+    const second = store.checkpoint();
+    await first;
+    await second;
+    // Read at once, before anything else runs: the file alone must hold t2, as the second fold promised.
+    const file = JSON.parse(readFileSync(path, 'utf8')) as Notebook;
+    assert.deepEqual(
+      file.topics.map((t) => t.id),
+      ['t1', 't2'],
+    );
   });
 
   test('a journal removed behind the store is replaced by a fold, losing nothing', async () => {
