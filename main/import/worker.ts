@@ -15,15 +15,18 @@ const reply = (message: WorkerReply) => parentPort?.postMessage(message);
 if (task.crashForTest === 'throw') throw new Error('The import worker was told to fail (a test).');
 if (task.crashForTest === 'exit') process.exit(3);
 
-try {
-  const draft = await importFileBytes(task.fileName, task.bytes, (done, total) =>
-    reply({ kind: 'step', done, total }),
-  );
-  reply({ kind: 'draft', draft });
-} catch (error) {
-  reply(
-    error instanceof ParleyError
-      ? { kind: 'refused', message: error.message, code: error.code }
-      : { kind: 'failed', message: error instanceof Error ? error.message : String(error) },
-  );
-}
+// The bundle is CommonJS, which has no top-level await: the reading runs in a function of its own.
+void (async () => {
+  try {
+    const draft = await importFileBytes(task.fileName, task.bytes, (done, total) =>
+      reply({ kind: 'step', done, total }),
+    );
+    reply({ kind: 'draft', draft });
+  } catch (error) {
+    reply(
+      error instanceof ParleyError
+        ? { kind: 'refused', message: error.message, code: error.code }
+        : { kind: 'failed', message: error instanceof Error ? error.message : String(error) },
+    );
+  }
+})();
