@@ -65,12 +65,14 @@ const LIGATURES: Record<string, string> = {
 
 /** A run's characters as reading text: ligatures as letters, every space a plain one, no control characters. */
 export function cleanRunText(text: string): string {
-  return text
-    .replace(/[\ufb00-\ufb06]/g, (ligature) => LIGATURES[ligature]!)
-    .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b\u2060\ufeff]/g, '')
-    .normalize('NFC');
+  return (
+    text
+      .replace(/[\ufb00-\ufb06]/g, (ligature) => LIGATURES[ligature]!)
+      .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b\u2060\ufeff]/g, '')
+      .normalize('NFC')
+  );
 }
 
 interface Fragment {
