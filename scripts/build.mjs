@@ -31,8 +31,9 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    // jsdom reads its own files (stylesheets, workers) at run time and cannot be bundled: it loads from node_modules.
-    external: ['electron', 'jsdom'],
+    // jsdom reads its own files (stylesheets, workers) at run time and cannot be bundled, nor can PDF.js, which
+    // imports its worker code (pdf.worker.mjs) from beside itself: both load from node_modules.
+    external: ['electron', 'jsdom', 'pdfjs-dist'],
     // Web pages are read on a worker thread, from the bundle beside this one (main/import/off-thread.ts).
     define: { ...nodeCommon.define, __PARLEY_IMPORT_WORKER__: JSON.stringify('import-worker.cjs') },
   }),
@@ -43,7 +44,7 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['jsdom'],
+    external: ['jsdom', 'pdfjs-dist'],
   }),
   build({
     ...common,
@@ -61,7 +62,7 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['jsdom'],
+    external: ['jsdom', 'pdfjs-dist'],
     define: {
       ...nodeCommon.define,
       __PARLEY_VERSION__: JSON.stringify(version),

@@ -67,7 +67,15 @@ export const LAYERS = [
     why: 'main/import turns files into documents: it knows the core, not storage, IPC or the window.',
     files: ['main/import/**/*'],
     may: ['shared', 'main/core', 'main/import', ERRORS],
-    packages: ['@mozilla/readability', 'dompurify', 'jsdom', 'parse5', 'node:worker_threads', ...NODE_FILES],
+    packages: [
+      '@mozilla/readability',
+      'dompurify',
+      'jsdom',
+      'parse5',
+      'pdfjs-dist',
+      'node:worker_threads',
+      ...NODE_FILES,
+    ],
   },
   {
     name: 'services',

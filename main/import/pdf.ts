@@ -1,18 +1,330 @@
 /**
- * The PDF importer: a PDF's bytes as a document draft, its text read with PDF.js. (Being written: see issue 14.)
+ * The PDF importer: a PDF's bytes as a document draft, its text read with PDF.js (Mozilla's own reader, the one in
+ * Firefox), page by page, and put back into reading order by main/import/pdf-layout.ts: columns, paragraphs, words
+ * broken at line ends joined again, ligatures as letters, running headers, footers and page numbers dropped. Each
+ * block knows the page it starts on and the draft where each page begins, so a passage is cited as `p. 4`.
+ *
+ * Title, authors and date come from the file's Info dictionary (or its XMP metadata), else from its first page: the
+ * largest text at its top is the title, a "By …" line under it the authors, and a date line near it the date. The
+ * file's name, size and SHA-256 are kept with the document, never its bytes.
+ *
+ * Refused, with a message that says why and nothing added: a file that is not a PDF or is damaged (cut short, or
+ * PDF.js cannot parse it), one that needs a password, and one with no text to read (a scan, which needs OCR).
+ *
+ * PDF.js is loaded on the first PDF imported (a dynamic import, so the bundles leave it in node_modules, where it
+ * finds its own worker code), with its own "worker" run on this thread: this importer already runs on the import
+ * worker (main/import/off-thread.ts), which reports each page read as a step. Its console warnings are off.
  */
-import type { DocumentDraft } from '../core/import-text';
-import { ParleyError } from '../../shared/model';
+import { createHash } from 'node:crypto';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Block } from '../../shared/model';
+import { MAX_AUTHORS, ParleyError } from '../../shared/model';
+import { MAX_IMPORT_CHARS, MAX_NAME_LENGTH } from '../../shared/limits';
+import { parseDateLine, type DocumentDraft } from '../core/import-text';
+import { cleanTitle } from '../core/import-text/normalize';
 import type { ImportSteps } from './index';
+import { cleanRunText, layOutPages, type LaidBlock, type PageRuns, type TextRun } from './pdf-layout';
 
 export interface PdfImportOptions {
   fileName: string;
   onStep?: ImportSteps;
 }
 
-export async function importPdf(_bytes: Uint8Array, options: PdfImportOptions): Promise<DocumentDraft> {
-  throw new ParleyError(
-    `Parley cannot read "${options.fileName}" yet: PDF import is not built.`,
-    'unsupported-format',
+type PdfJs = typeof PdfJsModule;
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * PDF.js, loaded once. In Node it runs its "worker" on this thread, importing its worker code (pdf.worker.mjs)
+ * from beside itself in node_modules: the bundles leave the package there (scripts/build.mjs).
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/** "%PDF-" must open the file (within its first kilobyte, as readers allow); "%%EOF" must close it. */
+function checkShape(bytes: Uint8Array, quoted: string): void {
+  const latin1 = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1');
+  if (!latin1(0, 1024).includes('%PDF-')) {
+    throw new ParleyError(
+      `${quoted} is not a PDF: it does not begin as a PDF file does. Nothing was imported.`,
+      'invalid',
+    );
+  }
+  if (!latin1(Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF')) {
+    throw new ParleyError(
+      `${quoted} is damaged: the file is cut short (it does not end as a PDF does), as an interrupted download leaves it. Nothing was imported.`,
+      'invalid',
+    );
+  }
+}
+
+interface PdfJsError {
+  name?: string;
+  message?: string;
+}
+
+function refusal(error: unknown, quoted: string): ParleyError {
+  if (error instanceof ParleyError) return error;
+  const { name, message } = (error ?? {}) as PdfJsError;
+  if (name === 'PasswordException') {
+    return new ParleyError(
+      `${quoted} is password-protected: Parley cannot read it without the password. Open it in a PDF reader, save a copy without the password, and import that. Nothing was imported.`,
+      'encrypted',
+    );
+  }
+  return new ParleyError(
+    `${quoted} is damaged or not a PDF: ${name === 'InvalidPDFException' || name === 'FormatError' || !message ? 'its structure cannot be read' : message.replace(/[.\s]+$/, '')}. Nothing was imported.`,
+    'invalid',
   );
+}
+
+/**
+ * A PDF date ("D:20260314093000+01'00'") or an ISO one as `YYYY-MM-DD`, or '' when it is not one or has no day
+ * (a year alone cannot be written as a date without making one up).
+ */
+export function pdfDate(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const match = /^(?:D:)?(\d{4})-?(\d{2})-?(\d{2})/.exec(value.trim());
+  if (!match) return '';
+  const [, year, month, day] = match as unknown as [string, string, string, string];
+  const m = Number(month);
+  const d = Number(day);
+  if (Number(year) < 1900 || m < 1 || m > 12 || d < 1 || d > 31) return '';
+  return `${year}-${month}-${day}`;
+}
+
+const ORGANIZATION =
+  /\b(agency|association|board|bureau|centre|center|committee|council|department|group|inc|institute|ltd|ministry|office|press|society|trust|university)\b/i;
+
+/** One name as a citation writes it: "Family, Given" for a person, or as written for an organization. */
+function citedName(name: string): string {
+  const flat = name.replace(/\s+/g, ' ').trim();
+  if (flat.includes(',') || ORGANIZATION.test(flat)) return flat;
+  const words = flat.split(' ');
+  if (
+    words.length < 2 ||
+    !words.every((word) => /^\p{Lu}/u.test(word) || /^(van|von|de|da|di|du|le|la)$/.test(word))
+  )
+    return flat;
+  // A family name keeps its particle ("van Dijk") and a suffix stays with the given names' end.
+  let family = words.length - 1;
+  while (family > 1 && /^(van|von|de|da|di|du|le|la)$/.test(words[family - 1]!)) family--;
+  return `${words.slice(family).join(' ')}, ${words.slice(0, family).join(' ')}`;
+}
+
+/**
+ * An author field as citation names: "A; B" and "A, B and C" are lists; "Family, Given" (one comma, one word
+ * before it) is one person already written as cited.
+ */
+export function parseAuthors(field: string): string[] {
+  const flat = field
+    .replace(/\s+/g, ' ')
+    .replace(/^by\s+/i, '')
+    .trim();
+  if (flat === '') return [];
+  let names: string[];
+  if (flat.includes(';')) names = flat.split(';');
+  else if (/^[^,\s]+, [^,]+$/.test(flat) && !/\s(and|&)\s/.test(flat)) names = [flat];
+  else names = flat.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+  return names
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map(citedName)
+    .filter((name) => name.length <= MAX_NAME_LENGTH)
+    .slice(0, MAX_AUTHORS);
+}
+
+/** Metadata titles that are not the document's: empty, "untitled", or a file name a program left there. */
+function usableTitle(title: unknown): string {
+  if (typeof title !== 'string') return '';
+  const flat = title.replace(/\s+/g, ' ').trim();
+  if (flat === '' || /^untitled\b/i.test(flat) || /\.(docx?|odt|pdf|tex|indd|rtf|txt|pages)$/i.test(flat))
+    return '';
+  if (/^microsoft (word|powerpoint) - /i.test(flat)) return '';
+  return flat;
+}
+
+interface Metadata {
+  title: string;
+  author: string;
+  date: string;
+}
+
+interface XmpLike {
+  get(name: string): unknown;
+}
+
+function readMetadata(info: unknown, xmp: XmpLike | null): Metadata {
+  const dict = (info ?? {}) as Record<string, unknown>;
+  const fromXmp = (name: string): unknown => {
+    const value = xmp?.get(name);
+    return Array.isArray(value) ? value.join('; ') : value;
+  };
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  return {
+    title: usableTitle(dict.Title) || usableTitle(fromXmp('dc:title')),
+    author: text(dict.Author) || text(fromXmp('dc:creator')),
+    date: pdfDate(dict.CreationDate) || pdfDate(fromXmp('xmp:createdate')),
+  };
+}
+
+const same = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Title, authors and date, from the metadata else the first page, and the blocks without the front matter they were
+ * read from: the title block when it is the title, a "By …" line right under it.
+ */
+function frontMatter(
+  blocks: LaidBlock[],
+  metadata: Metadata,
+): { title: string; authors: string[]; published: string; body: LaidBlock[] } {
+  const body = [...blocks];
+  const firstPage = body.filter((block) => block.page === 1).slice(0, 8);
+  // The largest text among the first blocks of page 1, when it is larger than the body's text.
+  const headings = firstPage.filter((block) => block.kind === 'heading');
+  const largest = headings.sort((a, b) => b.size - a.size)[0];
+  let title = metadata.title;
+  if (!title && largest) title = largest.text;
+  let titleIndex = largest && same(largest.text, title) ? body.indexOf(largest) : -1;
+  if (titleIndex === -1 && title) titleIndex = body.findIndex((block, i) => i < 8 && same(block.text, title));
+  let authors = parseAuthors(metadata.author);
+  let published = metadata.date;
+  const drop = new Set<LaidBlock>();
+  if (titleIndex !== -1) {
+    drop.add(body[titleIndex]!);
+    const next = body[titleIndex + 1];
+    if (next && next.page === 1 && /^by\s+\S/i.test(next.text) && next.text.length <= 200) {
+      if (authors.length === 0) authors = parseAuthors(next.text);
+      drop.add(next);
+    }
+  }
+  if (!published) {
+    for (const block of firstPage) {
+      const date = block.text.length <= 60 ? parseDateLine(block.text) : null;
+      if (date !== null) {
+        published = date;
+        break;
+      }
+    }
+  }
+  return { title, authors, published, body: body.filter((block) => !drop.has(block)) };
+}
+
+/** Reads the runs of every page, reporting each page as a step. */
+async function readPages(
+  document: Awaited<ReturnType<PdfJs['getDocument']>['promise']>,
+  onStep: ImportSteps | undefined,
+): Promise<PageRuns[]> {
+  const pages: PageRuns[] = [];
+  const total = document.numPages;
+  onStep?.(0, total);
+  for (let number = 1; number <= total; number++) {
+    const page = await document.getPage(number);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const content = await page.getTextContent({ disableNormalization: true });
+    const runs: TextRun[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      const [a, b, , , x, y] = item.transform as number[];
+      runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height });
+    }
+    pages.push({ width: width - (page.view[0] ?? 0), height: height - (page.view[1] ?? 0), runs });
+    page.cleanup();
+    onStep?.(number, total);
+  }
+  return pages;
+}
+
+/** Joins the blocks into the reading text, with each block's page and where each page begins. */
+function assemble(
+  blocks: readonly LaidBlock[],
+  pageCount: number,
+): { text: string; blocks: Block[]; pageStarts: number[] } {
+  let text = '';
+  const out: Block[] = [];
+  const starts: (number | undefined)[] = new Array<number | undefined>(pageCount).fill(undefined);
+  for (const block of blocks) {
+    if (text !== '') text += '\n\n';
+    const start = text.length;
+    out.push({ kind: block.kind, start, end: start + block.text.length, page: block.page });
+    if (starts[block.page - 1] === undefined) starts[block.page - 1] = start;
+    for (const { page, offset } of block.pageBreaks) starts[page - 1] ??= start + offset;
+    text += block.text;
+  }
+  // A page with no text of its own (a figure, a blank page) begins where the next page with text does.
+  let next = text.length;
+  for (let i = pageCount - 1; i >= 0; i--) {
+    if (starts[i] === undefined) starts[i] = next;
+    else next = starts[i]!;
+  }
+  return { text, blocks: out, pageStarts: starts as number[] };
+}
+
+/** A PDF's bytes as a draft; see the module's comment. */
+export async function importPdf(bytes: Uint8Array, options: PdfImportOptions): Promise<DocumentDraft> {
+  const quoted = `"${options.fileName}"`;
+  if (bytes.length === 0)
+    throw new ParleyError(`${quoted} is empty: there is no text in it to read.`, 'invalid');
+  checkShape(bytes, quoted);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const size = bytes.length;
+
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
+  // PDF.js takes the bytes over (it may detach them), so it gets a copy.
+  const task = getDocument({
+    data: bytes.slice(),
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: true,
+  });
+  let pages: PageRuns[];
+  let metadata: Metadata;
+  try {
+    const document = await task.promise;
+    try {
+      const meta = await document.getMetadata().catch(() => null);
+      metadata = readMetadata(meta?.info, (meta?.metadata as XmpLike | null | undefined) ?? null);
+      pages = await readPages(document, options.onStep);
+    } finally {
+      await document.destroy();
+    }
+  } catch (error) {
+    throw refusal(error, quoted);
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+
+  if (!pages.some((page) => page.runs.some((run) => cleanRunText(run.text).trim() !== ''))) {
+    throw new ParleyError(
+      `${quoted} has no text to read: its pages are images only. It may be a scan, which needs text recognition (OCR) in another program before Parley can read it. Nothing was imported.`,
+      'no-text',
+    );
+  }
+
+  const laid = layOutPages(pages);
+  const front = frontMatter(laid, metadata);
+  const { text, blocks, pageStarts } = assemble(front.body, pages.length);
+  if (text.length > MAX_IMPORT_CHARS) {
+    throw new ParleyError(`${quoted} is too large: its text is longer than Parley imports.`, 'too-large');
+  }
+  if (text.trim() === '') {
+    throw new ParleyError(`${quoted} has no text to read beyond its title. Nothing was imported.`, 'no-text');
+  }
+  const stem = options.fileName.replace(/\.pdf$/i, '');
+  return {
+    title: cleanTitle(front.title) || cleanTitle(stem) || 'Untitled',
+    source: '',
+    published: front.published,
+    url: '',
+    format: 'pdf',
+    text,
+    blocks,
+    ...(front.authors.length > 0 ? { authors: front.authors } : {}),
+    file: { name: options.fileName, size, sha256 },
+    pageStarts,
+  };
 }

@@ -144,15 +144,18 @@ const lockTree: Tree = new Map(
   ),
 );
 
+/** Optional dependencies electron-builder.yml leaves out: PDF.js's native canvas, which reading text never needs. */
+const LEFT_OUT = (name: string) => name.startsWith('@napi-rs/');
+
 /**
  * The production dependency closure from package-lock.json: the root's `dependencies`, then what each of those
- * needs, each found as Node finds it. Returns lockfile keys.
+ * needs, each found as Node finds it, less the optional packages left out (LEFT_OUT). Returns lockfile keys.
  */
 function productionClosure(): Set<string> {
   const closure = new Set<string>();
   const visit = (key: string) => {
     const { required, optional } = needs(lockTree.get(key)!);
-    for (const name of [...required, ...optional]) {
+    for (const name of [...required, ...optional.filter((name) => !LEFT_OUT(name))]) {
       const found = locate(lockTree, key, name);
       if (!found && optional.includes(name)) continue;
       assert.ok(found, `package-lock.json has no ${name} for ${key || 'the root'}`);
@@ -236,6 +239,9 @@ describe('the package electron-builder makes', needsBuild, () => {
     // may lay them out flatter), and every package finds the very versions it finds in development.
     const closure = productionClosure();
     assert.ok(closure.has('node_modules/jsdom'));
+    assert.ok(closure.has('node_modules/pdfjs-dist'));
+    assert.ok(closure.has('node_modules/mammoth'));
+    assert.ok(!files.some((path) => path.startsWith('node_modules/@napi-rs/')), 'no native canvas ships');
     const shipped: Tree = new Map(
       files
         .filter((path) =>
@@ -254,7 +260,7 @@ describe('the package electron-builder makes', needsBuild, () => {
     for (const [key, entry] of shipped) {
       const inLock = [...closure].find((lockKey) => shippedAs(lockKey) === key)!;
       const { required, optional } = needs(entry);
-      for (const name of [...required, ...optional]) {
+      for (const name of [...required, ...optional.filter((name) => !LEFT_OUT(name))]) {
         const there = locate(shipped, key, name);
         const here = locate(lockTree, inLock, name);
         if (!here && optional.includes(name)) continue;
@@ -513,6 +519,14 @@ writeFileSync(deb, '');
         createRequire(join(app, 'dist', 'main', 'import-worker.cjs')).resolve('jsdom'),
         join(app, 'node_modules', 'jsdom', 'lib', 'api.js'),
       );
+      // So do PDF.js (with its worker code beside it) and mammoth, which read PDF and Word files there.
+      const fromWorker = createRequire(join(app, 'dist', 'main', 'import-worker.cjs'));
+      assert.equal(
+        fromWorker.resolve('pdfjs-dist/legacy/build/pdf.mjs'),
+        join(app, 'node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.mjs'),
+      );
+      assert.ok(existsSync(join(app, 'node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.worker.mjs')));
+      assert.ok(fromWorker.resolve('mammoth').startsWith(join(app, 'node_modules', 'mammoth') + sep));
       const loaded = report.loadedFromNodeModules;
       const elsewhere = [...productionClosure()].map((key) => join(repo, key) + sep);
       assert.deepEqual(
