@@ -67,7 +67,16 @@ export const LAYERS = [
     why: 'main/import turns files into documents: it knows the core, not storage, IPC or the window.',
     files: ['main/import/**/*'],
     may: ['shared', 'main/core', 'main/import', ERRORS],
-    packages: ['@mozilla/readability', 'dompurify', 'jsdom', 'parse5', 'node:worker_threads', ...NODE_FILES],
+    packages: [
+      '@mozilla/readability',
+      'dompurify',
+      'jsdom',
+      'parse5',
+      'mammoth',
+      'jszip',
+      'node:worker_threads',
+      ...NODE_FILES,
+    ],
   },
   {
     name: 'services',
