@@ -28,8 +28,8 @@
  * unpack to more than MAX_WORD_XML_BYTES; a document with no text.
  */
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
+import type Mammoth from 'mammoth';
 import type { DocumentDraft } from '../core/import-text';
 import { MAX_AUTHORS, ParleyError } from '../../shared/model';
 import { MAX_IMPORT_CHARS, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../shared/limits';
@@ -39,6 +39,15 @@ import type { ImportSteps } from './index';
 export interface DocxImportOptions {
   fileName: string;
   onStep?: ImportSteps;
+}
+
+/**
+ * mammoth and JSZip take a moment to load: they are loaded with the first Word file read, not whenever Parley or
+ * its command line starts (a dynamic import, which the bundles also leave until it runs).
+ */
+async function wordReaders(): Promise<{ mammoth: typeof Mammoth; zipReader: typeof JSZip }> {
+  const [mammoth, zipReader] = await Promise.all([import('mammoth'), import('jszip')]);
+  return { mammoth: mammoth.default, zipReader: zipReader.default };
 }
 
 /** How many steps importDocx reports: the file checked, its properties read, mammoth's HTML, the blocks, done. */
@@ -370,10 +379,11 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions):
     throw new ParleyError(`${name} is empty: the file has no bytes in it. Nothing was imported.`, 'invalid');
   }
   if (!ZIP_SIGNATURES.some((signature) => startsWith(bytes, signature))) throw notAZip(name, bytes);
+  const { mammoth, zipReader } = await wordReaders();
   let zip: JSZip;
   try {
     // Reads the zip's directory only: nothing is unpacked yet.
-    zip = await JSZip.loadAsync(bytes);
+    zip = await zipReader.loadAsync(bytes);
   } catch (error) {
     throw damaged(name, error);
   }
