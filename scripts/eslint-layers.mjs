@@ -73,6 +73,8 @@ export const LAYERS = [
       'jsdom',
       'parse5',
       'pdfjs-dist',
+      'mammoth',
+      'jszip',
       'node:worker_threads',
       ...NODE_FILES,
     ],

@@ -598,6 +598,10 @@ interface TextBlock {
   text: string;
   /** Links over `text` (offsets into it); every <a href> is here, followed or not, so link density can be read. */
   links?: RawLink[];
+  /** Emphasis over `text`, read only where the walk is told to (see toBlocks). */
+  styles?: RawStyle[];
+  /** Headings, where the walk reads formatting: 1 for <h1> to 6 for <h6>. */
+  level?: number;
   depth?: number;
   ordered?: boolean;
   number?: number;
@@ -610,6 +614,24 @@ interface RawLink {
   end: number;
   href: string;
 }
+
+/** Emphasis (<em>, <i>), strong emphasis (<strong>, <b>) or struck-out text (<s>, <del>) over a block's text. */
+interface RawStyle {
+  start: number;
+  end: number;
+  kind: 'em' | 'strong' | 'del';
+}
+
+/** The elements read as emphasis where the walk reads formatting, and the mark each becomes. */
+const STYLE_TAGS = new Map<string, RawStyle['kind']>([
+  ['em', 'em'],
+  ['i', 'em'],
+  ['strong', 'strong'],
+  ['b', 'strong'],
+  ['s', 'del'],
+  ['del', 'del'],
+  ['strike', 'del'],
+]);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -928,15 +950,20 @@ interface Place {
   item: { ordered: boolean; number: number | undefined; started: boolean } | null;
   caption: boolean;
   heading: boolean;
+  /** In a heading: its level, 1 for <h1> to 6 for <h6>. */
+  level: number;
 }
 
-const TOP: Place = { quotes: 0, lists: 0, item: null, caption: false, heading: false };
+const TOP: Place = { quotes: 0, lists: 0, item: null, caption: false, heading: false, level: 0 };
 
 /**
  * Whitespace collapsed as a browser does, each <br> a line break inside the block (see collapse), with each link
  * kept over the characters it covered, less the blanks at its edges; a link left with no character is dropped.
  */
-function collapseMarked(raw: string, links: readonly RawLink[]): { text: string; links: RawLink[] } {
+function collapseMarked<Range extends { start: number; end: number }>(
+  raw: string,
+  links: readonly Range[],
+): { text: string; links: Range[] } {
   let text = '';
   /** For each character of `text`, the index in `raw` it came from (never decreasing). */
   const origin: number[] = [];
@@ -971,13 +998,13 @@ function collapseMarked(raw: string, links: readonly RawLink[]): { text: string;
     }
     lineStart = lineEnd + 1;
   }
-  const kept: RawLink[] = [];
+  const kept: Range[] = [];
   for (const link of links) {
     let start = firstFrom(origin, link.start);
     let end = firstFrom(origin, link.end);
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end > start) kept.push({ start, end, href: link.href });
+    if (end > start) kept.push({ ...link, start, end });
   }
   return { text, links: kept };
 }
@@ -990,27 +1017,40 @@ function listNumber(value: string | null): number | undefined {
 /**
  * Walks the sanitized article in document order, cutting it into headings, paragraphs, block quotes (with their
  * depth), list items (with their depth, and their number in a numbered list) and figure captions, each with the
- * links over its words.
+ * links over its words. With `formatting` (a document that is all article, such as a Word file) headings also
+ * keep their level, and emphasis, strong emphasis and struck-out text are kept over the words they cover; a web
+ * page's are not read, as its styling is the site's more often than the writer's.
  */
-function toBlocks(root: Node): TextBlock[] {
+function toBlocks(root: Node, formatting = false): TextBlock[] {
   const blocks: TextBlock[] = [];
   let buffer = '';
   let links: RawLink[] = [];
+  let styles: RawStyle[] = [];
   /** The <a href> elements the walk is inside: a block inside a link cuts it in two. */
   const open: Array<{ href: string; start: number }> = [];
+  /** The emphasis the walk is inside, likewise. */
+  const openStyles: Array<{ kind: RawStyle['kind']; start: number }> = [];
   const flush = (place: Place) => {
     for (const anchor of open) {
       links.push({ start: anchor.start, end: buffer.length, href: anchor.href });
       anchor.start = 0;
     }
+    for (const style of openStyles) {
+      styles.push({ start: style.start, end: buffer.length, kind: style.kind });
+      style.start = 0;
+    }
     const piece = collapseMarked(buffer, links);
+    const styled = styles.length > 0 ? collapseMarked(buffer, styles).links : [];
     buffer = '';
     links = [];
+    styles = [];
     if (piece.text === '') return;
     const block: TextBlock = { kind: 'paragraph', text: piece.text, links: piece.links };
+    if (styled.length > 0) block.styles = styled;
     if (place.heading) {
       block.kind = 'heading';
       block.text = block.text.replace(/\n/g, ' ');
+      if (formatting) block.level = place.level;
     } else if (place.caption) block.kind = 'caption';
     else if (place.item) {
       block.kind = 'list-item';
@@ -1061,8 +1101,15 @@ function toBlocks(root: Node): TextBlock[] {
       walk(child, place);
       open.pop();
       links.push({ start: anchor.start, end: buffer.length, href: anchor.href });
-    } else if (HEADING_TAGS.has(tag)) inBlock(child, { ...place, heading: true });
-    else if (tag === 'ul' || tag === 'ol' || tag === 'menu') list(element, place);
+    } else if (formatting && STYLE_TAGS.has(tag)) {
+      const style = { kind: STYLE_TAGS.get(tag)!, start: buffer.length };
+      openStyles.push(style);
+      walk(child, place);
+      openStyles.pop();
+      styles.push({ start: style.start, end: buffer.length, kind: style.kind });
+    } else if (HEADING_TAGS.has(tag)) {
+      inBlock(child, { ...place, heading: true, level: Number(tag.slice(1)) });
+    } else if (tag === 'ul' || tag === 'ol' || tag === 'menu') list(element, place);
     else if (tag === 'li') {
       const lists = Math.min(place.lists + 1, MAX_BLOCK_DEPTH);
       inBlock(child, { ...place, lists, item: { ordered: false, number: undefined, started: false } });
@@ -1438,6 +1485,7 @@ function joinBlocks(
     if (text !== '') text += '\n\n';
     const start = text.length;
     const block: Block = { kind: part.kind, start, end: start + part.text.length };
+    if (part.level !== undefined) block.level = part.level;
     if (part.depth !== undefined) block.depth = part.depth;
     if (part.ordered !== undefined) block.ordered = part.ordered;
     if (part.number !== undefined) block.number = part.number;
@@ -1446,6 +1494,9 @@ function joinBlocks(
     for (const link of part.links ?? []) {
       const href = linkTarget(link.href, pageUrl);
       if (href !== null) marks.push({ kind: 'link', start: start + link.start, end: start + link.end, href });
+    }
+    for (const style of part.styles ?? []) {
+      marks.push({ kind: style.kind, start: start + style.start, end: start + style.end });
     }
     text += part.text;
   }
@@ -1600,4 +1651,42 @@ export function importHtml(
     byline,
     ...joinBlocks(blocks, meta.url),
   };
+}
+
+/**
+ * HTML that is all article, as mammoth makes of a Word file: sanitized by the same rules as a page's article and
+ * read into the same blocks and marks, with no article extraction (Readability could leave a part of a document
+ * out) and nothing trimmed as page furniture; headings keep their level, and emphasis, strong emphasis and
+ * struck-out text are marks (see toBlocks). `notes` is given the parsed document before it is sanitized (its ids
+ * and in-page links still there, for it to read or change) and answers the elements that are notes: each is taken
+ * out of the text where it stands and read after everything else, as blocks of kind 'note'. Links are kept only
+ * where they lead to a web page or an e-mail address.
+ */
+export function readWholeDocument(
+  html: string,
+  options: { notes?: (document: Document) => Element[] } = {},
+): { text: string; blocks: Block[]; marks: Mark[] } {
+  const dom = parsePage(html);
+  try {
+    const { document } = dom.window;
+    const notes = (options.notes?.(document) ?? []).map((note) => {
+      const holder = document.createElement('div');
+      holder.append(...Array.from(note.childNodes));
+      note.remove();
+      return holder;
+    });
+    const body = document.body ?? document.createElement('body');
+    const blocks = toBlocks(sanitize(dom.window, body), true);
+    for (const note of notes) {
+      for (const block of toBlocks(sanitize(dom.window, note), true)) {
+        const noteBlock: TextBlock = { kind: 'note', text: block.text };
+        if (block.links) noteBlock.links = block.links;
+        if (block.styles) noteBlock.styles = block.styles;
+        blocks.push(noteBlock);
+      }
+    }
+    return joinBlocks(blocks, '');
+  } finally {
+    dom.window.close();
+  }
 }
