@@ -8,6 +8,7 @@ import { linksPart } from './links';
 import { scaleCorePart } from './scale-core';
 import { scaleStorage } from './scale-storage';
 import { importPart } from './import';
+import { importFilesPart } from './import-files';
 import { benchView } from './view';
 
 export interface BenchPart {
@@ -22,5 +23,6 @@ export const PARTS: BenchPart[] = [
   scaleCorePart, // search_100k_ms, export_all_100k_ms
   scaleStorage, // load_100k_ms, save_100k_ms, save_raw_100k_ms, save_one_100k_ms
   importPart, // import_html_ms, import_html_typical_ms, import_pathological_ms
+  importFilesPart, // import_pdf_ms, import_docx_ms
   { name: 'view', run: benchView }, // open_ms, scroll_frame_ms, open_heap_mb
 ];

@@ -30,6 +30,8 @@ export const FIGURE_KEYS = [
   'import_html_ms',
   'import_html_typical_ms',
   'import_pathological_ms',
+  'import_pdf_ms',
+  'import_docx_ms',
   'load_100k_ms',
   'save_100k_ms',
   'save_raw_100k_ms',
@@ -134,6 +136,8 @@ const JUDGES: Record<FigureKey, Judge> = {
   import_html_ms: atMost('import_html_ms', 2000),
   import_html_typical_ms: atMost('import_html_typical_ms', 200),
   import_pathological_ms: atMost('import_pathological_ms', 5000),
+  import_pdf_ms: atMost('import_pdf_ms', 3000),
+  import_docx_ms: atMost('import_docx_ms', 1000),
   load_100k_ms: atMost('load_100k_ms', 1000),
   save_100k_ms: {
     target: '≤ 2× raw',
