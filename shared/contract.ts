@@ -21,10 +21,17 @@ import {
   MAX_TITLE_LENGTH,
   MAX_TOPIC_PATH_LENGTH,
   MAX_TOPICS_PER_ANNOTATION,
+  MAX_URL_LENGTH,
 } from './limits';
 import { MAX_IMPORT_SIZE_TEXT } from './import-formats';
 import type { MenuCommandId } from './commands';
 import { LinkTypeSchema } from './model';
+
+/**
+ * Bounds of what Edit details may send for a citation: loose enough that main's own checks (core/citation.ts) say
+ * what is wrong in words, when a name is too long or there are too many authors.
+ */
+const authorList = z.array(z.string().max(MAX_TITLE_LENGTH)).max(1000);
 import type {
   Annotation,
   Comparison,
@@ -264,6 +271,28 @@ export const calls = {
       source: z.string().max(MAX_TITLE_LENGTH).optional(),
       published: z.string().max(MAX_TIME_LENGTH).optional(),
       note: note.optional(),
+      /** Citation: "Family, Given" or a name cited whole, each; the web address; pages; the citation key. */
+      authors: authorList.optional(),
+      url: z
+        .string()
+        .max(MAX_URL_LENGTH + 100)
+        .optional(),
+      pages: z.string().max(MAX_TITLE_LENGTH).optional(),
+      citationKey: z.string().max(MAX_TITLE_LENGTH).optional(),
+    }),
+  ),
+  /**
+   * The citation key "Make from details" offers for a document with these details (as typed, not yet saved):
+   * author or container, year and first title word, unique among the other documents' keys.
+   */
+  suggestCitationKey: call<string>()(
+    'documents:suggest-citation-key',
+    z.strictObject({
+      id,
+      title: z.string().max(MAX_TITLE_LENGTH),
+      source: z.string().max(MAX_TITLE_LENGTH),
+      published: z.string().max(MAX_TIME_LENGTH),
+      authors: authorList,
     }),
   ),
 

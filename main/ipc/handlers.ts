@@ -28,6 +28,7 @@ import { documentAnnotations, notebookSnapshot } from '../core/notebook-change';
 import { acceptSuggestions } from '../services/accept-suggestions';
 import { addAnnotations } from '../services/import-annotations';
 import { offeredFileName, w3cJson, writeNotebookFolder } from '../services/export';
+import { suggestedCitationKey } from '../core/citation';
 import { importFileBatch, importFileBytes, importFiles, importText } from '../services/import-files';
 import { openDocument, openFirst } from '../services/open-document';
 import { loadAnnotationFile } from '../files';
@@ -141,6 +142,10 @@ export function createHandlers({
         (nb) => ops.updateDocument(nb, patch),
         patch.note !== undefined ? 'Edit document note' : 'Edit document details',
       ),
+    suggestCitationKey: ({ id, ...details }) => {
+      ops.getDocument(store.data, id);
+      return suggestedCitationKey(details, store.data.documents, id);
+    },
 
     listTopics: () => ops.listTopics(store.data),
     createTopic: (input) => store.change((nb) => ops.createTopic(nb, input), 'New topic'),
