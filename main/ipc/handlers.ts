@@ -213,21 +213,26 @@ export function createHandlers({
     historyState: () => store.history,
     loadNotebook: () => notebookSnapshot(store.data, store.revision, store.history),
 
-    exportTopicMarkdown: ({ topicId }) => exportTopicMarkdown(store.data, topicId, { now: now() }),
-    saveTopicMarkdown: ({ topicId }) => {
+    exportTopicMarkdown: ({ topicId, cite }) =>
+      exportTopicMarkdown(store.data, topicId, { now: now(), cite }),
+    saveTopicMarkdown: ({ topicId, cite }) => {
       const topic = store.data.topics.find((t) => t.id === topicId);
-      const markdown = exportTopicMarkdown(store.data, topicId, { now: now() });
+      const markdown = exportTopicMarkdown(store.data, topicId, { now: now(), cite });
       return saveExport(markdown, offeredFileName(topic?.path ?? 'topic', 'md'));
     },
-    saveNotebookMarkdown: async ({ mode }) => {
+    saveNotebookMarkdown: async ({ mode, cite }) => {
       if (mode === 'file') {
-        const saved = await saveExport(exportNotebookMarkdown(store.data, { now: now() }), 'notebook.md');
+        const saved = await saveExport(
+          exportNotebookMarkdown(store.data, { now: now(), cite }),
+          'notebook.md',
+        );
         return saved && { path: saved.path, files: 1 };
       }
       const folder = await dialogs.chooseExportFolder();
       if (!folder) return null;
       return writeNotebookFolder(store.data, folder, {
         now: now(),
+        cite,
         confirmOverwrite: (names) => dialogs.confirmOverwrite(names),
         progress,
       });
@@ -235,10 +240,11 @@ export function createHandlers({
     exportCsv: () => exportCsv(store.data),
     saveCsv: () => saveExport(exportCsv(store.data), 'highlights.csv', 'csv'),
 
-    exportMarkdown: ({ documentId }) => exportDocumentMarkdown(store.data, documentId, { now: now() }),
-    saveMarkdown: ({ documentId }) => {
+    exportMarkdown: ({ documentId, cite }) =>
+      exportDocumentMarkdown(store.data, documentId, { now: now(), cite }),
+    saveMarkdown: ({ documentId, cite }) => {
       const doc = ops.getDocument(store.data, documentId);
-      const markdown = exportDocumentMarkdown(store.data, documentId, { now: now() });
+      const markdown = exportDocumentMarkdown(store.data, documentId, { now: now(), cite });
       return saveExport(markdown, offeredFileName(doc.title, 'md'));
     },
     exportW3C: ({ documentId }) => w3cJson(store.data, { now: now(), documentId }),
