@@ -101,6 +101,12 @@ test('the notebook export dialog offers Pandoc citations, and the file cites eac
   const markdown = await readFile(parley.exportPaths.at(-1)!, 'utf8');
   expect(markdown).toContain(`> ${EXTRADITION}\n>\n> — ¶9 [@rt2009miliband, ¶ 9] ^p9-his-extradition-to\n`);
 
+  // The Export menu's own item for this document with citations, whatever the dialogs last chose.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Markdown with Pandoc citations: this document…' }).click();
+  await expect(page.locator('.notice[role=status]')).toHaveText(/^Exported with Pandoc citations to .*\.md$/);
+  expect(await readFile(parley.exportPaths.at(-1)!, 'utf8')).toContain('¶9 [@rt2009miliband, ¶ 9] ^p9-');
+
   // The choice is kept for the session: this document's own export (no dialog) cites too, until it is set back.
   await parley.menuCommand('export-markdown');
   await expect.poll(() => parley.exportPaths.length).toBeGreaterThan(1);

@@ -20,12 +20,13 @@ export function exportActions(core: Core) {
   /** Runs one export: main asks where (and before replacing anything), the result's place is announced. */
   async function runExport(
     kind: ExportKind,
-    options: { topicId?: string; mode?: 'file' | 'folder' } = {},
+    options: { topicId?: string; mode?: 'file' | 'folder'; cite?: 'none' | 'pandoc' } = {},
   ): Promise<void> {
     clearError();
     patchUi({ exportBusy: true });
     const id = openId();
-    const cite = get().ui.exportCite;
+    // The choice the item names (this document with Pandoc citations), else the one last made in a dialog.
+    const cite = options.cite ?? get().ui.exportCite;
     const cited = cite === 'pandoc' ? ' with Pandoc citations' : '';
     try {
       if (kind === 'document') {
