@@ -462,6 +462,12 @@ export const COMMANDS = [
     keys: [],
   },
   {
+    id: 'export-document-cited',
+    label: 'Export This Document as Markdown with Pandoc Citations…',
+    exportMenu: { label: 'Markdown with Pandoc citations: this document…', order: 0.5 },
+    keys: [],
+  },
+  {
     id: 'export-notebook-file',
     label: 'Export Notebook as One File…',
     exportMenu: { label: 'Markdown: whole notebook, one file…', order: 2 },

@@ -21,10 +21,20 @@ import {
   MAX_TITLE_LENGTH,
   MAX_TOPIC_PATH_LENGTH,
   MAX_TOPICS_PER_ANNOTATION,
+  MAX_URL_LENGTH,
 } from './limits';
 import { MAX_IMPORT_SIZE_TEXT } from './import-formats';
 import type { MenuCommandId } from './commands';
 import { LinkTypeSchema } from './model';
+
+/**
+ * Bounds of what Edit details may send for a citation: loose enough that main's own checks (core/citation.ts) say
+ * what is wrong in words, when a name is too long or there are too many authors.
+ */
+/** Whether a Markdown export follows each quote with a Pandoc citation, `[@key, ¶ 9]` (default none). */
+const cite = z.enum(['none', 'pandoc']).optional();
+
+const authorList = z.array(z.string().max(MAX_TITLE_LENGTH)).max(1000);
 import type {
   Annotation,
   Comparison,
@@ -264,6 +274,28 @@ export const calls = {
       source: z.string().max(MAX_TITLE_LENGTH).optional(),
       published: z.string().max(MAX_TIME_LENGTH).optional(),
       note: note.optional(),
+      /** Citation: "Family, Given" or a name cited whole, each; the web address; pages; the citation key. */
+      authors: authorList.optional(),
+      url: z
+        .string()
+        .max(MAX_URL_LENGTH + 100)
+        .optional(),
+      pages: z.string().max(MAX_TITLE_LENGTH).optional(),
+      citationKey: z.string().max(MAX_TITLE_LENGTH).optional(),
+    }),
+  ),
+  /**
+   * The citation key "Make from details" offers for a document with these details (as typed, not yet saved):
+   * author or container, year and first title word, unique among the other documents' keys.
+   */
+  suggestCitationKey: call<string>()(
+    'documents:suggest-citation-key',
+    z.strictObject({
+      id,
+      title: z.string().max(MAX_TITLE_LENGTH),
+      source: z.string().max(MAX_TITLE_LENGTH),
+      published: z.string().max(MAX_TIME_LENGTH),
+      authors: authorList,
     }),
   ),
 
@@ -419,21 +451,24 @@ export const calls = {
   /** Everything the renderer's store starts from; `notebookChanged` events carry each step after it. */
   loadNotebook: call<NotebookSnapshot>()('notebook:load', none),
 
-  exportTopicMarkdown: call<string>()('export:topic-markdown', z.strictObject({ topicId: id })),
+  exportTopicMarkdown: call<string>()('export:topic-markdown', z.strictObject({ topicId: id, cite })),
   saveTopicMarkdown: call<{ path: string } | null>()(
     'export:save-topic-markdown',
-    z.strictObject({ topicId: id }),
+    z.strictObject({ topicId: id, cite }),
   ),
   /** The whole notebook: one Markdown file, or one file per document in a folder. */
   saveNotebookMarkdown: call<{ path: string; files: number } | null>()(
     'export:save-notebook-markdown',
-    z.strictObject({ mode: z.enum(['file', 'folder']) }),
+    z.strictObject({ mode: z.enum(['file', 'folder']), cite }),
   ),
   exportCsv: call<string>()('export:csv', none),
   saveCsv: call<{ path: string } | null>()('export:save-csv', none),
 
-  exportMarkdown: call<string>()('export:markdown', z.strictObject({ documentId: id })),
-  saveMarkdown: call<{ path: string } | null>()('export:save-markdown', z.strictObject({ documentId: id })),
+  exportMarkdown: call<string>()('export:markdown', z.strictObject({ documentId: id, cite })),
+  saveMarkdown: call<{ path: string } | null>()(
+    'export:save-markdown',
+    z.strictObject({ documentId: id, cite }),
+  ),
   exportW3C: call<string>()('export:w3c', z.strictObject({ documentId: id.optional() })),
   /** The highlights as W3C Web Annotations (JSON-LD): one document's, or the whole notebook's. */
   saveW3C: call<{ path: string } | null>()('export:save-w3c', z.strictObject({ documentId: id.optional() })),

@@ -475,7 +475,10 @@ export interface ComparisonEntry {
   documentId: string;
   documentTitle: string;
   paragraph: number;
-  /** Set only for a passage in a figure caption, which has no number of its own: "caption after ¶3". */
+  /**
+   * Set only for a passage in a figure caption, which has no number of its own ("caption after ¶3"), and for one
+   * of a document read from pages, cited by its page ("p. 4").
+   */
   place?: string;
   quote: string;
   stance: string | null;

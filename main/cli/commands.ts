@@ -8,6 +8,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
+  CITE_STYLES,
+  exportCslJson,
   exportCsv,
   exportDocumentMarkdown,
   exportNotebookMarkdown,
@@ -52,13 +54,19 @@ Commands:
   annotations import FILE.jsonld [--document ID]
                                         add W3C Web Annotations; nothing is written unless all anchor;
                                         with --document all go to that document, sourceless ones too
-  export [--document ID] [--format markdown|w3c|csv] [--out FILE]
+  export [--document ID] [--format markdown|w3c|csv|csl-json] [--cite none|pandoc] [--out FILE]
                                         write a document's highlights (stdout unless --out);
-                                        csv: every highlight, or one document's with --document
-  export --topic PATH [--out FILE]      write one topic and its subtopics across all documents
+                                        csv: every highlight, or one document's with --document;
+                                        csl-json: every document's citation (or one's with
+                                        --document) as CSL-JSON, for Pandoc and Zotero;
+                                        --cite pandoc: markdown cites each quote, [@key, ¶ 9] or
+                                        [@key, p. 4], keys as in the csl-json (default none)
+  export --topic PATH [--cite none|pandoc] [--out FILE]
+                                        write one topic and its subtopics across all documents
                                         (PATH may be a parent only its subtopics name: iran for
                                         iran/nuclear; so may compare's)
-  export --all [--out FILE]             write the whole notebook as one Markdown file
+  export --all [--cite none|pandoc] [--out FILE]
+                                        write the whole notebook as one Markdown file
   export --view compare [--topic PATH] [--out FILE]
                                         write the parties' positions side by side, per topic
   suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
@@ -238,6 +246,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     sample: { type: 'boolean' },
     document: { type: 'string' },
     format: { type: 'string' },
+    cite: { type: 'string' },
     out: { type: 'string' },
     view: { type: 'string' },
     topic: { type: 'string' },
@@ -357,9 +366,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown --view ${values.view}: the only view is compare`);
       }
       const format = values.format ?? 'markdown';
-      if (format !== 'markdown' && format !== 'w3c' && format !== 'csv') {
+      if (format !== 'markdown' && format !== 'w3c' && format !== 'csv' && format !== 'csl-json') {
         throw new UsageError(
-          `unknown --format ${format}: use markdown or w3c, or csv for a table of highlights`,
+          `unknown --format ${format}: use markdown or w3c, csv for a table of highlights, or csl-json for the documents' citations`,
+        );
+      }
+      const cite = values.cite;
+      if (cite !== undefined) {
+        if (!(CITE_STYLES as readonly string[]).includes(cite)) {
+          throw new UsageError(`unknown --cite ${cite}: use ${CITE_STYLES.join(' or ')}`);
+        }
+        if (format !== 'markdown') throw new UsageError(`--cite is for markdown exports, not ${format}`);
+        if (values.view) throw new UsageError('the comparison has no citations: leave out --cite');
+      }
+      const citeStyle = cite === 'pandoc' ? 'pandoc' : 'none';
+      if (format === 'csl-json' && (values.all || values.topic !== undefined || values.view)) {
+        throw new UsageError(
+          'csl-json exports every document, or one with --document: leave out --all, --topic and --view',
         );
       }
       if (values.all && (values.document !== undefined || values.topic !== undefined || values.view)) {
@@ -380,10 +403,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (values.topic !== undefined) return compareTopic(nb, values.topic, now);
           return exportComparisonMarkdown(nb, { now });
         }
-        if (values.all) return exportNotebookMarkdown(nb, { now });
+        if (values.all) return exportNotebookMarkdown(nb, { now, cite: citeStyle });
         if (values.topic !== undefined) {
           const { nb: withTopic, topic } = topicFor(nb, values.topic);
-          return exportTopicMarkdown(withTopic, topic.id, { now });
+          return exportTopicMarkdown(withTopic, topic.id, { now, cite: citeStyle });
+        }
+        if (format === 'csl-json') {
+          return exportCslJson(nb, values.document !== undefined ? { documentId: values.document } : {});
         }
         if (format === 'csv') {
           if (values.document === undefined) return exportCsv(nb);
@@ -399,7 +425,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return w3cJson(nb, { now, documentId: values.document }) + '\n';
         }
         const documentId = values.document ?? onlyDocumentId(nb.documents);
-        return exportDocumentMarkdown(nb, documentId, { now });
+        return exportDocumentMarkdown(nb, documentId, { now, cite: citeStyle });
       });
       if (values.out) {
         await refuseNotebookAsOutput(values.out, path);

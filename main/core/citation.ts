@@ -4,7 +4,8 @@
  * not a little word, folded to plain lower-case letters and digits: "RT", 2009, "Miliband: bilateral differences…"
  * make `rt2009miliband`. Keys are unique in a notebook: a key already taken gets a letter after it (`…a`, `…b`).
  */
-import { MAX_CITATION_KEY_LENGTH, ParleyError, type ParleyDocument } from '../../shared/model';
+import { MAX_AUTHORS, MAX_CITATION_KEY_LENGTH, ParleyError, type ParleyDocument } from '../../shared/model';
+import { MAX_NAME_LENGTH, MAX_URL_LENGTH } from '../../shared/limits';
 
 /** Words a key skips in a title, as reference managers do. */
 const LITTLE_WORDS = new Set([
@@ -106,4 +107,71 @@ export function checkCitationKey(key: string, docs: readonly ParleyDocument[], d
     );
   }
   return trimmed;
+}
+
+/** The citation fields Edit details changes besides the title, container (source) and date. */
+export interface CitationPatch {
+  authors?: readonly string[];
+  url?: string;
+  pages?: string;
+  citationKey?: string;
+}
+
+/**
+ * Checks the citation fields the user edited for document `docId` and returns them as they are stored: authors
+ * trimmed, blanks left out, each at most MAX_NAME_LENGTH long and at most MAX_AUTHORS of them; the web address and
+ * pages trimmed (an address has no blanks inside); the key checked by checkCitationKey. Throws a ParleyError that
+ * says what is wrong, before anything is changed. The key is not made again when the other fields change: a key
+ * already used in a manuscript must not move under it ("Make from details" asks for a new one, see
+ * suggestedCitationKey).
+ */
+export function checkCitationPatch(
+  patch: CitationPatch,
+  docs: readonly ParleyDocument[],
+  docId: string,
+): { authors?: string[]; url?: string; pages?: string; citationKey?: string } {
+  const out: { authors?: string[]; url?: string; pages?: string; citationKey?: string } = {};
+  if (patch.authors !== undefined) {
+    const authors = patch.authors.map((a) => a.replace(/\s+/g, ' ').trim()).filter((a) => a !== '');
+    if (authors.length > MAX_AUTHORS) {
+      throw new ParleyError(`A document can list at most ${MAX_AUTHORS} authors.`, 'invalid');
+    }
+    const long = authors.find((a) => a.length > MAX_NAME_LENGTH);
+    if (long !== undefined) {
+      throw new ParleyError(
+        `An author's name can be at most ${MAX_NAME_LENGTH} characters long: "${long.slice(0, 40)}…" is longer.`,
+        'invalid',
+      );
+    }
+    out.authors = authors;
+  }
+  if (patch.url !== undefined) {
+    const url = patch.url.trim();
+    if (url.length > MAX_URL_LENGTH) {
+      throw new ParleyError(`A web address can be at most ${MAX_URL_LENGTH} characters long.`, 'invalid');
+    }
+    if (/\s/.test(url)) throw new ParleyError('A web address cannot contain spaces.', 'invalid');
+    out.url = url;
+  }
+  if (patch.pages !== undefined) {
+    const pages = patch.pages.replace(/\s+/g, ' ').trim();
+    if (pages.length > MAX_NAME_LENGTH) {
+      throw new ParleyError(`Pages can be at most ${MAX_NAME_LENGTH} characters long.`, 'invalid');
+    }
+    out.pages = pages;
+  }
+  if (patch.citationKey !== undefined) out.citationKey = checkCitationKey(patch.citationKey, docs, docId);
+  return out;
+}
+
+/**
+ * The key "Make from details" offers for document `docId` with these details (which may not be saved yet): made as
+ * an import makes one, unique among the other documents' keys. The document's own key does not count as taken.
+ */
+export function suggestedCitationKey(
+  details: Pick<ParleyDocument, 'authors' | 'source' | 'published' | 'title'>,
+  docs: readonly ParleyDocument[],
+  docId: string,
+): string {
+  return uniqueCitationKey(citationKeyBase(details), citationKeysOf(docs, docId));
 }

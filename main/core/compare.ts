@@ -19,8 +19,9 @@ import {
   ParleyError,
   entryPlace,
   isInCaption,
-  paragraphLabel,
+  pageAt,
   paragraphNumber,
+  placeLabel,
   type Annotation,
   type CommonGround,
   type Comparison,
@@ -252,8 +253,9 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
         documentId: doc.id,
         documentTitle: doc.title,
         paragraph: paragraphNumber(doc, annotation.target.start),
-        ...(isInCaption(doc, annotation.target.start)
-          ? { place: paragraphLabel(doc, annotation.target.start) }
+        // A passage of a document read from pages is cited by its page, as the other exports cite it.
+        ...(isInCaption(doc, annotation.target.start) || pageAt(doc, annotation.target.start) !== null
+          ? { place: placeLabel(doc, annotation.target.start, annotation.target.end) }
           : {}),
         quote: annotation.target.exact,
         stance: annotation.stance,
@@ -340,7 +342,7 @@ function cellLinks(nb: Notebook): Map<string, string[]> {
     if (other.documentId !== from.documentId) {
       where += `${where ? ', ' : ''}${tableCell(doc.title) || 'Untitled'}`;
     }
-    return `→ ${label} ${where ? `${where} ` : ''}${paragraphLabel(doc, other.target.start)}`;
+    return `→ ${label} ${where ? `${where} ` : ''}${placeLabel(doc, other.target.start, other.target.end)}`;
   });
 }
 

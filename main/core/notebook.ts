@@ -6,7 +6,13 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { countAnnotations } from './annotation-counts';
-import { citationKeyBase, citationKeysOf, uniqueCitationKey } from './citation';
+import {
+  checkCitationPatch,
+  citationKeyBase,
+  citationKeysOf,
+  uniqueCitationKey,
+  type CitationPatch,
+} from './citation';
 import { describeRange, locate, splitsSurrogatePair } from './anchoring';
 import { importPlainText, parseDateLine, type DocumentDraft } from './import-text';
 import {
@@ -230,14 +236,15 @@ export function markOpened(nb: Notebook, id: string, now: Date): void {
 }
 
 /**
- * Edits a document's title, source, publication date (any date the importer reads; stored as ISO) or its own
- * Markdown note (kept as written).
+ * Edits a document's title, source, publication date (any date the importer reads; stored as ISO), its own
+ * Markdown note (kept as written), or its citation: authors, web address, pages and key (checkCitationPatch).
  */
 export function updateDocument(
   nb: Notebook,
-  patch: { id: string; title?: string; source?: string; published?: string; note?: string },
+  patch: { id: string; title?: string; source?: string; published?: string; note?: string } & CitationPatch,
 ): ParleyDocument {
   const doc = getDocument(nb, patch.id);
+  const citation = checkCitationPatch(patch, nb.documents, doc.id);
   let title: string | undefined;
   if (patch.title !== undefined) {
     title = patch.title.replace(/\s+/g, ' ').trim();
@@ -259,6 +266,7 @@ export function updateDocument(
   if (source !== undefined) doc.source = source;
   if (published !== undefined) doc.published = published;
   if (note !== undefined) doc.note = note;
+  Object.assign(doc, citation);
   return doc;
 }
 

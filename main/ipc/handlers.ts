@@ -28,6 +28,7 @@ import { documentAnnotations, notebookSnapshot } from '../core/notebook-change';
 import { acceptSuggestions } from '../services/accept-suggestions';
 import { addAnnotations } from '../services/import-annotations';
 import { offeredFileName, w3cJson, writeNotebookFolder } from '../services/export';
+import { suggestedCitationKey } from '../core/citation';
 import { importFileBatch, importFileBytes, importFiles, importText } from '../services/import-files';
 import { openDocument, openFirst } from '../services/open-document';
 import { loadAnnotationFile } from '../files';
@@ -141,6 +142,10 @@ export function createHandlers({
         (nb) => ops.updateDocument(nb, patch),
         patch.note !== undefined ? 'Edit document note' : 'Edit document details',
       ),
+    suggestCitationKey: ({ id, ...details }) => {
+      ops.getDocument(store.data, id);
+      return suggestedCitationKey(details, store.data.documents, id);
+    },
 
     listTopics: () => ops.listTopics(store.data),
     createTopic: (input) => store.change((nb) => ops.createTopic(nb, input), 'New topic'),
@@ -208,21 +213,26 @@ export function createHandlers({
     historyState: () => store.history,
     loadNotebook: () => notebookSnapshot(store.data, store.revision, store.history),
 
-    exportTopicMarkdown: ({ topicId }) => exportTopicMarkdown(store.data, topicId, { now: now() }),
-    saveTopicMarkdown: ({ topicId }) => {
+    exportTopicMarkdown: ({ topicId, cite }) =>
+      exportTopicMarkdown(store.data, topicId, { now: now(), cite }),
+    saveTopicMarkdown: ({ topicId, cite }) => {
       const topic = store.data.topics.find((t) => t.id === topicId);
-      const markdown = exportTopicMarkdown(store.data, topicId, { now: now() });
+      const markdown = exportTopicMarkdown(store.data, topicId, { now: now(), cite });
       return saveExport(markdown, offeredFileName(topic?.path ?? 'topic', 'md'));
     },
-    saveNotebookMarkdown: async ({ mode }) => {
+    saveNotebookMarkdown: async ({ mode, cite }) => {
       if (mode === 'file') {
-        const saved = await saveExport(exportNotebookMarkdown(store.data, { now: now() }), 'notebook.md');
+        const saved = await saveExport(
+          exportNotebookMarkdown(store.data, { now: now(), cite }),
+          'notebook.md',
+        );
         return saved && { path: saved.path, files: 1 };
       }
       const folder = await dialogs.chooseExportFolder();
       if (!folder) return null;
       return writeNotebookFolder(store.data, folder, {
         now: now(),
+        cite,
         confirmOverwrite: (names) => dialogs.confirmOverwrite(names),
         progress,
       });
@@ -230,10 +240,11 @@ export function createHandlers({
     exportCsv: () => exportCsv(store.data),
     saveCsv: () => saveExport(exportCsv(store.data), 'highlights.csv', 'csv'),
 
-    exportMarkdown: ({ documentId }) => exportDocumentMarkdown(store.data, documentId, { now: now() }),
-    saveMarkdown: ({ documentId }) => {
+    exportMarkdown: ({ documentId, cite }) =>
+      exportDocumentMarkdown(store.data, documentId, { now: now(), cite }),
+    saveMarkdown: ({ documentId, cite }) => {
       const doc = ops.getDocument(store.data, documentId);
-      const markdown = exportDocumentMarkdown(store.data, documentId, { now: now() });
+      const markdown = exportDocumentMarkdown(store.data, documentId, { now: now(), cite });
       return saveExport(markdown, offeredFileName(doc.title, 'md'));
     },
     exportW3C: ({ documentId }) => w3cJson(store.data, { now: now(), documentId }),

@@ -5,7 +5,7 @@
  */
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportNotebookFiles, offeredFileName } from '../core/export';
+import { exportNotebookFiles, offeredFileName, type CiteStyle } from '../core/export';
 import { exportW3C } from '../core/w3c';
 import type { Progress } from '../../shared/contract';
 import type { Notebook } from '../../shared/model';
@@ -33,12 +33,17 @@ export async function writeNotebookFolder(
   folder: string,
   options: {
     now: Date;
+    /** Whether each quote is followed by a Pandoc citation (core/export/pandoc-cite.ts). */
+    cite?: CiteStyle | undefined;
     confirmOverwrite: (names: string[]) => Promise<boolean>;
     progress?: (progress: Progress) => void;
   },
 ): Promise<{ path: string; files: number } | null> {
   const progress = options.progress ?? (() => {});
-  const files = exportNotebookFiles(nb, { now: options.now });
+  const files = exportNotebookFiles(nb, {
+    now: options.now,
+    ...(options.cite ? { cite: options.cite } : {}),
+  });
   const taken: string[] = [];
   for (const file of files) if (await exists(join(folder, file.fileName))) taken.push(file.fileName);
   if (taken.length > 0 && !(await options.confirmOverwrite(taken))) return null;

@@ -128,7 +128,40 @@ export function ExportMenu({ isEnabled, busy, onChoose }: ExportMenuProps): JSX.
   );
 }
 
-interface TopicExportDialogProps {
+/** How Markdown exports cite each quote; the dialogs offer the choice, and it is kept for the session. */
+export type CiteChoice = 'none' | 'pandoc';
+
+interface CitationsChoiceProps {
+  cite: CiteChoice;
+  onCite: (cite: CiteChoice) => void;
+}
+
+/** The export dialogs' "Citations" choice: none, or a Pandoc citation after each quote. */
+function CitationsChoice({ cite, onCite }: CitationsChoiceProps): JSX.Element {
+  const selectId = useId();
+  const hintId = useId();
+  return (
+    <label class="field" for={selectId}>
+      <span class="field__label">Citations</span>
+      <select
+        id={selectId}
+        class="select"
+        value={cite}
+        aria-describedby={hintId}
+        onChange={(event) => onCite(event.currentTarget.value === 'pandoc' ? 'pandoc' : 'none')}
+      >
+        <option value="none">None</option>
+        <option value="pandoc">Pandoc [@key]</option>
+      </select>
+      <span id={hintId} class="field__hint">
+        Pandoc: each quote is followed by [@key, ¶ 9], or [@key, p. 4] for a PDF; the keys are the documents’
+        citation keys (Edit details), as parley export --format csl-json writes them.
+      </span>
+    </label>
+  );
+}
+
+interface TopicExportDialogProps extends CitationsChoiceProps {
   topics: TopicWithCount[];
   initialTopicId?: string | null;
   onExport: (topicId: string) => void;
@@ -141,6 +174,8 @@ export function TopicExportDialog({
   initialTopicId,
   onExport,
   onCancel,
+  cite,
+  onCite,
 }: TopicExportDialogProps): JSX.Element {
   const [topicId, setTopicId] = useState(
     initialTopicId && topics.some((t) => t.id === initialTopicId) ? initialTopicId : (topics[0]?.id ?? ''),
@@ -175,6 +210,7 @@ export function TopicExportDialog({
             </select>
           </label>
         )}
+        {topics.length > 0 && <CitationsChoice cite={cite} onCite={onCite} />}
         <div class="editor__actions">
           <button type="button" class="button" onClick={onCancel}>
             Cancel
@@ -188,13 +224,18 @@ export function TopicExportDialog({
   );
 }
 
-interface NotebookExportDialogProps {
+interface NotebookExportDialogProps extends CitationsChoiceProps {
   onExport: (mode: 'file' | 'folder') => void;
   onCancel: () => void;
 }
 
 /** Asks whether the whole notebook goes into one Markdown file or one file per document in a folder. */
-export function NotebookExportDialog({ onExport, onCancel }: NotebookExportDialogProps): JSX.Element {
+export function NotebookExportDialog({
+  onExport,
+  onCancel,
+  cite,
+  onCite,
+}: NotebookExportDialogProps): JSX.Element {
   return (
     <Modal label="Export the notebook" onCancel={onCancel} class="details">
       <div class="details__form">
@@ -202,6 +243,7 @@ export function NotebookExportDialog({ onExport, onCancel }: NotebookExportDialo
         <p>
           Every document with its highlights and notes, in one file or as one file per document in a folder.
         </p>
+        <CitationsChoice cite={cite} onCite={onCite} />
         <div class="editor__actions">
           <button type="button" class="button" onClick={onCancel}>
             Cancel

@@ -144,6 +144,10 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
   'export-notebook': { enabled: always, run: (host) => host.store.patchUi({ exportDialog: 'notebook' }) },
   'export-csv': { enabled: always, run: (host) => void host.store.runExport('csv') },
   'export-document': { enabled: hasDocument, run: (host) => void host.store.runExport('document') },
+  'export-document-cited': {
+    enabled: hasDocument,
+    run: (host) => void host.store.runExport('document', { cite: 'pandoc' }),
+  },
   'export-notebook-file': { enabled: always, run: (host) => void host.store.runExport('notebook-file') },
   'export-notebook-folder': { enabled: always, run: (host) => void host.store.runExport('notebook-folder') },
   'export-comparison-markdown': { enabled: always, run: (host) => void host.store.runExport('comparison') },

@@ -56,6 +56,11 @@ export interface UiState {
   /** The command palette (Ctrl/⌘+Shift+P): every command by name. */
   paletteOpen: boolean;
   exportDialog: 'topic' | 'notebook' | null;
+  /**
+   * Whether Markdown exports follow each quote with a Pandoc citation, as last chosen in an export dialog: the
+   * document's own export (which has no dialog) uses it too. For the session only.
+   */
+  exportCite: 'none' | 'pandoc';
   exportBusy: boolean;
   message: string;
   /** Counts the messages said, so one said again (the same words) starts its time afresh. */
@@ -98,6 +103,7 @@ export const initialUi: UiState = {
   shortcutsOpen: false,
   paletteOpen: false,
   exportDialog: null,
+  exportCite: 'none',
   exportBusy: false,
   message: '',
   messageTick: 0,

@@ -38,6 +38,8 @@ export function Dialogs({ focusCard }: { focusCard(id: string): void }) {
           topics={notebook.topics}
           initialTopicId={ui.filter && notebook.topics.some((t) => t.id === ui.filter) ? ui.filter : null}
           onCancel={() => store.patchUi({ exportDialog: null })}
+          cite={ui.exportCite}
+          onCite={(exportCite) => store.patchUi({ exportCite })}
           onExport={(topicId) => {
             store.patchUi({ exportDialog: null });
             void store.runExport('topic', { topicId });
@@ -48,6 +50,8 @@ export function Dialogs({ focusCard }: { focusCard(id: string): void }) {
       {ui.exportDialog === 'notebook' && (
         <NotebookExportDialog
           onCancel={() => store.patchUi({ exportDialog: null })}
+          cite={ui.exportCite}
+          onCite={(exportCite) => store.patchUi({ exportCite })}
           onExport={(mode) => {
             store.patchUi({ exportDialog: null });
             void store.runExport('notebook', { mode });
@@ -136,6 +140,7 @@ export function Dialogs({ focusCard }: { focusCard(id: string): void }) {
         <DetailsEditor
           document={doc}
           onSave={store.saveDetails}
+          onSuggestKey={store.suggestCitationKey}
           onCancel={() => store.patchUi({ editingDetails: false })}
         />
       )}

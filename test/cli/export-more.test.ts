@@ -65,7 +65,7 @@ describe('parley export, wider', () => {
     assert.equal(lines.pop(), '');
     assert.equal(
       lines[0],
-      'document,title,paragraph,start,end,quote,topic,party,stance,note,created,updated,links',
+      'document,title,paragraph,start,end,quote,topic,party,stance,note,created,updated,links,page',
     );
     assert.equal(lines.length, 5);
     assert.deepEqual(

@@ -151,7 +151,9 @@ test('every export through the Export menu and the menu commands, read back from
   await exportMenu.click();
   await page.getByRole('menuitem', { name: 'Markdown: one topic…' }).click();
   const topicDialog = page.getByRole('dialog', { name: 'Export a topic' });
-  await expect(topicDialog.getByRole('combobox')).toHaveValue(parley.store.data.topics[0]!.id);
+  await expect(topicDialog.getByRole('combobox', { name: /^Topic/ })).toHaveValue(
+    parley.store.data.topics[0]!.id,
+  );
   await topicDialog.getByRole('button', { name: 'Export…' }).click();
   await expect(status).toHaveText(/^Exported the topic “extradition” to /);
   const topicMarkdown = await readFile(parley.exportPaths.at(-1)!, 'utf8');

@@ -1,12 +1,16 @@
 /**
  * Every highlight as CSV, for spreadsheets and QDA tools: one row per highlight and topic, cells guarded against
  * formula injection, links named in words. The paragraph column holds the paragraph's number, or for a passage in a
- * figure caption (outside the numbering) where it sits, "caption after 3", as the Markdown export places it.
+ * figure caption (outside the numbering) where it sits, "caption after 3", as the Markdown export places it. The
+ * page column (last, so the columns before it stay where they were) holds the page of a passage in a document read
+ * from pages, "4", or "4-5" across a page break; it is empty for other documents.
  */
 import {
   isInCaption,
+  pageAt,
   paragraphLabel,
   paragraphNumber,
+  placeLabel,
   type Annotation,
   type Notebook,
 } from '../../../shared/model';
@@ -27,6 +31,7 @@ export const CSV_COLUMNS = [
   'created',
   'updated',
   'links',
+  'page',
 ] as const;
 
 /**
@@ -82,6 +87,7 @@ export function exportCsv(nb: Notebook): string {
             csvCell(annotation.createdAt),
             csvCell(annotation.updatedAt),
             csvCell(links.get(annotation.id)?.join('; ') ?? ''),
+            pageCell(doc, annotation.target.start, annotation.target.end),
           ].join(','),
         );
       }
@@ -99,6 +105,14 @@ function csvLinks(nb: Notebook): Map<string, string[]> {
     const words = other.target.exact.replace(/\s+/g, ' ').trim().split(' ');
     const quote = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
     const where = other.documentId === from.documentId ? '' : `${documentTitle(doc.title)} `;
-    return `${label} ${where}${paragraphLabel(doc, other.target.start)} “${quote}”`;
+    return `${label} ${where}${placeLabel(doc, other.target.start, other.target.end)} “${quote}”`;
   });
+}
+
+/** The page column: `4`, or `4-5` across a page break, for a document read from pages; empty for any other. */
+function pageCell(doc: Parameters<typeof placeLabel>[0], start: number, end: number): string {
+  const first = pageAt(doc, start);
+  if (first === null) return '';
+  const last = pageAt(doc, Math.max(start, end - 1)) ?? first;
+  return last > first ? `${first}-${last}` : String(first);
 }

@@ -8,6 +8,9 @@ export {
   exportNotebookFiles,
   exportNotebookMarkdown,
   exportTopicMarkdown,
+  type MarkdownExportOptions,
 } from './markdown';
+export { CITE_STYLES, citationKeyOf, pandocCitation, type CiteStyle } from './pandoc-cite';
+export { exportCslJson, toCslItem, type CslItem } from './csl-json';
 export { CSV_COLUMNS, csvCell, exportCsv } from './csv';
 export { exportFileName, offeredFileName, safeFileStem } from './file-name';

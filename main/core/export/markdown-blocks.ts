@@ -5,8 +5,8 @@
  */
 import {
   ParleyError,
-  paragraphLabel,
   paragraphNumber,
+  placeLabel,
   type Annotation,
   type Notebook,
   type ParleyDocument,
@@ -17,6 +17,7 @@ import { blockQuote, escapeHeading, escapeInline, noteMarkdown, oneLine, quoteEn
 import { linkEnds, type LinkEnd } from '../links';
 import { compareTopicPaths } from '../topics';
 import { safeFileStem } from './file-name';
+import { pandocCitation, type CiteStyle } from './pandoc-cite';
 
 /** Heading of the group of highlights that have no topic. */
 export const UNTAGGED_HEADING = 'Untagged';
@@ -160,12 +161,15 @@ function pushHighlightBlock(
   if (party) attribution = party;
   const stance = annotation.stance ? stanceLabel(annotation.stance, lookups) : '';
   if (stance) attribution += (attribution ? ' · ' : '') + stance;
-  attribution += `${attribution ? ' · ' : ''}${paragraphLabel(doc, annotation.target.start)}`;
+  const { start, end } = annotation.target;
+  attribution += `${attribution ? ' · ' : ''}${placeLabel(doc, start, end)}`;
   if (topics.length > 0) {
     let tags = '';
     for (const topic of topics) tags += (tags ? ' ' : '') + cachedTagLabel(topic.path, lookups);
     attribution += ' · ' + tags;
   }
+  // The Pandoc citation follows the attribution; the block id stays last, where Obsidian looks for it.
+  if (file?.cite === 'pandoc') attribution += ` ${pandocCitation(doc, start, end)}`;
   // Obsidian takes a block id at the end of a quote's last line; only the passage's first quotation carries it.
   const blockId = file?.take(annotation, doc);
   if (blockId !== undefined) attribution += ` ^${blockId}`;
@@ -205,8 +209,8 @@ export function pushHighlightBlocks(
 }
 
 /**
- * One highlight: its quote, the attribution line (party · stance · ¶N · tags, and its block id when `file` is
- * given), its links (with `file`) and its note.
+ * One highlight: its quote, the attribution line (party · stance · ¶N or p. N · tags, then with `file` its Pandoc
+ * citation when the file cites and its block id), its links (with `file`) and its note.
  */
 export function highlightBlock(
   nb: Notebook,
@@ -482,7 +486,11 @@ export class ExportFile {
   /** The next number to try for a heading that repeats, by its text: a file of many repeats stays linear. */
   private readonly nextNumber = new Map<string, number>();
 
-  constructor(private readonly nb: Notebook) {
+  /** `cite`: whether each quote's attribution is followed by a Pandoc citation (pandoc-cite.ts). */
+  constructor(
+    private readonly nb: Notebook,
+    readonly cite: CiteStyle = 'none',
+  ) {
     if (!nb.annotations.some((a) => a.links.length > 0)) return;
     for (const annotation of nb.annotations) this.annotationById.set(annotation.id, annotation);
     for (const doc of nb.documents) this.docById.set(doc.id, doc);
@@ -554,7 +562,7 @@ export class ExportFile {
     return ends.flatMap(({ label, other }) => {
       const doc = this.docById.get(other.documentId);
       if (!doc) return [];
-      const paragraph = paragraphLabel(doc, other.target.start);
+      const paragraph = placeLabel(doc, other.target.start, other.target.end);
       const here = this.blockIds.get(other.id);
       const sameDocument = other.documentId === annotation.documentId;
       const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';

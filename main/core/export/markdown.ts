@@ -6,7 +6,8 @@
  * One document's file: front matter for tools (the title first: the body has no `#` heading, as markdownlint's MD025
  * and MD041, Pandoc, Jekyll and Hugo expect), the source and the document's own note, then the passages grouped by
  * topic under `##` headings, each quoted exactly with the party whose position it is, its stance, paragraph number,
- * tags and an Obsidian block id (`> — Russia · refusal · ¶9 · #extradition ^p9-his-extradition-to`), its links to
+ * tags and an Obsidian block id (`> — Russia · refusal · ¶9 · #extradition ^p9-his-extradition-to`; a document
+ * read from pages cites the page, `p. 4`, and with `cite: 'pandoc'` a Pandoc citation follows the tags), its links to
  * other passages (`→ rebuts ¶11 “…” [[#^p11-the-crown-prosecuting]]`), and the note in the user's own Markdown with
  * any raw HTML, and any link the app would not open, shown as text. The files pass markdownlint's default rules but
  * line length (MD013).
@@ -15,6 +16,7 @@ import { ParleyError, type Annotation, type Notebook, type Topic } from '../../.
 import { escapeLine, yamlString, yamlStringList } from '../markdown-text';
 import { compareTopicPaths, topicPathKey } from '../topics';
 import { safeFileStem } from './file-name';
+import type { CiteStyle } from './pandoc-cite';
 import {
   ExportFile,
   annotationsByDocument,
@@ -29,7 +31,20 @@ import {
   topicsOfAnnotation,
 } from './markdown-blocks';
 
-export function exportDocumentMarkdown(nb: Notebook, documentId: string, options: { now: Date }): string {
+/**
+ * What every Markdown export is asked: when it is (the front matter's `exported`), and whether each quote is cited
+ * in Pandoc's form after its attribution (`[@rt2009miliband, ¶ 9]`, `[@key, p. 4]`; default none).
+ */
+export interface MarkdownExportOptions {
+  now: Date;
+  cite?: CiteStyle;
+}
+
+export function exportDocumentMarkdown(
+  nb: Notebook,
+  documentId: string,
+  options: MarkdownExportOptions,
+): string {
   const doc = findDocument(nb, documentId);
   const sections = documentSections(nb, doc);
   // The title is the front matter's alone, as markdownlint (MD025, MD041), Pandoc, Jekyll and Hugo read it: the
@@ -46,7 +61,7 @@ export function exportDocumentMarkdown(nb: Notebook, documentId: string, options
     `exported: ${yamlString(options.now.toISOString())}`,
     '---',
   ];
-  sections.lines(1, out, new ExportFile(nb), false);
+  sections.lines(1, out, new ExportFile(nb, options.cite), false);
   return out.join('\n') + '\n';
 }
 
@@ -66,7 +81,7 @@ function topicSubtree(nb: Notebook, topic: Topic): Topic[] {
  * description, then a section per document (library order) and within it one per topic of the subtree that has
  * passages (codebook order). A passage tagged with two topics of the subtree is quoted under each.
  */
-export function exportTopicMarkdown(nb: Notebook, topicId: string, options: { now: Date }): string {
+export function exportTopicMarkdown(nb: Notebook, topicId: string, options: MarkdownExportOptions): string {
   const topic = nb.topics.find((t) => t.id === topicId);
   if (!topic) throw new ParleyError(`There is no topic ${topicId} in this notebook.`, 'not-found');
   const subtree = topicSubtree(nb, topic);
@@ -97,7 +112,7 @@ export function exportTopicMarkdown(nb: Notebook, topicId: string, options: { no
     '---',
     '',
   ];
-  const file = new ExportFile(nb);
+  const file = new ExportFile(nb, options.cite);
   out.push(`# ${file.heading(`Topic: ${topic.path}`)}`);
   // With links every passage's id comes first, so a link can name one further down the file.
   if (file.hasLinks) for (const doc of documents) file.addDocument(doc, byDocument.get(doc.id)!);
@@ -136,7 +151,7 @@ export function exportTopicMarkdown(nb: Notebook, topicId: string, options: { no
  * The whole notebook in one file: one front matter (title "Notebook", the documents, topics and highlight count),
  * `# Notebook`, then each document as its own export writes it after the front matter, headings one level down.
  */
-export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): string {
+export function exportNotebookMarkdown(nb: Notebook, options: MarkdownExportOptions): string {
   const used = new Set<string>();
   for (const annotation of nb.annotations) for (const id of annotation.topicIds) used.add(id);
   const topics = nb.topics
@@ -153,7 +168,7 @@ export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): st
     '---',
     '',
   ];
-  const file = new ExportFile(nb);
+  const file = new ExportFile(nb, options.cite);
   out.push(`# ${file.heading('Notebook')}`);
   if (nb.documents.length === 0) out.push('', 'No documents yet.');
   const byDocument = annotationsByDocument(nb);
@@ -177,7 +192,7 @@ export function exportNotebookMarkdown(nb: Notebook, options: { now: Date }): st
  */
 export function exportNotebookFiles(
   nb: Notebook,
-  options: { now: Date },
+  options: MarkdownExportOptions,
 ): Array<{ fileName: string; markdown: string }> {
   const taken = new Set<string>();
   return nb.documents.map((doc) => {

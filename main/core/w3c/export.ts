@@ -16,6 +16,7 @@ import {
   PARTY_URN_PREFIX,
   documentUrn,
   type W3CAnnotation,
+  type W3CDocument,
   type W3CLink,
   type W3CParty,
   type W3CTextualBody,
@@ -51,6 +52,7 @@ function toW3CAnnotation(nb: Notebook, doc: ParleyDocument, annotation: Annotati
     target: {
       source: documentUrn(doc.id),
       ...(url ? { scope: url } : {}),
+      'parley:document': documentNode(doc),
       selector: [
         {
           type: 'TextPositionSelector',
@@ -71,6 +73,21 @@ function toW3CAnnotation(nb: Notebook, doc: ParleyDocument, annotation: Annotati
         }
       : {}),
   };
+}
+
+/** The document's citation as the target carries it (see W3CDocument): only the fields it has. */
+export function documentNode(doc: ParleyDocument): W3CDocument {
+  const node: W3CDocument = { id: documentUrn(doc.id) };
+  const title = doc.title.trim();
+  if (title) node['dc:title'] = title;
+  const authors = doc.authors.filter((a) => a.trim() !== '');
+  if (authors.length > 0) node['dc:creator'] = [...authors];
+  if (doc.published) node['dc:issued'] = doc.published;
+  if (doc.source.trim()) node['dc:isPartOf'] = doc.source.trim();
+  if (doc.citationKey) node['dc:identifier'] = doc.citationKey;
+  if (doc.url.trim()) node['dc:source'] = doc.url.trim();
+  if (doc.pages.trim()) node['parley:pages'] = doc.pages.trim();
+  return node;
 }
 
 function toW3CParty(party: Party): W3CParty {

@@ -3,6 +3,14 @@
  * AnnotationPage or an AnnotationCollection), anchors each in its document (code points in the file, UTF-16 code
  * units in the notebook) and reports every annotation it cannot use, with why, instead of throwing. It does not
  * change the notebook: applyW3CImport (apply.ts) does.
+ *
+ * A target may carry its document's citation (`parley:document` with Dublin Core terms, see W3CDocument in
+ * types.ts; other tools' files never do, and import as before). It is read and checked (a malformed one rejects
+ * the annotation, saying what is wrong) and used to find the document when the target's source names none in this
+ * notebook: a file exported from another notebook names documents by that notebook's ids, so the document is the
+ * one whose citation key is the file's `dc:identifier`, else the one at its `dc:source` address. The citation does
+ * not change the document it finds: an annotations import adds highlights and never rewrites a document's details,
+ * which are the user's to edit in Edit details (and a file's details may be older than the notebook's).
  */
 import { z } from 'zod';
 import {
@@ -16,6 +24,8 @@ import {
 } from '../anchoring';
 import {
   LINK_TYPES,
+  MAX_AUTHORS,
+  MAX_CITATION_KEY_LENGTH,
   ParleyError,
   paragraphNumber,
   type Annotation,
@@ -35,11 +45,14 @@ import {
   MAX_SHORT_NAME_LENGTH,
   MAX_STANCE_LENGTH,
   MAX_TIME_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
 } from '../../../shared/limits';
 import { listStances } from '../stances';
 import { normalizeColour, normalizeTopicPath, topicPathKey } from '../topics';
 import {
   ANNOTATION_URN_PREFIX,
+  DC_NAMESPACE,
   DOCUMENT_URN_PREFIX,
   PARLEY_NAMESPACE,
   PARTY_PLACEHOLDER_PREFIX,
@@ -76,6 +89,19 @@ const TargetInput = z.looseObject({
   source: z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]).optional(),
   selector: oneOrMany(z.looseObject({ type: z.string() })).optional(),
 });
+
+/** A target's `parley:document`, its keys made compact (`dc:title`, `parley:pages`) first. */
+const DocumentCitationInput = z.looseObject({
+  id: z.string().optional(),
+  'dc:title': z.string().max(MAX_TITLE_LENGTH).optional(),
+  'dc:creator': z.array(z.string().max(MAX_NAME_LENGTH)).max(MAX_AUTHORS).optional(),
+  'dc:issued': z.string().max(MAX_TIME_LENGTH).optional(),
+  'dc:isPartOf': z.string().max(MAX_TITLE_LENGTH).optional(),
+  'dc:identifier': z.string().max(MAX_CITATION_KEY_LENGTH).optional(),
+  'dc:source': z.string().max(MAX_URL_LENGTH).optional(),
+  'parley:pages': z.string().max(MAX_NAME_LENGTH).optional(),
+});
+type DocumentCitation = z.infer<typeof DocumentCitationInput>;
 
 const PositionSelectorInput = z.looseObject({
   start: z.number().int().nonnegative(),
@@ -189,7 +215,58 @@ function itemsOf(json: unknown): { items: unknown[] } | { error: string } {
   };
 }
 
-function resolveDocument(ctx: Context, target: z.infer<typeof TargetInput>): ParleyDocument {
+/**
+ * The target's `parley:document`, checked; null when it has none. Keys may be compact (`dc:title`), full IRIs
+ * (`http://purl.org/dc/terms/title`) or under a `dcterms:` prefix; a list may come as JSON-LD's `{"@list": […]}`
+ * and a single creator as a string.
+ */
+function readCitation(target: Record<string, unknown>): DocumentCitation | null {
+  const raw = extension(target, 'document');
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Rejection('parley:document is not an object');
+  const compact: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const name = key.startsWith(DC_NAMESPACE)
+      ? `dc:${key.slice(DC_NAMESPACE.length)}`
+      : key.startsWith('dcterms:')
+        ? `dc:${key.slice('dcterms:'.length)}`
+        : key.startsWith(PARLEY_NAMESPACE)
+          ? `parley:${key.slice(PARLEY_NAMESPACE.length)}`
+          : key === '@id'
+            ? 'id'
+            : key;
+    let plain = value;
+    if (typeof plain === 'object' && plain !== null && '@list' in plain)
+      plain = (plain as { '@list': unknown })['@list'];
+    if (name === 'dc:creator' && typeof plain === 'string') plain = [plain];
+    compact[name] = plain;
+  }
+  const parsed = DocumentCitationInput.safeParse(compact);
+  if (!parsed.success) throw new Rejection(`parley:document: ${describeIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The document a target's citation names: by citation key, else by web address; null when none or several. */
+function documentByCitation(nb: Notebook, citation: DocumentCitation | null): ParleyDocument | null {
+  if (!citation) return null;
+  const key = citation['dc:identifier']?.trim();
+  if (key) {
+    const byKey = nb.documents.find((d) => d.citationKey === key);
+    if (byKey) return byKey;
+  }
+  const url = citation['dc:source']?.trim();
+  if (url) {
+    const byUrl = nb.documents.filter((d) => d.url.trim() === url);
+    if (byUrl.length === 1) return byUrl[0]!;
+  }
+  return null;
+}
+
+function resolveDocument(
+  ctx: Context,
+  target: z.infer<typeof TargetInput>,
+  citation: DocumentCitation | null = null,
+): ParleyDocument {
   const { nb, options } = ctx;
   const chosen = options.documentId ?? (target.source === undefined ? options.defaultDocumentId : undefined);
   if (chosen !== undefined) {
@@ -205,7 +282,7 @@ function resolveDocument(ctx: Context, target: z.infer<typeof TargetInput>): Par
   const source = typeof target.source === 'string' ? target.source : target.source.id;
   if (source.startsWith(DOCUMENT_URN_PREFIX)) {
     const id = source.slice(DOCUMENT_URN_PREFIX.length);
-    const doc = nb.documents.find((d) => d.id === id);
+    const doc = nb.documents.find((d) => d.id === id) ?? documentByCitation(nb, citation);
     if (!doc) throw new Rejection(`it targets document ${id}, which is not in this notebook`);
     return doc;
   }
@@ -213,6 +290,8 @@ function resolveDocument(ctx: Context, target: z.infer<typeof TargetInput>): Par
   if (byUrl.length === 1) return byUrl[0]!;
   if (byUrl.length > 1)
     throw new Rejection(`several documents have the address ${shorten(source)}; choose one`);
+  const cited = documentByCitation(nb, citation);
+  if (cited) return cited;
   throw new Rejection(
     `it targets ${shorten(source)}, which is no document in this notebook; ` +
       (options.unknownSourceAdvice ?? 'choose the document to import into'),
@@ -578,7 +657,7 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
         : `target: ${describeIssue(target.error)}`,
     );
   }
-  const doc = resolveDocument(ctx, target.data);
+  const doc = resolveDocument(ctx, target.data, readCitation(target.data));
   const textTarget = anchor(doc, list(target.data.selector));
   const { topicIds, note } = readBodies(ctx, list(input.body), list(input.motivation));
   const partyId = readParty(ctx, extension(input, 'party'));

@@ -8,6 +8,7 @@
  *                      "parley:short": "RU", "parley:colour": "#cc3311", "parley:aliases": ["Lavrov", …] }
  *   "parley:stance": "refusal"
  *   "parley:links":  [{ "parley:linkType": "rebuts", "parley:annotation": "urn:uuid:<id of the linked one>" }]
+ *   target "parley:document": the annotated document's citation, in Dublin Core terms (see W3CDocument)
  * The namespace is `urn:parley:ns:`: a name rather than an address, so it needs no domain, never resolves to a
  * page that could change or vanish, and sits beside the `urn:parley:` names the export already uses. Other tools
  * keep or ignore these properties; the import reads them whether the file declares our context or only the W3C
@@ -17,12 +18,17 @@ import type { Annotation, Party } from '../../../shared/model';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/** Dublin Core's terms, which a target's `parley:document` describes the document in: `dc:title`. */
+export const DC_NAMESPACE = 'http://purl.org/dc/terms/';
+
 /** Where Parley's extension terms live: `parley:stance` is `urn:parley:ns:stance`. */
 export const PARLEY_NAMESPACE = 'urn:parley:ns:';
 
 /** The JSON-LD context that declares Parley's extension terms; lists keep their order. */
 export const PARLEY_CONTEXT = {
   parley: PARLEY_NAMESPACE,
+  dc: DC_NAMESPACE,
+  'dc:creator': { '@container': '@list' },
   'parley:aliases': { '@container': '@list' },
   'parley:links': { '@container': '@list' },
   'parley:annotation': { '@type': '@id' },
@@ -65,6 +71,25 @@ export interface W3CLink {
   'parley:annotation': string;
 }
 
+/**
+ * The annotated document's citation, beside the target's `source` (which stays the document's IRI, as other tools
+ * expect a string there): a node with the same `id` as the source, so JSON-LD reads its terms as said of the source
+ * itself. Dublin Core terms: `dc:title`, `dc:creator` (the authors in order, "Family, Given" or a name cited whole),
+ * `dc:issued` (the date published, as stored: YYYY-MM-DD, maybe with a time), `dc:isPartOf` (the container: paper,
+ * site or journal), `dc:identifier` (the citation key, as Pandoc and CSL-JSON name the document) and `dc:source`
+ * (the web address it was read from); the pages in the container as `parley:pages`. Empty fields are left out.
+ */
+export interface W3CDocument {
+  id: string;
+  'dc:title'?: string;
+  'dc:creator'?: string[];
+  'dc:issued'?: string;
+  'dc:isPartOf'?: string;
+  'dc:identifier'?: string;
+  'dc:source'?: string;
+  'parley:pages'?: string;
+}
+
 export interface W3CAnnotation {
   '@context': typeof EXPORT_CONTEXT;
   id: string;
@@ -77,6 +102,8 @@ export interface W3CAnnotation {
     source: string;
     /** The document's web address, where it has one: lets other tools see which page was annotated. */
     scope?: string;
+    /** The document's citation (W3CDocument). */
+    'parley:document': W3CDocument;
     selector: [
       { type: 'TextPositionSelector'; start: number; end: number },
       { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },

@@ -203,6 +203,13 @@ export function editActions(core: Core) {
     say('Details saved.');
   }
 
+  /** The citation key the details typed in Edit details make, unique in the notebook ("Make from details"). */
+  async function suggestCitationKey(details: Omit<CallArgs<'suggestCitationKey'>, 'id'>): Promise<string> {
+    const id = openId();
+    if (!id) return '';
+    return api.suggestCitationKey({ id, ...details });
+  }
+
   // History.
 
   async function runHistory(which: 'undo' | 'redo'): Promise<void> {
@@ -244,6 +251,7 @@ export function editActions(core: Core) {
     renameDocument,
     saveDocumentNote,
     saveDetails,
+    suggestCitationKey,
     runHistory,
   };
 }

@@ -20,21 +20,24 @@ export function exportActions(core: Core) {
   /** Runs one export: main asks where (and before replacing anything), the result's place is announced. */
   async function runExport(
     kind: ExportKind,
-    options: { topicId?: string; mode?: 'file' | 'folder' } = {},
+    options: { topicId?: string; mode?: 'file' | 'folder'; cite?: 'none' | 'pandoc' } = {},
   ): Promise<void> {
     clearError();
     patchUi({ exportBusy: true });
     const id = openId();
+    // The choice the item names (this document with Pandoc citations), else the one last made in a dialog.
+    const cite = options.cite ?? get().ui.exportCite;
+    const cited = cite === 'pandoc' ? ' with Pandoc citations' : '';
     try {
       if (kind === 'document') {
         if (!id) return;
-        const result = await api.saveMarkdown({ documentId: id });
-        if (result) announce(`Exported to ${result.path}`);
+        const result = await api.saveMarkdown({ documentId: id, cite });
+        if (result) announce(`Exported${cited} to ${result.path}`);
       } else if (kind === 'topic') {
         if (!options.topicId) return;
         const topic = get().notebook.topics.find((t) => t.id === options.topicId);
-        const result = await api.saveTopicMarkdown({ topicId: options.topicId });
-        if (result) announce(`Exported the topic “${topic?.path ?? ''}” to ${result.path}`);
+        const result = await api.saveTopicMarkdown({ topicId: options.topicId, cite });
+        if (result) announce(`Exported the topic “${topic?.path ?? ''}”${cited} to ${result.path}`);
       } else if (kind === 'notebook-file' || kind === 'notebook-folder' || kind === 'notebook') {
         const mode = options.mode ?? (kind === 'notebook-folder' ? 'folder' : 'file');
         const progress: Progress = {
@@ -43,12 +46,12 @@ export function exportActions(core: Core) {
           total: get().notebook.documents.length || 1,
         };
         patchUi({ progress });
-        const result = await api.saveNotebookMarkdown({ mode });
+        const result = await api.saveNotebookMarkdown({ mode, cite });
         if (result) {
           announce(
             mode === 'folder'
-              ? `Exported ${result.files === 1 ? '1 file' : `${result.files} files`} to ${result.path}`
-              : `Exported the notebook to ${result.path}`,
+              ? `Exported ${result.files === 1 ? '1 file' : `${result.files} files`}${cited} to ${result.path}`
+              : `Exported the notebook${cited} to ${result.path}`,
           );
         }
       } else if (kind === 'csv') {
@@ -76,8 +79,9 @@ export function exportActions(core: Core) {
     if (!id) return;
     clearError();
     try {
-      const result = await api.saveMarkdown({ documentId: id });
-      if (result) say(`Exported to ${result.path}`);
+      const cite = get().ui.exportCite;
+      const result = await api.saveMarkdown({ documentId: id, cite });
+      if (result) say(`Exported${cite === 'pandoc' ? ' with Pandoc citations' : ''} to ${result.path}`);
     } catch (failure) {
       fail(failure);
     }

@@ -337,6 +337,7 @@ describe('CSV export', () => {
       '2026-11-02T10:00:00.000Z',
       '2026-11-03T10:00:00.000Z',
       '',
+      '',
     ]);
     assert.equal(rt.text.slice(Number(first[3]), Number(first[4])), first[5]);
     assert.equal(cell(rows[0]!, 'party'), 'Russia');

@@ -116,6 +116,8 @@ describe('exportW3C', () => {
       W3C_CONTEXT,
       {
         parley: 'urn:parley:ns:',
+        dc: 'http://purl.org/dc/terms/',
+        'dc:creator': { '@container': '@list' },
         'parley:aliases': { '@container': '@list' },
         'parley:links': { '@container': '@list' },
         'parley:annotation': { '@type': '@id' },
@@ -142,6 +144,12 @@ describe('exportW3C', () => {
       ],
       target: {
         source: `urn:parley:document:${doc.id}`,
+        'parley:document': {
+          id: `urn:parley:document:${doc.id}`,
+          'dc:title': doc.title,
+          'dc:issued': '2009-11-02',
+          'dc:isPartOf': 'RT',
+        },
         selector: [
           {
             type: 'TextPositionSelector',
