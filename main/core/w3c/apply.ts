@@ -51,6 +51,7 @@ export function usablePart(
       partiesToCreate: result.partiesToCreate.filter((p) => parties.has(PARTY_PLACEHOLDER_PREFIX + p.name)),
       stancesToCreate: result.stancesToCreate.filter((stance) => stances.has(stance.toLowerCase())),
       errors: [],
+      ...(result.documentDetails ? { documentDetails: result.documentDetails } : {}),
     },
     refused: errors,
   };
@@ -169,5 +170,23 @@ export function applyW3CImport(nb: Notebook, result: W3CImportResult, makers: W3
     links: annotation.links.map((link) => ({ ...link })),
   }));
   nb.annotations.push(...added);
+  fillDocumentDetails(nb, result);
   return added;
+}
+
+/**
+ * The citation details the file carried, on the documents its annotations went to: each field the document has
+ * empty is filled in; a field the document has is kept as it is.
+ */
+function fillDocumentDetails(nb: Notebook, result: W3CImportResult): void {
+  const used = new Set(result.annotations.map((annotation) => annotation.documentId));
+  for (const [id, details] of Object.entries(result.documentDetails ?? {})) {
+    const doc = nb.documents.find((d) => d.id === id);
+    if (!doc || !used.has(id)) continue;
+    if (details.authors && doc.authors.length === 0) doc.authors = [...details.authors];
+    if (details.published && doc.published === '') doc.published = details.published;
+    if (details.source && doc.source === '') doc.source = details.source;
+    if (details.url && doc.url === '') doc.url = details.url;
+    if (details.pages && doc.pages === '') doc.pages = details.pages;
+  }
 }

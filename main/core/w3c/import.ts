@@ -8,9 +8,10 @@
  * types.ts; other tools' files never do, and import as before). It is read and checked (a malformed one rejects
  * the annotation, saying what is wrong) and used to find the document when the target's source names none in this
  * notebook: a file exported from another notebook names documents by that notebook's ids, so the document is the
- * one whose citation key is the file's `dc:identifier`, else the one at its `dc:source` address. The citation does
- * not change the document it finds: an annotations import adds highlights and never rewrites a document's details,
- * which are the user's to edit in Edit details (and a file's details may be older than the notebook's).
+ * one whose citation key is the file's `dc:identifier`, else the one at its `dc:source` address. The citation comes
+ * back with the annotations: applyW3CImport fills in the document's citation fields that are empty (authors, date,
+ * where published, address, pages) and never rewrites one it has, which is the user's to edit in Edit details (a
+ * file's details may be older than the notebook's); the title and the citation key are never taken from a file.
  */
 import { z } from 'zod';
 import {
@@ -58,6 +59,7 @@ import {
   PARTY_PLACEHOLDER_PREFIX,
   PARTY_URN_PREFIX,
   TOPIC_PLACEHOLDER_PREFIX,
+  type ImportedDocumentDetails,
   type W3CImportResult,
 } from './types';
 
@@ -178,6 +180,8 @@ interface Context {
   existingIds: Set<string>;
   /** Ids of the file's own annotations (`urn:uuid:` ones), which links may point to. */
   fileIds: Set<string>;
+  /** The citation each target carried, by the id of the document it went to (the first one read). */
+  documentDetails: Map<string, ImportedDocumentDetails>;
 }
 
 /** The items of whatever was given: one annotation, an array, an AnnotationPage or an AnnotationCollection. */
@@ -260,6 +264,24 @@ function documentByCitation(nb: Notebook, citation: DocumentCitation | null): Pa
     if (byUrl.length === 1) return byUrl[0]!;
   }
   return null;
+}
+
+/** The fields of a target's citation an import may fill in on its document (title and key are never touched). */
+function detailsOf(citation: DocumentCitation): ImportedDocumentDetails {
+  const details: ImportedDocumentDetails = {};
+  const authors = (citation['dc:creator'] ?? [])
+    .map((name) => name.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  if (authors.length > 0) details.authors = authors;
+  const published = citation['dc:issued']?.trim();
+  if (published && /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/.test(published)) details.published = published;
+  const source = citation['dc:isPartOf']?.trim();
+  if (source) details.source = source;
+  const url = citation['dc:source']?.trim();
+  if (url && /^https?:\/\//i.test(url)) details.url = url;
+  const pages = citation['parley:pages']?.trim();
+  if (pages) details.pages = pages;
+  return details;
 }
 
 function resolveDocument(
@@ -657,7 +679,9 @@ function readAnnotation(ctx: Context, raw: unknown): Annotation {
         : `target: ${describeIssue(target.error)}`,
     );
   }
-  const doc = resolveDocument(ctx, target.data, readCitation(target.data));
+  const citation = readCitation(target.data);
+  const doc = resolveDocument(ctx, target.data, citation);
+  if (citation && !ctx.documentDetails.has(doc.id)) ctx.documentDetails.set(doc.id, detailsOf(citation));
   const textTarget = anchor(doc, list(target.data.selector));
   const { topicIds, note } = readBodies(ctx, list(input.body), list(input.motivation));
   const partyId = readParty(ctx, extension(input, 'party'));
@@ -717,6 +741,7 @@ export function importW3C(nb: Notebook, json: unknown, options: W3CImportOptions
     seenIds: new Set(),
     existingIds: new Set(nb.annotations.map((a) => a.id)),
     fileIds: new Set(),
+    documentDetails: new Map(),
   };
   for (const raw of items.items) {
     const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
@@ -749,6 +774,7 @@ export function importW3C(nb: Notebook, json: unknown, options: W3CImportOptions
     partiesToCreate: [...ctx.partiesToCreate.values()],
     stancesToCreate: [...ctx.stancesToCreate.values()],
     errors,
+    documentDetails: Object.fromEntries(ctx.documentDetails),
   };
 }
 

@@ -129,4 +129,18 @@ export interface W3CImportResult {
   /** Stances the notebook does not offer yet (in any case); applyW3CImport adds them to its list. */
   stancesToCreate: string[];
   errors: string[];
+  /**
+   * The citation details the file's targets carried (`parley:document`), by the id of the document each annotation
+   * went to: applyW3CImport fills in those the document has empty, and never changes one it has.
+   */
+  documentDetails?: Record<string, ImportedDocumentDetails>;
+}
+
+/** A document's citation as a W3C file carried it, for the fields an import may fill in. */
+export interface ImportedDocumentDetails {
+  authors?: string[];
+  published?: string;
+  source?: string;
+  url?: string;
+  pages?: string;
 }

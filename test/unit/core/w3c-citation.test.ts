@@ -4,7 +4,7 @@
 // reporting.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { exportW3C, importW3C } from '../../../main/core/w3c';
+import { applyW3CImport, exportW3C, importW3C } from '../../../main/core/w3c';
 import { DC_NAMESPACE, W3C_CONTEXT } from '../../../main/core/w3c/types';
 import { emptyNotebook, type Notebook, type ParleyDocument } from '../../../shared/model';
 import { highlightMaker, makeDocument } from './fixtures';
@@ -93,6 +93,37 @@ describe('W3C import: the document citation', () => {
       [['here', 'the proposal was unacceptable']],
     );
     assert.deepEqual(nb.documents, before);
+  });
+
+  test('the import brings the citation back: the document’s empty fields are filled in, the rest kept', () => {
+    const from = citedDocument('there');
+    const source = notebookOf(from);
+    source.annotations.push(highlight(from, 'the proposal was unacceptable'));
+    const json = JSON.stringify(exportW3C(source, { now: NOW }));
+    // The same article imported afresh elsewhere: no authors, no address, no pages; its own title, date and key.
+    const here = citedDocument('here', {
+      url: '',
+      authors: [],
+      pages: '',
+      source: '',
+      title: 'Treaty talks (my copy)',
+      published: '2021-03-05',
+    });
+    const nb = notebookOf(here);
+    const result = importW3C(nb, json, { now: NOW });
+    assert.deepEqual(result.errors, []);
+    applyW3CImport(nb, result, {
+      createTopic: () => assert.fail('no topic to make'),
+      createParty: () => assert.fail('no party to make'),
+    });
+    const doc = nb.documents[0]!;
+    assert.deepEqual(doc.authors, ['Mbeki, Ana', 'Invented Press Agency']);
+    assert.equal(doc.url, 'https://example.org/treaty');
+    assert.equal(doc.pages, '12-19');
+    assert.equal(doc.source, 'Journal of Invented Affairs');
+    assert.equal(doc.title, 'Treaty talks (my copy)', 'a title is never taken from a file');
+    assert.equal(doc.published, '2021-03-05', 'a field the document has is kept');
+    assert.equal(doc.citationKey, 'mbeki2021treaty');
   });
 
   test('without a matching key, the citation’s address finds it', () => {
