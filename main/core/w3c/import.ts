@@ -29,6 +29,7 @@ import {
   MAX_CITATION_KEY_LENGTH,
   ParleyError,
   paragraphNumber,
+  placeLabel,
   type Annotation,
   type AnnotationLink,
   type Notebook,
@@ -371,6 +372,8 @@ function anchor(doc: ParleyDocument, selectors: { type: string }[]): TextTarget 
     };
   }
   const hint = position ? toUtf16Offset(text, Math.min(position.start, length)) : undefined;
+  const asPrinted = findAsPrinted(text, quote);
+  if (asPrinted) return describeRange(text, asPrinted.start, asPrinted.end);
   const found = findQuote(
     text,
     {
@@ -383,6 +386,91 @@ function anchor(doc: ParleyDocument, selectors: { type: string }[]): TextTarget 
   );
   if (!found.found) throw new Rejection(whyNotFound(doc, exact, found));
   return describeRange(text, found.start, found.end);
+}
+
+/** Ligatures as the letters they join, as Parley's importers read them. */
+const LIGATURES: Record<string, string> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The ways a quote taken from a printed page (another tool's, over a PDF's lines) may read in the document's text,
+ * tried in this order: as it is; with a word broken by a hyphen at a line's end joined ("nego-\ntiations" or
+ * "nego- tiations" → "negotiations", as Parley's PDF reader joins it); with the hyphen kept ("well-\nknown" →
+ * "well-known"); and with a hyphen inside a word dropped ("nego-tiations", a line break the tool took out). Every
+ * reading has its ligatures as letters and its soft hyphens gone. Only a quote with a line break, a hyphen between
+ * letters, a soft hyphen or a ligature has any.
+ */
+function printedReadings(exact: string): string[] {
+  if (!/[\n\r\u00ad\ufb00-\ufb06]|\p{L}-\s*\p{L}/u.test(exact)) return [];
+  const plain = withLetters(exact);
+  return [
+    ...new Set([
+      plain,
+      plain.replace(LINE_END_HYPHEN, '$1'),
+      plain.replace(LINE_END_HYPHEN, '$1-'),
+      plain.replace(/(\p{L})-(?=\p{Ll})/gu, '$1'),
+    ]),
+  ];
+}
+
+/** A hyphen at a line's end (or before a space) between a letter and a lower-case one. */
+const LINE_END_HYPHEN = /(\p{L})-[ \t]*(?:\r?\n\s*|[ \t]+)(?=\p{Ll})/gu;
+
+/** Ligatures as letters, soft hyphens (and the line breaks after them) gone. */
+function withLetters(text: string): string {
+  return text
+    .replace(/[\ufb00-\ufb06]/g, (c) => LIGATURES[c] ?? c)
+    .replace(/\u00ad[ \t]*(\r?\n[ \t]*)?/g, '');
+}
+
+/** Text with its runs of spaces and line breaks made one space, for comparing context across line breaks. */
+function squeezed(text: string): string {
+  return text.replace(/\s+/gu, ' ');
+}
+
+/**
+ * A quote from a printed page found in the text as Parley reads that page (see printedReadings), any run of spaces
+ * and line breaks in it standing for any run in the text. Found where a reading is in exactly one place, or in
+ * several of which exactly one has the quote's own prefix and suffix (read the same way) beside it; else null, and
+ * the usual search explains why.
+ */
+function findAsPrinted(
+  text: string,
+  quote: { exact: string; prefix?: string | undefined; suffix?: string | undefined },
+): { start: number; end: number } | null {
+  const context = (part: string | undefined) =>
+    part === undefined ? '' : squeezed(withLetters(part).replace(LINE_END_HYPHEN, '$1')).trim();
+  const prefix = context(quote.prefix);
+  const suffix = context(quote.suffix);
+  for (const reading of printedReadings(quote.exact)) {
+    const words = reading.trim().split(/\s+/u).filter(Boolean);
+    if (words.length === 0) continue;
+    const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'gu');
+    const places = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    if (places.length === 1) return places[0]!;
+    const fitting = places.filter(
+      (place) =>
+        squeezed(text.slice(Math.max(0, place.start - prefix.length - 64), place.start))
+          .trimEnd()
+          .endsWith(prefix) &&
+        squeezed(text.slice(place.end, place.end + suffix.length + 64))
+          .trimStart()
+          .startsWith(suffix),
+    );
+    if (fitting.length === 1 && (prefix !== '' || suffix !== '')) return fitting[0]!;
+  }
+  return null;
 }
 
 /** Where the selectors say how to tell the right passage from the rest, for the advice in a refusal. */
@@ -399,7 +487,8 @@ const CHANGED: Record<WordChange['kind'], string> = {
 
 /** Why a quote was not anchored, with the closest passage and how alike it is, and what to do about it. */
 function whyNotFound(doc: ParleyDocument, exact: string, search: QuoteSearch & { found: false }): string {
-  const where = (offset: number) => `¶${paragraphNumber(doc, offset)}`;
+  // A page in a document read from pages (`p. 4`), else the paragraph (`¶4`).
+  const where = (offset: number) => placeLabel(doc, offset);
   if (search.reason === 'ambiguous') {
     // Each paragraph once, with how many of the places are in it.
     const counts = new Map<number, number>();
