@@ -16,6 +16,7 @@ import {
   exportTopicMarkdown,
 } from '../core/export';
 import { ParleyError, type Notebook, type Topic } from '../../shared/model';
+import type { Progress } from '../../shared/contract';
 import { exportComparisonMarkdown } from '../core/compare';
 import { findInText } from '../core/search';
 import { suggestStatements } from '../core/suggest';
@@ -102,6 +103,30 @@ export interface Io {
   version: string;
   /** How commands in messages start, as this process was invoked (see invocationOf); default `parley`. */
   invocation?: string;
+  /**
+   * Whether long work shows its progress on stderr, on one line rewritten in place: by default when stderr is a
+   * terminal (never into a pipe or a file, whose reader wants only the messages).
+   */
+  showProgress?: boolean;
+}
+
+/** A progress line on stderr, rewritten in place as the work moves (`Importing… 40%`), and wiped when it ends. */
+function progressLine(io: Io): { update: (progress: Progress) => void; end: () => void } {
+  const shown = io.showProgress ?? process.stderr.isTTY === true;
+  let last = '';
+  return {
+    update: (progress) => {
+      if (!shown || progress.total <= 0) return;
+      const line = `${progress.task}… ${Math.floor((progress.done / progress.total) * 100)}%`;
+      if (line === last) return;
+      last = line;
+      io.err(`\r${line}\u001b[K`);
+    },
+    end: () => {
+      if (last) io.err('\r\u001b[K');
+      last = '';
+    },
+  };
 }
 
 function notebookPathFrom(values: { notebook?: string | undefined }, env: NodeJS.ProcessEnv): string {
@@ -300,9 +325,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const onInterrupt = () => cancel.abort();
       process.once('SIGINT', onInterrupt);
       let drafts;
+      const progress = progressLine(io);
       try {
-        drafts = await loadImportFiles(positionals, undefined, cancel.signal);
+        drafts = await loadImportFiles(positionals, progress.update, cancel.signal);
       } finally {
+        progress.end();
         process.removeListener('SIGINT', onInterrupt);
       }
       const docs = await withStore(path, 'create', io, lock, (store) => addDrafts(store, drafts, new Date()));

@@ -27,6 +27,8 @@ export async function parley(...argv: string[]) {
     env: {},
     samplePath,
     version,
+    // As into a pipe, whatever the terminal the tests run in.
+    showProgress: false,
   });
   return { code, stdout, stderr };
 }
