@@ -25,7 +25,7 @@ test('dropping a text file imports it and opens it', async ({ parley }) => {
   await expect(page.getByRole('combobox', { name: 'Document' })).toBeVisible();
   await expect.poll(() => parley.store.data.documents.length).toBe(2);
 
-  // A file of a kind the importers do not read is refused with a reason, and nothing is added.
+  // A file the importers cannot read (a PDF of its first line only) is refused with a reason, and nothing is added.
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.items.add(new File(['%PDF-1.7'], 'report.pdf', { type: 'application/pdf' }));
@@ -33,7 +33,7 @@ test('dropping a text file imports it and opens it', async ({ parley }) => {
       new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
     );
   });
-  await expect(page.getByRole('alert')).toContainText(/"report\.pdf" does not contain readable text/);
+  await expect(page.getByRole('alert')).toContainText(/"report\.pdf" is damaged/);
   expect(parley.store.data.documents).toHaveLength(2);
 });
 
