@@ -135,6 +135,33 @@ describe('importPdf reads the text as it was written', () => {
     assert.equal(draft.authors, undefined);
   });
 
+  test('roman page numbers in dashes in the footer are dropped', async () => {
+    for (const footer of ['- # -', '\u2014 # \u2014']) {
+      const { made, draft } = await readsAsWritten({
+        ...BASE,
+        columns: 1,
+        footer,
+        romanPageNumbers: true,
+        paragraphs: [...PARAGRAPHS, ...longText(100)],
+      });
+      assert.ok(made.pageCount >= 4, 'pages up to iv at least');
+      assert.ok(!/[-\u2014] [ivx]+ [-\u2014]/.test(draft.text), footer);
+    }
+  });
+
+  test('a number range broken after its hyphen stays one range', async () => {
+    const { draft } = await readsAsWritten({
+      ...BASE,
+      columns: 1,
+      paragraphs: [
+        'The figures are on pages 12-¦14 of the report, and the tables on pages 20-¦24.',
+        ...longText(60),
+      ],
+    });
+    assert.ok(draft.text.includes('pages 12-14 of the report'));
+    assert.ok(draft.text.includes('pages 20-24.'));
+  });
+
   test('reports each page read as a step', async () => {
     const made = makePdf({ ...BASE, columns: 1 });
     const steps: [number, number][] = [];
@@ -228,17 +255,46 @@ describe('the reading rules on their own', () => {
     assert.equal(joinLines('the anti-', 'British line', none), 'the anti-British line');
     assert.equal(joinLines('before the pre-', '1990 rules', none), 'before the pre-1990 rules');
     assert.equal(joinLines('soft\u00ad', 'ware', none), 'software');
+    assert.equal(joinLines('the inter\u00ad', 'national rules', none), 'the international rules');
+    assert.equal(joinLines('the inter \u00ad', 'national rules', none), 'the international rules');
+    assert.equal(joinLines('see pages 12-', '14 of it', none), 'see pages 12-14 of it');
     assert.equal(joinLines('the plan\u2014', 'which failed', none), 'the plan\u2014which failed');
     assert.equal(joinLines('and so -', 'it went', none), 'and so - it went');
     assert.equal(joinLines('the end.', 'Then', none), 'the end. Then');
   });
 
   test('page numbers', () => {
-    for (const text of ['4', '- 4 -', '— 12 —', 'Page 4', 'page 4 of 12', '4 of 12', '4 / 12', 'iv', 'xii']) {
+    for (const text of [
+      ...['4', '- 4 -', '— 12 —', 'Page 4', 'page 4 of 12', '4 of 12', '4 / 12', 'iv', 'xii'],
+      ...['- i -', '- vi -', '— iv —', '– XII –', '-iv-'],
+    ]) {
       assert.ok(isPageNumber(text), text);
     }
-    for (const text of ['4 ministers met', 'Page four', 'Vivid', 'mix', 'I.'])
+    for (const text of ['4 ministers met', 'Page four', 'Vivid', 'mix', 'I.', '- in -', '- iv', '- Iv -'])
       assert.ok(!isPageNumber(text), text);
+  });
+
+  test('a soft hyphen at a line end, in its run or a run of its own, joins the word with nothing', () => {
+    const line = (y: number, parts: [string, number, number][]) =>
+      parts.map(([text, x, width]) => ({ text, x, y, width, size: 10 }));
+    const blocks = layOutPages([
+      {
+        width: 600,
+        height: 800,
+        runs: [
+          ...line(700, [['The inter\u00ad', 50, 40]]),
+          ...line(687, [
+            ['national rules and the re', 50, 110],
+            ['\u00ad', 163, 0],
+          ]),
+          ...line(674, [['ports were read.', 50, 70]]),
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      blocks.map((block) => block.text),
+      ['The international rules and the reports were read.'],
+    );
   });
 
   test('a running header repeated on most pages goes; a line repeated on one page only stays', () => {
