@@ -7,7 +7,7 @@
  * - Runs on one baseline (within a third of their size) and close together (a gap under 1.5 times their size)
  *   are one fragment of a line, joined with a space where the gap is a space's width or more.
  * - Furniture: a fragment among the first or last two lines of a page, in its top or bottom fifth, is dropped
- *   when it is a page number ("4", "- 4 -", "Page 4", "4 of 12", "Page 4 of 12", "iv") or when its text with
+ *   when it is a page number ("4", "- 4 -", "Page 4", "4 of 12", "Page 4 of 12", "iv", "- iv -", "— iv —") or when its text with
  *   the digits masked ("Harbour Review #") is the same at the same edge on at least 30% of the pages and on two
  *   or more.
  * - Columns: a page has two columns when a vertical line through its middle half crosses at most a fifth of its
@@ -20,7 +20,8 @@
  *   is joined without the hyphen ("nego-" + "tiations" = "negotiations"), unless the document itself writes the
  *   hyphenated form elsewhere and never the joined one ("well-" + "known" stays "well-known" where "well-known"
  *   appears in a line and "wellknown" does not): the document is its own dictionary. Before an upper-case letter
- *   or a digit the hyphen is kept and nothing is put between ("anti-" + "British" = "anti-British"). A soft hyphen
+ *   or a digit the hyphen is kept and nothing is put between ("anti-" + "British" = "anti-British"), as after a
+ *   digit before a digit ("pages 12-" + "14" = "pages 12-14"). A soft hyphen
  *   (U+00AD) at a line end is always a break and goes; an em or en dash at a line end joins without a space.
  * - Characters: the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ become their letters; other spaces (no-break, thin, …) become a
  *   plain space; control characters go; the text is then NFC, as every importer's is.
@@ -103,7 +104,8 @@ function fragmentsOf(runs: readonly TextRun[]): Fragment[] {
     for (const run of line) {
       const gap = current ? run.x - current.xEnd : Infinity;
       if (current && gap < 1.5 * Math.max(current.size, run.size)) {
-        const space = gap >= 0.15 * run.size && !/\s$/.test(current.text) && !/^\s/.test(run.text);
+        const space =
+          gap >= 0.15 * run.size && !/\s$/.test(current.text) && !/^[\s\u00ad]/.test(run.text);
         current.text += (space ? ' ' : '') + run.text;
         current.xEnd = Math.max(current.xEnd, run.x + run.width);
         current.size = Math.max(current.size, run.size);
@@ -118,15 +120,18 @@ function fragmentsOf(runs: readonly TextRun[]): Fragment[] {
   return fragments.filter((fragment) => fragment.text !== '');
 }
 
+const ROMAN = '(?=[ivxlc])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})';
 const PAGE_NUMBER = [
   /^[-–—]?\s*\d{1,5}\s*[-–—]?$/,
+  new RegExp(`^[-–—]\\s*${ROMAN}\\s*[-–—]$`),
+  new RegExp(`^[-–—]\\s*${ROMAN.toUpperCase()}\\s*[-–—]$`),
   /^(page|p\.|pg\.?)\s*\d{1,5}$/i,
   /^(page\s+)?\d{1,5}\s*(of|\/)\s*\d{1,5}$/i,
   /^(?=[ivxlc])(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/,
   /^(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/,
 ];
 
-/** A page number alone: "4", "- 4 -", "Page 4", "4 of 12", "Page 4 of 12", "iv". */
+/** A page number alone: "4", "- 4 -", "Page 4", "4 of 12", "Page 4 of 12", "iv", "- iv -", "— IV —". */
 export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.some((pattern) => pattern.test(text.trim()));
 }
@@ -304,7 +309,9 @@ function documentWords(lines: readonly Line[]): Set<string> {
 
 /** `before` and `after` (two lines of one paragraph) joined as the module's comment says. */
 export function joinLines(before: string, after: string, words: ReadonlySet<string>): string {
-  if (/\u00ad$/.test(before)) return before.slice(0, -1) + after;
+  // A soft hyphen, at the end of the line's text or drawn as a run of its own after a space, joins with nothing.
+  if (/\u00ad$/.test(before)) return before.replace(/\s*\u00ad$/, '') + after;
+  if (/\p{N}-$/u.test(before) && /^\p{N}/u.test(after)) return before + after;
   if (/\p{L}-$/u.test(before)) {
     if (/^[\p{Lu}\p{N}]/u.test(after)) return before + after;
     if (/^\p{Ll}/u.test(after)) {
