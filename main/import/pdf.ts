@@ -8,8 +8,9 @@
  * largest text at its top is the title, a "By …" line under it the authors, and a date line near it the date. The
  * file's name, size and SHA-256 are kept with the document, never its bytes.
  *
- * Refused, with a message that says why and nothing added: a file that is not a PDF or is damaged (cut short, or
- * PDF.js cannot parse it), one that needs a password, and one with no text to read (a scan, which needs OCR).
+ * Refused, with a message that says why and nothing added: a file that is not a PDF or is damaged (PDF.js cannot
+ * parse it; "cut short" is said only when the file has no "%%EOF" at all, as bytes after it or a missing one alone
+ * do not stop PDF.js reading a file), one that needs a password, and one with no text to read (a scan, which needs OCR).
  *
  * PDF.js is loaded on the first PDF imported (a dynamic import, so the bundles leave it in node_modules, where it
  * finds its own worker code), with its own "worker" run on this thread: this importer already runs on the import
@@ -42,21 +43,23 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-/** "%PDF-" must open the file (within its first kilobyte, as readers allow); "%%EOF" must close it. */
+/**
+ * "%PDF-" must open the file (within its first kilobyte, as readers allow). Its ending is not checked here: a valid
+ * file may have bytes after its "%%EOF" (a download padded with zeros) or lack one, and PDF.js reads both; whether
+ * "%%EOF" is anywhere in the file only says, when PDF.js cannot read it, whether it seems cut short.
+ */
 function checkShape(bytes: Uint8Array, quoted: string): void {
-  const latin1 = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1');
-  if (!latin1(0, 1024).includes('%PDF-')) {
+  if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) {
     throw new ParleyError(
       `${quoted} is not a PDF: it does not begin as a PDF file does. Nothing was imported.`,
       'invalid',
     );
   }
-  if (!latin1(Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF')) {
-    throw new ParleyError(
-      `${quoted} is damaged: the file is cut short (it does not end as a PDF does), as an interrupted download leaves it. Nothing was imported.`,
-      'invalid',
-    );
-  }
+}
+
+/** Whether "%%EOF" appears anywhere in the file (a file cut short has none). */
+function hasEnd(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('%%EOF', 0, 'latin1');
 }
 
 interface PdfJsError {
@@ -64,13 +67,19 @@ interface PdfJsError {
   message?: string;
 }
 
-function refusal(error: unknown, quoted: string): ParleyError {
+function refusal(error: unknown, quoted: string, cutShort: boolean): ParleyError {
   if (error instanceof ParleyError) return error;
   const { name, message } = (error ?? {}) as PdfJsError;
   if (name === 'PasswordException') {
     return new ParleyError(
       `${quoted} is password-protected: Parley cannot read it without the password. Open it in a PDF reader, save a copy without the password, and import that. Nothing was imported.`,
       'encrypted',
+    );
+  }
+  if (cutShort) {
+    return new ParleyError(
+      `${quoted} is damaged: it seems cut short (it does not end as a PDF does), as an interrupted download leaves it. Nothing was imported.`,
+      'invalid',
     );
   }
   return new ParleyError(
@@ -293,7 +302,7 @@ export async function importPdf(bytes: Uint8Array, options: PdfImportOptions): P
       await document.destroy();
     }
   } catch (error) {
-    throw refusal(error, quoted);
+    throw refusal(error, quoted, !hasEnd(bytes));
   } finally {
     await task.destroy().catch(() => undefined);
   }

@@ -203,7 +203,7 @@ describe('importPdf refuses what it cannot read, saying why', () => {
     const whole = makePdf({ ...BASE, columns: 1 }).bytes;
     await assert.rejects(
       importPdf(truncated(whole), { fileName: 'cut.pdf' }),
-      /^ParleyError: "cut\.pdf" is damaged: the file is cut short/,
+      /^ParleyError: "cut\.pdf" is damaged: it seems cut short/,
     );
     // Cut short and then given an ending: the ending is there, but the objects it points to are not.
     const patched = new Uint8Array([...truncated(whole), ...new TextEncoder().encode('\n%%EOF\n')]);
@@ -216,6 +216,21 @@ describe('importPdf refuses what it cannot read, saying why', () => {
       /^ParleyError: "minutes\.pdf" is not a PDF/,
     );
     await assert.rejects(importPdf(new Uint8Array(), { fileName: 'empty.pdf' }), /"empty\.pdf" is empty/);
+  });
+
+  test('a whole file with bytes after its end, or without "%%EOF", is read', async () => {
+    const made = makePdf({ ...BASE, columns: 1 });
+    const padded = new Uint8Array([...made.bytes, ...new Uint8Array(3000)]);
+    const text = Buffer.from(made.bytes).toString('latin1');
+    const unended = Uint8Array.from(Buffer.from(text.replace(/%%EOF\n$/, ''), 'latin1'));
+    assert.ok(!Buffer.from(unended).toString('latin1').includes('%%EOF'));
+    for (const [name, bytes] of [
+      ['padded.pdf', padded],
+      ['unended.pdf', unended],
+    ] as const) {
+      const draft = await importPdf(bytes, { fileName: name });
+      assert.equal(draft.text, made.paragraphs.join('\n\n'), name);
+    }
   });
 
   test('PDF.js writes nothing to the console, for a good file or a broken one', async () => {
