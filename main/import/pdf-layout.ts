@@ -23,6 +23,10 @@
  *   or a digit the hyphen is kept and nothing is put between ("anti-" + "British" = "anti-British"), as after a
  *   digit before a digit ("pages 12-" + "14" = "pages 12-14"). A soft hyphen
  *   (U+00AD) at a line end is always a break and goes; an em or en dash at a line end joins without a space.
+ * - Lists: a line that begins with a bullet ("• ", "◦ ", "▪ ", "‣ ") starts a list item; one that begins with a dash
+ *   or asterisk and a space, a number ("1. ", "2) ") or a letter ("a) ") does when the line before ended a sentence
+ *   or was in a list item. Bullets and numbers leave the text, as the reading view draws them; a lettered item
+ *   stays a paragraph with its letter (the model numbers list items only with numbers).
  * - Characters: the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ become their letters; other spaces (no-break, thin, …) become a
  *   plain space; control characters go; the text is then NFC, as every importer's is.
  */
@@ -44,7 +48,10 @@ export interface PageRuns {
 
 /** A paragraph or heading read from the pages, with the page it starts on and where later pages begin in it. */
 export interface LaidBlock {
-  kind: 'heading' | 'paragraph';
+  kind: 'heading' | 'paragraph' | 'list-item';
+  /** List items: a numbered list, and the item's number. */
+  ordered?: boolean;
+  number?: number;
   text: string;
   /** 1-based. */
   page: number;
@@ -104,8 +111,7 @@ function fragmentsOf(runs: readonly TextRun[]): Fragment[] {
     for (const run of line) {
       const gap = current ? run.x - current.xEnd : Infinity;
       if (current && gap < 1.5 * Math.max(current.size, run.size)) {
-        const space =
-          gap >= 0.15 * run.size && !/\s$/.test(current.text) && !/^[\s\u00ad]/.test(run.text);
+        const space = gap >= 0.15 * run.size && !/\s$/.test(current.text) && !/^[\s\u00ad]/.test(run.text);
         current.text += (space ? ' ' : '') + run.text;
         current.xEnd = Math.max(current.xEnd, run.x + run.width);
         current.size = Math.max(current.size, run.size);
@@ -325,6 +331,36 @@ export function joinLines(before: string, after: string, words: ReadonlySet<stri
   return `${before} ${after}`;
 }
 
+const SENTENCE_END = /[.!?:;]["'”’)\]]?$/;
+
+/**
+ * How a line begins a list item, or null: a bullet glyph and a space ("• ", "◦ ", "▪ ", "‣ ") always; a dash or
+ * asterisk and a space ("– ", "- ", "* "), a number ("1. ", "2) ") or a letter ("a) ") only at the start of the text,
+ * after a line that ended a sentence or after another item (a dash or a number may end a line mid-sentence and
+ * begin the next). A bullet or number leaves the text (the reading view draws it); a letter stays, as the model
+ * numbers items only with numbers, so a lettered item is a paragraph.
+ */
+function listStart(
+  text: string,
+  afterBreak: boolean,
+): { kind: 'list-item' | 'paragraph'; ordered?: boolean; number?: number; text: string } | null {
+  const bullet = /^[•◦▪‣]\s+(?=\S)/u.exec(text);
+  if (bullet) return { kind: 'list-item', ordered: false, text: text.slice(bullet[0].length) };
+  if (!afterBreak) return null;
+  const dash = /^[-–*]\s+(?=\S)/.exec(text);
+  if (dash) return { kind: 'list-item', ordered: false, text: text.slice(dash[0].length) };
+  const numbered = /^(\d{1,3})[.)]\s+(?=\S)/.exec(text);
+  if (numbered)
+    return {
+      kind: 'list-item',
+      ordered: true,
+      number: Number(numbered[1]),
+      text: text.slice(numbered[0].length),
+    };
+  if (/^[a-z]\)\s+(?=\S)/.test(text)) return { kind: 'paragraph', text };
+  return null;
+}
+
 /**
  * The pages' runs as paragraphs and headings in reading order (see the module's comment). `frontPage` is the
  * number of the first page (1).
@@ -377,10 +413,14 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
   const blocks: LaidBlock[] = [];
   let current: LaidBlock | null = null;
   let previous: Line | null = null;
+  let inList = false;
   for (const line of lines) {
     const edge = edges.get(line.column)!;
     const heading = isHeading(line);
-    let startsNew = current === null || previous === null;
+    const item: ReturnType<typeof listStart> = heading
+      ? null
+      : listStart(line.text, previous === null || inList || SENTENCE_END.test(previous.text));
+    let startsNew = current === null || previous === null || item !== null;
     if (!startsNew && previous) {
       const previousEdge = edges.get(previous.column)!;
       const sameColumn = previous.column === line.column;
@@ -396,12 +436,15 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
     }
     if (startsNew || !current) {
       current = {
-        kind: heading ? 'heading' : 'paragraph',
-        text: line.text,
+        kind: heading ? 'heading' : (item?.kind ?? 'paragraph'),
+        text: item?.text ?? line.text,
         page: line.page,
         pageBreaks: [],
         size: line.size,
+        ...(item?.ordered !== undefined ? { ordered: item.ordered } : {}),
+        ...(item?.number !== undefined ? { number: item.number } : {}),
       };
+      inList = item !== null;
       blocks.push(current);
     } else {
       const joined = joinLines(current.text, line.text, words);

@@ -257,7 +257,14 @@ function assemble(
   for (const block of blocks) {
     if (text !== '') text += '\n\n';
     const start = text.length;
-    out.push({ kind: block.kind, start, end: start + block.text.length, page: block.page });
+    out.push({
+      kind: block.kind,
+      start,
+      end: start + block.text.length,
+      page: block.page,
+      ...(block.ordered !== undefined ? { ordered: block.ordered } : {}),
+      ...(block.number !== undefined ? { number: block.number } : {}),
+    });
     if (starts[block.page - 1] === undefined) starts[block.page - 1] = start;
     for (const { page, offset } of block.pageBreaks) starts[page - 1] ??= start + offset;
     text += block.text;

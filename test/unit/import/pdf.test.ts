@@ -162,6 +162,38 @@ describe('importPdf reads the text as it was written', () => {
     assert.ok(draft.text.includes('pages 20-24.'));
   });
 
+  test('bulleted and numbered lines are list items, each its own block', async () => {
+    const paragraphs = [
+      'The board listed what it had agreed:',
+      '\u2022 first bullet item of the list',
+      '\u2022 second bullet item of the list, long enough to run onto a second line of the column as items do',
+      '1. a numbered item',
+      '2. another numbered item',
+      'The meeting closed at nine.',
+    ];
+    const made = makePdf({ paragraphs, flushLeft: [1, 2, 3, 4] });
+    const draft = await importPdf(made.bytes, { fileName: 'list.pdf' });
+    assert.deepEqual(draft.text.split('\n\n'), [
+      'The board listed what it had agreed:',
+      'first bullet item of the list',
+      'second bullet item of the list, long enough to run onto a second line of the column as items do',
+      'a numbered item',
+      'another numbered item',
+      'The meeting closed at nine.',
+    ]);
+    assert.deepEqual(
+      draft.blocks.map(({ kind, ordered, number }) => [kind, ordered, number]),
+      [
+        ['paragraph', undefined, undefined],
+        ['list-item', false, undefined],
+        ['list-item', false, undefined],
+        ['list-item', true, 1],
+        ['list-item', true, 2],
+        ['paragraph', undefined, undefined],
+      ],
+    );
+  });
+
   test('reports each page read as a step', async () => {
     const made = makePdf({ ...BASE, columns: 1 });
     const steps: [number, number][] = [];
@@ -309,6 +341,31 @@ describe('the reading rules on their own', () => {
     assert.deepEqual(
       blocks.map((block) => block.text),
       ['The international rules and the reports were read.'],
+    );
+  });
+
+  test('a number or dash that wraps mid-sentence to a line start is not a list item', () => {
+    const line = (y: number, text: string) => ({ text, x: 50, y, width: 250, size: 10 });
+    const blocks = layOutPages([
+      {
+        width: 600,
+        height: 800,
+        runs: [
+          line(700, 'The council met in the spring of'),
+          line(687, '2018. It agreed the plan, and so'),
+          line(674, '- as the minutes say - it began the works'),
+          line(661, 'at once, along the whole of the quay.'),
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      blocks.map((block) => [block.kind, block.text]),
+      [
+        [
+          'paragraph',
+          'The council met in the spring of 2018. It agreed the plan, and so - as the minutes say - it began the works at once, along the whole of the quay.',
+        ],
+      ],
     );
   });
 
