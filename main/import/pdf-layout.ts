@@ -11,7 +11,10 @@
  *   the digits masked ("Harbour Review #") is the same at the same edge on at least 30% of the pages and on two
  *   or more.
  * - Columns: a page has two columns when a vertical line through its middle half crosses at most a fifth of its
- *   fragments while at least three lie wholly on each side. Fragments that cross it (a title over both columns)
+ *   fragments while at least three lie wholly on each side; a page with fewer (the short last page of an article)
+ *   is read with the gutter the document's two-column pages share, when they agree on it, no line of the page
+ *   crosses it and at least one lies on each side (a page whose lines all start at its left margin never has one
+ *   on the right, and stays one column). Fragments that cross it (a title over both columns)
  *   cut the page into bands; each band is read left column, then right.
  * - Paragraphs: a new one starts at a change of size (headings: text larger than the body's size by 15% or more),
  *   after a gap more than 1.5 times the body's line spacing, at an indented first line, and after a line that
@@ -238,10 +241,33 @@ function gutterOf(fragments: readonly Fragment[]): number | null {
   return bestRun ? (bestRun[0] + bestRun[1]) / 2 : null;
 }
 
+/**
+ * The gutter the document's two-column pages share, when they agree on it (within 5% of the page's width), or null.
+ */
+function documentGutter(pages: readonly PageRuns[], gutters: readonly (number | null)[]): number | null {
+  const known = gutters.filter((gutter): gutter is number => gutter !== null);
+  if (known.length === 0) return null;
+  const width = Math.max(...pages.map((page) => page.width));
+  if (Math.max(...known) - Math.min(...known) > width * 0.05) return null;
+  return median(known);
+}
+
+/**
+ * A page too short for the column rule read with the document's gutter: when no line crosses it and at least one
+ * lies wholly on each side. A page whose lines all start left of it (one column of short lines) has none on its
+ * right, so it stays one column.
+ */
+function learnedGutter(fragments: readonly Fragment[], gutter: number | null): number | null {
+  if (gutter === null) return null;
+  if (fragments.some((fragment) => fragment.x < gutter && fragment.xEnd > gutter)) return null;
+  const before = fragments.some((fragment) => fragment.xEnd <= gutter);
+  const after = fragments.some((fragment) => fragment.x >= gutter);
+  return before && after ? gutter : null;
+}
+
 /** One page's fragments in reading order, each tagged with its column. */
-function readingOrder(fragments: readonly Fragment[], page: number): Line[] {
+function readingOrder(fragments: readonly Fragment[], page: number, gutter: number | null): Line[] {
   const top = [...fragments].sort((a, b) => b.y - a.y || a.x - b.x);
-  const gutter = gutterOf(top);
   if (gutter === null)
     return mergeBaselines(top.map((fragment) => ({ ...fragment, page, column: `${page}:0` })));
   const lines: Line[] = [];
@@ -370,7 +396,11 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
     pages,
     pages.map((page) => fragmentsOf(page.runs)),
   );
-  const lines = fragments.flatMap((page, i) => readingOrder(page, i + 1));
+  const gutters = fragments.map((page) => gutterOf(page));
+  const shared = documentGutter(pages, gutters);
+  const lines = fragments.flatMap((page, i) =>
+    readingOrder(page, i + 1, gutters[i] ?? learnedGutter(page, shared)),
+  );
   if (lines.length === 0) return [];
   const body = bodySize(lines);
   const isHeading = (line: Line) => line.size >= body * 1.15;

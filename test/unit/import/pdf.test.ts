@@ -89,6 +89,23 @@ describe('importPdf reads the text as it was written', () => {
     assert.ok(across, 'some page begins inside a paragraph');
   });
 
+  test('two columns: a short last page (3 lines left, 2 right) is read left column, then right', async () => {
+    const paragraphs = [
+      ...PARAGRAPHS,
+      ...longText(60),
+      'The last page holds a short ¦column on its left side, ¦of three lines in all.',
+      'And two lines on its ¦right, which end the article.',
+    ];
+    const { made } = await readsAsWritten({
+      ...BASE,
+      columns: 2,
+      paragraphs,
+      pageBreaksBefore: [paragraphs.length - 2],
+      columnBreaksBefore: [paragraphs.length - 1],
+    });
+    assert.deepEqual(made.pages.slice(-2), [made.pageCount, made.pageCount], 'both on the last page');
+  });
+
   test('a compound broken at its own hyphen keeps it; a word broken by hyphenation is whole again', async () => {
     const { draft } = await readsAsWritten({ ...BASE, columns: 1 });
     assert.ok(draft.text.includes('called the plan well-known to every resident'));
