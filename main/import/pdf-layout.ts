@@ -62,6 +62,8 @@ export interface LaidBlock {
   pageBreaks: { page: number; offset: number }[];
   /** The font size of its first line (the title is chosen by size). */
   size: number;
+  /** Where each of its lines begins in `text` (the first at 0), so front matter can be read line by line. */
+  lineStarts: number[];
 }
 
 const LIGATURES: Record<string, string> = {
@@ -471,6 +473,7 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
         page: line.page,
         pageBreaks: [],
         size: line.size,
+        lineStarts: [0],
         ...(item?.ordered !== undefined ? { ordered: item.ordered } : {}),
         ...(item?.number !== undefined ? { number: item.number } : {}),
       };
@@ -481,6 +484,7 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
       if (line.page !== previous!.page) {
         current.pageBreaks.push({ page: line.page, offset: joined.length - line.text.length });
       }
+      current.lineStarts.push(joined.length - line.text.length);
       current.text = joined;
     }
     previous = line;

@@ -5,7 +5,9 @@
  * block knows the page it starts on and the draft where each page begins, so a passage is cited as `p. 4`.
  *
  * Title, authors and date come from the file's Info dictionary (or its XMP metadata), else from its first page: the
- * largest text at its top is the title, a "By …" line under it the authors, and a date line near it the date. The
+ * largest text at its top is the title, a "By …" line under it the authors, or a line of two to four names joined by
+ * "and", "&" or commas right under it ("Peter Novak and Hana Kim"), and a date line near it the date; the lines
+ * right under the title that were read so leave the body. The
  * file's name, size and SHA-256 are kept with the document, never its bytes.
  *
  * Refused, with a message that says why and nothing added: a file that is not a PDF or is damaged (PDF.js cannot
@@ -178,6 +180,57 @@ function readMetadata(info: unknown, xmp: XmpLike | null): Metadata {
   };
 }
 
+/** A person's name as a by-line writes it: two or three capitalised words ("Hana Kim", "Mary Ann Lee"). */
+const PERSON = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?[\p{Ll}'’-]*){1,2}$/u;
+
+/**
+ * The authors of a line of 2–4 names joined by "and", "&" or commas ("Peter Novak and Hana Kim"), as cited names,
+ * or null when any part is not plainly a person's name (precision first: a sentence is never read as names).
+ */
+export function authorLine(line: string): string[] | null {
+  const flat = line.replace(/\s+/g, ' ').trim();
+  if (flat.length > 120 || !/,|\s(and|&)\s/.test(flat)) return null;
+  const names = flat.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+  if (names.length < 2 || names.length > 4) return null;
+  if (!names.every((name) => PERSON.test(name) && !ORGANIZATION.test(name))) return null;
+  return names.map(citedName);
+}
+
+/**
+ * The lines at the start of the block right under the title that are its by-line and date ("Peter Novak and Hana
+ * Kim", "12 March 2018", in either order): what they say, and how much of the block's text they take.
+ */
+function authorAndDateLines(block: LaidBlock): { authors: string[]; published: string; end: number } {
+  let authors: string[] = [];
+  let published = '';
+  let end = 0;
+  for (let i = 0; i < Math.min(2, block.lineStarts.length); i++) {
+    const from = block.lineStarts[i]!;
+    const to = block.lineStarts[i + 1] ?? block.text.length;
+    const line = block.text.slice(from, to).trim();
+    const date = line.length <= 40 && !published ? parseDateLine(line) : null;
+    const names = authors.length === 0 && date === null ? authorLine(line) : null;
+    if (date !== null) published = date;
+    else if (names !== null) authors = names;
+    else break;
+    end = to;
+  }
+  return { authors, published, end };
+}
+
+/** The block without its first `end` characters (lines read as front matter), or null when nothing is left. */
+function withoutStart(block: LaidBlock, end: number): LaidBlock | null {
+  const rest = block.text.slice(end).replace(/^\s+/, '');
+  if (rest === '') return null;
+  const cut = block.text.length - rest.length;
+  return {
+    ...block,
+    text: rest,
+    lineStarts: block.lineStarts.filter((start) => start >= cut).map((start) => start - cut),
+    pageBreaks: block.pageBreaks.map(({ page, offset }) => ({ page, offset: offset - cut })),
+  };
+}
+
 const same = (a: string, b: string) =>
   a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -207,6 +260,16 @@ function frontMatter(
     if (next && next.page === 1 && /^by\s+\S/i.test(next.text) && next.text.length <= 200) {
       if (authors.length === 0) authors = parseAuthors(next.text);
       drop.add(next);
+    } else if (next && next.page === 1 && next.kind === 'paragraph') {
+      // A by-line of names and a date line right under the title, before the body.
+      const found = authorAndDateLines(next);
+      if (found.end > 0) {
+        if (authors.length === 0) authors = found.authors;
+        if (!published) published = found.published;
+        const rest = withoutStart(next, found.end);
+        if (rest) body[titleIndex + 1] = rest;
+        else drop.add(next);
+      }
     }
   }
   if (!published) {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { importPdf, parseAuthors, pdfDate } from '../../../main/import/pdf';
+import { authorLine, importPdf, parseAuthors, pdfDate } from '../../../main/import/pdf';
 import { cleanRunText, isPageNumber, joinLines, layOutPages } from '../../../main/import/pdf-layout';
 import { pageAt } from '../../../shared/model';
 import {
@@ -143,6 +143,28 @@ describe('importPdf reads the text as it was written', () => {
     assert.equal(draft.title, 'Dredging the eastern channel');
     assert.deepEqual(draft.authors, ['Tregear, Morwenna']);
     assert.equal(draft.published, '');
+  });
+
+  test('without metadata, a line of names and a date line under the title are the authors and the date', async () => {
+    const { draft } = await readsAsWritten({
+      ...BASE,
+      info: undefined,
+      byline: 'Peter Novak and Hana Kim',
+      dateline: '12 March 2018',
+    });
+    assert.deepEqual(draft.authors, ['Novak, Peter', 'Kim, Hana']);
+    assert.equal(draft.published, '2018-03-12');
+  });
+
+  test('a sentence under the title is not read as names; it stays in the text', async () => {
+    const { draft } = await readsAsWritten({
+      ...BASE,
+      info: undefined,
+      byline: undefined,
+      paragraphs: ['Harbour Board and Town Council, meeting together, agreed the plan.', ...longText(60)],
+      flushLeft: [0],
+    });
+    assert.equal(draft.authors, undefined);
   });
 
   test('without metadata or a title on the page, the file name is the title', async () => {
@@ -405,6 +427,19 @@ describe('the reading rules on their own', () => {
       blocks.map((block) => block.text),
       ['The first page. The second page.', 'A heading of its own', 'The third page.'],
     );
+  });
+
+  test('a by-line of names', () => {
+    assert.deepEqual(authorLine('Peter Novak and Hana Kim'), ['Novak, Peter', 'Kim, Hana']);
+    assert.deepEqual(authorLine('Ann Lee, Bo Chan & Cy Vos'), ['Lee, Ann', 'Chan, Bo', 'Vos, Cy']);
+    for (const line of [
+      'Peter Novak',
+      'The board and the council',
+      'Harbour Board and Town Council',
+      'Harbour Board and Town Council, meeting together',
+      'Ann Lee, Bo Chan, Cy Vos, Di Ray and Ed Fox',
+    ])
+      assert.equal(authorLine(line), null, line);
   });
 
   test('authors and dates from metadata fields', () => {
