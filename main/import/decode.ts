@@ -7,6 +7,7 @@
 import { ParleyError } from '../../shared/model';
 import { MAX_IMPORT_BYTES } from '../../shared/limits';
 import {
+  ACCEPTED_FORMATS,
   HTML_EXTENSIONS as HTML_PAGES,
   MAX_IMPORT_SIZE_TEXT,
   TEXT_EXTENSIONS as TEXT_FILES,
@@ -20,13 +21,25 @@ const HTML_EXTENSIONS = new Set([...HTML_PAGES, 'xht', 'shtml']);
 /** Files that are text by name: markup at their start is their content, not a declaration. */
 const TEXT_EXTENSIONS = new Set(TEXT_FILES);
 
-/** Signatures of common binary files, so the message can say what the file seems to be. */
-const MAGIC: Array<{ bytes: number[]; what: string }> = [
+/**
+ * Signatures of common binary files, so the message can say what the file seems to be, and, for the formats Parley
+ * reads from their bytes (a PDF, a Word document), what to do: a file saved without its extension or under another
+ * name is imported once it is given its right one.
+ */
+const MAGIC: Array<{ bytes: number[]; what: string; rename?: string }> = [
   { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (or a Word, EPUB or OpenDocument file)' },
+  {
+    bytes: [0x25, 0x50, 0x44, 0x46, 0x2d],
+    what: 'a PDF document',
+    rename: 'rename it to end in .pdf to import it',
+  },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    what: 'a ZIP archive, which may be a Word document (.docx)',
+    rename: 'if it is a Word document, rename it to end in .docx to import it',
+  },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old Microsoft Office document' },
   { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF document' },
@@ -109,7 +122,7 @@ function countControls(text: string): number {
 
 function notText(name: string, detail: string): ParleyError {
   return new ParleyError(
-    `"${name}" does not contain readable text (${detail}). Parley imports plain text, Markdown and saved web pages.`,
+    `"${name}" does not contain readable text: ${detail}. Parley imports ${ACCEPTED_FORMATS}.`,
     'unsupported-format',
   );
 }
@@ -155,7 +168,8 @@ export function decodeImportBytes(fileName: string, bytes: Uint8Array): string {
   }
 
   for (const magic of MAGIC) {
-    if (startsWith(bytes, magic.bytes)) throw notText(name, `it looks like ${magic.what}`);
+    if (startsWith(bytes, magic.bytes))
+      throw notText(name, `it looks like ${magic.what}${magic.rename ? `: ${magic.rename}` : ''}`);
   }
   if (bytes.includes(0)) {
     throw notText(

@@ -7,11 +7,14 @@
  * - Runs on one baseline (within a third of their size) and close together (a gap under 1.5 times their size)
  *   are one fragment of a line, joined with a space where the gap is a space's width or more.
  * - Furniture: a fragment among the first or last two lines of a page, in its top or bottom fifth, is dropped
- *   when it is a page number ("4", "- 4 -", "Page 4", "4 of 12", "Page 4 of 12", "iv") or when its text with
+ *   when it is a page number ("4", "- 4 -", "Page 4", "4 of 12", "Page 4 of 12", "iv", "- iv -", "— iv —") or when its text with
  *   the digits masked ("Harbour Review #") is the same at the same edge on at least 30% of the pages and on two
  *   or more.
  * - Columns: a page has two columns when a vertical line through its middle half crosses at most a fifth of its
- *   fragments while at least three lie wholly on each side. Fragments that cross it (a title over both columns)
+ *   fragments while at least three lie wholly on each side; a page with fewer (the short last page of an article)
+ *   is read with the gutter the document's two-column pages share, when they agree on it, no line of the page
+ *   crosses it and at least one lies on each side (a page whose lines all start at its left margin never has one
+ *   on the right, and stays one column). Fragments that cross it (a title over both columns)
  *   cut the page into bands; each band is read left column, then right.
  * - Paragraphs: a new one starts at a change of size (headings: text larger than the body's size by 15% or more),
  *   after a gap more than 1.5 times the body's line spacing, at an indented first line, and after a line that
@@ -20,8 +23,13 @@
  *   is joined without the hyphen ("nego-" + "tiations" = "negotiations"), unless the document itself writes the
  *   hyphenated form elsewhere and never the joined one ("well-" + "known" stays "well-known" where "well-known"
  *   appears in a line and "wellknown" does not): the document is its own dictionary. Before an upper-case letter
- *   or a digit the hyphen is kept and nothing is put between ("anti-" + "British" = "anti-British"). A soft hyphen
+ *   or a digit the hyphen is kept and nothing is put between ("anti-" + "British" = "anti-British"), as after a
+ *   digit before a digit ("pages 12-" + "14" = "pages 12-14"). A soft hyphen
  *   (U+00AD) at a line end is always a break and goes; an em or en dash at a line end joins without a space.
+ * - Lists: a line that begins with a bullet ("• ", "◦ ", "▪ ", "‣ ") starts a list item; one that begins with a dash
+ *   or asterisk and a space, a number ("1. ", "2) ") or a letter ("a) ") does when the line before ended a sentence
+ *   or was in a list item. Bullets and numbers leave the text, as the reading view draws them; a lettered item
+ *   stays a paragraph with its letter (the model numbers list items only with numbers).
  * - Characters: the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ become their letters; other spaces (no-break, thin, …) become a
  *   plain space; control characters go; the text is then NFC, as every importer's is.
  */
@@ -43,7 +51,10 @@ export interface PageRuns {
 
 /** A paragraph or heading read from the pages, with the page it starts on and where later pages begin in it. */
 export interface LaidBlock {
-  kind: 'heading' | 'paragraph';
+  kind: 'heading' | 'paragraph' | 'list-item';
+  /** List items: a numbered list, and the item's number. */
+  ordered?: boolean;
+  number?: number;
   text: string;
   /** 1-based. */
   page: number;
@@ -51,6 +62,8 @@ export interface LaidBlock {
   pageBreaks: { page: number; offset: number }[];
   /** The font size of its first line (the title is chosen by size). */
   size: number;
+  /** Where each of its lines begins in `text` (the first at 0), so front matter can be read line by line. */
+  lineStarts: number[];
 }
 
 const LIGATURES: Record<string, string> = {
@@ -103,7 +116,7 @@ function fragmentsOf(runs: readonly TextRun[]): Fragment[] {
     for (const run of line) {
       const gap = current ? run.x - current.xEnd : Infinity;
       if (current && gap < 1.5 * Math.max(current.size, run.size)) {
-        const space = gap >= 0.15 * run.size && !/\s$/.test(current.text) && !/^\s/.test(run.text);
+        const space = gap >= 0.15 * run.size && !/\s$/.test(current.text) && !/^[\s\u00ad]/.test(run.text);
         current.text += (space ? ' ' : '') + run.text;
         current.xEnd = Math.max(current.xEnd, run.x + run.width);
         current.size = Math.max(current.size, run.size);
@@ -118,15 +131,18 @@ function fragmentsOf(runs: readonly TextRun[]): Fragment[] {
   return fragments.filter((fragment) => fragment.text !== '');
 }
 
+const ROMAN = '(?=[ivxlc])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})';
 const PAGE_NUMBER = [
   /^[-–—]?\s*\d{1,5}\s*[-–—]?$/,
+  new RegExp(`^[-–—]\\s*${ROMAN}\\s*[-–—]$`),
+  new RegExp(`^[-–—]\\s*${ROMAN.toUpperCase()}\\s*[-–—]$`),
   /^(page|p\.|pg\.?)\s*\d{1,5}$/i,
   /^(page\s+)?\d{1,5}\s*(of|\/)\s*\d{1,5}$/i,
   /^(?=[ivxlc])(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/,
   /^(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/,
 ];
 
-/** A page number alone: "4", "- 4 -", "Page 4", "4 of 12", "Page 4 of 12", "iv". */
+/** A page number alone: "4", "- 4 -", "Page 4", "4 of 12", "Page 4 of 12", "iv", "- iv -", "— IV —". */
 export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.some((pattern) => pattern.test(text.trim()));
 }
@@ -227,10 +243,33 @@ function gutterOf(fragments: readonly Fragment[]): number | null {
   return bestRun ? (bestRun[0] + bestRun[1]) / 2 : null;
 }
 
+/**
+ * The gutter the document's two-column pages share, when they agree on it (within 5% of the page's width), or null.
+ */
+function documentGutter(pages: readonly PageRuns[], gutters: readonly (number | null)[]): number | null {
+  const known = gutters.filter((gutter): gutter is number => gutter !== null);
+  if (known.length === 0) return null;
+  const width = Math.max(...pages.map((page) => page.width));
+  if (Math.max(...known) - Math.min(...known) > width * 0.05) return null;
+  return median(known);
+}
+
+/**
+ * A page too short for the column rule read with the document's gutter: when no line crosses it and at least one
+ * lies wholly on each side. A page whose lines all start left of it (one column of short lines) has none on its
+ * right, so it stays one column.
+ */
+function learnedGutter(fragments: readonly Fragment[], gutter: number | null): number | null {
+  if (gutter === null) return null;
+  if (fragments.some((fragment) => fragment.x < gutter && fragment.xEnd > gutter)) return null;
+  const before = fragments.some((fragment) => fragment.xEnd <= gutter);
+  const after = fragments.some((fragment) => fragment.x >= gutter);
+  return before && after ? gutter : null;
+}
+
 /** One page's fragments in reading order, each tagged with its column. */
-function readingOrder(fragments: readonly Fragment[], page: number): Line[] {
+function readingOrder(fragments: readonly Fragment[], page: number, gutter: number | null): Line[] {
   const top = [...fragments].sort((a, b) => b.y - a.y || a.x - b.x);
-  const gutter = gutterOf(top);
   if (gutter === null)
     return mergeBaselines(top.map((fragment) => ({ ...fragment, page, column: `${page}:0` })));
   const lines: Line[] = [];
@@ -304,7 +343,9 @@ function documentWords(lines: readonly Line[]): Set<string> {
 
 /** `before` and `after` (two lines of one paragraph) joined as the module's comment says. */
 export function joinLines(before: string, after: string, words: ReadonlySet<string>): string {
-  if (/\u00ad$/.test(before)) return before.slice(0, -1) + after;
+  // A soft hyphen, at the end of the line's text or drawn as a run of its own after a space, joins with nothing.
+  if (/\u00ad$/.test(before)) return before.replace(/\s*\u00ad$/, '') + after;
+  if (/\p{N}-$/u.test(before) && /^\p{N}/u.test(after)) return before + after;
   if (/\p{L}-$/u.test(before)) {
     if (/^[\p{Lu}\p{N}]/u.test(after)) return before + after;
     if (/^\p{Ll}/u.test(after)) {
@@ -318,6 +359,36 @@ export function joinLines(before: string, after: string, words: ReadonlySet<stri
   return `${before} ${after}`;
 }
 
+const SENTENCE_END = /[.!?:;]["'”’)\]]?$/;
+
+/**
+ * How a line begins a list item, or null: a bullet glyph and a space ("• ", "◦ ", "▪ ", "‣ ") always; a dash or
+ * asterisk and a space ("– ", "- ", "* "), a number ("1. ", "2) ") or a letter ("a) ") only at the start of the text,
+ * after a line that ended a sentence or after another item (a dash or a number may end a line mid-sentence and
+ * begin the next). A bullet or number leaves the text (the reading view draws it); a letter stays, as the model
+ * numbers items only with numbers, so a lettered item is a paragraph.
+ */
+function listStart(
+  text: string,
+  afterBreak: boolean,
+): { kind: 'list-item' | 'paragraph'; ordered?: boolean; number?: number; text: string } | null {
+  const bullet = /^[•◦▪‣]\s+(?=\S)/u.exec(text);
+  if (bullet) return { kind: 'list-item', ordered: false, text: text.slice(bullet[0].length) };
+  if (!afterBreak) return null;
+  const dash = /^[-–*]\s+(?=\S)/.exec(text);
+  if (dash) return { kind: 'list-item', ordered: false, text: text.slice(dash[0].length) };
+  const numbered = /^(\d{1,3})[.)]\s+(?=\S)/.exec(text);
+  if (numbered)
+    return {
+      kind: 'list-item',
+      ordered: true,
+      number: Number(numbered[1]),
+      text: text.slice(numbered[0].length),
+    };
+  if (/^[a-z]\)\s+(?=\S)/.test(text)) return { kind: 'paragraph', text };
+  return null;
+}
+
 /**
  * The pages' runs as paragraphs and headings in reading order (see the module's comment). `frontPage` is the
  * number of the first page (1).
@@ -327,7 +398,11 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
     pages,
     pages.map((page) => fragmentsOf(page.runs)),
   );
-  const lines = fragments.flatMap((page, i) => readingOrder(page, i + 1));
+  const gutters = fragments.map((page) => gutterOf(page));
+  const shared = documentGutter(pages, gutters);
+  const lines = fragments.flatMap((page, i) =>
+    readingOrder(page, i + 1, gutters[i] ?? learnedGutter(page, shared)),
+  );
   if (lines.length === 0) return [];
   const body = bodySize(lines);
   const isHeading = (line: Line) => line.size >= body * 1.15;
@@ -370,10 +445,14 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
   const blocks: LaidBlock[] = [];
   let current: LaidBlock | null = null;
   let previous: Line | null = null;
+  let inList = false;
   for (const line of lines) {
     const edge = edges.get(line.column)!;
     const heading = isHeading(line);
-    let startsNew = current === null || previous === null;
+    const item: ReturnType<typeof listStart> = heading
+      ? null
+      : listStart(line.text, previous === null || inList || SENTENCE_END.test(previous.text));
+    let startsNew = current === null || previous === null || item !== null;
     if (!startsNew && previous) {
       const previousEdge = edges.get(previous.column)!;
       const sameColumn = previous.column === line.column;
@@ -389,18 +468,23 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
     }
     if (startsNew || !current) {
       current = {
-        kind: heading ? 'heading' : 'paragraph',
-        text: line.text,
+        kind: heading ? 'heading' : (item?.kind ?? 'paragraph'),
+        text: item?.text ?? line.text,
         page: line.page,
         pageBreaks: [],
         size: line.size,
+        lineStarts: [0],
+        ...(item?.ordered !== undefined ? { ordered: item.ordered } : {}),
+        ...(item?.number !== undefined ? { number: item.number } : {}),
       };
+      inList = item !== null;
       blocks.push(current);
     } else {
       const joined = joinLines(current.text, line.text, words);
       if (line.page !== previous!.page) {
         current.pageBreaks.push({ page: line.page, offset: joined.length - line.text.length });
       }
+      current.lineStarts.push(joined.length - line.text.length);
       current.text = joined;
     }
     previous = line;

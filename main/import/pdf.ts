@@ -5,11 +5,14 @@
  * block knows the page it starts on and the draft where each page begins, so a passage is cited as `p. 4`.
  *
  * Title, authors and date come from the file's Info dictionary (or its XMP metadata), else from its first page: the
- * largest text at its top is the title, a "By …" line under it the authors, and a date line near it the date. The
+ * largest text at its top is the title, a "By …" line under it the authors, or a line of two to four names joined by
+ * "and", "&" or commas right under it ("Peter Novak and Hana Kim"), and a date line near it the date; the lines
+ * right under the title that were read so leave the body. The
  * file's name, size and SHA-256 are kept with the document, never its bytes.
  *
- * Refused, with a message that says why and nothing added: a file that is not a PDF or is damaged (cut short, or
- * PDF.js cannot parse it), one that needs a password, and one with no text to read (a scan, which needs OCR).
+ * Refused, with a message that says why and nothing added: a file that is not a PDF or is damaged (PDF.js cannot
+ * parse it; "cut short" is said only when the file has no "%%EOF" at all, as bytes after it or a missing one alone
+ * do not stop PDF.js reading a file), one that needs a password, and one with no text to read (a scan, which needs OCR).
  *
  * PDF.js is loaded on the first PDF imported (a dynamic import, so the bundles leave it in node_modules, where it
  * finds its own worker code), with its own "worker" run on this thread: this importer already runs on the import
@@ -42,21 +45,23 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-/** "%PDF-" must open the file (within its first kilobyte, as readers allow); "%%EOF" must close it. */
+/**
+ * "%PDF-" must open the file (within its first kilobyte, as readers allow). Its ending is not checked here: a valid
+ * file may have bytes after its "%%EOF" (a download padded with zeros) or lack one, and PDF.js reads both; whether
+ * "%%EOF" is anywhere in the file only says, when PDF.js cannot read it, whether it seems cut short.
+ */
 function checkShape(bytes: Uint8Array, quoted: string): void {
-  const latin1 = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1');
-  if (!latin1(0, 1024).includes('%PDF-')) {
+  if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) {
     throw new ParleyError(
       `${quoted} is not a PDF: it does not begin as a PDF file does. Nothing was imported.`,
       'invalid',
     );
   }
-  if (!latin1(Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF')) {
-    throw new ParleyError(
-      `${quoted} is damaged: the file is cut short (it does not end as a PDF does), as an interrupted download leaves it. Nothing was imported.`,
-      'invalid',
-    );
-  }
+}
+
+/** Whether "%%EOF" appears anywhere in the file (a file cut short has none). */
+function hasEnd(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('%%EOF', 0, 'latin1');
 }
 
 interface PdfJsError {
@@ -64,13 +69,19 @@ interface PdfJsError {
   message?: string;
 }
 
-function refusal(error: unknown, quoted: string): ParleyError {
+function refusal(error: unknown, quoted: string, cutShort: boolean): ParleyError {
   if (error instanceof ParleyError) return error;
   const { name, message } = (error ?? {}) as PdfJsError;
   if (name === 'PasswordException') {
     return new ParleyError(
       `${quoted} is password-protected: Parley cannot read it without the password. Open it in a PDF reader, save a copy without the password, and import that. Nothing was imported.`,
       'encrypted',
+    );
+  }
+  if (cutShort) {
+    return new ParleyError(
+      `${quoted} is damaged: it seems cut short (it does not end as a PDF does), as an interrupted download leaves it. Nothing was imported.`,
+      'invalid',
     );
   }
   return new ParleyError(
@@ -169,6 +180,57 @@ function readMetadata(info: unknown, xmp: XmpLike | null): Metadata {
   };
 }
 
+/** A person's name as a by-line writes it: two or three capitalised words ("Hana Kim", "Mary Ann Lee"). */
+const PERSON = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?[\p{Ll}'’-]*){1,2}$/u;
+
+/**
+ * The authors of a line of 2–4 names joined by "and", "&" or commas ("Peter Novak and Hana Kim"), as cited names,
+ * or null when any part is not plainly a person's name (precision first: a sentence is never read as names).
+ */
+export function authorLine(line: string): string[] | null {
+  const flat = line.replace(/\s+/g, ' ').trim();
+  if (flat.length > 120 || !/,|\s(and|&)\s/.test(flat)) return null;
+  const names = flat.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+  if (names.length < 2 || names.length > 4) return null;
+  if (!names.every((name) => PERSON.test(name) && !ORGANIZATION.test(name))) return null;
+  return names.map(citedName);
+}
+
+/**
+ * The lines at the start of the block right under the title that are its by-line and date ("Peter Novak and Hana
+ * Kim", "12 March 2018", in either order): what they say, and how much of the block's text they take.
+ */
+function authorAndDateLines(block: LaidBlock): { authors: string[]; published: string; end: number } {
+  let authors: string[] = [];
+  let published = '';
+  let end = 0;
+  for (let i = 0; i < Math.min(2, block.lineStarts.length); i++) {
+    const from = block.lineStarts[i]!;
+    const to = block.lineStarts[i + 1] ?? block.text.length;
+    const line = block.text.slice(from, to).trim();
+    const date = line.length <= 40 && !published ? parseDateLine(line) : null;
+    const names = authors.length === 0 && date === null ? authorLine(line) : null;
+    if (date !== null) published = date;
+    else if (names !== null) authors = names;
+    else break;
+    end = to;
+  }
+  return { authors, published, end };
+}
+
+/** The block without its first `end` characters (lines read as front matter), or null when nothing is left. */
+function withoutStart(block: LaidBlock, end: number): LaidBlock | null {
+  const rest = block.text.slice(end).replace(/^\s+/, '');
+  if (rest === '') return null;
+  const cut = block.text.length - rest.length;
+  return {
+    ...block,
+    text: rest,
+    lineStarts: block.lineStarts.filter((start) => start >= cut).map((start) => start - cut),
+    pageBreaks: block.pageBreaks.map(({ page, offset }) => ({ page, offset: offset - cut })),
+  };
+}
+
 const same = (a: string, b: string) =>
   a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -198,6 +260,16 @@ function frontMatter(
     if (next && next.page === 1 && /^by\s+\S/i.test(next.text) && next.text.length <= 200) {
       if (authors.length === 0) authors = parseAuthors(next.text);
       drop.add(next);
+    } else if (next && next.page === 1 && next.kind === 'paragraph') {
+      // A by-line of names and a date line right under the title, before the body.
+      const found = authorAndDateLines(next);
+      if (found.end > 0) {
+        if (authors.length === 0) authors = found.authors;
+        if (!published) published = found.published;
+        const rest = withoutStart(next, found.end);
+        if (rest) body[titleIndex + 1] = rest;
+        else drop.add(next);
+      }
     }
   }
   if (!published) {
@@ -248,7 +320,14 @@ function assemble(
   for (const block of blocks) {
     if (text !== '') text += '\n\n';
     const start = text.length;
-    out.push({ kind: block.kind, start, end: start + block.text.length, page: block.page });
+    out.push({
+      kind: block.kind,
+      start,
+      end: start + block.text.length,
+      page: block.page,
+      ...(block.ordered !== undefined ? { ordered: block.ordered } : {}),
+      ...(block.number !== undefined ? { number: block.number } : {}),
+    });
     if (starts[block.page - 1] === undefined) starts[block.page - 1] = start;
     for (const { page, offset } of block.pageBreaks) starts[page - 1] ??= start + offset;
     text += block.text;
@@ -293,7 +372,7 @@ export async function importPdf(bytes: Uint8Array, options: PdfImportOptions): P
       await document.destroy();
     }
   } catch (error) {
-    throw refusal(error, quoted);
+    throw refusal(error, quoted, !hasEnd(bytes));
   } finally {
     await task.destroy().catch(() => undefined);
   }

@@ -105,7 +105,7 @@ describe('parley import of a PDF', () => {
       'a damaged file',
       'cut.pdf',
       () => truncated(makePdf({ paragraphs: PARAGRAPHS }).bytes),
-      /"cut\.pdf" is damaged: the file is cut short/,
+      /"cut\.pdf" is damaged: it seems cut short/,
     ],
   ] as const) {
     test(`${label} is refused with its reason and the notebook is unchanged`, async () => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decodeImportBytes, declaredCharset } from '../../../main/import/decode';
 import { ParleyError } from '../../../shared/model';
+import { ACCEPTED_FORMATS } from '../../../shared/import-formats';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const concat = (...parts: ArrayLike<number>[]) => Uint8Array.from(parts.flatMap((part) => Array.from(part)));
@@ -131,10 +132,36 @@ describe('what is not text', () => {
     );
   });
 
-  test('a PDF renamed to .txt is refused as a PDF', () => {
+  test('a PDF renamed to .txt is refused as a PDF, saying to give it its extension', () => {
+    for (const name of ['paper.txt', 'paper.html', 'paper']) {
+      assert.throws(
+        () => decodeImportBytes(name, utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj')),
+        refused(
+          'unsupported-format',
+          name,
+          /looks like a PDF document: rename it to end in \.pdf to import it\. Parley imports .*a PDF \(\.pdf\) or a Word document \(\.docx\)/,
+        ),
+      );
+    }
+  });
+
+  test('a Word file (a ZIP) renamed to .txt is refused as what it may be', () => {
+    const zip = concat([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], utf8('[Content_Types].xml'));
     assert.throws(
-      () => decodeImportBytes('paper.txt', utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj')),
-      refused('unsupported-format', 'paper.txt', /PDF/),
+      () => decodeImportBytes('notes.txt', zip),
+      refused(
+        'unsupported-format',
+        'notes.txt',
+        /may be a Word document \(\.docx\): if it is a Word document, rename it to end in \.docx to import it\./,
+      ),
+    );
+  });
+
+  test('the formats named in a refusal are the accepted ones', () => {
+    assert.throws(
+      () => decodeImportBytes('photo.txt', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10])),
+      (error: unknown) =>
+        error instanceof ParleyError && error.message.endsWith(`Parley imports ${ACCEPTED_FORMATS}.`),
     );
   });
 

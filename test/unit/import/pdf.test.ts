@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { importPdf, parseAuthors, pdfDate } from '../../../main/import/pdf';
+import { authorLine, importPdf, parseAuthors, pdfDate } from '../../../main/import/pdf';
 import { cleanRunText, isPageNumber, joinLines, layOutPages } from '../../../main/import/pdf-layout';
 import { pageAt } from '../../../shared/model';
 import {
@@ -89,6 +89,23 @@ describe('importPdf reads the text as it was written', () => {
     assert.ok(across, 'some page begins inside a paragraph');
   });
 
+  test('two columns: a short last page (3 lines left, 2 right) is read left column, then right', async () => {
+    const paragraphs = [
+      ...PARAGRAPHS,
+      ...longText(60),
+      'The last page holds a short ¦column on its left side, ¦of three lines in all.',
+      'And two lines on its ¦right, which end the article.',
+    ];
+    const { made } = await readsAsWritten({
+      ...BASE,
+      columns: 2,
+      paragraphs,
+      pageBreaksBefore: [paragraphs.length - 2],
+      columnBreaksBefore: [paragraphs.length - 1],
+    });
+    assert.deepEqual(made.pages.slice(-2), [made.pageCount, made.pageCount], 'both on the last page');
+  });
+
   test('a compound broken at its own hyphen keeps it; a word broken by hyphenation is whole again', async () => {
     const { draft } = await readsAsWritten({ ...BASE, columns: 1 });
     assert.ok(draft.text.includes('called the plan well-known to every resident'));
@@ -128,11 +145,92 @@ describe('importPdf reads the text as it was written', () => {
     assert.equal(draft.published, '');
   });
 
+  test('without metadata, a line of names and a date line under the title are the authors and the date', async () => {
+    const { draft } = await readsAsWritten({
+      ...BASE,
+      info: undefined,
+      byline: 'Peter Novak and Hana Kim',
+      dateline: '12 March 2018',
+    });
+    assert.deepEqual(draft.authors, ['Novak, Peter', 'Kim, Hana']);
+    assert.equal(draft.published, '2018-03-12');
+  });
+
+  test('a sentence under the title is not read as names; it stays in the text', async () => {
+    const { draft } = await readsAsWritten({
+      ...BASE,
+      info: undefined,
+      byline: undefined,
+      paragraphs: ['Harbour Board and Town Council, meeting together, agreed the plan.', ...longText(60)],
+      flushLeft: [0],
+    });
+    assert.equal(draft.authors, undefined);
+  });
+
   test('without metadata or a title on the page, the file name is the title', async () => {
     const made = makePdf({ paragraphs: PARAGRAPHS.slice(0, 3) });
     const draft = await importPdf(made.bytes, { fileName: 'board-minutes.pdf' });
     assert.equal(draft.title, 'board-minutes');
     assert.equal(draft.authors, undefined);
+  });
+
+  test('roman page numbers in dashes in the footer are dropped', async () => {
+    for (const footer of ['- # -', '\u2014 # \u2014']) {
+      const { made, draft } = await readsAsWritten({
+        ...BASE,
+        columns: 1,
+        footer,
+        romanPageNumbers: true,
+        paragraphs: [...PARAGRAPHS, ...longText(100)],
+      });
+      assert.ok(made.pageCount >= 4, 'pages up to iv at least');
+      assert.ok(!/[-\u2014] [ivx]+ [-\u2014]/.test(draft.text), footer);
+    }
+  });
+
+  test('a number range broken after its hyphen stays one range', async () => {
+    const { draft } = await readsAsWritten({
+      ...BASE,
+      columns: 1,
+      paragraphs: [
+        'The figures are on pages 12-¦14 of the report, and the tables on pages 20-¦24.',
+        ...longText(60),
+      ],
+    });
+    assert.ok(draft.text.includes('pages 12-14 of the report'));
+    assert.ok(draft.text.includes('pages 20-24.'));
+  });
+
+  test('bulleted and numbered lines are list items, each its own block', async () => {
+    const paragraphs = [
+      'The board listed what it had agreed:',
+      '\u2022 first bullet item of the list',
+      '\u2022 second bullet item of the list, long enough to run onto a second line of the column as items do',
+      '1. a numbered item',
+      '2. another numbered item',
+      'The meeting closed at nine.',
+    ];
+    const made = makePdf({ paragraphs, flushLeft: [1, 2, 3, 4] });
+    const draft = await importPdf(made.bytes, { fileName: 'list.pdf' });
+    assert.deepEqual(draft.text.split('\n\n'), [
+      'The board listed what it had agreed:',
+      'first bullet item of the list',
+      'second bullet item of the list, long enough to run onto a second line of the column as items do',
+      'a numbered item',
+      'another numbered item',
+      'The meeting closed at nine.',
+    ]);
+    assert.deepEqual(
+      draft.blocks.map(({ kind, ordered, number }) => [kind, ordered, number]),
+      [
+        ['paragraph', undefined, undefined],
+        ['list-item', false, undefined],
+        ['list-item', false, undefined],
+        ['list-item', true, 1],
+        ['list-item', true, 2],
+        ['paragraph', undefined, undefined],
+      ],
+    );
   });
 
   test('reports each page read as a step', async () => {
@@ -176,7 +274,7 @@ describe('importPdf refuses what it cannot read, saying why', () => {
     const whole = makePdf({ ...BASE, columns: 1 }).bytes;
     await assert.rejects(
       importPdf(truncated(whole), { fileName: 'cut.pdf' }),
-      /^ParleyError: "cut\.pdf" is damaged: the file is cut short/,
+      /^ParleyError: "cut\.pdf" is damaged: it seems cut short/,
     );
     // Cut short and then given an ending: the ending is there, but the objects it points to are not.
     const patched = new Uint8Array([...truncated(whole), ...new TextEncoder().encode('\n%%EOF\n')]);
@@ -189,6 +287,21 @@ describe('importPdf refuses what it cannot read, saying why', () => {
       /^ParleyError: "minutes\.pdf" is not a PDF/,
     );
     await assert.rejects(importPdf(new Uint8Array(), { fileName: 'empty.pdf' }), /"empty\.pdf" is empty/);
+  });
+
+  test('a whole file with bytes after its end, or without "%%EOF", is read', async () => {
+    const made = makePdf({ ...BASE, columns: 1 });
+    const padded = new Uint8Array([...made.bytes, ...new Uint8Array(3000)]);
+    const text = Buffer.from(made.bytes).toString('latin1');
+    const unended = Uint8Array.from(Buffer.from(text.replace(/%%EOF\n$/, ''), 'latin1'));
+    assert.ok(!Buffer.from(unended).toString('latin1').includes('%%EOF'));
+    for (const [name, bytes] of [
+      ['padded.pdf', padded],
+      ['unended.pdf', unended],
+    ] as const) {
+      const draft = await importPdf(bytes, { fileName: name });
+      assert.equal(draft.text, made.paragraphs.join('\n\n'), name);
+    }
   });
 
   test('PDF.js writes nothing to the console, for a good file or a broken one', async () => {
@@ -228,17 +341,71 @@ describe('the reading rules on their own', () => {
     assert.equal(joinLines('the anti-', 'British line', none), 'the anti-British line');
     assert.equal(joinLines('before the pre-', '1990 rules', none), 'before the pre-1990 rules');
     assert.equal(joinLines('soft\u00ad', 'ware', none), 'software');
+    assert.equal(joinLines('the inter\u00ad', 'national rules', none), 'the international rules');
+    assert.equal(joinLines('the inter \u00ad', 'national rules', none), 'the international rules');
+    assert.equal(joinLines('see pages 12-', '14 of it', none), 'see pages 12-14 of it');
     assert.equal(joinLines('the plan\u2014', 'which failed', none), 'the plan\u2014which failed');
     assert.equal(joinLines('and so -', 'it went', none), 'and so - it went');
     assert.equal(joinLines('the end.', 'Then', none), 'the end. Then');
   });
 
   test('page numbers', () => {
-    for (const text of ['4', '- 4 -', '— 12 —', 'Page 4', 'page 4 of 12', '4 of 12', '4 / 12', 'iv', 'xii']) {
+    for (const text of [
+      ...['4', '- 4 -', '— 12 —', 'Page 4', 'page 4 of 12', '4 of 12', '4 / 12', 'iv', 'xii'],
+      ...['- i -', '- vi -', '— iv —', '– XII –', '-iv-'],
+    ]) {
       assert.ok(isPageNumber(text), text);
     }
-    for (const text of ['4 ministers met', 'Page four', 'Vivid', 'mix', 'I.'])
+    for (const text of ['4 ministers met', 'Page four', 'Vivid', 'mix', 'I.', '- in -', '- iv', '- Iv -'])
       assert.ok(!isPageNumber(text), text);
+  });
+
+  test('a soft hyphen at a line end, in its run or a run of its own, joins the word with nothing', () => {
+    const line = (y: number, parts: [string, number, number][]) =>
+      parts.map(([text, x, width]) => ({ text, x, y, width, size: 10 }));
+    const blocks = layOutPages([
+      {
+        width: 600,
+        height: 800,
+        runs: [
+          ...line(700, [['The inter\u00ad', 50, 40]]),
+          ...line(687, [
+            ['national rules and the re', 50, 110],
+            ['\u00ad', 163, 0],
+          ]),
+          ...line(674, [['ports were read.', 50, 70]]),
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      blocks.map((block) => block.text),
+      ['The international rules and the reports were read.'],
+    );
+  });
+
+  test('a number or dash that wraps mid-sentence to a line start is not a list item', () => {
+    const line = (y: number, text: string) => ({ text, x: 50, y, width: 250, size: 10 });
+    const blocks = layOutPages([
+      {
+        width: 600,
+        height: 800,
+        runs: [
+          line(700, 'The council met in the spring of'),
+          line(687, '2018. It agreed the plan, and so'),
+          line(674, '- as the minutes say - it began the works'),
+          line(661, 'at once, along the whole of the quay.'),
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      blocks.map((block) => [block.kind, block.text]),
+      [
+        [
+          'paragraph',
+          'The council met in the spring of 2018. It agreed the plan, and so - as the minutes say - it began the works at once, along the whole of the quay.',
+        ],
+      ],
+    );
   });
 
   test('a running header repeated on most pages goes; a line repeated on one page only stays', () => {
@@ -260,6 +427,19 @@ describe('the reading rules on their own', () => {
       blocks.map((block) => block.text),
       ['The first page. The second page.', 'A heading of its own', 'The third page.'],
     );
+  });
+
+  test('a by-line of names', () => {
+    assert.deepEqual(authorLine('Peter Novak and Hana Kim'), ['Novak, Peter', 'Kim, Hana']);
+    assert.deepEqual(authorLine('Ann Lee, Bo Chan & Cy Vos'), ['Lee, Ann', 'Chan, Bo', 'Vos, Cy']);
+    for (const line of [
+      'Peter Novak',
+      'The board and the council',
+      'Harbour Board and Town Council',
+      'Harbour Board and Town Council, meeting together',
+      'Ann Lee, Bo Chan, Cy Vos, Di Ray and Ed Fox',
+    ])
+      assert.equal(authorLine(line), null, line);
   });
 
   test('authors and dates from metadata fields', () => {
