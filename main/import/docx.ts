@@ -5,8 +5,8 @@
  * extraction: a Word file is all article, and Readability could leave a part of it out.
  *
  * What is read, and how:
- * - Headings keep their level (Word's "Heading 1" to "Heading 6"); paragraphs in the Quote and Intense Quote styles
- *   are block quotes; bullet and numbered lists are list items with their depth and number; italic and bold are
+ * - Headings keep their level (Word's "Heading 1" to "Heading 6"); paragraphs in the Quote, Intense Quote, Block Text
+ *   (pandoc's), Block Quotation and Quotations (LibreOffice's) styles are block quotes; bullet and numbered lists are list items with their depth and number; italic and bold are
  *   emphasis and strong emphasis marks; links to web pages and e-mail addresses are link marks.
  * - The first paragraph in Word's Title style is the document's title, and not part of its text (as a web page's
  *   headline is not): it is what the reader of the file sees as its title, where the title in the file's
@@ -31,8 +31,9 @@ import { createHash } from 'node:crypto';
 import type JSZip from 'jszip';
 import type Mammoth from 'mammoth';
 import type { DocumentDraft } from '../core/import-text';
-import { MAX_AUTHORS, ParleyError } from '../../shared/model';
-import { MAX_IMPORT_CHARS, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../shared/limits';
+import { ParleyError } from '../../shared/model';
+import { MAX_IMPORT_CHARS, MAX_TITLE_LENGTH } from '../../shared/limits';
+import { authorsFromField } from '../core/import-text/authors';
 import { readWholeDocument } from './html';
 import type { ImportSteps } from './index';
 
@@ -60,14 +61,21 @@ export const DOCX_STEPS = 5;
 export const MAX_WORD_XML_BYTES = 200 * 1024 * 1024;
 
 /**
- * mammoth's default style map, and this on top: Word's quotation styles as block quotes (consecutive quoted
+ * mammoth's default style map, and this on top: Word's quotation styles (Quote, Intense Quote; Block Text, which
+ * pandoc writes its block quotes in; Block Quotation; LibreOffice's Quotations) as block quotes (consecutive quoted
  * paragraphs in one quote), and a Title paragraph after the first (see the module's comment) as a top heading.
  */
 const STYLE_MAP = [
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  "p[style-name='Block Text'] => blockquote > p:fresh",
+  "p[style-name='Block Quotation'] => blockquote > p:fresh",
+  "p[style-name='Quotations'] => blockquote > p:fresh",
   'p.Quote => blockquote > p:fresh',
   'p.IntenseQuote => blockquote > p:fresh',
+  'p.BlockText => blockquote > p:fresh',
+  'p.BlockQuotation => blockquote > p:fresh',
+  'p.Quotations => blockquote > p:fresh',
   "p[style-name='Title'] => h1:fresh",
   'p.Title => h1:fresh',
 ];
@@ -80,27 +88,6 @@ interface WordElement {
   value?: string;
   children?: WordElement[];
 }
-
-/** Office's names for a user who never gave one: no one's name, so no author. */
-const PLACEHOLDER_AUTHORS = new Set(
-  [
-    '',
-    'author',
-    'user',
-    'admin',
-    'administrator',
-    'owner',
-    'unknown',
-    'microsoft office user',
-    'microsoft user',
-    'office user',
-    'windows user',
-    'valued customer',
-  ].map((name) => name.toLowerCase()),
-);
-/** Words that name an organization rather than a person: such a name is cited whole. */
-const ORGANIZATION_WORDS =
-  /\b(?:ministry|department|office|organi[sz]ation|agency|council|committee|institute|university|association|ltd|inc|llc|group|foundation|commission|bank|union|corporation|company|centre|center|service|services|bureau|nations|press|news|times|herald|gazette)\b/i;
 
 function quoted(fileName: string): string {
   return `"${fileName.split(/[/\\]/).pop() || fileName}"`;
@@ -240,26 +227,13 @@ function propertyDate(value: string): string {
 }
 
 /**
- * The authors as a citation lists them, from dc:creator: Word's authors are separated by semicolons; a person's
- * name written "Given Family" becomes "Family, Given", a name with a comma is kept as written, a single word, a
- * longer name or an organization's is cited whole, and Office's placeholders are dropped.
+ * The authors as a citation lists them, from dc:creator (Word separates them with semicolons), read by the rule
+ * every importer shares (main/core/import-text/authors.ts): a person's name written "Given Family" becomes "Family,
+ * Given", one written "Family, Given" is kept, an organisation's or a doubtful name is cited whole, and Office's
+ * placeholders ("Microsoft Office User") are dropped.
  */
 export function authorsFromCreator(creator: string): string[] {
-  const authors: string[] = [];
-  for (const part of creator.split(';')) {
-    const name = clip(flat(part), MAX_NAME_LENGTH);
-    if (PLACEHOLDER_AUTHORS.has(name.toLowerCase()) || authors.includes(name)) continue;
-    const words = name.split(' ');
-    const person =
-      !name.includes(',') &&
-      words.length >= 2 &&
-      words.length <= 4 &&
-      words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word)) &&
-      !ORGANIZATION_WORDS.test(name);
-    authors.push(person ? `${words[words.length - 1]}, ${words.slice(0, -1).join(' ')}` : name);
-    if (authors.length === MAX_AUTHORS) break;
-  }
-  return authors;
+  return authorsFromField(creator);
 }
 
 async function readCoreProperties(zip: JSZip): Promise<CoreProperties> {

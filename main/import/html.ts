@@ -15,6 +15,7 @@ import { MAX_BLOCK_DEPTH, ParleyError, isSafeHref } from '../../shared/model';
 import { firstFrom, isPageFurniture, parseDateLine, type DocumentDraft } from '../core/import-text';
 import { MAX_IMPORT_CHARS, MAX_LIST_NUMBER, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../../shared/limits';
 import { MAX_IMPORT_SIZE_TEXT } from '../../shared/import-formats';
+import { pageAuthors } from './html-authors';
 
 // jsdom takes about a second to load: it is loaded on the first web page imported, not when Parley starts.
 let jsdom: typeof Jsdom | undefined;
@@ -1586,6 +1587,8 @@ export function importHtml(
   step(4);
   const { document } = dom.window;
   const meta = readMetadata(document);
+  // Authors for citing, from the page's author metadata only (html-authors.ts), read before Readability changes it.
+  const authors = pageAuthors(document);
   dropLeftovers(document);
   step(5);
 
@@ -1649,6 +1652,7 @@ export function importHtml(
     url: meta.url,
     format: 'html',
     byline,
+    ...(authors.length > 0 ? { authors } : {}),
     ...joinBlocks(blocks, meta.url),
   };
 }

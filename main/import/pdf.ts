@@ -21,10 +21,11 @@
 import { createHash } from 'node:crypto';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block } from '../../shared/model';
-import { MAX_AUTHORS, ParleyError } from '../../shared/model';
-import { MAX_IMPORT_CHARS, MAX_NAME_LENGTH } from '../../shared/limits';
+import { ParleyError } from '../../shared/model';
+import { MAX_IMPORT_CHARS } from '../../shared/limits';
 import { parseDateLine, type DocumentDraft } from '../core/import-text';
 import { cleanTitle } from '../core/import-text/normalize';
+import { authorsFromField } from '../core/import-text/authors';
 import type { ImportSteps } from './index';
 import { cleanRunText, layOutPages, type LaidBlock, type PageRuns, type TextRun } from './pdf-layout';
 
@@ -105,45 +106,12 @@ export function pdfDate(value: unknown): string {
   return `${year}-${month}-${day}`;
 }
 
-const ORGANIZATION =
-  /\b(agency|association|board|bureau|centre|center|committee|council|department|group|inc|institute|ltd|ministry|office|press|society|trust|university)\b/i;
-
-/** One name as a citation writes it: "Family, Given" for a person, or as written for an organization. */
-function citedName(name: string): string {
-  const flat = name.replace(/\s+/g, ' ').trim();
-  if (flat.includes(',') || ORGANIZATION.test(flat)) return flat;
-  const words = flat.split(' ');
-  if (
-    words.length < 2 ||
-    !words.every((word) => /^\p{Lu}/u.test(word) || /^(van|von|de|da|di|du|le|la)$/.test(word))
-  )
-    return flat;
-  // A family name keeps its particle ("van Dijk") and a suffix stays with the given names' end.
-  let family = words.length - 1;
-  while (family > 1 && /^(van|von|de|da|di|du|le|la)$/.test(words[family - 1]!)) family--;
-  return `${words.slice(family).join(' ')}, ${words.slice(0, family).join(' ')}`;
-}
-
 /**
- * An author field as citation names: "A; B" and "A, B and C" are lists; "Family, Given" (one comma, one word
- * before it) is one person already written as cited.
+ * An author field as citation names (main/core/import-text/authors.ts, shared with the Word and web page importers):
+ * "A; B" and "A, B and C" are lists; "van der Berg, Jan" is one person already written as cited.
  */
 export function parseAuthors(field: string): string[] {
-  const flat = field
-    .replace(/\s+/g, ' ')
-    .replace(/^by\s+/i, '')
-    .trim();
-  if (flat === '') return [];
-  let names: string[];
-  if (flat.includes(';')) names = flat.split(';');
-  else if (/^[^,\s]+, [^,]+$/.test(flat) && !/\s(and|&)\s/.test(flat)) names = [flat];
-  else names = flat.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
-  return names
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
-    .map(citedName)
-    .filter((name) => name.length <= MAX_NAME_LENGTH)
-    .slice(0, MAX_AUTHORS);
+  return authorsFromField(field);
 }
 
 /** Metadata titles that are not the document's: empty, "untitled", or a file name a program left there. */

@@ -54,7 +54,8 @@ export function exportDocumentMarkdown(
     `title: ${yamlString(doc.title.trim() === '' ? 'Untitled' : doc.title)}`,
     `source: ${yamlString(doc.source)}`,
     `url: ${yamlString(doc.url)}`,
-    `author: ${yamlString(doc.byline)}`,
+    // The byline as the page shows it; a PDF's or Word file's has none, and its citation's authors stand there.
+    `author: ${yamlString(doc.byline.trim() === '' ? doc.authors.join('; ') : doc.byline)}`,
     `published: ${yamlString(doc.published)}`,
     `topics: ${yamlStringList(sections.topicPaths)}`,
     `highlights: ${sections.annotations.length}`,

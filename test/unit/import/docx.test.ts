@@ -470,3 +470,37 @@ describe('bad files are refused with a message', () => {
     assert.match(error.message, /"bomb\.docx" is too large to read/);
   });
 });
+
+describe('quotation styles other programs write, and authors with multi-word family names', async () => {
+  // pandoc writes a Markdown block quote in Word's "Block Text" style; LibreOffice has "Quotations"; some templates
+  // have "Block Quotation". Each is a block quote, as Quote is.
+  const made = makeDocx({
+    body: [
+      { kind: 'paragraph', runs: ['The envoy spoke after the session.'] },
+      { kind: 'quote', style: 'BlockText', runs: ['We will return in the spring.'] },
+      { kind: 'paragraph', runs: ['The minister answered briefly.'] },
+      { kind: 'quote', style: 'BlockQuotation', runs: ['The offer stands.'] },
+      { kind: 'paragraph', runs: ['The observers wrote:'] },
+      { kind: 'quote', style: 'Quotations', runs: ['Both sides kept to the timetable.'] },
+    ],
+    core: { creator: 'van der Berg, Jan; World Health Organization; Ludwig van Beethoven' },
+  });
+  const draft = await read(made);
+
+  test('Block Text, Block Quotation and Quotations paragraphs are block quotes', () => {
+    assertWellFormed(draft);
+    assert.deepEqual(asExpected(draft), made.blocks);
+    assert.deepEqual(
+      draft.blocks.filter((block) => block.kind === 'quote').map((block) => blockText(draft, block)),
+      ['We will return in the spring.', 'The offer stands.', 'Both sides kept to the timetable.'],
+    );
+  });
+
+  test('a multi-word family name stays one person, and an organisation is cited whole', () => {
+    assert.deepEqual(draft.authors, [
+      'van der Berg, Jan',
+      'World Health Organization',
+      'van Beethoven, Ludwig',
+    ]);
+  });
+});
