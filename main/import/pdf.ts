@@ -160,8 +160,12 @@ export function authorLine(line: string): string[] | null {
   if (flat.length > 120 || !/,|\s(and|&)\s/.test(flat)) return null;
   const names = flat.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
   if (names.length < 2 || names.length > 4) return null;
-  if (!names.every((name) => PERSON.test(name) && !ORGANIZATION.test(name))) return null;
-  return names.map(citedName);
+  if (!names.every((name) => PERSON.test(name))) return null;
+  // Each name read as every author field is (main/core/import-text/authors.ts): one that is not plainly one person,
+  // an organization's among them, leaves the line as text.
+  const cited = names.map((name) => authorsFromField(name));
+  if (!cited.every((one) => one.length === 1 && one[0]!.includes(','))) return null;
+  return cited.map((one) => one[0]!);
 }
 
 /**
