@@ -230,8 +230,19 @@ function frontMatter(
     drop.add(body[titleIndex]!);
     const next = body[titleIndex + 1];
     if (next && next.page === 1 && /^by\s+\S/i.test(next.text) && next.text.length <= 200) {
-      if (authors.length === 0) authors = parseAuthors(next.text);
-      drop.add(next);
+      // The by-line is the block's first line; a date line may follow it in the same block ("12 March 2018").
+      const firstEnd = next.lineStarts[1] ?? next.text.length;
+      const byLine = next.text.slice(0, firstEnd).trim();
+      const secondEnd = next.lineStarts[2] ?? next.text.length;
+      const second = next.text.slice(firstEnd, secondEnd).trim();
+      const date = second && second.length <= 40 ? parseDateLine(second) : null;
+      // A by-line with digits in it is not plainly names: no authors from it (precision first).
+      if (authors.length === 0 && !/\d/.test(byLine)) authors = parseAuthors(byLine);
+      if (date !== null && !published) published = date;
+      const end = date !== null ? secondEnd : firstEnd;
+      const rest = end < next.text.length ? withoutStart(next, end) : null;
+      if (rest) body[titleIndex + 1] = rest;
+      else drop.add(next);
     } else if (next && next.page === 1 && next.kind === 'paragraph') {
       // A by-line of names and a date line right under the title, before the body.
       const found = authorAndDateLines(next);

@@ -156,6 +156,17 @@ describe('importPdf reads the text as it was written', () => {
     assert.equal(draft.published, '2018-03-12');
   });
 
+  test('a "By" line with a date line under it gives the author and the date, never a name with the date in it', async () => {
+    const { draft } = await readsAsWritten({
+      ...BASE,
+      info: undefined,
+      byline: 'By Peter Novak',
+      dateline: '12 March 2018',
+    });
+    assert.deepEqual(draft.authors, ['Novak, Peter']);
+    assert.equal(draft.published, '2018-03-12');
+  });
+
   test('a sentence under the title is not read as names; it stays in the text', async () => {
     const { draft } = await readsAsWritten({
       ...BASE,
