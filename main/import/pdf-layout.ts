@@ -446,6 +446,8 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
   let current: LaidBlock | null = null;
   let previous: Line | null = null;
   let inList = false;
+  /** Where the line that began the current list item starts (its bullet or number). */
+  let itemX = 0;
   for (const line of lines) {
     const edge = edges.get(line.column)!;
     const heading = isHeading(line);
@@ -463,7 +465,13 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
       const endedShort =
         /[.!?:;"'”’)\]]$/.test(previous.text) &&
         previousEdge.right - previous.xEnd > (previousEdge.right - previousEdge.left) * 0.3;
-      startsNew = sizeChanged || gap || (!heading && (indented || endedShort));
+      // A list item's next line, set under its text (to the right of its bullet or number), goes on with it when
+      // the item's line before ran to the column's edge, as a wrapped line does (an indented paragraph after a
+      // short item starts anew).
+      const filled = previousEdge.right - previous.xEnd <= (previousEdge.right - previousEdge.left) * 0.15;
+      const goesOnItem =
+        current?.kind === 'list-item' && sameColumn && filled && line.x - itemX > body * 0.5 && !endedShort;
+      startsNew = sizeChanged || gap || (!heading && !goesOnItem && (indented || endedShort));
       if (heading && !sizeChanged && !gap && !sameColumn) startsNew = true;
     }
     if (startsNew || !current) {
@@ -478,6 +486,7 @@ export function layOutPages(pages: readonly PageRuns[]): LaidBlock[] {
         ...(item?.number !== undefined ? { number: item.number } : {}),
       };
       inList = item !== null;
+      if (item !== null) itemX = line.x;
       blocks.push(current);
     } else {
       const joined = joinLines(current.text, line.text, words);

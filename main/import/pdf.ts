@@ -232,17 +232,25 @@ function frontMatter(
     if (next && next.page === 1 && /^by\s+\S/i.test(next.text) && next.text.length <= 200) {
       // The by-line is the block's first line; a date line may follow it in the same block ("12 March 2018").
       const firstEnd = next.lineStarts[1] ?? next.text.length;
-      const byLine = next.text.slice(0, firstEnd).trim();
+      let byLine = next.text.slice(0, firstEnd).trim();
+      // "By Peter Novak and Hana Kim, 12 March 2018": the date after the last comma is the date.
+      const tail = /,\s*([^,]{4,40})$/.exec(byLine);
+      const dateInLine = tail ? parseDateLine(tail[1]!) : null;
+      if (tail && dateInLine !== null) byLine = byLine.slice(0, tail.index).trim();
       const secondEnd = next.lineStarts[2] ?? next.text.length;
       const second = next.text.slice(firstEnd, secondEnd).trim();
-      const date = second && second.length <= 40 ? parseDateLine(second) : null;
-      // A by-line with digits in it is not plainly names: no authors from it (precision first).
-      if (authors.length === 0 && !/\d/.test(byLine)) authors = parseAuthors(byLine);
-      if (date !== null && !published) published = date;
-      const end = date !== null ? secondEnd : firstEnd;
-      const rest = end < next.text.length ? withoutStart(next, end) : null;
-      if (rest) body[titleIndex + 1] = rest;
-      else drop.add(next);
+      const dateBelow = dateInLine === null && second && second.length <= 40 ? parseDateLine(second) : null;
+      // A by-line with digits left in it is not plainly names: it gives no authors and stays in the text.
+      const names = /\d/.test(byLine) ? [] : parseAuthors(byLine);
+      if (names.length > 0) {
+        if (authors.length === 0) authors = names;
+        const date = dateInLine ?? dateBelow;
+        if (date !== null && !published) published = date;
+        const end = dateBelow !== null ? secondEnd : firstEnd;
+        const rest = end < next.text.length ? withoutStart(next, end) : null;
+        if (rest) body[titleIndex + 1] = rest;
+        else drop.add(next);
+      }
     } else if (next && next.page === 1 && next.kind === 'paragraph') {
       // A by-line of names and a date line right under the title, before the body.
       const found = authorAndDateLines(next);

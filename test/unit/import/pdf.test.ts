@@ -167,6 +167,22 @@ describe('importPdf reads the text as it was written', () => {
     assert.equal(draft.published, '2018-03-12');
   });
 
+  test('a "By" line that ends in a date gives the authors and the date; one with other digits stays text', async () => {
+    const dated = await readsAsWritten({
+      ...BASE,
+      info: undefined,
+      byline: 'By Peter Novak and Hana Kim, 12 March 2018',
+    });
+    assert.deepEqual(dated.draft.authors, ['Novak, Peter', 'Kim, Hana']);
+    assert.equal(dated.draft.published, '2018-03-12');
+    const other = await importPdf(
+      makePdf({ ...BASE, info: undefined, byline: 'By Room 12 of the Harbour Office' }).bytes,
+      { fileName: 'room.pdf' },
+    );
+    assert.equal(other.authors, undefined);
+    assert.match(other.text, /By Room 12 of the Harbour Office/);
+  });
+
   test('a sentence under the title is not read as names; it stays in the text', async () => {
     const { draft } = await readsAsWritten({
       ...BASE,
@@ -391,6 +407,36 @@ describe('the reading rules on their own', () => {
     assert.deepEqual(
       blocks.map((block) => block.text),
       ['The international rules and the reports were read.'],
+    );
+  });
+
+  test('a list item that wraps, its next line set under its text, is one item', () => {
+    const line = (y: number, x: number, text: string) => ({ text, x, y, width: 250, size: 10 });
+    const blocks = layOutPages([
+      {
+        width: 600,
+        height: 800,
+        runs: [
+          line(700, 50, 'The plan has two parts.'),
+          line(687, 50, '• a bullet item that is long enough that it wraps onto a'),
+          line(674, 62, 'second line set under the text of the item above'),
+          line(661, 50, '• a second item.'),
+          line(648, 50, '1. a numbered item that is long and wraps onto a'),
+          line(635, 64, 'second line under its text.'),
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      blocks.map((block) => [block.kind, block.text]),
+      [
+        ['paragraph', 'The plan has two parts.'],
+        [
+          'list-item',
+          'a bullet item that is long enough that it wraps onto a second line set under the text of the item above',
+        ],
+        ['list-item', 'a second item.'],
+        ['list-item', 'a numbered item that is long and wraps onto a second line under its text.'],
+      ],
     );
   });
 
