@@ -487,8 +487,11 @@ const CHANGED: Record<WordChange['kind'], string> = {
 
 /** Why a quote was not anchored, with the closest passage and how alike it is, and what to do about it. */
 function whyNotFound(doc: ParleyDocument, exact: string, search: QuoteSearch & { found: false }): string {
-  // A page in a document read from pages (`p. 4`), else the paragraph (`¶4`).
-  const where = (offset: number) => placeLabel(doc, offset);
+  // On a page in a document read from pages (`on p. 4`), else in a paragraph (`in ¶4`).
+  const where = (offset: number) => {
+    const place = placeLabel(doc, offset);
+    return place.startsWith('p') ? `on ${place}` : `in ${place}`;
+  };
   if (search.reason === 'ambiguous') {
     // Each paragraph once, with how many of the places are in it.
     const counts = new Map<number, number>();
@@ -520,28 +523,28 @@ function whyNotFound(doc: ParleyDocument, exact: string, search: QuoteSearch & {
   const alike = `${Math.floor(closest.similarity * 100)}% alike`;
   if (search.change) {
     return (
-      `${absent}; the passage in ${where(closest.start)}, ${passage}, ${describeChange(search.change)}: ` +
+      `${absent}; the passage ${where(closest.start)}, ${passage}, ${describeChange(search.change)}: ` +
       `${CHANGED[search.change.kind]}, which a close match may not change. Correct the quote to read as the ` +
       `text does`
     );
   }
   if (search.caseOnly) {
-    return `${absent}; it differs only in letter case from the passage in ${where(closest.start)}, ${passage}. ${fix}`;
+    return `${absent}; it differs only in letter case from the passage ${where(closest.start)}, ${passage}. ${fix}`;
   }
   if (search.reason === 'weak' && closest.similarity === 1) {
     return (
-      `${quote} is in ${where(closest.start)}, ${passage}, but the text around it does not read as its prefix and ` +
+      `${quote} is ${where(closest.start)}, ${passage}, but the text around it does not read as its prefix and ` +
       `suffix say, and the quote is too short to vouch for the place alone; check its prefix and suffix, or give ` +
       `its place (TextPositionSelector)`
     );
   }
   if (search.reason === 'weak') {
     return (
-      `${absent}; the closest passage, in ${where(closest.start)}, is ${passage} (${alike}), too unlike it for ` +
+      `${absent}; the closest passage, ${where(closest.start)}, is ${passage} (${alike}), too unlike it for ` +
       `what its position and context attest. ${fix}`
     );
   }
-  return `${absent}; the closest passage, in ${where(closest.start)}, is ${passage} (${alike}). ${fix}`;
+  return `${absent}; the closest passage, ${where(closest.start)}, is ${passage} (${alike}). ${fix}`;
 }
 
 /** Characters shown before the first difference when the window moves there (see shownApart). */

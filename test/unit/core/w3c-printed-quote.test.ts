@@ -93,7 +93,7 @@ describe('a quote as printed on a PDF page', () => {
       },
     );
     assert.equal(result.annotations.length, 0);
-    assert.match(result.errors[0]!, /p\. 1/);
+    assert.match(result.errors[0]!, /on p\. 1/);
     assert.doesNotMatch(result.errors[0]!, /¶/);
   });
 });
