@@ -16,3 +16,19 @@ export function isSpace(code: number): boolean {
     code === 0xfeff
   );
 }
+
+/** The Latin ligatures (U+FB00–U+FB06) as the letters they join: ﬁ → fi, ﬃ → ffi, ﬅ and ﬆ → st. */
+const LIGATURE_LETTERS: Readonly<Record<string, string>> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+};
+
+/** `text` with its Latin ligatures written as their letters, as Parley's importers read them. */
+export function ligaturesAsLetters(text: string): string {
+  return text.replace(/[\ufb00-\ufb06]/g, (ligature) => LIGATURE_LETTERS[ligature] ?? ligature);
+}

@@ -33,6 +33,7 @@
  * - Characters: the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ become their letters; other spaces (no-break, thin, …) become a
  *   plain space; control characters go; the text is then NFC, as every importer's is.
  */
+import { ligaturesAsLetters } from '../core/characters';
 
 /** One run of text as PDF.js gives it: its string, baseline start (x, y), advance width and font size. */
 export interface TextRun {
@@ -66,21 +67,10 @@ export interface LaidBlock {
   lineStarts: number[];
 }
 
-const LIGATURES: Record<string, string> = {
-  '\ufb00': 'ff',
-  '\ufb01': 'fi',
-  '\ufb02': 'fl',
-  '\ufb03': 'ffi',
-  '\ufb04': 'ffl',
-  '\ufb05': 'st',
-  '\ufb06': 'st',
-};
-
 /** A run's characters as reading text: ligatures as letters, every space a plain one, no control characters. */
 export function cleanRunText(text: string): string {
   return (
-    text
-      .replace(/[\ufb00-\ufb06]/g, (ligature) => LIGATURES[ligature]!)
+    ligaturesAsLetters(text)
       .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
       // eslint-disable-next-line no-control-regex -- control characters are what this removes
       .replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b\u2060\ufeff]/g, '')

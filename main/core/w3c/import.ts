@@ -50,6 +50,7 @@ import {
   MAX_TITLE_LENGTH,
   MAX_URL_LENGTH,
 } from '../../../shared/limits';
+import { ligaturesAsLetters } from '../characters';
 import { listStances } from '../stances';
 import { normalizeColour, normalizeTopicPath, topicPathKey } from '../topics';
 import {
@@ -388,17 +389,6 @@ function anchor(doc: ParleyDocument, selectors: { type: string }[]): TextTarget 
   return describeRange(text, found.start, found.end);
 }
 
-/** Ligatures as the letters they join, as Parley's importers read them. */
-const LIGATURES: Record<string, string> = {
-  '\ufb00': 'ff',
-  '\ufb01': 'fi',
-  '\ufb02': 'fl',
-  '\ufb03': 'ffi',
-  '\ufb04': 'ffl',
-  '\ufb05': 'st',
-  '\ufb06': 'st',
-};
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -429,9 +419,7 @@ const LINE_END_HYPHEN = /(\p{L})-[ \t]*(?:\r?\n\s*|[ \t]+)(?=\p{Ll})/gu;
 
 /** Ligatures as letters, soft hyphens (and the line breaks after them) gone. */
 function withLetters(text: string): string {
-  return text
-    .replace(/[\ufb00-\ufb06]/g, (c) => LIGATURES[c] ?? c)
-    .replace(/\u00ad[ \t]*(\r?\n[ \t]*)?/g, '');
+  return ligaturesAsLetters(text).replace(/\u00ad[ \t]*(\r?\n[ \t]*)?/g, '');
 }
 
 /** Text with its runs of spaces and line breaks made one space, for comparing context across line breaks. */
