@@ -25,7 +25,7 @@ import {
 } from './limits';
 import { MAX_IMPORT_SIZE_TEXT } from './import-formats';
 import type { MenuCommandId } from './commands';
-import { LinkTypeSchema } from './model';
+import { LinkTypeSchema, MAX_EVENT_ACCOUNTS, MAX_VERSIONS } from './model';
 
 /**
  * Bounds of what Edit details may send for a citation: loose enough that main's own checks (core/citation.ts) say
@@ -37,7 +37,13 @@ const cite = z.enum(['none', 'pandoc']).optional();
 const authorList = z.array(z.string().max(MAX_TITLE_LENGTH)).max(1000);
 import type {
   Annotation,
+  Block,
+  CarryState,
   Comparison,
+  ComparisonEntry,
+  Mark,
+  ParleyEvent,
+  ReviewOutcome,
   DocumentSummary,
   OpenedDocument,
   Party,
@@ -51,6 +57,11 @@ import type {
 
 export type { TopicProposal } from './model';
 export type {
+  Block,
+  CarryState,
+  Mark,
+  ParleyEvent,
+  ReviewOutcome,
   HistoryState,
   SearchGroup,
   SearchHit,
@@ -131,6 +142,11 @@ export interface DocumentsImport {
 /** What an import of several files added (the first opened), and each refused file with main's reason. */
 export interface FilesImportReport extends DocumentsImport {
   refused: Array<{ fileName: string; reason: string }>;
+  /**
+   * Added documents whose address (canonical URL) is that of a document already in the notebook, each offered as a
+   * newer version of it (makeVersion); empty when none is.
+   */
+  sameAddress?: Array<{ documentId: string; of: string; title: string }>;
 }
 
 /** What an import of W3C annotations added, and why the rest were refused. */
@@ -164,6 +180,8 @@ export interface NotebookChange {
   topics?: TopicWithCount[];
   parties?: PartyWithCount[];
   stances?: string[];
+  /** Every event, when any changed. */
+  events?: ParleyEvent[];
   annotations?: {
     /** Annotations added or changed, in any document. */
     upserted: Annotation[];
@@ -184,6 +202,181 @@ export interface NotebookSnapshot {
   stances: string[];
   /** Every document's highlights without its text. */
   annotations: DocumentAnnotations[];
+  events: ParleyEvent[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Versions of a document (main/core/versions)
+
+/** One version of a document, as `parley versions` lists it, oldest first. */
+export interface VersionSummary {
+  /** 1 = the text first imported. */
+  n: number;
+  importedAt: string;
+  /** Characters of its text (UTF-16 code units, as offsets count them). */
+  characters: number;
+  title: string;
+  /** The document's latest version: the text it shows. */
+  latest: boolean;
+}
+
+/** One version's text and layout, and the highlights that point into it. */
+export interface VersionText {
+  documentId: string;
+  n: number;
+  latest: boolean;
+  title: string;
+  importedAt: string;
+  text: string;
+  blocks: Block[];
+  marks: Mark[];
+  pageStarts?: number[];
+  /**
+   * The highlights on this version: for the latest, those on the document's own text (no `version`); for an
+   * earlier one, those whose `version` is its number (kept there, or waiting for review).
+   */
+  annotations: Annotation[];
+}
+
+/** A run of words in a diff: in both texts, only in the older (deleted), or only in the newer (inserted). */
+export interface DiffPart {
+  kind: 'same' | 'deleted' | 'inserted';
+  text: string;
+}
+
+/** Where a paragraph is in one version: its block's index and its offsets into that version's text. */
+export interface DiffSide {
+  block: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * One row of a diff, paragraphs aligned: the same paragraph in both (`same`), a paragraph changed in place
+ * (`changed`, with its words marked), one only in the older version (`deleted`) or only in the newer (`inserted`).
+ */
+export interface DiffRow {
+  kind: 'same' | 'changed' | 'deleted' | 'inserted';
+  from: DiffSide | null;
+  to: DiffSide | null;
+  /** The paragraph's words: for `changed` the older and newer interleaved; otherwise one part of its whole text. */
+  parts: DiffPart[];
+}
+
+export interface VersionDiff {
+  documentId: string;
+  from: number;
+  to: number;
+  rows: DiffRow[];
+  /** Words inserted and deleted in all, and paragraphs that differ (changed, deleted or inserted). */
+  stats: { inserted: number; deleted: number; paragraphs: number };
+}
+
+/** A highlight as it came through a newer version: where it was, where it is now (if found), what the user did. */
+export interface ReviewItem {
+  annotationId: string;
+  state: CarryState;
+  from: number;
+  to: number;
+  oldQuote: string;
+  /** Where it was in version `from`: `¶4` (or `p. 4`). */
+  oldPlace: string;
+  /** The quote found on version `to`; null when lost. */
+  newQuote: string | null;
+  newPlace: string | null;
+  /** The old quote against the new, word by word (empty when lost). */
+  parts: DiffPart[];
+  /** What the user did in the review; null while it waits (and for a kept one, which needs nothing). */
+  outcome: ReviewOutcome | null;
+}
+
+/** Every highlight carried onto the document's latest version, in text order of where they were. */
+export interface VersionReview {
+  documentId: string;
+  version: number;
+  items: ReviewItem[];
+}
+
+/** What importing a newer version did: its number, and how many highlights came through in each state. */
+export interface VersionImport {
+  documentId: string;
+  version: number;
+  counts: Record<CarryState, number>;
+  /** The document opened on its new version, as openDocument returns it. */
+  opened: OpenedDocument;
+}
+
+/** The review's choices for one highlight. `reselect` takes the passage the user selected in the new text. */
+export type ReviewAction = 'accept' | 'keep-on-old' | 'delete';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Events and their accounts (main/core/accounts)
+
+/** An account of an event: one of its documents, in column order. */
+export interface AccountColumn {
+  documentId: string;
+  title: string;
+  /** A short name for a column's header: the document's source (`RT`, `FCO`), else its title. */
+  label: string;
+}
+
+/** A statement as one account gives it. */
+export interface AccountStatement {
+  documentId: string;
+  /** Its span in the document's text (UTF-16 code units). */
+  start: number;
+  end: number;
+  quote: string;
+  /** Who made it, as the account names them; empty when it does not. */
+  speaker: string;
+  partyId: string | null;
+  /** `¶4`, or `p. 4` in a document read from pages. */
+  place: string;
+  /** The highlight on this passage, if there is one. */
+  annotationId: string | null;
+}
+
+/** One statement across the accounts: a cell per account, in column order, null where an account omits it. */
+export interface AlignedStatement {
+  cells: Array<AccountStatement | null>;
+  /** Whether the accounts that give it use the same words. */
+  wording: 'same' | 'differs';
+}
+
+export interface AccountsAlignment {
+  event: ParleyEvent;
+  accounts: AccountColumn[];
+  /** In the order the statements come in the accounts, the first account's order first. */
+  rows: AlignedStatement[];
+  /** Per account, in column order: the rows (indexes into `rows`) that other accounts give and it omits. */
+  omissions: number[][];
+}
+
+/** The same statement in another account of an event, for a highlight's "also in". */
+export interface AlsoIn {
+  eventId: string;
+  documentId: string;
+  label: string;
+  place: string;
+  start: number;
+  end: number;
+  quote: string;
+  wording: 'same' | 'differs';
+  /** The highlight's words against the other account's, word by word. */
+  parts: DiffPart[];
+}
+
+/** The comparison with one column per account of an event: per topic, each account's highlights. */
+export interface AccountComparison {
+  event: ParleyEvent;
+  accounts: AccountColumn[];
+  rows: Array<{
+    topicId: string | null;
+    path: string;
+    cells: Array<{ documentId: string; entries: ComparisonEntry[] }>;
+  }>;
+  /** Why there are no rows, when there are none. */
+  empty: string | null;
 }
 
 /** What accepting suggested statements added, and what is still suggested for the document. */
@@ -227,6 +420,14 @@ const importedFile = z.strictObject({
     message: `the file is over ${MAX_IMPORT_SIZE_TEXT}`,
   }),
 });
+const versionNumber = z.number().int().min(1).max(MAX_VERSIONS);
+const eventName = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+/** An event's date: `YYYY-MM-DD`, or empty. */
+const eventDate = z
+  .string()
+  .max(10)
+  .regex(/^(?:\d{4}-\d{2}-\d{2})?$/, { message: 'a date is written YYYY-MM-DD' });
+const accountIds = z.array(id).min(2).max(MAX_EVENT_ACCOUNTS);
 /** Most files one drop may bring. */
 const MAX_IMPORT_FILES = 1000;
 
@@ -479,6 +680,69 @@ export const calls = {
   importAnnotationsFromDialog: call<AnnotationImportReport | null>()(
     'annotations:import-dialog',
     z.strictObject({ documentId: id.optional() }),
+  ),
+
+  // Versions of a document.
+  listVersions: call<VersionSummary[]>()('versions:list', z.strictObject({ documentId: id })),
+  openVersion: call<VersionText>()('versions:open', z.strictObject({ documentId: id, n: versionNumber })),
+  diffVersions: call<VersionDiff>()(
+    'versions:diff',
+    z.strictObject({ documentId: id, from: versionNumber, to: versionNumber }),
+  ),
+  /** A file the user chooses, imported as the document's newest version; null when cancelled. */
+  importVersionFromDialog: call<VersionImport | null>()(
+    'versions:import-dialog',
+    z.strictObject({ documentId: id }),
+  ),
+  /** A file dropped on the open document, imported as its newest version. */
+  importVersionFile: call<VersionImport>()(
+    'versions:import-file',
+    z.strictObject({
+      documentId: id,
+      fileName: importedFile.shape.fileName,
+      bytes: importedFile.shape.bytes,
+    }),
+  ),
+  /** A document just imported (offered as `sameAddress`) made the newest version of `of`, and removed as its own. */
+  makeVersion: call<VersionImport>()('versions:make', z.strictObject({ documentId: id, of: id })),
+  versionReview: call<VersionReview>()('versions:review', z.strictObject({ documentId: id })),
+  resolveReview: call<{ id: string }>()(
+    'versions:resolve',
+    z.strictObject({ annotationId: id, action: z.enum(['accept', 'keep-on-old', 'delete']) }),
+  ),
+  /** A waiting highlight pointed at the passage the user selected in the latest text. */
+  reselectReview: call<Annotation>()(
+    'versions:reselect',
+    z.strictObject({ annotationId: id, start: offset, end: offset }),
+  ),
+
+  // Events and their accounts.
+  listEvents: call<ParleyEvent[]>()('events:list', none),
+  createEvent: call<ParleyEvent>()(
+    'events:create',
+    z.strictObject({ name: eventName, date: eventDate.optional(), documentIds: accountIds }),
+  ),
+  updateEvent: call<ParleyEvent>()(
+    'events:update',
+    z.strictObject({
+      id,
+      name: eventName.optional(),
+      date: eventDate.optional(),
+      documentIds: accountIds.optional(),
+    }),
+  ),
+  deleteEvent: call<{ id: string }>()('events:delete', z.strictObject({ id })),
+  alignAccounts: call<AccountsAlignment>()('events:align', z.strictObject({ eventId: id })),
+  /** The statement a highlight quotes, in the other accounts of every event its document belongs to. */
+  alsoIn: call<AlsoIn[]>()('events:also-in', z.strictObject({ annotationId: id })),
+  compareAccounts: call<AccountComparison>()(
+    'compare:accounts',
+    z.strictObject({ eventId: id, topicId: id.optional() }),
+  ),
+  exportAccountsMarkdown: call<string>()('export:accounts-markdown', z.strictObject({ eventId: id })),
+  saveAccountsMarkdown: call<{ path: string } | null>()(
+    'export:save-accounts-markdown',
+    z.strictObject({ eventId: id }),
   ),
 } as const;
 

@@ -30,7 +30,7 @@ import {
 
 export { MAX_BLOCK_DEPTH } from './limits';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Characters of context kept on each side of a quote (as the Hypothesis client does). */
 export const CONTEXT_LENGTH = 32;
@@ -121,6 +121,9 @@ export const SourceFileSchema = z.object({
 });
 export type SourceFile = z.infer<typeof SourceFileSchema>;
 
+/** The most versions one document keeps. */
+export const MAX_VERSIONS = 10_000;
+
 /** The most authors a document's citation lists. */
 export const MAX_AUTHORS = 100;
 /** The longest citation key. */
@@ -169,6 +172,12 @@ export const DocumentSchema = z
      * page i + 1's. A passage is cited by the pages its offsets fall on. Absent for documents without pages.
      */
     pageStarts: z.array(z.number().int().nonnegative()).optional(),
+    /**
+     * Which version of the document `text` is (schema 7): 1 for the text first imported, counting up with each
+     * newer version imported over it (File › Import new version…, `parley import FILE --replaces ID`). The earlier
+     * versions are kept in `Notebook.versions`.
+     */
+    version: z.number().int().min(1).max(MAX_VERSIONS).default(1),
   })
   .refine((doc) => doc.marks.every((mark) => mark.end <= doc.text.length), {
     message: 'a mark reaches past the end of the text',
@@ -181,6 +190,46 @@ export const DocumentSchema = z
     { message: 'page starts must rise and stay within the text', path: ['pageStarts'] },
   );
 export type ParleyDocument = z.infer<typeof DocumentSchema>;
+
+/**
+ * An earlier version of a document (schema 7): the text and layout it had before a newer version was imported
+ * over it, and the details it was imported with. The document's own record holds its latest version; a highlight
+ * kept on an earlier one (Annotation.version) points into the text here.
+ */
+export const VersionSchema = z
+  .object({
+    documentId: id,
+    /** 1 = the text first imported; the document's own `version` is the newest. */
+    n: z.number().int().min(1).max(MAX_VERSIONS),
+    importedAt: isoTime,
+    title: z.string().max(MAX_TITLE_LENGTH),
+    url: z.string().max(MAX_URL_LENGTH),
+    published: z.string().max(MAX_TIME_LENGTH),
+    format: DocumentFormatSchema,
+    text: z.string(),
+    blocks: z.array(BlockSchema),
+    marks: z.array(MarkSchema).default([]),
+    contentHash: z.string().max(MAX_HASH_LENGTH),
+    pageStarts: z.array(z.number().int().nonnegative()).optional(),
+    file: SourceFileSchema.optional(),
+  })
+  .refine((version) => version.marks.every((mark) => mark.end <= version.text.length), {
+    message: 'a mark reaches past the end of the text',
+    path: ['marks'],
+  });
+export type DocumentVersion = z.infer<typeof VersionSchema>;
+
+/**
+ * What became of a highlight when a newer version of its document was imported: `kept` (the same quote in the
+ * same place), `moved` (the same quote elsewhere), `changed` (the passage is there in different words), `lost`
+ * (nothing close enough, under the anchoring's minimum scores).
+ */
+export const CarryStateSchema = z.enum(['kept', 'moved', 'changed', 'lost']);
+export type CarryState = z.infer<typeof CarryStateSchema>;
+
+/** What the user did with a moved, changed or lost highlight in the review. */
+export const ReviewOutcomeSchema = z.enum(['accepted', 'reselected', 'kept-on-old']);
+export type ReviewOutcome = z.infer<typeof ReviewOutcomeSchema>;
 
 export const TopicSchema = z.object({
   id,
@@ -230,6 +279,28 @@ export const AnnotationSchema = z.object({
   links: z.array(LinkSchema).max(MAX_LINKS),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /**
+   * Schema 7: set while the highlight points into an earlier version of its document (`Notebook.versions`), the
+   * number of that version: after a newer version was imported and before its review (moved, changed, lost), or
+   * kept there by the user. Absent: it points into the document's latest text, as every highlight did before.
+   */
+  version: z.number().int().min(1).max(MAX_VERSIONS).optional(),
+  /**
+   * Schema 7: how the highlight came through the newest version imported over the one it was on. `old` is where it
+   * was on version `from`; `proposed` where the re-anchoring found it on version `to` (null when lost). A kept one
+   * points at `proposed` at once; a moved, changed or lost one stays on `from` (`version`) until the review's
+   * `outcome`, and nothing is re-pointed without it.
+   */
+  carried: z
+    .object({
+      from: z.number().int().min(1).max(MAX_VERSIONS),
+      to: z.number().int().min(1).max(MAX_VERSIONS),
+      state: CarryStateSchema,
+      old: TextTargetSchema,
+      proposed: TextTargetSchema.nullable(),
+      outcome: ReviewOutcomeSchema.optional(),
+    })
+    .optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
@@ -256,6 +327,24 @@ export const LINK_TYPES = {
 export type LinkType = keyof typeof LINK_TYPES;
 export const LinkTypeSchema = z.enum(Object.keys(LINK_TYPES) as [LinkType, ...LinkType[]]);
 
+/** The most accounts one event groups. */
+export const MAX_EVENT_ACCOUNTS = 20;
+
+/**
+ * An event (schema 7): documents grouped as accounts of one happening (a meeting, a press conference), compared
+ * statement by statement (main/core/accounts).
+ */
+export const EventSchema = z.object({
+  id,
+  name: z.string().min(1).max(MAX_NAME_LENGTH),
+  /** When it happened: `YYYY-MM-DD`, or empty when not given. */
+  date: z.string().max(MAX_TIME_LENGTH),
+  /** The accounts, in the order their columns are shown; each a document of the notebook, at most once. */
+  documentIds: z.array(id).min(1).max(MAX_EVENT_ACCOUNTS),
+  createdAt: isoTime,
+});
+export type ParleyEvent = z.infer<typeof EventSchema>;
+
 export const NotebookSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   documents: z.array(DocumentSchema),
@@ -266,6 +355,10 @@ export const NotebookSchema = z.object({
   stances: z.array(z.string().min(1).max(MAX_STANCE_LENGTH)).max(MAX_STANCES),
   /** Suggestion keys (see main/core/suggest/notebook.ts) the user dismissed, so they are not offered again. */
   dismissedSuggestions: z.array(z.string().max(MAX_SUGGESTION_KEY_LENGTH)),
+  /** Earlier versions of documents (schema 7), in the order they were replaced. */
+  versions: z.array(VersionSchema),
+  /** Events and their accounts (schema 7). */
+  events: z.array(EventSchema),
 });
 export type Notebook = z.infer<typeof NotebookSchema>;
 
@@ -278,6 +371,8 @@ export function emptyNotebook(): Notebook {
     annotations: [],
     stances: [],
     dismissedSuggestions: [],
+    versions: [],
+    events: [],
   };
 }
 
@@ -292,6 +387,8 @@ export interface DocumentSummary {
   /** When the reader last opened it (ISO time); empty when never. */
   openedAt: string;
   annotationCount: number;
+  /** Which version of the document its text is (1 when no newer version was imported). */
+  version: number;
 }
 
 /** Whether a stored highlight still matches its document's text. */

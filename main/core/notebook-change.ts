@@ -49,6 +49,7 @@ export function notebookSnapshot(nb: Notebook, revision: number, history: Histor
     parties: listParties(nb),
     stances: listStances(nb),
     annotations: documentAnnotations(nb),
+    events: nb.events,
   };
 }
 
@@ -161,5 +162,6 @@ export function notebookChange(step: CommittedStep): NotebookChange {
   if (before.topics !== after.topics || annotationsChanged) change.topics = listTopics(after);
   if (before.parties !== after.parties || annotationsChanged) change.parties = listParties(after);
   if (before.stances !== after.stances) change.stances = listStances(after);
+  if (before.events !== after.events) change.events = after.events;
   return change;
 }

@@ -100,6 +100,7 @@ function summarize(doc: ParleyDocument, annotationCount: number): DocumentSummar
     importedAt: doc.importedAt,
     openedAt: doc.openedAt,
     annotationCount,
+    version: doc.version,
   };
 }
 
@@ -167,6 +168,7 @@ export function addDocument(nb: Notebook, draft: DocumentDraft, now: Date): Parl
       citationKey: '',
       ...(draft.file ? { file: { ...draft.file } } : {}),
       ...(draft.pageStarts ? { pageStarts: [...draft.pageStarts] } : {}),
+      version: 1,
     },
     'document',
   );

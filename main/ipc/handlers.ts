@@ -34,6 +34,8 @@ import { openDocument, openFirst } from '../services/open-document';
 import { loadAnnotationFile } from '../files';
 import { memoryWelcome, type WelcomeMemory } from '../services/welcome';
 import type { HandlerTable } from './dispatch';
+import { accountHandlers, type AccountCalls } from './accounts-handlers';
+import { versionHandlers, type VersionCalls } from './versions-handlers';
 
 export type ExportKind = 'markdown' | 'csv' | 'json';
 /** Documents to read, or a file of W3C annotations. */
@@ -73,7 +75,12 @@ function briefly(errors: string[]): string {
   return errors.length > 3 ? `${shown} … and ${errors.length - 3} more.` : shown;
 }
 
-export function createHandlers({
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  return { ...baseHandlers(deps), ...versionHandlers(deps), ...accountHandlers(deps) };
+}
+
+/** Every call but those of versions and events (versions-handlers.ts, accounts-handlers.ts). */
+function baseHandlers({
   store,
   dialogs,
   appVersion,
@@ -83,7 +90,7 @@ export function createHandlers({
   rendererReady = () => {},
   viewOptions = () => {},
   welcome = memoryWelcome(store.created),
-}: HandlerDeps): HandlerTable {
+}: HandlerDeps): Omit<HandlerTable, VersionCalls | AccountCalls> {
   /** Asks where to save, then writes; null when the user cancels. */
   const saveExport = async (text: string, defaultName: string, kind: ExportKind = 'markdown') => {
     const path = await dialogs.chooseExportPath(defaultName, kind);

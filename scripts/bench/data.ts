@@ -367,6 +367,7 @@ function documentOf(article: Article, n: number, note: string): ParleyDocument {
     authors: [],
     pages: '',
     citationKey: `bench${n}`,
+    version: 1,
   };
 }
 
@@ -385,6 +386,8 @@ function notebookOf(documents: ParleyDocument[], annotations: Annotation[], topi
     annotations,
     stances: [],
     dismissedSuggestions: [],
+    versions: [],
+    events: [],
   });
 }
 

@@ -301,6 +301,7 @@ test('marks that overlap without nesting are split so every character shows once
       authors: [],
       pages: '',
       citationKey: 'overlap',
+      version: 1,
     });
   });
   const page = await parley.reload();

@@ -48,6 +48,7 @@ test('page marks sit in the margin beside the first block of each page, outside 
       authors: [],
       pages: '',
       citationKey: 'paged',
+      version: 1,
       pageStarts: [0, blocks[2]!.start, blocks[3]!.start],
     });
   });

@@ -12,6 +12,7 @@ import { documentNotes } from './003-document-notes';
 import { formattingAndOpened } from './004-formatting-and-opened';
 import { captionBlocks } from './005-caption-blocks';
 import { citationsAndPages } from './006-citations-and-pages';
+import { versionsAndEvents } from './007-versions-and-events';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   formattingAndOpened,
   captionBlocks,
   citationsAndPages,
+  versionsAndEvents,
 ];
 
 export type MigrationFailure = 'invalid' | 'too-new';

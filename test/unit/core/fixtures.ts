@@ -52,6 +52,7 @@ export function makeDocument(
     authors: [],
     pages: '',
     citationKey: '',
+    version: 1,
     ...meta,
   };
 }

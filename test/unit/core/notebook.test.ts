@@ -137,6 +137,7 @@ describe('documents', () => {
         importedAt: T0.toISOString(),
         openedAt: '',
         annotationCount: 2,
+        version: 1,
       },
       {
         id: second.id,
@@ -147,6 +148,7 @@ describe('documents', () => {
         importedAt: T1.toISOString(),
         openedAt: T1.toISOString(),
         annotationCount: 0,
+        version: 1,
       },
     ]);
     assert.ok(!('text' in listDocuments(nb)[0]!));

@@ -119,6 +119,7 @@ interface Ids {
   annotation: string;
   otherAnnotation: string;
   suggestionKey: string;
+  event: string;
 }
 
 async function buildNotebook(path: string): Promise<Ids> {
@@ -178,6 +179,7 @@ async function buildNotebook(path: string): Promise<Ids> {
     annotation: a.id,
     otherAnnotation: b.id,
     suggestionKey: suggestions[0]!.key,
+    event: (await table.createEvent({ name: 'Talks in Moscow', documentIds: [doc.id, other.id] })).id,
   };
 }
 
@@ -300,6 +302,28 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   exportW3C: (ids) => ({ documentId: ids.doc }),
   saveW3C: (ids) => ({ documentId: ids.doc }),
   importAnnotationsFromDialog: (ids) => ({ documentId: ids.doc }),
+  listVersions: (ids) => ({ documentId: ids.doc }),
+  openVersion: (ids) => ({ documentId: ids.doc, n: 1 }),
+  diffVersions: (ids) => ({ documentId: ids.doc, from: 1, to: 1 }),
+  importVersionFromDialog: (ids) => ({ documentId: ids.doc }),
+  importVersionFile: (ids) => ({
+    documentId: ids.doc,
+    fileName: 'newer.txt',
+    bytes: new TextEncoder().encode('A newer text in a file.'),
+  }),
+  makeVersion: (ids) => ({ documentId: ids.otherDoc, of: ids.doc }),
+  versionReview: (ids) => ({ documentId: ids.doc }),
+  resolveReview: (ids) => ({ annotationId: ids.annotation, action: 'accept' }),
+  reselectReview: (ids) => ({ annotationId: ids.annotation, start: 0, end: 5 }),
+  listEvents: () => undefined,
+  createEvent: (ids) => ({ name: 'Talks', date: '2009-11-02', documentIds: [ids.doc, ids.otherDoc] }),
+  updateEvent: (ids) => ({ id: ids.event, name: 'Talks in Moscow, again' }),
+  deleteEvent: (ids) => ({ id: ids.event }),
+  alignAccounts: (ids) => ({ eventId: ids.event }),
+  alsoIn: (ids) => ({ annotationId: ids.annotation }),
+  compareAccounts: (ids) => ({ eventId: ids.event }),
+  exportAccountsMarkdown: (ids) => ({ eventId: ids.event }),
+  saveAccountsMarkdown: (ids) => ({ eventId: ids.event }),
 };
 
 // ---------------------------------------------------------------------------------------------------------------

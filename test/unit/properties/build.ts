@@ -26,6 +26,7 @@ export function textDocument(
     authors: [],
     pages: '',
     citationKey: '',
+    version: 1,
   };
 }
 

@@ -40,6 +40,7 @@ export function snapshot(revision = 5): NotebookSnapshot {
     topics: [topic('t1', 'iran')],
     parties: [],
     stances: ['for'],
+    events: [],
     annotations: [
       { documentId: 'd1', title: 'One', annotations: [annotation('a1', 'd1', 10, 20)] },
       { documentId: 'd2', title: 'Two', annotations: [annotation('b1', 'd2')] },

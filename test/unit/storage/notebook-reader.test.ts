@@ -77,6 +77,7 @@ function sample(): Record<string, unknown> {
         contentHash: '',
         note: '',
         byline: '',
+        version: 2,
       },
     ],
     topics: [{ id: 't1', path: 'iran/nuclear', colour: '#44aa99', description: '' }],
@@ -105,10 +106,41 @@ function sample(): Record<string, unknown> {
         links: [],
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
+        version: 1,
+        carried: {
+          from: 1,
+          to: 2,
+          state: 'changed',
+          old: { start: 15, end: 21, exact: 'Russia', prefix: 'refuses.\n\n', suffix: '' },
+          proposed: { start: 15, end: 22, exact: 'Russian', prefix: 'refuses.\n\n', suffix: '' },
+        },
       },
     ],
     stances: ['threat'],
     dismissedSuggestions: ['key'],
+    versions: [
+      {
+        documentId: 'd2',
+        n: 1,
+        importedAt: '2026-01-01T00:00:00.000Z',
+        title: 'Earlier',
+        url: '',
+        published: '',
+        format: 'text',
+        text: 'Plainer.',
+        blocks: [{ kind: 'paragraph', start: 0, end: 8 }],
+        contentHash: '',
+      },
+    ],
+    events: [
+      {
+        id: 'e1',
+        name: 'Talks',
+        date: '2009-11-02',
+        documentIds: ['d1', 'd2'],
+        createdAt: '2026-01-03T00:00:00.000Z',
+      },
+    ],
   };
 }
 
@@ -305,7 +337,7 @@ describe('readWellFormedNotebook', () => {
       [DocumentSchema, read.documents[0]!],
       [TopicSchema, read.topics[0]!],
       [PartySchema, read.parties[0]!],
-      [AnnotationSchema, read.annotations[0]!],
+      [AnnotationSchema, read.annotations[1]!],
     ];
     for (const [schema, value] of shapes) assert.deepEqual(Object.keys(value), Object.keys(schema.shape));
   });

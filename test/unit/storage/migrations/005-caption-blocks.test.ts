@@ -51,7 +51,7 @@ test('a schema 4 notebook is kept as it was, at schema 5', () => {
 test('a notebook with a caption block loads at the current schema', () => {
   const withCaption = {
     ...structuredClone(v4),
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: 5,
     documents: [
       {
         ...document,
