@@ -15,8 +15,18 @@ import {
   exportNotebookMarkdown,
   exportTopicMarkdown,
 } from '../core/export';
-import { ParleyError, type Notebook, type Topic } from '../../shared/model';
-import type { Progress } from '../../shared/contract';
+import { ParleyError, placeLabel, type Notebook, type Topic } from '../../shared/model';
+import type { DiffRow, Progress } from '../../shared/contract';
+import {
+  addVersion,
+  diffVersions,
+  listVersions,
+  sameAddress,
+  versionBody,
+  versionReview,
+  type VersionBody,
+} from '../core/versions';
+import { IMPORT_VERSION_LABEL } from '../services/versions';
 import { exportComparisonMarkdown } from '../core/compare';
 import { findInText } from '../core/search';
 import { suggestStatements } from '../core/suggest';
@@ -52,6 +62,17 @@ Commands:
   init [--sample]                       create a notebook (with --sample: the sample article)
   import FILE...                        add documents (${IMPORT_EXTENSIONS_TEXT});
                                         prints id<TAB>title per document
+  import FILE --replaces ID             import FILE as the newest version of document ID; its
+                                        highlights are carried across as kept, moved, changed or
+                                        lost (stderr says how many); prints id<TAB>title
+  versions ID                           print n<TAB>imported<TAB>characters<TAB>title per version of
+                                        document ID, oldest first
+  review ID                             print state<TAB>annotation-id<TAB>old quote<TAB>new quote per
+                                        highlight carried onto the latest version (new quote empty
+                                        when lost)
+  diff ID [--from N] [--to M]           print what changed between two versions (default: the one
+                                        before the latest, and the latest): a @@ line per paragraph
+                                        changed, words deleted as [-…-] and inserted as {+…+}
   annotations import FILE.jsonld [--document ID]
                                         add W3C Web Annotations; nothing is written unless all anchor;
                                         with --document all go to that document, sourceless ones too
@@ -279,6 +300,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     all: { type: 'boolean' },
     latest: { type: 'boolean' },
     empty: { type: 'boolean' },
+    replaces: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -319,6 +343,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one FILE');
+      if (values.replaces !== undefined && positionals.length !== 1) {
+        throw new UsageError('import --replaces ID takes one FILE: the newer version of that document');
+      }
       // Every file is read and checked before the notebook is opened (and locked).
       // Ctrl+C while a page is read ends its worker: the import stops, and the notebook is never opened.
       const cancel = new AbortController();
@@ -332,8 +359,90 @@ export async function main(argv: string[], io: Io): Promise<number> {
         progress.end();
         process.removeListener('SIGINT', onInterrupt);
       }
-      const docs = await withStore(path, 'create', io, lock, (store) => addDrafts(store, drafts, new Date()));
+      const replaces = values.replaces;
+      if (replaces !== undefined) {
+        const added = await withStore(path, 'write', io, lock, (store) =>
+          store.change((nb) => addVersion(nb, replaces, drafts[0]!, new Date()), IMPORT_VERSION_LABEL),
+        );
+        const { counts } = added;
+        io.out(`${added.document.id}\t${added.document.title}\n`);
+        io.err(
+          `version ${added.version}: ${counts.kept} kept, ${counts.moved} moved, ${counts.changed} changed, ` +
+            `${counts.lost} lost; see ${io.invocation ?? 'parley'} review ${shellQuote(added.document.id)}\n`,
+        );
+        return 0;
+      }
+      const { docs, same } = await withStore(path, 'create', io, lock, (store) => {
+        const added = addDrafts(store, drafts, new Date());
+        return {
+          docs: added,
+          same: sameAddress(
+            store.data,
+            added.map((doc) => doc.id),
+          ),
+        };
+      });
       for (const doc of docs) io.out(`${doc.id}\t${doc.title}\n`);
+      // A page from the address of a document already here is most likely a newer version of it: say how to
+      // import it as one (it was imported as a document of its own all the same).
+      for (const { documentId, of, title } of same) {
+        const file = positionals[docs.findIndex((doc) => doc.id === documentId)]!;
+        io.err(
+          `${basename(file)} has the same address as “${oneLine(title)}” (${of}); to import it as a new version ` +
+            `of that document instead: ${io.invocation ?? 'parley'} import ${shellQuote(file)} --replaces ${shellQuote(of)}\n`,
+        );
+      }
+      return 0;
+    }
+    case 'versions': {
+      const documentId = oneId(positionals, 'versions');
+      const list = await withStore(path, 'read', io, lock, (store) => listVersions(store.data, documentId));
+      for (const v of list) io.out(`${v.n}\t${v.importedAt}\t${v.characters}\t${oneLine(v.title)}\n`);
+      return 0;
+    }
+    case 'review': {
+      const documentId = oneId(positionals, 'review');
+      const review = await withStore(path, 'read', io, lock, (store) =>
+        versionReview(store.data, documentId),
+      );
+      if (review.items.length === 0) {
+        io.err(
+          review.version === 1
+            ? 'The document has one version: no highlight was carried onto a newer one.\n'
+            : `No highlight was carried onto version ${review.version}.\n`,
+        );
+      }
+      for (const item of review.items) {
+        io.out(
+          `${item.state}\t${item.annotationId}\t${oneLine(item.oldQuote)}\t${oneLine(item.newQuote ?? '')}\n`,
+        );
+      }
+      return 0;
+    }
+    case 'diff': {
+      const documentId = oneId(positionals, 'diff');
+      const from = versionOption(values.from, '--from');
+      const to = versionOption(values.to, '--to');
+      const { diff, older, newer } = await withStore(path, 'read', io, lock, (store) => {
+        const doc = ops.getDocument(store.data, documentId);
+        if (doc.version === 1) {
+          throw new ParleyError(
+            `“${oneLine(doc.title)}” has one version: there is nothing to compare. Import a newer one with ` +
+              `${io.invocation ?? 'parley'} import FILE --replaces ${shellQuote(doc.id)}`,
+          );
+        }
+        const last = to ?? doc.version;
+        const first = from ?? Math.max(1, last - 1);
+        const found = diffVersions(store.data, doc.id, first, last);
+        return {
+          diff: found,
+          older: versionBody(store.data, doc, first)!,
+          newer: versionBody(store.data, doc, last)!,
+        };
+      });
+      const text = diffText(diff.rows, older, newer);
+      if (text === '') io.err(`Versions ${diff.from} and ${diff.to} read the same.\n`);
+      io.out(text);
       return 0;
     }
     case 'annotations': {
@@ -547,6 +656,46 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The one document ID a versions command takes. */
+function oneId(positionals: readonly string[], command: string): string {
+  const [id, ...extra] = positionals;
+  if (id === undefined || extra.length > 0) {
+    throw new UsageError(`${command} needs one document ID (see parley list)`);
+  }
+  return id;
+}
+
+/** A version number given as --from or --to: a whole number from 1. */
+function versionOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < 1) {
+    throw new UsageError(`${name} takes a version number (1 is the first): not ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/**
+ * The changed paragraphs of a diff, as git's word diff shows them: a `@@ ¶4 → ¶5 @@` line per paragraph that
+ * differs (`¶4 → gone` for one deleted, `new → ¶7` for one inserted), then its words, deleted ones as [-…-] and
+ * inserted ones as {+…+}. Paragraphs the same in both are left out; empty when the versions read the same.
+ */
+function diffText(rows: readonly DiffRow[], older: VersionBody, newer: VersionBody): string {
+  let text = '';
+  for (const row of rows) {
+    if (row.kind === 'same') continue;
+    const from = row.from ? placeLabel(older, row.from.start, row.from.end) : 'new';
+    const to = row.to ? placeLabel(newer, row.to.start, row.to.end) : 'gone';
+    let words = '';
+    for (const part of row.parts) {
+      if (part.kind === 'same') words += part.text;
+      else if (part.kind === 'deleted') words += `[-${part.text}-]`;
+      else words += `{+${part.text}+}`;
+    }
+    text += `@@ ${from} → ${to} @@\n${words}\n`;
+  }
+  return text;
 }
 
 /**
