@@ -49,7 +49,7 @@ export function VersionReviewPanel(props: VersionReviewPanelProps) {
   const waiting = items.filter((item) => item.outcome === null).length;
 
   useEffect(() => {
-    listRef.current?.closest<HTMLElement>('.version-review')?.querySelector<HTMLElement>('h2')?.focus();
+    document.querySelector<HTMLElement>('#version-review-heading')?.focus({ preventScroll: true });
   }, []);
 
   useEffect(() => {

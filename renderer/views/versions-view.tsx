@@ -127,7 +127,11 @@ export function VersionsPanel({ surface }: { surface: TextSurface }) {
           if (id) store.closeVersionPage();
           store.startReselect(id);
         }}
-        onUseSelection={() => store.reselectReview(surface.currentSelection()?.span ?? null)}
+        onUseSelection={async () => {
+          const done = await store.reselectReview(surface.currentSelection()?.span ?? null);
+          if (done) document.getSelection()?.removeAllRanges();
+          return done;
+        }}
         onShowProposed={(id) => {
           store.closeVersionPage();
           const annotation = nb.documentAnnotations(notebook, doc.id).find((a) => a.id === id);
