@@ -137,16 +137,16 @@ export type MenuCommand = MenuCommandId;
 export interface DocumentsImport {
   added: DocumentSummary[];
   opened: OpenedDocument | null;
+  /**
+   * Added documents whose address (canonical URL) is that of a document already in the notebook, each offered as a
+   * newer version of it (makeVersion), with that document's title; absent when none is.
+   */
+  sameAddress?: Array<{ documentId: string; of: string; title: string }>;
 }
 
 /** What an import of several files added (the first opened), and each refused file with main's reason. */
 export interface FilesImportReport extends DocumentsImport {
   refused: Array<{ fileName: string; reason: string }>;
-  /**
-   * Added documents whose address (canonical URL) is that of a document already in the notebook, each offered as a
-   * newer version of it (makeVersion); empty when none is.
-   */
-  sameAddress?: Array<{ documentId: string; of: string; title: string }>;
 }
 
 /** What an import of W3C annotations added, and why the rest were refused. */

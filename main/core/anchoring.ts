@@ -721,25 +721,8 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
     return ambiguous(sorted.filter((place) => nearest(place) === nearest(sorted[0]!)));
   }
 
-  /** What one side's context says for a candidate, 0–1: nothing at chance agreement, all when whole and equal. */
-  const fromSide = (agreement: number | null, given: number) =>
-    agreement === null
-      ? 0
-      : (Math.max(0, agreement - UNRELATED_CONTEXT) / (1 - UNRELATED_CONTEXT)) *
-        Math.min(1, given / CONTEXT_LENGTH);
-  /** How much a candidate's context (each side its own witness) and nearness to the stated position vouch for
-   *  it, 0–1. */
-  const evidenceOf = (candidate: Candidate, length: number): number => {
-    const fromContext =
-      1 -
-      (1 - fromSide(candidate.sides.before, prefix.length)) *
-        (1 - fromSide(candidate.sides.after, suffix.length));
-    const reach = CONTEXT_LENGTH * 2 + length;
-    const fromPosition = hasHint
-      ? POSITION_EVIDENCE * Math.min(1, reach / Math.max(1, candidate.distance))
-      : 0;
-    return 1 - (1 - fromContext) * (1 - fromPosition);
-  };
+  const evidenceOf = (candidate: Candidate, length: number): number =>
+    placeEvidence(candidate, prefix.length, suffix.length, hasHint, length);
   /** Whether a passage that reads as the quote is placed well enough: at the stored position, or by its length,
    *  context and nearness together. */
   const vouched = (candidate: Candidate, length: number): boolean =>
@@ -906,6 +889,95 @@ export function findQuote(text: string, query: QuoteQuery, options: { explain?: 
     };
   }
   return { found: false, reason: 'absent', closest: closestPassage(text, folded, pattern, false) };
+}
+
+/** What one side's context says for a candidate, 0–1: nothing at chance agreement, all when whole and equal. */
+function fromSide(agreement: number | null, given: number): number {
+  return agreement === null
+    ? 0
+    : (Math.max(0, agreement - UNRELATED_CONTEXT) / (1 - UNRELATED_CONTEXT)) *
+        Math.min(1, given / CONTEXT_LENGTH);
+}
+
+/**
+ * How much a candidate's context (each side its own witness, given `prefixLength` and `suffixLength` units of it)
+ * and nearness to the stated position (when there is one) vouch for it, 0–1.
+ */
+function placeEvidence(
+  candidate: Pick<Candidate, 'sides' | 'distance'>,
+  prefixLength: number,
+  suffixLength: number,
+  hasHint: boolean,
+  length: number,
+): number {
+  const fromContext =
+    1 -
+    (1 - fromSide(candidate.sides.before, prefixLength)) *
+      (1 - fromSide(candidate.sides.after, suffixLength));
+  const reach = CONTEXT_LENGTH * 2 + length;
+  const fromPosition = hasHint ? POSITION_EVIDENCE * Math.min(1, reach / Math.max(1, candidate.distance)) : 0;
+  return 1 - (1 - fromContext) * (1 - fromPosition);
+}
+
+/** How a passage at a given place measures up as a quote's edited form (see closeMatchAt). */
+export interface CloseMatch {
+  start: number;
+  end: number;
+  /** The share of the quote not edited (case, spacing and typography aside). */
+  similarity: number;
+  /** The combined score of quote, context and nearness, as findQuote scores a close match. */
+  score: number;
+  /** Whether it clears MIN_MATCH_SCORE and the similarity its context, position and length require. */
+  accepted: boolean;
+}
+
+/**
+ * The passage `text[start, end)` (trimmed of whitespace, widened to whole words) weighed as the quote's edited form
+ * by the minimum scores every close match must clear: MIN_MATCH_SCORE, and a quote similarity of at least
+ * MIN_QUOTE_SIMILARITY, closer for a short quote or one whose context and position vouch for it less. Unlike
+ * findQuote it does not refuse a passage for the words that changed (a number, a name, a negation): the caller
+ * found the place by other means (a diff of two versions) and only offers the passage for the reader to accept.
+ * Null when the range holds nothing but whitespace.
+ */
+export function closeMatchAt(text: string, query: QuoteQuery, start: number, end: number): CloseMatch | null {
+  const tidy = tidyRange(text, Math.max(0, start), Math.min(text.length, end));
+  if (!tidy) return null;
+  const range = wholeWords(text, tidy.start, tidy.end);
+  const pattern = fold(query.exact).text.trim();
+  const passage = fold(text.slice(range.start, range.end)).text.trim();
+  if (pattern === '' || passage === '') return null;
+  const prefix = query.prefix ?? '';
+  const suffix = query.suffix ?? '';
+  const hasHint = query.start !== undefined;
+  // Lengths alone can rule a passage out before its edit distance is counted.
+  const longest = Math.max(pattern.length, passage.length);
+  const quote =
+    Math.abs(pattern.length - passage.length) / longest > 1 - MIN_QUOTE_SIMILARITY
+      ? 1 - Math.abs(pattern.length - passage.length) / longest
+      : similarity(pattern, passage);
+  const sides = sideAgreement(text, range.start, range.end, prefix, suffix);
+  const candidate = {
+    start: range.start,
+    end: range.end,
+    quote,
+    context: meanAgreement(sides),
+    sides,
+    distance: hasHint ? Math.abs(range.start - query.start!) : 0,
+  };
+  const value = score(candidate, text.length, hasHint);
+  const length = Math.min(1, pattern.length / FULL_EVIDENCE_LENGTH);
+  const required =
+    1 -
+    (1 - MIN_QUOTE_SIMILARITY) *
+      placeEvidence(candidate, prefix.length, suffix.length, hasHint, pattern.length) *
+      length;
+  return {
+    start: range.start,
+    end: range.end,
+    similarity: quote,
+    score: value,
+    accepted: quote >= required && value >= MIN_MATCH_SCORE,
+  };
 }
 
 /** Scores closer than this are the same. */

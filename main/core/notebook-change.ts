@@ -53,9 +53,14 @@ export function notebookSnapshot(nb: Notebook, revision: number, history: Histor
   };
 }
 
-/** Whether a highlight's quote is lost in its document's text, as openDocument decides it (no place found). */
+/**
+ * Whether a highlight's quote is lost in its document's text, as openDocument decides it (no place found). One on
+ * an earlier version (Annotation.version) points into that version's text, not the latest, and is not read here.
+ */
 function needsReview(annotation: Annotation, doc: ParleyDocument | undefined): boolean {
-  return doc !== undefined && locate(doc.text, annotation.target) === null;
+  return (
+    doc !== undefined && annotation.version === undefined && locate(doc.text, annotation.target) === null
+  );
 }
 
 /** Whether the document's own record changed; when it was last opened is bookkeeping and does not count. */

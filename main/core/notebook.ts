@@ -209,7 +209,8 @@ export function openDocument(nb: Notebook, id: string): OpenedDocument {
   const document = getDocument(nb, id);
   const needsReview: string[] = [];
   const annotations = nb.annotations
-    .filter((annotation) => annotation.documentId === id)
+    // A highlight on an earlier version (kept there, or waiting in a review) points into that version's text.
+    .filter((annotation) => annotation.documentId === id && annotation.version === undefined)
     .map((annotation): Annotation => {
       const { target } = annotation;
       // The stored place only when the quote and all its context are still there (locate's first test): the quote
@@ -273,8 +274,9 @@ export function updateDocument(
 }
 
 /**
- * Removes a document with everything that belongs to it: its highlights, the suggestions dismissed in it, and the
- * links other documents' highlights had to its highlights.
+ * Removes a document with everything that belongs to it: its highlights, its earlier versions, the suggestions
+ * dismissed in it, the links other documents' highlights had to its highlights, and its place among the accounts
+ * of every event (an event left with no account goes too).
  */
 export function deleteDocument(nb: Notebook, id: string): { id: string } {
   const index = nb.documents.findIndex((doc) => doc.id === id);
@@ -288,6 +290,18 @@ export function deleteDocument(nb: Notebook, id: string): { id: string } {
         annotation.links = annotation.links.filter((link) => !gone.has(link.annotationId));
       }
     }
+  }
+  if (nb.versions.some((version) => version.documentId === id)) {
+    nb.versions = nb.versions.filter((version) => version.documentId !== id);
+  }
+  if (nb.events.some((event) => event.documentIds.includes(id))) {
+    nb.events = nb.events
+      .map((event) =>
+        event.documentIds.includes(id)
+          ? { ...event, documentIds: event.documentIds.filter((documentId) => documentId !== id) }
+          : event,
+      )
+      .filter((event) => event.documentIds.length > 0);
   }
   const dismissedHere = (key: string) => /^(.+):\d{1,9}:\d{1,9}$/.exec(key)?.[1] === id;
   if (nb.dismissedSuggestions.some(dismissedHere)) {

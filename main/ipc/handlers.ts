@@ -33,6 +33,7 @@ import { importFileBatch, importFileBytes, importFiles, importText } from '../se
 import { openDocument, openFirst } from '../services/open-document';
 import { loadAnnotationFile } from '../files';
 import { memoryWelcome, type WelcomeMemory } from '../services/welcome';
+import { sameAddress } from '../core/versions';
 import type { HandlerTable } from './dispatch';
 import { accountHandlers, type AccountCalls } from './accounts-handlers';
 import { versionHandlers, type VersionCalls } from './versions-handlers';
@@ -75,22 +76,55 @@ function briefly(errors: string[]): string {
   return errors.length > 3 ? `${shown} … and ${errors.length - 3} more.` : shown;
 }
 
+/** Imports under way, each ended by the window's Cancel (cancelImport), whichever call started it. */
+interface ImportRuns {
+  cancellable<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  cancelAll(): void;
+}
+
+function importRuns(): ImportRuns {
+  const running = new Set<AbortController>();
+  return {
+    async cancellable<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+      const controller = new AbortController();
+      running.add(controller);
+      try {
+        return await run(controller.signal);
+      } finally {
+        running.delete(controller);
+      }
+    },
+    cancelAll() {
+      for (const controller of running) controller.abort();
+    },
+  };
+}
+
 export function createHandlers(deps: HandlerDeps): HandlerTable {
-  return { ...baseHandlers(deps), ...versionHandlers(deps), ...accountHandlers(deps) };
+  const runs = importRuns();
+  const cancellable = <T>(run: (signal: AbortSignal) => Promise<T>) => runs.cancellable(run);
+  return {
+    ...baseHandlers(deps, runs),
+    ...versionHandlers({ ...deps, cancellable }),
+    ...accountHandlers(deps),
+  };
 }
 
 /** Every call but those of versions and events (versions-handlers.ts, accounts-handlers.ts). */
-function baseHandlers({
-  store,
-  dialogs,
-  appVersion,
-  now = () => new Date(),
-  progress = () => {},
-  imported = () => {},
-  rendererReady = () => {},
-  viewOptions = () => {},
-  welcome = memoryWelcome(store.created),
-}: HandlerDeps): Omit<HandlerTable, VersionCalls | AccountCalls> {
+function baseHandlers(
+  {
+    store,
+    dialogs,
+    appVersion,
+    now = () => new Date(),
+    progress = () => {},
+    imported = () => {},
+    rendererReady = () => {},
+    viewOptions = () => {},
+    welcome = memoryWelcome(store.created),
+  }: HandlerDeps,
+  runs: ImportRuns,
+): Omit<HandlerTable, VersionCalls | AccountCalls> {
   /** Asks where to save, then writes; null when the user cancels. */
   const saveExport = async (text: string, defaultName: string, kind: ExportKind = 'markdown') => {
     const path = await dialogs.chooseExportPath(defaultName, kind);
@@ -98,17 +132,7 @@ function baseHandlers({
     await writeFile(path, text, 'utf8');
     return { path };
   };
-  /** The imports under way, each ended by the window's Cancel (cancelImport). */
-  const importsRunning = new Set<AbortController>();
-  const cancellable = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    const controller = new AbortController();
-    importsRunning.add(controller);
-    try {
-      return await run(controller.signal);
-    } finally {
-      importsRunning.delete(controller);
-    }
-  };
+  const cancellable = <T>(run: (signal: AbortSignal) => Promise<T>) => runs.cancellable(run);
 
   return {
     rendererReady: () => rendererReady(),
@@ -138,11 +162,17 @@ function baseHandlers({
       const paths = await dialogs.chooseImportFiles();
       const added = await cancellable((signal) => importFiles(store, paths, now(), progress, signal));
       imported(paths);
-      return { added, opened: openFirst(store, added, now()) };
+      const same = sameAddress(
+        store.data,
+        added.map((doc) => doc.id),
+      );
+      return {
+        added,
+        opened: openFirst(store, added, now()),
+        ...(same.length > 0 ? { sameAddress: same } : {}),
+      };
     },
-    cancelImport: () => {
-      for (const running of importsRunning) running.abort();
-    },
+    cancelImport: () => runs.cancelAll(),
     deleteDocument: ({ id }) => store.change((nb) => ops.deleteDocument(nb, id), 'Delete document'),
     updateDocument: (patch) =>
       store.change(

@@ -6,6 +6,7 @@
  */
 import type { DocumentDraft } from '../core/import-text';
 import * as ops from '../core/notebook';
+import { sameAddress } from '../core/versions';
 import { importAny, importBytes } from '../import';
 import { loadImportFile } from '../files';
 import { importOffThread, type OffThreadOptions } from '../import/off-thread';
@@ -125,7 +126,16 @@ export async function importFileBatch(
   }
   progress({ task: 'Importing', done: files.length, total: files.length });
   const added = summariesOf(store, addDrafts(store, drafts, now));
-  return { added, opened: openFirst(store, added, now), refused };
+  const same = sameAddress(
+    store.data,
+    added.map((doc) => doc.id),
+  );
+  return {
+    added,
+    opened: openFirst(store, added, now),
+    refused,
+    ...(same.length > 0 ? { sameAddress: same } : {}),
+  };
 }
 
 /** Text already decoded (the window's pasted text); its summary. */

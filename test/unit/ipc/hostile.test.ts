@@ -120,6 +120,8 @@ interface Ids {
   otherAnnotation: string;
   suggestionKey: string;
   event: string;
+  /** A highlight waiting in the review of its document's newer version (its paragraph moved). */
+  waiting: string;
 }
 
 async function buildNotebook(path: string): Promise<Ids> {
@@ -167,6 +169,29 @@ async function buildNotebook(path: string): Promise<Ids> {
   await table.linkAnnotations({ fromId: b.id, toId: a.id, type: 'rebuts' });
   const suggestions = await table.suggestStatements({ documentId: doc.id });
   assert.ok(suggestions.length > 0, 'the sample has suggestions');
+  // A document with a second version, in which the highlighted paragraph moved (words written for this test).
+  const ferry = (paragraphs: string[]) =>
+    new TextEncoder().encode(['# Ferry line', ...paragraphs].join('\n\n'));
+  const paragraphs = [
+    'The council put off its decision on the new ferry line on Tuesday.',
+    'The mayor said that the council needed more time to weigh the costs.',
+    'A final vote is expected in March, when the council hears the shipping companies.',
+  ];
+  const versioned = await table.importFile({ fileName: 'ferry.md', bytes: ferry(paragraphs) });
+  const vote = store.data.documents.find((d) => d.id === versioned.id)!.text.indexOf('A final vote');
+  const waiting = await table.createAnnotation({
+    documentId: versioned.id,
+    start: vote,
+    end: vote + 'A final vote is expected in March'.length,
+    topicIds: [],
+    note: '',
+  });
+  const moved = await table.importVersionFile({
+    documentId: versioned.id,
+    fileName: 'ferry.md',
+    bytes: ferry([paragraphs[2]!, paragraphs[0]!, paragraphs[1]!]),
+  });
+  assert.equal(moved.counts.moved, 1, 'the highlight waits in the review as moved');
   await store.close();
   return {
     doc: doc.id,
@@ -180,6 +205,7 @@ async function buildNotebook(path: string): Promise<Ids> {
     otherAnnotation: b.id,
     suggestionKey: suggestions[0]!.key,
     event: (await table.createEvent({ name: 'Talks in Moscow', documentIds: [doc.id, other.id] })).id,
+    waiting: waiting.id,
   };
 }
 
@@ -313,8 +339,8 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   }),
   makeVersion: (ids) => ({ documentId: ids.otherDoc, of: ids.doc }),
   versionReview: (ids) => ({ documentId: ids.doc }),
-  resolveReview: (ids) => ({ annotationId: ids.annotation, action: 'accept' }),
-  reselectReview: (ids) => ({ annotationId: ids.annotation, start: 0, end: 5 }),
+  resolveReview: (ids) => ({ annotationId: ids.waiting, action: 'accept' }),
+  reselectReview: (ids) => ({ annotationId: ids.waiting, start: 0, end: 5 }),
   listEvents: () => undefined,
   createEvent: (ids) => ({ name: 'Talks', date: '2009-11-02', documentIds: [ids.doc, ids.otherDoc] }),
   updateEvent: (ids) => ({ id: ids.event, name: 'Talks in Moscow, again' }),
@@ -624,6 +650,60 @@ const semanticVariants: Partial<Record<CallName, (ids: Ids, valid: Record<string
   importDocument: () => [
     { label: 'an empty text', args: { fileName: 'empty.txt', content: '' }, expect: 'refused-by-handler' },
     { label: 'a binary file name', args: { fileName: 'a.exe', content: 'MZ' }, expect: 'refused-by-handler' },
+  ],
+  openVersion: (ids) => [
+    {
+      label: 'a version the document does not have',
+      args: { documentId: ids.doc, n: 2 },
+      expect: 'refused-by-handler',
+    },
+  ],
+  diffVersions: (ids) => [
+    {
+      label: 'a version the document does not have',
+      args: { documentId: ids.doc, from: 1, to: 2 },
+      expect: 'refused-by-handler',
+    },
+  ],
+  importVersionFile: (_ids, valid) => [
+    { label: 'no bytes', args: { ...valid, bytes: new Uint8Array(0) }, expect: 'refused-by-handler' },
+    {
+      label: 'binary bytes',
+      args: { ...valid, bytes: new Uint8Array([0, 1, 2, 0, 0, 255, 0, 7]) },
+      expect: 'refused-by-handler',
+    },
+  ],
+  makeVersion: (ids) => [
+    {
+      label: 'a document made a version of itself',
+      args: { documentId: ids.doc, of: ids.doc },
+      expect: 'refused-by-handler',
+    },
+    {
+      label: 'a document with highlights of its own',
+      args: { documentId: ids.doc, of: ids.otherDoc },
+      expect: 'refused-by-handler',
+    },
+  ],
+  resolveReview: (ids) =>
+    (['accept', 'keep-on-old', 'delete'] as const).map((action) => ({
+      label: `${action} on a highlight that is not waiting for review`,
+      args: { annotationId: ids.annotation, action },
+      expect: 'refused-by-handler',
+    })),
+  reselectReview: (ids, valid) => [
+    {
+      label: 'a highlight that is not waiting for review',
+      args: { annotationId: ids.annotation, start: 0, end: 5 },
+      expect: 'refused-by-handler',
+    },
+    { label: 'start after end', args: { ...valid, start: 9, end: 3 }, expect: 'refused-by-handler' },
+    {
+      label: 'end past the text',
+      args: { ...valid, start: 0, end: 999_999_999 },
+      expect: 'refused-by-handler',
+    },
+    { label: 'only whitespace', args: { ...valid, start: 0, end: 0 }, expect: 'refused-by-handler' },
   ],
   importFile: () => [
     {

@@ -1,0 +1,67 @@
+/**
+ * Carrying highlights from one version of a text onto a newer one. Each gets one of four states, and nothing is
+ * re-pointed by a guess: `kept` when the diff puts its place where its quote still reads exactly; `moved` when the
+ * same quote is found elsewhere by the anchoring's own rules (findQuote: context, position, a short quote never
+ * given to a look-alike, ambiguity refused); `changed` when the passage is there in other words, as a close match
+ * that clears the anchoring's minimum scores (closeMatchAt, at the place the diff maps it to, or findQuote's own
+ * close match); `lost` when nothing is close enough. The diff's map makes the common case, a highlight in an
+ * untouched stretch, a binary search and one comparison.
+ */
+import { closeMatchAt, describeRange, findQuote, isAnchored, locate } from '../anchoring';
+import type { CarryState, TextTarget } from '../../../shared/model';
+import { mapOffset, type OffsetMap } from './diff';
+
+export interface Carried {
+  state: CarryState;
+  /** Where it was found on the older text (its stored target, or where the anchoring finds its quote). */
+  old: TextTarget;
+  /** Where it is on the newer text; null when lost. */
+  proposed: TextTarget | null;
+}
+
+/** The older text's range the highlight covers: its stored place if its quote is there, else where it is found. */
+function placeOn(text: string, target: TextTarget): TextTarget {
+  if (isAnchored(text, target)) return target;
+  const found = locate(text, target);
+  return found ? describeRange(text, found.start, found.end) : target;
+}
+
+/** Where the older range `[start, end)` falls in the newer text: exactly (both ends), and as a span either way. */
+function mapRange(
+  map: OffsetMap,
+  start: number,
+  end: number,
+): { exact: boolean; start: number; end: number } {
+  const first = mapOffset(map, start);
+  const last = mapOffset(map, Math.max(start, end - 1));
+  const from = first.exact ? first.at : first.lo;
+  const to = last.exact ? last.at + 1 : last.hi;
+  return { exact: first.exact && last.exact, start: from, end: Math.max(from, to) };
+}
+
+/** What became of one highlight of `older` on `newer`, given the diff's map between them. */
+export function carryTarget(older: string, newer: string, map: OffsetMap, target: TextTarget): Carried {
+  const old = placeOn(older, target);
+  const anchored = isAnchored(older, old);
+  const mapped = anchored
+    ? mapRange(map, old.start, old.end)
+    : { exact: false, start: Math.min(old.start, newer.length), end: Math.min(old.end, newer.length) };
+  if (mapped.exact && newer.slice(mapped.start, mapped.end) === old.exact) {
+    return { state: 'kept', old, proposed: describeRange(newer, mapped.start, mapped.end) };
+  }
+  const query = { exact: old.exact, prefix: old.prefix, suffix: old.suffix, start: mapped.start };
+  const found = findQuote(newer, query);
+  if (found.found) {
+    const proposed = describeRange(newer, found.start, found.end);
+    if (proposed.exact !== old.exact) return { state: 'changed', old, proposed };
+    const atItsPlace = found.start < Math.max(mapped.end, mapped.start + 1) && found.end > mapped.start;
+    return { state: atItsPlace ? 'kept' : 'moved', old, proposed };
+  }
+  if (found.reason === 'ambiguous') return { state: 'lost', old, proposed: null };
+  const close = closeMatchAt(newer, query, mapped.start, mapped.end);
+  if (close?.accepted) {
+    const proposed = describeRange(newer, close.start, close.end);
+    return { state: proposed.exact === old.exact ? 'kept' : 'changed', old, proposed };
+  }
+  return { state: 'lost', old, proposed: null };
+}
