@@ -1,6 +1,7 @@
 // Words of two texts with what changed marked: a run only in the older as <del>, only in the newer as <ins>, the
 // rest as written. Shared by the review (an old quote beside its new one) and the diff (a paragraph beside its
-// other version). A screen reader hears "deletion" and "insertion" on each mark; the hidden words say so too.
+// other version). A screen reader hears where each mark starts and ends (versions.css adds the words, unseen, so
+// the text copied and the text matched stay the document's own).
 import type { DiffPart } from '../../shared/contract';
 import './versions.css';
 
@@ -15,17 +16,13 @@ export function Parts({ parts, side }: { parts: readonly DiffPart[]; side: Parts
         if (part.kind === 'deleted') {
           return side === 'new' ? null : (
             <del key={i} class="diff-del">
-              <span class="visually-hidden">[deleted: </span>
               {part.text}
-              <span class="visually-hidden">]</span>
             </del>
           );
         }
         return side === 'old' ? null : (
           <ins key={i} class="diff-ins">
-            <span class="visually-hidden">[inserted: </span>
             {part.text}
-            <span class="visually-hidden">]</span>
           </ins>
         );
       })}

@@ -23,7 +23,7 @@ export interface VersionNotice {
 /** A document just imported whose address is that of one already in the notebook: offered as its newer version. */
 export interface SameAddressOffer {
   documentId: string;
-  /** The document it would become a version of. */
+  /** The document it would become a version of, and that document's title. */
   of: string;
   title: string;
 }

@@ -214,7 +214,7 @@ export function VersionStatus() {
     const added = titles.get(offer.documentId);
     const of = titles.get(offer.of);
     return added && of
-      ? [{ ...offer, title: added.title || offer.title, ofTitle: of.title || 'Untitled' }]
+      ? [{ ...offer, title: added.title || 'Untitled', ofTitle: of.title || offer.title || 'Untitled' }]
       : [];
   });
   return (

@@ -24,7 +24,7 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
   const { api, get, set, patchUi, fail, clearError, announce, openId, openDocument, claimOpen } = core;
 
   /** A page whose address is that of a document already in the notebook is offered as its newer version. */
-  const offerVersions = (reply: DocumentsImport & Partial<Pick<FilesImportReport, 'sameAddress'>>) => {
+  const offerVersions = (reply: DocumentsImport) => {
     const offers = reply.sameAddress ?? [];
     if (offers.length > 0) core.setVersions((current) => vs.addOffers(current, offers));
   };

@@ -142,7 +142,7 @@ test('a page with a known address is offered as a version; taking the offer is o
         added: [summary('d9', 'Page')],
         opened: { ...opened('d9', 1), document: { ...opened('d9', 1).document, title: 'Page' } },
         refused: [],
-        sameAddress: [{ documentId: 'd9', of: 'd1', title: 'Page' }],
+        sameAddress: [{ documentId: 'd9', of: 'd1', title: 'One' }],
       };
     },
     makeVersion: (args) => {
@@ -160,7 +160,7 @@ test('a page with a known address is offered as a version; taking the offer is o
   });
   await store.importFiles([file('page.html', 10)]);
   await settle();
-  assert.deepEqual(store.get().versions.offers, [{ documentId: 'd9', of: 'd1', title: 'Page' }]);
+  assert.deepEqual(store.get().versions.offers, [{ documentId: 'd9', of: 'd1', title: 'One' }]);
   calls.length = 0;
   await store.makeVersion(store.get().versions.offers[0]!);
   await settle();
