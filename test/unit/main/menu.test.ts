@@ -123,6 +123,14 @@ describe('buildMenuTemplate', () => {
     assert.deepEqual(sent, ['parties', 'codebook', 'command-palette']);
   });
 
+  test('View: the open document’s Version History, Version Review and Compare Versions go to the page', () => {
+    const { template, sent } = build(false, true);
+    const view = menu(template, 'View');
+    for (const label of ['Version History', 'Version Review', 'Compare Versions'])
+      click(byLabel(view, label));
+    assert.deepEqual(sent, ['version-history', 'version-review', 'compare-versions']);
+  });
+
   test('View: Compare Parties, then reload and developer tools only in development', () => {
     const { template, sent } = build(false, true);
     const compare = byLabel(menu(template, 'View'), 'Compare Parties');

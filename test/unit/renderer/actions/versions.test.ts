@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Annotation } from '../../../../renderer/types';
+import * as nb from '../../../../renderer/state/notebook';
 import * as vs from '../../../../renderer/state/versions';
 import { annotation, change, snapshot, summary } from '../fixtures';
 import { settle, started } from '../stand-in';
@@ -58,6 +59,18 @@ test('the words of a version import, and which highlights wait for review', () =
     vs.diffStatsText({ inserted: 0, deleted: 0, paragraphs: 0 }),
     'No differences: the two versions read the same.',
   );
+});
+
+test('a document read again keeps its highlights on an earlier version, which main reads it without', () => {
+  const state = nb.fromSnapshot(snapshot());
+  const withWaiting = nb.upsertAnnotation(state, carried('w', 'lost'));
+  // main's openDocument lists the highlights on the latest text only.
+  const read = nb.setDocumentAnnotations(withWaiting, 'd1', [annotation('a1', 'd1', 10, 20)]);
+  assert.deepEqual(
+    nb.documentAnnotations(read, 'd1').map((a) => a.id),
+    ['a1', 'w'],
+  );
+  assert.equal(vs.waitingCount(nb.documentAnnotations(read, 'd1')), 1);
 });
 
 test('Import New Version… is one call for the open document; its reply is shown with the notice', async () => {
