@@ -21,7 +21,6 @@ import {
   isInCaption,
   pageAt,
   paragraphNumber,
-  placeLabel,
   type Annotation,
   type CommonGround,
   type Comparison,
@@ -43,6 +42,7 @@ import {
   yamlStringList,
 } from './markdown-text';
 import { linkTexts } from './links';
+import { layoutOf, placeOf } from './versions/on-version';
 import { compareTopicPaths } from './topics';
 
 /** Link types that mean one side meets the other, with the words the reason uses for them. */
@@ -244,6 +244,8 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
     const doc = docById.get(annotation.documentId);
     if (doc) highlights++;
     if (!party || !doc) continue;
+    // A passage on an earlier version is placed in that version, and says so.
+    const layout = layoutOf(nb, annotation, doc);
     passages.push({
       annotation,
       party,
@@ -252,10 +254,12 @@ export function compare(nb: Notebook, options: { topicId?: string }): Comparison
         annotationId: annotation.id,
         documentId: doc.id,
         documentTitle: doc.title,
-        paragraph: paragraphNumber(doc, annotation.target.start),
+        paragraph: paragraphNumber(layout, annotation.target.start),
         // A passage of a document read from pages is cited by its page, as the other exports cite it.
-        ...(isInCaption(doc, annotation.target.start) || pageAt(doc, annotation.target.start) !== null
-          ? { place: placeLabel(doc, annotation.target.start, annotation.target.end) }
+        ...(isInCaption(layout, annotation.target.start) ||
+        pageAt(layout, annotation.target.start) !== null ||
+        annotation.version !== undefined
+          ? { place: placeOf(nb, annotation, doc) }
           : {}),
         quote: annotation.target.exact,
         stance: annotation.stance,
@@ -336,13 +340,13 @@ function entryCell(entry: ComparisonEntry, links: ReadonlyMap<string, string[]>)
 function cellLinks(nb: Notebook): Map<string, string[]> {
   const partyById = new Map<string, Party>();
   for (const party of nb.parties) if (!partyById.has(party.id)) partyById.set(party.id, party);
-  return linkTexts(nb, ({ from, label, other, doc }) => {
+  return linkTexts(nb, ({ from, label, other, doc, place }) => {
     const party = other.partyId ? partyById.get(other.partyId) : undefined;
     let where = party ? tableCell(partyLabel(party)) : '';
     if (other.documentId !== from.documentId) {
       where += `${where ? ', ' : ''}${tableCell(doc.title) || 'Untitled'}`;
     }
-    return `→ ${label} ${where ? `${where} ` : ''}${placeLabel(doc, other.target.start, other.target.end)}`;
+    return `→ ${label} ${where ? `${where} ` : ''}${place}`;
   });
 }
 

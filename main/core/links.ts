@@ -13,6 +13,7 @@ import {
 } from '../../shared/model';
 import { current, isDraft } from 'immer';
 import { MAX_LINKS } from '../../shared/limits';
+import { placeOf } from './versions/on-version';
 
 export interface LinkView {
   type: LinkType;
@@ -261,6 +262,8 @@ export function linkEnds(nb: Notebook): Map<string, LinkEnd[]> {
 export interface PlacedLinkEnd extends LinkEnd {
   from: Annotation;
   doc: ParleyDocument;
+  /** Where the other passage is, as exports cite it (`¶11`, `p. 4`, `¶11, version 1`: see placeOf). */
+  place: string;
 }
 
 /**
@@ -279,7 +282,7 @@ export function linkTexts(nb: Notebook, write: (end: PlacedLinkEnd) => string): 
     const written: string[] = [];
     for (const { label, other } of list) {
       const doc = docById.get(other.documentId);
-      if (doc) written.push(write({ from, label, other, doc }));
+      if (doc) written.push(write({ from, label, other, doc, place: placeOf(nb, other, doc) }));
     }
     texts.set(id, written);
   }

@@ -5,16 +5,17 @@
  * page column (last, so the columns before it stay where they were) holds the page of a passage in a document read
  * from pages, "4", or "4-5" across a page break; it is empty for other documents.
  */
+import type { placeLabel } from '../../../shared/model';
 import {
   isInCaption,
   pageAt,
   paragraphLabel,
   paragraphNumber,
-  placeLabel,
   type Annotation,
   type Notebook,
 } from '../../../shared/model';
 import { linkTexts } from '../links';
+import { layoutOf, versionSuffix } from '../versions/on-version';
 import { byTextOrder, documentTitle, topicsOfAnnotation } from './markdown-blocks';
 
 export const CSV_COLUMNS = [
@@ -67,6 +68,9 @@ export function exportCsv(nb: Notebook): string {
   for (const doc of nb.documents) {
     const annotations = (byDocument.get(doc.id) ?? []).sort(byTextOrder);
     for (const annotation of annotations) {
+      // A passage on an earlier version is placed in that version's text, and its paragraph says which.
+      const layout = layoutOf(nb, annotation, doc);
+      const version = versionSuffix(annotation);
       const topics = topicsOfAnnotation(topicById, annotation);
       const party = annotation.partyId ? partyById.get(annotation.partyId) : undefined;
       for (const topic of topics.length > 0 ? topics : [null]) {
@@ -74,9 +78,9 @@ export function exportCsv(nb: Notebook): string {
           [
             csvCell(doc.id),
             csvCell(doc.title),
-            isInCaption(doc, annotation.target.start)
-              ? csvCell(paragraphLabel(doc, annotation.target.start).replace('¶', ''))
-              : String(paragraphNumber(doc, annotation.target.start)),
+            isInCaption(layout, annotation.target.start) || version !== ''
+              ? csvCell(paragraphLabel(layout, annotation.target.start).replace('¶', '') + version)
+              : String(paragraphNumber(layout, annotation.target.start)),
             String(annotation.target.start),
             String(annotation.target.end),
             csvCell(annotation.target.exact),
@@ -87,7 +91,7 @@ export function exportCsv(nb: Notebook): string {
             csvCell(annotation.createdAt),
             csvCell(annotation.updatedAt),
             csvCell(links.get(annotation.id)?.join('; ') ?? ''),
-            pageCell(doc, annotation.target.start, annotation.target.end),
+            pageCell(layout, annotation.target.start, annotation.target.end),
           ].join(','),
         );
       }
@@ -101,11 +105,11 @@ export function exportCsv(nb: Notebook): string {
  * order (as the app lists them). Empty when the notebook has none.
  */
 function csvLinks(nb: Notebook): Map<string, string[]> {
-  return linkTexts(nb, ({ from, label, other, doc }) => {
+  return linkTexts(nb, ({ from, label, other, doc, place }) => {
     const words = other.target.exact.replace(/\s+/g, ' ').trim().split(' ');
     const quote = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
     const where = other.documentId === from.documentId ? '' : `${documentTitle(doc.title)} `;
-    return `${label} ${where}${placeLabel(doc, other.target.start, other.target.end)} “${quote}”`;
+    return `${label} ${where}${place} “${quote}”`;
   });
 }
 

@@ -6,7 +6,6 @@
 import {
   ParleyError,
   paragraphNumber,
-  placeLabel,
   type Annotation,
   type Notebook,
   type ParleyDocument,
@@ -14,6 +13,7 @@ import {
   type Topic,
 } from '../../../shared/model';
 import { blockQuote, escapeHeading, escapeInline, noteMarkdown, oneLine, quoteEnds } from '../markdown-text';
+import { layoutOf, placeOf } from '../versions/on-version';
 import { linkEnds, type LinkEnd } from '../links';
 import { compareTopicPaths } from '../topics';
 import { safeFileStem } from './file-name';
@@ -162,14 +162,17 @@ function pushHighlightBlock(
   const stance = annotation.stance ? stanceLabel(annotation.stance, lookups) : '';
   if (stance) attribution += (attribution ? ' · ' : '') + stance;
   const { start, end } = annotation.target;
-  attribution += `${attribution ? ' · ' : ''}${placeLabel(doc, start, end)}`;
+  // A passage on an earlier version is placed in that version: `¶4, version 1`.
+  attribution += `${attribution ? ' · ' : ''}${placeOf(nb, annotation, doc)}`;
   if (topics.length > 0) {
     let tags = '';
     for (const topic of topics) tags += (tags ? ' ' : '') + cachedTagLabel(topic.path, lookups);
     attribution += ' · ' + tags;
   }
   // The Pandoc citation follows the attribution; the block id stays last, where Obsidian looks for it.
-  if (file?.cite === 'pandoc') attribution += ` ${pandocCitation(doc, start, end)}`;
+  if (file?.cite === 'pandoc') {
+    attribution += ` ${pandocCitation(doc, start, end, layoutOf(nb, annotation, doc))}`;
+  }
   // Obsidian takes a block id at the end of a quote's last line; only the passage's first quotation carries it.
   const blockId = file?.take(annotation, doc);
   if (blockId !== undefined) attribution += ` ^${blockId}`;
@@ -562,7 +565,7 @@ export class ExportFile {
     return ends.flatMap(({ label, other }) => {
       const doc = this.docById.get(other.documentId);
       if (!doc) return [];
-      const paragraph = placeLabel(doc, other.target.start, other.target.end);
+      const paragraph = placeOf(this.nb, other, doc);
       const here = this.blockIds.get(other.id);
       const sameDocument = other.documentId === annotation.documentId;
       const title = doc.title.replace(/\s+/g, ' ').trim() || 'Untitled';

@@ -50,7 +50,15 @@ export function pandocLocator(
   return `¶ ${paragraphNumber(doc, start)}`;
 }
 
-/** `[@rt2009miliband, ¶ 9]`: the citation of the passage `[start, end)` of `doc`. */
-export function pandocCitation(doc: ParleyDocument, start: number, end: number): string {
-  return `[${pandocKey(citationKeyOf(doc))}, ${pandocLocator(doc, start, end)}]`;
+/**
+ * `[@rt2009miliband, ¶ 9]`: the citation of the passage `[start, end)` of `doc`, placed in `layout` (the blocks and
+ * pages of the version the passage is on, the document's own unless said).
+ */
+export function pandocCitation(
+  doc: ParleyDocument,
+  start: number,
+  end: number,
+  layout: Pick<ParleyDocument, 'blocks' | 'pageStarts'> = doc,
+): string {
+  return `[${pandocKey(citationKeyOf(doc))}, ${pandocLocator(layout, start, end)}]`;
 }

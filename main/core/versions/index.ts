@@ -16,5 +16,13 @@ export {
 } from './ops';
 export { carryTarget, type Carried } from './carry';
 export { alignVersions, diffRows, mapOffset, wordParts, type Alignment } from './diff';
-export { onLatest, textOf, versionBody, versionSuffix, type VersionBody } from './on-version';
+export {
+  layoutOf,
+  onLatest,
+  placeOf,
+  textOf,
+  versionBody,
+  versionSuffix,
+  type VersionBody,
+} from './on-version';
 export { canonicalAddress, sameAddress } from './address';

@@ -3,7 +3,13 @@
  * or waiting in the review of a newer one (Annotation.version), points into that version's text, and is read,
  * placed and cited there, never against the latest text.
  */
-import type { Annotation, Block, Notebook, ParleyDocument } from '../../../shared/model';
+import {
+  placeLabel,
+  type Annotation,
+  type Block,
+  type Notebook,
+  type ParleyDocument,
+} from '../../../shared/model';
 
 /** A version's text and layout: the document's own record for its latest, a Notebook.versions entry otherwise. */
 export interface VersionBody {
@@ -63,4 +69,27 @@ export function textOf(nb: Notebook, annotation: Annotation, doc?: ParleyDocumen
 /** ", version 1" for a highlight on an earlier version, to follow its place (`¶4, version 1`); empty otherwise. */
 export function versionSuffix(annotation: Pick<Annotation, 'version'>): string {
   return annotation.version === undefined ? '' : `, version ${annotation.version}`;
+}
+
+/**
+ * The layout (blocks and pages) a highlight's offsets are read against: its document's own for one on the latest
+ * text, else that of the version it is on.
+ */
+export function layoutOf(
+  nb: Pick<Notebook, 'versions'>,
+  annotation: Pick<Annotation, 'version'>,
+  doc: ParleyDocument,
+): Pick<ParleyDocument, 'blocks' | 'pageStarts'> {
+  if (annotation.version === undefined || annotation.version === doc.version) return doc;
+  return nb.versions.find((v) => v.documentId === doc.id && v.n === annotation.version) ?? doc;
+}
+
+/** Where a highlight is, as exports cite it: `¶4` or `p. 4`, and `¶4, version 1` on an earlier version. */
+export function placeOf(
+  nb: Pick<Notebook, 'versions'>,
+  annotation: Pick<Annotation, 'version' | 'target'>,
+  doc: ParleyDocument,
+): string {
+  const { start, end } = annotation.target;
+  return `${placeLabel(layoutOf(nb, annotation, doc), start, end)}${versionSuffix(annotation)}`;
 }

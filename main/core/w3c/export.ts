@@ -53,14 +53,28 @@ function toW3CAnnotation(nb: Notebook, doc: ParleyDocument, annotation: Annotati
       source: documentUrn(doc.id),
       ...(url ? { scope: url } : {}),
       'parley:document': documentNode(doc),
-      selector: [
-        {
-          type: 'TextPositionSelector',
-          start: toCodePointOffset(doc.text, Math.min(start, limit)),
-          end: toCodePointOffset(doc.text, Math.min(end, limit)),
-        },
-        { type: 'TextQuoteSelector', exact, prefix, suffix },
-      ],
+      // A highlight on an earlier version counts its offsets into that version's text: its quote alone is given,
+      // with the version it is on, so no position is read against the document's latest text.
+      ...(annotation.version !== undefined
+        ? {
+            'parley:version': annotation.version,
+            selector: [{ type: 'TextQuoteSelector', exact, prefix, suffix }] as [
+              { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+            ],
+          }
+        : {
+            selector: [
+              {
+                type: 'TextPositionSelector',
+                start: toCodePointOffset(doc.text, Math.min(start, limit)),
+                end: toCodePointOffset(doc.text, Math.min(end, limit)),
+              },
+              { type: 'TextQuoteSelector', exact, prefix, suffix },
+            ] as [
+              { type: 'TextPositionSelector'; start: number; end: number },
+              { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+            ],
+          }),
     },
     ...(party ? { 'parley:party': toW3CParty(party) } : {}),
     ...(annotation.stance !== null ? { 'parley:stance': annotation.stance } : {}),

@@ -104,10 +104,18 @@ export interface W3CAnnotation {
     scope?: string;
     /** The document's citation (W3CDocument). */
     'parley:document': W3CDocument;
-    selector: [
-      { type: 'TextPositionSelector'; start: number; end: number },
-      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-    ];
+    /**
+     * Set for a highlight on an earlier version of its document (kept there, or waiting in a review): the number of
+     * that version. Its position counts into that version's text, not the document's latest, so it is left out and
+     * only the quote (with its context) is given.
+     */
+    'parley:version'?: number;
+    selector:
+      | [
+          { type: 'TextPositionSelector'; start: number; end: number },
+          { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+        ]
+      | [{ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }];
   };
   /** The party whose position the passage expresses. */
   'parley:party'?: W3CParty;

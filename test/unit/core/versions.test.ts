@@ -4,7 +4,11 @@
 // reporting, and the edited versions are made here, one edit per highlight.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyNotebook, type Annotation, type Notebook } from '../../../shared/model';
+import { emptyNotebook, entryPlace, type Annotation, type Notebook } from '../../../shared/model';
+import { compare } from '../../../main/core/compare';
+import { notebookChange } from '../../../main/core/notebook-change';
+import { exportCsv, exportDocumentMarkdown } from '../../../main/core/export';
+import { exportW3C } from '../../../main/core/w3c';
 import type { DocumentDraft } from '../../../main/core/import-text';
 import * as ops from '../../../main/core/notebook';
 import {
@@ -181,7 +185,22 @@ describe('a newer version carries each highlight in the state its edit calls for
 
   test('opening the document shows only the highlights on its latest text, and none of them needs review', () => {
     const c = buildCase();
+    const before = structuredClone(c.nb);
     addVersion(c.nb, c.id, draftOf(c.v2), T2);
+    const change = notebookChange({
+      revision: 2,
+      kind: 'change',
+      label: 'Import new version',
+      history: { canUndo: true, canRedo: false, undoLabel: null, redoLabel: null },
+      before,
+      after: c.nb,
+    });
+    assert.equal(change.annotations?.upserted.length, 6);
+    assert.deepEqual(
+      change.annotations?.needsReview,
+      [],
+      'those on version 1 are not read against version 2',
+    );
     const opened = ops.openDocument(c.nb, c.id);
     assert.deepEqual(opened.annotations.map((a) => a.id).sort(), [c.untouched.id, c.shifted.id].sort());
     assert.deepEqual(opened.needsReview, []);
@@ -452,5 +471,43 @@ describe('deleting a document', () => {
       ],
     );
     assert.equal(c.nb.annotations.length, 0);
+  });
+});
+
+describe('a highlight on an earlier version is read against that version', () => {
+  test('exports place it in its version and say so; W3C gives its quote alone; it is not listed for review', () => {
+    const c = buildCase();
+    c.nb.parties.push({ id: 'p1', name: 'Council', short: 'C', colour: '#336699', aliases: [] });
+    for (const a of c.nb.annotations) a.partyId = 'p1';
+    addVersion(c.nb, c.id, draftOf(c.v2), T2);
+    resolveReview(c.nb, c.lost.id, 'keep-on-old', T3);
+    // The schedule paragraph is ¶6 of version 1; version 2 has only six paragraphs and no schedule.
+    const markdown = exportDocumentMarkdown(c.nb, c.id, { now: T3 });
+    assert.match(markdown, /A final vote is expected in March[\s\S]*?¶6, version 1/);
+    const csv = exportCsv(c.nb).split('\r\n');
+    const row = csv.find((line) => line.includes('A final vote is expected in March'))!;
+    assert.match(row, /,"6, version 1",/);
+    const entries = compare(c.nb, {}).rows.flatMap((r) => r.cells.flatMap((cell) => cell.entries));
+    const entry = entries.find((e) => e.annotationId === c.lost.id)!;
+    assert.equal(entryPlace(entry), '¶6, version 1');
+    const kept = entries.find((e) => e.annotationId === c.untouched.id)!;
+    assert.equal(entryPlace(kept), '¶2');
+    const w3c = exportW3C(c.nb, { documentId: c.id, now: T3 }) as {
+      first: {
+        items: Array<{
+          id: string;
+          target: { selector: Array<{ type: string }>; 'parley:version'?: number };
+        }>;
+      };
+    };
+    const item = w3c.first.items.find((i) => i.id.endsWith(c.lost.id))!;
+    assert.equal(item.target['parley:version'], 1);
+    assert.deepEqual(
+      item.target.selector.map((s) => s.type),
+      ['TextQuoteSelector'],
+    );
+    const latest = w3c.first.items.find((i) => i.id.endsWith(c.untouched.id))!;
+    assert.equal(latest.target['parley:version'], undefined);
+    assert.equal(latest.target.selector.length, 2);
   });
 });
