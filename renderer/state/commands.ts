@@ -44,6 +44,10 @@ const hasVersions = (state: State) => (state.open.document?.version ?? 1) > 1;
 
 /** Opens a versions panel on the reading view (or closes it when it is the one open). */
 function versionsPanel(host: CommandHost, which: 'versions' | 'review'): void {
+  if (!host.store.get().open.document) {
+    host.store.say('Open a document first: its versions are listed beside it.');
+    return;
+  }
   if (host.store.get().ui.view !== 'reading') host.changeView('reading');
   togglePanel(host, which);
 }
