@@ -34,6 +34,7 @@ import { FIGURE_KEYS, formatJson, formatTable, median, type Figures } from './re
 import { figures, log, notes, record, recordOnce, runsOf, SEED, timeRuns } from './context';
 import { appPage } from './app-page';
 import { PARTS } from './parts';
+import { benchVersions } from './versions';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = chromiumPath();
@@ -43,7 +44,15 @@ const only = process.argv
   .find((arg) => arg.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const PART_NAMES = ['reanchor', 'export', 'storage', 'paint', 'heap', ...PARTS.map((part) => part.name)];
+const PART_NAMES = [
+  'reanchor',
+  'versions',
+  'export',
+  'storage',
+  'paint',
+  'heap',
+  ...PARTS.map((part) => part.name),
+];
 const unknown = only?.filter((name) => !PART_NAMES.includes(name)) ?? [];
 if (unknown.length > 0) {
   process.stderr.write(
@@ -448,8 +457,15 @@ async function benchHeap(browser: Browser): Promise<void> {
 async function main(): Promise<void> {
   const started = Date.now();
   if (selected('reanchor')) await benchReanchor();
+  if (selected('versions')) await benchVersions();
   if (selected('export')) await benchExportAndSearch();
   if (selected('storage')) await benchStorage();
+  // The parts that run in Node alone need no browser: one run of them only does not start Chromium.
+  const inBrowser = ['paint', 'heap', ...PARTS.map((part) => part.name)];
+  if (!inBrowser.some(selected)) {
+    report(null, started);
+    return;
+  }
   const browser = await chromium.launch({
     ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -462,6 +478,11 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
+  report(browserVersion, started);
+}
+
+/** Prints the figures: the JSON object, or the table with its notes. */
+function report(browserVersion: string | null, started: number): void {
   const result = figures as Figures;
   if (json) {
     process.stdout.write(`${formatJson(result, { partial: only !== undefined })}\n`);
@@ -470,8 +491,8 @@ async function main(): Promise<void> {
   const runs = FIGURE_KEYS.map((key) => `${key} ${runsOf[key] ?? 0}`).join(', ');
   process.stdout.write(
     [
-      `Parley bench — ${new Date().toISOString()}, Node ${process.version}, Chromium ${browserVersion}, ` +
-        `${cpus().length} cores`,
+      `Parley bench — ${new Date().toISOString()}, Node ${process.version}, ` +
+        `${browserVersion ? `Chromium ${browserVersion}` : 'no browser'}, ${cpus().length} cores`,
       '',
       formatTable(result),
       '',

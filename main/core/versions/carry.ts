@@ -3,8 +3,8 @@
  * re-pointed by a guess: `kept` when the diff puts its place where its quote still reads exactly; `moved` when the
  * same quote is found elsewhere by the anchoring's own rules (findQuote: context, position, a short quote never
  * given to a look-alike, ambiguity refused); `changed` when the passage is there in other words, as a close match
- * that clears the anchoring's minimum scores (closeMatchAt, at the place the diff maps it to, or findQuote's own
- * close match); `lost` when nothing is close enough. The diff's map makes the common case, a highlight in an
+ * that clears the anchoring's minimum scores at the place the diff maps it to (closeMatchAt); `lost` when nothing
+ * is close enough. The diff's map makes the common case, a highlight in an
  * untouched stretch, a binary search and one comparison.
  */
 import { closeMatchAt, describeRange, findQuote, isAnchored, locate } from '../anchoring';
@@ -50,14 +50,19 @@ export function carryTarget(older: string, newer: string, map: OffsetMap, target
     return { state: 'kept', old, proposed: describeRange(newer, mapped.start, mapped.end) };
   }
   const query = { exact: old.exact, prefix: old.prefix, suffix: old.suffix, start: mapped.start };
-  const found = findQuote(newer, query);
-  if (found.found) {
-    const proposed = describeRange(newer, found.start, found.end);
-    if (proposed.exact !== old.exact) return { state: 'changed', old, proposed };
-    const atItsPlace = found.start < Math.max(mapped.end, mapped.start + 1) && found.end > mapped.start;
-    return { state: atItsPlace ? 'kept' : 'moved', old, proposed };
+  // The same quote elsewhere is looked for only where the text still holds it: an edited one is weighed at the
+  // place the diff puts it (below), and a search of the whole text for it would cost more than all the rest.
+  if (newer.includes(old.exact)) {
+    const found = findQuote(newer, query);
+    if (found.found) {
+      const proposed = describeRange(newer, found.start, found.end);
+      if (proposed.exact !== old.exact) return { state: 'changed', old, proposed };
+      const atItsPlace = found.start < Math.max(mapped.end, mapped.start + 1) && found.end > mapped.start;
+      return { state: atItsPlace ? 'kept' : 'moved', old, proposed };
+    }
+    // Fits several places equally well: it is not moved to any of them.
+    if (found.reason === 'ambiguous') return { state: 'lost', old, proposed: null };
   }
-  if (found.reason === 'ambiguous') return { state: 'lost', old, proposed: null };
   const close = closeMatchAt(newer, query, mapped.start, mapped.end);
   if (close?.accepted) {
     const proposed = describeRange(newer, close.start, close.end);

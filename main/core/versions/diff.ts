@@ -120,6 +120,91 @@ function pairRun(deleted: string[], inserted: string[], fromAt: number, toAt: nu
   return rows;
 }
 
+/** A run of paragraphs the same in both (neither flag), only in the older (`removed`) or only in the newer. */
+interface BlockChange {
+  value: string[];
+  removed: boolean;
+  added: boolean;
+}
+
+/**
+ * The paragraphs of two texts as runs kept, removed and added. Paragraphs that occur once in each text are matched
+ * first, in the order both keep (a longest increasing run, as patience diff does), and the diff (Myers, from jsdiff)
+ * runs only over the few paragraphs between two such matches: a long article with edits scattered through it is
+ * aligned in time proportional to its length, not to its length times its edits.
+ */
+function blockChanges(older: readonly string[], newer: readonly string[]): BlockChange[] {
+  if (older.length === 0 || newer.length === 0) {
+    return [
+      { value: [...older], removed: true, added: false },
+      { value: [...newer], removed: false, added: true },
+    ].filter((change) => change.value.length > 0);
+  }
+  const once = (texts: readonly string[]) => {
+    const at = new Map<string, number>();
+    texts.forEach((text, i) => at.set(text, at.has(text) ? -1 : i));
+    return at;
+  };
+  const inOld = once(older);
+  const inNew = once(newer);
+  const pairs: Array<[number, number]> = [];
+  older.forEach((text, i) => {
+    const j = inNew.get(text);
+    if (j !== undefined && j !== -1 && inOld.get(text) === i) pairs.push([i, j]);
+  });
+  // The longest run of pairs rising in the newer text too (patience sorting).
+  const tails: number[] = [];
+  const previous = new Int32Array(pairs.length).fill(-1);
+  pairs.forEach(([, j], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  });
+  const matched: Array<[number, number]> = [];
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k !== -1; k = previous[k]!) {
+    matched.push(pairs[k]!);
+  }
+  matched.reverse();
+  if (matched.length === 0) {
+    return diffArrays(older as string[], newer as string[]).map((change) => ({
+      value: change.value,
+      removed: change.removed,
+      added: change.added,
+    }));
+  }
+  const changes: BlockChange[] = [];
+  const push = (change: BlockChange) => {
+    if (change.value.length === 0) return;
+    const last = changes[changes.length - 1];
+    if (last && last.removed === change.removed && last.added === change.added)
+      last.value.push(...change.value);
+    else changes.push({ ...change, value: [...change.value] });
+  };
+  let i = 0;
+  let j = 0;
+  for (const [mi, mj] of [...matched, [older.length, newer.length] as [number, number]]) {
+    // Between two matches: the diff of what lies there (or what is there, removed or added, when one side is empty).
+    const gapOld = older.slice(i, mi);
+    const gapNew = newer.slice(j, mj);
+    if (gapOld.length > 0 && gapNew.length > 0) {
+      for (const change of diffArrays(gapOld, gapNew)) push(change);
+    } else {
+      push({ value: gapOld, removed: true, added: false });
+      push({ value: gapNew, removed: false, added: true });
+    }
+    if (mi < older.length) push({ value: [older[mi]!], removed: false, added: false });
+    i = mi + 1;
+    j = mj + 1;
+  }
+  return changes;
+}
+
 /** The paragraphs of two versions aligned: the same, changed in place, deleted or inserted, in reading order. */
 export function alignSegments(oldTexts: readonly string[], newTexts: readonly string[]): AlignedRow[] {
   // What is the same at both ends is aligned without the diff, which then runs over what lies between.
@@ -147,14 +232,7 @@ export function alignSegments(oldTexts: readonly string[], newTexts: readonly st
     inserted = [];
   };
   if (middleOld.length > 0 || middleNew.length > 0) {
-    const changes =
-      middleOld.length === 0 || middleNew.length === 0
-        ? [
-            { value: middleOld, removed: true, added: false, count: middleOld.length },
-            { value: middleNew, removed: false, added: true, count: middleNew.length },
-          ]
-        : diffArrays(middleOld, middleNew);
-    for (const change of changes) {
+    for (const change of blockChanges(middleOld, middleNew)) {
       if (change.removed) {
         deleted.push(...change.value);
         from += change.value.length;

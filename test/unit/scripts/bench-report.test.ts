@@ -46,6 +46,8 @@ const REQUIRED = [
   'save_one_100k_ms',
   'search_100k_ms',
   'export_all_100k_ms',
+  // Versions of a document
+  'reanchor_version_ms',
 ];
 
 const sample: Figures = {
@@ -82,6 +84,7 @@ const sample: Figures = {
   save_one_100k_ms: 20,
   search_100k_ms: 25,
   export_all_100k_ms: 800,
+  reanchor_version_ms: 300,
 };
 
 test('the JSON object has exactly the required keys, each a number', () => {
@@ -120,6 +123,11 @@ test('the table judges each target, with the peer and the ratio', () => {
     false,
   );
   assert.equal(rows.get('open_ms')!.met, true);
+  assert.equal(rows.get('reanchor_version_ms')!.met, true);
+  assert.equal(
+    assess({ ...sample, reanchor_version_ms: 501 }).find((r) => r.figure === 'reanchor_version_ms')!.met,
+    false,
+  );
   assert.equal(assess({ ...sample, open_ms: 301 }).find((r) => r.figure === 'open_ms')!.met, false);
   assert.equal(assess({ ...sample, add_one_ms: 9 }).find((r) => r.figure === 'add_one_ms')!.met, false);
   assert.equal(rows.get('reanchor_wrong')!.met, true); // fewer wrong than the peer
