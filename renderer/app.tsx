@@ -22,6 +22,7 @@ import { ReadingView } from './views/reading-view';
 import { SidePanel, SuggestionsDrawer, useDrawerOpen } from './views/side-panels';
 import { useCommandHost } from './views/command-host';
 import { useTextSurface } from './views/text-surface';
+import { VersionDrop, VersionPageView, VersionsPanel } from './views/versions-view';
 
 export function App() {
   const store = useMemo(connectStore, []);
@@ -214,11 +215,14 @@ function Window({ store }: { store: Store }) {
           />
         )}
         <ReadingView surface={surface} focusCard={focusCard} />
+        <VersionPageView />
         <CompareView />
       </main>
 
       <SuggestionsDrawer surface={surface} />
       <SidePanel changeView={host.changeView} surface={surface} />
+      <VersionsPanel surface={surface} />
+      <VersionDrop dragging={events.dragging} />
 
       {events.selectionSpot && !ui.editor && ui.view === 'reading' && (
         <SelectionButton

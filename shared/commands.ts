@@ -275,6 +275,21 @@ export const COMMANDS = [
   },
   // The open document's highlights, listed in the library's sidebar (its Highlights tab).
   { id: 'highlights', label: 'Highlights', menu: { name: 'View', section: 0, order: 3 }, keys: [] },
+  // The open document's versions: the list (read an earlier one), the review of the highlights carried onto the
+  // latest, and the differences between two.
+  {
+    id: 'version-history',
+    label: 'Version History',
+    menu: { name: 'View', section: 0, order: 3.5 },
+    keys: [],
+  },
+  { id: 'version-review', label: 'Version Review', menu: { name: 'View', section: 0, order: 3.6 }, keys: [] },
+  {
+    id: 'compare-versions',
+    label: 'Compare Versions',
+    menu: { name: 'View', section: 0, order: 3.7 },
+    keys: [],
+  },
   {
     id: 'codebook',
     label: 'Codebook',
@@ -403,6 +418,13 @@ export const COMMANDS = [
         shortcut: { group: 'Importing', help: 'Import a file (menu)' },
       },
     ],
+  },
+  // A newer version of the open document, from a file: both texts are kept and its highlights carried over.
+  {
+    id: 'import-version',
+    label: 'Import New Version…',
+    menu: { name: 'File', section: 0, order: 0.5 },
+    keys: [],
   },
   {
     id: 'import-annotations',

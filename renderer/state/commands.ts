@@ -36,9 +36,21 @@ export interface CommandAction {
 
 const always = () => true;
 const hasDocument = (state: State) => state.open.document !== null;
-/** A document is shown in the reading view and no dialog holds the keyboard. */
+/** A document's latest text is shown in the reading view and no dialog holds the keyboard. */
 const reading = (state: State) =>
-  hasDocument(state) && state.ui.view === 'reading' && !ui.modalOpen(state.ui);
+  hasDocument(state) && state.ui.view === 'reading' && !ui.modalOpen(state.ui) && !state.versions.page;
+/** The open document has had a newer version imported over it. */
+const hasVersions = (state: State) => (state.open.document?.version ?? 1) > 1;
+
+/** Opens a versions panel on the reading view (or closes it when it is the one open). */
+function versionsPanel(host: CommandHost, which: 'versions' | 'review'): void {
+  if (!host.store.get().open.document) {
+    host.store.say('Open a document first: its versions are listed beside it.');
+    return;
+  }
+  if (host.store.get().ui.view !== 'reading') host.changeView('reading');
+  togglePanel(host, which);
+}
 
 /**
  * Opens Find (or, when it is open, goes back to its search field); the suggestions give way. A Find that opens
@@ -138,6 +150,21 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
   },
   import: { enabled: always, run: (host) => void host.store.importFromDialog() },
   'import-annotations': { enabled: always, run: (host) => void host.store.importAnnotations() },
+  'import-version': { enabled: hasDocument, run: (host) => void host.store.importVersionFromDialog() },
+  'version-history': { enabled: hasDocument, run: (host) => versionsPanel(host, 'versions') },
+  'version-review': { enabled: hasVersions, run: (host) => versionsPanel(host, 'review') },
+  'compare-versions': {
+    enabled: hasVersions,
+    run: (host) => {
+      const doc = host.store.get().open.document;
+      if (!doc || doc.version < 2) {
+        host.store.say('This document has one version: import a newer one to compare them.');
+        return;
+      }
+      if (host.store.get().ui.view !== 'reading') host.changeView('reading');
+      void host.store.openDiff(doc.version - 1, doc.version);
+    },
+  },
   'export-markdown': { enabled: hasDocument, run: (host) => void host.store.exportMarkdown() },
   'export-comparison': { enabled: always, run: (host) => void host.store.exportComparison() },
   'export-topic': { enabled: always, run: (host) => host.store.patchUi({ exportDialog: 'topic' }) },

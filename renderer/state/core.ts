@@ -11,12 +11,14 @@ import * as nb from './notebook';
 import * as od from './open-document';
 import * as sg from './suggestions';
 import * as ui from './ui';
+import * as vs from './versions';
 
 export interface State {
   notebook: nb.NotebookState;
   open: od.OpenDocumentState;
   ui: ui.UiState;
   suggestions: sg.SuggestionsState;
+  versions: vs.VersionsState;
 }
 
 export const initialState: State = {
@@ -24,6 +26,7 @@ export const initialState: State = {
   open: od.initialOpenDocument,
   ui: ui.initialUi,
   suggestions: sg.initialSuggestions,
+  versions: vs.initialVersions,
 };
 
 export type Core = ReturnType<typeof createCore>;
@@ -63,6 +66,10 @@ export function createCore(api: ParleyApi) {
     set({ ...state, notebook: fn(state.notebook) });
   const setSuggestions = (fn: (current: sg.SuggestionsState) => sg.SuggestionsState) =>
     set({ ...state, suggestions: fn(state.suggestions) });
+  const setVersions = (fn: (current: vs.VersionsState) => vs.VersionsState) => {
+    const next = fn(state.versions);
+    if (next !== state.versions) set({ ...state, versions: next });
+  };
   /** Changes some of the window's state; a patch that changes nothing renders nothing. */
   const patchUi = (patch: Partial<ui.UiState>) =>
     setUi((current) =>
@@ -283,6 +290,7 @@ export function createCore(api: ParleyApi) {
     setUi,
     setNotebook,
     setSuggestions,
+    setVersions,
     patchUi,
     fail,
     clearError,

@@ -110,13 +110,26 @@ export function removeAnnotation(state: NotebookState, id: string): NotebookStat
   return { ...state, annotations: removeAnnotations(state.annotations, [id]) };
 }
 
-/** One document's highlights as read with the document, replacing what was known of them. */
+/**
+ * One document's highlights as read with the document, replacing what was known of them. A document is read with
+ * the highlights on its latest text: those on an earlier version (kept there, or waiting for review) stay as the
+ * notebook's steps left them.
+ */
 export function setDocumentAnnotations(
   state: NotebookState,
   documentId: string,
   list: Annotation[],
 ): NotebookState {
-  return { ...state, annotations: new Map(state.annotations).set(documentId, list) };
+  const known = state.annotations.get(documentId) ?? [];
+  const read = new Set(list.map((a) => a.id));
+  const earlier = known.filter((a) => a.version !== undefined && !read.has(a.id));
+  return {
+    ...state,
+    annotations: new Map(state.annotations).set(
+      documentId,
+      earlier.length > 0 ? [...list, ...earlier] : list,
+    ),
+  };
 }
 
 /** A topic a call created, listed until its event brings the counted list. */

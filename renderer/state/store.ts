@@ -8,6 +8,7 @@ import { editActions } from './actions/edits';
 import { exportActions } from './actions/exports';
 import { importActions } from './actions/imports';
 import { suggestionActions } from './actions/suggestions';
+import { versionActions } from './actions/versions';
 import { viewActions } from './actions/view';
 import { welcomeActions } from './actions/welcome';
 import { createCore } from './core';
@@ -29,5 +30,6 @@ export function createStore(api: ParleyApi, limits: { maxImportBytes: number }) 
     ...suggestionActions(core),
     ...viewActions(core),
     ...welcomeActions(core),
+    ...versionActions(core, limits),
   };
 }

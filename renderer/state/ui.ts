@@ -5,7 +5,8 @@ import type { Progress, SaveState } from '../../shared/contract';
 import type { Annotation, Comparison } from '../types';
 
 export type View = 'reading' | 'compare';
-export type SidePanel = 'find' | 'codebook';
+/** `versions`: the open document's versions; `review`: its highlights carried onto its latest version. */
+export type SidePanel = 'find' | 'codebook' | 'versions' | 'review';
 /** What the library sidebar lists: the notebook's documents, or the open document's highlights. */
 export type SidebarTab = 'documents' | 'highlights';
 

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { dismissNotice, messageHasAction, noticeLifetime } from '../state/ui';
 import { useAppState, useStore } from '../state/use-store';
 import '../styles/notices.css';
+import { VersionStatus } from './versions-view';
 
 /** After the pointer or focus leaves a notice, at least this long before it goes. */
 const AFTER_HOLD_MS = 2_000;
@@ -219,6 +220,7 @@ export function Notices() {
           </button>
         </div>
       )}
+      <VersionStatus />
     </div>
   );
 }

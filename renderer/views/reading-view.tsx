@@ -16,12 +16,16 @@ import { useAppState, useStore } from '../state/use-store';
 import { ALL_TOPICS, matchesFilter, paintColour } from '../topics';
 import type { Annotation } from '../types';
 import type { TextSurface } from './text-surface';
+import { useVersionPage, VersionLine } from './versions-view';
+import { latestOnly } from '../state/versions';
 
 /** The open document's highlights that the filter keeps: in the text, and those needing review. */
 export function useShownHighlights() {
   const state = useAppState();
   const { notebook, open, ui } = state;
-  const annotations = nb.documentAnnotations(notebook, open.document?.id ?? null);
+  // Highlights kept on an earlier version (or waiting for review there) point into that version's text.
+  const all = nb.documentAnnotations(notebook, open.document?.id ?? null);
+  const annotations = useMemo(() => latestOnly(all), [all]);
   const topicMap = useMemo(() => nb.topicMap(notebook), [notebook.topics]);
   const shown = useMemo(() => {
     const needsReview = new Set(open.needsReview);
@@ -47,6 +51,7 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
   const doc = state.open.document;
   const { annotations, topicMap, visible, review } = useShownHighlights();
   const { painter, index, ranges, setRanges } = surface;
+  const versionPage = useVersionPage();
   const partyMap = useMemo(() => nb.partyMap(notebook), [notebook.parties]);
   const passages = useMemo(() => nb.passages(notebook, doc?.id ?? null), [notebook, doc?.id]);
 
@@ -226,7 +231,7 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
       id={VIEW_PANEL_IDS.reading}
       role="tabpanel"
       aria-labelledby={VIEW_TAB_IDS.reading}
-      hidden={ui.view !== 'reading'}
+      hidden={ui.view !== 'reading' || versionPage !== null}
     >
       {doc ? (
         <div class="layout">
@@ -236,6 +241,7 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
             tabIndex={-1}
           >
             <DocumentHeader document={doc} onEditDetails={() => store.patchUi({ editingDetails: true })} />
+            <VersionLine />
             {ui.partyColours && (
               <PartyLegend
                 parties={notebook.parties.filter((party) => visible.some((a) => a.partyId === party.id))}

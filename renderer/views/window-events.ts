@@ -84,7 +84,8 @@ export function useWindowEvents(
     };
     const onDrop = (event: DragEvent) => {
       setDragging(false);
-      if (!hasFiles(event) || dialogOpen()) return;
+      // A drop that a target took for itself (a new version of the open document) is not imported again.
+      if (!hasFiles(event) || dialogOpen() || event.defaultPrevented) return;
       event.preventDefault();
       void store.importFiles([...(event.dataTransfer?.files ?? [])]);
     };

@@ -7,6 +7,7 @@ import type { OpenedDocument } from '../../types';
 import type { Core } from '../core';
 import * as nb from '../notebook';
 import * as od from '../open-document';
+import * as vs from '../versions';
 
 /** A file handed to the page (dropped or pasted): a File fits. */
 export interface FileLike {
@@ -21,6 +22,12 @@ export function fileSizeText(bytes: number): string {
 
 export function importActions(core: Core, limits: { maxImportBytes: number }) {
   const { api, get, set, patchUi, fail, clearError, announce, openId, openDocument, claimOpen } = core;
+
+  /** A page whose address is that of a document already in the notebook is offered as its newer version. */
+  const offerVersions = (reply: DocumentsImport) => {
+    const offers = reply.sameAddress ?? [];
+    if (offers.length > 0) core.setVersions((current) => vs.addOffers(current, offers));
+  };
 
   /** Shows a document main handed back opened, as core's openDocument shows one it has read. */
   function show(opened: OpenedDocument): void {
@@ -73,7 +80,9 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
   async function importFromDialog(): Promise<void> {
     clearError();
     try {
-      await afterImport(await importing(() => api.importFromDialog()));
+      const result = await importing(() => api.importFromDialog());
+      await afterImport(result);
+      offerVersions(result.reply);
     } catch (failure) {
       // A refusal or a cancel ends the import before main's last progress report: the notice goes with it.
       patchUi({ progress: null });
@@ -101,6 +110,7 @@ export function importActions(core: Core, limits: { maxImportBytes: number }) {
     const report = result.reply;
     patchUi({ progress: null });
     await afterImport(result).catch(fail);
+    offerVersions(report);
     // Said after the first added opens, which clears the error line: the refusals stay in view.
     if (report.refused.length > 0) patchUi({ error: report.refused.map((r) => r.reason).join(' ') });
   }

@@ -70,6 +70,7 @@ describe('buildMenuTemplate', () => {
     assert.equal(exportItem.accelerator, 'CmdOrCtrl+E');
     assert.equal(compareItem.accelerator, 'CmdOrCtrl+Shift+E');
     click(importItem);
+    click(byLabel(file, 'Import New Version…'));
     click(byLabel(file, 'Import Annotations…'));
     click(exportItem);
     click(compareItem);
@@ -78,6 +79,7 @@ describe('buildMenuTemplate', () => {
     click(byLabel(file, 'Export Highlights as CSV…'));
     assert.deepEqual(sent, [
       'import',
+      'import-version',
       'import-annotations',
       'export-markdown',
       'export-comparison',
@@ -85,7 +87,7 @@ describe('buildMenuTemplate', () => {
       'export-notebook',
       'export-csv',
     ]);
-    assert.equal(file[2]?.type, 'separator');
+    assert.equal(file[3]?.type, 'separator');
     assert.equal(file.at(-2)?.type, 'separator');
     assert.ok(!roles(file).includes('recentDocuments'), 'no Open Recent outside macOS');
     assert.ok(roles(menu(build(true, true).template, 'File')).includes('recentDocuments'));
@@ -119,6 +121,14 @@ describe('buildMenuTemplate', () => {
     assert.equal(palette.accelerator, 'CmdOrCtrl+Shift+P');
     click(palette);
     assert.deepEqual(sent, ['parties', 'codebook', 'command-palette']);
+  });
+
+  test('View: the open document’s Version History, Version Review and Compare Versions go to the page', () => {
+    const { template, sent } = build(false, true);
+    const view = menu(template, 'View');
+    for (const label of ['Version History', 'Version Review', 'Compare Versions'])
+      click(byLabel(view, label));
+    assert.deepEqual(sent, ['version-history', 'version-review', 'compare-versions']);
   });
 
   test('View: Compare Parties, then reload and developer tools only in development', () => {

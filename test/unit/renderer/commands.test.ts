@@ -230,3 +230,40 @@ test("the Export menu's commands each run their export, those of this document o
   assert.equal(commandEnabled('export-document', store.get()), true);
   assert.equal(commandEnabled('export-w3c-document', store.get()), true);
 });
+
+test('the version commands: enabled by an open document and by its versions; each opens its panel or its view', async () => {
+  const { store } = await started({ diffVersions: () => null });
+  const { host, done } = hostFor(store);
+  const doc = { ...store.get().open.document!, version: 1 };
+  store.set({ ...store.get(), open: { ...store.get().open, document: doc } });
+  assert.equal(commandEnabled('import-version', store.get()), true);
+  assert.equal(commandEnabled('version-history', store.get()), true);
+  // A document with one version has nothing to review or compare.
+  assert.equal(commandEnabled('version-review', store.get()), false);
+  assert.equal(commandEnabled('compare-versions', store.get()), false);
+  runCommand('compare-versions', host);
+  assert.equal(store.get().ui.message, 'This document has one version: import a newer one to compare them.');
+  store.set({ ...store.get(), open: { ...store.get().open, document: { ...doc, version: 2 } } });
+  assert.equal(commandEnabled('version-review', store.get()), true);
+  runCommand('version-history', host);
+  assert.equal(store.get().ui.panel, 'versions');
+  runCommand('version-review', host);
+  assert.equal(store.get().ui.panel, 'review');
+  runCommand('compare-versions', host);
+  await settle();
+  const page = store.get().versions.page;
+  assert.deepEqual(page?.kind === 'diff' ? [page.from, page.to] : null, [1, 2]);
+  // An earlier version shown in place of the latest text holds back the commands that work on that text.
+  assert.equal(commandEnabled('highlight', store.get()), false);
+  store.closeVersionPage();
+  assert.equal(commandEnabled('highlight', store.get()), true);
+
+  // No document: the panels say so instead of opening on nothing.
+  store.set({ ...store.get(), open: { document: null, needsReview: [] } });
+  store.patchUi({ panel: null });
+  runCommand('version-history', host);
+  assert.equal(store.get().ui.panel, null);
+  assert.equal(store.get().ui.message, 'Open a document first: its versions are listed beside it.');
+  assert.equal(commandEnabled('import-version', store.get()), false);
+  assert.deepEqual(done, []);
+});

@@ -12,6 +12,7 @@ import { importActions } from '../../../renderer/state/actions/imports';
 import { suggestionActions } from '../../../renderer/state/actions/suggestions';
 import { viewActions } from '../../../renderer/state/actions/view';
 import { welcomeActions } from '../../../renderer/state/actions/welcome';
+import { versionActions } from '../../../renderer/state/actions/versions';
 import { createCore } from '../../../renderer/state/core';
 import { createStore } from '../../../renderer/state/store';
 import { standIn } from './stand-in';
@@ -27,6 +28,7 @@ test('no two parts of the store give the same name to different things', () => {
     suggestions: suggestionActions(core),
     view: viewActions(core),
     welcome: welcomeActions(core),
+    versions: versionActions(core, { maxImportBytes: 1000 }),
   };
   const owner = new Map<string, string>();
   const clashes: string[] = [];
