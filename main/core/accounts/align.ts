@@ -94,6 +94,38 @@ interface Pair {
 }
 
 /**
+ * For each statement of `as`, the statements of `bs` it could be: those sharing two words at least (found through
+ * an index of `bs` by word, so that the work grows with the shared words rather than with every pair), of no
+ * conflicting party, with their score when it is above 0.
+ */
+function candidates(
+  as: readonly Statement[],
+  bs: readonly Statement[],
+  weight: Weights,
+): Array<Array<{ y: number; score: number }>> {
+  const byStem = new Map<string, number[]>();
+  bs.forEach((b, y) => {
+    for (const stem of b.stems) {
+      const list = byStem.get(stem);
+      if (list) list.push(y);
+      else byStem.set(stem, [y]);
+    }
+  });
+  return as.map((a) => {
+    const shared = new Map<number, number>();
+    for (const stem of a.stems)
+      for (const y of byStem.get(stem) ?? []) shared.set(y, (shared.get(y) ?? 0) + 1);
+    const found: Array<{ y: number; score: number }> = [];
+    for (const [y, count] of shared) {
+      if (count < 2 || partiesConflict(a, bs[y]!)) continue;
+      const score = similarity(a.stems, bs[y]!.stems, weight);
+      if (score > 0) found.push({ y, score });
+    }
+    return found;
+  });
+}
+
+/**
  * The rows of statements that are the same across accounts (`accounts[i]` the statements of account i, in text
  * order): one row per statement group, each row an array with a statement or null per account.
  */
@@ -102,31 +134,20 @@ export function alignStatements(accounts: readonly (readonly Statement[])[]): Ar
   const pairs: Pair[] = [];
   for (let i = 0; i < accounts.length; i++) {
     for (let j = i + 1; j < accounts.length; j++) {
-      const scores = accounts[i]!.map((a) =>
-        accounts[j]!.map((b) => (partiesConflict(a, b) ? 0 : similarity(a.stems, b.stems, weight))),
-      );
+      const scored = candidates(accounts[i]!, accounts[j]!, weight);
       // A statement whose best match is tied with another is matched with neither; so is that best match.
-      const tiedA = new Set<number>();
-      const tiedB = new Set<number>();
-      const bestOfB = accounts[j]!.map((_, y) => Math.max(0, ...scores.map((row) => row[y]!)));
-      scores.forEach((row, x) => {
-        const best = Math.max(0, ...row);
-        if (best < MIN_SCORE) return;
-        if (row.filter((s) => best - s < TIE).length > 1) tiedA.add(x);
-      });
-      bestOfB.forEach((best, y) => {
-        if (best < MIN_SCORE) return;
-        if (scores.filter((row) => best - row[y]! < TIE).length > 1) tiedB.add(y);
-      });
-      scores.forEach((row, x) => {
-        if (tiedA.has(x)) return;
-        const best = Math.max(0, ...row);
-        row.forEach((score, y) => {
-          if (score < MIN_SCORE || tiedB.has(y)) return;
-          // Only each one's best: a second-best match is no evidence of the same statement.
-          if (score < best || score < bestOfB[y]!) return;
-          pairs.push({ a: accounts[i]![x]!, b: accounts[j]![y]!, score });
-        });
+      const bestOfA = scored.map((list) => list.reduce((best, c) => Math.max(best, c.score), 0));
+      const bestOfB = new Array<number>(accounts[j]!.length).fill(0);
+      for (const list of scored) for (const c of list) bestOfB[c.y] = Math.max(bestOfB[c.y]!, c.score);
+      const nearB = new Array<number>(accounts[j]!.length).fill(0);
+      for (const list of scored) for (const c of list) if (bestOfB[c.y]! - c.score < TIE) nearB[c.y]!++;
+      scored.forEach((list, x) => {
+        const best = bestOfA[x]!;
+        if (best < MIN_SCORE || list.filter((c) => best - c.score < TIE).length > 1) return;
+        for (const { y, score } of list) {
+          if (score >= MIN_SCORE && nearB[y]! <= 1)
+            pairs.push({ a: accounts[i]![x]!, b: accounts[j]![y]!, score });
+        }
       });
     }
   }

@@ -11,7 +11,7 @@ import { placeLabel, type Notebook, type ParleyDocument } from '../../../shared/
 import { openDocument } from '../notebook';
 import { partyForSpeaker } from '../parties';
 import { findStatements } from '../suggest';
-import { ABBREVIATIONS, TITLES } from '../suggest/words';
+import { ABBREVIATIONS, PHRASAL, SPEECH_VERBS, TITLES } from '../suggest/words';
 import { contentStems } from './words';
 
 /** A statement with the content words it is compared by. */
@@ -24,6 +24,8 @@ interface Span {
   end: number;
   speaker: string;
   partyId: string | null;
+  /** Reported speech, which may report two statements joined by "and": "said X and that Y", "… and called for Z". */
+  reported?: boolean;
 }
 
 /** The fewest content words a statement has; fewer is a greeting, a name, a "Yes.". */
@@ -133,14 +135,49 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return end > start ? { start, end } : null;
 }
 
-/** A span cut into its sentences; a piece too short to be a statement stays with the one before it (or after). */
+/** "Good afternoon.", "Thank you, Sergey.": words of courtesy, no statement. */
+const COURTESY = /^(?:thank|thanks|good|hello|welcome|ladies|gentlemen)\b/i;
+
+function isCourtesy(text: string): boolean {
+  return COURTESY.test(text) && contentStems(text).length <= 3;
+}
+
+/** ", and that …", " and also called for …", " and expressed hope …": where reported speech reports a second statement. */
+const SECOND_REPORT = new RegExp(
+  `,?\\s+and\\s+(?:also\\s+)?(?=that\\s|(?:${[...SPEECH_VERBS].join('|')})\\s|(?:${Object.entries(PHRASAL)
+    .map(([verb, next]) => `${verb}\\s+(?:${[...next].join('|')})`)
+    .join('|')})\\b)`,
+  'gu',
+);
+
+/** Where a reported span reports a second statement: the offsets where each one after the first begins. */
+function reportedCuts(text: string, span: Span): Array<{ end: number; start: number }> {
+  if (!span.reported) return [];
+  const cuts: Array<{ end: number; start: number }> = [];
+  const slice = text.slice(span.start, span.end);
+  for (const m of slice.matchAll(SECOND_REPORT)) {
+    let start = span.start + m.index + m[0].length;
+    if (text.startsWith('that ', start)) start += 'that '.length;
+    cuts.push({ end: span.start + m.index, start });
+  }
+  return cuts;
+}
+
+/**
+ * A span cut into its sentences (and a reported span into the statements it reports); a courtesy is dropped, and
+ * a piece too short to be a statement stays with the one before it (or after).
+ */
 function sentences(text: string, span: Span): Span[] {
+  const bounds = [
+    ...sentenceEnds(text, span.start, span.end).map((at) => ({ end: at, start: at })),
+    ...reportedCuts(text, span),
+  ].sort((a, b) => a.end - b.end);
   const pieces: Array<{ start: number; end: number; words: number }> = [];
   let from = span.start;
-  for (const cut of [...sentenceEnds(text, span.start, span.end), span.end]) {
-    const piece = trimmed(text, from, cut);
-    from = cut;
-    if (!piece) continue;
+  for (const cut of [...bounds, { end: span.end, start: span.end }]) {
+    const piece = trimmed(text, from, cut.end);
+    from = cut.start;
+    if (!piece || isCourtesy(text.slice(piece.start, piece.end))) continue;
     const words = contentStems(text.slice(piece.start, piece.end)).length;
     const last = pieces[pieces.length - 1];
     if (last && (words < MIN_STATEMENT_WORDS || last.words < MIN_STATEMENT_WORDS)) {
@@ -162,9 +199,27 @@ export function accountStatements(nb: Notebook, documentId: string): Statement[]
   const { document: doc, annotations, needsReview } = openDocument(nb, documentId);
   const text = doc.text;
   const turns = transcriptTurns(doc, nb);
-  const found: Span[] = findStatements(text, nb.parties)
+  const all = findStatements(text, nb.parties);
+  // An answer ("A: …") is the statement of whoever the finder reads as answering in that paragraph (the one person
+  // an interview introduces), if anyone.
+  for (const turn of turns.spans) {
+    if (turn.speaker !== '') continue;
+    const block = blockIndexAt(doc, turn.start);
+    const answer = all.find((s) => s.speaker !== '' && blockIndexAt(doc, s.start) === block);
+    if (answer) {
+      turn.speaker = answer.speaker;
+      turn.partyId = answer.partyId;
+    }
+  }
+  const found: Span[] = all
     .filter((s) => !turns.blocks.has(blockIndexAt(doc, s.start)))
-    .map((s) => ({ start: s.start, end: s.end, speaker: s.speaker, partyId: s.partyId }));
+    .map((s) => ({
+      start: s.start,
+      end: s.end,
+      speaker: s.speaker,
+      partyId: s.partyId,
+      reported: s.kind === 'reported',
+    }));
   let spans: Array<Span & { annotationId: string | null }> = [...found, ...turns.spans]
     .sort((a, b) => a.start - b.start)
     .flatMap((s) => sentences(text, s))

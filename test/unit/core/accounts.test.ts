@@ -52,7 +52,7 @@ function notebook(): { nb: Notebook; rt: string; wire: string; transcript: strin
   return { nb, rt, wire, transcript };
 }
 
-test('a transcript’s turns are statements of their speakers, questions are not, a turn goes on in the next paragraph', () => {
+test('a transcript’s turns are statements of their speakers, questions and courtesies are not, a turn goes on in the next paragraph', () => {
   const { nb, transcript } = notebook();
   const [uk, russia] = nb.parties;
   const statements = accountStatements(nb, transcript);
@@ -61,7 +61,7 @@ test('a transcript’s turns are statements of their speakers, questions are not
     [
       'Foreign Secretary',
       uk!.id,
-      'Thank you. We are not allowing bilateral differences to obscure bilateral strength in our relationships of culture, of business or of politics',
+      'We are not allowing bilateral differences to obscure bilateral strength in our relationships of culture, of business or of politics',
     ],
     [
       'Foreign Secretary',
@@ -72,6 +72,49 @@ test('a transcript’s turns are statements of their speakers, questions are not
     ['Minister Lavrov', russia!.id, 'The extradition of Mr Lugovoy is absolutely out of the question'],
   ]);
   assert.ok(statements.every((s) => s.place.startsWith('¶')));
+});
+
+test('reported speech that reports two statements gives two, and an interview’s answers are its subject’s', () => {
+  const nb = emptyNotebook();
+  addSampleDocument(nb, SAMPLE, T0);
+  const reported = addDocument(
+    nb,
+    importPlainText(
+      'Talks\n\nLavrov said the talks had been useful and that the two sides would meet again in spring.\n\nMiliband said he welcomed the statements and called for an early meeting of the six powers on Iran.',
+    ),
+    T0,
+  ).id;
+  assert.deepEqual(
+    accountStatements(nb, reported).map((s) => [s.speaker, s.quote]),
+    [
+      ['Lavrov', 'the talks had been useful'],
+      ['Lavrov', 'the two sides would meet again in spring'],
+      ['Miliband', 'he welcomed the statements'],
+      ['Miliband', 'called for an early meeting of the six powers on Iran'],
+    ],
+  );
+  const interview = addDocument(
+    nb,
+    importPlainText(
+      [
+        'Interview',
+        'Sergey Lavrov spoke to the paper after the talks in Moscow.',
+        'Q: What did the talks achieve?',
+        'A: Good afternoon. We signed three joint statements on the issues that matter most.',
+        'Q: Will Mr Lugovoy be extradited?',
+        'A: Our position on the extradition has not changed at all.',
+      ].join('\n\n'),
+    ),
+    T0,
+  ).id;
+  const [, russia] = nb.parties;
+  assert.deepEqual(
+    accountStatements(nb, interview).map((s) => [s.speaker, s.partyId, s.quote]),
+    [
+      ['Sergey Lavrov', russia!.id, 'We signed three joint statements on the issues that matter most'],
+      ['Sergey Lavrov', russia!.id, 'Our position on the extradition has not changed at all'],
+    ],
+  );
 });
 
 test('the same statement is found across accounts in direct and reported speech; what one account lacks is its omission', () => {
