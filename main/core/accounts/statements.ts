@@ -190,6 +190,18 @@ function sentences(text: string, span: Span): Span[] {
     .map((p) => ({ start: p.start, end: p.end, speaker: span.speaker, partyId: span.partyId }));
 }
 
+/** The first of `spans` (in text order, none inside another) that ends after `offset`. */
+function firstEndingAfter(spans: ReadonlyArray<{ end: number }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
@@ -220,37 +232,54 @@ export function accountStatements(nb: Notebook, documentId: string): Statement[]
       partyId: s.partyId,
       reported: s.kind === 'reported',
     }));
-  let spans: Array<Span & { annotationId: string | null }> = [...found, ...turns.spans]
+  const spans: Array<Span & { annotationId: string | null }> = [...found, ...turns.spans]
     .sort((a, b) => a.start - b.start)
     .flatMap((s) => sentences(text, s))
     .map((s) => ({ ...s, annotationId: null }));
 
   // A highlight on the current text stands for the statements it covers, with its own party when it has one; one
-  // inside a statement marks that statement as highlighted.
+  // inside a statement marks that statement as highlighted; one on the passage of the highlight before it adds
+  // nothing (a statement is given once).
   const review = new Set(needsReview);
+  const replaced = new Set<number>();
+  const highlighted: Array<Span & { annotationId: string }> = [];
   for (const annotation of annotations) {
     if (review.has(annotation.id) || annotation.version !== undefined) continue;
     const target = { start: annotation.target.start, end: annotation.target.end };
     if (contentStems(text.slice(target.start, target.end)).length < MIN_STATEMENT_WORDS) continue;
-    const covered = spans.filter((s) => overlap(s, target) * 2 > s.end - s.start);
-    const within = spans.find((s) => overlap(s, target) * 2 > target.end - target.start);
-    if (covered.length === 0 && within) {
-      if (within.annotationId === null) {
-        within.annotationId = annotation.id;
-        within.partyId = annotation.partyId ?? within.partyId;
-      }
+    const last = highlighted[highlighted.length - 1];
+    if (last && overlap(last, target) * 2 > Math.min(last.end - last.start, target.end - target.start))
       continue;
+    const covered: number[] = [];
+    let within: number | null = null;
+    for (
+      let k = firstEndingAfter(spans, target.start);
+      k < spans.length && spans[k]!.start < target.end;
+      k++
+    ) {
+      const span = spans[k]!;
+      const shared = overlap(span, target);
+      if (shared * 2 > span.end - span.start) covered.push(k);
+      else if (shared * 2 > target.end - target.start) within = k;
     }
-    const from = covered[0] ?? within;
-    spans = spans.filter((s) => !covered.includes(s));
-    spans.push({
+    if (covered.length === 0 && within !== null) {
+      const span = spans[within]!;
+      if (span.annotationId === null && !replaced.has(within)) {
+        span.annotationId = annotation.id;
+        span.partyId = annotation.partyId ?? span.partyId;
+        continue;
+      }
+    }
+    const from = spans[covered[0] ?? within ?? -1];
+    for (const k of covered) replaced.add(k);
+    highlighted.push({
       ...target,
       speaker: from?.speaker ?? '',
       partyId: annotation.partyId ?? from?.partyId ?? null,
       annotationId: annotation.id,
     });
   }
-  return spans
+  return [...spans.filter((_, k) => !replaced.has(k)), ...highlighted]
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((s) => {
       const quote = text.slice(s.start, s.end);

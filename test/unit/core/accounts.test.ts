@@ -254,6 +254,32 @@ test('a highlight is a statement with its party, and is also in the other accoun
   assert.deepEqual(alsoIn(nb, other.id), []);
 });
 
+test('a highlight over two sentences stands for both; a second one on the same passage adds nothing', () => {
+  const { nb, rt } = notebook();
+  const [uk] = nb.parties;
+  const doc = nb.documents.find((d) => d.id === rt)!;
+  const mark = (quote: string, partyId: string | null = null) => {
+    const start = doc.text.indexOf(quote);
+    return createAnnotation(
+      nb,
+      { documentId: rt, start, end: start + quote.length, topicIds: [], note: '', partyId },
+      T0,
+    );
+  };
+  const before = accountStatements(nb, rt);
+  const both =
+    'Our position has not changed,” Sergey Lavrov said at a news conference. “I believe our British colleagues understand that their demands that we amend our Constitution are absolutely unrealistic.';
+  const first = mark(both, uk!.id);
+  mark(both);
+  const after = accountStatements(nb, rt);
+  assert.equal(after.length, before.length - 1, 'two statements became one');
+  const statement = after.find((s) => s.annotationId === first.id)!;
+  assert.equal(statement.quote, both);
+  assert.equal(statement.partyId, uk!.id, 'the highlight’s own party');
+  assert.equal(statement.speaker, 'Sergey Lavrov');
+  assert.equal(after.filter((s) => s.start === statement.start).length, 1);
+});
+
 test('the comparison by account gives each account’s highlights per topic', () => {
   const { nb, rt, wire } = notebook();
   const event = createEvent(nb, { name: 'Talks', documentIds: [wire, rt] }, T0);
