@@ -14,7 +14,8 @@ import { createEvent } from '../../../main/core/events';
 import { addDocument, addSampleDocument, createAnnotation, createTopic } from '../../../main/core/notebook';
 import { importPlainText } from '../../../main/core/import-text';
 import { emptyNotebook, type Notebook } from '../../../shared/model';
-import { lintFindings } from './markdown-check';
+import { parse as parseYaml } from 'yaml';
+import { commonMarkText, lintFindings, rawHtml } from './markdown-check';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-05-01T09:00:00.000Z');
@@ -332,4 +333,30 @@ test('the Markdown export is one table, a column per account, empty cells for om
   );
   assert.ok(markdown.includes('### What RT omits'));
   assert.match(markdown, /^date: "2009-11-02"$/m);
+});
+
+test('quotes holding Markdown, HTML and pipes are written as their text, and the table holds', () => {
+  const nb = emptyNotebook();
+  addSampleDocument(nb, SAMPLE, T0);
+  const hostile = [
+    'the <img src=x onerror=alert(1)> treaty | would be *signed* in `Geneva` next [week](javascript:alert(1))',
+    'the <script>alert(1)</script> talks | on missile _defence_ would # resume in ~~May~~ at the latest',
+  ];
+  const one = addDocument(
+    nb,
+    importPlainText(`One\n\nLavrov said ${hostile[0]}.\n\nLavrov said ${hostile[1]}.`),
+    T0,
+  ).id;
+  const two = addDocument(nb, importPlainText(`Two\n\nLavrov said ${hostile[0]}.`), T0).id;
+  const event = createEvent(nb, { name: 'A <b>bold</b> | event', documentIds: [one, two] }, T0);
+  const markdown = exportAccountsMarkdown(nb, event.id, { now: NOW });
+  assert.deepEqual(lintFindings(markdown), []);
+  assert.deepEqual(rawHtml(markdown), []);
+  const read = commonMarkText(markdown);
+  for (const quote of hostile) assert.ok(read.includes(quote), `${quote} reads as written`);
+  const front = parseYaml(markdown.split('---\n')[1]!) as { event: string; accounts: string[] };
+  assert.equal(front.event, 'A <b>bold</b> | event');
+  assert.deepEqual(front.accounts, ['One', 'Two']);
+  const table = markdown.split('\n').filter((line) => line.startsWith('|'));
+  for (const line of table) assert.equal(line.replace(/\\\|/g, '').split('|').length, 4, line);
 });
