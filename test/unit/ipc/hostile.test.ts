@@ -192,6 +192,7 @@ async function buildNotebook(path: string): Promise<Ids> {
     bytes: ferry([paragraphs[2]!, paragraphs[0]!, paragraphs[1]!]),
   });
   assert.equal(moved.counts.moved, 1, 'the highlight waits in the review as moved');
+  const event = await table.createEvent({ name: 'Talks in Moscow', documentIds: [doc.id, other.id] });
   await store.close();
   return {
     doc: doc.id,
@@ -204,7 +205,7 @@ async function buildNotebook(path: string): Promise<Ids> {
     annotation: a.id,
     otherAnnotation: b.id,
     suggestionKey: suggestions[0]!.key,
-    event: (await table.createEvent({ name: 'Talks in Moscow', documentIds: [doc.id, other.id] })).id,
+    event: event.id,
     waiting: waiting.id,
   };
 }
