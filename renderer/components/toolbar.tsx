@@ -25,8 +25,16 @@ export type { SidePanel, View };
 /** A command the toolbar or its Export menu runs. */
 export type ToolbarCommand = ToolbarCommandId | ExportMenuCommandId;
 
-export const VIEW_PANEL_IDS: Record<View, string> = { reading: 'reading', compare: 'compare' };
-export const VIEW_TAB_IDS: Record<View, string> = { reading: 'tab-reading', compare: 'tab-compare' };
+export const VIEW_PANEL_IDS: Record<View, string> = {
+  reading: 'reading',
+  compare: 'compare',
+  accounts: 'accounts',
+};
+export const VIEW_TAB_IDS: Record<View, string> = {
+  reading: 'tab-reading',
+  compare: 'tab-compare',
+  accounts: 'tab-accounts',
+};
 
 interface ToolbarProps {
   view: View;
@@ -53,6 +61,7 @@ interface ToolbarProps {
 const VIEWS: Array<{ view: View; label: string }> = [
   { view: 'reading', label: commandById('reading').label },
   { view: 'compare', label: 'Compare' },
+  { view: 'accounts', label: 'Accounts' },
 ];
 
 function ViewTabs({ view, onView }: { view: View; onView: (view: View) => void }) {

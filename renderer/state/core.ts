@@ -7,6 +7,7 @@
 import type { MenuCommand, NotebookChange, ParleyApi } from '../../shared/contract';
 import { errorMessage } from '../format';
 import type { Annotation, DocumentSummary, OpenedDocument } from '../types';
+import * as ac from './accounts';
 import * as nb from './notebook';
 import * as od from './open-document';
 import * as sg from './suggestions';
@@ -17,6 +18,7 @@ export interface State {
   open: od.OpenDocumentState;
   ui: ui.UiState;
   suggestions: sg.SuggestionsState;
+  accounts: ac.AccountsState;
 }
 
 export const initialState: State = {
@@ -24,6 +26,7 @@ export const initialState: State = {
   open: od.initialOpenDocument,
   ui: ui.initialUi,
   suggestions: sg.initialSuggestions,
+  accounts: ac.initialAccounts,
 };
 
 export type Core = ReturnType<typeof createCore>;
@@ -63,6 +66,10 @@ export function createCore(api: ParleyApi) {
     set({ ...state, notebook: fn(state.notebook) });
   const setSuggestions = (fn: (current: sg.SuggestionsState) => sg.SuggestionsState) =>
     set({ ...state, suggestions: fn(state.suggestions) });
+  const setAccounts = (fn: (current: ac.AccountsState) => ac.AccountsState) => {
+    const next = fn(state.accounts);
+    if (next !== state.accounts) set({ ...state, accounts: next });
+  };
   /** Changes some of the window's state; a patch that changes nothing renders nothing. */
   const patchUi = (patch: Partial<ui.UiState>) =>
     setUi((current) =>
@@ -142,7 +149,13 @@ export function createCore(api: ParleyApi) {
     const open = od.applyChange(state.open, change);
     // Only the active highlight is looked for (no set of every highlight of the document for each step).
     const shown = nb.documentAnnotations(notebook, od.openId(open));
-    set({ ...state, notebook, open, ui: ui.forgetRemoved(state.ui, (id) => shown.some((a) => a.id === id)) });
+    set({
+      ...state,
+      notebook,
+      open,
+      ui: ui.forgetRemoved(state.ui, (id) => shown.some((a) => a.id === id)),
+      accounts: ac.applyChange(state.accounts, change),
+    });
     if (next.kind === 'reread') {
       const pending = [...writing].filter((entry) => entry.id === next.id);
       for (const entry of pending) entry.named.push(change);
@@ -283,6 +296,7 @@ export function createCore(api: ParleyApi) {
     setUi,
     setNotebook,
     setSuggestions,
+    setAccounts,
     patchUi,
     fail,
     clearError,
