@@ -14,6 +14,7 @@ const CORE_PACKAGES = [
   'stopword',
   'immer',
   'approx-string-match',
+  'diff',
   'mdast-util-from-markdown',
   'mdast-util-gfm',
   'mdast-util-to-markdown',

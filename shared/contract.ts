@@ -427,7 +427,8 @@ const eventDate = z
   .string()
   .max(10)
   .regex(/^(?:\d{4}-\d{2}-\d{2})?$/, { message: 'a date is written YYYY-MM-DD' });
-const accountIds = z.array(id).min(2).max(MAX_EVENT_ACCOUNTS);
+/** An event's accounts: at least two, which main checks itself (core/events.ts) to say in words why one is not enough. */
+const accountIds = z.array(id).min(1).max(MAX_EVENT_ACCOUNTS);
 /** Most files one drop may bring. */
 const MAX_IMPORT_FILES = 1000;
 

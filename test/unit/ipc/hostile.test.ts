@@ -167,6 +167,7 @@ async function buildNotebook(path: string): Promise<Ids> {
   await table.linkAnnotations({ fromId: b.id, toId: a.id, type: 'rebuts' });
   const suggestions = await table.suggestStatements({ documentId: doc.id });
   assert.ok(suggestions.length > 0, 'the sample has suggestions');
+  const event = await table.createEvent({ name: 'Talks in Moscow', documentIds: [doc.id, other.id] });
   await store.close();
   return {
     doc: doc.id,
@@ -179,7 +180,7 @@ async function buildNotebook(path: string): Promise<Ids> {
     annotation: a.id,
     otherAnnotation: b.id,
     suggestionKey: suggestions[0]!.key,
-    event: (await table.createEvent({ name: 'Talks in Moscow', documentIds: [doc.id, other.id] })).id,
+    event: event.id,
   };
 }
 
