@@ -180,6 +180,7 @@ function Window({ store }: { store: Store }) {
         panel={ui.panel}
         history={notebook.history}
         exportBusy={ui.exportBusy}
+        showAccounts={ui.view === 'accounts'}
         isEnabled={(id) => commandEnabled(id, state)}
         onCommand={onToolbarCommand}
       />

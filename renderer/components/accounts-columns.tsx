@@ -2,7 +2,8 @@
 // statements it shares with the others marked (and, in them, the words the others give differently), the columns
 // scrolling together so shared statements stay level. Above them, the chosen statement's wordings set word
 // against word; under each head, the statements the other accounts give and this one omits, each a way to the
-// account that gives it. A statement is a button: choosing it brings it level in every column.
+// account that gives it. A statement is a button (by role, so it wraps with its text): choosing it brings it level
+// in every column.
 import type { JSX } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { AccountsAlignment, AccountStatement, DiffPart } from '../../shared/contract';
@@ -117,18 +118,25 @@ function Block({
           );
         }
         const cell = alignment.rows[row]!.cells[column]!;
+        // A button that wraps with the text around it, as a <button> (an inline block) would not.
         return (
-          <button
+          <span
             key={run.pieces[0]!.start}
-            type="button"
+            role="button"
+            tabIndex={0}
             class={className}
             data-row={row}
             aria-pressed={row === current}
             onClick={() => onChoose(cell)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter' && event.key !== ' ') return;
+              event.preventDefault();
+              onChoose(cell);
+            }}
           >
             {words}
             <span class="visually-hidden">{whereElse(alignment, row, column)}</span>
-          </button>
+          </span>
         );
       })}
     </Tag>
@@ -266,7 +274,9 @@ export function AccountsColumns({ alignment, texts, focus, focusTick, onFocus }:
     if (!column) return;
     if (current !== null) {
       linked.bringLevel(current, focusColumn);
-      column.querySelector<HTMLElement>(`button[data-row="${current}"]`)?.focus({ preventScroll: true });
+      column
+        .querySelector<HTMLElement>(`[role=button][data-row="${current}"]`)
+        ?.focus({ preventScroll: true });
       return;
     }
     // No statement there: the paragraph that holds the place comes into view.

@@ -2,7 +2,7 @@
 // by main even where the words differ ("Also in: FCO ¶4 (wording differs)"). Each is a way to that account, opened
 // side by side at that place with the differences marked. Nothing shows while it is asked, or when there is none.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { AlsoIn } from '../../shared/contract';
 import type { Annotation } from '../types';
 import './accounts.css';
@@ -27,6 +27,7 @@ export function AlsoInLine({
   env: AlsoInEnv;
 }): JSX.Element | null {
   const [found, setFound] = useState<AlsoIn[] | null>(null);
+  const labelId = useId();
   useEffect(() => {
     let live = true;
     env.load(annotation).then(
@@ -40,21 +41,24 @@ export function AlsoInLine({
   }, [annotation, env]);
   if (!found || found.length === 0) return null;
   return (
-    <p class="card__also-in">
-      <span class="card__also-in-label">Also in:</span>{' '}
-      {found.map((item, i) => (
-        <span key={`${item.eventId}:${item.documentId}:${item.start}`}>
-          {i > 0 && ', '}
-          <button
-            type="button"
-            class="link-button"
-            aria-label={`Also in ${alsoInText(item)}: open it side by side`}
-            onClick={() => env.open(item)}
-          >
-            {alsoInText(item)}
-          </button>
-        </span>
-      ))}
-    </p>
+    <div class="card__also-in">
+      <span class="card__also-in-label" id={labelId}>
+        Also in:
+      </span>
+      <ul class="card__also-in-list" aria-labelledby={labelId}>
+        {found.map((item) => (
+          <li key={`${item.eventId}:${item.documentId}:${item.start}`}>
+            <button
+              type="button"
+              class="link-button"
+              aria-label={`Also in ${alsoInText(item)}: open it side by side`}
+              onClick={() => env.open(item)}
+            >
+              {alsoInText(item)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
