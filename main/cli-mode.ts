@@ -22,6 +22,7 @@ export const COMMAND_NAMES: readonly string[] = [
   'find',
   'backups',
   'restore',
+  'event',
   'help',
   '--help',
   '-h',

@@ -18,6 +18,8 @@ import {
 import { ParleyError, type Notebook, type Topic } from '../../shared/model';
 import type { Progress } from '../../shared/contract';
 import { exportComparisonMarkdown } from '../core/compare';
+import { exportAccountsMarkdown } from '../core/accounts';
+import { createEvent, getEvent, listEvents } from '../core/events';
 import { findInText } from '../core/search';
 import { suggestStatements } from '../core/suggest';
 import { acceptSuggestions } from '../services/accept-suggestions';
@@ -70,6 +72,15 @@ Commands:
                                         write the whole notebook as one Markdown file
   export --view compare [--topic PATH] [--out FILE]
                                         write the parties' positions side by side, per topic
+  export --view accounts --event ID [--out FILE]
+                                        write an event's accounts aligned as Markdown: one row per
+                                        statement, one column per account, an empty cell where an
+                                        account omits the statement, then each account's omissions
+  event create NAME --documents ID,ID[,ID...] [--date YYYY-MM-DD]
+                                        group documents as accounts of one event, in column order;
+                                        prints the event's id
+  event list                            print id<TAB>date<TAB>name<TAB>documents per event
+                                        (documents: the ids, comma-separated, in column order)
   suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
                                         (party "-" when none); --accept adds them all as highlights
   list                                  print id<TAB>title<TAB>highlights per document
@@ -92,6 +103,16 @@ Every command takes --notebook FILE (default: $PARLEY_NOTEBOOK, else the app's n
 write first back up the notebook into FILE.backups/, as the app does (the newest 10 are kept).`;
 
 class UsageError extends Error {}
+/** Input that names what is not there or cannot go together: said in words, without the usage, exit code 2. */
+class InputError extends Error {}
+
+/** A refusal of the notebook's checks (unknown id, invalid value) as bad input; other errors as they are. */
+function asInputError(error: unknown): unknown {
+  if (error instanceof ParleyError && (error.code === 'not-found' || error.code === 'invalid')) {
+    return new InputError(error.message);
+  }
+  return error;
+}
 
 export interface Io {
   out: (text: string) => void;
@@ -279,6 +300,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     all: { type: 'boolean' },
     latest: { type: 'boolean' },
     empty: { type: 'boolean' },
+    documents: { type: 'string' },
+    date: { type: 'string' },
+    event: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -389,9 +413,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case 'export': {
-      if (values.view !== undefined && values.view !== 'compare') {
-        throw new UsageError(`unknown --view ${values.view}: the only view is compare`);
+      if (values.view !== undefined && values.view !== 'compare' && values.view !== 'accounts') {
+        throw new UsageError(`unknown --view ${values.view}: use compare or accounts`);
       }
+      if (values.view === 'accounts') return exportAccounts(values, path, io, lock);
+      if (values.event !== undefined) throw new UsageError('--event is for --view accounts');
       const format = values.format ?? 'markdown';
       if (format !== 'markdown' && format !== 'w3c' && format !== 'csv' && format !== 'csl-json') {
         throw new UsageError(
@@ -461,6 +487,44 @@ export async function main(argv: string[], io: Io): Promise<number> {
       } else {
         io.out(text);
       }
+      return 0;
+    }
+    case 'event': {
+      const [sub, ...words] = positionals;
+      if (sub === 'list') {
+        if (words.length > 0 || values.documents !== undefined || values.date !== undefined) {
+          throw new UsageError('event list takes no arguments');
+        }
+        const events = await withStore(path, 'read', io, lock, (store) => listEvents(store.data));
+        for (const e of events)
+          io.out(`${e.id}\t${e.date}\t${oneLine(e.name)}\t${e.documentIds.join(',')}\n`);
+        return 0;
+      }
+      if (sub !== 'create')
+        throw new UsageError('usage: parley event create NAME --documents ID,ID | parley event list');
+      const name = words.join(' ').trim();
+      if (name === '')
+        throw new UsageError('event create needs a NAME: parley event create NAME --documents ID,ID');
+      if (values.documents === undefined) {
+        throw new UsageError('event create needs --documents ID,ID[,ID...] (see parley list)');
+      }
+      const documentIds = values.documents.split(',').map((id) => id.trim());
+      if (documentIds.some((id) => id === '')) {
+        throw new InputError(
+          `--documents ${values.documents} has an empty id: write the ids with commas between.`,
+        );
+      }
+      const event = await withStore(path, 'write', io, lock, (store) => {
+        try {
+          return store.change(
+            (nb) => createEvent(nb, { name, date: values.date ?? '', documentIds }, new Date()),
+            'New event',
+          );
+        } catch (error) {
+          throw asInputError(error);
+        }
+      });
+      io.out(`${event.id}\n`);
       return 0;
     }
     case 'list': {
@@ -545,6 +609,53 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** `export --view accounts --event ID [--out FILE]`: the event's accounts aligned, as Markdown. */
+async function exportAccounts(
+  values: {
+    event?: string;
+    out?: string;
+    format?: string;
+    cite?: string;
+    topic?: string;
+    document?: string;
+    all?: boolean;
+  },
+  path: string,
+  io: Io,
+  lock: LockRequest,
+): Promise<number> {
+  if (values.event === undefined)
+    throw new UsageError('--view accounts needs --event ID (see parley event list)');
+  if (values.format !== undefined && values.format !== 'markdown') {
+    throw new UsageError('the accounts export as markdown only');
+  }
+  if (
+    values.cite !== undefined ||
+    values.topic !== undefined ||
+    values.document !== undefined ||
+    values.all
+  ) {
+    throw new UsageError('--view accounts takes --event ID and --out FILE only');
+  }
+  const eventId = values.event;
+  const text = await withStore(path, 'read', io, lock, (store) => {
+    try {
+      getEvent(store.data, eventId);
+    } catch (error) {
+      throw asInputError(error);
+    }
+    return exportAccountsMarkdown(store.data, eventId, { now: new Date() });
+  });
+  if (values.out) {
+    await refuseNotebookAsOutput(values.out, path);
+    await writeFile(values.out, text, 'utf8');
+    io.err(`Wrote ${values.out}\n`);
+  } else {
+    io.out(text);
+  }
+  return 0;
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -623,6 +734,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`parley: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`parley: ${error.message}\n`);
       return 2;
     }
     // Stopped by Ctrl+C (an import's reading cancelled): 128 + SIGINT, as a shell reports an interrupted command.

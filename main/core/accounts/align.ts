@@ -31,8 +31,33 @@ export function rarity(statements: readonly Statement[]): Weights {
   const df = new Map<string, number>();
   for (const s of statements) for (const stem of s.stems) df.set(stem, (df.get(stem) ?? 0) + 1);
   const n = Math.max(1, statements.length);
-  return (stem) => Math.log(1 + n / (df.get(stem) ?? 1));
+  const weights = new Map<string, number>();
+  for (const [stem, count] of df) weights.set(stem, Math.log(1 + n / count));
+  const unseen = Math.log(1 + n);
+  return (stem) => weights.get(stem) ?? unseen;
 }
+
+/**
+ * The score of two statements from what they share: `shared` words weighing `sharedWeight`, of `na` and `nb` words
+ * weighing `wa` and `wb`; 0 when they share too few to be the same statement.
+ */
+function scoreOf(
+  shared: number,
+  sharedWeight: number,
+  na: number,
+  nb: number,
+  wa: number,
+  wb: number,
+): number {
+  const same = shared === na && shared === nb;
+  if (shared < MIN_SHARED && !(same && shared >= 2)) return 0;
+  const contained = sharedWeight / Math.min(wa, wb);
+  const dice = (2 * sharedWeight) / (wa + wb);
+  return (contained + dice) / 2;
+}
+
+const total = (stems: readonly string[], weight: Weights) =>
+  stems.reduce((sum, stem) => sum + weight(stem), 0);
 
 /** How alike two statements' words are, 0 to 1; 0 when they are too little alike to be the same statement. */
 export function similarity(a: readonly string[], b: readonly string[], weight: Weights): number {
@@ -46,13 +71,7 @@ export function similarity(a: readonly string[], b: readonly string[], weight: W
       sharedWeight += weight(stem);
     }
   }
-  const same = shared === a.length && shared === b.length;
-  if (shared < MIN_SHARED && !(same && shared >= 2)) return 0;
-  const wa = a.reduce((sum, stem) => sum + weight(stem), 0);
-  const wb = b.reduce((sum, stem) => sum + weight(stem), 0);
-  const contained = sharedWeight / Math.min(wa, wb);
-  const dice = (2 * sharedWeight) / (wa + wb);
-  return (contained + dice) / 2;
+  return scoreOf(shared, sharedWeight, a.length, b.length, total(a, weight), total(b, weight));
 }
 
 export function partiesConflict(a: { partyId: string | null }, b: { partyId: string | null }): boolean {
@@ -94,6 +113,54 @@ interface Pair {
 }
 
 /**
+ * For each statement of `as`, the statements of `bs` it could be: those sharing two words at least (found through
+ * an index of `bs` by word, so that the work grows with the shared words rather than with every pair), of no
+ * conflicting party, with their score when it is above 0.
+ */
+function candidates(
+  as: readonly Statement[],
+  bs: readonly Statement[],
+  weight: Weights,
+): Array<Array<{ y: number; score: number }>> {
+  const byStem = new Map<string, number[]>();
+  bs.forEach((b, y) => {
+    for (const stem of b.stems) {
+      const list = byStem.get(stem);
+      if (list) list.push(y);
+      else byStem.set(stem, [y]);
+    }
+  });
+  const wbs = bs.map((b) => total(b.stems, weight));
+  // Counts per statement of `bs`, set back to 0 after each statement of `as` through the list of those touched.
+  const count = new Int32Array(bs.length);
+  const sharedWeight = new Float64Array(bs.length);
+  return as.map((a) => {
+    const touched: number[] = [];
+    for (const stem of a.stems) {
+      const w = weight(stem);
+      for (const y of byStem.get(stem) ?? []) {
+        if (count[y] === 0) touched.push(y);
+        count[y]!++;
+        sharedWeight[y]! += w;
+      }
+    }
+    const wa = total(a.stems, weight);
+    const found: Array<{ y: number; score: number }> = [];
+    for (const y of touched) {
+      const shared = count[y]!;
+      const b = bs[y]!;
+      if (shared >= 2 && !partiesConflict(a, b)) {
+        const score = scoreOf(shared, sharedWeight[y]!, a.stems.length, b.stems.length, wa, wbs[y]!);
+        if (score > 0) found.push({ y, score });
+      }
+      count[y] = 0;
+      sharedWeight[y] = 0;
+    }
+    return found;
+  });
+}
+
+/**
  * The rows of statements that are the same across accounts (`accounts[i]` the statements of account i, in text
  * order): one row per statement group, each row an array with a statement or null per account.
  */
@@ -102,31 +169,20 @@ export function alignStatements(accounts: readonly (readonly Statement[])[]): Ar
   const pairs: Pair[] = [];
   for (let i = 0; i < accounts.length; i++) {
     for (let j = i + 1; j < accounts.length; j++) {
-      const scores = accounts[i]!.map((a) =>
-        accounts[j]!.map((b) => (partiesConflict(a, b) ? 0 : similarity(a.stems, b.stems, weight))),
-      );
+      const scored = candidates(accounts[i]!, accounts[j]!, weight);
       // A statement whose best match is tied with another is matched with neither; so is that best match.
-      const tiedA = new Set<number>();
-      const tiedB = new Set<number>();
-      const bestOfB = accounts[j]!.map((_, y) => Math.max(0, ...scores.map((row) => row[y]!)));
-      scores.forEach((row, x) => {
-        const best = Math.max(0, ...row);
-        if (best < MIN_SCORE) return;
-        if (row.filter((s) => best - s < TIE).length > 1) tiedA.add(x);
-      });
-      bestOfB.forEach((best, y) => {
-        if (best < MIN_SCORE) return;
-        if (scores.filter((row) => best - row[y]! < TIE).length > 1) tiedB.add(y);
-      });
-      scores.forEach((row, x) => {
-        if (tiedA.has(x)) return;
-        const best = Math.max(0, ...row);
-        row.forEach((score, y) => {
-          if (score < MIN_SCORE || tiedB.has(y)) return;
-          // Only each one's best: a second-best match is no evidence of the same statement.
-          if (score < best || score < bestOfB[y]!) return;
-          pairs.push({ a: accounts[i]![x]!, b: accounts[j]![y]!, score });
-        });
+      const bestOfA = scored.map((list) => list.reduce((best, c) => Math.max(best, c.score), 0));
+      const bestOfB = new Array<number>(accounts[j]!.length).fill(0);
+      for (const list of scored) for (const c of list) bestOfB[c.y] = Math.max(bestOfB[c.y]!, c.score);
+      const nearB = new Array<number>(accounts[j]!.length).fill(0);
+      for (const list of scored) for (const c of list) if (bestOfB[c.y]! - c.score < TIE) nearB[c.y]!++;
+      scored.forEach((list, x) => {
+        const best = bestOfA[x]!;
+        if (best < MIN_SCORE || list.filter((c) => best - c.score < TIE).length > 1) return;
+        for (const { y, score } of list) {
+          if (score >= MIN_SCORE && nearB[y]! <= 1)
+            pairs.push({ a: accounts[i]![x]!, b: accounts[j]![y]!, score });
+        }
       });
     }
   }
@@ -161,22 +217,22 @@ export function alignStatements(accounts: readonly (readonly Statement[])[]): Ar
   }
 
   // The first account's order; each other account's statements not yet placed go after the row of the statement
-  // before them in that account.
-  const ordered: Array<Array<Statement | null>> = [];
-  const placed = new Set<Array<Statement | null>>();
+  // before them in that account (a list linked row to row, so that each placing takes the same time).
+  type Row = Array<Statement | null>;
+  const next = new Map<Row | null, Row | null>([[null, null]]);
   accounts.forEach((list) => {
-    let at = -1;
+    let at: Row | null = null;
     for (const s of list) {
       const row = rowFor(s);
-      if (placed.has(row)) {
-        at = ordered.indexOf(row);
-        continue;
+      if (!next.has(row)) {
+        next.set(row, next.get(at)!);
+        next.set(at, row);
       }
-      ordered.splice(at + 1, 0, row);
-      placed.add(row);
-      at += 1;
+      at = row;
     }
   });
+  const ordered: Row[] = [];
+  for (let row = next.get(null)!; row !== null; row = next.get(row)!) ordered.push(row);
   return ordered;
 }
 

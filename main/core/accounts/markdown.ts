@@ -22,14 +22,27 @@ function statementText(s: AccountStatement, where = ''): string {
   return `“${tableCell(s.quote)}”${speaker ? ` — ${tableCell(speaker)}` : ''} ${place}`;
 }
 
+/**
+ * A front matter string whose `<` is written `\u003C` (the same character to a YAML reader), so that a reader that
+ * takes the front matter for text sees no HTML tag in it.
+ */
+function frontString(value: string): string {
+  return yamlString(value).replace(/</g, '\\u003C');
+}
+
+/** A front matter list of such strings. */
+function frontList(values: readonly string[]): string {
+  return yamlStringList(values).replace(/</g, '\\u003C');
+}
+
 export function exportAccountsMarkdown(nb: Notebook, eventId: string, options: { now: Date }): string {
   const { event, accounts, rows, omissions } = alignAccounts(nb, eventId);
   const docs = new Map(nb.documents.map((doc) => [doc.id, doc]));
-  const out: string[] = ['---', `event: ${yamlString(event.name)}`];
-  if (event.date !== '') out.push(`date: ${yamlString(event.date)}`);
+  const out: string[] = ['---', `event: ${frontString(event.name)}`];
+  if (event.date !== '') out.push(`date: ${frontString(event.date)}`);
   out.push(
-    `accounts: ${yamlStringList(accounts.map((a) => a.label))}`,
-    `exported: ${yamlString(options.now.toISOString())}`,
+    `accounts: ${frontList(accounts.map((a) => a.label))}`,
+    `exported: ${frontString(options.now.toISOString())}`,
     '---',
     '',
     `# ${escapeHeading(oneLine(event.name))}`,

@@ -11,7 +11,7 @@ import { placeLabel, type Notebook, type ParleyDocument } from '../../../shared/
 import { openDocument } from '../notebook';
 import { partyForSpeaker } from '../parties';
 import { findStatements } from '../suggest';
-import { ABBREVIATIONS, TITLES } from '../suggest/words';
+import { ABBREVIATIONS, PHRASAL, SPEECH_VERBS, TITLES } from '../suggest/words';
 import { contentStems } from './words';
 
 /** A statement with the content words it is compared by. */
@@ -24,6 +24,8 @@ interface Span {
   end: number;
   speaker: string;
   partyId: string | null;
+  /** Reported speech, which may report two statements joined by "and": "said X and that Y", "… and called for Z". */
+  reported?: boolean;
 }
 
 /** The fewest content words a statement has; fewer is a greeting, a name, a "Yes.". */
@@ -133,14 +135,49 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return end > start ? { start, end } : null;
 }
 
-/** A span cut into its sentences; a piece too short to be a statement stays with the one before it (or after). */
+/** "Good afternoon.", "Thank you, Sergey.": words of courtesy, no statement. */
+const COURTESY = /^(?:thank|thanks|good|hello|welcome|ladies|gentlemen)\b/i;
+
+function isCourtesy(text: string): boolean {
+  return COURTESY.test(text) && contentStems(text).length <= 3;
+}
+
+/** ", and that …", " and also called for …", " and expressed hope …": where reported speech reports a second statement. */
+const SECOND_REPORT = new RegExp(
+  `,?\\s+and\\s+(?:also\\s+)?(?=that\\s|(?:${[...SPEECH_VERBS].join('|')})\\s|(?:${Object.entries(PHRASAL)
+    .map(([verb, next]) => `${verb}\\s+(?:${[...next].join('|')})`)
+    .join('|')})\\b)`,
+  'gu',
+);
+
+/** Where a reported span reports a second statement: the offsets where each one after the first begins. */
+function reportedCuts(text: string, span: Span): Array<{ end: number; start: number }> {
+  if (!span.reported) return [];
+  const cuts: Array<{ end: number; start: number }> = [];
+  const slice = text.slice(span.start, span.end);
+  for (const m of slice.matchAll(SECOND_REPORT)) {
+    let start = span.start + m.index + m[0].length;
+    if (text.startsWith('that ', start)) start += 'that '.length;
+    cuts.push({ end: span.start + m.index, start });
+  }
+  return cuts;
+}
+
+/**
+ * A span cut into its sentences (and a reported span into the statements it reports); a courtesy is dropped, and
+ * a piece too short to be a statement stays with the one before it (or after).
+ */
 function sentences(text: string, span: Span): Span[] {
+  const bounds = [
+    ...sentenceEnds(text, span.start, span.end).map((at) => ({ end: at, start: at })),
+    ...reportedCuts(text, span),
+  ].sort((a, b) => a.end - b.end);
   const pieces: Array<{ start: number; end: number; words: number }> = [];
   let from = span.start;
-  for (const cut of [...sentenceEnds(text, span.start, span.end), span.end]) {
-    const piece = trimmed(text, from, cut);
-    from = cut;
-    if (!piece) continue;
+  for (const cut of [...bounds, { end: span.end, start: span.end }]) {
+    const piece = trimmed(text, from, cut.end);
+    from = cut.start;
+    if (!piece || isCourtesy(text.slice(piece.start, piece.end))) continue;
     const words = contentStems(text.slice(piece.start, piece.end)).length;
     const last = pieces[pieces.length - 1];
     if (last && (words < MIN_STATEMENT_WORDS || last.words < MIN_STATEMENT_WORDS)) {
@@ -153,6 +190,18 @@ function sentences(text: string, span: Span): Span[] {
     .map((p) => ({ start: p.start, end: p.end, speaker: span.speaker, partyId: span.partyId }));
 }
 
+/** The first of `spans` (in text order, none inside another) that ends after `offset`. */
+function firstEndingAfter(spans: ReadonlyArray<{ end: number }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
@@ -162,40 +211,75 @@ export function accountStatements(nb: Notebook, documentId: string): Statement[]
   const { document: doc, annotations, needsReview } = openDocument(nb, documentId);
   const text = doc.text;
   const turns = transcriptTurns(doc, nb);
-  const found: Span[] = findStatements(text, nb.parties)
+  const all = findStatements(text, nb.parties);
+  // An answer ("A: …") is the statement of whoever the finder reads as answering in that paragraph (the one person
+  // an interview introduces), if anyone.
+  for (const turn of turns.spans) {
+    if (turn.speaker !== '') continue;
+    const block = blockIndexAt(doc, turn.start);
+    const answer = all.find((s) => s.speaker !== '' && blockIndexAt(doc, s.start) === block);
+    if (answer) {
+      turn.speaker = answer.speaker;
+      turn.partyId = answer.partyId;
+    }
+  }
+  const found: Span[] = all
     .filter((s) => !turns.blocks.has(blockIndexAt(doc, s.start)))
-    .map((s) => ({ start: s.start, end: s.end, speaker: s.speaker, partyId: s.partyId }));
-  let spans: Array<Span & { annotationId: string | null }> = [...found, ...turns.spans]
+    .map((s) => ({
+      start: s.start,
+      end: s.end,
+      speaker: s.speaker,
+      partyId: s.partyId,
+      reported: s.kind === 'reported',
+    }));
+  const spans: Array<Span & { annotationId: string | null }> = [...found, ...turns.spans]
     .sort((a, b) => a.start - b.start)
     .flatMap((s) => sentences(text, s))
     .map((s) => ({ ...s, annotationId: null }));
 
   // A highlight on the current text stands for the statements it covers, with its own party when it has one; one
-  // inside a statement marks that statement as highlighted.
+  // inside a statement marks that statement as highlighted; one on the passage of the highlight before it adds
+  // nothing (a statement is given once).
   const review = new Set(needsReview);
+  const replaced = new Set<number>();
+  const highlighted: Array<Span & { annotationId: string }> = [];
   for (const annotation of annotations) {
     if (review.has(annotation.id) || annotation.version !== undefined) continue;
     const target = { start: annotation.target.start, end: annotation.target.end };
     if (contentStems(text.slice(target.start, target.end)).length < MIN_STATEMENT_WORDS) continue;
-    const covered = spans.filter((s) => overlap(s, target) * 2 > s.end - s.start);
-    const within = spans.find((s) => overlap(s, target) * 2 > target.end - target.start);
-    if (covered.length === 0 && within) {
-      if (within.annotationId === null) {
-        within.annotationId = annotation.id;
-        within.partyId = annotation.partyId ?? within.partyId;
-      }
+    const last = highlighted[highlighted.length - 1];
+    if (last && overlap(last, target) * 2 > Math.min(last.end - last.start, target.end - target.start))
       continue;
+    const covered: number[] = [];
+    let within: number | null = null;
+    for (
+      let k = firstEndingAfter(spans, target.start);
+      k < spans.length && spans[k]!.start < target.end;
+      k++
+    ) {
+      const span = spans[k]!;
+      const shared = overlap(span, target);
+      if (shared * 2 > span.end - span.start) covered.push(k);
+      else if (shared * 2 > target.end - target.start) within = k;
     }
-    const from = covered[0] ?? within;
-    spans = spans.filter((s) => !covered.includes(s));
-    spans.push({
+    if (covered.length === 0 && within !== null) {
+      const span = spans[within]!;
+      if (span.annotationId === null && !replaced.has(within)) {
+        span.annotationId = annotation.id;
+        span.partyId = annotation.partyId ?? span.partyId;
+        continue;
+      }
+    }
+    const from = spans[covered[0] ?? within ?? -1];
+    for (const k of covered) replaced.add(k);
+    highlighted.push({
       ...target,
       speaker: from?.speaker ?? '',
       partyId: annotation.partyId ?? from?.partyId ?? null,
       annotationId: annotation.id,
     });
   }
-  return spans
+  return [...spans.filter((_, k) => !replaced.has(k)), ...highlighted]
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((s) => {
       const quote = text.slice(s.start, s.end);

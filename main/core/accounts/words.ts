@@ -7,12 +7,24 @@
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 
-/** Words that say how or when something was said, or shift with reported speech, not what was said. */
+/**
+ * Words that say how or when something was said, or shift with reported speech ("I think", "today" becoming "on
+ * Monday", "will" becoming "would", "we" becoming "Russia"), not what was said; and the pronouns and pieces of
+ * contractions the stop words lack.
+ */
 const NOT_CONTENT = `
   said say says saying told tell tells stated state states added add adds also just would will shall could can
-  may might must us let lets going really very mr mrs ms dr
+  may might must let lets going really very mr mrs ms dr think thinks believe believes today yesterday tomorrow
+  tonight monday tuesday wednesday thursday friday saturday sunday us its she hers ours theirs itself ourselves
+  themselves yourself re ve ll
 `;
-const STOP = new Set([...ENGLISH_STOP_WORDS, ...NOT_CONTENT.split(/\s+/)].map((w) => w.toLowerCase()));
+/** Stop words that carry what was said: "out of the question", "never". */
+const MEANINGFUL = new Set(['out', 'never']);
+const STOP = new Set(
+  [...ENGLISH_STOP_WORDS, ...NOT_CONTENT.split(/\s+/)]
+    .map((w) => w.toLowerCase())
+    .filter((w) => w !== '' && !MEANINGFUL.has(w)),
+);
 
 const NUMBERS: Readonly<Record<string, string>> = {
   one: '1',

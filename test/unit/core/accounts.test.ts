@@ -14,7 +14,8 @@ import { createEvent } from '../../../main/core/events';
 import { addDocument, addSampleDocument, createAnnotation, createTopic } from '../../../main/core/notebook';
 import { importPlainText } from '../../../main/core/import-text';
 import { emptyNotebook, type Notebook } from '../../../shared/model';
-import { lintFindings } from './markdown-check';
+import { parse as parseYaml } from 'yaml';
+import { commonMarkText, lintFindings, rawHtml } from './markdown-check';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url), 'utf8');
 const T0 = new Date('2026-05-01T09:00:00.000Z');
@@ -52,7 +53,7 @@ function notebook(): { nb: Notebook; rt: string; wire: string; transcript: strin
   return { nb, rt, wire, transcript };
 }
 
-test('a transcript’s turns are statements of their speakers, questions are not, a turn goes on in the next paragraph', () => {
+test('a transcript’s turns are statements of their speakers, questions and courtesies are not, a turn goes on in the next paragraph', () => {
   const { nb, transcript } = notebook();
   const [uk, russia] = nb.parties;
   const statements = accountStatements(nb, transcript);
@@ -61,7 +62,7 @@ test('a transcript’s turns are statements of their speakers, questions are not
     [
       'Foreign Secretary',
       uk!.id,
-      'Thank you. We are not allowing bilateral differences to obscure bilateral strength in our relationships of culture, of business or of politics',
+      'We are not allowing bilateral differences to obscure bilateral strength in our relationships of culture, of business or of politics',
     ],
     [
       'Foreign Secretary',
@@ -72,6 +73,49 @@ test('a transcript’s turns are statements of their speakers, questions are not
     ['Minister Lavrov', russia!.id, 'The extradition of Mr Lugovoy is absolutely out of the question'],
   ]);
   assert.ok(statements.every((s) => s.place.startsWith('¶')));
+});
+
+test('reported speech that reports two statements gives two, and an interview’s answers are its subject’s', () => {
+  const nb = emptyNotebook();
+  addSampleDocument(nb, SAMPLE, T0);
+  const reported = addDocument(
+    nb,
+    importPlainText(
+      'Talks\n\nLavrov said the talks had been useful and that the two sides would meet again in spring.\n\nMiliband said he welcomed the statements and called for an early meeting of the six powers on Iran.',
+    ),
+    T0,
+  ).id;
+  assert.deepEqual(
+    accountStatements(nb, reported).map((s) => [s.speaker, s.quote]),
+    [
+      ['Lavrov', 'the talks had been useful'],
+      ['Lavrov', 'the two sides would meet again in spring'],
+      ['Miliband', 'he welcomed the statements'],
+      ['Miliband', 'called for an early meeting of the six powers on Iran'],
+    ],
+  );
+  const interview = addDocument(
+    nb,
+    importPlainText(
+      [
+        'Interview',
+        'Sergey Lavrov spoke to the paper after the talks in Moscow.',
+        'Q: What did the talks achieve?',
+        'A: Good afternoon. We signed three joint statements on the issues that matter most.',
+        'Q: Will Mr Lugovoy be extradited?',
+        'A: Our position on the extradition has not changed at all.',
+      ].join('\n\n'),
+    ),
+    T0,
+  ).id;
+  const [, russia] = nb.parties;
+  assert.deepEqual(
+    accountStatements(nb, interview).map((s) => [s.speaker, s.partyId, s.quote]),
+    [
+      ['Sergey Lavrov', russia!.id, 'We signed three joint statements on the issues that matter most'],
+      ['Sergey Lavrov', russia!.id, 'Our position on the extradition has not changed at all'],
+    ],
+  );
 });
 
 test('the same statement is found across accounts in direct and reported speech; what one account lacks is its omission', () => {
@@ -211,6 +255,32 @@ test('a highlight is a statement with its party, and is also in the other accoun
   assert.deepEqual(alsoIn(nb, other.id), []);
 });
 
+test('a highlight over two sentences stands for both; a second one on the same passage adds nothing', () => {
+  const { nb, rt } = notebook();
+  const [uk] = nb.parties;
+  const doc = nb.documents.find((d) => d.id === rt)!;
+  const mark = (quote: string, partyId: string | null = null) => {
+    const start = doc.text.indexOf(quote);
+    return createAnnotation(
+      nb,
+      { documentId: rt, start, end: start + quote.length, topicIds: [], note: '', partyId },
+      T0,
+    );
+  };
+  const before = accountStatements(nb, rt);
+  const both =
+    'Our position has not changed,” Sergey Lavrov said at a news conference. “I believe our British colleagues understand that their demands that we amend our Constitution are absolutely unrealistic.';
+  const first = mark(both, uk!.id);
+  mark(both);
+  const after = accountStatements(nb, rt);
+  assert.equal(after.length, before.length - 1, 'two statements became one');
+  const statement = after.find((s) => s.annotationId === first.id)!;
+  assert.equal(statement.quote, both);
+  assert.equal(statement.partyId, uk!.id, 'the highlight’s own party');
+  assert.equal(statement.speaker, 'Sergey Lavrov');
+  assert.equal(after.filter((s) => s.start === statement.start).length, 1);
+});
+
 test('the comparison by account gives each account’s highlights per topic', () => {
   const { nb, rt, wire } = notebook();
   const event = createEvent(nb, { name: 'Talks', documentIds: [wire, rt] }, T0);
@@ -263,4 +333,30 @@ test('the Markdown export is one table, a column per account, empty cells for om
   );
   assert.ok(markdown.includes('### What RT omits'));
   assert.match(markdown, /^date: "2009-11-02"$/m);
+});
+
+test('quotes holding Markdown, HTML and pipes are written as their text, and the table holds', () => {
+  const nb = emptyNotebook();
+  addSampleDocument(nb, SAMPLE, T0);
+  const hostile = [
+    'the <img src=x onerror=alert(1)> treaty | would be *signed* in `Geneva` next [week](javascript:alert(1))',
+    'the <script>alert(1)</script> talks | on missile _defence_ would # resume in ~~May~~ at the latest',
+  ];
+  const one = addDocument(
+    nb,
+    importPlainText(`One\n\nLavrov said ${hostile[0]}.\n\nLavrov said ${hostile[1]}.`),
+    T0,
+  ).id;
+  const two = addDocument(nb, importPlainText(`Two\n\nLavrov said ${hostile[0]}.`), T0).id;
+  const event = createEvent(nb, { name: 'A <b>bold</b> | event', documentIds: [one, two] }, T0);
+  const markdown = exportAccountsMarkdown(nb, event.id, { now: NOW });
+  assert.deepEqual(lintFindings(markdown), []);
+  assert.deepEqual(rawHtml(markdown), []);
+  const read = commonMarkText(markdown);
+  for (const quote of hostile) assert.ok(read.includes(quote), `${quote} reads as written`);
+  const front = parseYaml(markdown.split('---\n')[1]!) as { event: string; accounts: string[] };
+  assert.equal(front.event, 'A <b>bold</b> | event');
+  assert.deepEqual(front.accounts, ['One', 'Two']);
+  const table = markdown.split('\n').filter((line) => line.startsWith('|'));
+  for (const line of table) assert.equal(line.replace(/\\\|/g, '').split('|').length, 4, line);
 });
