@@ -12,10 +12,12 @@ import { cardFor, focusSoon } from './dom';
 import { saveStatusText } from './format';
 import { COMMAND_ACTIONS, commandEnabled, runCommand, type RunnableCommandId } from './state/commands';
 import type { Store } from './state/store';
-import { libraryOpen as isLibraryOpen } from './state/ui';
+import { libraryOpen as isLibraryOpen, type View } from './state/ui';
 import { connectStore, StoreContext, useAppState } from './state/use-store';
+import { AccountsView } from './views/accounts-view';
 import { CompareView } from './views/compare-view';
 import { Dialogs } from './views/dialogs';
+import { EventDialogs, LibraryEventsView } from './views/events-view';
 import { Notices } from './views/notices';
 import { HighlightListView } from './views/highlight-list-view';
 import { ReadingView } from './views/reading-view';
@@ -46,6 +48,12 @@ function useFocusAfterRender(): (id: string) => void {
     pending.current = id;
   }, []);
 }
+
+const SKIP_TEXT: Record<View, string> = {
+  reading: 'Skip to the text',
+  compare: 'Skip to the comparison',
+  accounts: 'Skip to the accounts',
+};
 
 /** The palette lists every command the window can run but its own and the Find button's twin (Close Find). */
 const PALETTE_COMMANDS = (Object.keys(COMMAND_ACTIONS) as RunnableCommandId[]).filter(
@@ -154,8 +162,8 @@ function Window({ store }: { store: Store }) {
     <div
       class={`app${events.dragging ? ' app--dragging' : ''}${sideOpen ? ' app--drawer' : ''}${libraryOpen ? ' app--library' : ''}`}
     >
-      <a class="skip-link" href={ui.view === 'reading' ? '#reading' : '#compare'}>
-        {ui.view === 'reading' ? 'Skip to the text' : 'Skip to the comparison'}
+      <a class="skip-link" href={`#${ui.view}`}>
+        {SKIP_TEXT[ui.view]}
       </a>
       <Toolbar
         view={ui.view}
@@ -173,6 +181,7 @@ function Window({ store }: { store: Store }) {
         panel={ui.panel}
         history={notebook.history}
         exportBusy={ui.exportBusy}
+        showAccounts={ui.view === 'accounts'}
         isEnabled={(id) => commandEnabled(id, state)}
         onCommand={onToolbarCommand}
       />
@@ -200,6 +209,7 @@ function Window({ store }: { store: Store }) {
             tab={ui.sidebarTab}
             onTab={(sidebarTab) => store.patchUi({ sidebarTab })}
             highlights={<HighlightListView />}
+            events={<LibraryEventsView />}
           />
         </div>
       )}
@@ -217,6 +227,7 @@ function Window({ store }: { store: Store }) {
         <ReadingView surface={surface} focusCard={focusCard} />
         <VersionPageView />
         <CompareView />
+        <AccountsView />
       </main>
 
       <SuggestionsDrawer surface={surface} />
@@ -233,6 +244,7 @@ function Window({ store }: { store: Store }) {
       )}
 
       <Dialogs focusCard={focusCard} />
+      <EventDialogs />
 
       {ui.paletteOpen && (
         <CommandPalette

@@ -314,6 +314,13 @@ export const COMMANDS = [
   { id: 'close-find', label: 'Close Find', toolbar: { label: 'Find' }, keys: [] },
   { id: 'suggestions', label: 'Suggestions', toolbar: {}, keys: [] },
   { id: 'parties', label: 'Parties…', menu: { name: 'Edit', section: 1, order: 2 }, keys: [] },
+  // Documents grouped as accounts of one event (a meeting, a press conference), to read side by side.
+  {
+    id: 'group-accounts',
+    label: 'Group as Accounts of One Event…',
+    menu: { name: 'Edit', section: 1, order: 3 },
+    keys: [],
+  },
   // Back to the text from the comparison (the toolbar's Reading tab), so the palette and the menu have it too.
   { id: 'reading', label: 'Reading', menu: { name: 'View', section: 0, order: -1 }, keys: [] },
   {
@@ -327,6 +334,13 @@ export const COMMANDS = [
         shortcut: { group: 'Panels', help: 'Compare the parties (menu)' },
       },
     ],
+  },
+  // An event's accounts side by side (the toolbar's Accounts tab).
+  {
+    id: 'accounts',
+    label: 'Accounts Side by Side',
+    menu: { name: 'View', section: 0, order: 0.5 },
+    keys: [],
   },
   {
     id: 'shortcuts',
@@ -505,6 +519,13 @@ export const COMMANDS = [
     id: 'export-comparison-markdown',
     label: 'Export Comparison as Markdown…',
     exportMenu: { label: 'Comparison (Markdown)…', order: 5 },
+    keys: [],
+  },
+  {
+    id: 'export-accounts',
+    label: 'Export Accounts of an Event…',
+    menu: { name: 'File', section: 1, order: 5 },
+    exportMenu: { label: 'Accounts of an event (Markdown tables)…', order: 5.5 },
     keys: [],
   },
   {

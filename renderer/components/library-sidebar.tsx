@@ -1,6 +1,6 @@
 // The library: every document in the notebook with its source, date and number of highlights, to open, rename
-// in place, or delete (after asking; the toolbar's Undo brings it back), sorted and filtered by the reader. A
-// second tab lists the open document's highlights (given as `highlights`).
+// in place, or delete (after asking; the toolbar's Undo brings it back), sorted and filtered by the reader, and
+// under them the events (given as `events`). A second tab lists the open document's highlights (`highlights`).
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage, foldForFilter, formatPublished } from '../format';
@@ -24,6 +24,8 @@ interface LibrarySidebarProps {
   onRename: (id: string, title: string) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
   onClose: () => void;
+  /** Shown under the documents (the events and their accounts). */
+  events?: ComponentChildren;
   /** The Highlights tab's content; without it the library has no tabs. */
   highlights?: ComponentChildren;
   tab?: SidebarTab;
@@ -362,6 +364,7 @@ export function LibrarySidebar(props: LibrarySidebarProps): JSX.Element {
               ))}
             </ul>
           )}
+          {props.events}
         </div>
       )}
     </aside>

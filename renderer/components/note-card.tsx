@@ -1,5 +1,6 @@
 // One highlight's card: its topics, whose position it is and its stance, its note rendered from Markdown, its
-// links to other passages both ways (each a way to go there), and Edit / Link / Delete (Delete asks first).
+// links to other passages both ways (each a way to go there), where else its statement is told ("also in", for a
+// document that is an account of an event), and Edit / Link / Delete (Delete asks first).
 // Focused, Space brings its passage into view and Enter edits it.
 // Used both in the margin, beside the passage, and in the "Needs review" list, where it shows the stored quote.
 import { memo } from './memo';
@@ -9,6 +10,7 @@ import { linksOf, type LinkItem, type PassageRef } from '../links';
 import { renderMarkdown } from '../markdown';
 import type { TopicMap } from '../topics';
 import type { Annotation, Party } from '../types';
+import { AlsoInLine, type AlsoInEnv } from './also-in';
 import { PartyChip, StanceChip } from './party-chip';
 
 /** What every card needs from the notebook around it, and the intents it reports. */
@@ -24,6 +26,8 @@ export interface CardEnv {
   onLink: (annotation: Annotation) => void;
   onUnlink: (link: LinkItem) => void;
   onGoTo: (passage: PassageRef) => void;
+  /** Where each highlight's statement is in other accounts of its events; absent when the document is in none. */
+  alsoIn?: AlsoInEnv | null;
 }
 
 interface NoteCardProps {
@@ -88,6 +92,7 @@ function sameCard(prev: NoteCardProps, next: NoteCardProps): boolean {
     a.onLink === b.onLink &&
     a.onUnlink === b.onUnlink &&
     a.onGoTo === b.onGoTo &&
+    a.alsoIn === b.alsoIn &&
     (a.passages === b.passages ||
       sameLinks(linksOf(prev.annotation, a.passages), linksOf(next.annotation, b.passages)))
   );
@@ -210,6 +215,7 @@ function NoteCardView(props: NoteCardProps) {
           })}
         </ul>
       )}
+      {env.alsoIn && <AlsoInLine annotation={annotation} env={env.alsoIn} />}
       {confirming && (
         <div class="card__confirm" role="group" aria-label="Delete this highlight?">
           <span class="card__confirm-text">Delete this highlight?</span>

@@ -25,8 +25,16 @@ export type { SidePanel, View };
 /** A command the toolbar or its Export menu runs. */
 export type ToolbarCommand = ToolbarCommandId | ExportMenuCommandId;
 
-export const VIEW_PANEL_IDS: Record<View, string> = { reading: 'reading', compare: 'compare' };
-export const VIEW_TAB_IDS: Record<View, string> = { reading: 'tab-reading', compare: 'tab-compare' };
+export const VIEW_PANEL_IDS: Record<View, string> = {
+  reading: 'reading',
+  compare: 'compare',
+  accounts: 'accounts',
+};
+export const VIEW_TAB_IDS: Record<View, string> = {
+  reading: 'tab-reading',
+  compare: 'tab-compare',
+  accounts: 'tab-accounts',
+};
 
 interface ToolbarProps {
   view: View;
@@ -44,18 +52,25 @@ interface ToolbarProps {
   panel: SidePanel | null;
   history: HistoryState | null;
   exportBusy: boolean;
+  /**
+   * The Accounts tab shows while that view is shown (opened from the library's events, View › Accounts Side by Side
+   * or a highlight's "also in"): the row has room for it there, without the reading view's document and topic.
+   */
+  showAccounts: boolean;
   /** Whether a command would do something now (the command table says). */
   isEnabled: (id: ToolbarCommand) => boolean;
   /** Runs a command of the table. */
   onCommand: (id: ToolbarCommand) => void;
 }
 
-const VIEWS: Array<{ view: View; label: string }> = [
+const ALL_VIEWS: Array<{ view: View; label: string }> = [
   { view: 'reading', label: commandById('reading').label },
   { view: 'compare', label: 'Compare' },
+  { view: 'accounts', label: 'Accounts' },
 ];
 
-function ViewTabs({ view, onView }: { view: View; onView: (view: View) => void }) {
+function ViewTabs({ view, views, onView }: { view: View; views: View[]; onView: (view: View) => void }) {
+  const VIEWS = ALL_VIEWS.filter((v) => views.includes(v.view));
   const onKeyDown = (event: KeyboardEvent) => {
     const at = VIEWS.findIndex((v) => v.view === view);
     let next = -1;
@@ -113,7 +128,11 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       <div class="toolbar__brand" aria-hidden="true">
         Parley
       </div>
-      <ViewTabs view={props.view} onView={props.onView} />
+      <ViewTabs
+        view={props.view}
+        views={props.showAccounts ? ['reading', 'compare', 'accounts'] : ['reading', 'compare']}
+        onView={props.onView}
+      />
       {reading && props.documents.length > 1 && (
         <label class="toolbar__field toolbar__field--document" for={documentSelect}>
           <span class="visually-hidden">Document</span>

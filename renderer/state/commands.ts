@@ -92,6 +92,21 @@ function toggleHighlights(host: CommandHost): void {
   if (!shown) host.focusSoon('.highlight-list__filter');
 }
 
+const hasEvent = (state: State) => state.notebook.events.length > 0;
+
+/** Opens the dialog that groups documents as accounts of one event, the open document ticked. */
+function groupAccounts(host: CommandHost): void {
+  const id = host.store.openId();
+  host.store.patchUi({ error: null, eventDialog: { mode: 'create', documentIds: id ? [id] : [] } });
+}
+
+/** Exports the accounts of the event in view (or the only one); with several and none in view, asks which. */
+function exportAccounts(host: CommandHost): void {
+  const eventId = host.store.eventInView();
+  if (eventId) void host.store.exportAccounts(eventId);
+  else host.store.patchUi({ error: null, eventDialog: { mode: 'export' } });
+}
+
 export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction } = {
   highlight: {
     enabled: reading,
@@ -140,6 +155,12 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
     enabled: always,
     run: (host) => host.changeView(host.store.get().ui.view === 'compare' ? 'reading' : 'compare'),
   },
+  accounts: {
+    enabled: always,
+    run: (host) => host.changeView(host.store.get().ui.view === 'accounts' ? 'reading' : 'accounts'),
+  },
+  'group-accounts': { enabled: always, run: groupAccounts },
+  'export-accounts': { enabled: hasEvent, run: exportAccounts },
   shortcuts: { enabled: always, run: (host) => host.store.patchUi({ shortcutsOpen: true }) },
   'getting-started': {
     enabled: always,

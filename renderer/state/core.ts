@@ -7,6 +7,7 @@
 import type { MenuCommand, NotebookChange, ParleyApi } from '../../shared/contract';
 import { errorMessage } from '../format';
 import type { Annotation, DocumentSummary, OpenedDocument } from '../types';
+import * as ac from './accounts';
 import * as nb from './notebook';
 import * as od from './open-document';
 import * as sg from './suggestions';
@@ -19,6 +20,7 @@ export interface State {
   ui: ui.UiState;
   suggestions: sg.SuggestionsState;
   versions: vs.VersionsState;
+  accounts: ac.AccountsState;
 }
 
 export const initialState: State = {
@@ -27,6 +29,7 @@ export const initialState: State = {
   ui: ui.initialUi,
   suggestions: sg.initialSuggestions,
   versions: vs.initialVersions,
+  accounts: ac.initialAccounts,
 };
 
 export type Core = ReturnType<typeof createCore>;
@@ -69,6 +72,10 @@ export function createCore(api: ParleyApi) {
   const setVersions = (fn: (current: vs.VersionsState) => vs.VersionsState) => {
     const next = fn(state.versions);
     if (next !== state.versions) set({ ...state, versions: next });
+  };
+  const setAccounts = (fn: (current: ac.AccountsState) => ac.AccountsState) => {
+    const next = fn(state.accounts);
+    if (next !== state.accounts) set({ ...state, accounts: next });
   };
   /** Changes some of the window's state; a patch that changes nothing renders nothing. */
   const patchUi = (patch: Partial<ui.UiState>) =>
@@ -149,7 +156,13 @@ export function createCore(api: ParleyApi) {
     const open = od.applyChange(state.open, change);
     // Only the active highlight is looked for (no set of every highlight of the document for each step).
     const shown = nb.documentAnnotations(notebook, od.openId(open));
-    set({ ...state, notebook, open, ui: ui.forgetRemoved(state.ui, (id) => shown.some((a) => a.id === id)) });
+    set({
+      ...state,
+      notebook,
+      open,
+      ui: ui.forgetRemoved(state.ui, (id) => shown.some((a) => a.id === id)),
+      accounts: ac.applyChange(state.accounts, change),
+    });
     if (next.kind === 'reread') {
       const pending = [...writing].filter((entry) => entry.id === next.id);
       for (const entry of pending) entry.named.push(change);
@@ -291,6 +304,7 @@ export function createCore(api: ParleyApi) {
     setNotebook,
     setSuggestions,
     setVersions,
+    setAccounts,
     patchUi,
     fail,
     clearError,

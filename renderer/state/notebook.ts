@@ -1,7 +1,7 @@
-// The notebook as the page knows it: documents, topics, parties, stances, every document's highlights and the
-// history, at one revision. It starts from main's snapshot (loadNotebook) and follows main's notebookChanged
+// The notebook as the page knows it: documents, topics, parties, stances, events, every document's highlights and
+// the history, at one revision. It starts from main's snapshot (loadNotebook) and follows main's notebookChanged
 // events, so after a change nothing is read again. Pure: no API, no DOM; the store calls these.
-import type { HistoryState, NotebookChange, NotebookSnapshot } from '../../shared/contract';
+import type { HistoryState, NotebookChange, NotebookSnapshot, ParleyEvent } from '../../shared/contract';
 import type { PassageRef } from '../links';
 import type { Annotation, DocumentSummary, PartyWithCount, Topic, TopicWithCount } from '../types';
 
@@ -13,6 +13,8 @@ export interface NotebookState {
   topics: TopicWithCount[];
   parties: PartyWithCount[];
   stances: string[];
+  /** Events: documents grouped as accounts of one happening, each with its accounts in column order. */
+  events: ParleyEvent[];
   /** Every document's highlights, by document id, in the order main listed them. */
   annotations: ReadonlyMap<string, Annotation[]>;
   /** Counts the steps applied, so what is derived from the whole notebook (the comparison) is read again. */
@@ -26,6 +28,7 @@ export const initialNotebook: NotebookState = {
   topics: [],
   parties: [],
   stances: [],
+  events: [],
   annotations: new Map(),
   version: 0,
 };
@@ -38,6 +41,7 @@ export function fromSnapshot(snapshot: NotebookSnapshot, version = 0): NotebookS
     topics: snapshot.topics,
     parties: snapshot.parties,
     stances: snapshot.stances,
+    events: snapshot.events,
     annotations: new Map(snapshot.annotations.map((entry) => [entry.documentId, entry.annotations])),
     version: version + 1,
   };
@@ -71,6 +75,7 @@ export function applyChange(state: NotebookState, change: NotebookChange): Noteb
     topics: change.topics ?? state.topics,
     parties: change.parties ?? state.parties,
     stances: change.stances ?? state.stances,
+    events: change.events ?? state.events,
     annotations,
     version: state.version + 1,
   };
@@ -156,6 +161,11 @@ export function documentAnnotations(state: NotebookState, documentId: string | n
 
 export const topicMap = (state: NotebookState) => new Map(state.topics.map((topic) => [topic.id, topic]));
 export const partyMap = (state: NotebookState) => new Map(state.parties.map((party) => [party.id, party]));
+
+/** The events a document is an account of, in the notebook's order. */
+export function eventsOf(state: NotebookState, documentId: string | null): ParleyEvent[] {
+  return documentId ? state.events.filter((event) => event.documentIds.includes(documentId)) : [];
+}
 
 /** Every passage's topics, so a passage tagged twice within a subtree counts once there. */
 export function annotationTopics(state: NotebookState): string[][] {

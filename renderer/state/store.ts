@@ -4,6 +4,7 @@
 // answer; what else the change touched arrives with main's notebookChanged event (core.ts). No DOM: views focus
 // and scroll after an action resolves.
 import type { ParleyApi } from '../../shared/contract';
+import { accountActions } from './actions/accounts';
 import { editActions } from './actions/edits';
 import { exportActions } from './actions/exports';
 import { importActions } from './actions/imports';
@@ -31,5 +32,6 @@ export function createStore(api: ParleyApi, limits: { maxImportBytes: number }) 
     ...viewActions(core),
     ...welcomeActions(core),
     ...versionActions(core, limits),
+    ...accountActions(core),
   };
 }

@@ -4,7 +4,7 @@
 import type { Progress, SaveState } from '../../shared/contract';
 import type { Annotation, Comparison } from '../types';
 
-export type View = 'reading' | 'compare';
+export type View = 'reading' | 'compare' | 'accounts';
 /** `versions`: the open document's versions; `review`: its highlights carried onto its latest version. */
 export type SidePanel = 'find' | 'codebook' | 'versions' | 'review';
 /** What the library sidebar lists: the notebook's documents, or the open document's highlights. */
@@ -33,6 +33,10 @@ export type EditorState =
       returnTo?: 'suggestions';
     };
 
+/** The events' dialog: documents grouped as a new event, an event changed, or which event's accounts to export. */
+export type EventDialog =
+  { mode: 'create'; documentIds: string[] } | { mode: 'edit'; eventId: string } | { mode: 'export' };
+
 export interface PendingPaste {
   fileName: string;
   bytes: Uint8Array<ArrayBuffer>;
@@ -57,6 +61,7 @@ export interface UiState {
   /** The command palette (Ctrl/⌘+Shift+P): every command by name. */
   paletteOpen: boolean;
   exportDialog: 'topic' | 'notebook' | null;
+  eventDialog: EventDialog | null;
   /**
    * Whether Markdown exports follow each quote with a Pandoc citation, as last chosen in an export dialog: the
    * document's own export (which has no dialog) uses it too. For the session only.
@@ -104,6 +109,7 @@ export const initialUi: UiState = {
   shortcutsOpen: false,
   paletteOpen: false,
   exportDialog: null,
+  eventDialog: null,
   exportCite: 'none',
   exportBusy: false,
   message: '',
@@ -191,7 +197,8 @@ export const modalOpen = (state: UiState): boolean =>
   state.partiesOpen ||
   state.shortcutsOpen ||
   state.paletteOpen ||
-  state.exportDialog !== null;
+  state.exportDialog !== null ||
+  state.eventDialog !== null;
 
 /** Opens a side panel, or closes it when it is the one open; suggestions give way to it. */
 export function togglePanel(state: UiState, which: SidePanel): UiState {

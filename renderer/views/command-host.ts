@@ -23,9 +23,10 @@ export function useCommandHost(
   const readingScroll = useRef(0);
   const view = store.get().ui.view;
 
-  // Each view keeps its own place: the comparison starts at the top, the reading view where it was left.
+  // Each view keeps its own place: the comparison and the accounts start at the top, the reading view where it was
+  // left.
   useLayoutEffect(() => {
-    if (view === 'compare') window.scrollTo({ top: 0 });
+    if (view !== 'reading') window.scrollTo({ top: 0 });
     else if (!store.get().ui.reveal) window.scrollTo({ top: readingScroll.current });
   }, [view]);
 

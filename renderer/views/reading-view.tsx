@@ -6,6 +6,7 @@ import { DocumentNote } from '../components/document-note';
 import { MarginNotes } from '../components/margin-notes';
 import { NeedsReview } from '../components/needs-review';
 import { PartyLegend } from '../components/party-legend';
+import type { AlsoInEnv } from '../components/also-in';
 import type { CardEnv } from '../components/note-card';
 import { DocumentHeader, DocumentText } from '../components/reading-column';
 import { VIEW_PANEL_IDS, VIEW_TAB_IDS } from '../components/toolbar';
@@ -120,6 +121,17 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
   const latest = useRef({ visible, ranges, index });
   latest.current = { visible, ranges, index };
 
+  // "Also in" on each card, while the document is an account of an event.
+  const inEvent = nb.eventsOf(notebook, doc?.id ?? null).length > 0;
+  const from = doc ? doc.source || doc.title : '';
+  const alsoIn = useMemo<AlsoInEnv | null>(
+    () =>
+      inEvent
+        ? { load: store.alsoIn, open: (item) => store.openAlsoIn(item, from), events: notebook.events }
+        : null,
+    [inEvent, store, from, notebook.events],
+  );
+
   const cardEnv = useMemo<CardEnv>(
     () => ({
       topics: topicMap,
@@ -152,8 +164,9 @@ export function ReadingView({ surface, focusCard }: ReadingViewProps) {
         void store.unlinkPassages(link).then((done) => done && focusCard(cardId));
       },
       onGoTo: (passage) => void store.goToPassage(passage.documentId, passage.annotation.id),
+      alsoIn,
     }),
-    [topicMap, partyMap, passages, doc?.id, store, focusCard],
+    [topicMap, partyMap, passages, doc?.id, store, focusCard, alsoIn],
   );
 
   // Only the cards of passages in the page are in the margin: a card is mounted with the text its passage is in.

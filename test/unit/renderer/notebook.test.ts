@@ -88,3 +88,41 @@ test('a topic created shows at once in path order, counted at zero', () => {
     ],
   );
 });
+
+test('events come with the snapshot and are replaced whole by a step that changed them, kept by one that did not', () => {
+  const talks = {
+    id: 'e1',
+    name: 'Talks in Moscow',
+    date: '2009-11-02',
+    documentIds: ['d1', 'd2'],
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  const state = nb.fromSnapshot({ ...snapshot(5), events: [talks] });
+  assert.deepEqual(state.events, [talks]);
+  assert.deepEqual(
+    nb.eventsOf(state, 'd2').map((e) => e.id),
+    ['e1'],
+  );
+  assert.deepEqual(nb.eventsOf(state, 'd3'), []);
+  assert.deepEqual(nb.eventsOf(state, null), []);
+
+  // A highlight added says nothing of events: they stay as they were.
+  const highlighted = nb.applyChange(
+    state,
+    change(6, { annotations: { upserted: [annotation('a2', 'd1')], removed: [], needsReview: [] } }),
+  );
+  assert.equal(highlighted.events, state.events);
+
+  // A rename, then a delete (each a step with every event), then its undo.
+  const renamed = { ...talks, name: 'Lavrov and Miliband in Moscow' };
+  const afterRename = nb.applyChange(highlighted, change(7, { label: 'Rename event', events: [renamed] }));
+  assert.equal(afterRename.events[0]?.name, 'Lavrov and Miliband in Moscow');
+  const afterDelete = nb.applyChange(afterRename, change(8, { label: 'Delete event', events: [] }));
+  assert.deepEqual(afterDelete.events, []);
+  assert.deepEqual(nb.eventsOf(afterDelete, 'd1'), []);
+  const undone = nb.applyChange(afterDelete, change(9, { kind: 'undo', events: [renamed] }));
+  assert.deepEqual(
+    nb.eventsOf(undone, 'd1').map((e) => e.name),
+    ['Lavrov and Miliband in Moscow'],
+  );
+});

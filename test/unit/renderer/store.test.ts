@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accountActions } from '../../../renderer/state/actions/accounts';
 import { editActions } from '../../../renderer/state/actions/edits';
 import { exportActions } from '../../../renderer/state/actions/exports';
 import { importActions } from '../../../renderer/state/actions/imports';
@@ -29,6 +30,7 @@ test('no two parts of the store give the same name to different things', () => {
     view: viewActions(core),
     welcome: welcomeActions(core),
     versions: versionActions(core, { maxImportBytes: 1000 }),
+    accounts: accountActions(core),
   };
   const owner = new Map<string, string>();
   const clashes: string[] = [];

@@ -44,6 +44,7 @@ test("the Export menu lists its exports in order, each one of the table's comman
     { id: 'export-notebook-folder', label: 'Markdown: whole notebook, one file per document…' },
     { id: 'export-csv', label: 'CSV of highlights…' },
     { id: 'export-comparison-markdown', label: 'Comparison (Markdown)…' },
+    { id: 'export-accounts', label: 'Accounts of an event (Markdown tables)…' },
     { id: 'export-w3c-document', label: 'W3C annotations (JSON-LD): this document…' },
     { id: 'export-w3c-notebook', label: 'W3C annotations (JSON-LD): whole notebook…' },
   ]);
