@@ -19,6 +19,7 @@ import { ParleyError, placeLabel, type Notebook, type Topic } from '../../shared
 import type { DiffRow, Progress } from '../../shared/contract';
 import {
   addVersion,
+  canonicalAddress,
   diffVersions,
   listVersions,
   sameAddress,
@@ -26,7 +27,7 @@ import {
   versionReview,
   type VersionBody,
 } from '../core/versions';
-import { IMPORT_VERSION_LABEL } from '../services/versions';
+import { IMPORT_VERSION_LABEL, withoutFileNameTitle } from '../services/versions';
 import { exportComparisonMarkdown } from '../core/compare';
 import { exportAccountsMarkdown } from '../core/accounts';
 import { createEvent, getEvent, listEvents } from '../core/events';
@@ -385,10 +386,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       const replaces = values.replaces;
       if (replaces !== undefined) {
-        const added = await withStore(path, 'write', io, lock, (store) =>
-          store.change((nb) => addVersion(nb, replaces, drafts[0]!, new Date()), IMPORT_VERSION_LABEL),
-        );
+        const draft = withoutFileNameTitle(drafts[0]!, positionals[0]!);
+        const { added, before } = await withStore(path, 'write', io, lock, (store) => {
+          const url = ops.getDocument(store.data, replaces).url;
+          const result = store.change(
+            (nb) => addVersion(nb, replaces, draft, new Date()),
+            IMPORT_VERSION_LABEL,
+          );
+          return { added: result, before: url };
+        });
         const { counts } = added;
+        const wasAt = canonicalAddress(before);
+        const nowAt = canonicalAddress(draft.url);
+        if (wasAt !== null && nowAt !== null && wasAt !== nowAt) {
+          io.err(
+            `parley: note: ${basename(positionals[0]!)} is from ${draft.url}, not from the document's address ` +
+              `(${before}); it was imported as its new version all the same, and the document's address is now ` +
+              `the new one.\n`,
+          );
+        }
         io.out(`${added.document.id}\t${added.document.title}\n`);
         io.err(
           `version ${added.version}: ${counts.kept} kept, ${counts.moved} moved, ${counts.changed} changed, ` +
@@ -456,6 +472,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
           );
         }
         const last = to ?? doc.version;
+        if (from === undefined && last === 1) {
+          throw new ParleyError(
+            `Version 1 is “${oneLine(doc.title)}”'s first: there is nothing before it. Say which to compare it ` +
+              `with: --from 1 --to N.`,
+          );
+        }
         const first = from ?? Math.max(1, last - 1);
         const found = diffVersions(store.data, doc.id, first, last);
         return {

@@ -16,6 +16,20 @@ import { draftOfBytes } from './import-files';
 
 export const IMPORT_VERSION_LABEL = 'Import new version';
 
+/**
+ * A draft whose title is only its file's name (a text file has no title of its own; an importer names a draft by
+ * its file when nothing in it gives one), given no title, so the document keeps its own: a newer copy saved as
+ * `talks-v2.txt` is not a document called "talks-v2".
+ */
+export function withoutFileNameTitle(draft: DocumentDraft, fileName: string): DocumentDraft {
+  const base = fileName.split(/[/\\]/).pop() ?? '';
+  const stem = (base.includes('.', 1) ? base.slice(0, base.lastIndexOf('.')) : base)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const title = draft.title.replace(/\s+/g, ' ').trim();
+  return title === stem || title === 'Untitled' ? { ...draft, title: '' } : draft;
+}
+
 /** Adds a draft as the document's newest version (one undo step) and opens the document on it. */
 export function addVersionDraft(
   store: NotebookStore,
@@ -42,7 +56,7 @@ export async function importVersionPath(
 ): Promise<VersionImport> {
   // An unknown document is refused before the file is read.
   ops.getDocument(store.data, documentId);
-  const draft = await loadImportFile(path, options);
+  const draft = withoutFileNameTitle(await loadImportFile(path, options), path);
   return addVersionDraft(store, documentId, draft, now());
 }
 
@@ -55,7 +69,7 @@ export async function importVersionBytes(
   options: OffThreadOptions = {},
 ): Promise<VersionImport> {
   ops.getDocument(store.data, documentId);
-  const draft = await draftOfBytes(file, options);
+  const draft = withoutFileNameTitle(await draftOfBytes(file, options), file.fileName);
   return addVersionDraft(store, documentId, draft, now());
 }
 

@@ -76,6 +76,24 @@ describe('parley import --replaces', () => {
   });
 });
 
+test('a text file without a title of its own leaves the document its title, not the file name', async () => {
+  const { notebook, id, title } = await sampleWithVersion('untitled.json');
+  const file = join(dir(), 'sample-v2.txt');
+  // The edited copy without its first line, the title: the importer names such a draft by its file.
+  await writeFile(file, (await editedSample()).split('\n\n').slice(1).join('\n\n'));
+  const imported = await parley('import', file, '--replaces', id, '--notebook', notebook);
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.equal(imported.stdout, `${id}\t${title}\n`);
+  const versions = await parley('versions', id, '--notebook', notebook);
+  assert.deepEqual(
+    versions.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')[3]),
+    [title, title],
+  );
+});
+
 describe('parley versions, review and diff', () => {
   test('versions lists n, time imported, characters and title, oldest first', async () => {
     const { notebook, id, title, file } = await sampleWithVersion('versions.json');
@@ -202,6 +220,12 @@ describe('parley versions, review and diff', () => {
     const range = await parley('diff', id, '--from', '1', '--to', '9', '--notebook', notebook);
     assert.equal(range.code, 1);
     assert.match(range.stderr, /has no version 9: it has versions 1 to 2/);
+    const toOnly = await parley('diff', id, '--to', '9', '--notebook', notebook);
+    assert.equal(toOnly.code, 1);
+    assert.match(toOnly.stderr, /has no version 9: it has versions 1 to 2/);
+    const toFirst = await parley('diff', id, '--to', '1', '--notebook', notebook);
+    assert.equal(toFirst.code, 1);
+    assert.match(toFirst.stderr, /nothing before it/);
     const notNumber = await parley('diff', id, '--from', 'first', '--notebook', notebook);
     assert.equal(notNumber.code, 2);
     assert.match(notNumber.stderr, /--from takes a version number/);

@@ -19,6 +19,14 @@ export interface Carried {
   proposed: TextTarget | null;
 }
 
+/**
+ * Whether two quotes read the same word for word, spacing aside (a double space, a line ending made CRLF): a
+ * difference a reader cannot see, and a review could not show.
+ */
+function sameWords(a: string, b: string): boolean {
+  return a === b || a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
 /** The older text's range the highlight covers: its stored place if its quote is there, else where it is found. */
 function placeOn(text: string, target: TextTarget): TextTarget {
   if (isAnchored(text, target)) return target;
@@ -46,7 +54,7 @@ export function carryTarget(older: string, newer: string, map: OffsetMap, target
   const mapped = anchored
     ? mapRange(map, old.start, old.end)
     : { exact: false, start: Math.min(old.start, newer.length), end: Math.min(old.end, newer.length) };
-  if (mapped.exact && newer.slice(mapped.start, mapped.end) === old.exact) {
+  if (mapped.exact && sameWords(newer.slice(mapped.start, mapped.end), old.exact)) {
     return { state: 'kept', old, proposed: describeRange(newer, mapped.start, mapped.end) };
   }
   const query = { exact: old.exact, prefix: old.prefix, suffix: old.suffix, start: mapped.start };
@@ -56,9 +64,15 @@ export function carryTarget(older: string, newer: string, map: OffsetMap, target
     const found = findQuote(newer, query);
     if (found.found) {
       const proposed = describeRange(newer, found.start, found.end);
-      if (proposed.exact !== old.exact) return { state: 'changed', old, proposed };
+      if (!sameWords(proposed.exact, old.exact)) return { state: 'changed', old, proposed };
       const atItsPlace = found.start < Math.max(mapped.end, mapped.start + 1) && found.end > mapped.start;
-      return { state: atItsPlace ? 'kept' : 'moved', old, proposed };
+      if (atItsPlace) return { state: 'kept', old, proposed };
+      // Elsewhere, the place must be the quote's by its context alone: where the diff puts the old place says
+      // nothing of a passage that left it, so a quote the new text has twice (a paragraph pasted twice, say)
+      // goes to neither copy.
+      const byContext = findQuote(newer, { exact: old.exact, prefix: old.prefix, suffix: old.suffix });
+      if (!byContext.found || byContext.start !== found.start) return { state: 'lost', old, proposed: null };
+      return { state: 'moved', old, proposed };
     }
     // Fits several places equally well: it is not moved to any of them.
     if (found.reason === 'ambiguous') return { state: 'lost', old, proposed: null };
@@ -66,7 +80,7 @@ export function carryTarget(older: string, newer: string, map: OffsetMap, target
   const close = closeMatchAt(newer, query, mapped.start, mapped.end);
   if (close?.accepted) {
     const proposed = describeRange(newer, close.start, close.end);
-    return { state: proposed.exact === old.exact ? 'kept' : 'changed', old, proposed };
+    return { state: sameWords(proposed.exact, old.exact) ? 'kept' : 'changed', old, proposed };
   }
   return { state: 'lost', old, proposed: null };
 }

@@ -278,8 +278,9 @@ export function versionText(nb: Notebook, documentId: string, n: number): Versio
 /** What changed between two versions of a document: paragraphs aligned, words marked. */
 export function diffVersions(nb: Notebook, documentId: string, from: number, to: number): VersionDiff {
   const doc = getDocument(nb, documentId);
-  const older = bodyOf(nb, doc, from);
+  // The newer first, so that a version past the last is the one named (`--to 9`, not the 8 before it).
   const newer = bodyOf(nb, doc, to);
+  const older = bodyOf(nb, doc, from);
   const { rows, stats } = diffRows(alignVersions(older, newer), older, newer);
   return { documentId: doc.id, from, to, rows, stats };
 }

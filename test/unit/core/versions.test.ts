@@ -162,6 +162,26 @@ describe('a newer version carries each highlight in the state its edit calls for
     assert.deepEqual(short.target, c.short.target);
   });
 
+  test('a quote the new version has twice, its paragraph pasted in two places, goes to neither copy', () => {
+    const c = buildCase();
+    const v2 = [P.title, P.intro, P.mayor, P.figures, P.opposition, P.history, P.opposition, P.closing];
+    addVersion(c.nb, c.id, draftOf(v2), T2);
+    const moved = byId(c.nb, c.moved.id);
+    assert.equal(moved.carried?.state, 'lost');
+    assert.equal(moved.carried?.proposed, null);
+    assert.deepEqual(moved.target, c.moved.target);
+  });
+
+  test('spacing changed inside a quote, and nothing else, keeps it: the words read the same', () => {
+    const c = buildCase();
+    const v2 = V1.map((p) => (p === P.figures ? p.replace('nine hundred', 'nine  hundred') : p));
+    addVersion(c.nb, c.id, draftOf(v2), T2);
+    const changed = byId(c.nb, c.changed.id);
+    assert.equal(changed.carried?.state, 'kept');
+    assert.equal(changed.version, undefined);
+    assert.equal(changed.target.exact, 'the line would carry about nine  hundred passengers a day');
+  });
+
   test('the document keeps its id, note and source, takes the new text and version 2, and version 1 is kept', () => {
     const c = buildCase();
     const before = structuredClone(ops.getDocument(c.nb, c.id));
