@@ -78,6 +78,17 @@ export function partiesConflict(a: { partyId: string | null }, b: { partyId: str
   return a.partyId !== null && b.partyId !== null && a.partyId !== b.partyId;
 }
 
+/**
+ * Whether two statements cannot be one: their parties differ, or one says no where the other does not (a
+ * statement and its opposite share nearly every word).
+ */
+export function conflict(
+  a: { partyId: string | null; negated: boolean },
+  b: { partyId: string | null; negated: boolean },
+): boolean {
+  return partiesConflict(a, b) || a.negated !== b.negated;
+}
+
 /** Column headers: each account's source, else its title; an account whose label another has uses its title. */
 export function accountColumns(docs: readonly ParleyDocument[]): AccountColumn[] {
   const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -149,7 +160,7 @@ function candidates(
     for (const y of touched) {
       const shared = count[y]!;
       const b = bs[y]!;
-      if (shared >= 2 && !partiesConflict(a, b)) {
+      if (shared >= 2 && !conflict(a, b)) {
         const score = scoreOf(shared, sharedWeight[y]!, a.stems.length, b.stems.length, wa, wbs[y]!);
         if (score > 0) found.push({ y, score });
       }
@@ -206,8 +217,8 @@ export function alignStatements(accounts: readonly (readonly Statement[])[]): Ar
     if (ra === rb) continue;
     const clash = ra.some((x, i) => x !== null && rb[i] !== null);
     const members = [...ra, ...rb].filter((x): x is Statement => x !== null);
-    const conflict = members.some((x) => members.some((y) => partiesConflict(x, y)));
-    if (clash || conflict) continue;
+    const clashes = members.some((x) => members.some((y) => conflict(x, y)));
+    if (clash || clashes) continue;
     rb.forEach((x, i) => {
       if (x !== null) {
         ra[i] = x;
@@ -257,6 +268,6 @@ export function alignAccounts(nb: Notebook, eventId: string): AccountsAlignment 
 }
 
 export function publicStatement(s: Statement): AlignedStatement['cells'][number] & object {
-  const { stems: _stems, ...rest } = s;
+  const { stems: _stems, negated: _negated, ...rest } = s;
   return rest;
 }

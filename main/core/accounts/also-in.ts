@@ -12,13 +12,13 @@ import {
   alignStatements,
   eventDocuments,
   MIN_SCORE,
-  partiesConflict,
+  conflict,
   rarity,
   similarity,
   wordingOf,
 } from './align';
 import { accountStatements, type Statement } from './statements';
-import { contentStems } from './words';
+import { contentStems, isNegated } from './words';
 
 /** Scores closer than this are a tie. */
 const TIE = 0.01;
@@ -53,11 +53,15 @@ export function alsoIn(nb: Notebook, annotationId: string): AlsoIn[] {
       matches = row;
     } else {
       const weight = rarity(statements.flat());
-      const highlight = { partyId: annotation.partyId, stems: contentStems(quote) };
+      const highlight = {
+        partyId: annotation.partyId,
+        stems: contentStems(quote),
+        negated: isNegated(quote),
+      };
       matches = statements.map((list, i) => {
         if (i === own) return null;
         const scored = list
-          .filter((s) => !partiesConflict(s, highlight))
+          .filter((s) => !conflict(s, highlight))
           .map((s) => ({ s, score: similarity(highlight.stems, s.stems, weight) }))
           .sort((x, y) => y.score - x.score);
         const [best, second] = scored;

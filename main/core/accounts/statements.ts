@@ -12,11 +12,13 @@ import { openDocument } from '../notebook';
 import { partyForSpeaker } from '../parties';
 import { findStatements } from '../suggest';
 import { ABBREVIATIONS, PHRASAL, SPEECH_VERBS, TITLES } from '../suggest/words';
-import { contentStems } from './words';
+import { contentStems, isNegated } from './words';
 
 /** A statement with the content words it is compared by. */
 export interface Statement extends AccountStatement {
   stems: string[];
+  /** Whether it says no (isNegated): a statement and its opposite are never aligned. */
+  negated: boolean;
 }
 
 interface Span {
@@ -293,6 +295,7 @@ export function accountStatements(nb: Notebook, documentId: string): Statement[]
         place: placeLabel(doc, s.start, s.end),
         annotationId: s.annotationId,
         stems: contentStems(quote),
+        negated: isNegated(quote),
       };
     });
 }

@@ -71,6 +71,31 @@ export function plainWords(text: string): string[] {
   return plain.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Words that turn a statement into its opposite. */
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'nothing',
+  'none',
+  'nobody',
+  'neither',
+  'nor',
+  'cannot',
+  'without',
+]);
+
+/**
+ * Whether a text says no: it has a negating word ("did not expect", "no obstacles", "never", "nor"), an answer's
+ * opening "No." or "No," aside. A statement that says no and one that does not are not the same statement, however
+ * many words they share ("expects Iran to accept" against "did not expect Iran to accept"). Whether, not how many:
+ * "not allowing …, nor are we going to allow …" says no as "would not allow …" does.
+ */
+export function isNegated(text: string): boolean {
+  const body = text.replace(/^\s*["“‘']?\s*no\s*[.,;:!]\s*/i, '');
+  return plainWords(body).some((word) => NEGATORS.has(word));
+}
+
 /** The content words' stems of a text, each once, in the order they first come. */
 export function contentStems(text: string): string[] {
   const out = new Set<string>();

@@ -194,6 +194,39 @@ test('statements of different parties are never aligned, and a tie aligns nothin
   assert.ok(alignAccounts(nb, tie.id).rows.every((r) => r.cells.filter(Boolean).length === 1));
 });
 
+test('a statement and its opposite are never aligned, however many words they share', () => {
+  const nb = emptyNotebook();
+  addSampleDocument(nb, SAMPLE, T0);
+  const says = addDocument(
+    nb,
+    importPlainText(
+      'Says\n\nLavrov said he expects Iran to accept the IAEA proposal on enriching uranium abroad.',
+    ),
+    T0,
+  ).id;
+  const denies = addDocument(
+    nb,
+    importPlainText(
+      'Denies\n\nLavrov said he did not expect Iran to accept any IAEA proposal on enriching uranium abroad.',
+    ),
+    T0,
+  ).id;
+  const event = createEvent(nb, { name: 'Opposites', documentIds: [says, denies] }, T0);
+  const rows = alignAccounts(nb, event.id).rows;
+  assert.ok(rows.length >= 2);
+  assert.ok(rows.every((r) => r.cells.filter(Boolean).length === 1));
+  // Both in the same words but for the negation: aligned, so the test above is down to the negation alone.
+  const agrees = addDocument(
+    nb,
+    importPlainText(
+      'Agrees\n\nLavrov said he expected Iran to accept any IAEA proposal on enriching uranium abroad.',
+    ),
+    T0,
+  ).id;
+  const same = createEvent(nb, { name: 'Same', documentIds: [says, agrees] }, T0);
+  assert.ok(alignAccounts(nb, same.id).rows.some((r) => r.cells.every(Boolean)));
+});
+
 test('a highlight is a statement with its party, and is also in the other accounts, word by word', () => {
   const { nb, rt, wire, transcript } = notebook();
   const [uk, russia] = nb.parties;
