@@ -123,6 +123,13 @@ test('a new version from the menu: the notice, the review’s four choices, Ctrl
   await expect(card(page, KEPT)).toBeVisible();
   for (const quote of [MOVED, IRAN, EXTRADITION, LOST]) await expect(card(page, quote)).toHaveCount(0);
   await expect(reading.getByRole('status')).toHaveText(/^4 highlights wait for review after version 2/);
+  // The Highlights list is of the latest text: the kept one, not the four waiting on version 1.
+  await parley.menuCommand('highlights');
+  const listed = page
+    .getByRole('complementary', { name: 'Library' })
+    .getByRole('list', { name: 'Highlights in this document' });
+  await expect(listed.locator('.highlight-list__quote')).toHaveCount(1);
+  await expect(listed).toContainText(KEPT);
 
   // The notice's button opens the review: the four listed in the order they were in, the kept one counted.
   await notice.getByRole('button', { name: 'Open review' }).click();
