@@ -104,7 +104,8 @@ function summarize(doc: ParleyDocument, annotationCount: number): DocumentSummar
   };
 }
 
-function checkBlocks(draft: DocumentDraft): void {
+/** The paragraphs of a draft must lie in order inside its text; `what` names it in the refusal. */
+export function checkBlocks(draft: DocumentDraft, what = 'The document'): void {
   let previousEnd = 0;
   for (const block of draft.blocks) {
     if (
@@ -114,7 +115,7 @@ function checkBlocks(draft: DocumentDraft): void {
       block.end <= block.start ||
       block.end > draft.text.length
     ) {
-      throw invalid('The document cannot be saved: its paragraphs do not match its text.');
+      throw invalid(`${what} cannot be saved: its paragraphs do not match its text.`);
     }
     previousEnd = block.end;
   }

@@ -8,6 +8,7 @@ import type { CarryState } from '../../shared/model';
 import * as ops from '../core/notebook';
 import * as versions from '../core/versions';
 import type { DocumentDraft } from '../core/import-text';
+import { cleanTitle, titleFromFileName } from '../core/import-text/normalize';
 import { loadImportFile } from '../files';
 import type { OffThreadOptions } from '../import/off-thread';
 import type { NotebookStore } from '../storage/notebook-store';
@@ -22,10 +23,7 @@ export const IMPORT_VERSION_LABEL = 'Import new version';
  * `talks-v2.txt` is not a document called "talks-v2".
  */
 export function withoutFileNameTitle(draft: DocumentDraft, fileName: string): DocumentDraft {
-  const base = fileName.split(/[/\\]/).pop() ?? '';
-  const stem = (base.includes('.', 1) ? base.slice(0, base.lastIndexOf('.')) : base)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const stem = cleanTitle(titleFromFileName(fileName));
   const title = draft.title.replace(/\s+/g, ' ').trim();
   return title === stem || title === 'Untitled' ? { ...draft, title: '' } : draft;
 }

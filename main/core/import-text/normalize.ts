@@ -45,7 +45,8 @@ export function joinParagraphs(paragraphs: readonly { kind: Block['kind']; text:
   return { text, blocks };
 }
 
-function titleFromFileName(fileName: string | undefined): string {
+/** The title an importer gives a draft with none of its own: its file's name without the extension. */
+export function titleFromFileName(fileName: string | undefined): string {
   const base = (fileName ?? '').split(/[/\\]/).pop() ?? '';
   const stem = base.includes('.', 1) ? base.slice(0, base.lastIndexOf('.')) : base;
   return stem.trim();

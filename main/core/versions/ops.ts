@@ -31,7 +31,7 @@ import { MAX_TITLE_LENGTH } from '../../../shared/limits';
 import { describeRange, splitsSurrogatePair } from '../anchoring';
 import { parseDateLine, type DocumentDraft } from '../import-text';
 import { plainAnnotations } from '../links';
-import { deleteAnnotation, deleteDocument, getDocument, openDocument } from '../notebook';
+import { checkBlocks, deleteAnnotation, deleteDocument, getDocument, openDocument } from '../notebook';
 import { carryTarget, type Carried } from './carry';
 import { alignVersions, diffRows, wordParts } from './diff';
 import { versionBody, type VersionBody } from './on-version';
@@ -65,19 +65,7 @@ function checkDraft(draft: DocumentDraft): void {
   if (typeof draft.text !== 'string' || draft.text.trim() === '') {
     throw invalid('The new version has no text to read, so it was not added.');
   }
-  let previousEnd = 0;
-  for (const block of draft.blocks) {
-    if (
-      !Number.isInteger(block.start) ||
-      !Number.isInteger(block.end) ||
-      block.start < previousEnd ||
-      block.end <= block.start ||
-      block.end > draft.text.length
-    ) {
-      throw invalid('The new version cannot be saved: its paragraphs do not match its text.');
-    }
-    previousEnd = block.end;
-  }
+  checkBlocks(draft, 'The new version');
 }
 
 /** What became of the highlights of a document when a newer version was imported over it. */
