@@ -126,6 +126,54 @@ export interface SaveState {
   error?: string;
 }
 
+/** Where sync stands for the open notebook (status bar): off until the user shares or joins. */
+export type SyncPhase = 'off' | 'synced' | 'syncing' | 'offline' | 'refused';
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** The server address as the user gave it; null while sync is off. */
+  server: string | null;
+  /** The notebook link to give colleagues (`automerge:…`); null while sync is off. */
+  link: string | null;
+  /** Conflicts and dangling links waiting for the user's pick (syncConflicts). */
+  conflicts: number;
+  /** When the notebook and the server last held the same changes (ISO time); null when never. */
+  lastSynced: string | null;
+  /** Why it is offline or refused, in a sentence for the user. */
+  message?: string;
+}
+
+/** One value of a field set differently on two machines, with who set it. */
+export interface SyncConflictValue {
+  /** The value as the user reads it (a topic path, a stance, a party's name; "none" for an empty value). */
+  text: string;
+  /** Who set it: the author name of the machine that made the change. */
+  author: string;
+  /** Whether the notebook shows this value now (until the user picks). */
+  shown: boolean;
+}
+
+/**
+ * Something sync could not settle alone. `field`: one field given different values on different machines (a topic
+ * renamed twice, a highlight given two stances): the user picks one of `values`. `dangling-link`: a link to a
+ * highlight that another machine deleted: restore the highlight or remove the link.
+ */
+export interface SyncConflict {
+  /** Names it for resolveSyncConflict. */
+  id: string;
+  kind: 'field' | 'dangling-link';
+  /** What it is about, in words: "Topic “iran” renamed", "Stance of “We will not extradite…”". */
+  title: string;
+  /** `field`: every value set, with who set it. */
+  values: SyncConflictValue[];
+  /** `dangling-link`: the linking highlight, the deleted one, its quote, and who deleted it. */
+  link?: { from: string; to: string; type: string; quote: string; deletedBy: string };
+}
+
+export interface Preferences {
+  /** Recorded on every highlight made here, and on every change sync sends; empty until set. */
+  authorName: string;
+}
+
 /** A command the application menu sends to the window: the ids the command table places in a menu. */
 export type MenuCommand = MenuCommandId;
 
@@ -169,7 +217,8 @@ export interface AnnotationImportReport {
  */
 export interface NotebookChange {
   revision: number;
-  kind: 'change' | 'undo' | 'redo' | 'bookkeeping';
+  /** `sync`: changes made on another machine, arrived through sync (outside history, like bookkeeping). */
+  kind: 'change' | 'undo' | 'redo' | 'bookkeeping' | 'sync';
   /** The step's name ("Add highlight"); null for bookkeeping. */
   label: string | null;
   /** What Undo and Redo would do after this step. */
@@ -429,6 +478,18 @@ const eventDate = z
   .regex(/^(?:\d{4}-\d{2}-\d{2})?$/, { message: 'a date is written YYYY-MM-DD' });
 /** An event's accounts: at least two, which main checks itself (core/events.ts) to say in words why one is not enough. */
 const accountIds = z.array(id).min(1).max(MAX_EVENT_ACCOUNTS);
+/** A sync server's address: ws://, wss://, http:// or https://. */
+const syncServer = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_URL_LENGTH)
+  .regex(/^(?:wss?|https?):\/\/[^\s]+$/i, {
+    message: 'a server address starts ws://, wss://, http:// or https://',
+  });
+const syncToken = z.string().trim().min(1).max(1000);
+/** A notebook link as `parley share` prints it (`automerge:…`), or its id alone. */
+const syncLink = z.string().trim().min(1).max(200);
 /** Most files one drop may bring. */
 const MAX_IMPORT_FILES = 1000;
 
@@ -745,6 +806,37 @@ export const calls = {
     'export:save-accounts-markdown',
     z.strictObject({ eventId: id }),
   ),
+  // Team sync (main/sync): off until the user shares or joins; the token stays in main.
+  syncStatus: call<SyncStatus>()('sync:status', none),
+  /** Puts the open notebook on a sync server and turns sync on: the status holds the link to give colleagues. */
+  shareNotebook: call<SyncStatus>()('sync:share', z.strictObject({ server: syncServer, token: syncToken })),
+  /** Makes a new local copy of a shared notebook, in a file the user picks; null when the user cancelled. */
+  joinNotebook: call<{ path: string } | null>()(
+    'sync:join',
+    z.strictObject({ link: syncLink, server: syncServer, token: syncToken }),
+  ),
+  /** Syncs now, and on reconnecting as usual. */
+  syncNow: call<SyncStatus>()('sync:now', none),
+  /** Turns sync off for this notebook (the notebook and its copy on the server stay as they are). */
+  stopSync: call<SyncStatus>()('sync:stop', none),
+  syncConflicts: call<SyncConflict[]>()('sync:conflicts', none),
+  /**
+   * Settles a conflict: a field's by `choice`, the index of the value picked; a dangling link's by `action`,
+   * restoring the deleted highlight or removing the link.
+   */
+  resolveSyncConflict: call<SyncStatus>()(
+    'sync:resolve',
+    z.strictObject({
+      id: z.string().min(1).max(1000),
+      choice: z.number().int().min(0).max(1000).optional(),
+      action: z.enum(['restore', 'remove']).optional(),
+    }),
+  ),
+  preferences: call<Preferences>()('settings:preferences', none),
+  setAuthorName: call<Preferences>()(
+    'settings:author-name',
+    z.strictObject({ name: z.string().trim().max(MAX_NAME_LENGTH) }),
+  ),
 } as const;
 
 export type Calls = typeof calls;
@@ -761,6 +853,8 @@ export interface Events {
   documentsAdded: string[];
   /** After every committed step of the notebook: what changed (see NotebookChange). */
   notebookChanged: NotebookChange;
+  /** Sync's state, whenever it changes. */
+  syncStatus: SyncStatus;
 }
 export type EventName = keyof Events;
 export const eventChannels: { readonly [K in EventName]: string } = {
@@ -769,6 +863,7 @@ export const eventChannels: { readonly [K in EventName]: string } = {
   progress: 'event:progress',
   documentsAdded: 'event:documents-added',
   notebookChanged: 'event:notebook-changed',
+  syncStatus: 'event:sync-status',
 };
 
 type Subscribe<K extends EventName> = `on${Capitalize<K>}`;

@@ -286,6 +286,11 @@ export const AnnotationSchema = z.object({
    */
   version: z.number().int().min(1).max(MAX_VERSIONS).optional(),
   /**
+   * Who made the highlight: the author name set in the preferences of the machine it was made on (team notebooks,
+   * main/sync). Absent when none was set.
+   */
+  author: z.string().max(MAX_NAME_LENGTH).optional(),
+  /**
    * Schema 7: how the highlight came through the newest version imported over the one it was on. `old` is where it
    * was on version `from`; `proposed` where the re-anchoring found it on version `to` (null when lost). A kept one
    * points at `proposed` at once; a moved, changed or lost one stays on `from` (`version`) until the review's

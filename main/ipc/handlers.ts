@@ -37,6 +37,8 @@ import { sameAddress } from '../core/versions';
 import type { HandlerTable } from './dispatch';
 import { accountHandlers, type AccountCalls } from './accounts-handlers';
 import { versionHandlers, type VersionCalls } from './versions-handlers';
+import { syncHandlers, type PreferencesMemory, type SyncCalls } from './sync-handlers';
+import type { SyncApi } from '../sync/types';
 
 export type ExportKind = 'markdown' | 'csv' | 'json';
 /** Documents to read, or a file of W3C annotations. */
@@ -51,6 +53,8 @@ export interface Dialogs {
   chooseExportFolder(): Promise<string | null>;
   /** Whether to replace these existing files; false leaves them, and the export, alone. */
   confirmOverwrite(names: string[]): Promise<boolean>;
+  /** Where to make a new notebook file (joining a shared notebook); null when cancelled. */
+  chooseNotebookPath?(defaultName: string): Promise<string | null>;
 }
 
 export interface HandlerDeps {
@@ -68,6 +72,10 @@ export interface HandlerDeps {
   viewOptions?: (options: { partyColours: boolean }) => void;
   /** The first start's welcome (main/welcome.ts); without it, shown for a new notebook until dismissed. */
   welcome?: WelcomeMemory;
+  /** Team sync for the open notebook (main/sync); without it sync stays off. */
+  sync?: SyncApi;
+  /** The user's preferences (the author name stamped on new highlights). */
+  preferences?: PreferencesMemory;
 }
 
 /** At most a few refusals, then how many more: enough to act on, short enough to read in a notice. */
@@ -107,10 +115,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...baseHandlers(deps, runs),
     ...versionHandlers({ ...deps, cancellable }),
     ...accountHandlers(deps),
+    ...syncHandlers(deps),
   };
 }
 
-/** Every call but those of versions and events (versions-handlers.ts, accounts-handlers.ts). */
+/** Every call but those of versions, events and sync (versions-handlers.ts, accounts-handlers.ts, sync-handlers.ts). */
 function baseHandlers(
   {
     store,
@@ -124,7 +133,7 @@ function baseHandlers(
     welcome = memoryWelcome(store.created),
   }: HandlerDeps,
   runs: ImportRuns,
-): Omit<HandlerTable, VersionCalls | AccountCalls> {
+): Omit<HandlerTable, VersionCalls | AccountCalls | SyncCalls> {
   /** Asks where to save, then writes; null when the user cancels. */
   const saveExport = async (text: string, defaultName: string, kind: ExportKind = 'markdown') => {
     const path = await dialogs.chooseExportPath(defaultName, kind);

@@ -169,6 +169,47 @@ export class UndoHistory {
     return { state: next, step };
   }
 
+  /** Forgets every step: nothing to undo or redo. */
+  clear(): void {
+    this.undoStack.length = 0;
+    this.redoStack.length = 0;
+  }
+
+  /**
+   * Whether the steps recorded still apply after a change made outside history, with these patches, to `before`:
+   * they do when no element of a list moved to another index (values replaced in place, or added at the end).
+   */
+  survives(before: unknown, patches: readonly Patch[]): boolean {
+    const at = (path: readonly (string | number)[]): unknown => {
+      let value: unknown = before;
+      for (const key of path) {
+        if (value === null || typeof value !== 'object') return undefined;
+        value = (value as Record<string | number, unknown>)[key];
+      }
+      return value;
+    };
+    const sameIds = (old: unknown[], next: unknown[]): boolean =>
+      next.length >= old.length &&
+      old.every((item, i) => {
+        const other = next[i];
+        if (item === other) return true;
+        const id = (x: unknown) =>
+          x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined;
+        return id(item) !== undefined && id(item) === id(other);
+      });
+    return patches.every((patch) => {
+      const parent = at(patch.path.slice(0, -1));
+      const key = patch.path[patch.path.length - 1];
+      if (patch.op === 'replace') {
+        const old = at(patch.path);
+        return !Array.isArray(old) || !Array.isArray(patch.value) || sameIds(old, patch.value as unknown[]);
+      }
+      if (!Array.isArray(parent)) return true;
+      if (patch.op === 'remove') return false;
+      return key === '-' || Number(key) >= parent.length;
+    });
+  }
+
   get state(): HistoryState {
     const undo = this.undoStack[this.undoStack.length - 1];
     const redo = this.redoStack[this.redoStack.length - 1];

@@ -77,6 +77,12 @@ export interface NotebookStore {
    * opened), which undo must neither take back nor be blocked by. Saved like any change.
    */
   changeOutsideHistory<T>(mutate: (nb: Notebook) => T): T;
+  /**
+   * Applies changes made on another machine (team sync): not a step of history, so undo never takes back someone
+   * else's work. Undo's steps are patches by position: a change that removes anything, or adds anywhere but at
+   * the end of a list, would make them take back the wrong thing, so it ends the history here (Undo greys).
+   */
+  changeFromSync<T>(mutate: (nb: Notebook) => T): T;
   /** Takes back the last step (saved like any change); does nothing when there is none. */
   undo(): HistoryState;
   /** Makes the last undone step again; does nothing when there is none. A new change clears what redo would do. */
@@ -124,7 +130,7 @@ export interface JournalProblem {
 /** One committed step: what kind, its name, the states on either side and what Undo and Redo do after it. */
 export interface StoreCommit {
   revision: number;
-  kind: 'change' | 'undo' | 'redo' | 'bookkeeping';
+  kind: 'change' | 'undo' | 'redo' | 'bookkeeping' | 'sync';
   /** The step's name ("Delete highlight"); null for bookkeeping. */
   label: string | null;
   before: Notebook;
@@ -387,6 +393,16 @@ class LowNotebookStore implements NotebookStore {
     this.checkOpen();
     const { state, result, step } = applyChange(this.db.data, mutate);
     if (step) this.commit(state, 'bookkeeping', null);
+    return result;
+  }
+
+  changeFromSync<T>(mutate: (nb: Notebook) => T): T {
+    this.checkOpen();
+    const { state, result, step } = applyChange(this.db.data, mutate);
+    if (step) {
+      if (!this.history_.survives(this.db.data, step.patches)) this.history_.clear();
+      this.commit(state, 'sync', null);
+    }
     return result;
   }
 

@@ -351,6 +351,15 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   compareAccounts: (ids) => ({ eventId: ids.event }),
   exportAccountsMarkdown: (ids) => ({ eventId: ids.event }),
   saveAccountsMarkdown: (ids) => ({ eventId: ids.event }),
+  syncStatus: () => undefined,
+  shareNotebook: () => ({ server: 'ws://127.0.0.1:9', token: 'team-token' }),
+  joinNotebook: () => ({ link: 'automerge:4MQy4ed5stNqcHb5yp8vFytj1eXB', server: 'ws://127.0.0.1:9', token: 't' }),
+  syncNow: () => undefined,
+  stopSync: () => undefined,
+  syncConflicts: () => undefined,
+  resolveSyncConflict: () => ({ id: 'field:topics:x:path', choice: 0 }),
+  preferences: () => undefined,
+  setAuthorName: () => ({ name: 'Ana' }),
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+/**
+ * The handlers of the sync calls and the preferences: team sync is main/sync's (SyncApi); without it (a window
+ * given none) sync stays off and says so.
+ */
+import { ParleyError } from '../../shared/model';
+import type { Preferences } from '../../shared/contract';
+import { syncOff, type SyncApi } from '../sync/types';
+import type { HandlerDeps } from './handlers';
+import type { HandlerTable } from './dispatch';
+
+export type SyncCalls =
+  | 'syncStatus'
+  | 'shareNotebook'
+  | 'joinNotebook'
+  | 'syncNow'
+  | 'stopSync'
+  | 'syncConflicts'
+  | 'resolveSyncConflict'
+  | 'preferences'
+  | 'setAuthorName';
+
+/** The user's preferences, kept by main (main/settings.ts in the app). */
+export interface PreferencesMemory {
+  get(): Preferences;
+  setAuthorName(name: string): Preferences;
+}
+
+/** Preferences held in memory only: for tests and a window given none. */
+export function memoryPreferences(initial: Preferences = { authorName: '' }): PreferencesMemory {
+  let current = { ...initial };
+  return {
+    get: () => ({ ...current }),
+    setAuthorName: (name) => {
+      current = { ...current, authorName: name.trim() };
+      return { ...current };
+    },
+  };
+}
+
+function unavailable(): never {
+  throw new ParleyError('Sync is not available in this window.', 'unavailable');
+}
+
+export function syncHandlers({
+  sync,
+  dialogs,
+  preferences = memoryPreferences(),
+}: HandlerDeps & { sync?: SyncApi; preferences?: PreferencesMemory }): Pick<HandlerTable, SyncCalls> {
+  return {
+    syncStatus: () => sync?.status() ?? syncOff(),
+    shareNotebook: ({ server, token }) => (sync ? sync.share(server, token) : unavailable()),
+    joinNotebook: async ({ link, server, token }) => {
+      if (!sync) unavailable();
+      if (!dialogs.chooseNotebookPath) unavailable();
+      const path = await dialogs.chooseNotebookPath('Shared notebook.parley.json');
+      if (!path) return null;
+      await sync.join(link, server, token, path);
+      return { path };
+    },
+    syncNow: () => (sync ? sync.syncNow() : unavailable()),
+    stopSync: () => sync?.stop() ?? syncOff(),
+    syncConflicts: () => sync?.conflicts() ?? [],
+    resolveSyncConflict: ({ id, choice, action }) => {
+      if (!sync) unavailable();
+      const pick = action ?? choice;
+      if (pick === undefined) throw new ParleyError('Say which value to keep, or what to do with the link.');
+      return sync.resolve(id, pick);
+    },
+    preferences: () => preferences.get(),
+    setAuthorName: ({ name }) => preferences.setAuthorName(name),
+  };
+}
