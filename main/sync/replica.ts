@@ -27,6 +27,7 @@ import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websoc
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs';
 import { mkdir, readFile, rename, writeFile, open as openFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   AnnotationSchema,
@@ -60,6 +61,34 @@ import {
 import { findConflicts, parseConflictId, pickValue, settleLink } from './conflicts';
 import { serverAddress, shownAddress } from './probe';
 
+/**
+ * The stock websocket client adapter, with two things fixed for a long-running app. Its error handler throws
+ * every error but a refused connection (a 401 from the token gate, a reset, an unknown host), which would end the
+ * process: here each is told to `onTrouble` and the adapter retries. And a reconnection it schedules when the
+ * server goes away would run after it was disconnected: here nothing connects once it is disconnected.
+ */
+class ClientAdapter extends WebSocketClientAdapter {
+  private stopped = false;
+
+  constructor(url: string, retryMs: number, onTrouble: (error: Error) => void) {
+    super(url, retryMs);
+    this.onError = (event: unknown) => {
+      const error = (event as { error?: Error }).error;
+      if (error) onTrouble(error);
+    };
+  }
+
+  override connect(...args: Parameters<WebSocketClientAdapter['connect']>): void {
+    if (this.stopped) return;
+    super.connect(...args);
+  }
+
+  override disconnect(): void {
+    this.stopped = true;
+    if (this.socket && this.peerId) super.disconnect();
+  }
+}
+
 /** What `sync.json` beside the notebook holds. */
 export interface SyncFile {
   format: 1;
@@ -69,6 +98,8 @@ export interface SyncFile {
   token: string | null;
   /** Heads of the document that the notebook file is known to hold. */
   fileHeads: string[] | null;
+  /** SHA-256 of the notebook's content when `fileHeads` was recorded: unchanged since, there is nothing to merge. */
+  fileHash?: string | null;
   /** Heads the server was known to hold after the last sync that finished. */
   serverHeads: string[] | null;
   lastSynced: string | null;
@@ -171,7 +202,7 @@ export interface SyncCounts {
 export class Replica {
   private handle!: DocHandle<NotebookDoc>;
   private repo!: Repo;
-  private adapter: WebSocketClientAdapter | null = null;
+  private adapter: ClientAdapter | null = null;
   private file!: SyncFile;
   private readonly folder: string;
   private unsubscribe: (() => void) | null = null;
@@ -181,11 +212,13 @@ export class Replica {
   private phase: SyncPhase = 'offline';
   private message: string | undefined;
   private serverPeer: PeerId | null = null;
+  private heardFromServer = false;
   private conflictCache: SyncConflict[] = [];
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();
   private closed = false;
   private markerTimer: NodeJS.Timeout | null = null;
   private problems: string[] = [];
+  private persisting: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly store: NotebookStore,
@@ -239,8 +272,7 @@ export class Replica {
       serverHeads: null,
       lastSynced: null,
     };
-    await replica.repo.flush([handle.documentId]);
-    await writeSyncFile(replica.folder, replica.file);
+    await replica.persist();
     replica.attach();
     return replica;
   }
@@ -292,10 +324,7 @@ export class Replica {
       lastSynced: new Date().toISOString(),
     };
     replica.applyTouched(allTouched(), doc);
-    await store.flush();
-    replica.file.fileHeads = A.getHeads(doc);
-    await replica.repo.flush([handle.documentId]);
-    await writeSyncFile(replica.folder, replica.file);
+    await replica.persist();
     replica.attach();
     return replica;
   }
@@ -308,7 +337,16 @@ export class Replica {
       sharePolicy: async () => true,
     });
     const network = this.repo.networkSubsystem;
+    network.on('message', (message) => {
+      // What the repo knows of the server's heads may be from an earlier connection: only once the server has
+      // answered on this one do they say what it holds now.
+      const about = 'documentId' in message ? message.documentId : undefined;
+      if (message.senderId === this.serverPeer && this.handle && about === this.handle.documentId) {
+        this.heardFromServer = true;
+      }
+    });
     network.on('peer', ({ peerId }) => {
+      this.heardFromServer = false;
       this.serverPeer = peerId;
       this.setPhase('syncing');
       this.checkSynced();
@@ -354,7 +392,16 @@ export class Replica {
       this.file.server = server;
       this.file.token = token;
     }
-    this.adapter = new WebSocketClientAdapter(address, this.options.retryMs ?? 5_000);
+    this.adapter = new ClientAdapter(address, this.options.retryMs ?? 5_000, (error) => {
+      if (this.closed) return;
+      const refused = /\b(401|403)\b/.test(error.message);
+      this.setPhase(
+        refused ? 'refused' : 'offline',
+        refused
+          ? `The sync server at ${shownAddress(server)} refused the token.`
+          : `Cannot reach the sync server at ${shownAddress(server)}: ${error.message}`,
+      );
+    });
     this.repo.networkSubsystem.addNetworkAdapter(this.adapter);
     this.setPhase('offline', 'Connecting to the sync server…');
   }
@@ -373,7 +420,7 @@ export class Replica {
 
   /** Whether the server holds every change this replica has, and this replica every change the server has. */
   isSynced(): boolean {
-    if (!this.handle || !this.serverPeer || this.pending || this.applying) return false;
+    if (!this.handle || !this.serverPeer || !this.heardFromServer || this.pending || this.applying) return false;
     const storageId = this.repo.getStorageIdOfPeer(this.serverPeer);
     if (!storageId) return false;
     const info = this.handle.getSyncInfo(storageId);
@@ -607,6 +654,10 @@ export class Replica {
     const doc = this.handle.doc();
     const local = this.store.data;
     const marker = this.file.fileHeads;
+    if (marker && this.file.fileHash && sameHeads(marker, A.getHeads(doc)) && this.file.fileHash === contentHash(local)) {
+      // Nothing arrived since the notebook was written, and the notebook is as it was then: they hold the same.
+      return;
+    }
     const base = marker && A.hasHeads(doc, marker) ? readNotebook(A.view(doc, marker)) : null;
     const remote = readNotebook(doc);
     const target = merge3(base, local, remote);
@@ -617,14 +668,20 @@ export class Replica {
     await this.persist();
   }
 
-  /** Writes the notebook and the repo to disk, then records the heads the notebook file holds. */
-  async persist(): Promise<void> {
-    if (this.applying) await this.applying;
-    const heads = A.getHeads(this.handle.doc());
-    await this.repo.flush([this.handle.documentId]);
-    await this.store.flush();
-    this.file.fileHeads = heads;
-    await writeSyncFile(this.folder, this.file);
+  /** Writes the notebook and the repo to disk, then records the heads the notebook file holds. One at a time. */
+  persist(): Promise<void> {
+    const run = this.persisting.then(async () => {
+      if (this.applying) await this.applying;
+      const heads = A.getHeads(this.handle.doc());
+      await this.repo.flush([this.handle.documentId]);
+      await this.store.flush();
+      this.file.fileHeads = heads;
+      // Only when the notebook holds exactly those heads (nothing changed meanwhile) is its content theirs.
+      this.file.fileHash = sameHeads(heads, A.getHeads(this.handle.doc())) && !this.pending ? contentHash(this.store.data) : null;
+      await writeSyncFile(this.folder, this.file);
+    });
+    this.persisting = run.catch(() => {});
+    return run;
   }
 
   private scheduleMarker(): void {
@@ -729,8 +786,12 @@ export class Replica {
     this.disconnect();
     this.file.server = null;
     this.file.token = null;
-    await writeSyncFile(this.folder, this.file);
+    await this.persist();
   }
+}
+
+function contentHash(notebook: Notebook): string {
+  return createHash('sha256').update(JSON.stringify(notebook)).digest('hex');
 }
 
 function allTouched(): Touched {

@@ -122,6 +122,22 @@ export class SyncService implements SyncApi {
     return replica.syncOnce(server, token);
   }
 
+  /** Connects to a server (another address or token than the notebook's own) and goes on syncing with it. */
+  connect(server: string, token: string): void {
+    this.requireReplica().connect(server, token);
+  }
+
+  /** Whether the notebook and the server hold the same changes now. */
+  isSynced(): boolean {
+    return this.replica?.isSynced() ?? false;
+  }
+
+  /** Stops talking to the server until the next sync (edits go on being recorded, to be sent then). */
+  goOffline(): void {
+    this.replica?.disconnect();
+    this.replica?.setPhase('offline', 'Working offline.');
+  }
+
   async stop(): Promise<SyncStatus> {
     if (!this.replica) return this.status();
     await this.replica.forgetServer();
