@@ -136,8 +136,10 @@ function putEntry(d: NotebookDoc, kind: Kind, key: string, item: Item, position:
   const map = d[kind];
   const existing = map[key];
   if (existing) {
-    // Brought back (an undone delete): the kept entry is updated in place, so edits others made to it stay.
-    writeFields(d, kind, key, existing, {}, item as Entry);
+    // Brought back (an undone delete, or an edit of an entry deleted elsewhere): the kept entry is made the
+    // notebook's again in place, field by field against what it holds now, so a field that has the notebook's value
+    // already is not written (an edit others make to it meanwhile merges) and one the notebook lacks is taken off.
+    writeFields(d, kind, key, existing, readEntry(kind, existing) as Entry, item as Entry);
     delete existing[DELETED_BY];
     return;
   }
@@ -234,7 +236,8 @@ function markDeleted(d: NotebookDoc, kind: Kind, key: string, actor: string): vo
 export function initDoc(d: NotebookDoc, notebook: Notebook, actor: string): void {
   d.parley = DOC_FORMAT;
   d.schemaVersion = notebook.schemaVersion;
-  d.authors = {};
+  // Author names recorded earlier in the same change (the replica records its own first) are kept.
+  d.authors ??= {};
   for (const kind of KINDS) d[kind] = {};
   for (const set of SETS) d[set] = {};
   writeDiff(d, null, notebook, actor);
