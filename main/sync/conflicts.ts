@@ -106,7 +106,7 @@ function entryConflicts(doc: NotebookDoc, kind: Kind, key: string, entry: Entry)
   if (!label) return [];
   const spec = SPEC[kind];
   const out: SyncConflict[] = [];
-  for (const field of Object.keys(entry)) {
+  for (const field of Object.keys(entry).sort()) {
     if (IGNORED.has(field) || spec.text.includes(field) || spec.lists[field]) continue;
     const conflicts = A.getConflicts(entry, field);
     if (!conflicts) continue;
@@ -142,16 +142,21 @@ function danglingLinks(doc: NotebookDoc, key: string, entry: Entry): SyncConflic
   const links = entry.links;
   if (!Array.isArray(links)) return [];
   const out: SyncConflict[] = [];
+  const listed = new Set<string>();
   for (const item of links) {
     const link = JSON.parse(stringOf(item)) as { type: string; annotationId: string };
     const target: Entry | undefined = doc.annotations[link.annotationId];
     if (target && target[DELETED_BY] === undefined) continue;
+    // The same link made on two machines at once is in the list twice: it is one link to settle.
+    const id = `link:${key}:${link.type}:${link.annotationId}`;
+    if (listed.has(id)) continue;
+    listed.add(id);
     const quote = target
       ? ((decodeField('annotations', 'target', target.target) as { exact?: string }).exact ?? '')
       : '';
     const deletedBy = target ? authorOf(doc, stringOf(target[DELETED_BY])) : 'unknown';
     out.push({
-      id: `link:${key}:${link.type}:${link.annotationId}`,
+      id,
       kind: 'dangling-link',
       title: `Link to a deleted highlight, from ${describe('annotations', entry)}`,
       values: [],
@@ -161,14 +166,18 @@ function danglingLinks(doc: NotebookDoc, key: string, entry: Entry): SyncConflic
   return out;
 }
 
-/** Every conflict and dangling link of the given entries (all of them when `only` is absent). */
+/**
+ * Every conflict and dangling link of the given entries (all of them when `only` is absent), in the order of their
+ * kinds, keys and fields: the order of a map's keys in the document is the order they arrived in, which differs
+ * from machine to machine, and every machine lists the same conflicts in the same order.
+ */
 export function findConflicts(doc: NotebookDoc, only?: Map<Kind, Set<string>>): SyncConflict[] {
   const out: SyncConflict[] = [];
   for (const kind of Object.keys(LABELS) as Kind[]) {
     const map = doc[kind] ?? {};
-    const keys = only ? [...(only.get(kind) ?? [])].filter((key) => key !== '*') : Object.keys(map);
-    const all = only?.get(kind)?.has('*');
-    for (const key of all ? Object.keys(map) : keys) {
+    const all = !only || only.get(kind)?.has('*');
+    const keys = all ? Object.keys(map) : [...(only?.get(kind) ?? [])];
+    for (const key of keys.sort()) {
       const entry = map[key];
       if (!isLive(entry)) continue;
       out.push(...entryConflicts(doc, kind, key, entry));
