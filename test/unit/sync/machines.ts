@@ -61,6 +61,7 @@ export const BRIEFING_V2 = [
 
 export const T0 = new Date('2026-11-02T10:00:00.000Z');
 export const T1 = new Date('2026-11-02T11:00:00.000Z');
+export const T2 = new Date('2026-11-02T11:05:00.000Z');
 
 /** Actor ids (hex, as Automerge wants them) and the names their machines record. */
 export const ANA = { actor: 'a1'.repeat(16), name: 'Ana Ortiz' };
