@@ -31,7 +31,7 @@ import { addVersion, resolveReview } from '../../../main/core/versions';
 import { dismissSuggestion, suggestionKey } from '../../../main/core/suggest/notebook';
 import { importPlainText } from '../../../main/core/import-text';
 import type { Notebook } from '../../../shared/model';
-import { ANA, BEN, CAT, Machine, T1, T2, canonical, rangeOf, realistic, sign } from './machines';
+import { ANA, BEN, BRIEFING_V2, CAT, Machine, T1, T2, canonical, rangeOf, realistic, sign } from './machines';
 
 const annotation = (nb: Notebook, id: string) => nb.annotations.find((a) => a.id === id);
 const topic = (nb: Notebook, id: string) => nb.topics.find((t) => t.id === id);
@@ -411,6 +411,71 @@ describe('edits made at once on two machines', () => {
       `denial (${ANA.name})`,
       `warning (${BEN.name})`,
     ]);
+  });
+
+  test('two new versions of one document imported at once are one conflict, and the pick takes all of one', () => {
+    // Ana's version changes one word for another as long, so its paragraphs fall where they were and the highlight
+    // is kept; Ben's adds words, which moves the paragraphs, and rewords the highlight's passage, which leaves it
+    // waiting on the earlier version. A pick of text from one and paragraphs from the other would lay one text out
+    // by the other's paragraphs.
+    const picks = [ANA, BEN].map((person) => {
+      const { ana, ben, ids } = pair();
+      ana.change((nb) =>
+        addVersion(
+          nb,
+          ids.briefing,
+          importPlainText(BRIEFING_V2.replace('four hours', 'five hours'), { fileName: 'briefing.txt' }),
+          T1,
+        ),
+      );
+      ben.change((nb) =>
+        addVersion(
+          nb,
+          ids.briefing,
+          importPlainText(
+            BRIEFING_V2.replace('on Monday', 'on Monday and again at dinner').replace(
+              'the investigation should go on in London',
+              'inquiries ought to continue in Britain',
+            ),
+            {
+              fileName: 'briefing.txt',
+            },
+          ),
+          T2,
+        ),
+      );
+      const imported = { [ANA.name]: ana.nb, [BEN.name]: ben.nb };
+      exchange(ana, ben);
+      const conflicts = findConflicts(ana.doc);
+      const onDocument = conflicts.filter((c) => c.id.startsWith(`field:documents:${ids.briefing}:`));
+      assert.deepEqual(
+        onDocument.map((c) => c.id),
+        [`field:documents:${ids.briefing}:text`],
+      );
+      assert.deepEqual(onDocument[0]!.values.map((v) => v.author).sort(), [ANA.name, BEN.name]);
+      const onHighlight = conflicts.filter((c) => c.id.startsWith(`field:annotations:${ids.answer}:`));
+      assert.equal(onHighlight.length, 1, 'the highlight carried onto each: one conflict too');
+      // Pick this person's import, for the document and for the highlight.
+      for (const conflict of [onDocument[0]!, onHighlight[0]!]) {
+        const parsed = parseConflictId(conflict.id);
+        assert.ok(parsed && parsed.kind === 'field');
+        const choice = conflict.values.findIndex((v) => v.author === person.name);
+        ana.settle((d) => assert.ok(pickValue(d, parsed.entryKind, parsed.key, parsed.field, choice)));
+      }
+      assert.deepEqual(findConflicts(ana.doc), []);
+      const mine = imported[person.name]!;
+      const document = (nb: Notebook) => nb.documents.find((d) => d.id === ids.briefing)!;
+      assert.deepEqual(document(ana.nb), document(mine), `the document as ${person.name} imported it`);
+      const { target, version, carried } = annotation(mine, ids.answer)!;
+      assert.equal(version, person === ANA ? undefined : 2);
+      const picked = annotation(ana.nb, ids.answer)!;
+      assert.deepEqual(
+        { target: picked.target, version: picked.version, carried: picked.carried },
+        { target, version, carried },
+      );
+      return document(ana.nb).text;
+    });
+    assert.notEqual(picks[0], picks[1]);
   });
 
   test('a conflict on an entry deleted since is not listed', () => {
