@@ -293,6 +293,42 @@ export function writeDiff(d: NotebookDoc, before: Notebook | null, after: Notebo
   }
 }
 
+const MERGE_ACTORS = ['0a'.repeat(16), '0b'.repeat(16), '0c'.repeat(16)] as const;
+
+/**
+ * Three-way merge of one field of an entry that both sides changed since `base`, as sync would have merged the two
+ * edits (for the replica's merge of the notebook file and the document on opening): a note keeps both sides' edits,
+ * merged character by character; a list keeps what either side added and loses what either took off; any other
+ * field, or a field taken off on either side, is `remote`'s.
+ */
+export function mergeField(
+  kind: Kind,
+  field: string,
+  base: unknown,
+  local: unknown,
+  remote: unknown,
+): unknown {
+  const spec = SPEC[kind];
+  const list = spec.lists[field];
+  const text = spec.text.includes(field);
+  if ((!text && !list) || local === undefined || remote === undefined) return remote;
+  if (sameValue(local, base)) return remote;
+  if (sameValue(remote, base)) return local;
+  type Scratch = { value: unknown };
+  const edit = (d: Scratch, value: unknown) => {
+    if (text) A.updateText(d, ['value'], String(value));
+    else editList(d.value as unknown[], list!, value as unknown[]);
+  };
+  const start = A.change(A.init<Scratch>({ actor: MERGE_ACTORS[0] }), (d) => {
+    d.value = text ? String(base ?? '') : [];
+    if (!text) edit(d, base ?? []);
+  });
+  const mine = A.change(A.clone(start, { actor: MERGE_ACTORS[1] }), (d) => edit(d, local));
+  const theirs = A.change(A.clone(start, { actor: MERGE_ACTORS[2] }), (d) => edit(d, remote));
+  const merged = A.merge(mine, theirs).value;
+  return text ? merged : decodeField(kind, field, merged);
+}
+
 /** Reads a field's value out of the document into the notebook's form. */
 export function decodeField(kind: Kind, field: string, value: unknown): unknown {
   const spec = SPEC[kind];

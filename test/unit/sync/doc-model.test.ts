@@ -8,7 +8,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as A from '@automerge/automerge';
-import { DELETED_BY, initDoc, readNotebook, type NotebookDoc } from '../../../main/sync/doc-model';
+import {
+  DELETED_BY,
+  initDoc,
+  mergeField,
+  readNotebook,
+  type NotebookDoc,
+} from '../../../main/sync/doc-model';
 import { findConflicts, parseConflictId, pickValue, settleLink } from '../../../main/sync/conflicts';
 import { freezeState } from '../../../main/storage/history';
 import {
@@ -666,3 +672,36 @@ const BRIEFING_CHANGED = [
   '',
   'Miliband replied that inquiries ought to continue in Britain.',
 ].join('\n');
+
+describe('mergeField: one field changed on both sides since a base, merged as sync merges it', () => {
+  test('a note keeps both sides’ edits', () => {
+    assert.equal(
+      mergeField(
+        'annotations',
+        'note',
+        'Flat *refusal*.\nNo reason given.',
+        'Flat *refusal*, twice.\nNo reason given.',
+        'Flat *refusal*.\nNo reason given at all.',
+      ),
+      'Flat *refusal*, twice.\nNo reason given at all.',
+    );
+  });
+
+  test('a list keeps what either side added and loses what either took off', () => {
+    // Two items put in one place at once: Automerge orders them.
+    const topics = mergeField('annotations', 'topicIds', ['a', 'b', 'c'], ['a', 'c', 'd'], ['b', 'c', 'e']);
+    assert.deepEqual([...(topics as string[])].sort(), ['c', 'd', 'e']);
+    const link = (annotationId: string) => ({ type: 'rebuts', annotationId });
+    assert.deepEqual(mergeField('annotations', 'links', [link('x')], [link('x'), link('y')], []), [
+      link('y'),
+    ]);
+  });
+
+  test('one side unchanged gives the other’s; any other field, or one taken off, is the remote’s', () => {
+    assert.deepEqual(mergeField('events', 'documentIds', ['a', 'b'], ['b', 'a'], ['a', 'b']), ['b', 'a']);
+    assert.equal(mergeField('annotations', 'note', 'x', 'x', 'y'), 'y');
+    assert.equal(mergeField('topics', 'path', 'iran', 'persia', 'iran/nuclear'), 'iran/nuclear');
+    assert.equal(mergeField('annotations', 'note', 'x', undefined, 'y'), 'y');
+    assert.equal(mergeField('annotations', 'note', 'x', 'y', undefined), undefined);
+  });
+});
