@@ -51,10 +51,34 @@ const FIELD_NAMES: Record<string, string> = {
   pages: 'pages',
   date: 'date',
   target: 'passage',
+  text: 'text',
+  version: 'version',
 };
 
 /** Fields that change as a side effect, not as the user's choice. */
 const IGNORED = new Set(['updatedAt', 'openedAt', 'createdAt', 'importedAt', POSITION, DELETED_BY]);
+
+/**
+ * Fields that hold only together: a document's text and what lies over it (a new version writes them all at once),
+ * a highlight's passage and the version it is on. Two machines that each imported a new version of a document
+ * leave conflicts on several of them, and a pick field by field could lay one text out by the other's paragraphs.
+ * So a group is one conflict, listed under its first field that has one, and the pick takes every field of the
+ * group as the machine that set the value picked had it.
+ */
+const GROUPS: Partial<Record<Kind, readonly string[]>> = {
+  documents: [
+    'text',
+    'blocks',
+    'marks',
+    'contentHash',
+    'pageStarts',
+    'file',
+    'format',
+    'version',
+    'importedAt',
+  ],
+  annotations: ['target', 'version', 'carried'],
+};
 
 function short(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -100,28 +124,67 @@ function valueText(doc: NotebookDoc, kind: Kind, field: string, value: unknown):
 
 const actorOf = (opId: string) => opId.slice(opId.indexOf('@') + 1);
 
+interface Value {
+  opId: string;
+  text: string;
+  raw: unknown;
+  author: string;
+}
+
+/** The values a field was set to at once, with who set each; null when it has one, or several that are the same. */
+function valuesOf(doc: NotebookDoc, kind: Kind, entry: Entry, field: string): Value[] | null {
+  const conflicts = A.getConflicts(entry, field);
+  if (!conflicts) return null;
+  const opIds = Object.keys(conflicts);
+  if (opIds.length < 2) return null;
+  const values = opIds.map((opId) => ({
+    opId,
+    text: valueText(doc, kind, field, conflicts[opId]),
+    raw: decodeField(kind, field, conflicts[opId]),
+    author: authorOf(doc, actorOf(opId)),
+  }));
+  // The same value set on two machines is no conflict.
+  if (values.every((value) => JSON.stringify(value.raw) === JSON.stringify(values[0]!.raw))) return null;
+  if (kind === 'documents' && field === 'text') {
+    // Two versions of an article: each shown from where they part.
+    const texts = values.map((value) => String(value.raw));
+    let from = 0;
+    while (texts.every((text) => from < text.length && text[from] === texts[0]![from])) from++;
+    const start = Math.max(0, from - 20);
+    values.forEach((value, i) => {
+      value.text = `${start > 0 ? '…' : ''}${short(texts[i]!.slice(start))} (${texts[i]!.length} characters)`;
+    });
+  }
+  if (field === 'target' && new Set(values.map((value) => value.text)).size < values.length) {
+    // The same words in two places: where each is.
+    for (const value of values) {
+      const target = value.raw as { start: number; end: number };
+      value.text = `${value.text} at ${target.start}–${target.end}`;
+    }
+  }
+  return values;
+}
+
 /** The field conflicts of one entry. */
 function entryConflicts(doc: NotebookDoc, kind: Kind, key: string, entry: Entry): SyncConflict[] {
   const label = LABELS[kind];
   if (!label) return [];
   const spec = SPEC[kind];
+  const group = GROUPS[kind] ?? [];
+  const found = new Map<string, Value[]>();
+  const lead = group.find((field) => {
+    if (IGNORED.has(field) || !(field in entry)) return false;
+    const values = valuesOf(doc, kind, entry, field);
+    if (values) found.set(field, values);
+    return values !== null;
+  });
   const out: SyncConflict[] = [];
-  for (const field of Object.keys(entry)) {
+  for (const field of Object.keys(entry).sort()) {
     if (IGNORED.has(field) || spec.text.includes(field) || spec.lists[field]) continue;
-    const conflicts = A.getConflicts(entry, field);
-    if (!conflicts) continue;
-    const opIds = Object.keys(conflicts);
-    if (opIds.length < 2) continue;
-    const shown = entry[field];
-    const values = opIds.map((opId) => ({
-      opId,
-      text: valueText(doc, kind, field, conflicts[opId]),
-      raw: decodeField(kind, field, conflicts[opId]),
-      author: authorOf(doc, actorOf(opId)),
-    }));
-    // The same value set on two machines is no conflict.
-    if (values.every((value) => JSON.stringify(value.raw) === JSON.stringify(values[0]!.raw))) continue;
-    const shownRaw = JSON.stringify(decodeField(kind, field, shown));
+    if (group.includes(field) && field !== lead) continue;
+    const values = found.get(field) ?? valuesOf(doc, kind, entry, field);
+    if (!values) continue;
+    const shownRaw = JSON.stringify(decodeField(kind, field, entry[field]));
     let shownMarked = false;
     out.push({
       id: `field:${kind}:${key}:${field}`,
@@ -142,16 +205,21 @@ function danglingLinks(doc: NotebookDoc, key: string, entry: Entry): SyncConflic
   const links = entry.links;
   if (!Array.isArray(links)) return [];
   const out: SyncConflict[] = [];
+  const listed = new Set<string>();
   for (const item of links) {
     const link = JSON.parse(stringOf(item)) as { type: string; annotationId: string };
     const target: Entry | undefined = doc.annotations[link.annotationId];
     if (target && target[DELETED_BY] === undefined) continue;
+    // The same link made on two machines at once is in the list twice: it is one link to settle.
+    const id = `link:${key}:${link.type}:${link.annotationId}`;
+    if (listed.has(id)) continue;
+    listed.add(id);
     const quote = target
       ? ((decodeField('annotations', 'target', target.target) as { exact?: string }).exact ?? '')
       : '';
     const deletedBy = target ? authorOf(doc, stringOf(target[DELETED_BY])) : 'unknown';
     out.push({
-      id: `link:${key}:${link.type}:${link.annotationId}`,
+      id,
       kind: 'dangling-link',
       title: `Link to a deleted highlight, from ${describe('annotations', entry)}`,
       values: [],
@@ -161,14 +229,18 @@ function danglingLinks(doc: NotebookDoc, key: string, entry: Entry): SyncConflic
   return out;
 }
 
-/** Every conflict and dangling link of the given entries (all of them when `only` is absent). */
+/**
+ * Every conflict and dangling link of the given entries (all of them when `only` is absent), in the order of their
+ * kinds, keys and fields: the order of a map's keys in the document is the order they arrived in, which differs
+ * from machine to machine, and every machine lists the same conflicts in the same order.
+ */
 export function findConflicts(doc: NotebookDoc, only?: Map<Kind, Set<string>>): SyncConflict[] {
   const out: SyncConflict[] = [];
   for (const kind of Object.keys(LABELS) as Kind[]) {
     const map = doc[kind] ?? {};
-    const keys = only ? [...(only.get(kind) ?? [])].filter((key) => key !== '*') : Object.keys(map);
-    const all = only?.get(kind)?.has('*');
-    for (const key of all ? Object.keys(map) : keys) {
+    const all = !only || only.get(kind)?.has('*');
+    const keys = all ? Object.keys(map) : [...(only?.get(kind) ?? [])];
+    for (const key of keys.sort()) {
       const entry = map[key];
       if (!isLive(entry)) continue;
       out.push(...entryConflicts(doc, kind, key, entry));
@@ -212,9 +284,33 @@ export function pickValue(
   const conflicts = A.getConflicts(entry, field);
   const opIds = conflicts ? Object.keys(conflicts) : [];
   if (choice < 0 || choice >= opIds.length) return false;
-  const value = decodeField(entryKind, field, conflicts![opIds[choice]!]);
-  entry[field] = encodeField(entryKind, field, value);
+  const opId = opIds[choice]!;
+  const group = GROUPS[entryKind];
+  const seen = group?.includes(field) ? viewAfter(d, opId)?.[entryKind]?.[key] : undefined;
+  if (group && seen) {
+    // The whole group as the machine that set the value had it (see GROUPS): a field it did not write there (its
+    // value unchanged, or absent) is taken from what it saw, not left as another machine set it.
+    for (const member of group) {
+      const value = seen[member];
+      if (value !== undefined)
+        entry[member] = encodeField(entryKind, member, decodeField(entryKind, member, value));
+      else if (member in entry) delete entry[member];
+    }
+    return true;
+  }
+  entry[field] = encodeField(entryKind, field, decodeField(entryKind, field, conflicts![opId]));
   return true;
+}
+
+/** The document as the machine that made an operation (`counter@actor`) saw it once its change was made. */
+function viewAfter(d: NotebookDoc, opId: string): NotebookDoc | null {
+  const at = opId.indexOf('@');
+  const counter = Number(opId.slice(0, at));
+  const actor = opId.slice(at + 1);
+  const change = A.getChangesMetaSince(d, []).find(
+    (meta) => meta.actor === actor && meta.startOp <= counter && counter <= meta.maxOp,
+  );
+  return change ? A.view(d, [change.hash]) : null;
 }
 
 /** Settles a dangling link: brings the deleted highlight back, or takes the link off the linking one. */

@@ -136,8 +136,10 @@ function putEntry(d: NotebookDoc, kind: Kind, key: string, item: Item, position:
   const map = d[kind];
   const existing = map[key];
   if (existing) {
-    // Brought back (an undone delete): the kept entry is updated in place, so edits others made to it stay.
-    writeFields(d, kind, key, existing, {}, item as Entry);
+    // Brought back (an undone delete, or an edit of an entry deleted elsewhere): the kept entry is made the
+    // notebook's again in place, field by field against what it holds now, so a field that has the notebook's value
+    // already is not written (an edit others make to it meanwhile merges) and one the notebook lacks is taken off.
+    writeFields(d, kind, key, existing, readEntry(kind, existing) as Entry, item as Entry);
     delete existing[DELETED_BY];
     return;
   }
@@ -234,7 +236,8 @@ function markDeleted(d: NotebookDoc, kind: Kind, key: string, actor: string): vo
 export function initDoc(d: NotebookDoc, notebook: Notebook, actor: string): void {
   d.parley = DOC_FORMAT;
   d.schemaVersion = notebook.schemaVersion;
-  d.authors = {};
+  // Author names recorded earlier in the same change (the replica records its own first) are kept.
+  d.authors ??= {};
   for (const kind of KINDS) d[kind] = {};
   for (const set of SETS) d[set] = {};
   writeDiff(d, null, notebook, actor);
@@ -288,6 +291,42 @@ export function writeDiff(d: NotebookDoc, before: Notebook | null, after: Notebo
     for (const value of old) if (!wanted.has(value)) delete map[value];
     for (const value of next) if (map[value] !== true) map[value] = true;
   }
+}
+
+const MERGE_ACTORS = ['0a'.repeat(16), '0b'.repeat(16), '0c'.repeat(16)] as const;
+
+/**
+ * Three-way merge of one field of an entry that both sides changed since `base`, as sync would have merged the two
+ * edits (for the replica's merge of the notebook file and the document on opening): a note keeps both sides' edits,
+ * merged character by character; a list keeps what either side added and loses what either took off; any other
+ * field, or a field taken off on either side, is `remote`'s.
+ */
+export function mergeField(
+  kind: Kind,
+  field: string,
+  base: unknown,
+  local: unknown,
+  remote: unknown,
+): unknown {
+  const spec = SPEC[kind];
+  const list = spec.lists[field];
+  const text = spec.text.includes(field);
+  if ((!text && !list) || local === undefined || remote === undefined) return remote;
+  if (sameValue(local, base)) return remote;
+  if (sameValue(remote, base)) return local;
+  type Scratch = { value: unknown };
+  const edit = (d: Scratch, value: unknown) => {
+    if (text) A.updateText(d, ['value'], String(value));
+    else editList(d.value as unknown[], list!, value as unknown[]);
+  };
+  const start = A.change(A.init<Scratch>({ actor: MERGE_ACTORS[0] }), (d) => {
+    d.value = text ? String(base ?? '') : [];
+    if (!text) edit(d, base ?? []);
+  });
+  const mine = A.change(A.clone(start, { actor: MERGE_ACTORS[1] }), (d) => edit(d, local));
+  const theirs = A.change(A.clone(start, { actor: MERGE_ACTORS[2] }), (d) => edit(d, remote));
+  const merged = A.merge(mine, theirs).value;
+  return text ? merged : decodeField(kind, field, merged);
 }
 
 /** Reads a field's value out of the document into the notebook's form. */
