@@ -50,6 +50,7 @@ import {
 import { seedOnFirstRun } from './first-run';
 import { SETTINGS_FILE, SettingsStore } from './settings';
 import { settingsWelcome } from './welcome';
+import { settingsPreferences } from './preferences';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { buildMenuTemplate, commandMenuId } from './menu';
@@ -221,7 +222,7 @@ async function start(): Promise<void> {
   }
 
   // 4. The handlers, answered only for our own window's main frame on an app:// page. The profile's settings are
-  //    read once here: the welcome (a new notebook's first start) and the update check share them.
+  //    read once here: the welcome (a new notebook's first start), the author name and the update check share them.
   const settings = new SettingsStore(join(app.getPath('userData'), SETTINGS_FILE));
   const handlers = createHandlers({
     store: opened,
@@ -240,6 +241,7 @@ async function start(): Promise<void> {
     },
     viewOptions: tickViewOptions,
     welcome: settingsWelcome(settings, opened.created),
+    preferences: settingsPreferences(settings),
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 
