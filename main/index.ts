@@ -57,6 +57,7 @@ import { buildMenuTemplate, commandMenuId } from './menu';
 import {
   appPaths,
   openedAddresses,
+  relaunchArguments,
   resolveNotebookPath,
   userDataDirArgument,
   type OpenedAddresses,
@@ -141,6 +142,20 @@ function tell<K extends EventName>(name: K, payload: Events[K]): void {
 function tickViewOptions({ partyColours }: { partyColours: boolean }): void {
   const item = Menu.getApplicationMenu()?.getMenuItemById(commandMenuId('party-colours'));
   if (item) item.checked = partyColours;
+}
+
+/** How long the window shows that a joined notebook is about to open before Parley restarts with it. */
+const RESTART_AFTER_JOIN_MS = 1500;
+
+/**
+ * Opens another notebook in place of this one (a shared notebook just joined): Parley restarts with it, since one
+ * notebook is open per Parley and everything (the lock, sync, backups) hangs on it. The quit saves this one first.
+ */
+function openNotebookInstead(path: string): void {
+  setTimeout(() => {
+    app.relaunch({ args: relaunchArguments(process.argv, process.defaultApp === true, path) });
+    app.quit();
+  }, RESTART_AFTER_JOIN_MS);
 }
 
 function openWindow(preloadPath: string): BrowserWindow {
@@ -242,6 +257,7 @@ async function start(): Promise<void> {
     viewOptions: tickViewOptions,
     welcome: settingsWelcome(settings, opened.created),
     preferences: settingsPreferences(settings),
+    openNotebook: openNotebookInstead,
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 

@@ -76,6 +76,11 @@ export interface HandlerDeps {
   sync?: SyncApi;
   /** The user's preferences (the author name stamped on new highlights). */
   preferences?: PreferencesMemory;
+  /**
+   * Opens another notebook in place of this one, after a call's reply has gone (a shared notebook just joined):
+   * the app restarts with it. Without it the new notebook is made and left for the user to open.
+   */
+  openNotebook?: (path: string) => void;
 }
 
 /** At most a few refusals, then how many more: enough to act on, short enough to read in a notice. */

@@ -2,6 +2,8 @@
  * The handlers of the sync calls and the preferences: team sync is main/sync's (SyncApi); without it (a window
  * given none) sync stays off and says so.
  */
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { ParleyError } from '../../shared/model';
 import type { Preferences } from '../../shared/contract';
 import { syncOff, type SyncApi } from '../sync/types';
@@ -42,9 +44,11 @@ function unavailable(): never {
 }
 
 export function syncHandlers({
+  store,
   sync,
   dialogs,
   preferences = memoryPreferences(),
+  openNotebook,
 }: HandlerDeps & { sync?: SyncApi; preferences?: PreferencesMemory }): Pick<HandlerTable, SyncCalls> {
   return {
     syncStatus: () => sync?.status() ?? syncOff(),
@@ -54,7 +58,22 @@ export function syncHandlers({
       if (!dialogs.chooseNotebookPath) unavailable();
       const path = await dialogs.chooseNotebookPath('Shared notebook.parley.json');
       if (!path) return null;
+      // The copy is a new file: never the notebook open now, nor any file already there.
+      if (resolve(path) === resolve(store.path)) {
+        throw new ParleyError(
+          'That is the notebook open now: choose a new file for the shared notebook.',
+          'invalid',
+        );
+      }
+      if (existsSync(path)) {
+        throw new ParleyError(
+          `${basename(path)} already exists: choose a new name, as a shared notebook is never copied over a file.`,
+          'invalid',
+        );
+      }
       await sync.join(link, server, token, path);
+      // Once the reply has gone, the app opens the new notebook (main restarts with it).
+      if (openNotebook) setImmediate(() => openNotebook(path));
       return { path };
     },
     syncNow: () => (sync ? sync.syncNow() : unavailable()),
