@@ -34,7 +34,7 @@ function hint(conflicts: SyncConflict[] | null, syncing: boolean): string {
       ? 'Nothing waits for you: every change sync brought in has merged.'
       : 'Sync is off for this notebook: share it (File › Share Notebook…) or join a shared one to work with colleagues.';
   }
-  return `${conflictCount(conflicts.length)} sync could not settle alone. Every value is listed with who set it; the one you keep is kept on every machine.`;
+  return `${conflictCount(conflicts.length)} that sync could not settle alone. Every value is listed with who set it; the one you keep is kept on every machine.`;
 }
 
 export function SyncConflictsPanel(props: SyncConflictsPanelProps) {

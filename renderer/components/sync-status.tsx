@@ -20,12 +20,14 @@ export function SyncStatusLine({ status, panelOpen, onConflicts }: SyncStatusLin
       {line && (
         <span class="sync-status__state" title={line.detail}>
           <span class="sync-status__dot" aria-hidden="true" />
-          <span class="sync-status__label">{line.label}</span>
-          {refused ? (
-            <span class="sync-status__message">: {line.detail}</span>
-          ) : (
-            <span class="visually-hidden">: {line.detail}</span>
-          )}
+          <span class="sync-status__text">
+            <span class="sync-status__label">{line.label}</span>
+            {refused ? (
+              <span class="sync-status__message">: {line.detail}</span>
+            ) : (
+              <span class="visually-hidden">: {line.detail}</span>
+            )}
+          </span>
         </span>
       )}
       {status.conflicts > 0 && (

@@ -172,7 +172,7 @@ test('the conflicts: the count opens the panel, every value with who set it, Kee
 
   const panel = page.getByRole('complementary', { name: 'Sync conflicts' });
   await expect(panel.getByRole('heading', { name: 'Sync conflicts' })).toBeFocused();
-  await expect(panel).toContainText('3 conflicts sync could not settle alone.');
+  await expect(panel).toContainText('3 conflicts that sync could not settle alone.');
   const rows = panel.getByRole('article');
   await expect(rows).toHaveCount(3);
 
