@@ -19,6 +19,16 @@ const nodeCommon = {
   banner: { js: "const __parleyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+// Automerge loads its WebAssembly from beside itself, and automerge-repo and its adapters are ES modules that load
+// that same Automerge: all are loaded from node_modules (one copy of the engine), not bundled.
+const SYNC_PACKAGES = [
+  '@automerge/automerge',
+  '@automerge/automerge-repo',
+  '@automerge/automerge-repo-network-websocket',
+  '@automerge/automerge-repo-storage-nodefs',
+  'ws',
+];
+
 // `parley --version` prints the version of package.json at build time.
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 
@@ -33,7 +43,7 @@ await Promise.all([
     target: 'node22',
     // jsdom reads its own files (stylesheets, workers) at run time and cannot be bundled, nor can PDF.js, which
     // imports its worker code (pdf.worker.mjs) from beside itself: both load from node_modules.
-    external: ['electron', 'jsdom', 'pdfjs-dist'],
+    external: ['electron', 'jsdom', 'pdfjs-dist', ...SYNC_PACKAGES],
     // Web pages are read on a worker thread, from the bundle beside this one (main/import/off-thread.ts).
     define: { ...nodeCommon.define, __PARLEY_IMPORT_WORKER__: JSON.stringify('import-worker.cjs') },
   }),
@@ -62,7 +72,7 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['jsdom', 'pdfjs-dist'],
+    external: ['jsdom', 'pdfjs-dist', ...SYNC_PACKAGES],
     define: {
       ...nodeCommon.define,
       __PARLEY_VERSION__: JSON.stringify(version),

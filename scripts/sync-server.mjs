@@ -43,7 +43,8 @@ function parseArgs(argv) {
       arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
     if (!['--port', '--token', '--data', '--host'].includes(name))
       fail(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
-    const value = inline ?? argv[++i];
+    // A flag straight after a flag is taken as the value missing, not as the value (`--token --port 80`).
+    const value = inline ?? (argv[i + 1]?.startsWith('--') ? undefined : argv[++i]);
     if (value === undefined || value === '') fail(`${name} needs a value\n${USAGE}`);
     options[name.slice(2)] = value;
   }

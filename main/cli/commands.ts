@@ -7,6 +7,7 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { userInfo } from 'node:os';
 import {
   CITE_STYLES,
   exportCslJson,
@@ -45,6 +46,9 @@ import { defaultNotebookPath } from '../default-notebook';
 import { basename, dirname, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
+import { SyncError, joinNotebook, openSync } from '../sync/service';
+import { parseLink } from '../sync/replica';
+import { serverAddress } from '../sync/probe';
 import {
   lockPathOf,
   NotebookLockedError,
@@ -103,6 +107,17 @@ Commands:
                                         prints the event's id
   event list                            print id<TAB>date<TAB>name<TAB>documents per event
                                         (documents: the ids, comma-separated, in column order)
+  share --server URL --token TOKEN      put the notebook on a team's sync server and keep it in sync
+                                        with it; prints the notebook link to give colleagues
+  join LINK --server URL --token TOKEN --notebook FILE
+                                        make FILE (a new file) a local copy of the shared notebook
+                                        LINK, fetched from the server
+  sync --server URL --token TOKEN       sync a shared notebook once: sends what this copy has, takes
+                                        what the server has, merges; prints
+                                        sent N, received M, conflicts K (changes); conflicts left
+                                        to settle are listed on stderr
+                                        (the token also from $PARLEY_SYNC_TOKEN; changes are signed
+                                        with $PARLEY_AUTHOR, else the user name)
   suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
                                         (party "-" when none); --accept adds them all as highlights
   list                                  print id<TAB>title<TAB>highlights per document
@@ -328,6 +343,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     documents: { type: 'string' },
     date: { type: 'string' },
     event: { type: 'string' },
+    server: { type: 'string' },
+    token: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -658,6 +675,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(`${event.id}\n`);
       return 0;
     }
+    case 'share':
+    case 'join':
+    case 'sync':
+      return teamSync(command, values, positionals, path, io, lock);
     case 'list': {
       const summaries = await withStore(path, 'read', io, lock, (store) => ops.listDocuments(store.data));
       for (const s of summaries) io.out(`${s.id}\t${s.title}\t${s.annotationCount}\n`);
@@ -738,6 +759,104 @@ export async function main(argv: string[], io: Io): Promise<number> {
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+/** The author name this machine's changes carry: $PARLEY_AUTHOR, else the user's login name. */
+function authorName(env: NodeJS.ProcessEnv): string {
+  const given = env.PARLEY_AUTHOR?.trim();
+  if (given) return given;
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** `share`, `join` and `sync`: team notebooks on a sync server (main/sync). */
+async function teamSync(
+  command: 'share' | 'join' | 'sync',
+  values: { server?: string; token?: string; notebook?: string },
+  positionals: readonly string[],
+  path: string,
+  io: Io,
+  lock: LockRequest,
+): Promise<number> {
+  const usage = {
+    share: 'parley share --server URL --token TOKEN [--notebook FILE]',
+    join: 'parley join LINK --server URL --token TOKEN --notebook FILE',
+    sync: 'parley sync --server URL --token TOKEN [--notebook FILE]',
+  }[command];
+  const server = values.server?.trim();
+  const token = (values.token ?? io.env.PARLEY_SYNC_TOKEN ?? '').trim();
+  if (!server) throw new UsageError(`${command} needs --server URL: ${usage}`);
+  if (!token) throw new UsageError(`${command} needs --token TOKEN (or PARLEY_SYNC_TOKEN): ${usage}`);
+  if (command === 'join' ? positionals.length !== 1 : positionals.length > 0) {
+    throw new UsageError(
+      command === 'join' ? `join takes one LINK: ${usage}` : `${command} takes no arguments: ${usage}`,
+    );
+  }
+  const author = authorName(io.env);
+  const asParley = (error: unknown) =>
+    error instanceof SyncError ? new ParleyError(error.message, error.reason) : error;
+  try {
+    serverAddress(server, token);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+
+  if (command === 'join') {
+    if (values.notebook === undefined) {
+      throw new UsageError(`join needs --notebook FILE, the new file to make the copy in: ${usage}`);
+    }
+    const link = positionals[0]!;
+    try {
+      parseLink(link);
+    } catch (error) {
+      throw new InputError((error as Error).message);
+    }
+    try {
+      await joinNotebook({ link, server, token, path, author });
+    } catch (error) {
+      throw asParley(error);
+    }
+    const summary = await withStore(path, 'read', io, lock, (store) => ({
+      documents: store.data.documents.length,
+      highlights: store.data.annotations.length,
+    }));
+    io.out(
+      `Joined ${parseLink(link)} in ${path}: ${counted(summary.documents, 'document')}, ${counted(summary.highlights, 'highlight')}\n`,
+    );
+    return 0;
+  }
+
+  return withStore(path, 'write', io, lock, async (store) => {
+    const sync = await openSync(store, { author: () => author, connect: false });
+    try {
+      if (command === 'share') {
+        const status = await sync.share(server, token);
+        io.out(`${status.link}\n`);
+        io.err(
+          `Shared ${path} on ${status.server}: give colleagues the link, the server address and the token; ` +
+            `they join with ${io.invocation ?? 'parley'} join LINK --server URL --token TOKEN --notebook FILE\n`,
+        );
+        return 0;
+      }
+      const counts = await sync.syncWith(server, token);
+      io.out(`sent ${counts.sent}, received ${counts.received}, conflicts ${counts.conflicts}\n`);
+      for (const conflict of sync.conflicts()) {
+        const what =
+          conflict.kind === 'field'
+            ? conflict.values.map((v) => `“${v.text}” (${v.author}${v.shown ? ', shown' : ''})`).join(' or ')
+            : `links to “${conflict.link?.quote ?? ''}”, deleted by ${conflict.link?.deletedBy ?? 'someone'}`;
+        io.err(`conflict: ${conflict.title}: ${what}\n`);
+      }
+      return 0;
+    } catch (error) {
+      throw asParley(error);
+    } finally {
+      await sync.close();
+    }
+  });
 }
 
 /** `export --view accounts --event ID [--out FILE]`: the event's accounts aligned, as Markdown. */
