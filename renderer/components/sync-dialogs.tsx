@@ -223,8 +223,8 @@ export function ShareDialog({ status, needsName, onShare, onClose }: ShareDialog
           <h2 class="editor__title">Share this notebook</h2>
           <p class="editor__hint">
             Parley puts this notebook on your team’s sync server and keeps it in step from then on: each
-            colleague who joins gets a copy, edits it offline or on line, and sees the others’ changes.
-            Nothing is sent until you press Share.
+            colleague who joins gets a copy, edits it offline or online, and sees the others’ changes. Nothing
+            is sent until you press Share.
           </p>
           {needsName && <NameField value={name} onInput={setName} />}
           <ServerFields server={server} token={token} onServer={setServer} onToken={setToken} />
