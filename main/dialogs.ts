@@ -1,7 +1,7 @@
 /**
- * The native dialogs Parley shows: choosing files to import, choosing where to save an export, and the
- * messages about the notebook file itself (it could not be read: restore a backup, start empty or quit; it could
- * not be opened at all; the last changes could not be saved). The `dialog` module is passed in and read at call
+ * The native dialogs Parley shows: choosing files to import, choosing where to save an export or a shared notebook
+ * joined, and the messages about the notebook file itself (it could not be read: restore a backup, start empty or
+ * quit; it could not be opened at all; the last changes could not be saved). The `dialog` module is passed in and read at call
  * time, so tests (and the e2e suite) can stand in for it. File dialogs open in the folder last used for their kind
  * (see last-folder.ts), always given as an absolute path: since Electron 43 a dialog without one opens in Downloads.
  */
@@ -15,6 +15,7 @@ import { IMPORT_FILTERS } from '../shared/import-formats';
 
 export { IMPORT_FILTERS };
 export const ANNOTATION_FILTERS = [{ name: 'W3C annotations (JSON-LD)', extensions: ['jsonld', 'json'] }];
+export const NOTEBOOK_FILTERS = [{ name: 'Parley notebook', extensions: ['json'] }];
 export const EXPORT_FILTERS: Record<ExportKind, Array<{ name: string; extensions: string[] }>> = {
   markdown: [{ name: 'Markdown', extensions: ['md'] }],
   csv: [{ name: 'CSV', extensions: ['csv'] }],
@@ -93,6 +94,22 @@ export function electronDialogs(
       if (!folder) return null;
       folders.remember('export-folder', folder);
       return folder;
+    },
+    async chooseNotebookPath(defaultName: string) {
+      // A new file only: the join refuses one that exists (main/ipc/sync-handlers.ts), so no replace question.
+      const options = {
+        title: 'Save the shared notebook',
+        buttonLabel: 'Save',
+        message: 'Where to keep your copy of the shared notebook',
+        defaultPath: join(folders.folderFor('notebook'), basename(defaultName)),
+        filters: NOTEBOOK_FILTERS,
+        properties: ['createDirectory'] as Array<'createDirectory'>,
+      };
+      const win = parent();
+      const result = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+      if (result.canceled || !result.filePath) return null;
+      folders.remember('notebook', dirname(result.filePath));
+      return result.filePath;
     },
     async confirmOverwrite(names: string[]) {
       const shown =

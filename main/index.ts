@@ -3,8 +3,9 @@
  * the profile folder, the single-instance lock, the privileged app:// scheme, the sandbox and the hardening of
  * every web contents. On `ready`: serve the renderer, open the notebook (a file it cannot read is never written
  * over: the user restores the last good backup, starts empty or quits), keep rolling backups, seed the sample on
- * first run, register the IPC handlers behind the sender check, open the window, forward save state and set the
- * menu. On quit: flush the notebook first. What main tells the page waits until the page says it listens
+ * first run, open team sync on it (off until the user shares or joins), register the IPC handlers behind the sender
+ * check, open the window, forward save state and sync status, and set the menu. On quit: close sync, then flush the
+ * notebook. What main tells the page waits until the page says it listens
  * (main/renderer-events.ts). The app binary given a command first (`parley export …`) is the command line
  * instead: it runs the command and exits, with no lock and no window (main/cli-mode.ts).
  */
@@ -28,7 +29,7 @@ import { loadWindowState, rememberWindowState, trackWindowState } from './window
 import { attachContextMenu } from './context-menu';
 import { folderMemory } from './last-folder';
 import { flushOnSessionEnd, guardQuit } from './quit-flush';
-import type { EventName, Events } from '../shared/contract';
+import type { EventName, Events, SyncStatus } from '../shared/contract';
 import { commandLineArguments, launchArguments, runCommandLine } from './cli-mode';
 import { RendererEvents } from './renderer-events';
 import { notebookChange } from './core/notebook-change';
@@ -50,12 +51,14 @@ import {
 import { seedOnFirstRun } from './first-run';
 import { SETTINGS_FILE, SettingsStore } from './settings';
 import { settingsWelcome } from './welcome';
+import { settingsPreferences } from './preferences';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { buildMenuTemplate, commandMenuId } from './menu';
 import {
   appPaths,
   openedAddresses,
+  relaunchArguments,
   resolveNotebookPath,
   userDataDirArgument,
   type OpenedAddresses,
@@ -68,10 +71,14 @@ import type { NotebookStore } from './storage/notebook-store';
 import { openOrRecover, type Recovery } from './storage/recovery';
 import { APP_ENTRY_URL } from './url-policy';
 import { createMainWindow } from './window';
+import { openSync } from './sync/service';
+import { syncOff, type SyncApi } from './sync/types';
 import { errorMessage as message } from './errors';
 
 let mainWindow: BrowserWindow | null = null;
 let store: NotebookStore | null = null;
+/** Team sync of the open notebook: off until the user shares or joins; closed before the notebook on quit. */
+let sync: SyncApi | null = null;
 /** The notebook this Parley is opening or has open, known before it is open (while recovery asks, say). */
 let notebookInUse: string | null = null;
 
@@ -136,10 +143,32 @@ function tell<K extends EventName>(name: K, payload: Events[K]): void {
   events.send(win.webContents, name, payload);
 }
 
+/** Greys File › Sync Now and Stop Syncing… while sync is off. */
+function enableSyncItems(status: SyncStatus): void {
+  for (const id of ['sync-now', 'stop-sync'] as const) {
+    const item = Menu.getApplicationMenu()?.getMenuItemById(commandMenuId(id));
+    if (item) item.enabled = status.phase !== 'off';
+  }
+}
+
 /** Ticks the View menu's choices (Colour by Party) to match what the window shows. */
 function tickViewOptions({ partyColours }: { partyColours: boolean }): void {
   const item = Menu.getApplicationMenu()?.getMenuItemById(commandMenuId('party-colours'));
   if (item) item.checked = partyColours;
+}
+
+/** How long the window shows that a joined notebook is about to open before Parley restarts with it. */
+const RESTART_AFTER_JOIN_MS = 1500;
+
+/**
+ * Opens another notebook in place of this one (a shared notebook just joined): Parley restarts with it, since one
+ * notebook is open per Parley and everything (the lock, sync, backups) hangs on it. The quit saves this one first.
+ */
+function openNotebookInstead(path: string): void {
+  setTimeout(() => {
+    app.relaunch({ args: relaunchArguments(process.argv, process.defaultApp === true, path) });
+    app.quit();
+  }, RESTART_AFTER_JOIN_MS);
 }
 
 function openWindow(preloadPath: string): BrowserWindow {
@@ -220,9 +249,25 @@ async function start(): Promise<void> {
     console.error('[parley] could not add the sample article', error);
   }
 
-  // 4. The handlers, answered only for our own window's main frame on an app:// page. The profile's settings are
-  //    read once here: the welcome (a new notebook's first start) and the update check share them.
+  // 4. The profile's settings are read once here: the welcome (a new notebook's first start), the author name and
+  //    the update check share them. Team sync opens on the notebook: a notebook never shared or joined stays off
+  //    and makes no network call; one shared or joined before syncs again. Sync that cannot start is said, and the
+  //    notebook opens without it.
   const settings = new SettingsStore(join(app.getPath('userData'), SETTINGS_FILE));
+  const preferences = settingsPreferences(settings);
+  try {
+    sync = await openSync(opened, { author: () => preferences.get().authorName });
+  } catch (error) {
+    console.error('[parley] team sync could not start', error);
+    inform({
+      type: 'warning',
+      title: 'Sync could not start',
+      message: 'Team sync could not start for this notebook',
+      detail: `${message(error)}\n\nThe notebook opens as it is, without sync; your changes are kept here.`,
+    });
+  }
+
+  // 5. The handlers, answered only for our own window's main frame on an app:// page.
   const handlers = createHandlers({
     store: opened,
     dialogs: electronDialogs(
@@ -240,13 +285,20 @@ async function start(): Promise<void> {
     },
     viewOptions: tickViewOptions,
     welcome: settingsWelcome(settings, opened.created),
+    preferences,
+    ...(sync ? { sync } : {}),
+    openNotebook: openNotebookInstead,
   });
   registerHandlers(ipcMain, handlers, (frame) => isTrustedSender(frame, mainWindow));
 
-  // 5. The window, and what main tells it.
+  // 6. The window, and what main tells it.
   openWindow(paths.preload);
   opened.onSaveState((state) => send('saveState', state));
   opened.onCommit((commit) => send('notebookChanged', notebookChange(commit)));
+  sync?.onStatus((status) => {
+    send('syncStatus', status);
+    enableSyncItems(status);
+  });
 
   // Files opened with Parley (file associations, the command line, the macOS dock) are imported.
   openFiles = (paths) => void importOpenedFiles(opened, paths);
@@ -263,7 +315,7 @@ async function start(): Promise<void> {
     });
   }
 
-  // 6. The menu. A command given while no window is open (macOS) opens one and is delivered once its page listens.
+  // 7. The menu. A command given while no window is open (macOS) opens one and is delivered once its page listens.
   //    Help holds the update check, off until the user turns it on; electron-updater loads only for a check.
   const { startUpdates } = await import('./updates');
   const updates = startUpdates({
@@ -284,13 +336,14 @@ async function start(): Promise<void> {
     send: (command) => tell('menuCommand', command),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  enableSyncItems(sync?.status() ?? syncOff());
   app.setAboutPanelOptions({
     applicationName: 'Parley',
     applicationVersion: app.getVersion(),
     credits: 'A research notebook for close reading. Nothing you read or write leaves this machine.',
   });
 
-  // 7. macOS keeps running with no window; clicking the dock icon brings one back.
+  // 8. macOS keeps running with no window; clicking the dock icon brings one back.
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow(paths.preload);
   });
@@ -363,6 +416,12 @@ if (commandLine) {
   guardQuit({
     app,
     store: () => store,
+    // Sync first: once it is closed nothing more arrives to change the notebook before its last write.
+    closeFirst: async () => {
+      const open = sync;
+      sync = null;
+      await open?.close();
+    },
     ask: {
       afterFailure: (path, detail) => confirmQuitWithoutSaving(dialog, mainWindow, path, detail),
       whileSlow: (path, seconds, signal) => askWhileSaving(dialog, mainWindow, path, seconds, signal),

@@ -1,19 +1,20 @@
 /**
  * The folder each file dialog opens in. Since Electron 43 a dialog given no absolute `defaultPath` opens in
  * Downloads, wherever the user keeps their work; so Parley remembers the last folder used for each kind of dialog
- * (importing articles, importing annotations, saving an export, exporting to a folder) in a small file in the
- * profile, where it survives a restart. A folder that is gone (an unplugged drive) or a damaged file falls back to
- * Documents, then the home folder, so the answer is always an absolute folder that exists. Losing this file costs
- * only the convenience, so a failed write is logged, and the folder is still remembered until Parley quits.
+ * (importing articles, importing annotations, saving an export, exporting to a folder, saving a shared notebook
+ * joined) in a small file in the profile, where it survives a restart. A folder that is gone (an unplugged drive) or
+ * a damaged file falls back to Documents, then the home folder, so the answer is always an absolute folder that
+ * exists. Losing this file costs only the convenience, so a failed write is logged, and the folder is still
+ * remembered until Parley quits.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { writeSmallFileSync } from './small-file';
 
-export type FolderKind = 'import' | 'annotations' | 'export' | 'export-folder';
+export type FolderKind = 'import' | 'annotations' | 'export' | 'export-folder' | 'notebook';
 
-const KINDS: readonly FolderKind[] = ['import', 'annotations', 'export', 'export-folder'];
+const KINDS: readonly FolderKind[] = ['import', 'annotations', 'export', 'export-folder', 'notebook'];
 
 export interface FolderMemory {
   /** An absolute folder that exists, to pass as the dialog's `defaultPath`. */

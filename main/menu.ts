@@ -1,5 +1,5 @@
 /**
- * The application menu as plain data: File (import, export), Edit (the standard roles plus Highlight and Find),
+ * The application menu as plain data: File (import, export, team sync), Edit (the standard roles plus Highlight and Find),
  * View, Window and Help, with the macOS app menu where it belongs. Commands the renderer carries out come from the
  * command table (shared/commands.ts: label, accelerator, place) and are sent to it as `MenuCommand`s; the rest are
  * Electron roles. Development-only items (reload, developer tools) are left
@@ -19,7 +19,10 @@ export interface MenuOptions {
   updates?: UpdateMenu;
 }
 
-/** The id of a command's checkbox item (View › Colour by Party), so main can tick it as the window's choice changes. */
+/**
+ * The id of a command's item, so main can tick a checkbox as the window's choice changes (View › Colour by Party)
+ * or grey an item that does nothing now (File › Sync Now while sync is off).
+ */
 export function commandMenuId(id: MenuCommand): string {
   return `command:${id}`;
 }
@@ -45,8 +48,10 @@ export function buildMenuTemplate({
     menuCommands(menu, section, isMac).map(({ id, label, accelerator, checkbox }) => ({
       label,
       ...(accelerator ? { accelerator } : {}),
+      // Main finds an item by its id to tick it (a view choice) or grey it (Sync Now while sync is off).
+      id: commandMenuId(id),
       // A view choice starts off, as a new window's page does; the window says when it changes.
-      ...(checkbox ? { id: commandMenuId(id), type: 'checkbox' as const, checked: false } : {}),
+      ...(checkbox ? { type: 'checkbox' as const, checked: false } : {}),
       click: () => send(id),
     }));
   // `&` marks the Alt-key mnemonic on Windows and Linux; macOS has none.
@@ -58,6 +63,8 @@ export function buildMenuTemplate({
     label: 'Parley',
     submenu: [
       about,
+      separator,
+      ...commands('App', 0),
       separator,
       { role: 'services' },
       separator,
@@ -83,6 +90,8 @@ export function buildMenuTemplate({
         : []),
       separator,
       ...commands('File', 1),
+      separator,
+      ...commands('File', 2),
       separator,
       // On macOS, quitting lives in the app menu and File ends by closing the window.
       isMac ? { role: 'close' } : { role: 'quit' },

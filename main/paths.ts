@@ -145,3 +145,36 @@ export function appPaths(appPath: string): { renderer: string; preload: string; 
 function absolute(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
+
+/**
+ * The arguments to restart Parley with so that it opens another notebook (a shared notebook just joined): this
+ * launch's own, less any notebook it named and the files it handed over to import (imported already), with
+ * `--notebook PATH` added. Electron's binary is not among them (app.relaunch adds it); under `electron .` the app's
+ * path, and any switch before it, are kept in front.
+ */
+export function relaunchArguments(argv: readonly string[], defaultApp: boolean, notebook: string): string[] {
+  let first = 1;
+  if (defaultApp) {
+    while (first < argv.length && argv[first]!.startsWith('-')) first++;
+    first++;
+  }
+  const kept = argv.slice(1, Math.min(first, argv.length));
+  const own = argv.slice(first);
+  for (let i = 0; i < own.length; i++) {
+    const arg = own[i]!;
+    if (arg === NOTEBOOK_FLAG) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith(`${NOTEBOOK_FLAG}=`)) continue;
+    if (FLAGS_WITH_VALUES.includes(arg)) {
+      kept.push(arg, ...(own[i + 1] === undefined ? [] : [own[i + 1]!]));
+      i++;
+      continue;
+    }
+    // Files to import and addresses were handed over at this launch; the restart must not import them again.
+    if (!arg.startsWith('-')) continue;
+    kept.push(arg);
+  }
+  return [...kept, NOTEBOOK_FLAG, notebook];
+}

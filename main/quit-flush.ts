@@ -2,11 +2,11 @@
  * Quitting waits for the notebook to be on disk, but a hung disk (a network share gone, a USB stick pulled) must
  * not keep Parley from quitting for ever, and must never lose the reader's work without saying so.
  *
- * - `guardQuit`: `before-quit` is held back until the notebook is flushed and closed, then the quit goes on. If the
- *   write fails, the user chooses: keep Parley open (nothing lost) or quit without saving. If it has not finished
- *   within the time limit, the user is asked whether to keep waiting (the default, asked again after another
- *   limit) or quit now, told that the changes not yet written are lost and that the notebook file keeps its last
- *   saved version: the write goes to a temp file renamed over the notebook only once complete, so quitting
+ * - `guardQuit`: `before-quit` is held back until team sync is closed and the notebook flushed and closed, then the
+ *   quit goes on. If the write fails, the user chooses: keep Parley open (nothing lost) or quit without saving. If
+ *   it has not finished within the time limit, the user is asked whether to keep waiting (the default, asked again
+ *   after another limit) or quit now, told that the changes not yet written are lost and that the notebook file
+ *   keeps its last saved version: the write goes to a temp file renamed over the notebook only once complete, so quitting
  *   mid-write never leaves a half-written notebook. A write that ends while the question is open closes it. A
  *   person at the keyboard decides, because losing notes is worse than waiting; nothing is lost without being told.
  * - `flushOnSessionEnd`: on Windows shutdown or log-off `before-quit` is never emitted. The window's
@@ -53,6 +53,11 @@ export interface QuitGuardOptions {
   };
   /** The open notebook, or null before one is open (then quitting is not held back). */
   store: () => FlushingStore | null;
+  /**
+   * Closes what works on the open notebook (team sync) before it is flushed and closed, so nothing changes it
+   * after its last write. A failure here is logged and the notebook is still written.
+   */
+  closeFirst?: () => Promise<void>;
   ask: QuitQuestions;
   /** The user kept Parley open after a failed write: bring a window back if there is none. */
   stay: () => void;
@@ -63,6 +68,7 @@ export interface QuitGuardOptions {
 export function guardQuit({
   app,
   store,
+  closeFirst,
   ask,
   stay,
   limitMs = QUIT_FLUSH_LIMIT_MS,
@@ -114,8 +120,14 @@ export function guardQuit({
     }
     arm();
 
-    open
-      .flush()
+    const written = closeFirst
+      ? closeFirst()
+          .catch((error: unknown) =>
+            console.error('[parley] could not close team sync before quitting', error),
+          )
+          .then(() => open.flush())
+      : open.flush();
+    written
       .then(() => open.close())
       .then(
         () => {

@@ -8,7 +8,7 @@
  * Every new document starts again not listening: a navigation of the main frame (a reload) holds messages from its
  * start, and the page that commits must say it is ready again. A navigation that ends without committing (stopped
  * or failed) leaves the old page, which still listens, as it was. Messages that only carry the latest state
- * (save state, progress) replace an earlier one of the same kind still waiting.
+ * (save state, progress, sync status) replace an earlier one of the same kind still waiting.
  */
 import { eventChannels, type EventName, type Events } from '../shared/contract';
 
@@ -20,7 +20,7 @@ export interface EventContents {
 }
 
 /** Events that carry the whole current state: only the newest waiting one matters. */
-const LATEST_ONLY: ReadonlySet<EventName> = new Set<EventName>(['saveState', 'progress']);
+const LATEST_ONLY: ReadonlySet<EventName> = new Set<EventName>(['saveState', 'progress', 'syncStatus']);
 
 /** More waiting than a person could cause means a page that never became ready: the oldest go. */
 export const MAX_WAITING = 200;

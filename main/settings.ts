@@ -1,12 +1,14 @@
 /**
  * Parley's own settings: a small JSON file in the profile folder, beside the notebook but not in it, so a setting
  * is not undone by restoring a notebook backup. It holds the update check's choices (off until the user turns it
- * on) and whether the first start's welcome was dismissed. Reading never fails: a missing file means the defaults, settings a newer Parley wrote are kept as
+ * on), whether the first start's welcome was dismissed, and the author name recorded on the highlights made here
+ * (team notebooks). Reading never fails: a missing file means the defaults, settings a newer Parley wrote are kept as
  * they are, and a file that is not valid JSON or not the expected shape is moved aside unchanged (`settings.json.damaged-<time>`) and the defaults are used. Writing
  * is atomic: a temp file in the same folder, synced, renamed over the old one, so a crash leaves either file whole.
  */
 import { readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
+import { MAX_NAME_LENGTH } from '../shared/limits';
 import { writeSmallFileSync } from './small-file';
 import { errnoCode } from './errors';
 
@@ -40,6 +42,11 @@ const settingsSchema = z
     updates: updateSettingsSchema.default({ automatic: false }),
     /** Absent until a first start records it (an older profile has none: its reader needs no welcome). */
     welcome: welcomeSettingsSchema.optional(),
+    /**
+     * Who makes the highlights in this profile, set once in Preferences and recorded on each (and sent with every
+     * change sync sends). Absent in an older profile, which reads as before: no name.
+     */
+    authorName: z.string().trim().max(MAX_NAME_LENGTH).optional(),
   })
   .loose();
 
@@ -127,6 +134,25 @@ export class SettingsStore {
   /** Whether the welcome was dismissed; undefined when this profile never recorded it. */
   get welcome(): WelcomeSettings | undefined {
     return this.current.welcome && { ...this.current.welcome };
+  }
+
+  /** The author name set in Preferences; empty when none is. */
+  get authorName(): string {
+    return this.current.authorName ?? '';
+  }
+
+  /**
+   * Sets the author name (trimmed; an empty one removes it) and writes the file. A name too long is refused, and
+   * a failed write keeps the old value.
+   */
+  changeAuthorName(name: string): string {
+    const trimmed = name.trim();
+    const next: Settings = { ...this.current };
+    if (trimmed) next.authorName = trimmed;
+    else delete next.authorName;
+    saveSettings(this.path, next);
+    this.current = next;
+    return this.authorName;
   }
 
   /** Records the welcome's state and writes the file. A failed write keeps the old value. */

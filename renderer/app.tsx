@@ -1,5 +1,5 @@
-// The app: the toolbar, the notices, the library, the reading view or the comparison, the side panels, the command
-// palette and the dialogs, composed around one store (renderer/state/) that holds the notebook, the open document and the
+// The app: the toolbar, the notices, the library, the reading view or the comparison, the side panels (the sync
+// conflicts among them), the command palette and the dialogs, composed around one store (renderer/state/) that holds the notebook, the open document and the
 // window's state and is the only code that calls main. Views read the state and report intents; commands (keys,
 // the menu, the toolbar) run through one table (renderer/state/commands.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -24,6 +24,7 @@ import { ReadingView } from './views/reading-view';
 import { SidePanel, SuggestionsDrawer, useDrawerOpen } from './views/side-panels';
 import { useCommandHost } from './views/command-host';
 import { useTextSurface } from './views/text-surface';
+import { SyncConflictsView, SyncDialogs } from './views/sync-view';
 import { VersionDrop, VersionPageView, VersionsPanel } from './views/versions-view';
 
 export function App() {
@@ -122,6 +123,9 @@ function Window({ store }: { store: Store }) {
 
   // The first start's welcome: main says whether it shows.
   useEffect(() => void store.loadWelcome(), [store]);
+
+  // Team sync: where it stands, from main's event and a first read, and the author name.
+  useEffect(() => store.startSync(), [store]);
 
   useEffect(() => {
     document.title = doc ? `${doc.title || 'Untitled'} — Parley` : 'Parley';
@@ -233,6 +237,7 @@ function Window({ store }: { store: Store }) {
       <SuggestionsDrawer surface={surface} />
       <SidePanel changeView={host.changeView} surface={surface} />
       <VersionsPanel surface={surface} />
+      <SyncConflictsView />
       <VersionDrop dragging={events.dragging} />
 
       {events.selectionSpot && !ui.editor && ui.view === 'reading' && (
@@ -245,6 +250,7 @@ function Window({ store }: { store: Store }) {
 
       <Dialogs focusCard={focusCard} />
       <EventDialogs />
+      <SyncDialogs />
 
       {ui.paletteOpen && (
         <CommandPalette

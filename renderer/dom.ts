@@ -59,3 +59,22 @@ export function focusSoon(selector: string, options?: { select?: boolean }): voi
     if (options?.select && element instanceof HTMLInputElement) element.select();
   });
 }
+
+/**
+ * ↑ and ↓ (Home and End) move focus between a list's rows, the rows being what `selector` finds in `list`; Tab
+ * goes through each row's buttons. Returns whether the key was one of these (it is then taken).
+ */
+export function moveBetweenRows(event: KeyboardEvent, list: HTMLElement | null, selector: string): boolean {
+  const rows = [...(list?.querySelectorAll<HTMLElement>(selector) ?? [])];
+  const current = (event.target as HTMLElement).closest<HTMLElement>(selector);
+  const at = current ? rows.indexOf(current) : -1;
+  let next: number;
+  if (event.key === 'ArrowDown') next = Math.min(rows.length - 1, at + 1);
+  else if (event.key === 'ArrowUp') next = Math.max(0, at - 1);
+  else if (event.key === 'Home') next = 0;
+  else if (event.key === 'End') next = rows.length - 1;
+  else return false;
+  event.preventDefault();
+  rows[next]?.focus();
+  return true;
+}

@@ -12,7 +12,8 @@
  * - neither: the focused control or panel answers it itself (Enter on a note, the suggestions panel's letters).
  */
 
-export type MenuName = 'File' | 'Edit' | 'View' | 'Help';
+/** `App`: the macOS application menu (Parley), which only macOS has. */
+export type MenuName = 'File' | 'Edit' | 'View' | 'Help' | 'App';
 
 /** The shortcuts dialog's groups, in the order it shows them. */
 export const SHORTCUT_GROUPS = [
@@ -48,6 +49,16 @@ export interface CommandSpec {
     readonly section: number;
     readonly order: number;
     readonly checkbox?: true;
+  };
+  /**
+   * Its place on macOS when that is not `menu`'s, and its label there when not `label`: Preferences… is the app
+   * menu's Settings… on a Mac, as macOS apps have it.
+   */
+  readonly macMenu?: {
+    readonly name: MenuName;
+    readonly section: number;
+    readonly order: number;
+    readonly label?: string;
   };
   /** A button of the toolbar runs it; `label` when the button's text is shorter than the menu's (Find, not Find…). */
   readonly toolbar?: { readonly label?: string };
@@ -362,6 +373,21 @@ export const COMMANDS = [
     menu: { name: 'Help', section: 0, order: 1 },
     keys: [],
   },
+  // The user's preferences (the author name recorded on highlights): Edit › Preferences…, the app menu's
+  // Settings… on macOS.
+  {
+    id: 'preferences',
+    label: 'Preferences…',
+    menu: { name: 'Edit', section: 1, order: 10 },
+    macMenu: { name: 'App', section: 0, order: 0, label: 'Settings…' },
+    keys: [
+      {
+        keys: ['CmdOrCtrl+,'],
+        menu: 'all',
+        shortcut: { group: 'Panels', help: 'Preferences: your name on the highlights you make (menu)' },
+      },
+    ],
+  },
   {
     id: 'suggestion-move',
     label: 'Previous or Next Suggestion',
@@ -490,6 +516,27 @@ export const COMMANDS = [
     exportMenu: { label: 'CSV of highlights…', order: 4 },
     keys: [],
   },
+  // Team sync: share the notebook on a sync server, join one shared, sync now, stop; and what sync could not settle.
+  {
+    id: 'share-notebook',
+    label: 'Share Notebook…',
+    menu: { name: 'File', section: 2, order: 0 },
+    keys: [],
+  },
+  {
+    id: 'join-notebook',
+    label: 'Join Shared Notebook…',
+    menu: { name: 'File', section: 2, order: 1 },
+    keys: [],
+  },
+  { id: 'sync-now', label: 'Sync Now', menu: { name: 'File', section: 2, order: 2 }, keys: [] },
+  { id: 'stop-sync', label: 'Stop Syncing…', menu: { name: 'File', section: 2, order: 3 }, keys: [] },
+  {
+    id: 'sync-conflicts',
+    label: 'Sync Conflicts',
+    menu: { name: 'View', section: 0, order: 3.8 },
+    keys: [],
+  },
   // The Export menu's own exports: these say where the file went in the window's notice, not as a passing message.
   {
     id: 'export-document',
@@ -581,19 +628,29 @@ export function isMenuAccelerator(binding: KeyBinding, isMac: boolean): boolean 
   return binding.menu === 'all' || binding.menu === (isMac ? 'mac' : 'other');
 }
 
+/** Where a command sits in the application menu on this platform, and its label there; undefined when nowhere. */
+export function menuPlacement(
+  command: CommandSpec,
+  isMac: boolean,
+): { name: MenuName; section: number; order: number; label: string } | undefined {
+  const placed = (isMac && command.macMenu) || command.menu;
+  if (!placed) return undefined;
+  const label = ('label' in placed && placed.label) || command.label;
+  return { name: placed.name, section: placed.section, order: placed.order, label };
+}
+
 /** The commands in one section of one menu, in order, with the accelerator each has on this platform. */
 export function menuCommands(name: MenuName, section: number, isMac: boolean): MenuCommandItem[] {
-  const placed = TABLE.flatMap((command) =>
-    command.menu?.name === name && command.menu.section === section
-      ? [{ command, order: command.menu.order }]
-      : [],
-  );
+  const placed = TABLE.flatMap((command) => {
+    const place = menuPlacement(command, isMac);
+    return place?.name === name && place.section === section ? [{ command, place }] : [];
+  });
   return placed
-    .sort((a, b) => a.order - b.order)
-    .map(({ command }) => {
+    .sort((a, b) => a.place.order - b.place.order)
+    .map(({ command, place }) => {
       const accelerator = command.keys.find((binding) => isMenuAccelerator(binding, isMac))?.keys[0];
       // Only commands with a place in the menu were picked, so the id is a menu command's.
-      const item: MenuCommandItem = { id: command.id as MenuCommandId, label: command.label };
+      const item: MenuCommandItem = { id: command.id as MenuCommandId, label: place.label };
       if (accelerator) item.accelerator = accelerator;
       if (command.menu?.checkbox) item.checkbox = true;
       return item;

@@ -364,6 +364,8 @@ export function createAnnotation(
     note: string;
     partyId?: string | null;
     stance?: string | null;
+    /** Who makes it (the author name of the preferences); left out when empty. */
+    author?: string;
   },
   now: Date,
 ): Annotation {
@@ -400,6 +402,7 @@ export function createAnnotation(
       stance,
       note,
       links: [],
+      ...(input.author?.trim() ? { author: input.author.trim() } : {}),
       createdAt: stamp,
       updatedAt: stamp,
     },

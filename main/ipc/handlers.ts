@@ -37,7 +37,7 @@ import { sameAddress } from '../core/versions';
 import type { HandlerTable } from './dispatch';
 import { accountHandlers, type AccountCalls } from './accounts-handlers';
 import { versionHandlers, type VersionCalls } from './versions-handlers';
-import { syncHandlers, type PreferencesMemory, type SyncCalls } from './sync-handlers';
+import { memoryPreferences, syncHandlers, type PreferencesMemory, type SyncCalls } from './sync-handlers';
 import type { SyncApi } from '../sync/types';
 
 export type ExportKind = 'markdown' | 'csv' | 'json';
@@ -76,6 +76,11 @@ export interface HandlerDeps {
   sync?: SyncApi;
   /** The user's preferences (the author name stamped on new highlights). */
   preferences?: PreferencesMemory;
+  /**
+   * Opens another notebook in place of this one, after a call's reply has gone (a shared notebook just joined):
+   * the app restarts with it. Without it the new notebook is made and left for the user to open.
+   */
+  openNotebook?: (path: string) => void;
 }
 
 /** At most a few refusals, then how many more: enough to act on, short enough to read in a notice. */
@@ -111,11 +116,13 @@ function importRuns(): ImportRuns {
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const runs = importRuns();
   const cancellable = <T>(run: (signal: AbortSignal) => Promise<T>) => runs.cancellable(run);
+  // One memory of the preferences for the calls that set them and the highlights that record the author.
+  const withPreferences = { ...deps, preferences: deps.preferences ?? memoryPreferences() };
   return {
-    ...baseHandlers(deps, runs),
+    ...baseHandlers(withPreferences, runs),
     ...versionHandlers({ ...deps, cancellable }),
     ...accountHandlers(deps),
-    ...syncHandlers(deps),
+    ...syncHandlers(withPreferences),
   };
 }
 
@@ -131,6 +138,7 @@ function baseHandlers(
     rendererReady = () => {},
     viewOptions = () => {},
     welcome = memoryWelcome(store.created),
+    preferences = memoryPreferences(),
   }: HandlerDeps,
   runs: ImportRuns,
 ): Omit<HandlerTable, VersionCalls | AccountCalls | SyncCalls> {
@@ -142,6 +150,8 @@ function baseHandlers(
     return { path };
   };
   const cancellable = <T>(run: (signal: AbortSignal) => Promise<T>) => runs.cancellable(run);
+  /** Who makes a highlight here: the author name of the preferences, recorded on it when set. */
+  const author = () => preferences.get().authorName;
 
   return {
     rendererReady: () => rendererReady(),
@@ -204,7 +214,7 @@ function baseHandlers(
     createAnnotation: ({ newTopics, ...input }) =>
       store.change((nb) => {
         const topicIds = withNewTopics(nb, input.topicIds, newTopics);
-        return ops.createAnnotation(nb, { ...input, topicIds }, now());
+        return ops.createAnnotation(nb, { ...input, topicIds, author: author() }, now());
       }, 'Highlight'),
     updateAnnotation: ({ newTopics, ...patch }) =>
       store.change((nb) => {
@@ -235,7 +245,7 @@ function baseHandlers(
     addStance: ({ name }) => store.change((nb) => addStance(nb, name), 'New stance'),
 
     suggestStatements: ({ documentId }) => suggestStatements(store.data, documentId),
-    acceptSuggestions: (input) => acceptSuggestions(store, input, now()),
+    acceptSuggestions: (input) => acceptSuggestions(store, input, now(), { author: author() }),
     dismissSuggestion: ({ key }) => {
       const dismissed = store.change((nb) => dismissSuggestion(nb, key), 'Dismiss suggestion');
       // A key dismissed is one of "documentId:start:end", so its document is what comes before the two numbers.

@@ -25,7 +25,13 @@ export function acceptLabel(count: number): string {
   return count === 1 ? 'Highlight' : `Accept ${count} statements`;
 }
 
-export function acceptSuggestions(store: NotebookStore, input: AcceptInput, now: Date): AcceptedSuggestions {
+/** `author`: who accepts them (the preferences' author name), recorded on each highlight; none when empty. */
+export function acceptSuggestions(
+  store: NotebookStore,
+  input: AcceptInput,
+  now: Date,
+  { author = '' }: { author?: string } = {},
+): AcceptedSuggestions {
   const suggested = new Map(suggestStatements(store.data, input.documentId).map((s) => [s.key, s]));
   const seen = new Set<string>();
   const chosen = input.accept.map(({ key, topicIds }) => {
@@ -53,7 +59,7 @@ export function acceptSuggestions(store: NotebookStore, input: AcceptInput, now:
             chosen.map(({ suggestion: { documentId, start, end, partyId }, topicIds }) =>
               ops.createAnnotation(
                 nb,
-                { documentId, start, end, partyId, topicIds: [...topicIds], note: '' },
+                { documentId, start, end, partyId, topicIds: [...topicIds], note: '', author },
                 now,
               ),
             ),

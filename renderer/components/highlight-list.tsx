@@ -1,8 +1,9 @@
 // The open document's highlights as a list in the sidebar, as Zotero and Hypothesis list a document's annotations:
-// each with its quote (shortened), topics, party, stance, the start of its note and its date; sorted by position,
-// topic, party, stance or date, narrowed by topic, party, stance and words. A row, clicked or taken with Enter,
-// asks for its passage (the store brings it into view and makes it active); ↑ and ↓ move between rows. It shows
-// what it is given, so a highlight added, edited, deleted or undone is listed as the store's state says.
+// each with its quote (shortened), topics, party, stance, who made it, the start of its note and its date; sorted by
+// position, topic, party, stance or date, narrowed by topic, party, stance and words (its author's name among them).
+// A row, clicked or taken with Enter, asks for its passage (the store brings it into view and makes it active); ↑
+// and ↓ move between rows. It shows what it is given, so a highlight added, edited, deleted or undone is listed as
+// the store's state says.
 import type { JSX } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { foldForFilter, formatPublished, shortQuote } from '../format';
@@ -108,7 +109,9 @@ export function filterHighlights(
     if (words.length === 0) return true;
     const party = a.partyId ? names.parties.get(a.partyId) : undefined;
     const haystack = foldForFilter(
-      [a.target.exact, a.note, ...topicPaths(a, names), party?.name, party?.short, a.stance].join(' '),
+      [a.target.exact, a.note, ...topicPaths(a, names), party?.name, party?.short, a.stance, a.author].join(
+        ' ',
+      ),
     );
     return words.every((word) => haystack.includes(word));
   });
@@ -290,6 +293,7 @@ export function HighlightList(props: HighlightListProps): JSX.Element {
               topics.length ? topics.join(', ') : 'no topic',
               party?.name,
               annotation.stance,
+              annotation.author ? `by ${annotation.author}` : '',
               rowDate(annotation),
               review.has(annotation.id) ? 'needs review' : '',
             ]

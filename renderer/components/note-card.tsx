@@ -1,6 +1,7 @@
 // One highlight's card: its topics, whose position it is and its stance, its note rendered from Markdown, its
 // links to other passages both ways (each a way to go there), where else its statement is told ("also in", for a
-// document that is an account of an event), and Edit / Link / Delete (Delete asks first).
+// document that is an account of an event), who made it (by Ana, when the author name was set), and Edit / Link /
+// Delete (Delete asks first).
 // Focused, Space brings its passage into view and Enter edits it.
 // Used both in the margin, beside the passage, and in the "Needs review" list, where it shows the stored quote.
 import { memo } from './memo';
@@ -216,6 +217,7 @@ function NoteCardView(props: NoteCardProps) {
         </ul>
       )}
       {env.alsoIn && <AlsoInLine annotation={annotation} env={env.alsoIn} />}
+      {annotation.author && <p class="card__author">by {annotation.author}</p>}
       {confirming && (
         <div class="card__confirm" role="group" aria-label="Delete this highlight?">
           <span class="card__confirm-text">Delete this highlight?</span>

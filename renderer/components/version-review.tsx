@@ -5,6 +5,7 @@
 // each one's buttons.
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReviewAction, ReviewItem, VersionReview } from '../../shared/contract';
+import { moveBetweenRows } from '../dom';
 import { shortQuote } from '../format';
 import { outcomeText, STATE_LABELS } from '../state/versions';
 import { Parts } from './version-parts';
@@ -66,19 +67,8 @@ export function VersionReviewPanel(props: VersionReviewPanelProps) {
     target?.focus();
   }, [review]);
 
-  const onListKey = (event: KeyboardEvent) => {
-    const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('.version-review__item') ?? [])];
-    const current = (event.target as HTMLElement).closest<HTMLElement>('.version-review__item');
-    const at = current ? rows.indexOf(current) : -1;
-    let next: number;
-    if (event.key === 'ArrowDown') next = Math.min(rows.length - 1, at + 1);
-    else if (event.key === 'ArrowUp') next = Math.max(0, at - 1);
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = rows.length - 1;
-    else return;
-    event.preventDefault();
-    rows[next]?.focus();
-  };
+  const onListKey = (event: KeyboardEvent) =>
+    void moveBetweenRows(event, listRef.current, '.version-review__item');
 
   const act = async (item: ReviewItem, action: ReviewAction) => {
     focusAfter.current = item.annotationId;

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/commands';
 import type { State, Store } from './store';
 import * as sg from './suggestions';
+import { syncOn } from './sync';
 import * as ui from './ui';
 
 export type RunnableCommandId = MenuCommandId | WindowCommandId | ToolbarCommandId | ExportMenuCommandId;
@@ -107,6 +108,17 @@ function exportAccounts(host: CommandHost): void {
   else host.store.patchUi({ error: null, eventDialog: { mode: 'export' } });
 }
 
+const syncing = (state: State) => syncOn(state.sync.status);
+
+/** Asks before turning sync off; with sync off already, says so. */
+function stopSync(host: CommandHost): void {
+  if (!syncing(host.store.get())) {
+    host.store.say('Sync is already off for this notebook.');
+    return;
+  }
+  host.store.patchUi({ error: null, syncDialog: 'stop' });
+}
+
 export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction } = {
   highlight: {
     enabled: reading,
@@ -162,6 +174,18 @@ export const COMMAND_ACTIONS: { readonly [K in RunnableCommandId]: CommandAction
   'group-accounts': { enabled: always, run: groupAccounts },
   'export-accounts': { enabled: hasEvent, run: exportAccounts },
   shortcuts: { enabled: always, run: (host) => host.store.patchUi({ shortcutsOpen: true }) },
+  preferences: { enabled: always, run: (host) => host.store.patchUi({ error: null, preferencesOpen: true }) },
+  'share-notebook': {
+    enabled: always,
+    run: (host) => host.store.patchUi({ error: null, syncDialog: 'share' }),
+  },
+  'join-notebook': {
+    enabled: always,
+    run: (host) => host.store.patchUi({ error: null, syncDialog: 'join' }),
+  },
+  'sync-now': { enabled: syncing, run: (host) => void host.store.syncNow() },
+  'stop-sync': { enabled: syncing, run: stopSync },
+  'sync-conflicts': { enabled: always, run: (host) => togglePanel(host, 'conflicts') },
   'getting-started': {
     enabled: always,
     run: (host) => {

@@ -11,6 +11,7 @@ import * as ac from './accounts';
 import * as nb from './notebook';
 import * as od from './open-document';
 import * as sg from './suggestions';
+import * as sy from './sync';
 import * as ui from './ui';
 import * as vs from './versions';
 
@@ -21,6 +22,7 @@ export interface State {
   suggestions: sg.SuggestionsState;
   versions: vs.VersionsState;
   accounts: ac.AccountsState;
+  sync: sy.SyncState;
 }
 
 export const initialState: State = {
@@ -30,6 +32,7 @@ export const initialState: State = {
   suggestions: sg.initialSuggestions,
   versions: vs.initialVersions,
   accounts: ac.initialAccounts,
+  sync: sy.initialSync,
 };
 
 export type Core = ReturnType<typeof createCore>;
@@ -76,6 +79,10 @@ export function createCore(api: ParleyApi) {
   const setAccounts = (fn: (current: ac.AccountsState) => ac.AccountsState) => {
     const next = fn(state.accounts);
     if (next !== state.accounts) set({ ...state, accounts: next });
+  };
+  const setSync = (fn: (current: sy.SyncState) => sy.SyncState) => {
+    const next = fn(state.sync);
+    if (next !== state.sync) set({ ...state, sync: next });
   };
   /** Changes some of the window's state; a patch that changes nothing renders nothing. */
   const patchUi = (patch: Partial<ui.UiState>) =>
@@ -305,6 +312,7 @@ export function createCore(api: ParleyApi) {
     setSuggestions,
     setVersions,
     setAccounts,
+    setSync,
     patchUi,
     fail,
     clearError,

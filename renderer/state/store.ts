@@ -1,14 +1,15 @@
 // The renderer's store: one state object made of the notebook (notebook.ts), the open document
-// (open-document.ts), the window around them (ui.ts) and the suggestions panel (suggestions.ts), with the actions
-// that change it (actions/). It is the only code that calls the API: an action makes one call and shows its
-// answer; what else the change touched arrives with main's notebookChanged event (core.ts). No DOM: views focus
-// and scroll after an action resolves.
+// (open-document.ts), the window around them (ui.ts), the suggestions panel (suggestions.ts) and team sync
+// (sync.ts), with the actions that change it (actions/). It is the only code that calls the API: an action makes
+// one call and shows its answer; what else the change touched arrives with main's notebookChanged event (core.ts).
+// No DOM: views focus and scroll after an action resolves.
 import type { ParleyApi } from '../../shared/contract';
 import { accountActions } from './actions/accounts';
 import { editActions } from './actions/edits';
 import { exportActions } from './actions/exports';
 import { importActions } from './actions/imports';
 import { suggestionActions } from './actions/suggestions';
+import { syncActions } from './actions/sync';
 import { versionActions } from './actions/versions';
 import { viewActions } from './actions/view';
 import { welcomeActions } from './actions/welcome';
@@ -33,5 +34,6 @@ export function createStore(api: ParleyApi, limits: { maxImportBytes: number }) 
     ...welcomeActions(core),
     ...versionActions(core, limits),
     ...accountActions(core),
+    ...syncActions(core),
   };
 }

@@ -5,8 +5,13 @@ import type { Progress, SaveState } from '../../shared/contract';
 import type { Annotation, Comparison } from '../types';
 
 export type View = 'reading' | 'compare' | 'accounts';
-/** `versions`: the open document's versions; `review`: its highlights carried onto its latest version. */
-export type SidePanel = 'find' | 'codebook' | 'versions' | 'review';
+/**
+ * `versions`: the open document's versions; `review`: its highlights carried onto its latest version;
+ * `conflicts`: what team sync could not settle alone.
+ */
+export type SidePanel = 'find' | 'codebook' | 'versions' | 'review' | 'conflicts';
+/** Team sync's dialogs: share this notebook, join a shared one, confirm stopping. */
+export type SyncDialog = 'share' | 'join' | 'stop';
 /** What the library sidebar lists: the notebook's documents, or the open document's highlights. */
 export type SidebarTab = 'documents' | 'highlights';
 
@@ -62,6 +67,9 @@ export interface UiState {
   paletteOpen: boolean;
   exportDialog: 'topic' | 'notebook' | null;
   eventDialog: EventDialog | null;
+  syncDialog: SyncDialog | null;
+  /** Edit › Preferences… (Settings… on macOS): the author name. */
+  preferencesOpen: boolean;
   /**
    * Whether Markdown exports follow each quote with a Pandoc citation, as last chosen in an export dialog: the
    * document's own export (which has no dialog) uses it too. For the session only.
@@ -110,6 +118,8 @@ export const initialUi: UiState = {
   paletteOpen: false,
   exportDialog: null,
   eventDialog: null,
+  syncDialog: null,
+  preferencesOpen: false,
   exportCite: 'none',
   exportBusy: false,
   message: '',
@@ -198,7 +208,9 @@ export const modalOpen = (state: UiState): boolean =>
   state.shortcutsOpen ||
   state.paletteOpen ||
   state.exportDialog !== null ||
-  state.eventDialog !== null;
+  state.eventDialog !== null ||
+  state.syncDialog !== null ||
+  state.preferencesOpen;
 
 /** Opens a side panel, or closes it when it is the one open; suggestions give way to it. */
 export function togglePanel(state: UiState, which: SidePanel): UiState {

@@ -1,5 +1,5 @@
 // The status bar at the bottom of the window, outside the reading column: the polite status line (with Undo beside
-// a deletion), progress of long work, the error, and the offer to import what was pasted. A passing message leaves
+// a deletion), progress of long work, the error, the offer to import what was pasted, and where sync stands. A passing message leaves
 // after a few seconds and an error after longer; one with an action (Undo) stays until it is dismissed or taken,
 // and a newer message replaces any of them. The pointer over a notice or focus in it holds its time. The bar keeps
 // its place whether or not it has something to say, so a message appearing never covers a line of text.
@@ -9,6 +9,7 @@ import { dismissNotice, messageHasAction, noticeLifetime } from '../state/ui';
 import { useAppState, useStore } from '../state/use-store';
 import '../styles/notices.css';
 import { VersionStatus } from './versions-view';
+import { SyncStatusView } from './sync-view';
 
 /** After the pointer or focus leaves a notice, at least this long before it goes. */
 const AFTER_HOLD_MS = 2_000;
@@ -221,6 +222,7 @@ export function Notices() {
         </div>
       )}
       <VersionStatus />
+      <SyncStatusView />
     </div>
   );
 }

@@ -16,6 +16,8 @@ import { openNotebookStore, type NotebookStore } from '../../main/storage/notebo
 import { notebookBytesOnDisk } from '../../main/storage/journal';
 import { SettingsStore } from '../../main/settings';
 import { settingsWelcome } from '../../main/welcome';
+import { settingsPreferences } from '../../main/preferences';
+import type { SyncApi } from '../../main/sync/types';
 import {
   eventChannels,
   type CallName,
@@ -78,6 +80,15 @@ function installParley(preload: { buildApi: (invoke: unknown, listen: unknown) =
   Object.defineProperty(window, 'parley', { value: Object.freeze(api) });
 }
 
+/** How a test's notebook is set up beyond the defaults (`test.use({ parleyOptions: … })`). */
+export interface ParleyOptions {
+  /**
+   * Team sync for each notebook the test opens, as main opens it after the store (main/sync's openSync, or a
+   * double); its status goes to the page as main's syncStatus event. Without it sync stays off.
+   */
+  openSync?: (store: NotebookStore, options: { author: () => string }) => Promise<SyncApi>;
+}
+
 export interface Parley {
   /** The test's temp folder: notebook, exports, files to import. */
   dir: string;
@@ -102,6 +113,12 @@ export interface Parley {
   progressEvents: Progress[];
   /** The channel of every call the page made, in order ("annotations:create"); tests may empty it. */
   calls: string[];
+  /** Team sync of the notebook open now, when the test gave one (ParleyOptions.openSync). */
+  sync: SyncApi | undefined;
+  /** What the stub "save the shared notebook" dialog returns next; a new file in the temp folder when unset. */
+  nextNotebookPath: string | null | undefined;
+  /** Notebooks main was asked to open in place of this one (a shared notebook joined), in order. */
+  openedNotebooks: string[];
   /** CSP violations matching `pattern` are expected in this test (the policy doing its job) and not failures. */
   allowCspViolations(pattern: RegExp): void;
   /** Makes the next call to `name` fail with `message`, as a failing handler would. */
@@ -117,12 +134,15 @@ export interface Parley {
 
 interface Backend {
   store: NotebookStore;
+  sync: SyncApi | undefined;
   table: HandlerTable;
-  unsubscribe: () => void;
+  /** Stops forwarding, closes sync, then the store (as main does on quit). */
+  close: () => Promise<void>;
 }
 
-export const test = base.extend<{ parley: Parley }>({
-  parley: async ({ context }, use) => {
+export const test = base.extend<{ parleyOptions: ParleyOptions; parley: Parley }>({
+  parleyOptions: [{}, { option: true }],
+  parley: async ({ context, parleyOptions }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'parley-renderer-'));
     const notebookPath = join(dir, 'notebook.json');
     const saveEvents: SaveState[] = [];
@@ -150,6 +170,12 @@ export const test = base.extend<{ parley: Parley }>({
         parley.overwriteQuestions.push([...names]);
         return parley.allowOverwrite;
       },
+      chooseNotebookPath: async () => {
+        const next = parley.nextNotebookPath;
+        parley.nextNotebookPath = undefined;
+        if (next === null) return null;
+        return next ?? join(dir, `joined-${parley.openedNotebooks.length + 1}.json`);
+      },
     };
     let page: Page | null = null;
     const calls: string[] = [];
@@ -167,12 +193,19 @@ export const test = base.extend<{ parley: Parley }>({
     const openBackend = async (): Promise<Backend> => {
       const store = await openNotebookStore(notebookPath);
       await seedOnFirstRun(store, () => readFile(samplePath, 'utf8'));
+      // The profile's settings, in the test's folder: a new notebook is a first start, as in the app; the author
+      // name is kept there too.
+      const settings = new SettingsStore(join(dir, 'settings.json'));
+      const preferences = settingsPreferences(settings);
+      const sync = await parleyOptions.openSync?.(store, { author: () => preferences.get().authorName });
       const real = createHandlers({
         store,
         dialogs,
         appVersion: 'test',
-        // The profile's settings, in the test's folder: a new notebook is a first start, as in the app.
-        welcome: settingsWelcome(new SettingsStore(join(dir, 'settings.json')), store.created),
+        welcome: settingsWelcome(settings, store.created),
+        preferences,
+        ...(sync ? { sync } : {}),
+        openNotebook: (path) => parley.openedNotebooks.push(path),
         progress: (report) => {
           parley.progressEvents.push(report);
           emit('progress', report);
@@ -193,11 +226,15 @@ export const test = base.extend<{ parley: Parley }>({
         emit('saveState', state);
       });
       const offCommit = store.onCommit((commit) => emit('notebookChanged', notebookChange(commit)));
-      const unsubscribe = () => {
+      const offSync = sync?.onStatus((status) => emit('syncStatus', status));
+      const close = async () => {
         offSave();
         offCommit();
+        offSync?.();
+        await sync?.close();
+        await store.close();
       };
-      return { store, table, unsubscribe };
+      return { store, sync, table, close };
     };
 
     const openPage = async (ctx: BrowserContext, backend: Backend): Promise<Page> => {
@@ -269,6 +306,11 @@ export const test = base.extend<{ parley: Parley }>({
       get store() {
         return backend.store;
       },
+      get sync() {
+        return backend.sync;
+      },
+      nextNotebookPath: undefined,
+      openedNotebooks: [],
       get page() {
         return page!;
       },
@@ -291,8 +333,7 @@ export const test = base.extend<{ parley: Parley }>({
         await assertCleanPage(page!);
         await page!.close();
         page = null;
-        backend.unsubscribe();
-        await backend.store.close();
+        await backend.close();
         backend = await openBackend();
         page = await openPage(context, backend);
         return page;
@@ -318,8 +359,7 @@ export const test = base.extend<{ parley: Parley }>({
 
     if (page) await assertCleanPage(page);
     expect(pageErrors, 'errors in the page').toEqual([]);
-    backend.unsubscribe();
-    await backend.store.close();
+    await backend.close();
     await rm(dir, { recursive: true, force: true });
   },
 });

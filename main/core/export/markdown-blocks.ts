@@ -164,6 +164,9 @@ function pushHighlightBlock(
   const { start, end } = annotation.target;
   // A passage on an earlier version is placed in that version: `¶4, version 1`.
   attribution += `${attribution ? ' · ' : ''}${placeOf(nb, annotation, doc)}`;
+  // Who made it, in a team notebook: `¶9 · by Ana`.
+  const author = annotation.author?.replace(/\s+/g, ' ').trim();
+  if (author) attribution += ` · by ${escapeInline(author)}`;
   if (topics.length > 0) {
     let tags = '';
     for (const topic of topics) tags += (tags ? ' ' : '') + cachedTagLabel(topic.path, lookups);
@@ -212,8 +215,8 @@ export function pushHighlightBlocks(
 }
 
 /**
- * One highlight: its quote, the attribution line (party · stance · ¶N or p. N · tags, then with `file` its Pandoc
- * citation when the file cites and its block id), its links (with `file`) and its note.
+ * One highlight: its quote, the attribution line (party · stance · ¶N or p. N · by its author · tags, then with
+ * `file` its Pandoc citation when the file cites and its block id), its links (with `file`) and its note.
  */
 export function highlightBlock(
   nb: Notebook,

@@ -472,6 +472,25 @@ describe('exportDocumentMarkdown', () => {
     );
   });
 
+  test('a highlight made in a team notebook names who made it: ¶N · by Ana · tags; none without an author', () => {
+    const doc = makeDocument('d1', ['Title', 'First para.', 'Second para.'], {}, HEADING);
+    const nb = notebookWith(doc, [], ['extradition']);
+    nb.parties.push({ id: 'p1', name: 'Russia', short: 'RU', colour: '#c00', aliases: [] });
+    nb.annotations.push(
+      highlight(doc, 'First para', { topicIds: ['t0'], partyId: 'p1', author: 'Ana  Silva' }),
+      highlight(doc, 'Second para', { author: 'B*ris' }),
+      highlight(doc, 'Title'),
+    );
+    const md = exportDocumentMarkdown(nb, 'd1', { now: NOW });
+    const attributions = md.split('\n').filter((l) => l.startsWith('> — '));
+    assert.deepEqual(attributions, [
+      '> — Russia · ¶2 · by Ana Silva · #extradition ^p2-first-para',
+      '> — ¶1 ^p1-title',
+      '> — ¶3 · by B\\*ris ^p3-second-para',
+    ]);
+    assert.ok(renderedQuotes(md).some((q) => q.paragraphs.at(-1) === '— ¶3 · by B*ris ^p3-second-para'));
+  });
+
   test('a note with an unclosed code fence does not swallow the next highlight', () => {
     const doc = makeDocument('d1', ['Title', 'Alpha beta.', 'Gamma delta.'], {}, HEADING);
     const nb = notebookWith(doc, []);

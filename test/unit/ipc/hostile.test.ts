@@ -5,6 +5,8 @@
  * Each call must come back as an error envelope, and the notebook in memory, its undo history and its bytes on disk
  * must be exactly as before. The channel list and the hostile arguments are derived from the contract's schemas,
  * so a new channel is covered as soon as it is declared (and the type-checker asks for its valid arguments below).
+ * The sync calls' valid arguments are accepted by the real sync engine against a sync server the test starts on
+ * 127.0.0.1: a notebook shared there for the link to join, and a conflict made by two replicas to settle.
  */
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -19,6 +21,10 @@ import { registerHandlers } from '../../../main/ipc/register';
 import { isTrustedSender } from '../../../main/security';
 import { openNotebookStore, type NotebookStore } from '../../../main/storage/notebook-store';
 import { addSampleDocument } from '../../../main/core/notebook';
+import { updateTopic } from '../../../main/core/codebook';
+import { joinNotebook, openSync } from '../../../main/sync/service';
+import type { SyncApi } from '../../../main/sync/types';
+import { startSyncServer, type RunningSyncServer } from '../sync/server-process';
 import { calls, type CallArgs, type CallName, type Envelope } from '../../../shared/contract';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits';
 
@@ -40,8 +46,16 @@ interface Gate {
   close(): Promise<void>;
 }
 
-async function openGate(path: string): Promise<Gate> {
+interface GateOptions {
+  /** Team sync on the gate's notebook (the real engine), closed before the notebook. */
+  sync?: (store: NotebookStore) => Promise<SyncApi>;
+  /** What the "save the shared notebook" dialog answers (a join); without it, it is recorded and cancelled. */
+  notebookPath?: string;
+}
+
+async function openGate(path: string, options: GateOptions = {}): Promise<Gate> {
   const store = await openNotebookStore(path, { createIfMissing: false, debounceMs: 1 });
+  const sync = await options.sync?.(store);
   const dialogsOpened: string[] = [];
   const progress: unknown[] = [];
   // Every dialog is recorded and cancelled: a hostile call must never get as far as asking the user.
@@ -62,6 +76,11 @@ async function openGate(path: string): Promise<Gate> {
       dialogsOpened.push('confirmOverwrite');
       return false;
     },
+    chooseNotebookPath: async () => {
+      if (options.notebookPath) return options.notebookPath;
+      dialogsOpened.push('chooseNotebookPath');
+      return null;
+    },
   };
   const table = createHandlers({
     store,
@@ -69,6 +88,7 @@ async function openGate(path: string): Promise<Gate> {
     appVersion: '0.0.0-test',
     now: () => new Date('2026-11-30T12:00:00.000Z'),
     progress: (p) => progress.push(p),
+    ...(sync ? { sync } : {}),
   });
   const handlers = new Map<string, Handler>();
   const ipcMain = {
@@ -100,6 +120,7 @@ async function openGate(path: string): Promise<Gate> {
     },
     async close() {
       unregister();
+      await sync?.close();
       await store.close();
     },
   };
@@ -122,9 +143,64 @@ interface Ids {
   event: string;
   /** A highlight waiting in the review of its document's newer version (its paragraph moved). */
   waiting: string;
+  /** Team sync: the server the test started, its token, a notebook shared there, and a conflict to settle. */
+  sync: SyncIds;
 }
 
-async function buildNotebook(path: string): Promise<Ids> {
+interface SyncIds {
+  server: string;
+  token: string;
+  link: string;
+  /** A conflict waiting in the notebook at `conflicted`: a topic renamed differently by two replicas. */
+  conflict: string;
+  conflicted: string;
+}
+
+/**
+ * A copy of the notebook shared on the server, and a colleague's replica joined from it; each renames the same
+ * topic while apart, and once both have synced the shared copy holds a conflict, left for resolveSyncConflict.
+ */
+async function shareWithConflict(
+  path: string,
+  dir: string,
+  server: RunningSyncServer,
+  topicId: string,
+): Promise<SyncIds> {
+  const shared = join(dir, 'shared.json');
+  const joined = join(dir, 'joined.json');
+  await copyFile(path, shared);
+  const ana = await openNotebookStore(shared, { debounceMs: 1 });
+  const anaSync = await openSync(ana, { author: () => 'Ana' });
+  try {
+    const { link } = await anaSync.share(server.url, server.token);
+    assert.ok(link, 'sharing gives a link');
+    await joinNotebook({ link, server: server.url, token: server.token, path: joined, author: 'Boris' });
+    const boris = await openNotebookStore(joined, { debounceMs: 1 });
+    const borisSync = await openSync(boris, { author: () => 'Boris', connect: false });
+    try {
+      boris.change((nb) => updateTopic(nb, { id: topicId, path: 'extradition-boris' }), 'Edit topic');
+      ana.change((nb) => updateTopic(nb, { id: topicId, path: 'extradition-ana' }), 'Edit topic');
+      await anaSync.syncNow();
+      await borisSync.syncWith(server.url, server.token);
+      // Boris's change reaches Ana's replica through the server as it is connected: wait for it to arrive.
+      const giveUpAt = Date.now() + 20_000;
+      while (anaSync.conflicts().length === 0 && Date.now() < giveUpAt) {
+        await new Promise((wait) => setTimeout(wait, 50));
+      }
+    } finally {
+      await borisSync.close();
+      await boris.close();
+    }
+    const [conflict] = anaSync.conflicts();
+    assert.ok(conflict, 'the topic renamed on both replicas is a conflict');
+    return { server: server.url, token: server.token, link, conflict: conflict.id, conflicted: shared };
+  } finally {
+    await anaSync.close();
+    await ana.close();
+  }
+}
+
+async function buildNotebook(path: string): Promise<Omit<Ids, 'sync'>> {
   const store = await openNotebookStore(path, { debounceMs: 1 });
   const sample = await readFile(
     new URL('../../../assets/sample-miliband-lavrov.txt', import.meta.url),
@@ -352,12 +428,12 @@ const validArgs: { [K in CallName]: (ids: Ids) => CallArgs<K> } = {
   exportAccountsMarkdown: (ids) => ({ eventId: ids.event }),
   saveAccountsMarkdown: (ids) => ({ eventId: ids.event }),
   syncStatus: () => undefined,
-  shareNotebook: () => ({ server: 'ws://127.0.0.1:9', token: 'team-token' }),
-  joinNotebook: () => ({ link: 'automerge:4MQy4ed5stNqcHb5yp8vFytj1eXB', server: 'ws://127.0.0.1:9', token: 't' }),
+  shareNotebook: (ids) => ({ server: ids.sync.server, token: ids.sync.token }),
+  joinNotebook: (ids) => ({ link: ids.sync.link, server: ids.sync.server, token: ids.sync.token }),
   syncNow: () => undefined,
   stopSync: () => undefined,
   syncConflicts: () => undefined,
-  resolveSyncConflict: () => ({ id: 'field:topics:x:path', choice: 0 }),
+  resolveSyncConflict: (ids) => ({ id: ids.sync.conflict, choice: 0 }),
   preferences: () => undefined,
   setAuthorName: () => ({ name: 'Ana' }),
 };
@@ -763,11 +839,14 @@ describe('hostile IPC calls are refused and change nothing', () => {
   let bytes: Buffer;
   let data: unknown;
   let history: unknown;
+  let server: RunningSyncServer | undefined;
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'parley-hostile-'));
     path = join(dir, 'notebook.json');
-    ids = await buildNotebook(path);
+    const built = await buildNotebook(path);
+    server = await startSyncServer();
+    ids = { ...built, sync: await shareWithConflict(path, dir, server, built.topic) };
     bytes = await readFile(path);
     gate = await openGate(path);
     data = structuredClone(gate.store.data);
@@ -776,6 +855,7 @@ describe('hostile IPC calls are refused and change nothing', () => {
 
   after(async () => {
     await gate?.close();
+    await server?.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -878,13 +958,39 @@ describe('hostile IPC calls are refused and change nothing', () => {
     });
   }
 
+  /**
+   * A gate on a fresh copy of the notebook for one call's control. The sync calls get the real engine: sharing
+   * reaches the test's server, Sync Now and Stop Syncing run on a copy shared first, joining saves a new file, and
+   * settling the conflict runs on the notebook that holds it.
+   */
+  async function controlGate(name: CallName, i: number): Promise<Gate> {
+    const engine = (store: NotebookStore) => openSync(store, { author: () => 'Ana' });
+    // Settling a conflict is a change of this copy alone: its replica need not reach the server for it.
+    if (name === 'resolveSyncConflict') {
+      return openGate(ids.sync.conflicted, {
+        sync: (store) => openSync(store, { author: () => 'Ana', connect: false }),
+      });
+    }
+    const copy = join(dir, `control-${i}.json`);
+    await copyFile(path, copy);
+    if (!name.startsWith('sync') && !['shareNotebook', 'joinNotebook', 'stopSync'].includes(name)) {
+      return openGate(copy);
+    }
+    return openGate(copy, {
+      notebookPath: join(dir, `control-${i}-joined.json`),
+      sync: async (store) => {
+        const sync = await engine(store);
+        if (name === 'syncNow' || name === 'stopSync') await sync.share(ids.sync.server, ids.sync.token);
+        return sync;
+      },
+    });
+  }
+
   test('the same valid arguments are accepted from the app’s own frame (so each refusal above is the change)', async () => {
     // Each on a fresh copy of the notebook, so these real changes neither touch the one the hostile calls must
     // leave alone nor depend on one another.
     for (const [i, name] of names.entries()) {
-      const copy = join(dir, `control-${i}.json`);
-      await copyFile(path, copy);
-      const control = await openGate(copy);
+      const control = await controlGate(name, i);
       try {
         const envelope = await control.invoke(calls[name].channel, validArgs[name](ids));
         assert.equal(

@@ -189,6 +189,24 @@ describe('the folder a file dialog opens in', () => {
     assert.deepEqual(remembered, [['export-folder', '/home/ana/out']]);
   });
 
+  test('a shared notebook joined: a save dialog for a new JSON file in its own last folder; null when cancelled', async () => {
+    const { api, remembered } = memory({ notebook: '/home/ana/team' });
+    const { dialog, calls } = fakeDialog({ canceled: false, filePath: '/home/ana/team/moscow/shared.json' });
+    const dialogs = electronDialogs(dialog, () => win, api);
+    assert.equal(
+      await dialogs.chooseNotebookPath!('Shared notebook.json'),
+      '/home/ana/team/moscow/shared.json',
+    );
+    assert.equal(calls[0]!.method, 'showSaveDialog');
+    assert.equal(calls[0]!.parent, win);
+    assert.equal(calls[0]!.options.defaultPath, '/home/ana/team/Shared notebook.json');
+    assert.deepEqual(calls[0]!.options.filters, [{ name: 'Parley notebook', extensions: ['json'] }]);
+    assert.deepEqual(remembered, [['notebook', '/home/ana/team/moscow']]);
+    const cancelled = fakeDialog({ canceled: true, filePath: '' });
+    assert.equal(await electronDialogs(cancelled.dialog, () => win, api).chooseNotebookPath!('x.json'), null);
+    assert.equal(remembered.length, 1);
+  });
+
   test('without a folder memory the dialogs still get an absolute folder (home), never none', async () => {
     const { dialog, calls } = fakeDialog({ canceled: true, filePaths: [] });
     const dialogs = electronDialogs(dialog, () => null);

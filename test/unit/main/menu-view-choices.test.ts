@@ -29,10 +29,11 @@ for (const isMac of [false, true]) {
   });
 }
 
-test('the other commands of the menu are plain items', () => {
+test('the other commands of the menu are plain items, each with the id main finds it by', () => {
   const template = buildMenuTemplate({ isMac: false, isPackaged: true, send: () => {} });
   const view = template.find((item) => item.label === '&View')!.submenu as MenuItemConstructorOptions[];
   const library = view.find((item) => item.label === 'Library')!;
   assert.equal(library.type, undefined);
-  assert.equal(library.id, undefined);
+  assert.equal(library.checked, undefined);
+  assert.equal(library.id, commandMenuId('toggle-library'));
 });

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../../shared/contract';
-import { COMMANDS, type CommandSpec } from '../../../shared/commands';
+import { COMMANDS, menuPlacement, type CommandSpec } from '../../../shared/commands';
 import { AUTOMATIC_MENU_ID, buildMenuTemplate } from '../../../main/menu';
 import { keyNames, shortcutGroups } from '../../../renderer/shortcuts';
 
@@ -151,6 +151,45 @@ describe('buildMenuTemplate', () => {
     ]);
   });
 
+  test('Preferences…: in Edit on Windows and Linux, the app menu’s Settings… on macOS, with Ctrl+, (⌘+,)', () => {
+    const other = build(false, true);
+    const preferences = byLabel(menu(other.template, 'Edit'), 'Preferences…');
+    assert.equal(preferences.accelerator, 'CmdOrCtrl+,');
+    click(preferences);
+    assert.deepEqual(other.sent, ['preferences']);
+
+    const mac = build(true, true);
+    assert.ok(!menu(mac.template, 'Edit').some((item) => item.label === 'Preferences…'));
+    const appMenu = menu(mac.template, 'Parley');
+    assert.deepEqual(
+      appMenu.slice(0, 4).map((item) => item.role ?? item.type ?? item.label),
+      ['about', 'separator', 'Settings…', 'separator'],
+    );
+    const settings = byLabel(appMenu, 'Settings…');
+    assert.equal(settings.accelerator, 'CmdOrCtrl+,');
+    click(settings);
+    assert.deepEqual(mac.sent, ['preferences']);
+  });
+
+  test('File: team sync in a section of its own, after the exports: Share, Join, Sync Now, Stop Syncing', () => {
+    for (const isMac of [false, true]) {
+      const { template, sent } = build(isMac, true);
+      const file = menu(template, 'File');
+      const labels = ['Share Notebook…', 'Join Shared Notebook…', 'Sync Now', 'Stop Syncing…'];
+      const at = file.findIndex((item) => item.label === labels[0]);
+      assert.equal(file[at - 1]?.type, 'separator');
+      assert.deepEqual(
+        file.slice(at, at + 5).map((item) => item.label ?? item.type),
+        [...labels, 'separator'],
+      );
+      for (const label of labels) click(byLabel(file, label));
+      click(byLabel(menu(template, 'View'), 'Sync Conflicts'));
+      assert.deepEqual(sent, ['share-notebook', 'join-notebook', 'sync-now', 'stop-sync', 'sync-conflicts']);
+      // Main greys Sync Now and Stop Syncing… while sync is off: it finds them by id.
+      assert.equal(byLabel(file, 'Sync Now').id, 'command:sync-now');
+    }
+  });
+
   test('Window: minimize and close everywhere, zoom and front on macOS', () => {
     assert.deepEqual(roles(menu(build(false, true).template, 'Window')), ['minimize', 'close']);
     assert.deepEqual(roles(menu(build(true, true).template, 'Window')), [
@@ -228,9 +267,10 @@ describe('buildMenuTemplate', () => {
         return [{ id: sent.at(-1), label: item.label, accelerator: item.accelerator }];
       });
       const inTable = table.flatMap((command) => {
-        if (!command.menu) return [];
+        const place = menuPlacement(command, isMac);
+        if (!place) return [];
         const binding = command.keys.find((b) => b.menu === 'all' || b.menu === (isMac ? 'mac' : 'other'));
-        return [{ id: command.id, label: command.label, accelerator: binding?.keys[0] }];
+        return [{ id: command.id, label: place.label, accelerator: binding?.keys[0] }];
       });
       const byId = (a: { id?: string }, b: { id?: string }) => String(a.id).localeCompare(String(b.id));
       assert.deepEqual(inMenu.sort(byId), inTable.sort(byId));
@@ -254,7 +294,7 @@ describe('buildMenuTemplate', () => {
       const accelerated = template
         .flatMap((top) => top.submenu as MenuItemConstructorOptions[])
         .filter((item) => item.accelerator);
-      assert.equal(accelerated.length, 12);
+      assert.equal(accelerated.length, 13);
       for (const item of accelerated) {
         click(item);
         const accelerator = String(item.accelerator);
@@ -274,6 +314,6 @@ describe('buildMenuTemplate', () => {
       .flatMap((top) => top.submenu as MenuItemConstructorOptions[])
       .flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
     assert.equal(new Set(accelerators).size, accelerators.length);
-    assert.equal(accelerators.length, 12);
+    assert.equal(accelerators.length, 13);
   });
 });

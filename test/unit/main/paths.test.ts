@@ -8,6 +8,7 @@ import {
   flagValue,
   openedAddresses,
   openedFilePaths,
+  relaunchArguments,
   requestedNotebookPath,
   resolveNotebookPath,
   userDataDirArgument,
@@ -194,4 +195,38 @@ describe('openedFilePaths', () => {
     const elsewhere = join(sep, 'home', 'ana', 'Desktop');
     assert.deepEqual(openedFilePaths(['notes.md'], elsewhere, exts), [join(elsewhere, 'notes.md')]);
   });
+});
+
+test('relaunchArguments: a restart opens the notebook joined, keeping the profile and switches, not the files', () => {
+  const joined = join(sep, 'home', 'ana', 'team', 'shared.json');
+  // The installed app: argv is the binary, then the launch's own arguments.
+  assert.deepEqual(
+    relaunchArguments(
+      [
+        ...electron,
+        '--no-sandbox',
+        '--user-data-dir',
+        '/tmp/profile',
+        '--notebook',
+        'old.json',
+        'notes.md',
+        'file:///home/ana/a.txt',
+      ],
+      false,
+      joined,
+    ),
+    ['--no-sandbox', '--user-data-dir', '/tmp/profile', '--notebook', joined],
+  );
+  assert.deepEqual(relaunchArguments([...electron, '--notebook=old.json'], false, joined), [
+    '--notebook',
+    joined,
+  ]);
+  // `electron .`: the app's path, and a switch before it, stay in front.
+  assert.deepEqual(
+    relaunchArguments(['/usr/bin/electron', '--inspect', '.', '--notebook', 'x.json', 'a.txt'], true, joined),
+    ['--inspect', '.', '--notebook', joined],
+  );
+  // And what it gives is read back as the notebook to open.
+  const args = relaunchArguments([...electron, '--notebook', 'old.json'], false, joined);
+  assert.equal(resolveNotebookPath({ argv: [...electron, ...args], env: {}, userDataDir, cwd }), joined);
 });

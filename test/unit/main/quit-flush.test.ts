@@ -121,6 +121,46 @@ describe('guardQuit', () => {
     assert.equal(app.quits, 1);
   });
 
+  test('team sync is closed first, then the notebook is written and closed; a sync that fails to close is no reason to lose the write', async () => {
+    for (const fails of [false, true]) {
+      const app = new StandInApp();
+      const { store, writes } = standInStore();
+      const order: string[] = [];
+      const closing = deferred();
+      const errors: unknown[][] = [];
+      const logged = console.error;
+      console.error = (...args: unknown[]) => void errors.push(args);
+      try {
+        guardQuit({
+          app,
+          store: () => store,
+          closeFirst: () => {
+            order.push('sync closing');
+            return closing.promise.then(() => void order.push('sync closed'));
+          },
+          timers: handTimers().timers,
+          ask: { whileSlow: () => new Promise(() => {}), afterFailure: () => false },
+          stay: () => {},
+        });
+        app.quit();
+        await settle();
+        assert.deepEqual(order, ['sync closing']);
+        assert.equal(writes.length, 0, 'nothing written while sync may still change the notebook');
+        if (fails) closing.reject(new Error('the replica would not close'));
+        else closing.resolve();
+        await settle();
+        assert.equal(writes.length, 1);
+        writes[0]!.resolve();
+        await settle();
+        assert.equal(store.closed, true);
+        assert.equal(app.quits, 1);
+        assert.equal(errors.length, fails ? 1 : 0);
+      } finally {
+        console.error = logged;
+      }
+    }
+  });
+
   test('a failed write asks; keeping Parley open quits nothing and the next quit writes again', async () => {
     const ctx = setUp();
     ctx.app.quit();

@@ -57,11 +57,15 @@ describe('RendererEvents', () => {
     events.send(contents, 'saveState', saved('saved'));
     events.send(contents, 'progress', { task: 'import', done: 1, total: 3 });
     events.send(contents, 'progress', { task: 'import', done: 3, total: 3 });
+    const sync = { server: 'ws://127.0.0.1:1', link: 'automerge:x', conflicts: 0, lastSynced: null };
+    events.send(contents, 'syncStatus', { ...sync, phase: 'syncing' });
+    events.send(contents, 'syncStatus', { ...sync, phase: 'offline', message: 'Unreachable.' });
     events.ready(contents);
     assert.deepEqual(contents.received, [
       ['event:menu-command', 'import'],
       ['event:save-state', { status: 'saved' }],
       ['event:progress', { task: 'import', done: 3, total: 3 }],
+      ['event:sync-status', { ...sync, phase: 'offline', message: 'Unreachable.' }],
     ]);
   });
 

@@ -159,4 +159,38 @@ describe('SettingsStore', () => {
       }
     });
   });
+  test('the author name: an older file (none) reads as before, empty; a name set is written, read back, and kept beside the rest', () => {
+    inTempDir((_dir, path) => {
+      writeFileSync(path, '{"updates": {"automatic": true}, "welcome": {"dismissed": true}}');
+      const store = new SettingsStore(path);
+      assert.equal(store.loaded.problem, undefined);
+      assert.equal(store.authorName, '');
+      assert.deepEqual(store.updates, { automatic: true });
+      assert.equal(store.changeAuthorName('  Ana Silva  '), 'Ana Silva');
+      const written = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      assert.equal(written['authorName'], 'Ana Silva');
+      assert.deepEqual(written['updates'], { automatic: true });
+      assert.deepEqual(written['welcome'], { dismissed: true });
+      assert.equal(new SettingsStore(path).authorName, 'Ana Silva');
+      // An empty name takes it away again: the file is as an older Parley wrote it.
+      assert.equal(store.changeAuthorName('   '), '');
+      assert.ok(!('authorName' in (JSON.parse(readFileSync(path, 'utf8')) as object)));
+      assert.equal(new SettingsStore(path).authorName, '');
+    });
+  });
+
+  test('an author name that cannot be written keeps the old one', () => {
+    inTempDir((dir, path) => {
+      const store = new SettingsStore(path);
+      store.changeAuthorName('Ana');
+      rmSync(dir, { recursive: true });
+      writeFileSync(dir, 'a file where the profile folder was');
+      try {
+        assert.throws(() => store.changeAuthorName('Boris'));
+        assert.equal(store.authorName, 'Ana');
+      } finally {
+        rmSync(dir, { force: true });
+      }
+    });
+  });
 });

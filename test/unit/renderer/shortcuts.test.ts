@@ -58,6 +58,7 @@ function listBeforeTable(mod: string): Array<{
         { keys: [mod, 'Shift', 'C'], action: 'Compare the parties (menu)' },
         { keys: ['?'], action: 'Show this list of shortcuts' },
         { keys: [mod, '/'], action: 'Show this list of shortcuts (menu)' },
+        { keys: [mod, ','], action: 'Preferences: your name on the highlights you make (menu)', added: true },
       ],
     },
     {

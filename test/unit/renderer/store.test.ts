@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountActions } from '../../../renderer/state/actions/accounts';
+import { syncActions } from '../../../renderer/state/actions/sync';
 import { editActions } from '../../../renderer/state/actions/edits';
 import { exportActions } from '../../../renderer/state/actions/exports';
 import { importActions } from '../../../renderer/state/actions/imports';
@@ -31,6 +32,7 @@ test('no two parts of the store give the same name to different things', () => {
     welcome: welcomeActions(core),
     versions: versionActions(core, { maxImportBytes: 1000 }),
     accounts: accountActions(core),
+    sync: syncActions(core),
   };
   const owner = new Map<string, string>();
   const clashes: string[] = [];
