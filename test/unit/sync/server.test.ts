@@ -177,6 +177,18 @@ function runRefused(args: string[], env: NodeJS.ProcessEnv = envWithout('PARLEY_
   });
 }
 
+// Process groups started here, killed if the test process exits with any still running.
+const groups = new Set<number>();
+process.on('exit', () => {
+  for (const pid of groups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** Spawns a server process with the given command and waits for its first stdout line. */
 function spawnListening(
   command: string,
@@ -184,13 +196,17 @@ function spawnListening(
   env: NodeJS.ProcessEnv,
 ): Promise<{ child: ChildProcess; line: string; stdout: () => string }> {
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  groups.add(child.pid!);
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8');
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolveListening, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no line within 20 s; stderr:\n${stderr}`)), 20_000);
+    const timer = setTimeout(() => {
+      process.kill(-child.pid!, 'SIGKILL');
+      reject(new Error(`no line within 20 s; stderr:\n${stderr}`));
+    }, 20_000);
     child.stdout!.on('data', (chunk: string) => {
       stdout += chunk;
       if (stdout.includes('\n')) {
@@ -205,14 +221,27 @@ function spawnListening(
   });
 }
 
-/** Stops a process started with spawnListening (the whole group: npm and the server under it). */
+/** Whether any process of the group is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops a process started with spawnListening: the whole group (npm and the server under it), until none is left. */
 async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
-  process.kill(-child.pid!, 'SIGTERM');
-  const hard = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 3_000);
-  await exited;
-  clearTimeout(hard);
+  const pid = child.pid!;
+  if (!groupAlive(pid)) return;
+  process.kill(-pid, 'SIGTERM');
+  const hardAt = Date.now() + 3_000;
+  while (groupAlive(pid)) {
+    if (Date.now() > hardAt) process.kill(-pid, 'SIGKILL');
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+  groups.delete(pid);
 }
 
 describe('npm run -s sync-server', () => {
