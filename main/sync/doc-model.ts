@@ -29,6 +29,20 @@ export type Kind = (typeof KINDS)[number];
 export const SETS = ['stances', 'dismissedSuggestions'] as const;
 export type SetKind = (typeof SETS)[number];
 
+/**
+ * A set's values are the keys of a map, each written with a leading `=`: a value may be any string, and Automerge
+ * refuses some as keys (`__proto__`).
+ */
+const setKey = (value: string) => `=${value}`;
+
+/** The values of one of the notebook's sets, as the document holds them, sorted. */
+export function readSet(doc: NotebookDoc, set: SetKind): string[] {
+  return Object.keys(doc[set] ?? {})
+    .filter((key) => key.startsWith('='))
+    .map((key) => key.slice(1))
+    .sort();
+}
+
 type ListItem = 'string' | 'json';
 interface FieldSpec {
   /** Edited character by character (concurrent edits merge). */
@@ -288,8 +302,8 @@ export function writeDiff(d: NotebookDoc, before: Notebook | null, after: Notebo
     if (old === next) continue;
     const map = d[set];
     const wanted = new Set(next);
-    for (const value of old) if (!wanted.has(value)) delete map[value];
-    for (const value of next) if (map[value] !== true) map[value] = true;
+    for (const value of old) if (!wanted.has(value)) delete map[setKey(value)];
+    for (const value of next) if (map[setKey(value)] !== true) map[setKey(value)] = true;
   }
 }
 
@@ -380,7 +394,7 @@ export function readCollection(doc: NotebookDoc, kind: Kind): Item[] {
 export function readNotebook(doc: NotebookDoc): Notebook {
   const notebook: Record<string, unknown> = { schemaVersion: doc.schemaVersion };
   for (const kind of KINDS) notebook[kind] = readCollection(doc, kind);
-  for (const set of SETS) notebook[set] = Object.keys(doc[set] ?? {}).sort();
+  for (const set of SETS) notebook[set] = readSet(doc, set);
   return notebook as unknown as Notebook;
 }
 

@@ -48,8 +48,10 @@ import {
   initDoc,
   isLive,
   keyOf,
+  mergeField,
   readEntry,
   readNotebook,
+  readSet,
   sameValue,
   touchedBy,
   writeDiff,
@@ -85,6 +87,10 @@ class ClientAdapter extends WebSocketClientAdapter {
 
   override disconnect(): void {
     this.stopped = true;
+    // Closing a socket that is still connecting makes it report an error; nobody is listening by then.
+    const socket = this.socket as unknown as
+      { on?: (event: string, listener: () => void) => void } | undefined;
+    socket?.on?.('error', () => {});
     if (this.socket && this.peerId) super.disconnect();
   }
 }
@@ -420,7 +426,8 @@ export class Replica {
 
   /** Whether the server holds every change this replica has, and this replica every change the server has. */
   isSynced(): boolean {
-    if (!this.handle || !this.serverPeer || !this.heardFromServer || this.pending || this.applying) return false;
+    if (!this.handle || !this.serverPeer || !this.heardFromServer || this.pending || this.applying)
+      return false;
     const storageId = this.repo.getStorageIdOfPeer(this.serverPeer);
     if (!storageId) return false;
     const info = this.handle.getSyncInfo(storageId);
@@ -477,7 +484,10 @@ export class Replica {
     }
     this.checkSynced();
     const after = this.handle.doc();
-    const received = A.getChanges(before, after).length;
+    const mine = A.getActorId(after);
+    const received = A.getChanges(before, after).filter(
+      (change) => A.decodeChange(change).actor !== mine,
+    ).length;
     await this.persist();
     return { sent, received, conflicts: this.conflictCache.length };
   }
@@ -606,7 +616,7 @@ export class Replica {
         for (const at of removals) list.splice(at, 1);
       }
       for (const set of touched.sets) {
-        const next = Object.keys(doc[set] ?? {}).sort();
+        const next = readSet(doc, set);
         const current = nb[set];
         if (!sameValue([...current].sort(), next)) {
           const keep = current.filter((value) => next.includes(value));
@@ -654,7 +664,12 @@ export class Replica {
     const doc = this.handle.doc();
     const local = this.store.data;
     const marker = this.file.fileHeads;
-    if (marker && this.file.fileHash && sameHeads(marker, A.getHeads(doc)) && this.file.fileHash === contentHash(local)) {
+    if (
+      marker &&
+      this.file.fileHash &&
+      sameHeads(marker, A.getHeads(doc)) &&
+      this.file.fileHash === contentHash(local)
+    ) {
       // Nothing arrived since the notebook was written, and the notebook is as it was then: they hold the same.
       return;
     }
@@ -677,7 +692,10 @@ export class Replica {
       await this.store.flush();
       this.file.fileHeads = heads;
       // Only when the notebook holds exactly those heads (nothing changed meanwhile) is its content theirs.
-      this.file.fileHash = sameHeads(heads, A.getHeads(this.handle.doc())) && !this.pending ? contentHash(this.store.data) : null;
+      this.file.fileHash =
+        sameHeads(heads, A.getHeads(this.handle.doc())) && !this.pending
+          ? contentHash(this.store.data)
+          : null;
       await writeSyncFile(this.folder, this.file);
     });
     this.persisting = run.catch(() => {});
@@ -853,7 +871,7 @@ export function merge3(base: Notebook | null, local: Notebook, remote: Notebook)
             ? rr[field]
             : sameValue(rr[field], lb[field])
               ? ll[field]
-              : rr[field];
+              : mergeField(kind, field, lb[field], ll[field], rr[field]);
           if (value !== undefined) merged[field] = value;
         }
         result.push(merged);

@@ -36,8 +36,9 @@ export async function openStore(path: string): Promise<NotebookStore> {
 /** Adds the test document (with `sentences` sentences) and returns its id. */
 export function addTestDocument(store: NotebookStore, sentences: number): string {
   const draft = importPlainText(testText(sentences), { fileName: 'sync-test.txt' });
-  return store.change((nb) => ops.addDocument(nb, { ...draft, title: 'Text written for the sync tests' }, new Date()))
-    .id;
+  return store.change((nb) =>
+    ops.addDocument(nb, { ...draft, title: 'Text written for the sync tests' }, new Date()),
+  ).id;
 }
 
 /** Where sentence `i` of the test document is. */

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { merge3 } from '../../../main/sync/replica';
 import { applyChange } from '../../../main/storage/history';
 import {
+  addTopicToAnnotations,
   createAnnotation,
   createTopic,
   deleteAnnotation,
@@ -214,3 +215,31 @@ const REWORDED = [
   '',
   'Miliband replied that inquiries ought to continue in Britain.',
 ].join('\n');
+
+describe('a field both sides changed since the base merges as sync would', () => {
+  test('a note edited on both sides keeps both edits', () => {
+    const local = changed(BASE, (nb) =>
+      updateAnnotation(nb, { id: ids.refusal, note: 'Flat *refusal*, twice.\nNo reason given.' }, T1),
+    );
+    const remote = changed(BASE, (nb) =>
+      updateAnnotation(nb, { id: ids.refusal, note: 'Flat *refusal*.\nNo reason given at all.' }, T1),
+    );
+    assert.equal(
+      highlight(merge3(BASE, local, remote), ids.refusal)!.note,
+      'Flat *refusal*, twice.\nNo reason given at all.',
+    );
+  });
+
+  test('a topic added to one highlight on each side keeps both', () => {
+    const local = changed(BASE, (nb) =>
+      addTopicToAnnotations(nb, { annotationIds: [ids.refusal], topicId: ids.iran }, T1),
+    );
+    const remote = changed(BASE, (nb) =>
+      addTopicToAnnotations(nb, { annotationIds: [ids.refusal], topicId: ids.nuclear }, T1),
+    );
+    assert.deepEqual(
+      [...highlight(merge3(BASE, local, remote), ids.refusal)!.topicIds].sort(),
+      [ids.extradition, ids.iran, ids.nuclear].sort(),
+    );
+  });
+});

@@ -59,9 +59,19 @@ describe('two replicas with 1,000 offline edits each', () => {
     assert.equal(status.phase, 'synced');
     assert.match(status.link!, /^automerge:/);
     ana.sync.goOffline();
-    await joinNotebook({ link: status.link!, server: server.url, token: server.token, path: join(dir.path, 'ben.json'), author: 'Ben' });
+    await joinNotebook({
+      link: status.link!,
+      server: server.url,
+      token: server.token,
+      path: join(dir.path, 'ben.json'),
+      author: 'Ben',
+    });
     const ben = await machine('ben', 'Ben');
-    assert.deepEqual(canonical(ben.store.data), canonical(ana.store.data), 'the joined copy is the shared notebook');
+    assert.deepEqual(
+      canonical(ben.store.data),
+      canonical(ana.store.data),
+      'the joined copy is the shared notebook',
+    );
 
     // Offline: each machine makes 1,000 changes, none of them sent yet.
     const anaLines: string[] = [];
@@ -85,7 +95,10 @@ describe('two replicas with 1,000 offline edits each', () => {
 
     const benNew = addHighlights(ben.store, docId, 600, { from: 100, sentences: 200 });
     for (let i = 0; i < 397; i++) editNote(ben, `Ben's line ${i}`, benLines);
-    ben.store.change((nb) => linkAnnotations(nb, { fromId: benNew[0]!, toId: doomed!, type: 'rebuts' }, new Date()), 'Link');
+    ben.store.change(
+      (nb) => linkAnnotations(nb, { fromId: benNew[0]!, toId: doomed!, type: 'rebuts' }, new Date()),
+      'Link',
+    );
     ben.store.change((nb) => {
       nb.topics.find((t) => t.id === topic.id)!.path = 'talks/ben';
     }, 'Rename topic');
@@ -110,32 +123,50 @@ describe('two replicas with 1,000 offline edits each', () => {
     assert.deepEqual(canonical(ana.store.data), canonical(ben.store.data), 'the two notebooks are equal');
     const ids = new Set(ana.store.data.annotations.map((a) => a.id));
     for (const id of [...anaNew, ...benNew, shared!]) assert.ok(ids.has(id), `highlight ${id} is there`);
-    assert.equal(ana.store.data.annotations.length, 1 + 600 + 600, 'no highlight lost or doubled, the deleted one gone');
+    assert.equal(
+      ana.store.data.annotations.length,
+      1 + 600 + 600,
+      'no highlight lost or doubled, the deleted one gone',
+    );
     const note = ana.store.data.annotations.find((a) => a.id === shared)!.note.split('\n');
-    for (const line of [...anaLines, ...benLines, 'first line']) assert.ok(note.includes(line), `note line “${line}” kept`);
+    for (const line of [...anaLines, ...benLines, 'first line'])
+      assert.ok(note.includes(line), `note line “${line}” kept`);
     assert.equal(note.length, 1 + anaLines.length + benLines.length, 'no note line doubled');
     // Each machine's lines stay in the order they were written.
-    assert.deepEqual(note.filter((l) => l.startsWith('Ana')), anaLines);
-    assert.deepEqual(note.filter((l) => l.startsWith('Ben')), benLines);
+    assert.deepEqual(
+      note.filter((l) => l.startsWith('Ana')),
+      anaLines,
+    );
+    assert.deepEqual(
+      note.filter((l) => l.startsWith('Ben')),
+      benLines,
+    );
 
     for (const m of [ana, ben]) {
       const conflicts = m.sync.conflicts();
       const rename = conflicts.find((c) => c.kind === 'field' && c.id.includes(topic.id));
       assert.ok(rename, 'the topic renamed on both is a conflict');
-      assert.deepEqual(
-        rename.values.map((v) => `${v.text} by ${v.author}`).sort(),
-        ['talks/ana by Ana', 'talks/ben by Ben'],
-      );
+      assert.deepEqual(rename.values.map((v) => `${v.text} by ${v.author}`).sort(), [
+        'talks/ana by Ana',
+        'talks/ben by Ben',
+      ]);
       assert.equal(rename.values.filter((v) => v.shown).length, 1, 'one value is shown until the pick');
       const stance = conflicts.find((c) => c.kind === 'field' && c.id.endsWith(':stance'));
-      assert.deepEqual(stance?.values.map((v) => `${v.text} by ${v.author}`).sort(), ['demand by Ana', 'refusal by Ben']);
+      assert.deepEqual(stance?.values.map((v) => `${v.text} by ${v.author}`).sort(), [
+        'demand by Ana',
+        'refusal by Ben',
+      ]);
       const dangling = conflicts.find((c) => c.kind === 'dangling-link');
       assert.ok(dangling?.link, 'the link to the highlight Ana deleted is shown');
       assert.equal(dangling.link.from, benNew[0]);
       assert.equal(dangling.link.to, doomed);
       assert.equal(dangling.link.deletedBy, 'Ana');
       const doomedQuote = sentenceRange(ana.store.data, docId, 1);
-      assert.ok(dangling.link.quote.startsWith(ana.store.data.documents[0]!.text.slice(doomedQuote.start, doomedQuote.start + 10)));
+      assert.ok(
+        dangling.link.quote.startsWith(
+          ana.store.data.documents[0]!.text.slice(doomedQuote.start, doomedQuote.start + 10),
+        ),
+      );
       assert.equal(m.sync.status().conflicts, 3);
     }
 
@@ -146,7 +177,10 @@ describe('two replicas with 1,000 offline edits each', () => {
     const restore = ana.sync.conflicts().find((c) => c.kind === 'dangling-link')!;
     ana.sync.resolve(restore.id, 'restore');
     assert.equal(ana.store.data.topics.find((t) => t.id === topic.id)!.path, 'talks/ben');
-    assert.ok(ana.store.data.annotations.some((a) => a.id === doomed), 'the deleted highlight is back');
+    assert.ok(
+      ana.store.data.annotations.some((a) => a.id === doomed),
+      'the deleted highlight is back',
+    );
     await ana.sync.syncWith(server.url, server.token);
     await ben.sync.syncWith(server.url, server.token);
     assert.deepEqual(canonical(ana.store.data), canonical(ben.store.data));

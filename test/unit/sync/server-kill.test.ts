@@ -27,7 +27,13 @@ before(async () => {
   const docId = addTestDocument(a, 500);
   const syncA = await openSync(a, { author: () => 'Ana', connect: false });
   const { link } = await syncA.share(server.url, server.token);
-  await joinNotebook({ link: link!, server: server.url, token, path: join(snapshot, 'b', 'notebook.json'), author: 'Ben' });
+  await joinNotebook({
+    link: link!,
+    server: server.url,
+    token,
+    path: join(snapshot, 'b', 'notebook.json'),
+    author: 'Ben',
+  });
   syncA.goOffline();
   addHighlights(a, docId, HIGHLIGHTS, { sentences: 500, perChange: 500, note: (i) => `note ${i}` });
   await syncA.close();
@@ -68,7 +74,11 @@ for (const [run, delayMs] of [0, 40, 120, 250, 500].entries()) {
       );
       for (const { store } of [a, b]) {
         assert.equal(store.data.annotations.length, HIGHLIGHTS);
-        assert.equal(new Set(store.data.annotations.map((x) => x.id)).size, HIGHLIGHTS, 'no highlight doubled');
+        assert.equal(
+          new Set(store.data.annotations.map((x) => x.id)).size,
+          HIGHLIGHTS,
+          'no highlight doubled',
+        );
       }
       assert.deepEqual(canonical(a.store.data), canonical(b.store.data));
     } finally {
