@@ -13,11 +13,13 @@ import * as A from '@automerge/automerge';
 import type { SyncConflict } from '../../shared/contract';
 import {
   DELETED_BY,
+  PACKED,
   POSITION,
   SPEC,
   authorOf,
   decodeField,
   encodeField,
+  fieldOf,
   isLive,
   stringOf,
   type Entry,
@@ -35,6 +37,7 @@ const LABELS: Partial<Record<Kind, string>> = {
 };
 
 const FIELD_NAMES: Record<string, string> = {
+  [PACKED]: 'passage',
   path: 'name',
   name: 'name',
   short: 'short name',
@@ -77,7 +80,6 @@ const GROUPS: Partial<Record<Kind, readonly string[]>> = {
     'version',
     'importedAt',
   ],
-  annotations: ['target', 'version', 'carried'],
 };
 
 function short(text: string, max = 60): string {
@@ -87,10 +89,7 @@ function short(text: string, max = 60): string {
 
 /** How an entry is named in a conflict's title. */
 function describe(kind: Kind, entry: Entry): string {
-  const read = (field: string) => {
-    const value = entry[field];
-    return value === undefined || value === null ? '' : decodeField(kind, field, value);
-  };
+  const read = (field: string) => fieldOf(kind, entry, field) ?? '';
   switch (kind) {
     case 'topics':
       return `“${String(read('path'))}”`;
@@ -118,6 +117,10 @@ function valueText(doc: NotebookDoc, kind: Kind, field: string, value: unknown):
   }
   if (field === 'target' && typeof decoded === 'object')
     return `“${short((decoded as { exact: string }).exact)}”`;
+  if (field === PACKED && kind === 'annotations' && typeof decoded === 'object') {
+    const { target, version } = decoded as { target?: { exact: string }; version?: number };
+    return `“${short(target?.exact ?? '')}”${version ? ` on version ${version}` : ''}`;
+  }
   if (typeof decoded === 'object') return JSON.stringify(decoded);
   return String(decoded);
 }
@@ -155,10 +158,16 @@ function valuesOf(doc: NotebookDoc, kind: Kind, entry: Entry, field: string): Va
       value.text = `${start > 0 ? '…' : ''}${short(texts[i]!.slice(start))} (${texts[i]!.length} characters)`;
     });
   }
-  if (field === 'target' && new Set(values.map((value) => value.text)).size < values.length) {
+  if (
+    (field === 'target' || (field === PACKED && kind === 'annotations')) &&
+    new Set(values.map((value) => value.text)).size < values.length
+  ) {
     // The same words in two places: where each is.
     for (const value of values) {
-      const target = value.raw as { start: number; end: number };
+      const target = (field === PACKED ? (value.raw as { target: unknown }).target : value.raw) as {
+        start: number;
+        end: number;
+      };
       value.text = `${value.text} at ${target.start}–${target.end}`;
     }
   }
@@ -215,7 +224,7 @@ function danglingLinks(doc: NotebookDoc, key: string, entry: Entry): SyncConflic
     if (listed.has(id)) continue;
     listed.add(id);
     const quote = target
-      ? ((decodeField('annotations', 'target', target.target) as { exact?: string }).exact ?? '')
+      ? ((fieldOf('annotations', target, 'target') as { exact?: string } | undefined)?.exact ?? '')
       : '';
     const deletedBy = target ? authorOf(doc, stringOf(target[DELETED_BY])) : 'unknown';
     out.push({

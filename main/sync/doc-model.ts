@@ -51,7 +51,19 @@ interface FieldSpec {
   lists: Readonly<Record<string, ListItem>>;
   /** Objects and arrays replaced whole, as JSON. */
   json: readonly string[];
+  /**
+   * Fields kept together as one JSON value (`_data`): those set when the entry is made and those that only hold
+   * together (a highlight's passage and the version it is on). Each field Automerge keeps costs time and memory in
+   * every replica, and a notebook has thousands of highlights: one value instead of seven. Two machines that set
+   * them at once leave one conflict, settled whole.
+   */
+  packed?: readonly string[];
+  /** Values a field takes when the entry does not hold it (not written for a new entry). */
+  defaults?: Readonly<Record<string, unknown>>;
 }
+
+/** The field that holds an entry's packed fields. */
+export const PACKED = '_data';
 
 export const SPEC: Record<Kind, FieldSpec> = {
   documents: {
@@ -61,7 +73,13 @@ export const SPEC: Record<Kind, FieldSpec> = {
   },
   topics: { text: [], lists: {}, json: [] },
   parties: { text: [], lists: { aliases: 'string' }, json: [] },
-  annotations: { text: ['note'], lists: { topicIds: 'string', links: 'json' }, json: ['target', 'carried'] },
+  annotations: {
+    text: ['note'],
+    lists: { topicIds: 'string', links: 'json' },
+    json: [],
+    packed: ['id', 'documentId', 'createdAt', 'author', 'target', 'version', 'carried'],
+    defaults: { partyId: null, stance: null },
+  },
   versions: { text: [], lists: {}, json: ['blocks', 'marks', 'file', 'pageStarts'] },
   events: { text: [], lists: { documentIds: 'string' }, json: [] },
 };
@@ -118,6 +136,7 @@ function itemKey(kind: ListItem, value: unknown): string {
 export function encodeField(kind: Kind, field: string, value: unknown): unknown {
   const spec = SPEC[kind];
   if (value === undefined) return undefined;
+  if (field === PACKED) return immutable(JSON.stringify(value));
   if (spec.text.includes(field)) return String(value);
   const list = spec.lists[field];
   if (list) return (value as unknown[]).map((item) => encodeListItem(list, item));
@@ -145,6 +164,23 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** The packed fields of an item, as `_data` holds them; null when its kind packs none. */
+function packedOf(kind: Kind, item: Entry): Record<string, unknown> | null {
+  const packed = SPEC[kind].packed;
+  if (!packed) return null;
+  const out: Record<string, unknown> = {};
+  for (const field of packed) if (item[field] !== undefined) out[field] = item[field];
+  return out;
+}
+
+const isPacked = (kind: Kind, field: string) => SPEC[kind].packed?.includes(field) ?? false;
+
+/** Whether a field's value is the default its kind gives a field the entry does not hold. */
+function isDefault(kind: Kind, field: string, value: unknown): boolean {
+  const defaults = SPEC[kind].defaults;
+  return defaults !== undefined && field in defaults && sameValue(defaults[field], value);
+}
+
 /** Writes a whole entry (new, or brought back after a delete) at `key`. */
 function putEntry(d: NotebookDoc, kind: Kind, key: string, item: Item, position: number): void {
   const map = d[kind];
@@ -158,7 +194,10 @@ function putEntry(d: NotebookDoc, kind: Kind, key: string, item: Item, position:
     return;
   }
   const entry: Entry = {};
+  const packed = packedOf(kind, item as Entry);
+  if (packed) entry[PACKED] = encodeField(kind, PACKED, packed);
   for (const [field, value] of Object.entries(item)) {
+    if (isPacked(kind, field) || isDefault(kind, field, value)) continue;
     const encoded = encodeField(kind, field, value);
     if (encoded !== undefined) entry[field] = encoded;
   }
@@ -177,10 +216,16 @@ function writeFields(
 ): void {
   const spec = SPEC[kind];
   const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  let packedChanged = false;
   for (const field of fields) {
     const old = before[field];
     const next = after[field];
     if (sameValue(old, next)) continue;
+    if (isPacked(kind, field)) {
+      packedChanged = true;
+      continue;
+    }
+    if (isDefault(kind, field, next) && !(field in entry)) continue;
     if (next === undefined) {
       delete entry[field];
       continue;
@@ -196,6 +241,7 @@ function writeFields(
     }
     entry[field] = encodeField(kind, field, next);
   }
+  if (packedChanged) entry[PACKED] = encodeField(kind, PACKED, packedOf(kind, after));
 }
 
 /**
@@ -346,6 +392,7 @@ export function mergeField(
 /** Reads a field's value out of the document into the notebook's form. */
 export function decodeField(kind: Kind, field: string, value: unknown): unknown {
   const spec = SPEC[kind];
+  if (field === PACKED) return JSON.parse(stringOf(value));
   const list = spec.lists[field];
   if (list && Array.isArray(value)) {
     const items = value.map((item) => (list === 'json' ? JSON.parse(stringOf(item)) : stringOf(item)));
@@ -370,12 +417,24 @@ export function isLive(entry: Entry | undefined): entry is Entry {
 
 /** An entry as the notebook holds it (without this module's own fields). */
 export function readEntry(kind: Kind, entry: Entry): Item {
-  const item: Entry = {};
+  const item: Entry = { ...SPEC[kind].defaults };
   for (const [field, value] of Object.entries(entry)) {
     if (field === DELETED_BY || field === POSITION) continue;
-    item[field] = decodeField(kind, field, value);
+    if (field === PACKED) Object.assign(item, decodeField(kind, field, value));
+    else item[field] = decodeField(kind, field, value);
   }
   return item as Item;
+}
+
+/** One field of an entry, as the notebook holds it, packed or not (undefined when it has none). */
+export function fieldOf(kind: Kind, entry: Entry, field: string): unknown {
+  if (isPacked(kind, field)) {
+    const packed = entry[PACKED];
+    return packed === undefined ? undefined : (decodeField(kind, PACKED, packed) as Entry)[field];
+  }
+  const value = entry[field];
+  if (value === undefined) return SPEC[kind].defaults?.[field];
+  return decodeField(kind, field, value);
 }
 
 /** The live entries of a collection, in order (by `_pos`, then key). */
