@@ -165,8 +165,21 @@ export interface SyncConflict {
   title: string;
   /** `field`: every value set, with who set it. */
   values: SyncConflictValue[];
-  /** `dangling-link`: the linking highlight, the deleted one, its quote, and who deleted it. */
-  link?: { from: string; to: string; type: string; quote: string; deletedBy: string };
+  /**
+   * `dangling-link`: a highlight (`from`) that refers to something another machine deleted (`to`): a highlight it
+   * links to (`deleted` 'highlight', `type` the link's type), a topic it is tagged with, the party it is attributed
+   * to, or the document it is on; `quote` is what was deleted, as the user knew it (the quote, the topic's path, the
+   * party's name, the document's title), and `deletedBy` who deleted it. Restore brings it back; remove takes the
+   * reference off (for a document: deletes the highlight).
+   */
+  link?: {
+    from: string;
+    to: string;
+    type: string;
+    quote: string;
+    deletedBy: string;
+    deleted?: 'highlight' | 'topic' | 'party' | 'document';
+  };
 }
 
 export interface Preferences {

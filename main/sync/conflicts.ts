@@ -253,7 +253,7 @@ export function findConflicts(doc: NotebookDoc, only?: Map<Kind, Set<string>>): 
       const entry = map[key];
       if (!isLive(entry)) continue;
       out.push(...entryConflicts(doc, kind, key, entry));
-      if (kind === 'annotations') out.push(...danglingLinks(doc, key, entry));
+      if (kind === 'annotations') out.push(...danglingLinks(doc, key, entry), ...danglingRefs(doc, key, entry));
     }
   }
   return out;
@@ -322,6 +322,47 @@ function viewAfter(d: NotebookDoc, opId: string): NotebookDoc | null {
   return change ? A.view(d, [change.hash]) : null;
 }
 
+/** The kinds a highlight refers to besides other highlights, by the reference's type in a conflict's id. */
+const REFERENCES = {
+  topic: { kind: 'topics', field: 'path', noun: 'topic' },
+  party: { kind: 'parties', field: 'name', noun: 'party' },
+  document: { kind: 'documents', field: 'title', noun: 'document' },
+} as const;
+type Reference = keyof typeof REFERENCES;
+
+/** A highlight's topics, party and document that another machine deleted. */
+function danglingRefs(doc: NotebookDoc, key: string, entry: Entry): SyncConflict[] {
+  const refs: Array<[Reference, string]> = [];
+  const topicIds = fieldOf('annotations', entry, 'topicIds');
+  if (Array.isArray(topicIds)) for (const id of topicIds) refs.push(['topic', String(id)]);
+  const partyId = fieldOf('annotations', entry, 'partyId');
+  if (typeof partyId === 'string') refs.push(['party', partyId]);
+  const documentId = fieldOf('annotations', entry, 'documentId');
+  if (typeof documentId === 'string') refs.push(['document', documentId]);
+  const out: SyncConflict[] = [];
+  for (const [type, id] of refs) {
+    const { kind, field, noun } = REFERENCES[type];
+    const target: Entry | undefined = doc[kind]?.[id];
+    // Only what was there and was deleted: an id the document never held is not another machine's doing.
+    if (!target || target[DELETED_BY] === undefined) continue;
+    out.push({
+      id: `link:${key}:${type}:${id}`,
+      kind: 'dangling-link',
+      title: `A ${noun} deleted on another machine, still used by ${describe('annotations', entry)}`,
+      values: [],
+      link: {
+        from: key,
+        to: id,
+        type,
+        quote: String(fieldOf(kind, target, field) ?? ''),
+        deletedBy: authorOf(doc, stringOf(target[DELETED_BY])),
+        deleted: type,
+      },
+    });
+  }
+  return out;
+}
+
 /** Settles a dangling link: brings the deleted highlight back, or takes the link off the linking one. */
 export function settleLink(
   d: NotebookDoc,
@@ -329,6 +370,34 @@ export function settleLink(
   action: 'restore' | 'remove',
 ): boolean {
   const from = d.annotations[link.from];
+  if (link.type in REFERENCES) {
+    const { kind } = REFERENCES[link.type as Reference];
+    const target = d[kind]?.[link.to];
+    if (action === 'restore') {
+      if (!target || target[DELETED_BY] === undefined) return false;
+      delete target[DELETED_BY];
+      return true;
+    }
+    if (!from) return false;
+    if (link.type === 'document') {
+      if (from[DELETED_BY] === undefined) from[DELETED_BY] = new A.ImmutableString(A.getActorId(d));
+      return true;
+    }
+    if (link.type === 'party') {
+      from.partyId = null;
+      return true;
+    }
+    const topics = from.topicIds;
+    if (!Array.isArray(topics)) return false;
+    let removed = false;
+    for (let i = topics.length - 1; i >= 0; i--) {
+      if (stringOf(topics[i]) === link.to) {
+        topics.splice(i, 1);
+        removed = true;
+      }
+    }
+    return removed;
+  }
   const to = d.annotations[link.to];
   if (action === 'restore') {
     if (!to) return false;

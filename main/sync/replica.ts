@@ -643,7 +643,10 @@ export class Replica {
       // Conflicts of the entries touched are found again; links into touched highlights may have changed too.
       const touchedIds = new Set<string>();
       for (const [kind, keys] of touched.entries) for (const key of keys) touchedIds.add(`${kind}:${key}`);
-      const annotationsTouched = touched.entries.has('annotations');
+      // A dangling link or reference can come or go with a highlight, a topic, a party or a document.
+      const annotationsTouched = (['annotations', 'topics', 'parties', 'documents'] as const).some((kind) =>
+        touched.entries.has(kind),
+      );
       const kept = this.conflictCache.filter((conflict) => {
         if (annotationsTouched && conflict.kind === 'dangling-link') return false;
         const parsed = parseConflictId(conflict.id);
@@ -740,7 +743,11 @@ export class Replica {
     if (!done) throw new SyncError('That choice is not one of the values in conflict.');
     const keys = new Map<Kind, Set<string>>();
     if (parsed.kind === 'field') keys.set(parsed.entryKind, new Set([parsed.key]));
-    else keys.set('annotations', new Set([parsed.from, parsed.to]));
+    else {
+      const referred = REFERRED[parsed.type];
+      keys.set('annotations', new Set(referred ? [parsed.from] : [parsed.from, parsed.to]));
+      if (referred) keys.set(referred, new Set([parsed.to]));
+    }
     this.applyTouched({ entries: keys, sets: new Set(), authors: false }, this.handle.doc());
   }
 
@@ -807,6 +814,9 @@ export class Replica {
     await this.persist();
   }
 }
+
+/** What a dangling reference of each type points at (conflicts.ts); a link's types point at highlights. */
+const REFERRED: Record<string, Kind | undefined> = { topic: 'topics', party: 'parties', document: 'documents' };
 
 function contentHash(notebook: Notebook): string {
   return createHash('sha256').update(JSON.stringify(notebook)).digest('hex');

@@ -39,6 +39,11 @@ export const FIGURE_KEYS = [
   'save_one_100k_ms',
   'search_100k_ms',
   'export_all_100k_ms',
+  'sync_converge_ms',
+  'sync_converge_raw_ms',
+  'sync_join_ms',
+  'sync_join_raw_ms',
+  'sync_join_mb',
 ] as const;
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -151,6 +156,21 @@ const JUDGES: Record<FigureKey, Judge> = {
   save_one_100k_ms: atMost('save_one_100k_ms', 50),
   search_100k_ms: atMost('search_100k_ms', 30),
   export_all_100k_ms: atMost('export_all_100k_ms', 1000),
+  sync_converge_ms: {
+    target: '≤ 5,000 ms',
+    met: (f) => f.sync_converge_ms <= 5000,
+    peer: (f) => `bare automerge-repo ${ms(f.sync_converge_raw_ms)}`,
+    ratio: (f) => `${times(f.sync_converge_ms / f.sync_converge_raw_ms)} its time`,
+  },
+  sync_converge_raw_ms: peerOnly,
+  sync_join_ms: {
+    target: '≤ 10,000 ms',
+    met: (f) => f.sync_join_ms <= 10000,
+    peer: (f) => `bare automerge-repo ${ms(f.sync_join_raw_ms)}`,
+    ratio: (f) => `${times(f.sync_join_ms / f.sync_join_raw_ms)} its time`,
+  },
+  sync_join_raw_ms: peerOnly,
+  sync_join_mb: atMost('sync_join_mb', 250, 'MB'),
 };
 
 /** The table's rows: each figure against its target, and against its peer where it has one. */

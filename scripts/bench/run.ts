@@ -35,6 +35,7 @@ import { figures, log, notes, record, recordOnce, runsOf, SEED, timeRuns } from 
 import { appPage } from './app-page';
 import { PARTS } from './parts';
 import { benchVersions } from './versions';
+import { benchSync } from './sync';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = chromiumPath();
@@ -47,6 +48,7 @@ const only = process.argv
 const PART_NAMES = [
   'reanchor',
   'versions',
+  'sync',
   'export',
   'storage',
   'paint',
@@ -458,6 +460,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   if (selected('reanchor')) await benchReanchor();
   if (selected('versions')) await benchVersions();
+  if (selected('sync')) await benchSync();
   if (selected('export')) await benchExportAndSearch();
   if (selected('storage')) await benchStorage();
   // The parts that run in Node alone need no browser: one run of them only does not start Chromium.

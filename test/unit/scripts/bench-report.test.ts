@@ -48,6 +48,12 @@ const REQUIRED = [
   'export_all_100k_ms',
   // Versions of a document
   'reanchor_version_ms',
+  // Team notebooks
+  'sync_converge_ms',
+  'sync_converge_raw_ms',
+  'sync_join_ms',
+  'sync_join_raw_ms',
+  'sync_join_mb',
 ];
 
 const sample: Figures = {
@@ -85,6 +91,11 @@ const sample: Figures = {
   search_100k_ms: 25,
   export_all_100k_ms: 800,
   reanchor_version_ms: 300,
+  sync_converge_ms: 1200,
+  sync_converge_raw_ms: 800,
+  sync_join_ms: 12_000,
+  sync_join_raw_ms: 2000,
+  sync_join_mb: 180,
 };
 
 test('the JSON object has exactly the required keys, each a number', () => {
@@ -118,6 +129,9 @@ test('the table judges each target, with the peer and the ratio', () => {
   assert.equal(rows.get('reanchor_agree')!.met, true);
   assert.equal(rows.get('renderer_heap_mb')!.met, null);
   assert.equal(rows.get('save_100k_ms')!.met, true); // 1.5× raw
+  assert.equal(rows.get('sync_converge_ms')!.met, true); // 1.2 s
+  assert.equal(rows.get('sync_join_ms')!.met, false); // 12 s, over 10 s
+  assert.equal(rows.get('sync_join_mb')!.met, true); // 180 MB
   assert.equal(
     assess({ ...sample, save_100k_ms: 2500 }).find((r) => r.figure === 'save_100k_ms')!.met,
     false,
