@@ -107,8 +107,9 @@ Commands:
                                         prints the event's id
   event list                            print id<TAB>date<TAB>name<TAB>documents per event
                                         (documents: the ids, comma-separated, in column order)
-  share --server URL --token TOKEN      put the notebook on a team's sync server and keep it in sync
-                                        with it; prints the notebook link to give colleagues
+  share --server URL --token TOKEN      put the notebook on a team's sync server, shared from then on
+                                        (the app keeps it in sync, parley sync syncs it); prints the
+                                        notebook link to give colleagues
   join LINK --server URL --token TOKEN --notebook FILE
                                         make FILE (a new file) a local copy of the shared notebook
                                         LINK, fetched from the server
@@ -116,8 +117,8 @@ Commands:
                                         what the server has, merges; prints
                                         sent N, received M, conflicts K (changes); conflicts left
                                         to settle are listed on stderr
-                                        (the token also from $PARLEY_SYNC_TOKEN; changes are signed
-                                        with $PARLEY_AUTHOR, else the user name)
+                                        (the token also from $PARLEY_SYNC_TOKEN; changes carry the
+                                        name $PARLEY_AUTHOR, else the login name)
   suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
                                         (party "-" when none); --accept adds them all as highlights
   list                                  print id<TAB>title<TAB>highlights per document
