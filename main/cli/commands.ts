@@ -5,7 +5,7 @@
  * another command, and is refused, writing nothing, while one of them has the notebook open; commands that only
  * read (list, find, export, suggest without --accept, backups) take no lock and work while the app is open.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import {
@@ -43,12 +43,12 @@ import { importW3C } from '../core/w3c';
 import { addAnnotations } from '../services/import-annotations';
 import { IMPORT_EXTENSIONS_TEXT } from '../../shared/import-formats';
 import { defaultNotebookPath } from '../default-notebook';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
 import { SyncError, joinNotebook, openSync } from '../sync/service';
-import { parseLink } from '../sync/replica';
-import { serverAddress } from '../sync/probe';
+import { parseLink, readSyncFile } from '../sync/replica';
+import { serverAddress, shownAddress } from '../sync/probe';
 import {
   lockPathOf,
   NotebookLockedError,
@@ -107,8 +107,9 @@ Commands:
                                         prints the event's id
   event list                            print id<TAB>date<TAB>name<TAB>documents per event
                                         (documents: the ids, comma-separated, in column order)
-  share --server URL --token TOKEN      put the notebook on a team's sync server and keep it in sync
-                                        with it; prints the notebook link to give colleagues
+  share --server URL --token TOKEN      put the notebook on a team's sync server, shared from then on
+                                        (the app keeps it in sync, parley sync syncs it); prints the
+                                        notebook link to give colleagues
   join LINK --server URL --token TOKEN --notebook FILE
                                         make FILE (a new file) a local copy of the shared notebook
                                         LINK, fetched from the server
@@ -116,8 +117,8 @@ Commands:
                                         what the server has, merges; prints
                                         sent N, received M, conflicts K (changes); conflicts left
                                         to settle are listed on stderr
-                                        (the token also from $PARLEY_SYNC_TOKEN; changes are signed
-                                        with $PARLEY_AUTHOR, else the user name)
+                                        (the token also from $PARLEY_SYNC_TOKEN; changes carry the
+                                        name $PARLEY_AUTHOR, else the login name)
   suggest --document ID [--accept]      print suggested statements: party<TAB>speaker<TAB>quote
                                         (party "-" when none); --accept adds them all as highlights
   list                                  print id<TAB>title<TAB>highlights per document
@@ -814,9 +815,27 @@ async function teamSync(
     } catch (error) {
       throw new InputError((error as Error).message);
     }
+    // A join that fails leaves no notebook, journal or sync folder behind: what it made beside FILE is removed.
+    const folder = dirname(resolve(path));
+    const name = basename(path);
+    const ours = (entry: string) => entry === name || entry.startsWith(`${name}.`);
+    const before = new Set((await readdir(folder).catch(() => [] as string[])).filter(ours));
     try {
       await joinNotebook({ link, server, token, path, author });
     } catch (error) {
+      const removeMade = async () => {
+        const made = (await readdir(folder).catch(() => [] as string[])).filter(
+          (entry) => ours(entry) && !before.has(entry),
+        );
+        for (const entry of made) await rm(join(folder, entry), { recursive: true, force: true });
+        return made.length;
+      };
+      // The repo saves its sync state up to 100 ms after the last message, which may be after the join gave up:
+      // what that writes is removed too.
+      if ((await removeMade()) > 0) {
+        await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+        await removeMade();
+      }
       throw asParley(error);
     }
     const summary = await withStore(path, 'read', io, lock, (store) => ({
@@ -829,7 +848,24 @@ async function teamSync(
     return 0;
   }
 
+  const parley = io.invocation ?? 'parley';
   return withStore(path, 'write', io, lock, async (store) => {
+    const shared = await readSyncFile(store.path).catch((error: unknown) => {
+      throw asParley(error);
+    });
+    if (command === 'share' && shared?.server) {
+      throw new ParleyError(
+        `${path} is shared already, on ${shownAddress(shared.server)} (link ${shared.url}); nothing was changed. ` +
+          `Sync it with: ${parley} sync --server URL --token TOKEN --notebook ${shellQuote(path)}`,
+      );
+    }
+    if (command === 'sync' && !shared) {
+      throw new ParleyError(
+        `${path} is not shared, so there is nothing to sync. Share it first with: ` +
+          `${parley} share --server URL --token TOKEN --notebook ${shellQuote(path)}\n` +
+          `or join a shared notebook into a new file with: ${parley} join LINK --server URL --token TOKEN --notebook FILE`,
+      );
+    }
     const sync = await openSync(store, { author: () => author, connect: false });
     try {
       if (command === 'share') {
@@ -837,7 +873,7 @@ async function teamSync(
         io.out(`${status.link}\n`);
         io.err(
           `Shared ${path} on ${status.server}: give colleagues the link, the server address and the token; ` +
-            `they join with ${io.invocation ?? 'parley'} join LINK --server URL --token TOKEN --notebook FILE\n`,
+            `they join with ${parley} join LINK --server URL --token TOKEN --notebook FILE\n`,
         );
         return 0;
       }
