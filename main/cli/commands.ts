@@ -5,7 +5,7 @@
  * another command, and is refused, writing nothing, while one of them has the notebook open; commands that only
  * read (list, find, export, suggest without --accept, backups) take no lock and work while the app is open.
  */
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import {
@@ -43,7 +43,7 @@ import { importW3C } from '../core/w3c';
 import { addAnnotations } from '../services/import-annotations';
 import { IMPORT_EXTENSIONS_TEXT } from '../../shared/import-formats';
 import { defaultNotebookPath } from '../default-notebook';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
 import { SyncError, joinNotebook, openSync } from '../sync/service';
@@ -815,27 +815,9 @@ async function teamSync(
     } catch (error) {
       throw new InputError((error as Error).message);
     }
-    // A join that fails leaves no notebook, journal or sync folder behind: what it made beside FILE is removed.
-    const folder = dirname(resolve(path));
-    const name = basename(path);
-    const ours = (entry: string) => entry === name || entry.startsWith(`${name}.`);
-    const before = new Set((await readdir(folder).catch(() => [] as string[])).filter(ours));
     try {
       await joinNotebook({ link, server, token, path, author });
     } catch (error) {
-      const removeMade = async () => {
-        const made = (await readdir(folder).catch(() => [] as string[])).filter(
-          (entry) => ours(entry) && !before.has(entry),
-        );
-        for (const entry of made) await rm(join(folder, entry), { recursive: true, force: true });
-        return made.length;
-      };
-      // The repo saves its sync state up to 100 ms after the last message, which may be after the join gave up:
-      // what that writes is removed too.
-      if ((await removeMade()) > 0) {
-        await new Promise((resolveWait) => setTimeout(resolveWait, 300));
-        await removeMade();
-      }
       throw asParley(error);
     }
     const summary = await withStore(path, 'read', io, lock, (store) => ({

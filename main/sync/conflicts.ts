@@ -253,7 +253,8 @@ export function findConflicts(doc: NotebookDoc, only?: Map<Kind, Set<string>>): 
       const entry = map[key];
       if (!isLive(entry)) continue;
       out.push(...entryConflicts(doc, kind, key, entry));
-      if (kind === 'annotations') out.push(...danglingLinks(doc, key, entry), ...danglingRefs(doc, key, entry));
+      if (kind === 'annotations')
+        out.push(...danglingLinks(doc, key, entry), ...danglingRefs(doc, key, entry));
     }
   }
   return out;

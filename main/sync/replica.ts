@@ -188,6 +188,9 @@ export function parseLink(link: string): AutomergeUrl {
   return stringifyAutomergeUrl({ documentId: parseAutomergeUrl(candidate as AutomergeUrl).documentId });
 }
 
+/** How long a sync waits for the server to take the connection. */
+const CONNECT_TIMEOUT_MS = 15_000;
+
 const sameHeads = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
@@ -464,8 +467,26 @@ export class Replica {
       this.connect(server, token);
     let lastHeads = '';
     let lastMove = Date.now();
+    let connected = this.serverPeer !== null;
+    const connectBy = Date.now() + CONNECT_TIMEOUT_MS;
     for (;;) {
       if (this.isSynced()) break;
+      if (this.closed)
+        throw new SyncError('Sync stopped: the notebook was closed; what arrived is kept.', 'timeout');
+      if (this.phase === 'refused')
+        throw new SyncError(this.message ?? 'The sync server refused the token.', 'refused');
+      if (this.serverPeer) connected = true;
+      else if (connected) {
+        throw new SyncError(
+          `Lost the connection to ${shownAddress(server)}; what arrived is kept. Run it again when it is back.`,
+          'unreachable',
+        );
+      } else if (Date.now() > connectBy) {
+        throw new SyncError(
+          `Could not connect to the sync server at ${shownAddress(server)} within ${CONNECT_TIMEOUT_MS / 1000} s.`,
+          'unreachable',
+        );
+      }
       const heads = JSON.stringify([this.handle.heads(), this.serverHeadsNow()]);
       if (heads !== lastHeads) {
         lastHeads = heads;
@@ -816,7 +837,11 @@ export class Replica {
 }
 
 /** What a dangling reference of each type points at (conflicts.ts); a link's types point at highlights. */
-const REFERRED: Record<string, Kind | undefined> = { topic: 'topics', party: 'parties', document: 'documents' };
+const REFERRED: Record<string, Kind | undefined> = {
+  topic: 'topics',
+  party: 'parties',
+  document: 'documents',
+};
 
 function contentHash(notebook: Notebook): string {
   return createHash('sha256').update(JSON.stringify(notebook)).digest('hex');

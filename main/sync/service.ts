@@ -4,7 +4,8 @@
  * this touches nothing and makes no network call. A notebook shared or joined before syncs again when opened, and
  * keeps trying while the server cannot be reached.
  */
-import { access } from 'node:fs/promises';
+import { access, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { SyncConflict, SyncStatus } from '../../shared/contract';
 import { openNotebookStore, type NotebookStore } from '../storage/notebook-store';
 import { probe } from './probe';
@@ -210,6 +211,19 @@ export async function joinNotebook(options: {
     );
   }
   await checkServer(options.server, options.token);
+  // A join that fails leaves no notebook, journal or sync folder behind: what it made beside the file is removed.
+  const folder = dirname(resolve(options.path));
+  const name = basename(options.path);
+  const ours = (entry: string) => entry === name || entry.startsWith(`${name}.`);
+  const before = new Set((await readdir(folder).catch(() => [] as string[])).filter(ours));
+  const removeMade = async () => {
+    const made = (await readdir(folder).catch(() => [] as string[])).filter(
+      (entry) => ours(entry) && !before.has(entry),
+    );
+    for (const entry of made) await rm(join(folder, entry), { recursive: true, force: true });
+    return made.length;
+  };
+  let joined = false;
   const store = await openNotebookStore(options.path, { createIfMissing: true });
   let replica: Replica | null = null;
   try {
@@ -217,9 +231,15 @@ export async function joinNotebook(options: {
       author: () => options.author,
       timeoutMs: options.timeoutMs,
     });
+    joined = true;
     return { received: store.data.annotations.length };
   } finally {
     await replica?.close();
     await store.close();
+    if (!joined && (await removeMade()) > 0) {
+      // The repo saves its sync state a little after the last message, which may come after the join gave up.
+      await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+      await removeMade();
+    }
   }
 }

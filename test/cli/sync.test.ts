@@ -491,7 +491,7 @@ describe(
         assert.notEqual(cut.code, 0, cut.stdout);
         assert.equal(cut.stdout, '');
         assert.match(cut.stderr, /^parley: .*(Lost the connection|Cannot reach|stopped moving)/m);
-        assert.ok(cut.ms < 45_000, `answered in ${cut.ms} ms`);
+        assert.ok(cut.ms < 15_000, `answered in ${cut.ms} ms, not after a long wait`);
         assert.match((await parley('list', '--notebook', notebook)).stdout, /\t14\n$/, 'nothing lost');
 
         await server.restart();
