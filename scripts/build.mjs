@@ -19,15 +19,13 @@ const nodeCommon = {
   banner: { js: "const __parleyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-// Automerge loads its WebAssembly from beside itself, and automerge-repo and its adapters are ES modules that load
-// that same Automerge: all are loaded from node_modules (one copy of the engine), not bundled.
-const SYNC_PACKAGES = [
-  '@automerge/automerge',
-  '@automerge/automerge-repo',
-  '@automerge/automerge-repo-network-websocket',
-  '@automerge/automerge-repo-storage-nodefs',
-  'ws',
-];
+// Automerge loads its WebAssembly from beside itself: it is loaded from node_modules, one copy of the engine that
+// the bundled automerge-repo uses too. The optional native helpers of ws and cbor-x are left out (each falls back
+// to plain JavaScript without them).
+const SYNC_PACKAGES = ['@automerge/automerge', 'bufferutil', 'utf-8-validate', 'cbor-extract'];
+// automerge-repo loads Automerge's "slim" entry, which waits for its WebAssembly to be given to it; the full entry
+// loads it itself. Both are one Automerge here: the full one.
+const SYNC_ALIAS = { '@automerge/automerge/slim': '@automerge/automerge' };
 
 // `parley --version` prints the version of package.json at build time.
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
@@ -44,6 +42,7 @@ await Promise.all([
     // jsdom reads its own files (stylesheets, workers) at run time and cannot be bundled, nor can PDF.js, which
     // imports its worker code (pdf.worker.mjs) from beside itself: both load from node_modules.
     external: ['electron', 'jsdom', 'pdfjs-dist', ...SYNC_PACKAGES],
+    alias: SYNC_ALIAS,
     // Web pages are read on a worker thread, from the bundle beside this one (main/import/off-thread.ts).
     define: { ...nodeCommon.define, __PARLEY_IMPORT_WORKER__: JSON.stringify('import-worker.cjs') },
   }),
@@ -73,6 +72,7 @@ await Promise.all([
     format: 'cjs',
     target: 'node20',
     external: ['jsdom', 'pdfjs-dist', ...SYNC_PACKAGES],
+    alias: SYNC_ALIAS,
     define: {
       ...nodeCommon.define,
       __PARLEY_VERSION__: JSON.stringify(version),

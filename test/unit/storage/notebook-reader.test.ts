@@ -107,6 +107,7 @@ function sample(): Record<string, unknown> {
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
         version: 1,
+        author: 'Ana',
         carried: {
           from: 1,
           to: 2,
