@@ -12,6 +12,8 @@ import http from 'node:http';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const USAGE =
   'usage: npm run -s sync-server -- --port PORT --token TOKEN [--data DIR] [--host HOST]\n' +
@@ -90,6 +92,30 @@ const REFUSAL = 'HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Lengt
 process.env.PORT = String(options.port);
 process.env.DATA_DIR = dataDir;
 const { Server } = await import('@automerge/automerge-repo-sync-server/src/server.js');
+
+// The stock server reads each websocket message without guarding it: a message that is not one of its own (not
+// CBOR, or without a sender) throws, and the throw would end the server for everyone. Here a message that throws
+// ends only the connection that sent it, said in one line on stderr. (The same ws the stock server uses.)
+const require = createRequire(
+  fileURLToPath(import.meta.resolve('@automerge/automerge-repo-sync-server/src/server.js')),
+);
+const { WebSocket } = require('ws');
+const originalEmit = WebSocket.prototype.emit;
+WebSocket.prototype.emit = function emit(event, ...args) {
+  if (event !== 'message') return originalEmit.call(this, event, ...args);
+  try {
+    return originalEmit.call(this, event, ...args);
+  } catch (error) {
+    process.stderr.write(
+      `parley sync server: closed a connection that sent a message it could not read (${error.message})\n`,
+    );
+    this.terminate();
+    return true;
+  }
+};
+process.on('unhandledRejection', (error) => {
+  process.stderr.write(`parley sync server: ${error instanceof Error ? error.message : String(error)}\n`);
+});
 
 const originalListen = http.Server.prototype.listen;
 const originalLog = console.log;

@@ -483,3 +483,47 @@ describe('a server killed and restarted', () => {
     }
   });
 });
+
+describe('a client with the token that sends what the stock server cannot read', () => {
+  it('does not end the server: it goes on serving everyone else', async () => {
+    const server = await startSyncServer();
+    try {
+      const address = `${server.url}/?token=${server.token}`;
+      const raw = createRequire(import.meta.url)('ws') as new (url: string) => WsClient & {
+        send(data: string | Uint8Array): void;
+      };
+      // Text that is not CBOR, a CBOR message with no sender, and bytes that are not CBOR at all.
+      const garbage: Array<string | Uint8Array> = [
+        'hello',
+        Uint8Array.from([0xa1, 0x64, 0x74, 0x79, 0x70, 0x65, 0x64, 0x6a, 0x6f, 0x69, 0x6e]),
+        Uint8Array.from([0xff, 0x00, 0x12]),
+      ];
+      for (const message of garbage) {
+        // The connection may be closed for it, or the message ignored: either way, the server stays up.
+        await new Promise<void>((resolveDone) => {
+          const socket = new raw(address);
+          socket.on('open', () => {
+            socket.send(message);
+            setTimeout(() => {
+              socket.terminate();
+              resolveDone();
+            }, 500);
+          });
+          socket.on('error', () => resolveDone());
+        });
+        assert.equal(await accepts('127.0.0.1', server.port), true, 'the server is still listening');
+      }
+      const writer = new Repo({ network: [new WebSocketClientAdapter(address)] });
+      const handle = writer.create<{ text: string }>({ text: 'Written for the tests after the garbage.' });
+      try {
+        assert.deepEqual(await findOnServer(address, handle.url), {
+          text: 'Written for the tests after the garbage.',
+        });
+      } finally {
+        await writer.shutdown();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
