@@ -71,7 +71,7 @@ import type { NotebookStore } from './storage/notebook-store';
 import { openOrRecover, type Recovery } from './storage/recovery';
 import { APP_ENTRY_URL } from './url-policy';
 import { createMainWindow } from './window';
-import { openSync } from './sync/service';
+import { forgetFileState, openSync } from './sync/service';
 import { syncOff, type SyncApi } from './sync/types';
 import { errorMessage as message } from './errors';
 
@@ -241,6 +241,8 @@ async function start(): Promise<void> {
   const opened = recovery.store;
   store = opened;
   keepRollingBackups(opened);
+  // A notebook put back from a backup or started empty is no deletion to send to the team (main/sync).
+  if (recovery.outcome !== 'opened') await forgetFileState(opened.path).catch(() => {});
 
   // 3. First run: the sample article. A missing sample is no reason not to start.
   try {

@@ -46,7 +46,7 @@ import { defaultNotebookPath } from '../default-notebook';
 import { basename, dirname, resolve } from 'node:path';
 import { backupFolderOf, keepRollingBackups, listBackups, type BackupEntry } from '../storage/backups';
 import { NotebookFileError, type NotebookStore } from '../storage/notebook-store';
-import { SyncError, joinNotebook, openSync } from '../sync/service';
+import { SyncError, forgetFileState, joinNotebook, openSync } from '../sync/service';
 import { parseLink, readSyncFile } from '../sync/replica';
 import { serverAddress, shownAddress } from '../sync/probe';
 import {
@@ -730,6 +730,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (error instanceof RestoreError) throw new ParleyError(error.message);
         throw error;
       }
+      // What the restored notebook lacks is no deletion to send to the team (main/sync).
+      await forgetFileState(path);
       const { backup, before, keptAsidePath, backedUpAs } = restored;
       if (restored.unchanged) {
         io.out(`The notebook ${path} already holds exactly ${backup?.path}; nothing was changed.\n`);
@@ -848,7 +850,12 @@ async function teamSync(
           `or join a shared notebook into a new file with: ${parley} join LINK --server URL --token TOKEN --notebook FILE`,
       );
     }
-    const sync = await openSync(store, { author: () => author, connect: false });
+    let sync;
+    try {
+      sync = await openSync(store, { author: () => author, connect: false });
+    } catch (error) {
+      throw asParley(error);
+    }
     try {
       if (command === 'share') {
         const status = await sync.share(server, token);

@@ -138,6 +138,23 @@ function syncFilePath(folder: string): string {
   return join(folder, 'sync.json');
 }
 
+/**
+ * After the notebook file was put back from a backup, or started empty, in place of a damaged one: what it lacks is
+ * no deletion of the user's, so the next opening must not send it as one. The record of what the file held is
+ * dropped, and the opening merges without it: the file's values where both have an entry, and every entry either
+ * side has (a notebook started empty gets the team's notebook back). Nothing to do for a notebook never shared.
+ */
+export async function forgetFileState(notebookPath: string): Promise<void> {
+  let file: SyncFile | null;
+  try {
+    file = await readSyncFile(notebookPath);
+  } catch {
+    return;
+  }
+  if (!file) return;
+  await writeSyncFile(syncFolderOf(notebookPath), { ...file, fileHeads: null, fileHash: null });
+}
+
 export async function readSyncFile(notebookPath: string): Promise<SyncFile | null> {
   let text: string;
   try {

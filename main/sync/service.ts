@@ -12,7 +12,7 @@ import { probe } from './probe';
 import { Replica, SyncError, readSyncFile, type SyncCounts } from './replica';
 import { syncOff, type SyncApi } from './types';
 
-export { SyncError } from './replica';
+export { SyncError, forgetFileState } from './replica';
 export type { SyncCounts } from './replica';
 
 export interface SyncOptions {
