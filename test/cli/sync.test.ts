@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -448,6 +448,50 @@ describe(
           assert.match(noToken.stderr, new RegExp(`${name} needs --token TOKEN \\(or PARLEY_SYNC_TOKEN\\)`));
         }
         assert.deepEqual(filesOf('never-made.json'), []);
+      });
+
+      test('a damaged notebook started empty (restore --empty) gets the team notebook back, and the others lose nothing', async () => {
+        const sample = await sampleNotebook(dir(), 'carol.json');
+        const carol = sample.notebook;
+        assert.equal(
+          (await parley('suggest', '--document', sample.id, '--accept', '--notebook', carol)).code,
+          0,
+        );
+        const shared = await cli([
+          'share',
+          '--server',
+          server.url,
+          '--token',
+          server.token,
+          '--notebook',
+          carol,
+        ]);
+        assert.equal(shared.code, 0, shared.stderr);
+        const dave = join(dir(), 'dave.json');
+        const joined = await cli([
+          'join',
+          shared.stdout.trim(),
+          '--server',
+          server.url,
+          '--token',
+          server.token,
+          '--notebook',
+          dave,
+        ]);
+        assert.equal(joined.code, 0, joined.stderr);
+        const whole = (await parley('list', '--notebook', dave)).stdout;
+        assert.match(whole, /\t[1-9]\d*\n$/, 'the copy has highlights');
+
+        await writeFile(carol, '{broken');
+        assert.equal((await parley('restore', '--empty', '--notebook', carol)).code, 0);
+        figures(await cli(['sync', '--server', server.url, '--token', server.token, '--notebook', carol]));
+        figures(await cli(['sync', '--server', server.url, '--token', server.token, '--notebook', dave]));
+        assert.equal((await parley('list', '--notebook', dave)).stdout, whole, 'the other copy lost nothing');
+        assert.equal(
+          (await parley('list', '--notebook', carol)).stdout,
+          whole,
+          'the emptied one has it all back',
+        );
       });
 
       test('parley --help lists the three commands', async () => {
