@@ -866,6 +866,13 @@ async function teamSync(
         );
         return 0;
       }
+      const before = await readSyncFile(store.path).catch(() => null);
+      if (before?.server && shownAddress(before.server) !== shownAddress(server)) {
+        io.err(
+          `parley: note: this notebook synced with ${shownAddress(before.server)}; it is now synced with ` +
+            `${shownAddress(server)} (which gets all of it), and syncs there from now on.\n`,
+        );
+      }
       const counts = await sync.syncWith(server, token);
       io.out(`sent ${counts.sent}, received ${counts.received}, conflicts ${counts.conflicts}\n`);
       for (const conflict of sync.conflicts()) {

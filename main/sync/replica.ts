@@ -475,7 +475,11 @@ export class Replica {
    */
   async syncOnce(server: string, token: string, idleMs = 30_000): Promise<SyncCounts> {
     const before = this.handle.doc();
-    const known = this.file.serverHeads;
+    // What the server had at the last sync that finished, if it is the same server.
+    const known =
+      this.file.server && shownAddress(this.file.server) === shownAddress(server)
+        ? this.file.serverHeads
+        : null;
     const sent =
       known && A.hasHeads(before, known)
         ? A.getChangesSince(before, known).length
