@@ -207,6 +207,8 @@ export function parseLink(link: string): AutomergeUrl {
 
 /** How long a sync waits for the server to take the connection. */
 const CONNECT_TIMEOUT_MS = 15_000;
+/** How long a sync whose connection was lost waits for the adapter to reconnect before it gives up. */
+const RECONNECT_GRACE_MS = 8_000;
 
 const sameHeads = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
@@ -489,6 +491,7 @@ export class Replica {
     let lastHeads = '';
     let lastMove = Date.now();
     let connected = this.serverPeer !== null;
+    let lostAt: number | null = null;
     const connectBy = Date.now() + CONNECT_TIMEOUT_MS;
     for (;;) {
       if (this.isSynced()) break;
@@ -496,13 +499,18 @@ export class Replica {
         throw new SyncError('Sync stopped: the notebook was closed; what arrived is kept.', 'timeout');
       if (this.phase === 'refused')
         throw new SyncError(this.message ?? 'The sync server refused the token.', 'refused');
-      if (this.serverPeer) connected = true;
-      else if (connected) {
+      if (this.serverPeer) {
+        connected = true;
+        lostAt = null;
+      } else if (connected && lostAt === null) {
+        // The adapter reconnects by itself: a connection back within a few seconds goes on with the sync.
+        lostAt = Date.now();
+      } else if (lostAt !== null && Date.now() - lostAt > RECONNECT_GRACE_MS) {
         throw new SyncError(
           `Lost the connection to ${shownAddress(server)}; what arrived is kept. Run it again when it is back.`,
           'unreachable',
         );
-      } else if (Date.now() > connectBy) {
+      } else if (!connected && Date.now() > connectBy) {
         throw new SyncError(
           `Could not connect to the sync server at ${shownAddress(server)} within ${CONNECT_TIMEOUT_MS / 1000} s.`,
           'unreachable',
