@@ -24,9 +24,6 @@ const testFiles = (dir) =>
     .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();
-if (only !== 'playwright') runUnit();
-if (only !== 'unit') runPlaywright();
-
 /**
  * Files that bound how long something takes as the issue asks (replicas equal within 30 s of a server's restart, a
  * killed app's sync): run on their own after the rest, so that two files' load on two cores does not decide them.
@@ -36,6 +33,9 @@ const ALONE = new Set([
   'test/unit/sync/app-kill.test.ts',
   'test/unit/sync/replicas.test.ts',
 ]);
+
+if (only !== 'playwright') runUnit();
+if (only !== 'unit') runPlaywright();
 
 function runUnit() {
   const files = [...testFiles('test/unit'), ...testFiles('test/cli'), ...testFiles('test/package')];
